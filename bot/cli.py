@@ -1,0 +1,151 @@
+"""Command line: ``httpcode-bot [run|console|ask|check]``.
+
+With no sub-command the bot runs on Telegram when TELEGRAM_BOT_TOKEN is set,
+and otherwise opens the offline console, so a fresh checkout does something
+useful without any setup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from bot.knowledge import KnowledgeError, default_dir, load_knowledge
+
+
+def _service():
+    from bot.service import Service
+
+    return Service(load_knowledge())
+
+
+def cmd_check(_: argparse.Namespace) -> int:
+    try:
+        kb = load_knowledge()
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    by_registry: dict[str, int] = {}
+    for entry in kb.statuses.values():
+        by_registry[entry.registry] = by_registry.get(entry.registry, 0) + 1
+    providers: dict[str, int] = {}
+    for row in kb.cloud_errors:
+        providers[row.provider] = providers.get(row.provider, 0) + 1
+    print(f"知识库 OK：{default_dir()}")
+    print(
+        f"  状态码 {len(kb.statuses)} 个（"
+        + "，".join(f"{k} {v}" for k, v in sorted(by_registry.items()))
+        + "）"
+    )
+    print(f"  大类 {len(kb.classes)} 个")
+    if providers:
+        print(
+            f"  云 API 错误 {len(kb.cloud_errors)} 条（"
+            + "，".join(f"{k} {v}" for k, v in sorted(providers.items()))
+            + "）"
+        )
+        print(f"  错误码家族 {len(kb.families)} 个")
+    print(f"  文件 {len(kb.files)} 个")
+    return 0
+
+
+def _queries(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
+    if args.query:
+        yield " ".join(args.query)
+        return
+    for line in stdin:
+        line = line.rstrip("\n")
+        if line.strip():
+            yield line
+
+
+def cmd_ask(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+    from bot import render
+
+    service = _service()
+    first = True
+    for query in _queries(args, stdin):
+        res = service.resolve(query)
+        if args.json:
+            payload = {"query": query, "matches": [m.to_json() for m in res.matches]}
+            out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            continue
+        if not first:
+            out.write("\n" + "─" * 40 + "\n\n")
+        first = False
+        out.write(render.answer(service.kb, res).plain() + "\n")
+    out.flush()
+    return 0
+
+
+def cmd_console(_: argparse.Namespace) -> int:
+    from bot.console import run_console
+
+    return run_console(_service())
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_config
+
+    try:
+        config = load_config(os.environ)
+    except ConfigError as exc:
+        print(f"配置错误 / configuration error: {exc}", file=sys.stderr)
+        return 2
+    if config.token is None:
+        if args.command == "run":
+            print(
+                "没有设置 TELEGRAM_BOT_TOKEN：请先在 @BotFather 创建机器人并导出 token。\n"
+                "不带 token 想先试试？运行 `httpcode-bot console`。",
+                file=sys.stderr,
+            )
+            return 2
+        print("未设置 TELEGRAM_BOT_TOKEN，进入离线控制台模式（像和机器人私聊一样提问）。\n", file=sys.stderr)
+        return cmd_console(args)
+    from bot.telegram_app import run_bot
+
+    return run_bot(config, _service())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="httpcode-bot",
+        description="状态码助手：用中文解释 HTTP 状态码和云 API 错误。",
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="在 Telegram 上运行机器人（需要 TELEGRAM_BOT_TOKEN）")
+    sub.add_parser("console", help="离线控制台：不连 Telegram，像私聊一样提问")
+    ask = sub.add_parser("ask", help="回答一个或多个问题；不给 QUERY 时从标准输入逐行读取")
+    ask.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
+    ask.add_argument("query", nargs="*", help="问题，例如 503、网关超时怎么办")
+    sub.add_parser("check", help="校验知识库并打印统计")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Chinese output must not die on a terminal or pipe with a narrow encoding.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "ask":
+            return cmd_ask(args)
+        if args.command == "console":
+            return cmd_console(args)
+        return cmd_run(args)
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

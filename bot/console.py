@@ -1,0 +1,69 @@
+"""Offline console: a private chat with the bot in the terminal, no Telegram needed.
+
+Buttons are numbered; typing the number presses one, the way tapping would.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from bot.render import EXAMPLES, Reply
+from bot.service import Service
+
+BANNER = (
+    "状态码助手 · 离线控制台\n"
+    "直接输入问题（例如 " + "、".join(EXAMPLES[:3]) + "），输入按钮前的数字相当于点按钮，"
+    "输入 /help 看帮助，/quit 或 Ctrl-D 退出。"
+)
+
+
+def _show(reply: Reply, out: TextIO) -> list[str]:
+    out.write(reply.plain() + "\n")
+    actions: list[str] = []
+    labels: list[str] = []
+    for row in reply.buttons:
+        for button in row:
+            actions.append(button.action)
+            labels.append(f"[{len(actions)}] {button.text}")
+    if labels:
+        out.write("按钮：" + "  ".join(labels) + "\n")
+    out.write("\n")
+    return actions
+
+
+def run_console(service: Service, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+    interactive = stdin.isatty()
+    out.write(BANNER + "\n\n")
+    actions: list[str] = []
+    while True:
+        if interactive:
+            out.write("你> ")
+        out.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text in ("/quit", "/exit", "exit", "quit"):
+            break
+        if text in ("/start", "/help"):
+            out.write(BANNER + "\n\n")
+            continue
+        if text.isdigit() and 1 <= int(text) <= len(actions):
+            reply = service.press(actions[int(text) - 1])
+            if reply is None:
+                out.write("这个按钮已经失效了，请重新提问。\n\n")
+                continue
+        else:
+            if text.startswith("/code"):
+                text = text[len("/code") :].strip() or "/help"
+                if text == "/help":
+                    out.write("用法：/code 503 或 /code 网关超时\n\n")
+                    continue
+            reply = service.ask(text)
+        actions = _show(reply, out)
+    out.write("再见！\n")
+    out.flush()
+    return 0

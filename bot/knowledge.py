@@ -1,0 +1,411 @@
+"""Load and validate the knowledge base once, at start-up.
+
+Every file under ``knowledge/`` is read and checked before anything is built.
+Problems are collected rather than raised one by one, so a broken edit shows
+all of its mistakes at once, each as
+``knowledge/FILE: entry (code=404) field 'aliases'[3]: what is wrong``.
+Nothing is returned unless every file is valid: there is no half-loaded state.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.models import (
+    REGISTRY_STATES,
+    KnowledgeBase,
+    SeedNote,
+    Spec,
+    StatusClass,
+    StatusEntry,
+)
+from bot.normalize import normalize
+
+ENV_DIR = "HTTPCODE_KNOWLEDGE_DIR"
+
+
+class KnowledgeError(Exception):
+    """The knowledge base is invalid; ``problems`` lists every defect found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        head = f"知识库校验失败 / knowledge base is invalid ({len(problems)} problem(s)):"
+        super().__init__("\n".join([head, *(f"  {p}" for p in problems)]))
+
+
+@dataclass
+class Problems:
+    """Collects validation messages in the one format every check uses."""
+
+    items: list[str] = field(default_factory=list)
+
+    def add(self, file: str, entry: str | None, field_name: str | None, message: str) -> None:
+        where = file
+        if entry:
+            where += f": entry ({entry})"
+        if field_name:
+            where += f" field {field_name}"
+        self.items.append(f"{where}: {message}")
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise KnowledgeError(self.items)
+
+
+def default_dir() -> Path:
+    """The knowledge directory: $HTTPCODE_KNOWLEDGE_DIR, the source tree, or the wheel's copy."""
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "knowledge", here / "_knowledge"):
+        if (candidate / "classes.toml").is_file():
+            return candidate
+    return here.parent / "knowledge"
+
+
+# --- field checkers -----------------------------------------------------------------------
+# Each returns an error message, or None when the value is acceptable.
+
+Checker = Callable[[Any], str | None]
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    if not value.strip():
+        return "must not be empty"
+    if value != value.strip():
+        return "has leading or trailing white space"
+    return None
+
+
+def _optional_text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    return None
+
+
+def _code(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"expected an integer, got {type(value).__name__}"
+    if not 100 <= value <= 599:
+        return f"{value} is outside 100–599"
+    return None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    checker: Checker
+    required: bool = True
+    is_list: bool = False
+    min_items: int = 0
+
+
+STATUS_FIELDS: dict[str, FieldSpec] = {
+    "code": FieldSpec(_code),
+    "name_zh": FieldSpec(_text),
+    "phrase": FieldSpec(_text),
+    "phrase_aliases": FieldSpec(_text, required=False, is_list=True),
+    "registry": FieldSpec(_text),
+    "spec": FieldSpec(lambda v: None),  # a table, checked by _spec()
+    "received_as": FieldSpec(_optional_text, required=False),
+    "summary": FieldSpec(_text),
+    "meaning": FieldSpec(_text),
+    "causes": FieldSpec(_text, is_list=True, min_items=1),
+    "fix_client": FieldSpec(_text, is_list=True, min_items=1),
+    "fix_server": FieldSpec(_text, is_list=True, min_items=1),
+    "retry": FieldSpec(_optional_text, required=False),
+    "related": FieldSpec(_code, required=False, is_list=True),
+    "aliases": FieldSpec(_text, is_list=True, min_items=1),
+    "signatures": FieldSpec(_text, required=False, is_list=True),
+    "seed": FieldSpec(lambda v: None, required=False),  # a table, checked by _seed()
+}
+SPEC_FIELDS = {"org": True, "ref": True, "section": False, "url": False}
+SEED_FIELDS = {"meaning": False, "note": False}
+
+CLASS_FIELDS: dict[str, FieldSpec] = {
+    "digit": FieldSpec(
+        lambda v: (
+            None
+            if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5
+            else "expected an integer from 1 to 5"
+        )
+    ),
+    "name_zh": FieldSpec(_text),
+    "name_en": FieldSpec(_text),
+    "summary": FieldSpec(_text),
+    "seed_note": FieldSpec(_optional_text, required=False),
+    "aliases": FieldSpec(_text, is_list=True, min_items=1),
+}
+
+
+def check_fields(
+    raw: dict[str, Any],
+    fields: dict[str, FieldSpec],
+    problems: Problems,
+    file: str,
+    entry: str,
+) -> bool:
+    """Check presence, type and emptiness of every field; return True if all are fine."""
+    ok = True
+    for name in raw:
+        if name not in fields:
+            problems.add(file, entry, f"'{name}'", f"unknown key (allowed: {', '.join(fields)})")
+            ok = False
+    for name, spec in fields.items():
+        if name not in raw:
+            if spec.required:
+                problems.add(file, entry, f"'{name}'", "is missing")
+                ok = False
+            continue
+        value = raw[name]
+        if spec.is_list:
+            if not isinstance(value, list):
+                problems.add(file, entry, f"'{name}'", f"expected a list, got {type(value).__name__}")
+                ok = False
+                continue
+            if len(value) < spec.min_items:
+                problems.add(file, entry, f"'{name}'", f"needs at least {spec.min_items} item(s)")
+                ok = False
+            for i, item in enumerate(value):
+                msg = spec.checker(item)
+                if msg:
+                    problems.add(file, entry, f"'{name}'[{i}]", msg)
+                    ok = False
+        else:
+            msg = spec.checker(value)
+            if msg:
+                problems.add(file, entry, f"'{name}'", msg)
+                ok = False
+    return ok
+
+
+def _table(
+    raw: Any, allowed: dict[str, bool], problems: Problems, file: str, entry: str, name: str
+) -> dict[str, str] | None:
+    if not isinstance(raw, dict):
+        problems.add(file, entry, f"'{name}'", f"expected a table, got {type(raw).__name__}")
+        return None
+    ok = True
+    for key, value in raw.items():
+        if key not in allowed:
+            problems.add(file, entry, f"'{name}.{key}'", f"unknown key (allowed: {', '.join(allowed)})")
+            ok = False
+        elif (msg := _text(value)) is not None:
+            problems.add(file, entry, f"'{name}.{key}'", msg)
+            ok = False
+    for key, required in allowed.items():
+        if required and key not in raw:
+            problems.add(file, entry, f"'{name}.{key}'", "is missing")
+            ok = False
+    return raw if ok else None
+
+
+def rfc_url(ref: str, section: str) -> str:
+    """The rfc-editor.org address of an RFC (section), or "" for anything else."""
+    if not ref.startswith("RFC "):
+        return ""
+    url = f"https://www.rfc-editor.org/rfc/rfc{ref[4:].strip()}"
+    return f"{url}#section-{section}" if section else url
+
+
+def _parse_file(path: Path, rel: str, problems: Problems) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        problems.add(rel, None, None, f"is not valid TOML: {exc}")
+    except OSError as exc:
+        problems.add(rel, None, None, f"cannot be read: {exc}")
+    return None
+
+
+def _build_status(raw: dict[str, Any], rel: str, problems: Problems) -> StatusEntry | None:
+    code = raw.get("code")
+    entry = f"code={code}" if isinstance(code, int) else "code=?"
+    ok = check_fields(raw, STATUS_FIELDS, problems, rel, entry)
+    spec = _table(raw.get("spec"), SPEC_FIELDS, problems, rel, entry, "spec") if "spec" in raw else None
+    if "spec" in raw and spec is None:
+        ok = False
+    seed = None
+    if "seed" in raw:
+        seed = _table(raw["seed"], SEED_FIELDS, problems, rel, entry, "seed")
+        if seed is None:
+            ok = False
+        elif not seed:
+            problems.add(rel, entry, "'seed'", "must hold 'meaning' or 'note'")
+            ok = False
+    if ok and raw["registry"] not in REGISTRY_STATES:
+        problems.add(
+            rel, entry, "'registry'", f"{raw['registry']!r} is not one of {', '.join(REGISTRY_STATES)}"
+        )
+        ok = False
+    if ok and (raw["registry"] == "unofficial") != (spec["org"] != "IETF"):
+        problems.add(rel, entry, "'registry'", "is 'unofficial' exactly when spec.org is not IETF")
+        ok = False
+    if ok and spec["org"] != "IETF" and not raw.get("received_as"):
+        problems.add(rel, entry, "'received_as'", "vendor codes must say what the client receives")
+        ok = False
+    if not ok:
+        return None
+    assert spec is not None
+    return StatusEntry(
+        code=raw["code"],
+        name_zh=raw["name_zh"],
+        phrase=raw["phrase"],
+        phrase_aliases=tuple(raw.get("phrase_aliases", ())),
+        registry=raw["registry"],
+        spec=Spec(
+            org=spec["org"],
+            ref=spec["ref"],
+            section=spec.get("section", ""),
+            url=spec.get("url") or rfc_url(spec["ref"], spec.get("section", "")),
+        ),
+        received_as=raw.get("received_as", ""),
+        summary=raw["summary"],
+        meaning=raw["meaning"],
+        causes=tuple(raw["causes"]),
+        fix_client=tuple(raw["fix_client"]),
+        fix_server=tuple(raw["fix_server"]),
+        retry=raw.get("retry", ""),
+        related=tuple(raw.get("related", ())),
+        aliases=tuple(raw["aliases"]),
+        signatures=tuple(raw.get("signatures", ())),
+        seed=SeedNote(seed.get("meaning", ""), seed.get("note", "")) if seed else None,
+        source_file=rel,
+    )
+
+
+def _load_statuses(root: Path, problems: Problems) -> tuple[dict[int, StatusEntry], list[str]]:
+    statuses: dict[int, StatusEntry] = {}
+    files: list[str] = []
+    status_dir = root / "status"
+    paths = sorted(status_dir.glob("*.toml")) if status_dir.is_dir() else []
+    if not paths:
+        problems.add(f"knowledge/{status_dir.name}", None, None, "holds no *.toml files")
+    for path in paths:
+        rel = f"knowledge/status/{path.name}"
+        files.append(rel)
+        data = _parse_file(path, rel, problems)
+        if data is None:
+            continue
+        for key in data:
+            if key != "status":
+                problems.add(rel, None, f"'{key}'", "unknown top-level key (only [[status]] tables)")
+        items = data.get("status", [])
+        if not isinstance(items, list) or not items:
+            problems.add(rel, None, "'status'", "expected one or more [[status]] tables")
+            continue
+        for index, raw in enumerate(items):
+            if not isinstance(raw, dict):
+                problems.add(rel, f"#{index}", None, "expected a table")
+                continue
+            built = _build_status(raw, rel, problems)
+            if built is None:
+                continue
+            if built.code in statuses:
+                other = statuses[built.code].source_file
+                problems.add(rel, f"code={built.code}", "'code'", f"duplicate: already defined in {other}")
+                continue
+            statuses[built.code] = built
+    return statuses, files
+
+
+def _load_classes(root: Path, problems: Problems) -> dict[int, StatusClass]:
+    rel = "knowledge/classes.toml"
+    classes: dict[int, StatusClass] = {}
+    data = _parse_file(root / "classes.toml", rel, problems)
+    if data is None:
+        return classes
+    for index, raw in enumerate(data.get("class", [])):
+        entry = f"digit={raw.get('digit', '?')}" if isinstance(raw, dict) else f"#{index}"
+        if not isinstance(raw, dict) or not check_fields(raw, CLASS_FIELDS, problems, rel, entry):
+            continue
+        if raw["digit"] in classes:
+            problems.add(rel, entry, "'digit'", "duplicate class")
+            continue
+        classes[raw["digit"]] = StatusClass(
+            digit=raw["digit"],
+            name_zh=raw["name_zh"],
+            name_en=raw["name_en"],
+            summary=raw["summary"],
+            seed_note=raw.get("seed_note", ""),
+            aliases=tuple(raw["aliases"]),
+            source_file=rel,
+        )
+    missing = sorted(set(range(1, 6)) - set(classes))
+    if missing:
+        problems.add(rel, None, "'class'", f"missing classes: {', '.join(f'{d}xx' for d in missing)}")
+    return classes
+
+
+def _check_cross_references(statuses: dict[int, StatusEntry], problems: Problems) -> None:
+    """Related codes must exist; no alias, name or signature may point at two codes."""
+    owners: dict[str, tuple[int, str]] = {}
+
+    def claim(entry: StatusEntry, field_name: str, texts: Iterable[str], strict: bool) -> None:
+        for i, text in enumerate(texts):
+            key = normalize(text)
+            if not key:
+                if strict:
+                    problems.add(
+                        entry.source_file,
+                        f"code={entry.code}",
+                        f"'{field_name}'[{i}]",
+                        f"{text!r} is empty once normalised",
+                    )
+                continue
+            owner = owners.get(key)
+            if owner is None:
+                owners[key] = (entry.code, field_name)
+            elif owner[0] != entry.code:
+                problems.add(
+                    entry.source_file,
+                    f"code={entry.code}",
+                    f"'{field_name}'[{i}]",
+                    f"{text!r} is already claimed by code {owner[0]} ({owner[1]})",
+                )
+
+    for entry in statuses.values():
+        for i, rel in enumerate(entry.related):
+            if rel == entry.code:
+                problems.add(entry.source_file, f"code={entry.code}", f"'related'[{i}]", "refers to itself")
+            elif rel not in statuses:
+                problems.add(
+                    entry.source_file, f"code={entry.code}", f"'related'[{i}]", f"code {rel} does not exist"
+                )
+        claim(entry, "name_zh", [entry.name_zh], strict=False)
+        claim(entry, "phrase", [entry.phrase], strict=False)
+        claim(entry, "phrase_aliases", entry.phrase_aliases, strict=False)
+        claim(entry, "aliases", entry.aliases, strict=True)
+        claim(entry, "signatures", entry.signatures, strict=True)
+
+
+def load_knowledge(root: Path | None = None) -> KnowledgeBase:
+    """Read, validate and return the whole knowledge base, or raise KnowledgeError."""
+    root = Path(root) if root is not None else default_dir()
+    problems = Problems()
+    if not root.is_dir():
+        problems.add(str(root), None, None, "knowledge directory does not exist")
+        problems.raise_if_any()
+    statuses, files = _load_statuses(root, problems)
+    classes = _load_classes(root, problems)
+    _check_cross_references(statuses, problems)
+
+    from bot.knowledge_cloud import load_cloud  # local import keeps the two loaders separate
+
+    cloud_errors, families, cloud_files = load_cloud(root, problems, set(statuses))
+    problems.raise_if_any()
+    return KnowledgeBase(
+        statuses=dict(sorted(statuses.items())),
+        classes=classes,
+        cloud_errors=cloud_errors,
+        families=families,
+        files=(*files, "knowledge/classes.toml", *cloud_files),
+    )

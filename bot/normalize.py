@@ -1,0 +1,122 @@
+"""Text normalisation shared by the knowledge index and incoming queries.
+
+Both sides go through :func:`normalize`, so an alias written in traditional
+Chinese, full-width digits or mixed case meets the query on equal terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import zhconv
+
+# Taiwan/Hong Kong IT vocabulary that a character-level converter leaves as-is
+# (zhconv turns 閘道 into 闸道, not the mainland word 网关).
+_TERMS = {
+    "闸道": "网关",
+    "逾时": "超时",
+    "伺服器": "服务器",
+    "伺服端": "服务端",
+    "伺服": "服务",
+    "网路": "网络",
+    "连线": "连接",
+    "存取": "访问",
+    "登入": "登录",
+    "登出": "退出登录",
+    "支援": "支持",
+    "档案": "文件",
+    "资料": "数据",
+    "讯息": "消息",
+    "预设": "默认",
+    "用户端": "客户端",
+    "程式": "程序",
+    "快取": "缓存",
+    "凭证": "证书",
+    "重新导向": "重定向",
+    "请求太多": "请求过多",
+}
+_TERM_RE = re.compile("|".join(sorted(map(re.escape, _TERMS), key=len, reverse=True)))
+
+# Words that carry no meaning for matching: question frames and politeness.
+FILLERS = (
+    "请问一下",
+    "请问",
+    "怎么回事儿",
+    "怎么回事",
+    "怎么解决",
+    "怎么处理",
+    "怎么修复",
+    "怎么搞",
+    "怎么办",
+    "咋办",
+    "咋整",
+    "如何解决",
+    "如何处理",
+    "什么意思",
+    "啥意思",
+    "是什么意思",
+    "是什么",
+    "是啥",
+    "什么是",
+    "返回什么",
+    "返回啥",
+    "报什么",
+    "什么状态码",
+    "哪个状态码",
+    "状态码是多少",
+    "是多少",
+    "有什么区别",
+    "什么区别",
+    "的区别",
+    "区别是什么",
+    "帮忙看看",
+    "帮我看看",
+    "谢谢",
+    "一下",
+    "呢",
+    "吗",
+    "呀",
+    "啊",
+    "吧",
+    "了",
+)
+_FILLER_RE = re.compile("|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True)))
+
+# Anything that is not a letter, digit or CJK character becomes a space.
+_PUNCT_RE = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
+_SPACE_RE = re.compile(r"\s+")
+# Control and format characters (zero-width joiners, bidi marks) are dropped outright.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def _strip_invisible(text: str) -> str:
+    return "".join(ch if unicodedata.category(ch) not in _INVISIBLE else " " for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """NFKC, lower case, traditional → simplified and regional vocabulary.
+
+    Punctuation is kept: log-line signatures need it to stay readable.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _strip_invisible(text).lower()
+    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+        text = zhconv.convert(text, "zh-cn")
+        text = _TERM_RE.sub(lambda m: _TERMS[m.group(0)], text)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """The matching form of ``text``: folded, fillers and punctuation removed."""
+    text = fold(text)
+    text = _FILLER_RE.sub(" ", text)
+    text = _PUNCT_RE.sub(" ", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"

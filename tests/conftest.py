@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import default_dir, load_knowledge
+from bot.models import KnowledgeBase
+from bot.service import Service
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def service(kb: KnowledgeBase) -> Service:
+    return Service(kb)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A private, writable copy of the real knowledge directory."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(default_dir(), target)
+    return target

@@ -1,0 +1,268 @@
+"""Real Update objects through the real Application, with a transport that records Bot API calls."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from telegram import Update
+
+from bot.config import load_config
+from bot.store import ChatSettings
+from bot.telegram_app import GROUP_COMMANDS, PRIVATE_COMMANDS, build_application
+from tests.fakes import BOT_ID, BOT_USERNAME, TOKEN, RecordingRequest
+
+USER = {"id": 4242, "is_bot": False, "first_name": "小王", "username": "xiaowang"}
+ADMIN = {"id": 9001, "is_bot": False, "first_name": "管理员"}
+PRIVATE = {"id": 4242, "type": "private", "first_name": "小王"}
+GROUP = {"id": -100123, "type": "supergroup", "title": "运维群"}
+_ids = itertools.count(100)
+
+
+def message(text: str, chat=PRIVATE, user=USER, reply_to=None, message_id=None, entities=None) -> dict:
+    msg = {
+        "message_id": message_id or next(_ids),
+        "date": 1_700_000_000,
+        "chat": chat,
+        "from": user,
+        "text": text,
+    }
+    if text.startswith("/"):
+        command = text.split()[0]
+        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.encode("utf-16-le")) // 2}]
+    if entities:
+        msg["entities"] = entities
+    if reply_to is not None:
+        msg["reply_to_message"] = reply_to
+    return msg
+
+
+@pytest.fixture
+async def app(service, tmp_path: Path):
+    request = RecordingRequest()
+    config = load_config({"TELEGRAM_BOT_TOKEN": TOKEN, "HTTPCODE_DATA_DIR": str(tmp_path)})
+    application = build_application(
+        config,
+        service,
+        request=request,
+        get_updates_request=RecordingRequest(),
+        settings=ChatSettings(tmp_path / "settings.sqlite3"),
+        rate_limiter=False,
+    )
+    await application.initialize()
+    request.clear()
+    application.request = request  # type: ignore[attr-defined]
+    yield application
+    await application.shutdown()
+
+
+async def feed(app, **update) -> list:
+    request: RecordingRequest = app.request
+    request.clear()
+    await app.process_update(Update.de_json({"update_id": next(_ids), **update}, app.bot))
+    return request.calls
+
+
+def sent(calls, method="sendMessage"):
+    return [c.params for c in calls if c.method == method]
+
+
+def buttons(params) -> list[tuple[str, str]]:
+    rows = params.get("reply_markup", {}).get("inline_keyboard", [])
+    return [(b["text"], b["callback_data"]) for row in rows for b in row]
+
+
+async def test_start_in_private(app):
+    calls = await feed(app, message=message("/start"))
+    [params] = sent(calls)
+    assert params["chat_id"] == PRIVATE["id"]
+    assert params["parse_mode"] == "HTML"
+    assert "状态码助手" in params["text"]
+    assert "/code" in params["text"]
+
+
+async def test_code_command_sends_card(app):
+    calls = await feed(app, message=message("/code 503"))
+    [params] = sent(calls)
+    assert params["text"].startswith("🔥 <b>503 Service Unavailable</b>")
+    assert "<b>服务不可用</b>" in params["text"]
+    assert "Retry-After" in params["text"]
+    labels = buttons(params)
+    assert ("简略", "brief:503") in labels
+    assert any(action == "code:504" for _, action in labels)
+
+
+async def test_code_without_argument_explains_usage(app):
+    calls = await feed(app, message=message("/code"))
+    [params] = sent(calls)
+    assert "用法" in params["text"]
+
+
+async def test_private_free_text_is_answered(app):
+    calls = await feed(app, message=message("网关超时怎么办"))
+    [params] = sent(calls)
+    assert "<b>504 Gateway Timeout</b>" in params["text"]
+    # Private chats get a plain answer, not a quote.
+    assert "reply_parameters" not in params
+
+
+async def test_user_text_is_escaped(app):
+    calls = await feed(app, message=message("<b>吃饭</b> & <a href='x'>了吗</a>"))
+    [params] = sent(calls)
+    assert "&lt;b&gt;吃饭&lt;/b&gt; &amp; &lt;a href='x'&gt;了吗&lt;/a&gt;" in params["text"]
+    assert "<b>吃饭</b>" not in params["text"]
+
+
+async def test_comparison(app):
+    calls = await feed(app, message=message("401 vs 403 有什么区别"))
+    [params] = sent(calls)
+    text = params["text"]
+    assert text.index("401 Unauthorized") < text.index("403 Forbidden")
+    assert ("401 未授权", "code:401") in buttons(params) or any(a == "code:401" for _, a in buttons(params))
+
+
+async def test_group_chatter_is_ignored(app):
+    for text in ("大家中午吃什么", "503", "upstream timed out while reading response header"):
+        assert await feed(app, message=message(text, chat=GROUP)) == []
+
+
+async def test_group_command_addressed_to_us(app):
+    msg = message(f"/code@{BOT_USERNAME} 404", chat=GROUP)
+    calls = await feed(app, message=msg)
+    [params] = sent(calls)
+    assert "<b>404 Not Found</b>" in params["text"]
+    assert params["reply_parameters"]["message_id"] == msg["message_id"]
+
+
+async def test_group_command_for_other_bot_is_ignored(app):
+    assert await feed(app, message=message("/code@SomeOtherBot 404", chat=GROUP)) == []
+
+
+async def test_group_mention(app):
+    text = f"@{BOT_USERNAME} 网关超时怎么办"
+    entities = [{"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}]
+    calls = await feed(app, message=message(text, chat=GROUP, entities=entities))
+    [params] = sent(calls)
+    assert "504 Gateway Timeout" in params["text"]
+
+
+async def test_group_reply_to_bot(app):
+    bot_msg = {
+        "message_id": 1,
+        "date": 1_700_000_000,
+        "chat": GROUP,
+        "from": {"id": BOT_ID, "is_bot": True, "first_name": "状态码助手", "username": BOT_USERNAME},
+        "text": "之前的回答",
+    }
+    calls = await feed(app, message=message("那 502 呢", chat=GROUP, reply_to=bot_msg))
+    [params] = sent(calls)
+    assert "502 Bad Gateway" in params["text"]
+
+
+async def test_code_as_reply_explains_replied_message(app):
+    log_line = message(
+        "2026/11/27 10:00:01 [error] 12#12: *345 upstream timed out (110: Connection timed out) "
+        "while reading response header from upstream",
+        chat=GROUP,
+    )
+    calls = await feed(app, message=message("/code", chat=GROUP, reply_to=log_line))
+    [params] = sent(calls)
+    assert "504 Gateway Timeout" in params["text"]
+
+
+async def test_auto_mode_requires_admin_and_has_cooldown(app):
+    calls = await feed(app, message=message("/auto on", chat=GROUP))
+    assert "只有群管理员" in sent(calls)[0]["text"]
+    app.request.admins.add(ADMIN["id"])
+    calls = await feed(app, message=message("/auto on", chat=GROUP, user=ADMIN))
+    assert "已开启" in sent(calls)[0]["text"]
+
+    calls = await feed(app, message=message("我们接口一直返回 502，咋回事", chat=GROUP))
+    [params] = sent(calls)
+    assert "502 Bad Gateway" in params["text"]
+    # Within the cooldown, the next explicit code in the same group is not answered.
+    assert await feed(app, message=message("又来了 503", chat=GROUP)) == []
+    # Chatter is never answered, even in auto mode.
+    assert await feed(app, message=message("大家中午吃什么", chat=GROUP)) == []
+
+
+async def test_auto_mode_persists(app, service, tmp_path):
+    app.request.admins.add(ADMIN["id"])
+    await feed(app, message=message("/auto on", chat=GROUP, user=ADMIN))
+    reopened = ChatSettings(tmp_path / "settings.sqlite3")
+    assert reopened.auto_mode(GROUP["id"]) is True
+    reopened.close()
+
+
+async def test_button_opens_related_card(app):
+    callback = {
+        "id": "cb1",
+        "from": USER,
+        "chat_instance": "ci",
+        "data": "code:502",
+        "message": message("old card", chat=PRIVATE, user={"id": BOT_ID, "is_bot": True, "first_name": "b"}),
+    }
+    calls = await feed(app, callback_query=callback)
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+    [params] = sent(calls, "editMessageText")
+    assert "<b>502 Bad Gateway</b>" in params["text"]
+
+
+async def test_brief_toggle(app):
+    callback = {
+        "id": "cb2",
+        "from": USER,
+        "chat_instance": "ci",
+        "data": "brief:503",
+        "message": message("old card", chat=PRIVATE, user={"id": BOT_ID, "is_bot": True, "first_name": "b"}),
+    }
+    calls = await feed(app, callback_query=callback)
+    [params] = sent(calls, "editMessageText")
+    assert "常见原因" not in params["text"]
+    assert ("详细", "full:503") in buttons(params)
+
+
+async def test_forged_button_is_refused_politely(app):
+    callback = {"id": "cb3", "from": USER, "chat_instance": "ci", "data": "code:abc", "message": message("x")}
+    calls = await feed(app, callback_query=callback)
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
+    assert "过期" in calls[0].params["text"]
+
+
+async def test_edited_question_edits_answer(app):
+    original = message("503", message_id=777)
+    calls = await feed(app, message=original)
+    answer_id = app.request.next_message_id
+    edited = dict(original, text="504", edit_date=1_700_000_100)
+    calls = await feed(app, edited_message=edited)
+    assert [c.method for c in calls] == ["editMessageText"]
+    params = calls[0].params
+    assert params["message_id"] == answer_id
+    assert "504 Gateway Timeout" in params["text"]
+
+
+async def test_inline_query(app):
+    calls = await feed(app, inline_query={"id": "iq1", "from": USER, "query": "网关超时", "offset": ""})
+    [params] = sent(calls, "answerInlineQuery")
+    first = params["results"][0]
+    assert first["title"].startswith("504 Gateway Timeout")
+    assert first["input_message_content"]["parse_mode"] == "HTML"
+    assert "<b>504 Gateway Timeout</b>" in first["input_message_content"]["message_text"]
+
+
+async def test_group_flood_protection(app):
+    answered = 0
+    for n in range(10):
+        calls = await feed(app, message=message(f"/code@{BOT_USERNAME} 40{n % 10}", chat=GROUP))
+        answered += len(sent(calls))
+    assert answered == 6
+
+
+async def test_post_init_registers_commands(app):
+    app.request.clear()
+    await app.post_init(app)
+    calls = app.request.of("setMyCommands")
+    assert [c.params["scope"]["type"] for c in calls] == ["all_private_chats", "all_group_chats"]
+    assert [c["command"] for c in calls[0].params["commands"]] == [c.command for c in PRIVATE_COMMANDS]
+    assert [c["command"] for c in calls[1].params["commands"]] == [c.command for c in GROUP_COMMANDS]

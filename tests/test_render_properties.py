@@ -1,0 +1,63 @@
+"""Any text at all → resolve → render: never raises, valid Telegram HTML, within limits."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot import render
+from bot.render import TELEGRAM_LIMIT
+from tests.html_check import html_problems
+
+FRAGMENTS = st.sampled_from(
+    [
+        "503", "5xx", "401 vs 403", "网关超时", "<b>", "</i>", "&amp;", "&", "<a href='x'>", "\u200b",
+        "\x00", "\u202e", "🔥", "閘道逾時", "InvalidImageId.NotFound", '{"Code": "Forbidden"}',
+        "upstream timed out", "HTTP/1.1 500", "４０４", "*_`[]()", "\n", " ",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=4096),
+    st.lists(st.one_of(FRAGMENTS, st.text(max_size=20)), max_size=60).map("".join),
+)
+
+
+def check_reply(reply: render.Reply) -> None:
+    text = reply.html()
+    assert len(text) <= TELEGRAM_LIMIT
+    assert html_problems(text) == []
+    for row in reply.buttons:
+        for button in row:
+            assert 0 < len(button.action.encode()) <= 64
+            assert button.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS)
+def test_any_text_renders_valid_html(service, text):
+    res = service.resolve(text)
+    check_reply(render.answer(service.kb, res))
+    check_reply(render.answer(service.kb, res, detailed=False))
+    assert res.query == text[:4096]
+
+
+def test_every_card_is_valid(service):
+    for entry in service.kb.statuses.values():
+        for detailed in (True, False):
+            reply = render.status_card(service.kb, entry, detailed)
+            check_reply(reply)
+            assert reply.plain().count("<b>") == 0
+    for digit in service.kb.classes:
+        check_reply(render.class_list(service.kb, digit))
+
+
+def test_huge_comparison_stays_within_limit(service):
+    codes = " ".join(str(c) for c in list(service.kb.statuses)[:40])
+    res = service.resolve(codes)
+    assert res.mode == "multi"
+    check_reply(render.answer(service.kb, res))
+
+
+def test_4kb_message_of_emoji_and_markup(service):
+    text = ("🔥<b>&" * 1400)[:4096]
+    check_reply(render.answer(service.kb, service.resolve(text)))
