@@ -14,27 +14,44 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from bot.knowledge import load_knowledge  # noqa: E402
-from bot.normalize import normalize  # noqa: E402
-from bot.resolver import Resolver  # noqa: E402
+from bot.knowledge import load_knowledge
+from bot.normalize import normalize
+from bot.resolver import Resolver
 
 QUERIES = {
-    "numeric": ["503", "HTTP 404", "状态码418", "返回了 301", "５０２", "429是什么", "HTTP/1.1 500 Internal Server Error"],
+    "numeric": [
+        "503",
+        "HTTP 404",
+        "状态码418",
+        "返回了 301",
+        "５０２",
+        "429是什么",
+        "HTTP/1.1 500 Internal Server Error",
+    ],
     "class": ["5xx", "4XX 都有哪些", "5开头的状态码", "2xx"],
     "free-text": [
-        "网关超时怎么办", "上传文件太大被拒了", "閘道逾時", "gatway timeout", "too many request",
-        "没有权限访问这个接口", "登录过期了返回什么", "服务器维护中应该返回什么", "大家中午吃什么",
-        "Bad Gateway", "unauthorised", "资源被永久移走了",
+        "网关超时怎么办",
+        "上传文件太大被拒了",
+        "閘道逾時",
+        "gatway timeout",
+        "too many request",
+        "没有权限访问这个接口",
+        "登录过期了返回什么",
+        "服务器维护中应该返回什么",
+        "大家中午吃什么",
+        "Bad Gateway",
+        "unauthorised",
+        "资源被永久移走了",
     ],
     "log-line": [
         "2026/11/27 10:00:01 [error] 12#12: *345 upstream timed out (110: Connection timed out) while "
-        "reading response header from upstream, client: 10.0.0.1, server: api, request: \"GET /x HTTP/1.1\"",
+        'reading response header from upstream, client: 10.0.0.1, server: api, request: "GET /x HTTP/1.1"',
         "client intended to send too large body: 10485760 bytes",
         "upstream prematurely closed connection while reading response header from upstream",
         "Error: Request failed with status code 401",
-        'Failed to load resource: the server responded with a status of 500 (Internal Server Error)',
+        "Failed to load resource: the server responded with a status of 500 (Internal Server Error)",
     ],
 }
 ROUNDS = 300
@@ -78,7 +95,9 @@ def main() -> None:
     print(f"index build: median {statistics.median(builds):.1f} ms (5 builds; target <= 300 ms)")
     floor = timings(bare, QUERIES["free-text"])
     floor_med, floor_p99 = statistics.median(floor), p(floor, 0.99)
-    print(f"bare rapidfuzz extractOne over {len(choices)} aliases: median {floor_med:.1f} µs, p99 {floor_p99:.1f} µs")
+    print(
+        f"bare rapidfuzz extractOne over {len(choices)} aliases: median {floor_med:.1f} µs, p99 {floor_p99:.1f} µs"
+    )
     print(f"{'kind':<10} {'median µs':>10} {'p99 µs':>10} {'p99 / floor p99':>16}")
     for kind, queries in QUERIES.items():
         samples = timings(resolver.resolve, queries)

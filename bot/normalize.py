@@ -65,6 +65,19 @@ FILLERS = (
     "报什么",
     "什么状态码",
     "哪个状态码",
+    "状态码",
+    "返回码",
+    "该返回啥码",
+    "应该返回",
+    "该返回",
+    "返回啥码",
+    "报啥码",
+    "报的那个码",
+    "那个码",
+    "什么码",
+    "哪个码",
+    "啥码",
+    "该回啥",
     "状态码是多少",
     "是多少",
     "有什么区别",
@@ -87,6 +100,10 @@ _FILLER_RE = re.compile("|".join(sorted(map(re.escape, FILLERS), key=len, revers
 # Anything that is not a letter, digit or CJK character becomes a space.
 _PUNCT_RE = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
 _SPACE_RE = re.compile(r"\s+")
+# "只能post" and "只能 post" must normalise alike: a space between CJK and Latin runs.
+_SCRIPT_EDGE_RE = re.compile(
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[0-9a-z])|(?<=[0-9a-z])(?=[\u3400-\u9fff\uf900-\ufaff])"
+)
 # Control and format characters (zero-width joiners, bidi marks) are dropped outright.
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
@@ -115,6 +132,7 @@ def normalize(text: str) -> str:
     text = fold(text)
     text = _FILLER_RE.sub(" ", text)
     text = _PUNCT_RE.sub(" ", text)
+    text = _SCRIPT_EDGE_RE.sub(" ", text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

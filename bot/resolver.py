@@ -16,14 +16,15 @@ gets an empty list rather than a guess.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from bot.cloud import CloudIndex
+from bot.cloud import CloudIndex, provider_hints
 from bot.match import Match
 from bot.models import KnowledgeBase, StatusEntry
 from bot.normalize import fold, normalize
@@ -34,18 +35,38 @@ CONFIDENT = 80.0
 NO_MATCH = 66.0
 # Cloud matches at or above this beat ordinary status matches (exact code, JSON body).
 CLOUD_DOMINANT = 90.0
+# Typos must be this similar (rapidfuzz ratio) to a name or alias to count.
+FUZZY_CUTOFF = 72.0
+# Bigram coverage c (0–1) scores GRAM_BASE + GRAM_SPAN*c + GRAM_LEAD*(lead over the next).
+GRAM_BASE = 50.0
+GRAM_SPAN = 70.0
+GRAM_LEAD = 30.0
+GRAM_KNEE = 80.0
+GRAM_CAP = 90.0
+MIN_GRAM_WEIGHT = 9.0
+# Cloud matches found only through message similarity give way to status answers
+# unless the user names a provider.
+CLOUD_MESSAGE_DISCOUNT = 0.9
 
 Mode = Literal["code", "multi", "class", "text", "none"]
 
-# A three-digit number standing alone: not part of a longer number, a decimal,
-# a version or a time. Digits may touch Chinese characters ("429是什么").
-_CODE_RE = re.compile(r"(?<![\d.:,/])([1-5]\d\d)(?![\d]|\.\d|:\d|,\d)")
+# A three-digit number standing alone: not part of a longer number, a word, a decimal
+# version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
+# and IIS sub-statuses ("500.19") still count as their main code.
+_CODE_RE = re.compile(r"(?<![0-9A-Za-z.:#*_\-])([1-5]\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)")
 # Counting words after a number mean it is a quantity, not a status code.
 _UNIT_AFTER = set(
-    "元块钱斤公里米个人年岁楼号层分秒天次页张件克吨万千百亿度台条只辆本首位名户间套栋周月日小时毫厘样行字"
+    "元块钱斤公里米个人年岁楼号层分秒天次页张件克吨万千百亿度台条只辆本首位名户间套栋周月日样行字"
 )
+_NOT_UNITS = ("分别", "分析", "分布", "页面", "行为", "字段")
 _UNIT_BEFORE = ("第", "¥", "$", "￥", "约", "共", "花了", "大约")
-_CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])(?:xx|\*\*|x{1}x|开头|字头)(?![0-9a-z])")
+_CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
+# Asking for a list: "有哪些", "都列出来", "所有".
+_LIST_CUE_RE = re.compile(r"哪些|哪几|列出|列一下|列举|所有|全部|都有|一览|list|all")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.[a-z]{2,}", re.IGNORECASE)
+# Acknowledgements that happen to equal a reason phrase ("OK") are chatter, not questions.
+_ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
+_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +93,37 @@ class _Choice:
     label: str  # which field it came from, for the "why"
 
 
+# How much a word found in each field says about a code (character-bigram tier).
+_FIELD_WEIGHTS = (
+    ("names", 1.0),
+    ("summary", 0.8),
+    ("signatures", 0.8),
+    ("seed_note", 0.7),
+    ("meaning", 0.5),
+)
+
+
+# Function words that appear in questions and chatter alike and identify nothing.
+_STOP_GRAMS = frozenset(
+    "因为 所以 这个 那个 一个 之后 然后 但是 怎么 什么 可以 没有 不了 直接 一直 最后 我们 你们 他们 "
+    "大家 如果 的话 时候 应该 是不 不是 已经 还是 或者 就是 其中 里的 的时 现在 今天 明天 一下 有点 "
+    "the a an to of in on at for with is are was be it its this that you your we i me my and or see so "
+    "just can will what how why when please thanks hi hello good morning today tomorrow everyone".split()
+)
+
+
+def grams(text: str) -> set[str]:
+    """Character bigrams of CJK runs and whole Latin words of a normalised text."""
+    out: set[str] = set()
+    for run in _WORD_RE.findall(text):
+        if run[0].isascii():
+            if len(run) > 1 and not run.isdigit():
+                out.add(run)
+        elif len(run) > 1:  # a lone CJK character (的, 了, 被) says nothing on its own
+            out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out - _STOP_GRAMS
+
+
 @dataclass
 class Resolver:
     kb: KnowledgeBase
@@ -82,6 +134,9 @@ class Resolver:
     _contained: list[_Choice] = field(init=False, default_factory=list)
     _fuzzy_keys: list[str] = field(init=False, default_factory=list)
     _fuzzy_choices: list[_Choice] = field(init=False, default_factory=list)
+    _postings: dict[str, dict[int, float]] = field(init=False, default_factory=dict)
+    _idf: dict[str, float] = field(init=False, default_factory=dict)
+    _unseen_idf: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         for entry in self.kb.statuses.values():
@@ -91,12 +146,14 @@ class Resolver:
                 *(("旧称", p) for p in entry.phrase_aliases),
                 *(("别名", a) for a in entry.aliases),
             ]
+            if entry.seed and entry.seed.meaning:
+                named.append(("原文档", entry.seed.meaning))
             for label, text in named:
                 key = normalize(text)
-                if not key:
+                if not key or key in self._exact:
                     continue
                 choice = _Choice(key, entry.code, f"{label}「{text}」")
-                self._exact.setdefault(key, choice)
+                self._exact[key] = choice
                 self._fuzzy_keys.append(key)
                 self._fuzzy_choices.append(choice)
                 if _long_enough(key):
@@ -105,51 +162,77 @@ class Resolver:
                 key = normalize(sig)
                 if key:
                     self._signatures.append(_Choice(key, entry.code, f"日志特征「{sig}」"))
+            self._index_grams(entry, [text for _, text in named])
         for cls in self.kb.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
         # Longest first, so the most specific signature or alias wins a tie.
         self._signatures.sort(key=lambda c: (-len(c.key), c.code))
         self._contained.sort(key=lambda c: (-len(c.key), c.code))
+        total = len(self.kb.statuses)
+        self._idf = {g: math.log((total + 1) / (len(p) + 0.5)) for g, p in self._postings.items()}
+        self._unseen_idf = math.log((total + 1) / 0.5)
         self.cloud = CloudIndex(self.kb)
+
+    def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
+        fields = {
+            "names": names,
+            "summary": [entry.summary],
+            "signatures": list(entry.signatures),
+            "seed_note": [entry.seed.note] if entry.seed else [],
+            "meaning": [entry.meaning],
+        }
+        for name, weight in _FIELD_WEIGHTS:
+            for text in fields[name]:
+                for gram in grams(normalize(text)):
+                    posting = self._postings.setdefault(gram, {})
+                    posting[entry.code] = max(posting.get(entry.code, 0.0), weight)
 
     # --- public API --------------------------------------------------------------------
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
-        query = text if isinstance(text, str) else ""
-        query = query[:4096]
+        query = text[:4096] if isinstance(text, str) else ""
         folded = fold(query)
-        if not normalize(query):
+        stripped = _URL_RE.sub(" ", folded)
+        if not normalize(stripped) or normalize(stripped) in _ACKS:
             return Resolution(query, "none", ())
 
-        digit = self._class_query(folded)
-        codes = explicit_codes(folded)
+        codes = explicit_codes(stripped)
+        digit = self._class_query(stripped)
         if digit is not None and not codes:
             entries = self.kb.codes_in_class(digit)
             matches = tuple(_status(e, 100.0, f"{digit}xx 类", "class") for e in entries)
             return Resolution(query, "class", matches, class_digit=digit)
 
         cloud = self.cloud.search(query, limit=limit)
-        if cloud and cloud[0].score >= CLOUD_DOMINANT:
+        # A documented cloud error code or a pasted error body outranks everything else.
+        if cloud and cloud[0].score >= CLOUD_DOMINANT and cloud[0].family is None:
             return Resolution(query, "text", tuple(cloud[:limit]))
 
-        if codes:
-            known = [c for c in codes if c in self.kb.statuses]
-            unknown = tuple(c for c in codes if c not in self.kb.statuses)
-            matches = tuple(_status(self.kb.statuses[c], 100.0, f"状态码 {c}", "code") for c in known)
-            mode: Mode = "multi" if len(known) > 1 else ("code" if known else "none")
-            return Resolution(query, mode, matches, unknown_codes=unknown)
+        ranked = self._rank_text(stripped)
+        known = [c for c in codes if c in self.kb.statuses]
+        unknown = tuple(c for c in codes if c not in self.kb.statuses)
+        if known:
+            matches = [_status(self.kb.statuses[c], 100.0, f"状态码 {c}", "code") for c in known]
+            # A log signature names the real code even when the line carries other numbers.
+            if ranked and ranked[0][1][2] == "signature" and ranked[0][0] not in known and len(known) == 1:
+                code, (score, why, tier) = ranked[0]
+                matches.insert(0, _status(self.kb.statuses[code], score, why, tier))
+                return Resolution(query, "text", tuple(matches), unknown_codes=unknown)
+            mode: Mode = "multi" if len(known) > 1 else "code"
+            return Resolution(query, mode, tuple(matches), unknown_codes=unknown)
 
-        ranked = self._rank_text(folded)
         matches = [
             _status(self.kb.statuses[code], score, why, tier) for code, (score, why, tier) in ranked[:limit]
         ]
         # Cloud matches that clear the bar sit beside the status matches, ranked by score.
+        if not provider_hints(query).providers:
+            cloud = [replace(m, score=m.score * CLOUD_MESSAGE_DISCOUNT) for m in cloud]
         matches.extend(m for m in cloud if m.score >= NO_MATCH)
         matches.sort(key=_rank_key)
         if not matches:
-            return Resolution(query, "none", ())
-        return Resolution(query, "text", tuple(matches[:limit]))
+            return Resolution(query, "none", (), unknown_codes=unknown)
+        return Resolution(query, "text", tuple(matches[:limit]), unknown_codes=unknown)
 
     def lookup(self, code: int) -> StatusEntry | None:
         return self.kb.statuses.get(code)
@@ -160,7 +243,14 @@ class Resolver:
         m = _CLASS_RE.search(folded)
         if m:
             return int(m.group(1))
-        return self._classes.get(normalize(folded))
+        query = normalize(folded)
+        if query in self._classes:
+            return self._classes[query]
+        if _LIST_CUE_RE.search(query):
+            for key, digit in self._classes.items():
+                if len(key) >= 2 and key in query:
+                    return digit
+        return None
 
     def _rank_text(self, folded: str) -> list[tuple[int, tuple[float, str, str]]]:
         query = normalize(folded)
@@ -183,28 +273,50 @@ class Resolver:
         for choice in self._contained:
             if _contains(padded, choice.key):
                 coverage = len(choice.key) / max(len(query), 1)
-                offer(choice.code, 84.0 + 14.0 * coverage, choice.label, "alias")
+                offer(choice.code, 86.0 + 12.0 * coverage, choice.label, "alias")
 
-        for key, score, index in process.extract(
-            query,
-            self._fuzzy_keys,
-            scorer=fuzz.WRatio,
-            processor=None,
-            limit=8,
-            score_cutoff=NO_MATCH,
+        # Typos: whole-string similarity to a name or alias.
+        for _key, score, index in process.extract(
+            query, self._fuzzy_keys, scorer=fuzz.ratio, processor=None, limit=5, score_cutoff=FUZZY_CUTOFF
         ):
             choice = self._fuzzy_choices[index]
-            # Full-string similarity (a typo) counts for more than a partial overlap.
-            similar = fuzz.ratio(query, key)
-            offer(
-                choice.code,
-                min(score, max(similar, score * 0.92)) * 0.97,
-                f"近似{choice.label}",
-                "fuzzy",
-            )
+            offer(choice.code, min(score + 2.0, 98.0), f"近似{choice.label}", "fuzzy")
+
+        # Descriptions: how much of the question the entry's own words cover, and by
+        # how much the best entry leads the next one.
+        scored = self._gram_scores(query)
+        for rank, (code, coverage, words) in enumerate(scored):
+            runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
+            score = GRAM_BASE + GRAM_SPAN * coverage + GRAM_LEAD * (coverage - runner_up)
+            if score > GRAM_KNEE:  # compress the top so word overlap never outranks a named alias
+                score = GRAM_KNEE + (score - GRAM_KNEE) * 0.3
+            offer(code, min(score, GRAM_CAP), f"描述相近（{words}）", "words")
 
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         return [item for item in ranked if item[1][0] >= NO_MATCH]
+
+    def _gram_scores(self, query: str) -> list[tuple[int, float, str]]:
+        query_grams = grams(query)
+        if not query_grams:
+            return []
+        # A one- or two-word message ("收到") must not reach full coverage by luck.
+        total = max(sum(self._idf.get(g, self._unseen_idf) for g in query_grams), MIN_GRAM_WEIGHT)
+        hits: dict[int, float] = {}
+        shared: dict[int, list[str]] = {}
+        for gram in query_grams:
+            posting = self._postings.get(gram)
+            if not posting:
+                continue
+            idf = self._idf[gram]
+            for code, weight in posting.items():
+                hits[code] = hits.get(code, 0.0) + idf * weight
+                shared.setdefault(code, []).append(gram)
+        # One shared word ("文档", "咖啡") is a coincidence, not an answer.
+        top = sorted(
+            ((code, value) for code, value in hits.items() if len(shared[code]) >= 2),
+            key=lambda item: (-item[1], item[0]),
+        )[:5]
+        return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]
 
 
 def _long_enough(key: str) -> bool:
@@ -233,8 +345,11 @@ def explicit_codes(folded: str) -> list[int]:
 
 
 def _is_quantity(text: str, start: int, end: int) -> bool:
+    """A count, a price, an errno ("(110: Connection timed out)") rather than a status."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ":":
+        return True
     after = text[end : end + 3].lstrip()
-    if after[:1] in _UNIT_AFTER:
+    if after[:1] in _UNIT_AFTER and not after.startswith(_NOT_UNITS):
         return True
     before = text[max(0, start - 3) : start].rstrip()
     return before.endswith(_UNIT_BEFORE)

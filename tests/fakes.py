@@ -66,15 +66,25 @@ class RecordingRequest(BaseRequest):
             }
         if endpoint == "getChatMember":
             status = "administrator" if int(params["user_id"]) in self.admins else "member"
-            member = {"user": {"id": int(params["user_id"]), "is_bot": False, "first_name": "u"}, "status": status}
+            member = {
+                "user": {"id": int(params["user_id"]), "is_bot": False, "first_name": "u"},
+                "status": status,
+            }
             if status == "administrator":
                 member.update(
                     {
-                        "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-                        "can_delete_messages": True, "can_manage_video_chats": True,
-                        "can_restrict_members": True, "can_promote_members": False,
-                        "can_change_info": True, "can_invite_users": True, "can_post_stories": False,
-                        "can_edit_stories": False, "can_delete_stories": False,
+                        "can_be_edited": False,
+                        "is_anonymous": False,
+                        "can_manage_chat": True,
+                        "can_delete_messages": True,
+                        "can_manage_video_chats": True,
+                        "can_restrict_members": True,
+                        "can_promote_members": False,
+                        "can_change_info": True,
+                        "can_invite_users": True,
+                        "can_post_stories": False,
+                        "can_edit_stories": False,
+                        "can_delete_stories": False,
                     }
                 )
             return member

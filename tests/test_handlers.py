@@ -30,7 +30,9 @@ def message(text: str, chat=PRIVATE, user=USER, reply_to=None, message_id=None, 
     }
     if text.startswith("/"):
         command = text.split()[0]
-        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.encode("utf-16-le")) // 2}]
+        msg["entities"] = [
+            {"type": "bot_command", "offset": 0, "length": len(command.encode("utf-16-le")) // 2}
+        ]
     if entities:
         msg["entities"] = entities
     if reply_to is not None:

@@ -53,9 +53,23 @@ def test_unknown_key(knowledge_copy):
         "knowledge/status/zz-bad.toml: entry (code=587) field 'colour': unknown key (allowed: "
         + ", ".join(
             [
-                "code", "name_zh", "phrase", "phrase_aliases", "registry", "spec", "received_as",
-                "summary", "meaning", "causes", "fix_client", "fix_server", "retry", "related",
-                "aliases", "signatures", "seed",
+                "code",
+                "name_zh",
+                "phrase",
+                "phrase_aliases",
+                "registry",
+                "spec",
+                "received_as",
+                "summary",
+                "meaning",
+                "causes",
+                "fix_client",
+                "fix_server",
+                "retry",
+                "related",
+                "aliases",
+                "signatures",
+                "seed",
             ]
         )
         + ")"

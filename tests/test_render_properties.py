@@ -11,9 +11,28 @@ from tests.html_check import html_problems
 
 FRAGMENTS = st.sampled_from(
     [
-        "503", "5xx", "401 vs 403", "网关超时", "<b>", "</i>", "&amp;", "&", "<a href='x'>", "\u200b",
-        "\x00", "\u202e", "🔥", "閘道逾時", "InvalidImageId.NotFound", '{"Code": "Forbidden"}',
-        "upstream timed out", "HTTP/1.1 500", "４０４", "*_`[]()", "\n", " ",
+        "503",
+        "5xx",
+        "401 vs 403",
+        "网关超时",
+        "<b>",
+        "</i>",
+        "&amp;",
+        "&",
+        "<a href='x'>",
+        "\u200b",
+        "\x00",
+        "\u202e",
+        "🔥",
+        "閘道逾時",
+        "InvalidImageId.NotFound",
+        '{"Code": "Forbidden"}',
+        "upstream timed out",
+        "HTTP/1.1 500",
+        "４０４",
+        "*_`[]()",
+        "\n",
+        " ",
     ]
 )
 TEXTS = st.one_of(
