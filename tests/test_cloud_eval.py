@@ -1,0 +1,137 @@
+"""Accuracy floors for cloud-error lookups on tests/eval/cloud_queries.tsv.
+
+Rows: ``code`` and ``message`` are sampled by scripts/make_cloud_eval.py; ``body`` and
+``paraphrase`` are hand-written (``\\n`` in a query stands for a line break).
+
+A query counts as answered when the top match's error code is acceptable:
+
+- ``code``/``body``/``paraphrase``: the expected code itself (for a code absent from the
+  tables, the family match carries the code as typed);
+- ``message``: the expected code, or any code whose rows carry exactly the same message
+  (after normalisation): the vendors reuse messages, e.g. “指定的镜像不存在。” is
+  documented for both InvalidImageId.NotFound and OperationDenied.ImageNotValid, and no
+  resolver can tell those apart from the text alone.
+
+When an expected status is given, it must be among the statuses the top match documents
+(its best row and the variants with the same code), or, for ``message`` rows, the row the
+top match shows must carry that exact message. Tencent rows have no status.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from bot.cloud import CloudIndex
+from bot.knowledge import Problems
+from bot.knowledge_cloud import load_cloud
+from bot.models import KnowledgeBase
+from bot.normalize import normalize
+
+EVAL_FILE = Path(__file__).resolve().parent / "eval" / "cloud_queries.tsv"
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+FLOORS = {"code": 0.98, "message": 0.90, "body": 0.95, "paraphrase": 0.80}
+
+
+@dataclass
+class Tally:
+    total: int = 0
+    top1: int = 0
+    status_ok: int = 0
+    status_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.top1 / self.total if self.total else 1.0
+
+    def line(self, name: str) -> str:
+        status = f"{self.status_ok}/{self.status_total}"
+        return f"{name:<22} top-1 {self.top1:>3}/{self.total:<3} ({self.rate:.1%})  status {status}"
+
+
+def read_eval() -> list[dict[str, str]]:
+    with EVAL_FILE.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for row in rows:
+        row["query"] = row["query"].replace("\\n", "\n")
+    return rows
+
+
+def _key(text: str) -> str:
+    return normalize(text).replace(" ", "")
+
+
+def evaluate(index: CloudIndex, rows: list[dict[str, str]]) -> dict[str, Tally]:
+    codes_by_message: dict[str, set[str]] = defaultdict(set)
+    pairs_by_message: dict[str, set[tuple[str, int | None]]] = defaultdict(set)
+    for row in index.rows:
+        for text in (row.message_zh, row.message_en, row.seed_message):
+            if text:
+                codes_by_message[_key(text)].add(row.error_code)
+                pairs_by_message[_key(text)].add((row.error_code, row.status))
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for row in rows:
+        accepted = {row["expected_error_code"]}
+        if row["kind"] == "message":
+            accepted |= codes_by_message.get(_key(row["query"]), set())
+        matches = index.search(row["query"], limit=3)
+        top = matches[0] if matches else None
+        ok = top is not None and top.error_code in accepted
+        status_ok = True
+        if row["expected_status"] and top is not None and top.error is not None:
+            statuses = {top.error.status, *(v.status for v in top.variants)}
+            status_ok = int(row["expected_status"]) in statuses
+            if row["kind"] == "message":  # or the row shown carries that very message
+                pair = (top.error.error_code, top.error.status)
+                status_ok |= pair in pairs_by_message.get(_key(row["query"]), set())
+        for name in (f"{row['kind']}/{row['split']}", row["kind"], row["split"], "all"):
+            tally = tallies[name]
+            tally.total += 1
+            tally.top1 += ok
+            if row["expected_status"]:
+                tally.status_total += 1
+                tally.status_ok += ok and status_ok
+            if not (ok and status_ok) and "/" in name:
+                got = [(m.error_code, m.status, round(m.score)) for m in matches]
+                tally.misses.append(f"[{name}] {row['query'][:70]!r}: want {accepted} -> {got}")
+    return tallies
+
+
+@pytest.fixture(scope="module")
+def index() -> CloudIndex:
+    problems = Problems()
+    rows, families, _ = load_cloud(KNOWLEDGE, problems, set(range(100, 600)))
+    assert not problems.items, problems.items
+    return CloudIndex(KnowledgeBase(statuses={}, classes={}, cloud_errors=rows, families=families))
+
+
+def test_eval_file_shape() -> None:
+    rows = read_eval()
+    kinds = defaultdict(int)
+    for row in rows:
+        kinds[row["kind"]] += 1
+        assert row["split"] in {"tune", "holdout"}, row
+        assert row["expected_error_code"], row
+    assert kinds["code"] + kinds["message"] >= 150
+    assert kinds["body"] + kinds["paraphrase"] >= 40
+    holdout = sum(1 for r in rows if r["split"] == "holdout") / len(rows)
+    assert 0.2 <= holdout <= 0.4
+
+
+def test_cloud_eval_floors(index: CloudIndex) -> None:
+    tallies = evaluate(index, read_eval())
+    print()
+    for name in sorted(tallies):
+        print(tallies[name].line(name))
+    for name in sorted(tallies):
+        for miss in tallies[name].misses:
+            print("  miss", miss)
+    for kind, floor in FLOORS.items():
+        tally = tallies[kind]
+        assert tally.rate >= floor, (kind, tally.line(kind), tally.misses)
+        assert tally.status_ok >= floor * tally.status_total, (kind, tally.misses)

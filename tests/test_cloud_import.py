@@ -1,0 +1,56 @@
+"""The generated data files are reproducible from their inputs."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT.parent / "shared" / "data" / "cloud-errors"
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not (SRC / "aliyun.tsv").is_file(), reason="shared/data/cloud-errors is not here")
+def test_import_reproduces_the_committed_files(tmp_path: Path) -> None:
+    importer = _script("import_cloud_errors")
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert importer.main(["--src", str(SRC), "--out", str(first)]) == 0
+    assert importer.main(["--src", str(SRC), "--out", str(second)]) == 0
+    for name in ("aliyun.tsv", "huaweicloud.tsv", "tencentcloud.tsv"):
+        made = (first / name).read_bytes()
+        assert made == (second / name).read_bytes(), f"{name} differs between two runs"
+        assert made == (ROOT / "knowledge" / "cloud" / name).read_bytes(), (
+            f"knowledge/cloud/{name} is stale: run scripts/import_cloud_errors.py"
+        )
+
+
+@pytest.mark.skipif(not (SRC / "aliyun.tsv").is_file(), reason="shared/data/cloud-errors is not here")
+def test_import_keeps_every_row_and_its_source() -> None:
+    importer = _script("import_cloud_errors")
+    out = importer.convert(SRC)
+    for name, expected in (("aliyun.tsv", 1262), ("huaweicloud.tsv", 559), ("tencentcloud.tsv", 500)):
+        lines = out[name].splitlines()
+        assert len(lines) - 1 == expected
+        assert all(line.rsplit("\t", 1)[1].startswith("github.com/") for line in lines[1:])
+
+
+def test_eval_set_is_reproducible() -> None:
+    maker = _script("make_cloud_eval")
+    from bot.knowledge import Problems
+    from bot.knowledge_cloud import load_cloud
+
+    rows, _, _ = load_cloud(ROOT / "knowledge", Problems(), set(range(100, 600)))
+    text = maker.render(maker.sample(list(rows)) + maker.read_hand_rows(maker.EVAL_FILE))
+    assert text == maker.EVAL_FILE.read_text(encoding="utf-8"), "run scripts/make_cloud_eval.py"

@@ -1,0 +1,301 @@
+"""knowledge/cloud/ is validated at load: one broken copy per defect, each reported precisely."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import KnowledgeError, Problems, load_knowledge
+from bot.knowledge_cloud import TSV_COLUMNS, load_cloud
+from bot.models import KnowledgeBase
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+ALL_CODES = set(range(100, 600))
+HEADER = "\t".join(TSV_COLUMNS)
+GOOD = "aliyun\tECS\tCreateInstance\tAccount.Arrearage\t400\t403\t账号已经欠费。\tYour account has an outstanding payment.\tgithub.com/x/y@1:a.md#L1"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of knowledge/cloud only: load_cloud needs nothing else."""
+    shutil.copytree(KNOWLEDGE / "cloud", tmp_path / "cloud")
+    return tmp_path
+
+
+def load(root: Path, codes: set[int] = ALL_CODES) -> tuple[tuple, tuple, list[str], list[str]]:
+    problems = Problems()
+    rows, families, files = load_cloud(root, problems, codes)
+    return rows, families, files, problems.items
+
+
+def write_aliyun(root: Path, *lines: str, header: str = HEADER) -> None:
+    (root / "cloud" / "aliyun.tsv").write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+
+
+def one_problem(root: Path, codes: set[int] = ALL_CODES) -> str:
+    rows, families, _, problems = load(root, codes)
+    assert len(problems) == 1, problems
+    assert rows == () and families == (), "nothing may be returned half-loaded"
+    return problems[0]
+
+
+def test_real_files_load_cleanly(root: Path) -> None:
+    rows, families, files, problems = load(root)
+    assert problems == []
+    by_provider = {
+        p: sum(1 for r in rows if r.provider == p) for p in ("aliyun", "huaweicloud", "tencentcloud")
+    }
+    assert by_provider == {"aliyun": 1262 + 12, "huaweicloud": 559, "tencentcloud": 500}
+    assert sum(1 for r in rows if r.seed_message) == 12
+    assert files == [
+        "knowledge/cloud/aliyun.tsv",
+        "knowledge/cloud/huaweicloud.tsv",
+        "knowledge/cloud/tencentcloud.tsv",
+        "knowledge/cloud/aliyun_seed.toml",
+        "knowledge/cloud/families.toml",
+    ]
+    assert len(families) >= 20
+    # Tencent rows carry no HTTP status: API 3.0 answers 200 with the error in the body.
+    assert all(r.status is None and r.other_statuses == () for r in rows if r.provider == "tencentcloud")
+    assert all(r.status is not None for r in rows if r.provider != "tencentcloud")
+    assert all(r.source for r in rows)
+
+
+def test_same_code_keeps_every_status(root: Path) -> None:
+    rows, *_ = load(root)
+    ecs = {r.status for r in rows if r.error_code == "InvalidImageId.NotFound" and r.product == "ECS"}
+    assert ecs == {400, 403, 404}
+
+
+def test_seed_rows_get_the_other_statuses_of_their_code(root: Path) -> None:
+    rows, *_ = load(root)
+    seed = next(r for r in rows if r.seed_message == "指定的镜像不存在。")
+    assert (seed.error_code, seed.status, seed.api) == ("InvalidImageId.NotFound", 404, "CreateInstance")
+    assert seed.other_statuses == (400, 403)
+    forbbiden = next(r for r in rows if r.seed_message == "您暂时无法使用该资源。")
+    assert (forbbiden.error_code, forbbiden.status) == ("Forbbiden", 403)
+
+
+def test_wrong_header(root: Path) -> None:
+    write_aliyun(root, GOOD, header=HEADER.replace("http_status", "status"))
+    assert one_problem(root).startswith("knowledge/cloud/aliyun.tsv: entry (line 1): header must be:")
+
+
+def test_wrong_column_count(root: Path) -> None:
+    write_aliyun(root, GOOD, GOOD.rsplit("\t", 1)[0])
+    assert one_problem(root) == "knowledge/cloud/aliyun.tsv: entry (line 3): has 8 columns, expected 9"
+
+
+def test_empty_error_code(root: Path) -> None:
+    write_aliyun(root, GOOD.replace("Account.Arrearage", ""))
+    assert (
+        one_problem(root)
+        == "knowledge/cloud/aliyun.tsv: entry (line 2 (?)) field 'error_code': must not be empty"
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [
+        ("4OO", "'4OO' is not an integer"),
+        ("999", "999 is outside 100–599"),
+        ("418", "418 is not a status code in knowledge/status/"),
+    ],
+)
+def test_bad_status(root: Path, status: str, message: str) -> None:
+    write_aliyun(root, GOOD.replace("\t400\t", f"\t{status}\t"))
+    codes = ALL_CODES - {418}
+    expected = (
+        f"knowledge/cloud/aliyun.tsv: entry (line 2 (Account.Arrearage)) field 'http_status': {message}"
+    )
+    assert one_problem(root, codes) == expected
+
+
+def test_missing_status(root: Path) -> None:
+    write_aliyun(root, GOOD.replace("\t400\t", "\t\t"))
+    assert one_problem(root).endswith("field 'http_status': is missing")
+
+
+def test_bad_other_status(root: Path) -> None:
+    write_aliyun(root, GOOD.replace("\t403\t", "\t403,abc\t"))
+    assert one_problem(root).endswith("field 'other_http_statuses': 'abc' is not an integer")
+
+
+def test_status_missing_from_status_tables_is_reported_for_real_rows(root: Path) -> None:
+    # Aliyun documents OSS CallbackFailed as 203 and SLB SystemBusy as 449.
+    _, _, _, problems = load(root, ALL_CODES - {203, 449})
+    assert any("(CallbackFailed)) field 'http_status': 203 is not a status code" in p for p in problems)
+    assert any("(SystemBusy)) field 'http_status': 449 is not a status code" in p for p in problems)
+
+
+def test_unknown_provider(root: Path) -> None:
+    write_aliyun(root, GOOD.replace("aliyun\t", "aws\t", 1))
+    assert one_problem(root).endswith(
+        "field 'provider': unknown provider 'aws' (allowed: aliyun, huaweicloud, tencentcloud)"
+    )
+
+
+def test_provider_in_the_wrong_file(root: Path) -> None:
+    write_aliyun(root, GOOD.replace("aliyun\t", "huaweicloud\t", 1))
+    assert one_problem(root).endswith("field 'provider': 'huaweicloud' rows belong in huaweicloud.tsv")
+
+
+def test_missing_source(root: Path) -> None:
+    write_aliyun(root, GOOD.rsplit("\t", 1)[0] + "\t")
+    assert one_problem(root) == (
+        "knowledge/cloud/aliyun.tsv: entry (line 2 (Account.Arrearage)) field 'source': "
+        "is missing: every row must say where it comes from"
+    )
+
+
+def test_no_message_at_all(root: Path) -> None:
+    write_aliyun(root, GOOD.replace("账号已经欠费。\tYour account has an outstanding payment.", "\t"))
+    assert one_problem(root).endswith("field 'message_zh': the row needs a Chinese or an English message")
+
+
+def test_white_space_around_a_cell(root: Path) -> None:
+    write_aliyun(root, GOOD.replace("\tECS\t", "\tECS \t"))
+    assert one_problem(root).endswith("field 'product': has leading or trailing white space")
+
+
+def test_duplicate_row(root: Path) -> None:
+    write_aliyun(root, GOOD, GOOD)
+    assert one_problem(root) == (
+        "knowledge/cloud/aliyun.tsv: entry (line 3 (Account.Arrearage)) field 'error_code': "
+        "duplicate row: same as knowledge/cloud/aliyun.tsv line 2"
+    )
+
+
+def test_same_key_with_another_message_is_not_a_duplicate(root: Path) -> None:
+    # Huawei documents OBS AccessDenied 403 twice with two meanings: both rows stay.
+    write_aliyun(root, GOOD, GOOD.replace("账号已经欠费。", "账户余额不足。"))
+    rows, _, _, problems = load(root)
+    assert problems == []
+    assert sum(1 for r in rows if r.provider == "aliyun" and not r.seed_message) == 2
+
+
+def test_tencent_rows_must_not_invent_a_status(root: Path) -> None:
+    path = root / "cloud" / "tencentcloud.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split("\t")
+    cells[4] = "400"
+    lines[1] = "\t".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert one_problem(root).endswith(
+        "field 'http_status': must be empty: tencentcloud returns errors inside an HTTP 200 body"
+    )
+
+
+def test_missing_tsv(root: Path) -> None:
+    (root / "cloud" / "huaweicloud.tsv").unlink()
+    assert one_problem(root) == (
+        "knowledge/cloud/huaweicloud.tsv: is missing (run scripts/import_cloud_errors.py)"
+    )
+
+
+FAMILY = """
+[[family]]
+name = "not_found"
+patterns = ["*.NotFound"]
+title = "资源不存在"
+meaning = "找不到。"
+fixes = ["核对 ID"]
+typical_status = 404
+"""
+
+
+def write_families(root: Path, text: str) -> None:
+    (root / "cloud" / "families.toml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("*", "'*' has no literal part: it would match every code"),
+        ("Foo Bar*", "'Foo Bar*' may only hold letters, digits, '.', '_', '-' and the wildcards * ? [ ]"),
+        ("Foo[0-9", "'Foo[0-9' has unbalanced [ ]"),
+    ],
+)
+def test_family_bad_pattern(root: Path, pattern: str, message: str) -> None:
+    write_families(root, FAMILY.replace('"*.NotFound"', f'"{pattern}"'))
+    assert (
+        one_problem(root)
+        == f"knowledge/cloud/families.toml: entry (name=not_found) field 'patterns'[0]: {message}"
+    )
+
+
+def test_family_unknown_key(root: Path) -> None:
+    write_families(root, FAMILY + "http_status = 404\n")
+    assert one_problem(root).startswith(
+        "knowledge/cloud/families.toml: entry (name=not_found) field 'http_status': unknown key"
+    )
+
+
+def test_family_missing_fixes(root: Path) -> None:
+    write_families(root, FAMILY.replace('fixes = ["核对 ID"]\n', ""))
+    assert (
+        one_problem(root) == "knowledge/cloud/families.toml: entry (name=not_found) field 'fixes': is missing"
+    )
+
+
+def test_family_duplicate_name(root: Path) -> None:
+    write_families(root, FAMILY + FAMILY)
+    assert (
+        one_problem(root)
+        == "knowledge/cloud/families.toml: entry (name=not_found) field 'name': duplicate family name"
+    )
+
+
+def test_family_status_must_exist(root: Path) -> None:
+    write_families(root, FAMILY.replace("typical_status = 404", "typical_status = 418"))
+    assert one_problem(root, ALL_CODES - {418}) == (
+        "knowledge/cloud/families.toml: entry (name=not_found) field 'typical_status': "
+        "418 is not a status code in knowledge/status/"
+    )
+
+
+def test_family_file_is_not_toml(root: Path) -> None:
+    write_families(root, "[[family]\nname = 1")
+    assert one_problem(root).startswith("knowledge/cloud/families.toml: is not valid TOML")
+
+
+def test_seed_missing_source(root: Path) -> None:
+    path = root / "cloud" / "aliyun_seed.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("source = ")
+    path.write_text(text[:first] + text[text.index("\n", first) + 1 :], encoding="utf-8")
+    assert one_problem(root) == (
+        "knowledge/cloud/aliyun_seed.toml: entry (#0 (Account.Arrearage)) field 'source': is missing"
+    )
+
+
+def test_seed_status_must_be_an_integer(root: Path) -> None:
+    path = root / "cloud" / "aliyun_seed.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status = 400", 'status = "400"', 1), encoding="utf-8"
+    )
+    assert one_problem(root) == (
+        "knowledge/cloud/aliyun_seed.toml: entry (#0 (Account.Arrearage)) field 'status': expected an integer, got str"
+    )
+
+
+def test_load_knowledge_refuses_a_broken_cloud_file(knowledge_copy: Path) -> None:
+    tsv = knowledge_copy / "cloud" / "aliyun.tsv"
+    tsv.write_text(
+        tsv.read_text(encoding="utf-8").replace("\t400\t", "\tfour hundred\t", 1), encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(root=knowledge_copy)
+    assert any(
+        p.startswith("knowledge/cloud/aliyun.tsv: entry (line ") and "'four hundred' is not an integer" in p
+        for p in info.value.problems
+    ), info.value.problems
+
+
+def test_real_knowledge_base_carries_the_cloud_data(kb: KnowledgeBase) -> None:
+    # Also proves every status the vendors use (203, 449, 494 ...) is in knowledge/status/.
+    assert len(kb.cloud_errors) == 1262 + 559 + 500 + 12
+    assert kb.families
+    assert "knowledge/cloud/aliyun.tsv" in kb.files

@@ -1,0 +1,342 @@
+"""bot/cloud.py: codes, messages, pasted bodies, families, and no hijacking of status questions."""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.cloud import CONFIDENT, CloudIndex, parse_body, provider_hints
+from bot.knowledge import Problems
+from bot.knowledge_cloud import load_cloud
+from bot.match import Match
+from bot.models import KnowledgeBase
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+SEEDS = tomllib.loads((KNOWLEDGE / "cloud" / "aliyun_seed.toml").read_text(encoding="utf-8"))["seed"]
+
+
+@pytest.fixture(scope="module")
+def cloud_kb() -> KnowledgeBase:
+    problems = Problems()
+    rows, families, _ = load_cloud(KNOWLEDGE, problems, set(range(100, 600)))
+    assert not problems.items, problems.items
+    return KnowledgeBase(statuses={}, classes={}, cloud_errors=rows, families=families)
+
+
+@pytest.fixture(scope="module")
+def index(cloud_kb: KnowledgeBase) -> CloudIndex:
+    return CloudIndex(cloud_kb)
+
+
+def top(index: CloudIndex, text: str) -> Match:
+    matches = index.search(text)
+    assert matches, f"no match for {text!r}"
+    return matches[0]
+
+
+# --- the seed ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s["error_code"] for s in SEEDS])
+def test_seed_message_resolves_to_its_code_and_status(index: CloudIndex, seed: dict) -> None:
+    for text in (seed["message"], seed["message"].rstrip("。"), seed["message"].replace(" ", "")):
+        m = top(index, text)
+        assert (m.error_code, m.status) == (seed["error_code"], seed["status"]), text
+        assert m.kind == "error"
+        assert m.error is not None and m.error.seed_message == seed["message"]
+        assert m.error.provider == "aliyun" and m.error.product == "ECS"
+
+
+def test_seed_has_twelve_entries_with_sources() -> None:
+    assert len(SEEDS) == 12
+    assert all(s["source"].startswith("github.com/") and s["api"] == "CreateInstance" for s in SEEDS)
+    assert {s["status"] for s in SEEDS} == {400, 403, 404, 500}
+
+
+# --- codes --------------------------------------------------------------------------------
+
+
+def test_exact_code_and_its_variants(index: CloudIndex) -> None:
+    m = top(index, "InvalidImageId.NotFound")
+    assert m.error_code == "InvalidImageId.NotFound" and m.score >= 95
+    assert m.error is not None and m.error.provider == "aliyun"
+    statuses = {m.error.status, *(v.status for v in m.variants)}
+    assert {400, 403, 404} <= statuses  # every documented status is kept
+    assert all(v.error_code == m.error_code and v.provider == m.error.provider for v in m.variants)
+    assert m.to_json()["all_statuses"] == sorted(s for s in statuses if s is not None)
+    assert m.family is not None and m.family.name == "not_found"
+
+
+def test_code_is_case_insensitive(index: CloudIndex) -> None:
+    m = top(index, "invalidimageid.notfound")
+    assert m.error_code == "InvalidImageId.NotFound" and m.score >= 95
+    assert top(index, "hostname_illegal").error_code == "HOSTNAME_ILLEGAL"
+
+
+def test_exact_spelling_wins_over_other_case(index: CloudIndex) -> None:
+    # Both spellings are documented; the one typed comes first.
+    assert top(index, "InValidParameter").error_code == "InValidParameter"
+    assert top(index, "InvalidParameter").error_code == "InvalidParameter"
+
+
+def test_partial_code(index: CloudIndex) -> None:
+    m = top(index, "Arrearage")
+    assert m.error_code == "Account.Arrearage"
+    assert 80 <= m.score < CONFIDENT
+
+
+def test_status_written_next_to_the_code_picks_that_row(index: CloudIndex) -> None:
+    m = top(index, "InvalidImageId.NotFound 403")
+    assert m.error is not None and m.error.status == 403
+
+
+def test_seed_row_is_shown_first_for_a_seed_code(index: CloudIndex) -> None:
+    m = top(index, "Account.Arrearage")
+    assert m.error is not None and m.error.seed_message == "账号已经欠费。" and m.status == 400
+
+
+def test_tencent_codes_carry_no_status(index: CloudIndex) -> None:
+    m = top(index, "LimitExceeded.InstanceQuota")
+    assert m.error is not None and m.error.provider == "tencentcloud"
+    assert m.status is None and m.to_json()["all_statuses"] == []
+
+
+# --- messages -----------------------------------------------------------------------------
+
+
+def test_english_message_with_placeholder(index: CloudIndex) -> None:
+    m = top(index, "The instance status “Stopped” is not applicable")
+    assert m.error_code == "IncorrectInstanceStatus"
+    assert m.score <= 85  # a message alone is never confident
+
+
+def test_message_inside_a_question(index: CloudIndex) -> None:
+    m = top(index, "创建实例的时候报错：指定的 HostName 不合法，怎么办")
+    assert (m.error_code, m.status) == ("HOSTNAME_ILLEGAL", 404)
+
+
+def test_traditional_chinese_message(index: CloudIndex) -> None:
+    assert top(index, "帳號已經欠費").error_code == "Account.Arrearage"
+
+
+def test_provider_named_with_a_message_is_confident(index: CloudIndex) -> None:
+    plain = top(index, "账号已经欠费")
+    named = top(index, "阿里云 账号已经欠费")
+    assert plain.score < CONFIDENT <= named.score
+    assert "阿里云" in named.why
+
+
+def test_provider_hint_picks_that_providers_row(index: CloudIndex) -> None:
+    # NoSuchKey is documented by both Aliyun OSS and Huawei OBS.
+    assert top(index, "华为云 OBS NoSuchKey").error.provider == "huaweicloud"  # type: ignore[union-attr]
+    assert top(index, "阿里云 OSS NoSuchKey").error.provider == "aliyun"  # type: ignore[union-attr]
+
+
+# --- pasted bodies ------------------------------------------------------------------------
+
+
+def test_aliyun_json_body(index: CloudIndex) -> None:
+    body = (
+        '{"RequestId":"6C5F1A2B-8E3D","HostId":"ecs.aliyuncs.com","Code":"InvalidInstanceId.NotFound",'
+        '"Message":"The specified InstanceId does not exist."}'
+    )
+    m = top(index, body)
+    assert m.error_code == "InvalidInstanceId.NotFound" and m.score >= 95
+    assert m.error is not None and m.error.provider == "aliyun"
+
+
+def test_oss_xml_body(index: CloudIndex) -> None:
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code>'
+        "<Message>The specified key does not exist.</Message><RequestId>5C3D</RequestId>"
+        "<HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId></Error>"
+    )
+    m = top(index, body)
+    assert (m.error_code, m.status) == ("NoSuchKey", 404) and m.score >= 95
+    assert m.error is not None and m.error.provider == "aliyun"
+
+
+def test_huawei_json_body(index: CloudIndex) -> None:
+    m = top(index, '{"error_code": "Ecs.0001", "error_msg": "租户云服务器配额不足", "request_id": "x"}')
+    assert (m.error_code, m.status) == ("Ecs.0001", 400) and m.score >= 95
+    assert m.error is not None and m.error.provider == "huaweicloud"
+
+
+def test_tencent_json_body(index: CloudIndex) -> None:
+    body = (
+        '{"Response": {"Error": {"Code": "InvalidAccount.InsufficientBalance", '
+        '"Message": "账户余额不足。"}, "RequestId": "77aa0c1e"}}'
+    )
+    m = top(index, body)
+    assert m.error_code == "InvalidAccount.InsufficientBalance" and m.score >= 95
+    assert m.error is not None and m.error.provider == "tencentcloud" and m.status is None
+
+
+def test_truncated_json_body(index: CloudIndex) -> None:
+    m = top(index, '{"RequestId":"D7E3","HostId":"ecs.aliyuncs.com","Code":"QuotaExceed.ElasticQuota","Mess')
+    assert m.error_code == "QuotaExceed.ElasticQuota" and m.score >= 95
+    m = top(index, '{"Code":"InvalidImageId.NotFo')
+    assert m.error_code == "InvalidImageId.NotFound"
+
+
+def test_cli_output(index: CloudIndex) -> None:
+    text = "ERROR: SDK.ServerError\nErrorCode: InvalidSecurityGroupId.NotFound\nMessage: The specified SecurityGroupId does not exist."
+    m = top(index, text)
+    assert m.error_code == "InvalidSecurityGroupId.NotFound" and m.score >= 95
+
+
+def test_body_message_picks_the_row(index: CloudIndex) -> None:
+    # Forbbiden is 403 in CreateInstance and 400 in ImportImage; the message says which.
+    m = top(
+        index,
+        '{"Code":"Forbbiden","Message":"您暂时无法导入镜像。请提交工单联系阿里云，为您开启导入镜像功能。"}',
+    )
+    assert m.error is not None and m.error.status == 400 and m.error.api == "ImportImage"
+
+
+def test_parse_body_shapes() -> None:
+    assert parse_body('{"Code":"A.B","Message":"m"}').code == "A.B"  # type: ignore[union-attr]
+    huawei = parse_body('{"error_code":"Ecs.0001","error_msg":"x"}')
+    assert huawei is not None and (huawei.code, huawei.provider) == ("Ecs.0001", "huaweicloud")
+    tencent = parse_body('{"Response":{"Error":{"Code":"AuthFailure","Message":"m"}}}')
+    assert tencent is not None and (tencent.code, tencent.provider) == ("AuthFailure", "tencentcloud")
+    assert parse_body("<Code>NoSuchKey</Code>").code == "NoSuchKey"  # type: ignore[union-attr]
+    assert parse_body("今天天气不错") is None
+
+
+# --- families -----------------------------------------------------------------------------
+
+
+def test_unknown_dotted_code_is_explained_by_its_family(index: CloudIndex) -> None:
+    m = top(index, "Foo.Bar.NotFound")
+    assert m.error is None and m.error_code == "Foo.Bar.NotFound"
+    assert m.family is not None and m.family.name == "not_found" and m.status == 404
+    assert m.score >= CONFIDENT  # naming an error code is a cloud question
+    assert m.to_json()["family"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("code", "family"),
+    [
+        ("Throttling.Api", "throttling"),
+        ("Forbidden.RAMUser", "ram_forbidden"),
+        ("Account.Arrearage.Foo", "arrearage"),
+        ("IncorrectDiskStatus.Foo", "incorrect_status"),
+        ("QuotaExceed.Widgets", "quota_exceeded"),
+        ("InvalidWidget.Malformed", "malformed"),
+        ("InvalidWidget.ValueNotSupported", "value_not_supported"),
+        ("MissingParameter.Widget", "missing_parameter"),
+        ("OperationDenied.Widget", "operation_denied"),
+        ("InternalError.Widget", "internal_error"),
+        ("AuthFailure.WidgetExpired", "auth_failure"),
+        ("LimitExceeded.Widgets", "limit_exceeded"),
+        ("ResourceInUse.Widget", "in_use"),
+        ("ResourceNotFound.Widget", "resource_not_found_tencent"),
+        ("UnauthorizedOperation.Widget", "unauthorized_operation"),
+        ("UnsupportedOperation.Widget", "unsupported"),
+        ("InvalidParameterValue.Widget", "invalid_parameter"),
+    ],
+)
+def test_family_names(index: CloudIndex, code: str, family: str) -> None:
+    fam = index.family_for(code)
+    assert fam is not None and fam.name == family, (code, fam)
+
+
+def test_tencent_families_invent_no_status(index: CloudIndex) -> None:
+    for name in ("auth_failure", "unauthorized_operation", "limit_exceeded", "resource_not_found_tencent"):
+        fam = next(f for f in index.families if f.name == name)
+        assert fam.typical_status is None
+
+
+def test_documented_code_beats_a_family(index: CloudIndex) -> None:
+    m = top(index, "InvalidImageId.NotFound")
+    assert m.error is not None
+
+
+# --- no hijacking -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请求超时",
+        "网关超时怎么办",
+        "大家中午吃什么",
+        "404",
+        "403 Forbidden",
+        "forbidden",
+        "服务器内部错误",
+        "internal server error",
+        "Service Unavailable",
+        "Too Many Requests",
+        "Request-URI Too Large",
+        "Bad Request",
+        "参数错误",
+        "内部错误",
+        "502 bad gateway",
+    ],
+)
+def test_status_questions_are_not_hijacked(index: CloudIndex, text: str) -> None:
+    assert not index.is_confident_code_query(text)
+    assert all(m.score < CONFIDENT for m in index.search(text))
+
+
+def test_naming_a_provider_or_code_makes_it_confident(index: CloudIndex) -> None:
+    assert index.is_confident_code_query("阿里云 请求超时")
+    assert index.is_confident_code_query("RequestTimeout 阿里云 OSS")
+    assert index.is_confident_code_query("InvalidImageId.NotFound")
+    assert not index.is_confident_code_query("")
+
+
+def test_provider_hints() -> None:
+    hints = provider_hints("腾讯云 CVM 调用报错 404")
+    assert hints.providers == {"tencentcloud"} and ("tencentcloud", "CVM") in hints.products
+    assert hints.statuses == {404}
+    assert provider_hints("param 格式").providers == frozenset()  # "ram" inside a word is not RAM
+
+
+# --- shape, determinism, speed ------------------------------------------------------------
+
+
+def test_results_are_well_formed_and_deterministic(cloud_kb: KnowledgeBase) -> None:
+    first, second = CloudIndex(cloud_kb), CloudIndex(cloud_kb)
+    for text in ("内部错误", "NotFound", "指定的镜像不存在", "InternalError", "Forbidden"):
+        a, b = first.search(text, limit=10), second.search(text, limit=10)
+        assert [(m.error_code, m.score, m.error) for m in a] == [(m.error_code, m.score, m.error) for m in b]
+        assert [m.score for m in a] == sorted((m.score for m in a), reverse=True)
+        for m in a:
+            assert m.kind == "error" and 0 <= m.score <= 100 and m.why
+            assert (m.error is None) == (m.family is not None and m.error_code not in first._by_exact)
+
+
+def test_limit(index: CloudIndex) -> None:
+    assert len(index.search("NotFound", limit=2)) <= 2
+    assert index.search("   ") == []
+
+
+def test_no_telegram_import() -> None:
+    source = (Path(__file__).resolve().parent.parent / "bot" / "cloud.py").read_text(encoding="utf-8")
+    assert "telegram" not in source
+
+
+def test_build_and_query_are_fast(cloud_kb: KnowledgeBase) -> None:
+    start = time.perf_counter()
+    index = CloudIndex(cloud_kb)
+    build = time.perf_counter() - start
+    queries = [
+        "InvalidImageId.NotFound",
+        "指定的镜像不存在",
+        "The specified ImageId does not exist.",
+        "请求超时",
+    ]
+    start = time.perf_counter()
+    for q in queries * 5:
+        index._search.cache_clear()
+        index.search(q)
+    per_query = (time.perf_counter() - start) / (len(queries) * 5)
+    # Generous bounds for slow CI machines (measured: ~80 ms build, ~1 ms per query).
+    assert build < 1.0, build
+    assert per_query < 0.02, per_query
