@@ -64,7 +64,6 @@ def _queries(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
 
 
 def cmd_ask(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
-    from bot import render
 
     service = _service()
     first = True
@@ -77,7 +76,7 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = s
         if not first:
             out.write("\n" + "─" * 40 + "\n\n")
         first = False
-        out.write(render.answer(service.kb, res).plain() + "\n")
+        out.write(service.answer(res).plain() + "\n")
     out.flush()
     return 0
 

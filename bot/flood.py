@@ -15,6 +15,7 @@ class SlidingWindow:
         self.window = window
         self._clock = clock
         self._events: dict[Hashable, deque[float]] = {}
+        self._next_prune = clock() + window
 
     def allow(self, key: Hashable) -> bool:
         """Record an event for ``key`` if it is within the limit; report whether it was."""
@@ -25,8 +26,11 @@ class SlidingWindow:
         if len(events) >= self.limit:
             return False
         events.append(now)
-        if len(self._events) > 10_000:  # forget idle keys so memory stays bounded
+        # Forget idle keys so memory stays bounded; at most once per window, since a
+        # scan that frees nothing would otherwise repeat on every call under load.
+        if len(self._events) > 10_000 and now >= self._next_prune:
             self._prune(now)
+            self._next_prune = now + self.window
         return True
 
     def _prune(self, now: float) -> None:

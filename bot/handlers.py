@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from telegram import (
     InlineKeyboardButton,
@@ -20,7 +21,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from bot import render
@@ -52,6 +53,7 @@ CODE_USAGE = (
 RATE_LIMITED = "问得有点快，歇几秒再试吧 🙏"
 
 
+@lru_cache(maxsize=1024)  # cached cards come back as the same Reply; markups are immutable
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     rows = [
         [InlineKeyboardButton(b.text, callback_data=b.action) for b in row] for row in reply.buttons if row
@@ -124,14 +126,14 @@ class BotHandlers:
         if message is None or not message.text:
             return
         if message.chat.type == ChatType.PRIVATE:
-            if self._allowed(message):
+            if self._is_followup_edit(update) or self._allowed(message):
                 await self._answer(update, self.service.resolve(message.text))
             return
         addressed, query = self._addressed(message, context)
         if addressed:
             if not query.strip():
                 await message.reply_text(CODE_USAGE, do_quote=True)
-            elif self._allowed(message):
+            elif self._is_followup_edit(update) or self._allowed(message):
                 await self._answer(update, self.service.resolve(query))
             return
         if not self.settings.auto_mode(message.chat.id):
@@ -175,7 +177,7 @@ class BotHandlers:
             matches = list(self.service.resolve(text).matches[:8])
         results = []
         for index, match in enumerate(matches):
-            card = render.match_card(self.service.kb, match)
+            card = render.match_card(self.service.kb, match, card=self.service.card)
             entry = match.entry
             description = entry.summary if entry else (match.family.title if match.family else "")
             results.append(
@@ -190,6 +192,10 @@ class BotHandlers:
         await query.answer(results, cache_time=300, is_personal=False)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update is None and isinstance(context.error, NetworkError):
+            # getUpdates hiccups (502, timeouts): PTB retries by itself, a line is enough.
+            log.warning("Bot API 暂时不可用，稍后自动重试：%s", context.error)
+            return
         where = ""
         if isinstance(update, Update):
             chat = update.effective_chat
@@ -199,7 +205,7 @@ class BotHandlers:
     # --- helpers ---------------------------------------------------------------------
 
     async def _answer(self, update: Update, res: Resolution) -> None:
-        reply = render.answer(self.service.kb, res)
+        reply = self.service.answer(res)
         await self._send(update, reply.html(), keyboard(reply))
 
     async def _send(self, update: Update, body: str, markup: InlineKeyboardMarkup | None) -> None:
@@ -221,6 +227,11 @@ class BotHandlers:
         self.answers[key] = sent.message_id
         while len(self.answers) > self.max_answers:
             self.answers.popitem(last=False)
+
+    def _is_followup_edit(self, update: Update) -> bool:
+        """An edit of a question we already answered: updating the answer costs no quota."""
+        message = update.edited_message
+        return message is not None and (message.chat.id, message.message_id) in self.answers
 
     @staticmethod
     def _quote(message: Message) -> bool:

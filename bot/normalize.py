@@ -95,7 +95,14 @@ FILLERS = (
     "吧",
     "了",
 )
-_FILLER_RE = re.compile("|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True)))
+# The leading look-ahead on first characters lets the engine skip most positions
+# without trying all the alternatives there.
+_FILLER_RE = re.compile(
+    "(?=[" + "".join(sorted({f[0] for f in FILLERS})) + "])(?:"
+    + "|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True))
+    + ")"
+)
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Anything that is not a letter, digit or CJK character becomes a space.
 _PUNCT_RE = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
@@ -104,11 +111,15 @@ _SPACE_RE = re.compile(r"\s+")
 _SCRIPT_EDGE_RE = re.compile(
     r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[0-9a-z])|(?<=[0-9a-z])(?=[\u3400-\u9fff\uf900-\ufaff])"
 )
-# Control and format characters (zero-width joiners, bidi marks) are dropped outright.
+# Control and format characters (zero-width joiners, bidi marks) become spaces.
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _strip_invisible(text: str) -> str:
+    text = _CONTROL_RE.sub(" ", text)  # newlines and tabs, the common case, in one pass
+    if text.isprintable():  # no format, private-use or unassigned characters left
+        return text
     return "".join(ch if unicodedata.category(ch) not in _INVISIBLE else " " for ch in text)
 
 
@@ -120,7 +131,7 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = _strip_invisible(text).lower()
-    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+    if _CJK_RE.search(text):
         text = zhconv.convert(text, "zh-cn")
         text = _TERM_RE.sub(lambda m: _TERMS[m.group(0)], text)
     return text
@@ -130,9 +141,12 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """The matching form of ``text``: folded, fillers and punctuation removed."""
     text = fold(text)
-    text = _FILLER_RE.sub(" ", text)
+    cjk = _CJK_RE.search(text) is not None
+    if cjk:  # every filler and every script edge involves a CJK character
+        text = _FILLER_RE.sub(" ", text)
     text = _PUNCT_RE.sub(" ", text)
-    text = _SCRIPT_EDGE_RE.sub(" ", text)
+    if cjk:
+        text = _SCRIPT_EDGE_RE.sub(" ", text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

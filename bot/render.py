@@ -7,6 +7,7 @@ terminal prints ``doc.plain()``. Nothing here knows about Telegram.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.match import Match
@@ -34,13 +35,18 @@ class Button:
     action: str  # "code:503", "full:503", "brief:503", "class:5", "err:<provider>:<code>"
 
 
-@dataclass
+@dataclass(eq=False)  # identity semantics: cached replies can key other caches
 class Reply:
+    """A finished answer. Treat it as read-only once built: its HTML is computed once."""
+
     doc: Doc
     buttons: list[list[Button]] = field(default_factory=list)
+    _html: str | None = field(default=None, repr=False, compare=False)
 
     def html(self) -> str:
-        return self.doc.html()
+        if self._html is None:
+            self._html = self.doc.html()
+        return self._html
 
     def plain(self) -> str:
         return self.doc.plain()
@@ -262,8 +268,14 @@ def _describe_variants(rows: list[CloudError]) -> str:
 # --- dispatch --------------------------------------------------------------------------
 
 
-def answer(kb: KnowledgeBase, res: Resolution, detailed: bool = True) -> Reply:
-    """The one reply for a resolution, as both the bot and the terminal show it."""
+CardMaker = Callable[[KnowledgeBase, StatusEntry, bool], Reply]
+
+
+def answer(kb: KnowledgeBase, res: Resolution, detailed: bool = True, card: CardMaker = status_card) -> Reply:
+    """The one reply for a resolution, as both the bot and the terminal show it.
+
+    ``card`` builds status cards; the Service passes a cached one.
+    """
     if res.mode == "class" and res.class_digit is not None:
         return class_list(kb, res.class_digit)
     if not res.matches:
@@ -273,17 +285,30 @@ def answer(kb: KnowledgeBase, res: Resolution, detailed: bool = True) -> Reply:
     top = res.matches[0]
     if not res.confident:
         return suggestions(kb, res.query, list(res.matches))
-    reply = match_card(kb, top, detailed)
-    others = [m for m in res.matches[1:4] if m.score >= top.score - 15]
-    if res.mode == "text" and others:
-        reply.doc.blank().add(t("你可能还想找："), t(" · ".join(m.title for m in others)))
-        reply.buttons.insert(0, [_match_button(m) for m in others])
-    return reply
+    reply = match_card(kb, top, detailed, card)
+    # Close runners-up, and any match of the other kind (a cloud error beside a status).
+    others = [
+        m for m in res.matches[1:4] if m.score >= top.score - 15 or (m.kind != top.kind and m.score >= 66)
+    ]
+    if res.mode != "text" or not others:
+        return reply
+    extended = _with_runners_up(reply, others)
+    if len(extended.html()) > TELEGRAM_LIMIT:
+        extended = _with_runners_up(match_card(kb, top, False, card), others)
+    return extended
 
 
-def match_card(kb: KnowledgeBase, match: Match, detailed: bool = True) -> Reply:
+def _with_runners_up(reply: Reply, others: list[Match]) -> Reply:
+    doc = Doc(list(reply.doc.lines))
+    doc.blank().add(t("你可能还想找："), t(" · ".join(m.title for m in others)))
+    return Reply(doc, [[_match_button(m) for m in others], *reply.buttons])
+
+
+def match_card(
+    kb: KnowledgeBase, match: Match, detailed: bool = True, card: CardMaker = status_card
+) -> Reply:
     if match.entry is not None:
-        return status_card(kb, match.entry, detailed)
+        return card(kb, match.entry, detailed)
     return error_card(kb, match)
 
 

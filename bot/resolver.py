@@ -44,9 +44,11 @@ GRAM_LEAD = 30.0
 GRAM_KNEE = 80.0
 GRAM_CAP = 90.0
 MIN_GRAM_WEIGHT = 9.0
-# Cloud matches found only through message similarity give way to status answers
-# unless the user names a provider.
+# Cloud matches found only through fuzzy message similarity give way to status
+# answers unless the user names a provider.
 CLOUD_MESSAGE_DISCOUNT = 0.9
+# Cloud scores from here up are exact: a verbatim message or the seed's own wording.
+CLOUD_VERBATIM = 85.0
 
 Mode = Literal["code", "multi", "class", "text", "none"]
 
@@ -60,12 +62,33 @@ _UNIT_AFTER = set(
 )
 _NOT_UNITS = ("分别", "分析", "分布", "页面", "行为", "字段")
 _UNIT_BEFORE = ("第", "¥", "$", "￥", "约", "共", "花了", "大约")
+# Rooms, phone digits and staff numbers: "会议室 503", "尾号 404", "放 201 门口".
+_PLACE_BEFORE = (
+    "会议室",
+    "房间",
+    "房号",
+    "尾号",
+    "门牌",
+    "工号",
+    "编号",
+    "宿舍",
+    "教室",
+    "病房",
+    "车次",
+    "手机号",
+)
+_PLACE_AFTER = ("门口", "房间", "室", "路公交", "路车", "寝室")
 _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
 # Asking for a list: "有哪些", "都列出来", "所有".
-_LIST_CUE_RE = re.compile(r"哪些|哪几|列出|列一下|列举|所有|全部|都有|一览|list|all")
+_LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.[a-z]{2,}", re.IGNORECASE)
 # Acknowledgements that happen to equal a reason phrase ("OK") are chatter, not questions.
 _ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
+# Text that may hold a cloud error code or body: JSON/XML, CamelCase or dotted identifiers,
+# a provider's name.
+_CLOUDISH_RE = re.compile(
+    r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]|(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
+)
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
 
 
@@ -124,14 +147,46 @@ def grams(text: str) -> set[str]:
     return out - _STOP_GRAMS
 
 
+class SubstringIndex:
+    """Finds which of many keys occur inside a text, via a two-character prefix table.
+
+    A plain loop over a thousand aliases costs ~100 µs per query; looking up each
+    position of the query in the prefix table costs a few.
+    """
+
+    def __init__(self, choices: list[_Choice]) -> None:
+        self._by_prefix: dict[str, list[_Choice]] = {}
+        # Longest first, so the most specific key of a prefix is reported first.
+        for choice in sorted(choices, key=lambda c: (-len(c.key), c.code)):
+            self._by_prefix.setdefault(choice.key[:2], []).append(choice)
+
+    def find(self, padded: str) -> list[_Choice]:
+        """Keys found in ``padded`` (the query with a space at each end), longest first."""
+        found: list[_Choice] = []
+        for i in range(1, len(padded) - 2):
+            for choice in self._by_prefix.get(padded[i : i + 2], ()):
+                if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
+                    found.append(choice)
+        found.sort(key=lambda c: (-len(c.key), c.code))
+        return found
+
+
+def _at_word_edges(padded: str, start: int, key: str) -> bool:
+    """Latin keys must match whole words ("ok" is not in "token"); CJK keys need not."""
+    if key[0].isascii() and padded[start - 1].isascii() and padded[start - 1] != " ":
+        return False
+    end = start + len(key)
+    return not (key[-1].isascii() and padded[end].isascii() and padded[end] != " ")
+
+
 @dataclass
 class Resolver:
     kb: KnowledgeBase
     cloud: CloudIndex = field(init=False)
     _exact: dict[str, _Choice] = field(init=False, default_factory=dict)
     _classes: dict[str, int] = field(init=False, default_factory=dict)
-    _signatures: list[_Choice] = field(init=False, default_factory=list)
-    _contained: list[_Choice] = field(init=False, default_factory=list)
+    _signatures: SubstringIndex = field(init=False)
+    _contained: SubstringIndex = field(init=False)
     _fuzzy_keys: list[str] = field(init=False, default_factory=list)
     _fuzzy_choices: list[_Choice] = field(init=False, default_factory=list)
     _postings: dict[str, dict[int, float]] = field(init=False, default_factory=dict)
@@ -139,6 +194,8 @@ class Resolver:
     _unseen_idf: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
+        signatures: list[_Choice] = []
+        contained: list[_Choice] = []
         for entry in self.kb.statuses.values():
             named = [
                 ("中文名", entry.name_zh),
@@ -157,18 +214,17 @@ class Resolver:
                 self._fuzzy_keys.append(key)
                 self._fuzzy_choices.append(choice)
                 if _long_enough(key):
-                    self._contained.append(choice)
+                    contained.append(choice)
             for sig in entry.signatures:
                 key = normalize(sig)
                 if key:
-                    self._signatures.append(_Choice(key, entry.code, f"日志特征「{sig}」"))
+                    signatures.append(_Choice(key, entry.code, f"日志特征「{sig}」"))
             self._index_grams(entry, [text for _, text in named])
         for cls in self.kb.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
-        # Longest first, so the most specific signature or alias wins a tie.
-        self._signatures.sort(key=lambda c: (-len(c.key), c.code))
-        self._contained.sort(key=lambda c: (-len(c.key), c.code))
+        self._signatures = SubstringIndex(signatures)
+        self._contained = SubstringIndex(contained)
         total = len(self.kb.statuses)
         self._idf = {g: math.log((total + 1) / (len(p) + 0.5)) for g, p in self._postings.items()}
         self._unseen_idf = math.log((total + 1) / 0.5)
@@ -204,35 +260,50 @@ class Resolver:
             matches = tuple(_status(e, 100.0, f"{digit}xx 类", "class") for e in entries)
             return Resolution(query, "class", matches, class_digit=digit)
 
-        cloud = self.cloud.search(query, limit=limit)
-        # A documented cloud error code or a pasted error body outranks everything else.
-        if cloud and cloud[0].score >= CLOUD_DOMINANT and cloud[0].family is None:
-            return Resolution(query, "text", tuple(cloud[:limit]))
-
-        ranked = self._rank_text(stripped)
         known = [c for c in codes if c in self.kb.statuses]
         unknown = tuple(c for c in codes if c not in self.kb.statuses)
-        if known:
-            matches = [_status(self.kb.statuses[c], 100.0, f"状态码 {c}", "code") for c in known]
-            # A log signature names the real code even when the line carries other numbers.
-            if ranked and ranked[0][1][2] == "signature" and ranked[0][0] not in known and len(known) == 1:
-                code, (score, why, tier) = ranked[0]
-                matches.insert(0, _status(self.kb.statuses[code], score, why, tier))
-                return Resolution(query, "text", tuple(matches), unknown_codes=unknown)
-            mode: Mode = "multi" if len(known) > 1 else "code"
-            return Resolution(query, mode, tuple(matches), unknown_codes=unknown)
+        # Fast path: a code with nothing that could be a cloud error code or body beside it.
+        if known and not _CLOUDISH_RE.search(query):
+            return self._codes_answer(query, stripped, known, unknown)
 
+        # A line that carries a status log signature is not a cloud error message.
+        signature = bool(self._signatures.find(f" {normalize(stripped)} "))
+        cloud = self.cloud.search(query, limit=limit, messages=not signature)
+        # A documented cloud error code or a pasted error body outranks everything else.
+        if cloud and cloud[0].score >= CLOUD_DOMINANT and cloud[0].error is not None:
+            return Resolution(query, "text", tuple(cloud[:limit]))
+        if known:
+            return self._codes_answer(query, stripped, known, unknown)
+
+        ranked = self._rank_text(stripped)
         matches = [
             _status(self.kb.statuses[code], score, why, tier) for code, (score, why, tier) in ranked[:limit]
         ]
         # Cloud matches that clear the bar sit beside the status matches, ranked by score.
         if not provider_hints(query).providers:
-            cloud = [replace(m, score=m.score * CLOUD_MESSAGE_DISCOUNT) for m in cloud]
+            cloud = [
+                m if m.score >= CLOUD_VERBATIM else replace(m, score=m.score * CLOUD_MESSAGE_DISCOUNT)
+                for m in cloud
+            ]
         matches.extend(m for m in cloud if m.score >= NO_MATCH)
         matches.sort(key=_rank_key)
         if not matches:
             return Resolution(query, "none", (), unknown_codes=unknown)
         return Resolution(query, "text", tuple(matches[:limit]), unknown_codes=unknown)
+
+    def _codes_answer(
+        self, query: str, stripped: str, known: list[int], unknown: tuple[int, ...]
+    ) -> Resolution:
+        matches = [_status(self.kb.statuses[c], 100.0, f"状态码 {c}", "code") for c in known]
+        if len(known) == 1:
+            # A log signature names the real code even when the line carries other numbers.
+            found = self._signatures.find(f" {normalize(stripped)} ")
+            if found and found[0].code != known[0]:
+                sig = found[0]
+                matches.insert(0, _status(self.kb.statuses[sig.code], 97.0, sig.label, "signature"))
+                return Resolution(query, "text", tuple(matches), unknown_codes=unknown)
+        mode: Mode = "multi" if len(known) > 1 else "code"
+        return Resolution(query, mode, tuple(matches), unknown_codes=unknown)
 
     def lookup(self, code: int) -> StatusEntry | None:
         return self.kb.statuses.get(code)
@@ -246,9 +317,11 @@ class Resolver:
         query = normalize(folded)
         if query in self._classes:
             return self._classes[query]
-        if _LIST_CUE_RE.search(query):
+        # "客户端错误那一类…列一下": a class name plus a request for a list. The cue is
+        # looked for before normalisation, which drops words such as 一下.
+        if _LIST_CUE_RE.search(folded) or "类" in folded:
             for key, digit in self._classes.items():
-                if len(key) >= 2 and key in query:
+                if len(key) >= 2 and (f"{key}类" in query or (key in query and _LIST_CUE_RE.search(folded))):
                     return digit
         return None
 
@@ -265,15 +338,13 @@ class Resolver:
             offer(exact.code, 100.0, exact.label, "alias")
 
         padded = f" {query} "
-        for sig in self._signatures:
-            if _contains(padded, sig.key):
-                offer(sig.code, 97.0, sig.label, "signature")
-                break
+        # The longest signature found is the most specific one.
+        for sig in self._signatures.find(padded)[:1]:
+            offer(sig.code, 97.0, sig.label, "signature")
 
-        for choice in self._contained:
-            if _contains(padded, choice.key):
-                coverage = len(choice.key) / max(len(query), 1)
-                offer(choice.code, 86.0 + 12.0 * coverage, choice.label, "alias")
+        for choice in self._contained.find(padded):
+            coverage = len(choice.key) / max(len(query), 1)
+            offer(choice.code, 86.0 + 12.0 * coverage, choice.label, "alias")
 
         # Typos: whole-string similarity to a name or alias.
         for _key, score, index in process.extract(
@@ -325,13 +396,6 @@ def _long_enough(key: str) -> bool:
     return cjk >= 3 or (cjk == 0 and len(key) >= 6) or (cjk and len(key) >= 5)
 
 
-def _contains(padded_query: str, key: str) -> bool:
-    """Substring test that respects word edges for Latin text ("ok" is not in "token")."""
-    if key[0].isascii() and key[-1].isascii():
-        return f" {key} " in padded_query
-    return key in padded_query
-
-
 def explicit_codes(folded: str) -> list[int]:
     """Three-digit status codes written in the text, in order, without repeats."""
     found: list[int] = []
@@ -351,8 +415,10 @@ def _is_quantity(text: str, start: int, end: int) -> bool:
     after = text[end : end + 3].lstrip()
     if after[:1] in _UNIT_AFTER and not after.startswith(_NOT_UNITS):
         return True
-    before = text[max(0, start - 3) : start].rstrip()
-    return before.endswith(_UNIT_BEFORE)
+    before = text[max(0, start - 4) : start].rstrip()
+    if before.endswith(_UNIT_BEFORE) or before.endswith(_PLACE_BEFORE):
+        return True
+    return after.startswith(_PLACE_AFTER)
 
 
 def _status(entry: StatusEntry, score: float, why: str, tier: str) -> Match:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from bot import render
 from bot.knowledge import load_knowledge
-from bot.models import KnowledgeBase
+from bot.models import KnowledgeBase, StatusEntry
 from bot.render import Reply
 from bot.resolver import Resolution, Resolver
 
@@ -27,23 +28,37 @@ class Service:
         started = time.perf_counter()
         self.resolver = Resolver(self.kb)
         self.build_seconds = time.perf_counter() - started
+        # Answers are pure functions of the text (and cards of the code), so popular
+        # questions ("503") are worked out once. Both results are immutable.
+        self.resolve = lru_cache(maxsize=4096)(self.resolver.resolve)  # type: ignore[method-assign]
+        self._cards = lru_cache(maxsize=512)(self._card)
+
+    def _card(self, code: int, detailed: bool) -> Reply:
+        return render.status_card(self.kb, self.kb.statuses[code], detailed)
+
+    def card(self, kb: KnowledgeBase, entry: StatusEntry, detailed: bool = True) -> Reply:
+        """render.status_card, cached per code (same signature, so render can call it)."""
+        return self._cards(entry.code, detailed)
 
     @classmethod
     def load(cls, root: Path | None = None) -> Service:
         return cls(load_knowledge(root))
 
-    def resolve(self, text: str) -> Resolution:
+    def resolve(self, text: str) -> Resolution:  # replaced per instance by a cached version
         return self.resolver.resolve(text)
 
+    def answer(self, res: Resolution, detailed: bool = True) -> Reply:
+        return render.answer(self.kb, res, detailed, card=self.card)
+
     def ask(self, text: str, detailed: bool = True) -> Reply:
-        return render.answer(self.kb, self.resolve(text), detailed)
+        return self.answer(self.resolve(text), detailed)
 
     def press(self, action: str) -> Reply | None:
         """The reply a button stands for, or None if the button is stale or forged."""
         kind, _, arg = action.partition(":")
         if kind in ("code", "full", "brief") and arg.isdigit():
             entry = self.kb.statuses.get(int(arg))
-            return render.status_card(self.kb, entry, detailed=kind != "brief") if entry else None
+            return self.card(self.kb, entry, detailed=kind != "brief") if entry else None
         if kind == "class" and arg.isdigit() and int(arg) in self.kb.classes:
             return render.class_list(self.kb, int(arg))
         if kind == "err":

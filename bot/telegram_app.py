@@ -15,6 +15,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -68,6 +69,7 @@ def setup_logging(level: int, token: str | None) -> None:
     # httpx logs every request URL, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.captureWarnings(True)
 
 
 async def _post_init(application: Application) -> None:
@@ -133,6 +135,22 @@ def build_application(
 def run_bot(config: Config, service: Service) -> int:
     setup_logging(config.log_level, config.token)
     application = build_application(config, service)
+    try:
+        _run(application, config)
+    except InvalidToken:
+        # PTB's message quotes the token; say what happened without it.
+        log.critical("Telegram 拒绝了 TELEGRAM_BOT_TOKEN（写错了或已被撤销），请到 @BotFather 重新获取")
+        return 2
+    except Exception:
+        log.exception("机器人异常退出")  # through the redacting formatter, never the default hook
+        return 1
+    finally:
+        application.bot_data["handlers"].settings.close()
+    log.info("已退出")
+    return 0
+
+
+def _run(application: Application, config: Config) -> None:
     if config.webhook_url:
         secret = config.webhook_secret or secrets.token_urlsafe(32)
         path = urlsplit(config.webhook_url).path.lstrip("/")
@@ -148,6 +166,3 @@ def run_bot(config: Config, service: Service) -> int:
     else:
         log.info("polling 模式")
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-    application.bot_data["handlers"].settings.close()
-    log.info("已退出")
-    return 0

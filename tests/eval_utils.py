@@ -43,7 +43,9 @@ class Score:
 def read_rows(name: str) -> list[Row]:
     with (EVAL_DIR / name).open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [Row(r["query"], r["expected"].strip(), r["category"], r["split"]) for r in reader]
+        return [
+            Row(r["query"], r["expected"].strip(), r["category"], r.get("split") or "blind") for r in reader
+        ]
 
 
 def score_status(resolver: Resolver, rows: list[Row]) -> Score:

@@ -1,0 +1,318 @@
+"""A small fake Telegram Bot API HTTP server for end-to-end tests (loopback only).
+
+It runs inside the test's asyncio event loop (aiohttp.web), listens on 127.0.0.1 on a
+free port and answers ``/bot<TOKEN>/<method>`` like the real Bot API does: JSON bodies
+``{"ok": true, "result": ...}``, dates in seconds, increasing message ids.
+
+The test drives it:
+
+* :meth:`FakeBotApi.enqueue` queues an update for ``getUpdates`` (long polling that
+  honours ``offset`` and ``timeout``, the latter capped at :attr:`FakeBotApi.poll_cap`);
+* :meth:`FakeBotApi.fail_get_updates` makes the next N ``getUpdates`` calls answer
+  ``502 Bad Gateway``;
+* :meth:`FakeBotApi.rate_limit_send_message` makes the next N ``sendMessage`` calls answer
+  ``429 Too Many Requests`` with ``retry_after``;
+* :meth:`FakeBotApi.wait_for` waits (with a timeout) until a recorded call matches.
+
+Every call is recorded as a :class:`Call` (method, decoded params, HTTP status, time).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes import BOT_ID, BOT_USERNAME
+
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    status: int = 200
+    result: Any = None  # the "result" we answered with, when status is 200
+    at: float = field(default_factory=time.monotonic)  # time.monotonic() when it arrived
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+
+def _decode(value: Any) -> Any:
+    """Form fields arrive as strings; PTB JSON-encodes objects and lists."""
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+class FakeBotApi:
+    def __init__(self, token: str, *, poll_cap: float = 2.0) -> None:
+        self.token = token
+        self.poll_cap = poll_cap  # upper bound for the long-poll wait, in seconds
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []
+        self.admins: set[int] = set()
+        self.port: int | None = None
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(10_000)
+        self._fail_get_updates = 0
+        self._rate_limited_sends: list[int] = []  # retry_after of each pending 429
+        self._changed = asyncio.Condition()  # new update, new call, fault or shutdown
+        self._epoch = 0  # bumped to release pending long polls with an empty answer
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+
+    # --- life cycle ------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """The value for TELEGRAM_API_BASE_URL."""
+        assert self.port is not None, "start() the server first"
+        return f"http://{HOST}:{self.port}/bot"
+
+    async def start(self) -> FakeBotApi:
+        app = web.Application()
+        app.router.add_route("*", "/{prefix}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, HOST, 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        return self
+
+    async def stop(self) -> None:
+        self._closing = True
+        await self._notify()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeBotApi:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    # --- test controls ---------------------------------------------------------------
+
+    async def enqueue(self, **update: Any) -> int:
+        """Queue one update (e.g. ``message={...}``); returns its update_id."""
+        update_id = next(self._update_ids)
+        self.updates.append({"update_id": update_id, **update})
+        await self._notify()
+        return update_id
+
+    async def fail_get_updates(self, times: int = 1) -> None:
+        """The next ``times`` getUpdates calls answer 502 Bad Gateway."""
+        self._fail_get_updates += times
+        self._epoch += 1  # a poll already waiting returns [] now, so the next calls fail
+        await self._notify()
+
+    def rate_limit_send_message(self, times: int = 1, retry_after: int = 1) -> None:
+        """The next ``times`` sendMessage calls answer 429 with ``retry_after``."""
+        self._rate_limited_sends.extend([retry_after] * times)
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    async def wait_for(
+        self, predicate: Callable[[Call], bool], *, timeout: float = 10.0, start: int = 0
+    ) -> Call:
+        """The first call at index >= ``start`` matching ``predicate``; TimeoutError after ``timeout``."""
+
+        def find() -> Call | None:
+            return next((c for c in self.calls[start:] if predicate(c)), None)
+
+        async def wait() -> Call:
+            async with self._changed:
+                found = find()
+                while found is None:
+                    await self._changed.wait()
+                    found = find()
+                return found
+
+        return await asyncio.wait_for(wait(), timeout)
+
+    async def wait_for_count(
+        self, predicate: Callable[[Call], bool], count: int, *, timeout: float = 10.0, start: int = 0
+    ) -> list[Call]:
+        async def wait() -> list[Call]:
+            async with self._changed:
+                while True:
+                    found = [c for c in self.calls[start:] if predicate(c)]
+                    if len(found) >= count:
+                        return found
+                    await self._changed.wait()
+
+        return await asyncio.wait_for(wait(), timeout)
+
+    # --- HTTP ------------------------------------------------------------------------
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        await self._notify()
+
+    @staticmethod
+    async def _params(request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.method == "POST" and request.can_read_body:
+            if request.content_type == "application/json":
+                body = await request.json()
+                if isinstance(body, dict):
+                    params.update(body)
+            else:  # application/x-www-form-urlencoded or multipart/form-data
+                form = await request.post()
+                params.update({k: v for k, v in form.items() if isinstance(v, str)})
+        return {k: _decode(v) for k, v in params.items()}
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if request.match_info["prefix"] != f"bot{self.token}":
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        params = await self._params(request)
+        if method == "getUpdates":
+            return await self._get_updates(params)
+        if method == "sendMessage" and self._rate_limited_sends:
+            retry_after = self._rate_limited_sends.pop(0)
+            await self._record(Call(method, params, 429))
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {retry_after}",
+                    "parameters": {"retry_after": retry_after},
+                },
+                status=429,
+            )
+        result = self._result(method, params)
+        if result is None:
+            await self._record(Call(method, params, 404))
+            return web.json_response(
+                {"ok": False, "error_code": 404, "description": "Not Found: method not found"}, status=404
+            )
+        await self._record(Call(method, params, 200, result))
+        return web.json_response({"ok": True, "result": result})
+
+    async def _get_updates(self, params: dict[str, Any]) -> web.Response:
+        if self._fail_get_updates > 0:
+            self._fail_get_updates -= 1
+            await self._record(Call("getUpdates", params, 502))
+            return web.json_response(
+                {"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502
+            )
+        await self._record(Call("getUpdates", params))
+        offset = int(params.get("offset") or 0)
+        timeout = min(max(float(params.get("timeout") or 0), 0.0), self.poll_cap)
+        limit = min(max(int(params.get("limit") or 100), 1), 100)
+        if offset:  # like Telegram: updates below the offset are confirmed and forgotten
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+
+        def pending() -> list[dict[str, Any]]:
+            return [u for u in self.updates if u["update_id"] >= offset][:limit]
+
+        epoch = self._epoch
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        async with self._changed:
+            while not pending() and not self._closing and epoch == self._epoch:
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    break
+                try:
+                    await asyncio.wait_for(self._changed.wait(), remaining)
+                except TimeoutError:
+                    break
+        result = [] if epoch != self._epoch else pending()
+        return web.json_response({"ok": True, "result": result})
+
+    # --- results ---------------------------------------------------------------------
+
+    def _bot_user(self) -> dict[str, Any]:
+        return {"id": BOT_ID, "is_bot": True, "first_name": "状态码助手", "username": BOT_USERNAME}
+
+    def _message(self, params: dict[str, Any], message_id: int, **extra: Any) -> dict[str, Any]:
+        chat_id = int(params.get("chat_id", 1))
+        chat: dict[str, Any] = (
+            {"id": chat_id, "type": "private", "first_name": "用户"}
+            if chat_id > 0
+            else {"id": chat_id, "type": "supergroup", "title": "群"}
+        )
+        msg: dict[str, Any] = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._bot_user(),
+            "text": str(params.get("text", "")),
+            **extra,
+        }
+        markup = params.get("reply_markup")
+        if isinstance(markup, dict) and "inline_keyboard" in markup:
+            msg["reply_markup"] = markup
+        return msg
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return {
+                **self._bot_user(),
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": True,
+            }
+        if method == "sendMessage":
+            return self._message(params, next(self._message_ids))
+        if method == "editMessageText":
+            if "inline_message_id" in params:
+                return True
+            return self._message(params, int(params["message_id"]), edit_date=int(time.time()))
+        if method == "getChatMember":
+            user_id = int(params["user_id"])
+            user = {"id": user_id, "is_bot": False, "first_name": "u"}
+            if user_id in self.admins:
+                return {
+                    "user": user,
+                    "status": "administrator",
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_manage_chat": True,
+                    "can_delete_messages": True,
+                    "can_manage_video_chats": True,
+                    "can_restrict_members": True,
+                    "can_promote_members": False,
+                    "can_change_info": True,
+                    "can_invite_users": True,
+                    "can_post_stories": False,
+                    "can_edit_stories": False,
+                    "can_delete_stories": False,
+                }
+            return {"user": user, "status": "member"}
+        if method == "getWebhookInfo":
+            return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self.updates)}
+        if method in (
+            "deleteWebhook",
+            "setMyCommands",
+            "deleteMyCommands",
+            "answerCallbackQuery",
+            "answerInlineQuery",
+            "close",
+            "logOut",
+        ):
+            return True
+        return None

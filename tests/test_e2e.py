@@ -1,0 +1,324 @@
+"""End to end: the real bot process (`python -m bot.cli run`) against a fake Bot API on loopback.
+
+Nothing leaves 127.0.0.1: the bot talks to tests.fake_bot_api.FakeBotApi through
+TELEGRAM_API_BASE_URL, proxies are switched off in its environment, and every wait
+is bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fake_bot_api import Call, FakeBotApi
+from tests.fakes import BOT_ID, BOT_USERNAME
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 20.0  # interpreter start, knowledge load, getMe, setMyCommands, first getUpdates
+STEP_TIMEOUT = 8.0
+EXIT_TIMEOUT = 15.0
+_message_ids = itertools.count(500)
+_PROXY_VARS = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
+_LOG_RECORD = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} ", re.MULTILINE)
+
+
+def fresh_token() -> str:
+    """A token matching bot.config's pattern and unique to this run, so a leak is unmistakable."""
+    return f"{secrets.randbelow(10**9) + 10**9}:E2E{secrets.token_hex(16)}"
+
+
+def user(uid: int, name: str) -> dict[str, Any]:
+    return {"id": uid, "is_bot": False, "first_name": name, "language_code": "zh-hans"}
+
+
+def private_chat(u: dict[str, Any]) -> dict[str, Any]:
+    return {"id": u["id"], "type": "private", "first_name": u["first_name"]}
+
+
+def message(text: str, u: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
+    msg: dict[str, Any] = {
+        "message_id": message_id or next(_message_ids),
+        "date": int(time.time()),
+        "chat": private_chat(u),
+        "from": u,
+        "text": text,
+    }
+    if text.startswith("/"):
+        command = text.split()[0]
+        length = len(command.encode("utf-16-le")) // 2
+        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return msg
+
+
+def to_chat(chat_id: int, method: str = "sendMessage") -> Callable[[Call], bool]:
+    return lambda c: c.method == method and c.ok and int(c.params.get("chat_id", 0)) == chat_id
+
+
+def bot_env(token: str, base_url: str, data_dir: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k.lower() not in _PROXY_VARS and not k.startswith(("TELEGRAM_", "WEBHOOK_", "HTTPCODE_"))
+    }
+    env.update(
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_BASE_URL=base_url,
+        HTTPCODE_DATA_DIR=str(data_dir),
+        LOG_LEVEL="DEBUG",
+        PYTHONUNBUFFERED="1",
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+    )
+    return env
+
+
+def log_records(text: str) -> Iterator[str]:
+    """Split the captured output into log records (a record keeps its traceback lines)."""
+    starts = [m.start() for m in _LOG_RECORD.finditer(text)]
+    if not starts or starts[0] > 0:
+        yield text[: starts[0] if starts else len(text)]  # output before logging was set up
+    for begin, end in itertools.pairwise([*starts, len(text)]):
+        yield text[begin:end]
+
+
+def unexpected_tracebacks(text: str) -> list[str]:
+    """Tracebacks other than the polling loop's NetworkError for the injected 502s."""
+    bad = []
+    for record in log_records(text):
+        if "Traceback (most recent call last)" not in record:
+            continue
+        if "telegram.error.NetworkError: Bad Gateway" in record:
+            continue
+        bad.append(record)
+    return bad
+
+
+async def wait_exit(proc: subprocess.Popen, timeout: float) -> int | None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return proc.returncode
+        await asyncio.sleep(0.05)
+    return proc.poll()
+
+
+@pytest.fixture
+async def api():
+    token = fresh_token()
+    server = FakeBotApi(token)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
+    token = api.token
+    log_path = tmp_path / "bot.log"
+    data_dir = tmp_path / "data"
+    started = time.monotonic()
+
+    with log_path.open("wb") as log_file:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run"],
+            cwd=ROOT,
+            env=bot_env(token, api.base_url, data_dir),
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+
+    def diagnostics() -> str:
+        calls = "\n".join(f"  {c.method} {c.status} {str(c.params)[:160]}" for c in api.calls[-30:])
+        return (
+            f"\nexit code: {proc.poll()}\nlast calls:\n{calls}\n"
+            f"log:\n{log_path.read_text('utf-8', 'replace')[-6000:]}"
+        )
+
+    async def wait_for(predicate, timeout=STEP_TIMEOUT, start=0) -> Call:
+        try:
+            return await api.wait_for(predicate, timeout=timeout, start=start)
+        except TimeoutError:
+            pytest.fail(f"timed out after {timeout}s waiting for a Bot API call" + diagnostics())
+
+    async def wait_count(predicate, count, timeout=STEP_TIMEOUT, start=0) -> list[Call]:
+        try:
+            return await api.wait_for_count(predicate, count, timeout=timeout, start=start)
+        except TimeoutError:
+            pytest.fail(f"timed out after {timeout}s waiting for {count} Bot API calls" + diagnostics())
+
+    try:
+        async with asyncio.timeout(60):
+            # --- start-up: getMe, setMyCommands (private and groups), then polling -----------
+            await wait_for(lambda c: c.method == "getUpdates", timeout=START_TIMEOUT)
+            assert api.of("getMe"), diagnostics()
+            scopes = [c.params["scope"]["type"] for c in api.of("setMyCommands")]
+            assert scopes == ["all_private_chats", "all_group_chats"], diagnostics()
+            commands = [c["command"] for c in api.of("setMyCommands")[0].params["commands"]]
+            assert "code" in commands
+
+            # --- /code 503 in a private chat -----------------------------------------------
+            alice = user(4301, "小李")
+            mark = len(api.calls)
+            await api.enqueue(message=message("/code 503", alice))
+            sent = await wait_for(to_chat(alice["id"]), start=mark)
+            assert sent.params["parse_mode"] == "HTML"
+            assert "<b>503 Service Unavailable</b>" in sent.params["text"]
+            keyboard = sent.params["reply_markup"]["inline_keyboard"]
+            assert keyboard and keyboard[0], "the 503 card has buttons"
+            assert any(b["callback_data"] == "code:504" for row in keyboard for b in row)
+
+            # --- pressing the "504" button edits the card in place ------------------------
+            card_id = sent.result["message_id"]
+            card = {
+                "message_id": card_id,
+                "date": int(time.time()),
+                "chat": private_chat(alice),
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "状态码助手", "username": BOT_USERNAME},
+                "text": "503 Service Unavailable",
+            }
+            mark = len(api.calls)
+            await api.enqueue(
+                callback_query={
+                    "id": "e2e-cb-1",
+                    "from": alice,
+                    "chat_instance": "e2e-ci",
+                    "data": "code:504",
+                    "message": card,
+                }
+            )
+            answered = await wait_for(lambda c: c.method == "answerCallbackQuery", start=mark)
+            assert answered.params["callback_query_id"] == "e2e-cb-1"
+            edited = await wait_for(to_chat(alice["id"], "editMessageText"), start=mark)
+            assert int(edited.params["message_id"]) == card_id
+            assert "<b>504 Gateway Timeout</b>" in edited.params["text"]
+            assert edited.params["reply_markup"]["inline_keyboard"]
+
+            # --- inline mode ---------------------------------------------------------------
+            mark = len(api.calls)
+            inline_query = {"id": "e2e-iq-1", "from": alice, "query": "网关超时", "offset": ""}
+            await api.enqueue(inline_query=inline_query)
+            inline = await wait_for(lambda c: c.method == "answerInlineQuery", start=mark)
+            assert inline.params["inline_query_id"] == "e2e-iq-1"
+            results = inline.params["results"]
+            assert results and results[0]["title"].startswith("504"), results[:1]
+
+            # --- an edited question edits our earlier answer ---------------------------------
+            bob = user(4302, "小张")
+            question = message("503", bob)
+            mark = len(api.calls)
+            await api.enqueue(message=question)
+            first_answer = await wait_for(to_chat(bob["id"]), start=mark)
+            assert "503 Service Unavailable" in first_answer.params["text"]
+            mark = len(api.calls)
+            await api.enqueue(edited_message={**question, "text": "504", "edit_date": int(time.time())})
+            edit = await wait_for(to_chat(bob["id"], "editMessageText"), start=mark)
+            assert int(edit.params["message_id"]) == first_answer.result["message_id"]
+            assert "<b>504 Gateway Timeout</b>" in edit.params["text"]
+            assert not [c for c in api.calls[mark:] if c.method == "sendMessage"], "edit, not a new answer"
+
+            # --- two 502 Bad Gateway answers to getUpdates, then business as usual -----------
+            carol = user(4303, "小陈")
+            mark = len(api.calls)
+            await api.fail_get_updates(2)
+            await wait_count(lambda c: c.method == "getUpdates" and c.status == 502, 2, start=mark)
+            assert proc.poll() is None, "the bot died on a 502" + diagnostics()
+            await api.enqueue(message=message("网关超时怎么办", carol))
+            # PTB backs off 1 s, then 1.5 s, before polling again.
+            after_fault = await wait_for(to_chat(carol["id"]), timeout=STEP_TIMEOUT + 3, start=mark)
+            assert "504 Gateway Timeout" in after_fault.params["text"]
+
+            # --- a 429 on sendMessage is waited out by the AIORateLimiter --------------------
+            dave = user(4304, "小周")
+            mark = len(api.calls)
+            api.rate_limit_send_message(times=1, retry_after=1)
+            await api.enqueue(message=message("/code 404", dave))
+            limited, resent = await wait_count(
+                lambda c: c.method == "sendMessage" and int(c.params.get("chat_id", 0)) == dave["id"],
+                2,
+                timeout=STEP_TIMEOUT,
+                start=mark,
+            )
+            assert (limited.status, resent.status) == (429, 200)
+            assert resent.params["text"] == limited.params["text"]
+            assert "<b>404 Not Found</b>" in resent.params["text"]
+            assert resent.at - limited.at >= 0.95, f"retried after {resent.at - limited.at:.2f}s"
+            await asyncio.sleep(0.3)  # no third attempt: exactly one successful send
+            assert len([c for c in api.calls[mark:] if to_chat(dave["id"])(c)]) == 1
+
+            # --- SIGTERM: a clean exit with code 0 -----------------------------------------
+            assert proc.poll() is None, diagnostics()
+            proc.send_signal(signal.SIGTERM)
+            code = await wait_exit(proc, EXIT_TIMEOUT)
+            assert code is not None, f"no exit within {EXIT_TIMEOUT}s after SIGTERM" + diagnostics()
+            assert code == 0, diagnostics()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(5)
+
+    output = log_path.read_text("utf-8", "replace")
+    secret_part = token.split(":", 1)[1]
+    assert token not in output, "the bot token leaked into the log"
+    assert secret_part not in output, "the secret part of the token leaked into the log"
+    assert token.replace(":", "%3A") not in output, "the URL-encoded token leaked into the log"
+    assert "bot<redacted>" in output, "at DEBUG PTB logs the Bot API URL, and the formatter redacts it"
+    assert "DEBUG" in output, "LOG_LEVEL=DEBUG was honoured"
+    assert "已退出" in output, "run_bot logged its clean shutdown"
+    # PTB hands polling errors to the error handlers (update None), so bot.handlers.error logs
+    # the two injected 502s; anything else reaching it means a handler raised.
+    handler_errors = [r for r in log_records(output) if "处理更新时出错" in r]
+    assert all(
+        "telegram.error.NetworkError: Bad Gateway" in r and "(update " not in r for r in handler_errors
+    ), "a handler raised" + diagnostics()
+    assert len(handler_errors) <= 2, diagnostics()
+    assert unexpected_tracebacks(output) == [], diagnostics()
+    # The two injected 502s were seen by the polling loop.
+    assert "Bad Gateway" in output
+    assert time.monotonic() - started < 45
+
+
+async def test_rejected_token_does_not_leak(api: FakeBotApi, tmp_path: Path):
+    """Telegram answers 401 to getMe (token revoked): the process stops and never prints the token."""
+    token = fresh_token()  # a well-formed token the fake server does not know
+    assert token != api.token
+    env = bot_env(token, api.base_url, tmp_path / "data")
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        out, _ = await asyncio.wait_for(proc.communicate(), START_TIMEOUT)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    output = out.decode("utf-8", "replace")
+    assert proc.returncode == 2, output[-3000:]
+    assert "Telegram 拒绝了 TELEGRAM_BOT_TOKEN" in output
+    assert token not in output, output[-3000:]
+    assert token.split(":", 1)[1] not in output
