@@ -275,6 +275,9 @@ class Resolver:
         if known:
             return self._codes_answer(query, stripped, known, unknown)
 
+        # An unregistered code ("299") must not fuzzy-match a neighbour's alias ("http 599").
+        for code in unknown:
+            stripped = re.sub(rf"(?<!\d){code}(?!\d)", " ", stripped)
         ranked = self._rank_text(stripped)
         matches = [
             _status(self.kb.statuses[code], score, why, tier) for code, (score, why, tier) in ranked[:limit]

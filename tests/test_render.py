@@ -1,0 +1,130 @@
+"""Cards as the bot and the terminal show them."""
+
+from __future__ import annotations
+
+from bot import render
+from tests.html_check import html_problems
+
+
+def test_503_card_plain_and_html(service):
+    reply = service.ask("503")
+    plain, html = reply.plain(), reply.html()
+    assert plain.splitlines()[0] == "🔥 503 Service Unavailable"
+    assert "服务不可用" in plain
+    for section in (
+        "含义",
+        "常见原因",
+        "怎么解决",
+        "👤 客户端：",
+        "🛠 服务端 / 运维：",
+        "🔁 重试：",
+        "📖 出处：RFC 9110 §15.6.4",
+    ):
+        assert section in plain
+    assert "<b>" not in plain and "<a " not in plain
+    assert html.startswith("🔥 <b>503 Service Unavailable</b>")
+    assert '<a href="https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4">RFC 9110 §15.6.4</a>' in html
+    assert html_problems(html) == []
+    # The seed's own words are on the card.
+    assert (
+        "📝 原文档：服务不可用，目前无法使用服务器（由于超载或进行停机维护）。通常，这只是一种暂时的状态。"
+        in plain
+    )
+
+
+def test_418_card(service):
+    plain = service.ask("418").plain()
+    assert plain.splitlines()[0].startswith("⚠️ 418 I'm a")
+    assert "IANA 保留（未使用）" in plain
+
+
+def test_vendor_card_says_what_the_client_receives(service):
+    plain = service.ask("499").plain()
+    assert "📨 客户端实际收到：" in plain
+    assert "非标准" in plain
+    assert "📝 原文档：客户端断开连接，服务端处理时间过长，导致客户端关闭了连接造成的" in plain
+    assert "nginx" in plain.lower()
+
+
+def test_old_phrase_shown(service):
+    plain = service.ask("413").plain()
+    assert "Content Too Large" in plain.splitlines()[0]
+    assert "Payload Too Large" in plain and "Request Entity Too Large" in plain
+
+
+def test_brief_card_is_shorter_and_toggles(service):
+    entry = service.kb.statuses[502]
+    full = render.status_card(service.kb, entry, detailed=True)
+    brief = render.status_card(service.kb, entry, detailed=False)
+    assert len(brief.plain()) < len(full.plain())
+    assert "常见原因" not in brief.plain()
+    assert full.buttons[-1][0].action == "brief:502"
+    assert brief.buttons[-1][0].action == "full:502"
+
+
+def test_related_buttons_open_cards(service):
+    reply = service.ask("401")
+    actions = [b.action for row in reply.buttons for b in row]
+    assert "code:403" in actions and "code:407" in actions
+    assert service.press("code:403").plain().splitlines()[0] == "⚠️ 403 Forbidden"
+
+
+def test_class_list(service):
+    reply = service.ask("5xx")
+    plain = reply.plain()
+    assert plain.splitlines()[0] == "🔥 5xx 服务器错误（Server Error）"
+    assert "📝 原文档：服务器端发生错误" in plain
+    codes = [int(b.action.split(":")[1]) for row in reply.buttons for b in row]
+    assert codes == sorted(c for c in service.kb.statuses if c // 100 == 5)
+
+
+def test_comparison_keeps_order(service):
+    plain = service.ask("308 和 301 有什么区别").plain()
+    assert plain.splitlines()[0] == "对比：308 vs 301"
+    assert plain.index("308 Permanent Redirect") < plain.index("301 Moved Permanently")
+
+
+def test_not_found_echoes_escaped(service):
+    reply = service.ask("<script>大家中午吃什么</script>")
+    assert "没找到和「&lt;script&gt;大家中午吃什么&lt;/script&gt;」相关" in reply.html()
+    assert html_problems(reply.html()) == []
+
+
+def test_unknown_code_explained_by_class(service):
+    plain = service.ask("HTTP 299").plain()
+    assert "299 不是已登记或常见的状态码" in plain
+    assert "2xx「成功」" in plain
+
+
+def test_low_confidence_offers_choices(service):
+    res = service.resolve("服务器不认识这个请求方法")
+    reply = render.answer(service.kb, res)
+    if not res.confident:
+        assert "你是不是想问" in reply.plain()
+        assert 1 <= len(reply.buttons) <= 3
+    else:
+        assert reply.plain().splitlines()[0].endswith(("405 Method Not Allowed", "501 Not Implemented"))
+
+
+def test_cloud_error_card(service):
+    reply = service.ask("InvalidImageId.NotFound")
+    plain = reply.plain()
+    assert "错误码 InvalidImageId.NotFound" in plain
+    assert "同一个错误码在不同接口里返回的 HTTP 状态不同" in plain
+    for status in ("400", "403", "404"):
+        assert status in plain
+    assert html_problems(reply.html()) == []
+
+
+def test_seed_cloud_message_card(service):
+    plain = service.ask("账号已经欠费").plain()
+    assert "Account.Arrearage" in plain
+    assert "HTTP 状态：400" in plain
+
+
+def test_tencent_error_has_no_invented_status(service):
+    plain = service.ask(
+        '{"Response": {"Error": {"Code": "AuthFailure.SignatureExpire", "Message": "签名过期"}}}'
+    ).plain()
+    assert "腾讯云" in plain
+    assert "HTTP 200" in plain
