@@ -17,7 +17,7 @@ RUN pip install --no-cache-dir . \
     && mkdir -p /data \
     && chown httpcode /data
 
-USER httpcode
+USER 10001
 VOLUME ["/data"]
 # The token comes only from the runtime environment: docker run -e TELEGRAM_BOT_TOKEN=...
 ENTRYPOINT ["httpcode-bot"]

@@ -98,7 +98,9 @@ FILLERS = (
 # The leading look-ahead on first characters lets the engine skip most positions
 # without trying all the alternatives there.
 _FILLER_RE = re.compile(
-    "(?=[" + "".join(sorted({f[0] for f in FILLERS})) + "])(?:"
+    "(?=["
+    + "".join(sorted({f[0] for f in FILLERS}))
+    + "])(?:"
     + "|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True))
     + ")"
 )
