@@ -63,7 +63,9 @@ def _queries(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
             yield line
 
 
-def cmd_ask(args: argparse.Namespace, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def cmd_ask(args: argparse.Namespace, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin  # looked up at call time, so redirection works
+    out = out or sys.stdout
 
     service = _service()
     first = True

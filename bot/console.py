@@ -32,7 +32,9 @@ def _show(reply: Reply, out: TextIO) -> list[str]:
     return actions
 
 
-def run_console(service: Service, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def run_console(service: Service, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
     interactive = stdin.isatty()
     out.write(BANNER + "\n\n")
     actions: list[str] = []
