@@ -409,6 +409,10 @@ class CloudIndex:
         matches = self.search(text, limit=1)
         return bool(matches) and matches[0].score >= CONFIDENT
 
+    def is_documented_message(self, text: str) -> bool:
+        """True when ``text`` is, word for word, a message some provider documents."""
+        return _compact(text.strip()) in self._exact_messages
+
     def family_for(self, code: str) -> ErrorFamily | None:
         """The first family whose patterns match ``code`` (families.toml order is priority)."""
         lowered = code.lower()

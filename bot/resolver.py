@@ -44,11 +44,10 @@ GRAM_LEAD = 30.0
 GRAM_KNEE = 80.0
 GRAM_CAP = 90.0
 MIN_GRAM_WEIGHT = 9.0
-# Cloud matches found only through fuzzy message similarity give way to status
-# answers unless the user names a provider.
-CLOUD_MESSAGE_DISCOUNT = 0.9
 # Cloud scores from here up are exact: a verbatim message or the seed's own wording.
 CLOUD_VERBATIM = 85.0
+# Added to a provider's errors when the question names that provider.
+CLOUD_PROVIDER_BONUS = 15.0
 
 Mode = Literal["code", "multi", "class", "text", "none"]
 
@@ -282,17 +281,39 @@ class Resolver:
         matches = [
             _status(self.kb.statuses[code], score, why, tier) for code, (score, why, tier) in ranked[:limit]
         ]
-        # Cloud matches that clear the bar sit beside the status matches, ranked by score.
-        if not provider_hints(query).providers:
-            cloud = [
-                m if m.score >= CLOUD_VERBATIM else replace(m, score=m.score * CLOUD_MESSAGE_DISCOUNT)
-                for m in cloud
-            ]
-        matches.extend(m for m in cloud if m.score >= NO_MATCH)
+        matches.extend(m for m in self._weigh_cloud(query, cloud, matches) if m.score >= NO_MATCH)
         matches.sort(key=_rank_key)
         if not matches:
             return Resolution(query, "none", (), unknown_codes=unknown)
         return Resolution(query, "text", tuple(matches[:limit]), unknown_codes=unknown)
+
+    def _weigh_cloud(self, query: str, cloud: list[Match], status: list[Match]) -> list[Match]:
+        """Put cloud matches on the status scale before the two are ranked together.
+
+        - A pasted message that a provider documents word for word, or a dotted error
+          code explained by its naming family, outranks everything but an exact
+          status name, a log signature or an explicit code.
+        - Naming a provider (阿里云, 华为云 OBS ...) lifts its errors over word overlap.
+        - Otherwise fuzzy message likeness ranks just below the best status answer, so that
+          "请求超时" stays 408; with no status answer at all, they stand as they are.
+        """
+        if not cloud:
+            return cloud
+        top_status = status[0].score if status else 0.0
+        hints = provider_hints(query)
+        named = bool(hints.providers or hints.products)
+        exact = self.cloud.is_documented_message(query)
+        weighed = []
+        for m in cloud:
+            score = m.score
+            if (exact and m.score >= CLOUD_VERBATIM) or (m.error is None and m.score >= CLOUD_DOMINANT):
+                score = max(score, min(top_status + 0.5, 99.0)) if top_status < 100.0 else score
+            elif named:
+                score = min(score + CLOUD_PROVIDER_BONUS, 99.0)
+            elif score < CLOUD_VERBATIM and top_status:
+                score = min(score, top_status - 1.0)
+            weighed.append(replace(m, score=score) if score != m.score else m)
+        return weighed
 
     def _codes_answer(
         self, query: str, stripped: str, known: list[int], unknown: tuple[int, ...]

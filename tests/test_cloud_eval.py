@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ import pytest
 from bot.cloud import CloudIndex
 from bot.knowledge import Problems
 from bot.knowledge_cloud import load_cloud
+from bot.match import Match
 from bot.models import KnowledgeBase
 from bot.normalize import normalize
 
@@ -66,7 +68,11 @@ def _key(text: str) -> str:
     return normalize(text).replace(" ", "")
 
 
-def evaluate(index: CloudIndex, rows: list[dict[str, str]]) -> dict[str, Tally]:
+def evaluate(
+    index: CloudIndex, rows: list[dict[str, str]], search: Callable[[str], list[Match]] | None = None
+) -> dict[str, Tally]:
+    """Score ``search`` (default: the cloud index alone) on the eval rows."""
+    search = search or (lambda text: index.search(text, limit=3))
     codes_by_message: dict[str, set[str]] = defaultdict(set)
     pairs_by_message: dict[str, set[tuple[str, int | None]]] = defaultdict(set)
     for row in index.rows:
@@ -79,7 +85,7 @@ def evaluate(index: CloudIndex, rows: list[dict[str, str]]) -> dict[str, Tally]:
         accepted = {row["expected_error_code"]}
         if row["kind"] == "message":
             accepted |= codes_by_message.get(_key(row["query"]), set())
-        matches = index.search(row["query"], limit=3)
+        matches = search(row["query"])
         top = matches[0] if matches else None
         ok = top is not None and top.error_code in accepted
         status_ok = True
@@ -125,6 +131,21 @@ def test_eval_file_shape() -> None:
 
 def test_cloud_eval_floors(index: CloudIndex) -> None:
     tallies = evaluate(index, read_eval())
+    print()
+    for name in sorted(tallies):
+        print(tallies[name].line(name))
+    for name in sorted(tallies):
+        for miss in tallies[name].misses:
+            print("  miss", miss)
+    for kind, floor in FLOORS.items():
+        tally = tallies[kind]
+        assert tally.rate >= floor, (kind, tally.line(kind), tally.misses)
+        assert tally.status_ok >= floor * tally.status_total, (kind, tally.misses)
+
+
+def test_cloud_eval_floors_through_the_full_resolver(service) -> None:
+    """The same floors for what the bot and `httpcode-bot ask` answer, status tiers included."""
+    tallies = evaluate(service.resolver.cloud, read_eval(), lambda text: list(service.resolve(text).matches))
     print()
     for name in sorted(tallies):
         print(tallies[name].line(name))
