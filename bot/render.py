@@ -186,6 +186,8 @@ def not_found(query: str, unknown_codes: tuple[int, ...] = (), kb: KnowledgeBase
             if cls:
                 doc.add(t(f"按首位数字，它属于 {c // 100}xx「{cls.name_zh}」：{cls.summary}"))
         doc.blank()
+    elif not any(ch.isalnum() for ch in query):  # emoji, punctuation, blank
+        doc.add(t("没看懂这条消息 🤔 我能解释 HTTP 状态码和云 API 报错。"))
     else:
         doc.add(t("没找到和「"), t(echo(query)), t("」相关的状态码或云 API 错误。"))
     doc.add(t("可以这样问："))

@@ -375,7 +375,9 @@ class Resolver:
             query, self._fuzzy_keys, scorer=fuzz.ratio, processor=None, limit=5, score_cutoff=FUZZY_CUTOFF
         ):
             choice = self._fuzzy_choices[index]
-            offer(choice.code, min(score + 2.0, 98.0), f"近似{choice.label}", "fuzzy")
+            # A word of two or three characters is too little to be sure of ("网关" ~ "坏网关").
+            ceiling = 98.0 if len(query) >= 4 else CONFIDENT - 2.0
+            offer(choice.code, min(score + 2.0, ceiling), f"近似{choice.label}", "fuzzy")
 
         # Descriptions: how much of the question the entry's own words cover, and by
         # how much the best entry leads the next one.

@@ -128,3 +128,16 @@ def test_tencent_error_has_no_invented_status(service):
     ).plain()
     assert "腾讯云" in plain
     assert "HTTP 200" in plain
+
+
+def test_emoji_only_message(service):
+    plain = service.ask("👍👍👍").plain()
+    assert plain.startswith("没看懂这条消息")
+    assert "「" not in plain.splitlines()[0]
+
+
+def test_one_vague_word_gets_choices_not_a_verdict(service):
+    res = service.resolve("网关")
+    assert not res.confident
+    assert res.matches[0].status == 502
+    assert "你是不是想问" in service.answer(res).plain()
