@@ -290,6 +290,7 @@ class Resolver:
     def _weigh_cloud(self, query: str, cloud: list[Match], status: list[Match]) -> list[Match]:
         """Put cloud matches on the status scale before the two are ranked together.
 
+        - A message from the seed document, word for word, is answered as that error.
         - A pasted message that a provider documents word for word, or a dotted error
           code explained by its naming family, outranks everything but an exact
           status name, a log signature or an explicit code.
@@ -306,7 +307,9 @@ class Resolver:
         weighed = []
         for m in cloud:
             score = m.score
-            if (exact and m.score >= CLOUD_VERBATIM) or (m.error is None and m.score >= CLOUD_DOMINANT):
+            if exact and m.error is not None and m.error.seed_message:
+                score = 100.0  # the user's own document files this message under this code
+            elif (exact and m.score >= CLOUD_VERBATIM) or (m.error is None and m.score >= CLOUD_DOMINANT):
                 score = max(score, min(top_status + 0.5, 99.0)) if top_status < 100.0 else score
             elif named:
                 score = min(score + CLOUD_PROVIDER_BONUS, 99.0)
@@ -461,5 +464,6 @@ def is_explicit(res: Resolution) -> bool:
     return top.tier == "signature" or (top.kind == "error" and top.score >= CLOUD_DOMINANT)
 
 
-def _rank_key(m: Match) -> tuple[float, int, str]:
-    return (-m.score, m.status or 0, m.error_code)
+def _rank_key(m: Match) -> tuple[float, bool, int, str]:
+    # On equal scores a cloud error goes first: it is the more specific reading.
+    return (-m.score, m.kind != "error", m.status or 0, m.error_code)
