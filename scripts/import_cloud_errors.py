@@ -17,21 +17,15 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # run as a script from a checkout
+
+from bot.knowledge_cloud import TSV_COLUMNS  # noqa: E402
+
 DEFAULT_SRC = REPO.parent / "shared" / "data" / "cloud-errors"
 DEFAULT_OUT = REPO / "knowledge" / "cloud"
 
-# The one layout every knowledge/cloud/*.tsv uses (bot/knowledge_cloud.py checks it).
-COLUMNS = (
-    "provider",
-    "product",
-    "api",
-    "error_code",
-    "http_status",
-    "other_http_statuses",
-    "message_zh",
-    "message_en",
-    "source",
-)
+# The one layout every knowledge/cloud/*.tsv uses, defined where the loader checks it.
+COLUMNS = TSV_COLUMNS
 PROVIDERS = ("aliyun", "huaweicloud", "tencentcloud")
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes import BOT_ID, BOT_USERNAME
+from tests.fakes import BOT_ID, BOT_USERNAME, chat_member_json
 
 HOST = "127.0.0.1"
 
@@ -284,25 +284,7 @@ class FakeBotApi:
             return self._message(params, int(params["message_id"]), edit_date=int(time.time()))
         if method == "getChatMember":
             user_id = int(params["user_id"])
-            user = {"id": user_id, "is_bot": False, "first_name": "u"}
-            if user_id in self.admins:
-                return {
-                    "user": user,
-                    "status": "administrator",
-                    "can_be_edited": False,
-                    "is_anonymous": False,
-                    "can_manage_chat": True,
-                    "can_delete_messages": True,
-                    "can_manage_video_chats": True,
-                    "can_restrict_members": True,
-                    "can_promote_members": False,
-                    "can_change_info": True,
-                    "can_invite_users": True,
-                    "can_post_stories": False,
-                    "can_edit_stories": False,
-                    "can_delete_stories": False,
-                }
-            return {"user": user, "status": "member"}
+            return chat_member_json(user_id, admin=user_id in self.admins)
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self.updates)}
         if method in (

@@ -13,6 +13,38 @@ BOT_USERNAME = "HttpCodeTestBot"
 TOKEN = "123456789:TEST-token-for-offline-tests-only"
 
 
+def chat_member_json(user_id: int, admin: bool) -> dict[str, Any]:
+    """A getChatMember result: a plain member, or an administrator with the usual rights."""
+    user = {"id": user_id, "is_bot": False, "first_name": "u"}
+    if not admin:
+        return {"user": user, "status": "member"}
+    rights = dict.fromkeys(
+        (
+            "can_manage_chat",
+            "can_delete_messages",
+            "can_manage_video_chats",
+            "can_restrict_members",
+            "can_change_info",
+            "can_invite_users",
+        ),
+        True,
+    )
+    rights.update(
+        dict.fromkeys(
+            (
+                "can_be_edited",
+                "is_anonymous",
+                "can_promote_members",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories",
+            ),
+            False,
+        )
+    )
+    return {"user": user, "status": "administrator", **rights}
+
+
 @dataclass
 class Call:
     method: str
@@ -65,29 +97,8 @@ class RecordingRequest(BaseRequest):
                 "text": params.get("text", ""),
             }
         if endpoint == "getChatMember":
-            status = "administrator" if int(params["user_id"]) in self.admins else "member"
-            member = {
-                "user": {"id": int(params["user_id"]), "is_bot": False, "first_name": "u"},
-                "status": status,
-            }
-            if status == "administrator":
-                member.update(
-                    {
-                        "can_be_edited": False,
-                        "is_anonymous": False,
-                        "can_manage_chat": True,
-                        "can_delete_messages": True,
-                        "can_manage_video_chats": True,
-                        "can_restrict_members": True,
-                        "can_promote_members": False,
-                        "can_change_info": True,
-                        "can_invite_users": True,
-                        "can_post_stories": False,
-                        "can_edit_stories": False,
-                        "can_delete_stories": False,
-                    }
-                )
-            return member
+            user_id = int(params["user_id"])
+            return chat_member_json(user_id, admin=user_id in self.admins)
         if endpoint == "getUpdates":
             return []
         return True

@@ -129,8 +129,7 @@ def test_eval_file_shape() -> None:
     assert 0.2 <= holdout <= 0.4
 
 
-def test_cloud_eval_floors(index: CloudIndex) -> None:
-    tallies = evaluate(index, read_eval())
+def report_and_check(tallies: dict[str, Tally]) -> None:
     print()
     for name in sorted(tallies):
         print(tallies[name].line(name))
@@ -141,18 +140,14 @@ def test_cloud_eval_floors(index: CloudIndex) -> None:
         tally = tallies[kind]
         assert tally.rate >= floor, (kind, tally.line(kind), tally.misses)
         assert tally.status_ok >= floor * tally.status_total, (kind, tally.misses)
+
+
+def test_cloud_eval_floors(index: CloudIndex) -> None:
+    report_and_check(evaluate(index, read_eval()))
 
 
 def test_cloud_eval_floors_through_the_full_resolver(service) -> None:
     """The same floors for what the bot and `httpcode-bot ask` answer, status tiers included."""
-    tallies = evaluate(service.resolver.cloud, read_eval(), lambda text: list(service.resolve(text).matches))
-    print()
-    for name in sorted(tallies):
-        print(tallies[name].line(name))
-    for name in sorted(tallies):
-        for miss in tallies[name].misses:
-            print("  miss", miss)
-    for kind, floor in FLOORS.items():
-        tally = tallies[kind]
-        assert tally.rate >= floor, (kind, tally.line(kind), tally.misses)
-        assert tally.status_ok >= floor * tally.status_total, (kind, tally.misses)
+    report_and_check(
+        evaluate(service.resolver.cloud, read_eval(), lambda text: list(service.resolve(text).matches))
+    )
