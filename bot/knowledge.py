@@ -10,12 +10,11 @@ Nothing is returned unless every file is valid: there is no half-loaded state.
 from __future__ import annotations
 
 import os
-import tomllib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from bot.knowledge_cloud import load_cloud
 from bot.models import (
     REGISTRY_STATES,
     KnowledgeBase,
@@ -25,36 +24,21 @@ from bot.models import (
     StatusEntry,
 )
 from bot.normalize import normalize
+from bot.validation import (
+    FieldSpec,
+    KnowledgeError,
+    Problems,
+    check_code,
+    check_fields,
+    check_optional_text,
+    check_text,
+    iter_tables,
+    parse_toml,
+)
+
+__all__ = ["ENV_DIR", "KnowledgeError", "Problems", "default_dir", "load_knowledge"]
 
 ENV_DIR = "HTTPCODE_KNOWLEDGE_DIR"
-
-
-class KnowledgeError(Exception):
-    """The knowledge base is invalid; ``problems`` lists every defect found."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        head = f"知识库校验失败 / knowledge base is invalid ({len(problems)} problem(s)):"
-        super().__init__("\n".join([head, *(f"  {p}" for p in problems)]))
-
-
-@dataclass
-class Problems:
-    """Collects validation messages in the one format every check uses."""
-
-    items: list[str] = field(default_factory=list)
-
-    def add(self, file: str, entry: str | None, field_name: str | None, message: str) -> None:
-        where = file
-        if entry:
-            where += f": entry ({entry})"
-        if field_name:
-            where += f" field {field_name}"
-        self.items.append(f"{where}: {message}")
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise KnowledgeError(self.items)
 
 
 def default_dir() -> Path:
@@ -69,61 +53,23 @@ def default_dir() -> Path:
     return here.parent / "knowledge"
 
 
-# --- field checkers -----------------------------------------------------------------------
-# Each returns an error message, or None when the value is acceptable.
-
-Checker = Callable[[Any], str | None]
-
-
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return f"expected a string, got {type(value).__name__}"
-    if not value.strip():
-        return "must not be empty"
-    if value != value.strip():
-        return "has leading or trailing white space"
-    return None
-
-
-def _optional_text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return f"expected a string, got {type(value).__name__}"
-    return None
-
-
-def _code(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return f"expected an integer, got {type(value).__name__}"
-    if not 100 <= value <= 599:
-        return f"{value} is outside 100–599"
-    return None
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    checker: Checker
-    required: bool = True
-    is_list: bool = False
-    min_items: int = 0
-
-
 STATUS_FIELDS: dict[str, FieldSpec] = {
-    "code": FieldSpec(_code),
-    "name_zh": FieldSpec(_text),
-    "phrase": FieldSpec(_text),
-    "phrase_aliases": FieldSpec(_text, required=False, is_list=True),
-    "registry": FieldSpec(_text),
+    "code": FieldSpec(check_code),
+    "name_zh": FieldSpec(check_text),
+    "phrase": FieldSpec(check_text),
+    "phrase_aliases": FieldSpec(check_text, required=False, is_list=True),
+    "registry": FieldSpec(check_text),
     "spec": FieldSpec(lambda v: None),  # a table, checked by _spec()
-    "received_as": FieldSpec(_optional_text, required=False),
-    "summary": FieldSpec(_text),
-    "meaning": FieldSpec(_text),
-    "causes": FieldSpec(_text, is_list=True, min_items=1),
-    "fix_client": FieldSpec(_text, is_list=True, min_items=1),
-    "fix_server": FieldSpec(_text, is_list=True, min_items=1),
-    "retry": FieldSpec(_optional_text, required=False),
-    "related": FieldSpec(_code, required=False, is_list=True),
-    "aliases": FieldSpec(_text, is_list=True, min_items=1),
-    "signatures": FieldSpec(_text, required=False, is_list=True),
+    "received_as": FieldSpec(check_optional_text, required=False),
+    "summary": FieldSpec(check_text),
+    "meaning": FieldSpec(check_text),
+    "causes": FieldSpec(check_text, is_list=True, min_items=1),
+    "fix_client": FieldSpec(check_text, is_list=True, min_items=1),
+    "fix_server": FieldSpec(check_text, is_list=True, min_items=1),
+    "retry": FieldSpec(check_optional_text, required=False),
+    "related": FieldSpec(check_code, required=False, is_list=True),
+    "aliases": FieldSpec(check_text, is_list=True, min_items=1),
+    "signatures": FieldSpec(check_text, required=False, is_list=True),
     "seed": FieldSpec(lambda v: None, required=False),  # a table, checked by _seed()
 }
 SPEC_FIELDS = {"org": True, "ref": True, "section": False, "url": False}
@@ -137,53 +83,12 @@ CLASS_FIELDS: dict[str, FieldSpec] = {
             else "expected an integer from 1 to 5"
         )
     ),
-    "name_zh": FieldSpec(_text),
-    "name_en": FieldSpec(_text),
-    "summary": FieldSpec(_text),
-    "seed_note": FieldSpec(_optional_text, required=False),
-    "aliases": FieldSpec(_text, is_list=True, min_items=1),
+    "name_zh": FieldSpec(check_text),
+    "name_en": FieldSpec(check_text),
+    "summary": FieldSpec(check_text),
+    "seed_note": FieldSpec(check_optional_text, required=False),
+    "aliases": FieldSpec(check_text, is_list=True, min_items=1),
 }
-
-
-def check_fields(
-    raw: dict[str, Any],
-    fields: dict[str, FieldSpec],
-    problems: Problems,
-    file: str,
-    entry: str,
-) -> bool:
-    """Check presence, type and emptiness of every field; return True if all are fine."""
-    ok = True
-    for name in raw:
-        if name not in fields:
-            problems.add(file, entry, f"'{name}'", f"unknown key (allowed: {', '.join(fields)})")
-            ok = False
-    for name, spec in fields.items():
-        if name not in raw:
-            if spec.required:
-                problems.add(file, entry, f"'{name}'", "is missing")
-                ok = False
-            continue
-        value = raw[name]
-        if spec.is_list:
-            if not isinstance(value, list):
-                problems.add(file, entry, f"'{name}'", f"expected a list, got {type(value).__name__}")
-                ok = False
-                continue
-            if len(value) < spec.min_items:
-                problems.add(file, entry, f"'{name}'", f"needs at least {spec.min_items} item(s)")
-                ok = False
-            for i, item in enumerate(value):
-                msg = spec.checker(item)
-                if msg:
-                    problems.add(file, entry, f"'{name}'[{i}]", msg)
-                    ok = False
-        else:
-            msg = spec.checker(value)
-            if msg:
-                problems.add(file, entry, f"'{name}'", msg)
-                ok = False
-    return ok
 
 
 def _table(
@@ -197,7 +102,7 @@ def _table(
         if key not in allowed:
             problems.add(file, entry, f"'{name}.{key}'", f"unknown key (allowed: {', '.join(allowed)})")
             ok = False
-        elif (msg := _text(value)) is not None:
+        elif (msg := check_text(value)) is not None:
             problems.add(file, entry, f"'{name}.{key}'", msg)
             ok = False
     for key, required in allowed.items():
@@ -213,17 +118,6 @@ def rfc_url(ref: str, section: str) -> str:
         return ""
     url = f"https://www.rfc-editor.org/rfc/rfc{ref[4:].strip()}"
     return f"{url}#section-{section}" if section else url
-
-
-def _parse_file(path: Path, rel: str, problems: Problems) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        problems.add(rel, None, None, f"is not valid TOML: {exc}")
-    except OSError as exc:
-        problems.add(rel, None, None, f"cannot be read: {exc}")
-    return None
 
 
 def _build_status(raw: dict[str, Any], rel: str, problems: Problems) -> StatusEntry | None:
@@ -292,20 +186,10 @@ def _load_statuses(root: Path, problems: Problems) -> tuple[dict[int, StatusEntr
     for path in paths:
         rel = f"knowledge/status/{path.name}"
         files.append(rel)
-        data = _parse_file(path, rel, problems)
+        data = parse_toml(path, rel, problems)
         if data is None:
             continue
-        for key in data:
-            if key != "status":
-                problems.add(rel, None, f"'{key}'", "unknown top-level key (only [[status]] tables)")
-        items = data.get("status", [])
-        if not isinstance(items, list) or not items:
-            problems.add(rel, None, "'status'", "expected one or more [[status]] tables")
-            continue
-        for index, raw in enumerate(items):
-            if not isinstance(raw, dict):
-                problems.add(rel, f"#{index}", None, "expected a table")
-                continue
+        for _index, raw in iter_tables(data, "status", rel, problems):
             built = _build_status(raw, rel, problems)
             if built is None:
                 continue
@@ -320,12 +204,12 @@ def _load_statuses(root: Path, problems: Problems) -> tuple[dict[int, StatusEntr
 def _load_classes(root: Path, problems: Problems) -> dict[int, StatusClass]:
     rel = "knowledge/classes.toml"
     classes: dict[int, StatusClass] = {}
-    data = _parse_file(root / "classes.toml", rel, problems)
+    data = parse_toml(root / "classes.toml", rel, problems)
     if data is None:
         return classes
-    for index, raw in enumerate(data.get("class", [])):
-        entry = f"digit={raw.get('digit', '?')}" if isinstance(raw, dict) else f"#{index}"
-        if not isinstance(raw, dict) or not check_fields(raw, CLASS_FIELDS, problems, rel, entry):
+    for _index, raw in iter_tables(data, "class", rel, problems):
+        entry = f"digit={raw.get('digit', '?')}"
+        if not check_fields(raw, CLASS_FIELDS, problems, rel, entry):
             continue
         if raw["digit"] in classes:
             problems.add(rel, entry, "'digit'", "duplicate class")
@@ -397,8 +281,6 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
     statuses, files = _load_statuses(root, problems)
     classes = _load_classes(root, problems)
     _check_cross_references(statuses, problems)
-
-    from bot.knowledge_cloud import load_cloud  # local import keeps the two loaders separate
 
     cloud_errors, families, cloud_files = load_cloud(root, problems, set(statuses))
     problems.raise_if_any()

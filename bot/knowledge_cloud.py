@@ -7,7 +7,7 @@ Files (see knowledge/cloud/README.md):
 - ``aliyun_seed.toml``: the seed document's 12 Aliyun messages mapped to their error codes;
 - ``families.toml``: naming conventions (``*.NotFound`` ...) with fix advice.
 
-Every defect is reported through :class:`bot.knowledge.Problems`; the caller raises when
+Every defect is reported through :class:`bot.validation.Problems`; the caller raises when
 there is any, so nothing half-loaded is ever used.
 """
 
@@ -18,12 +18,10 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.models import CloudError, ErrorFamily
-
-if TYPE_CHECKING:
-    from bot.knowledge import Problems
+from bot.validation import FieldSpec, Problems, check_code, check_fields, check_text, iter_tables, parse_toml
 
 TSV_COLUMNS = (
     "provider",
@@ -197,31 +195,19 @@ SEED_FIELDS = (
 
 
 def _load_seed(root: Path, problems: Problems, status_codes: set[int]) -> list[CloudError] | None:
-    from bot.knowledge import FieldSpec, _code, _parse_file, _text, check_fields
-
     rel = f"knowledge/cloud/{SEED_FILE}"
     path = root / "cloud" / SEED_FILE
     if not path.is_file():
         problems.add(rel, None, None, "is missing")
         return None
-    data = _parse_file(path, rel, problems)
+    data = parse_toml(path, rel, problems)
     if data is None:
         return None
-    fields = {name: FieldSpec(_text) for name in SEED_FIELDS}
-    fields["status"] = FieldSpec(_code)
-    for key in data:
-        if key != "seed":
-            problems.add(rel, None, f"'{key}'", "unknown top-level key (only [[seed]] tables)")
-    items = data.get("seed", [])
-    if not isinstance(items, list) or not items:
-        problems.add(rel, None, "'seed'", "expected one or more [[seed]] tables")
-        return []
+    fields = {name: FieldSpec(check_text) for name in SEED_FIELDS}
+    fields["status"] = FieldSpec(check_code)
     rows: list[CloudError] = []
     messages: set[str] = set()
-    for index, raw in enumerate(items):
-        if not isinstance(raw, dict):
-            problems.add(rel, f"#{index}", None, "expected a table")
-            continue
+    for index, raw in iter_tables(data, "seed", rel, problems):
         entry = f"#{index} ({raw.get('error_code', '?')})"
         if not check_fields(raw, fields, problems, rel, entry):
             continue
@@ -269,37 +255,26 @@ def _pattern_error(pattern: Any) -> str | None:
 
 
 def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> list[ErrorFamily]:
-    from bot.knowledge import FieldSpec, _code, _parse_file, _text, check_fields
 
     rel = f"knowledge/cloud/{FAMILY_FILE}"
     path = root / "cloud" / FAMILY_FILE
     if not path.is_file():
         problems.add(rel, None, None, "is missing")
         return []
-    data = _parse_file(path, rel, problems)
+    data = parse_toml(path, rel, problems)
     if data is None:
         return []
     fields = {
-        "name": FieldSpec(_text),
+        "name": FieldSpec(check_text),
         "patterns": FieldSpec(_pattern_error, is_list=True, min_items=1),
-        "title": FieldSpec(_text),
-        "meaning": FieldSpec(_text),
-        "fixes": FieldSpec(_text, is_list=True, min_items=1),
-        "typical_status": FieldSpec(_code, required=False),
+        "title": FieldSpec(check_text),
+        "meaning": FieldSpec(check_text),
+        "fixes": FieldSpec(check_text, is_list=True, min_items=1),
+        "typical_status": FieldSpec(check_code, required=False),
     }
-    for key in data:
-        if key != "family":
-            problems.add(rel, None, f"'{key}'", "unknown top-level key (only [[family]] tables)")
-    items = data.get("family", [])
-    if not isinstance(items, list) or not items:
-        problems.add(rel, None, "'family'", "expected one or more [[family]] tables")
-        return []
     families: list[ErrorFamily] = []
     names: set[str] = set()
-    for index, raw in enumerate(items):
-        if not isinstance(raw, dict):
-            problems.add(rel, f"#{index}", None, "expected a table")
-            continue
+    for _index, raw in iter_tables(data, "family", rel, problems):
         entry = f"name={raw.get('name', '?')}"
         if not check_fields(raw, fields, problems, rel, entry):
             continue

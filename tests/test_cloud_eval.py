@@ -28,11 +28,11 @@ from pathlib import Path
 import pytest
 
 from bot.cloud import CloudIndex
-from bot.knowledge import Problems
 from bot.knowledge_cloud import load_cloud
 from bot.match import Match
 from bot.models import KnowledgeBase
 from bot.normalize import normalize
+from bot.validation import Problems
 
 EVAL_FILE = Path(__file__).resolve().parent / "eval" / "cloud_queries.tsv"
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"

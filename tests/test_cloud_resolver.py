@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from bot.cloud import CONFIDENT, CloudIndex, parse_body, provider_hints
-from bot.knowledge import Problems
 from bot.knowledge_cloud import load_cloud
 from bot.match import Match
 from bot.models import KnowledgeBase
+from bot.validation import Problems
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 SEEDS = tomllib.loads((KNOWLEDGE / "cloud" / "aliyun_seed.toml").read_text(encoding="utf-8"))["seed"]

@@ -1,0 +1,150 @@
+"""Validation building blocks shared by every knowledge loader.
+
+Problems are collected, never raised one at a time, so a broken edit shows all of its
+mistakes at once; each names the file, the entry and the field
+(``knowledge/FILE: entry (code=404) field 'aliases'[3]: what is wrong``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class KnowledgeError(Exception):
+    """The knowledge base is invalid; ``problems`` lists every defect found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        head = f"知识库校验失败 / knowledge base is invalid ({len(problems)} problem(s)):"
+        super().__init__("\n".join([head, *(f"  {p}" for p in problems)]))
+
+
+@dataclass
+class Problems:
+    """Collects validation messages in the one format every check uses."""
+
+    items: list[str] = field(default_factory=list)
+
+    def add(self, file: str, entry: str | None, field_name: str | None, message: str) -> None:
+        where = file
+        if entry:
+            where += f": entry ({entry})"
+        if field_name:
+            where += f" field {field_name}"
+        self.items.append(f"{where}: {message}")
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise KnowledgeError(self.items)
+
+
+# --- field checkers -----------------------------------------------------------------------
+# Each returns an error message, or None when the value is acceptable.
+
+Checker = Callable[[Any], str | None]
+
+
+def check_text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    if not value.strip():
+        return "must not be empty"
+    if value != value.strip():
+        return "has leading or trailing white space"
+    return None
+
+
+def check_optional_text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    return None
+
+
+def check_code(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"expected an integer, got {type(value).__name__}"
+    if not 100 <= value <= 599:
+        return f"{value} is outside 100–599"
+    return None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    checker: Checker
+    required: bool = True
+    is_list: bool = False
+    min_items: int = 0
+
+
+def check_fields(
+    raw: dict[str, Any],
+    fields: dict[str, FieldSpec],
+    problems: Problems,
+    file: str,
+    entry: str,
+) -> bool:
+    """Check presence, type and emptiness of every field; return True if all are fine."""
+    ok = True
+    for name in raw:
+        if name not in fields:
+            problems.add(file, entry, f"'{name}'", f"unknown key (allowed: {', '.join(fields)})")
+            ok = False
+    for name, spec in fields.items():
+        if name not in raw:
+            if spec.required:
+                problems.add(file, entry, f"'{name}'", "is missing")
+                ok = False
+            continue
+        value = raw[name]
+        if spec.is_list:
+            if not isinstance(value, list):
+                problems.add(file, entry, f"'{name}'", f"expected a list, got {type(value).__name__}")
+                ok = False
+                continue
+            if len(value) < spec.min_items:
+                problems.add(file, entry, f"'{name}'", f"needs at least {spec.min_items} item(s)")
+                ok = False
+            for i, item in enumerate(value):
+                msg = spec.checker(item)
+                if msg:
+                    problems.add(file, entry, f"'{name}'[{i}]", msg)
+                    ok = False
+        else:
+            msg = spec.checker(value)
+            if msg:
+                problems.add(file, entry, f"'{name}'", msg)
+                ok = False
+    return ok
+
+
+def parse_toml(path: Path, rel: str, problems: Problems) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        problems.add(rel, None, None, f"is not valid TOML: {exc}")
+    except OSError as exc:
+        problems.add(rel, None, None, f"cannot be read: {exc}")
+    return None
+
+
+def iter_tables(
+    data: dict[str, Any], key: str, rel: str, problems: Problems
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The ``[[key]]`` tables of a parsed file, after checking the file holds nothing else."""
+    for other in data:
+        if other != key:
+            problems.add(rel, None, f"'{other}'", f"unknown top-level key (only [[{key}]] tables)")
+    items = data.get(key, [])
+    if not isinstance(items, list) or not items:
+        problems.add(rel, None, f"'{key}'", f"expected one or more [[{key}]] tables")
+        return
+    for index, raw in enumerate(items):
+        if isinstance(raw, dict):
+            yield index, raw
+        else:
+            problems.add(rel, f"#{index}", None, "expected a table")
