@@ -179,7 +179,12 @@ class BotHandlers:
         for index, match in enumerate(matches):
             card = render.match_card(self.service.kb, match, card=self.service.card)
             entry = match.entry
-            description = entry.summary if entry else (match.family.title if match.family else "")
+            if entry is not None:
+                description = entry.summary
+            elif match.error is not None:
+                description = match.error.message_zh or match.error.message_en
+            else:
+                description = match.family.title if match.family else ""
             results.append(
                 InlineQueryResultArticle(
                     id=str(index),
