@@ -122,6 +122,7 @@ _FIELD_WEIGHTS = (
     ("signatures", 0.8),
     ("seed_note", 0.7),
     ("meaning", 0.5),
+    ("causes", 0.35),
 )
 
 
@@ -236,6 +237,7 @@ class Resolver:
             "signatures": list(entry.signatures),
             "seed_note": [entry.seed.note] if entry.seed else [],
             "meaning": [entry.meaning],
+            "causes": list(entry.causes),
         }
         for name, weight in _FIELD_WEIGHTS:
             for text in fields[name]:
