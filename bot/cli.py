@@ -58,8 +58,10 @@ def _queries(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
         yield " ".join(args.query)
         return
     for line in stdin:
-        line = line.rstrip("\n")
-        if line.strip():
+        line = line.rstrip("\r\n")
+        # With --json every input line gets its output line, blank ones included, so
+        # callers can pair them up; the readable output just skips blank lines.
+        if args.json or line.strip():
             yield line
 
 

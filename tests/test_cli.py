@@ -125,3 +125,10 @@ def test_no_token_starts_offline_console():
     assert proc.returncode == 0, proc.stderr
     assert "离线控制台" in proc.stderr
     assert "429 Too Many Requests" in proc.stdout
+
+
+def test_json_answers_every_input_line_in_order(capsys, monkeypatch):
+    results = ask_json(capsys, monkeypatch, "503\n\n404\r\n")
+    assert [r["query"] for r in results] == ["503", "", "404"]
+    assert results[1]["matches"] == []
+    assert [r["matches"][0]["status"] for r in (results[0], results[2])] == [503, 404]
