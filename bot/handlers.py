@@ -66,8 +66,10 @@ class BotHandlers:
     service: Service
     settings: ChatSettings
     auto_cooldown: Cooldown
+    # Per user everywhere (6 questions a minute), per group (20 a minute).
     user_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(6, 60.0))
     chat_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(20, 60.0))
+    notice_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(1, 60.0))
     # (chat_id, message_id of the question) -> message_id of our answer, for edits.
     answers: OrderedDict[tuple[int, int], int] = field(default_factory=OrderedDict)
     max_answers: int = 2000
@@ -91,9 +93,8 @@ class BotHandlers:
         if not query.strip():
             await self._send(update, CODE_USAGE, None)
             return
-        if not self._allowed(message):
-            return
-        await self._answer(update, self.service.resolve(query))
+        if await self._admit(update, message):
+            await self._answer(update, self.service.resolve(query))
 
     async def auto(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -126,14 +127,14 @@ class BotHandlers:
         if message is None or not message.text:
             return
         if message.chat.type == ChatType.PRIVATE:
-            if self._is_followup_edit(update) or self._allowed(message):
+            if await self._admit(update, message):
                 await self._answer(update, self.service.resolve(message.text))
             return
         addressed, query = self._addressed(message, context)
         if addressed:
             if not query.strip():
                 await message.reply_text(CODE_USAGE, do_quote=True)
-            elif self._is_followup_edit(update) or self._allowed(message):
+            elif await self._admit(update, message):
                 await self._answer(update, self.service.resolve(query))
             return
         if not self.settings.auto_mode(message.chat.id):
@@ -232,6 +233,14 @@ class BotHandlers:
         self.answers[key] = sent.message_id
         while len(self.answers) > self.max_answers:
             self.answers.popitem(last=False)
+
+    async def _admit(self, update: Update, message: Message) -> bool:
+        """Flood control; in a private chat the first refusal says why, later ones are silent."""
+        if self._is_followup_edit(update) or self._allowed(message):
+            return True
+        if message.chat.type == ChatType.PRIVATE and self.notice_limit.allow(message.chat.id):
+            await message.reply_text(RATE_LIMITED)
+        return False
 
     def _is_followup_edit(self, update: Update) -> bool:
         """An edit of a question we already answered: updating the answer costs no quota."""

@@ -268,3 +268,13 @@ async def test_post_init_registers_commands(app):
     assert [c.params["scope"]["type"] for c in calls] == ["all_private_chats", "all_group_chats"]
     assert [c["command"] for c in calls[0].params["commands"]] == [c.command for c in PRIVATE_COMMANDS]
     assert [c["command"] for c in calls[1].params["commands"]] == [c.command for c in GROUP_COMMANDS]
+
+
+async def test_private_flood_gets_one_notice_then_silence(app):
+    texts = []
+    for n in range(9):
+        calls = await feed(app, message=message(f"40{n}"))
+        texts += [p["text"] for p in sent(calls)]
+    assert len(texts) == 7  # six answers, one notice, then nothing
+    assert texts[6] == "问得有点快，歇几秒再试吧 🙏"
+    assert all("<b>40" in t for t in texts[:6])
