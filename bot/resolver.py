@@ -46,6 +46,8 @@ GRAM_CAP = 90.0
 MIN_GRAM_WEIGHT = 9.0
 # Cloud scores from here up are exact: a verbatim message or the seed's own wording.
 CLOUD_VERBATIM = 85.0
+# The cloud index scores the seed document's own wording (verbatim) at this level.
+CLOUD_SEED = 88.0
 # Added to a provider's errors when the question names that provider.
 CLOUD_PROVIDER_BONUS = 15.0
 
@@ -309,7 +311,7 @@ class Resolver:
         weighed = []
         for m in cloud:
             score = m.score
-            if exact and m.error is not None and m.error.seed_message:
+            if exact and m.error is not None and m.error.seed_message and m.score >= CLOUD_SEED:
                 score = 100.0  # the user's own document files this message under this code
             elif (exact and m.score >= CLOUD_VERBATIM) or (m.error is None and m.score >= CLOUD_DOMINANT):
                 score = max(score, min(top_status + 0.5, 99.0)) if top_status < 100.0 else score
