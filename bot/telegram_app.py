@@ -49,20 +49,22 @@ GROUP_COMMANDS = [
 
 
 class RedactingFormatter(logging.Formatter):
-    """Removes the bot token from every formatted line, tracebacks included."""
+    """Removes secrets (the bot token, the webhook secret) from every line, tracebacks included."""
 
-    def __init__(self, fmt: str, secret: str | None) -> None:
+    def __init__(self, fmt: str, *hidden: str | None) -> None:
         super().__init__(fmt)
-        self._secret = secret
+        self._hidden = [h for h in hidden if h]
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
-        return text.replace(self._secret, "<redacted>") if self._secret else text
+        for secret in self._hidden:
+            text = text.replace(secret, "<redacted>")
+        return text
 
 
-def setup_logging(level: int, token: str | None) -> None:
+def setup_logging(level: int, *hidden: str | None) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", token))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", *hidden))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -133,10 +135,12 @@ def build_application(
 
 
 def run_bot(config: Config, service: Service) -> int:
-    setup_logging(config.log_level, config.token)
+    # The webhook secret is settled before logging starts: PTB logs call parameters at DEBUG.
+    webhook_secret = (config.webhook_secret or secrets.token_urlsafe(32)) if config.webhook_url else None
+    setup_logging(config.log_level, config.token, webhook_secret)
     application = build_application(config, service)
     try:
-        _run(application, config)
+        _run(application, config, webhook_secret)
     except InvalidToken:
         # PTB's message quotes the token; say what happened without it.
         log.critical("Telegram 拒绝了 TELEGRAM_BOT_TOKEN（写错了或已被撤销），请到 @BotFather 重新获取")
@@ -150,9 +154,9 @@ def run_bot(config: Config, service: Service) -> int:
     return 0
 
 
-def _run(application: Application, config: Config) -> None:
+def _run(application: Application, config: Config, secret: str | None = None) -> None:
     if config.webhook_url:
-        secret = config.webhook_secret or secrets.token_urlsafe(32)
+        secret = secret or config.webhook_secret or secrets.token_urlsafe(32)
         path = urlsplit(config.webhook_url).path.lstrip("/")
         log.info("webhook 模式：监听 %s:%s", config.listen, config.port)
         application.run_webhook(

@@ -14,6 +14,11 @@ The test drives it:
   ``429 Too Many Requests`` with ``retry_after``;
 * :meth:`FakeBotApi.wait_for` waits (with a timeout) until a recorded call matches.
 
+Webhooks: ``setWebhook`` stores ``url`` and ``secret_token`` (:attr:`FakeBotApi.webhook_url`,
+:attr:`FakeBotApi.webhook_secret`), ``getWebhookInfo`` reports the url, ``deleteWebhook``
+clears both. Like Telegram, ``getUpdates`` answers ``409 Conflict`` while a webhook is set.
+The fake never delivers updates to the webhook itself; the test POSTs them.
+
 Every call is recorded as a :class:`Call` (method, decoded params, HTTP status, time).
 """
 
@@ -65,6 +70,8 @@ class FakeBotApi:
         self.updates: list[dict[str, Any]] = []
         self.admins: set[int] = set()
         self.port: int | None = None
+        self.webhook_url = ""  # set by setWebhook, cleared by deleteWebhook
+        self.webhook_secret: str | None = None
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
         self._fail_get_updates = 0
@@ -212,6 +219,17 @@ class FakeBotApi:
         return web.json_response({"ok": True, "result": result})
 
     async def _get_updates(self, params: dict[str, Any]) -> web.Response:
+        if self.webhook_url:
+            await self._record(Call("getUpdates", params, 409))
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 409,
+                    "description": "Conflict: can't use getUpdates method while webhook is active; "
+                    "use deleteWebhook to delete the webhook first",
+                },
+                status=409,
+            )
         if self._fail_get_updates > 0:
             self._fail_get_updates -= 1
             await self._record(Call("getUpdates", params, 502))
@@ -286,9 +304,24 @@ class FakeBotApi:
             user_id = int(params["user_id"])
             return chat_member_json(user_id, admin=user_id in self.admins)
         if method == "getWebhookInfo":
-            return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self.updates)}
+            return {
+                "url": self.webhook_url,
+                "has_custom_certificate": False,
+                "pending_update_count": len(self.updates),
+            }
+        if method == "setWebhook":
+            self.webhook_url = str(params.get("url", ""))
+            self.webhook_secret = params.get("secret_token") or None
+            if str(params.get("drop_pending_updates", "")).lower() in ("true", "1"):
+                self.updates.clear()
+            return True
+        if method == "deleteWebhook":
+            self.webhook_url = ""
+            self.webhook_secret = None
+            if str(params.get("drop_pending_updates", "")).lower() in ("true", "1"):
+                self.updates.clear()
+            return True
         if method in (
-            "deleteWebhook",
             "setMyCommands",
             "deleteMyCommands",
             "answerCallbackQuery",
