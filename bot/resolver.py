@@ -44,12 +44,16 @@ GRAM_LEAD = 30.0
 GRAM_KNEE = 80.0
 GRAM_CAP = 90.0
 MIN_GRAM_WEIGHT = 9.0
+# Below this share of the question's weight, shared words are coincidence ("晚上一起…").
+GRAM_MIN_COVERAGE = 0.22
 # Cloud scores from here up are exact: a verbatim message or the seed's own wording.
 CLOUD_VERBATIM = 85.0
 # The cloud index scores the seed document's own wording (verbatim) at this level.
 CLOUD_SEED = 88.0
 # Added to a provider's errors when the question names that provider.
 CLOUD_PROVIDER_BONUS = 15.0
+# With the provider named, a cloud reading this good is preferred to loose status readings.
+CLOUD_NAMED_FLOOR = 60.0
 
 Mode = Literal["code", "multi", "class", "text", "none"]
 
@@ -316,7 +320,11 @@ class Resolver:
             elif (exact and m.score >= CLOUD_VERBATIM) or (m.error is None and m.score >= CLOUD_DOMINANT):
                 score = max(score, min(top_status + 0.5, 99.0)) if top_status < 100.0 else score
             elif named:
+                # The user said whose API it is: a plausible error of theirs beats loose
+                # status readings, though not an exact status name, signature or code.
                 score = min(score + CLOUD_PROVIDER_BONUS, 99.0)
+                if m.score >= CLOUD_NAMED_FLOOR and top_status < 100.0:
+                    score = max(score, min(top_status + 0.5, 99.0))
             elif score < CLOUD_VERBATIM and top_status:
                 score = min(score, top_status - 1.0)
             weighed.append(replace(m, score=score) if score != m.score else m)
@@ -390,6 +398,8 @@ class Resolver:
         # how much the best entry leads the next one.
         scored = self._gram_scores(query)
         for rank, (code, coverage, words) in enumerate(scored):
+            if coverage < GRAM_MIN_COVERAGE:
+                break  # sorted: the rest cover even less
             runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
             score = GRAM_BASE + GRAM_SPAN * coverage + GRAM_LEAD * (coverage - runner_up)
             if score > GRAM_KNEE:  # compress the top so word overlap never outranks a named alias
