@@ -132,6 +132,9 @@ class BotHandlers:
             return
         addressed, query = self._addressed(message, context)
         if addressed:
+            replied = message.reply_to_message
+            if not query.strip() and replied is not None and not self._from_bot(replied, context):
+                query = replied.text or replied.caption or ""  # "@bot" under someone's log
             if not query.strip():
                 await message.reply_text(CODE_USAGE, do_quote=True)
             elif await self._admit(update, message):
@@ -276,8 +279,12 @@ class BotHandlers:
             if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == context.bot.id:
                 mentioned = True
         replied = message.reply_to_message
-        to_us = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
+        to_us = replied is not None and BotHandlers._from_bot(replied, context)
         return mentioned or to_us, text
+
+    @staticmethod
+    def _from_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        return bool(message.from_user and message.from_user.id == context.bot.id)
 
     @staticmethod
     async def _is_admin(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:

@@ -278,3 +278,20 @@ async def test_private_flood_gets_one_notice_then_silence(app):
     assert len(texts) == 7  # six answers, one notice, then nothing
     assert texts[6] == "问得有点快，歇几秒再试吧 🙏"
     assert all("<b>40" in t for t in texts[:6])
+
+
+async def test_bare_mention_under_someones_log_explains_it(app):
+    log_line = message("curl: (22) The requested URL returned error: 403", chat=GROUP)
+    text = f"@{BOT_USERNAME}"
+    entities = [{"type": "mention", "offset": 0, "length": len(text)}]
+    calls = await feed(app, message=message(text, chat=GROUP, reply_to=log_line, entities=entities))
+    [params] = sent(calls)
+    assert "403 Forbidden" in params["text"]
+
+
+async def test_bare_mention_alone_explains_usage(app):
+    text = f"@{BOT_USERNAME}"
+    entities = [{"type": "mention", "offset": 0, "length": len(text)}]
+    calls = await feed(app, message=message(text, chat=GROUP, entities=entities))
+    [params] = sent(calls)
+    assert "用法" in params["text"]
