@@ -6,6 +6,7 @@ this module only knows about chats, mentions, buttons and message edits.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -44,7 +45,8 @@ HELP_TEXT = (
     "/code &lt;问题&gt; 查询（回复别人的消息发 /code，会解释那条消息）\n"
     "/auto on|off 群里自动解释带状态码的消息（仅管理员）\n"
     "/help 显示本帮助\n\n"
-    "在群里：发命令、@我 或回复我的消息时我才会回答，不会打扰聊天。"
+    "在群里：发命令、@我 或回复我的消息时我才会回答，不会打扰聊天。\n"
+    "在任何聊天的输入框里打 <code>@{username} 503</code>，可以直接把卡片发出去（inline 模式）。"
 )
 CODE_USAGE = (
     "用法：<code>/code 503</code>、<code>/code 网关超时</code>、<code>/code 401 vs 403</code>\n"
@@ -80,7 +82,8 @@ class BotHandlers:
         message = update.effective_message
         if message is None or update.edited_message is not None:
             return
-        await message.reply_text(HELP_TEXT, do_quote=self._quote(message))
+        username = html.escape(context.bot.username or "")
+        await message.reply_text(HELP_TEXT.format(username=username), do_quote=self._quote(message))
 
     async def code(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message

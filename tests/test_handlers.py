@@ -12,6 +12,7 @@ from bot.config import load_config
 from bot.store import ChatSettings
 from bot.telegram_app import GROUP_COMMANDS, PRIVATE_COMMANDS, build_application
 from tests.fakes import BOT_ID, BOT_USERNAME, TOKEN, RecordingRequest
+from tests.html_check import html_problems
 
 USER = {"id": 4242, "is_bot": False, "first_name": "小王", "username": "xiaowang"}
 ADMIN = {"id": 9001, "is_bot": False, "first_name": "管理员"}
@@ -82,6 +83,8 @@ async def test_start_in_private(app):
     assert params["parse_mode"] == "HTML"
     assert "状态码助手" in params["text"]
     assert "/code" in params["text"]
+    assert f"<code>@{BOT_USERNAME} 503</code>" in params["text"]
+    assert html_problems(params["text"]) == []
 
 
 async def test_code_command_sends_card(app):
