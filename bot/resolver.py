@@ -1,22 +1,24 @@
 """Turn a question into ranked knowledge-base matches.
 
-The index is built once from the knowledge base; lookups go in tiers, cheapest
+The indexes are built once from the knowledge base; lookups go in tiers, cheapest
 and most certain first (the pycountry way):
 
-1. explicit codes in the text (``503``, ``HTTP/1.1 500``, ``５０２``, ``429是什么``)
-   and classes (``5xx``, ``4开头``) answer directly;
-2. pasted cloud-API errors with an error code or a JSON body;
-3. an exact alias, name or phrase;
-4. a log or client-error signature contained in the text;
-5. an alias contained in the text, then rapidfuzz similarity for typos.
+1. explicit codes (``503``, ``HTTP/1.1 500``, ``５０２``, ``429是什么``; not prices,
+   rooms or times) and classes (``5xx``, ``4开头``, ``客户端错误有哪些``) answer directly;
+2. a documented cloud error code or a pasted error body (bot.cloud);
+3. an exact name, reason phrase or alias;
+4. a log or client-error signature found in the text;
+5. an alias found inside the text, then rapidfuzz similarity for typos;
+6. rarity-weighted word overlap with each entry's own texts (bot.textindex).
 
-Scores are on a 0–100 scale. Below ``NO_MATCH`` nothing is returned, so chatter
-gets an empty list rather than a guess.
+Cloud matches found in other ways (messages, families) are then weighed against the
+status matches (see ``_weigh_cloud``). Scores are on a 0–100 scale. Below ``NO_MATCH``
+nothing is returned, so chatter gets an empty list rather than a guess; between
+``NO_MATCH`` and ``CONFIDENT`` the bot offers choices instead of a verdict.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -28,6 +30,7 @@ from bot.cloud import CloudIndex, provider_hints
 from bot.match import Match
 from bot.models import KnowledgeBase, StatusEntry
 from bot.normalize import fold, normalize
+from bot.textindex import Choice, GramIndex, SubstringIndex
 
 # Scores at or above CONFIDENT are answered outright; between NO_MATCH and
 # CONFIDENT the bot offers the top few as "你是不是想问…".
@@ -94,7 +97,6 @@ _ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
 _CLOUDISH_RE = re.compile(
     r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]|(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
 )
-_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +116,7 @@ class Resolution:
         )
 
 
-@dataclass(slots=True)
-class _Choice:
-    key: str
-    code: int
-    label: str  # which field it came from, for the "why"
-
-
-# How much a word found in each field says about a code (character-bigram tier).
+# How much a word found in each field says about a code (word-overlap tier).
 _FIELD_WEIGHTS = (
     ("names", 1.0),
     ("summary", 0.8),
@@ -132,76 +127,22 @@ _FIELD_WEIGHTS = (
 )
 
 
-# Function words that appear in questions and chatter alike and identify nothing.
-_STOP_GRAMS = frozenset(
-    "因为 所以 这个 那个 一个 之后 然后 但是 怎么 什么 可以 没有 不了 直接 一直 最后 我们 你们 他们 "
-    "大家 如果 的话 时候 应该 是不 不是 已经 还是 或者 就是 其中 里的 的时 现在 今天 明天 一下 有点 "
-    "the a an to of in on at for with is are was be it its this that you your we i me my and or see so "
-    "just can will what how why when please thanks hi hello good morning today tomorrow everyone".split()
-)
-
-
-def grams(text: str) -> set[str]:
-    """Character bigrams of CJK runs and whole Latin words of a normalised text."""
-    out: set[str] = set()
-    for run in _WORD_RE.findall(text):
-        if run[0].isascii():
-            if len(run) > 1 and not run.isdigit():
-                out.add(run)
-        elif len(run) > 1:  # a lone CJK character (的, 了, 被) says nothing on its own
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
-    return out - _STOP_GRAMS
-
-
-class SubstringIndex:
-    """Finds which of many keys occur inside a text, via a two-character prefix table.
-
-    A plain loop over a thousand aliases costs ~100 µs per query; looking up each
-    position of the query in the prefix table costs a few.
-    """
-
-    def __init__(self, choices: list[_Choice]) -> None:
-        self._by_prefix: dict[str, list[_Choice]] = {}
-        # Longest first, so the most specific key of a prefix is reported first.
-        for choice in sorted(choices, key=lambda c: (-len(c.key), c.code)):
-            self._by_prefix.setdefault(choice.key[:2], []).append(choice)
-
-    def find(self, padded: str) -> list[_Choice]:
-        """Keys found in ``padded`` (the query with a space at each end), longest first."""
-        found: list[_Choice] = []
-        for i in range(1, len(padded) - 2):
-            for choice in self._by_prefix.get(padded[i : i + 2], ()):
-                if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
-                    found.append(choice)
-        found.sort(key=lambda c: (-len(c.key), c.code))
-        return found
-
-
-def _at_word_edges(padded: str, start: int, key: str) -> bool:
-    """Latin keys must match whole words ("ok" is not in "token"); CJK keys need not."""
-    if key[0].isascii() and padded[start - 1].isascii() and padded[start - 1] != " ":
-        return False
-    end = start + len(key)
-    return not (key[-1].isascii() and padded[end].isascii() and padded[end] != " ")
-
-
 @dataclass
 class Resolver:
     kb: KnowledgeBase
     cloud: CloudIndex = field(init=False)
-    _exact: dict[str, _Choice] = field(init=False, default_factory=dict)
+    _exact: dict[str, Choice] = field(init=False, default_factory=dict)
     _classes: dict[str, int] = field(init=False, default_factory=dict)
     _signatures: SubstringIndex = field(init=False)
     _contained: SubstringIndex = field(init=False)
     _fuzzy_keys: list[str] = field(init=False, default_factory=list)
-    _fuzzy_choices: list[_Choice] = field(init=False, default_factory=list)
-    _postings: dict[str, dict[int, float]] = field(init=False, default_factory=dict)
-    _idf: dict[str, float] = field(init=False, default_factory=dict)
-    _unseen_idf: float = field(init=False, default=0.0)
+    _fuzzy_choices: list[Choice] = field(init=False, default_factory=list)
+    _words: GramIndex = field(init=False)
 
     def __post_init__(self) -> None:
-        signatures: list[_Choice] = []
-        contained: list[_Choice] = []
+        signatures: list[Choice] = []
+        contained: list[Choice] = []
+        self._words = GramIndex(MIN_GRAM_WEIGHT)
         for entry in self.kb.statuses.values():
             named = [
                 ("中文名", entry.name_zh),
@@ -215,7 +156,7 @@ class Resolver:
                 key = normalize(text)
                 if not key or key in self._exact:
                     continue
-                choice = _Choice(key, entry.code, f"{label}「{text}」")
+                choice = Choice(key, entry.code, f"{label}「{text}」")
                 self._exact[key] = choice
                 self._fuzzy_keys.append(key)
                 self._fuzzy_choices.append(choice)
@@ -224,16 +165,14 @@ class Resolver:
             for sig in entry.signatures:
                 key = normalize(sig)
                 if key:
-                    signatures.append(_Choice(key, entry.code, f"日志特征「{sig}」"))
+                    signatures.append(Choice(key, entry.code, f"日志特征「{sig}」"))
             self._index_grams(entry, [text for _, text in named])
         for cls in self.kb.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
-        total = len(self.kb.statuses)
-        self._idf = {g: math.log((total + 1) / (len(p) + 0.5)) for g, p in self._postings.items()}
-        self._unseen_idf = math.log((total + 1) / 0.5)
+        self._words.freeze(len(self.kb.statuses))
         self.cloud = CloudIndex(self.kb)
 
     def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
@@ -247,9 +186,7 @@ class Resolver:
         }
         for name, weight in _FIELD_WEIGHTS:
             for text in fields[name]:
-                for gram in grams(normalize(text)):
-                    posting = self._postings.setdefault(gram, {})
-                    posting[entry.code] = max(posting.get(entry.code, 0.0), weight)
+                self._words.add(entry.code, normalize(text), weight)
 
     # --- public API --------------------------------------------------------------------
 
@@ -396,7 +333,7 @@ class Resolver:
 
         # Descriptions: how much of the question the entry's own words cover, and by
         # how much the best entry leads the next one.
-        scored = self._gram_scores(query)
+        scored = self._words.scores(query)
         for rank, (code, coverage, words) in enumerate(scored):
             if coverage < GRAM_MIN_COVERAGE:
                 break  # sorted: the rest cover even less
@@ -408,29 +345,6 @@ class Resolver:
 
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         return [item for item in ranked if item[1][0] >= NO_MATCH]
-
-    def _gram_scores(self, query: str) -> list[tuple[int, float, str]]:
-        query_grams = grams(query)
-        if not query_grams:
-            return []
-        # A one- or two-word message ("收到") must not reach full coverage by luck.
-        total = max(sum(self._idf.get(g, self._unseen_idf) for g in query_grams), MIN_GRAM_WEIGHT)
-        hits: dict[int, float] = {}
-        shared: dict[int, list[str]] = {}
-        for gram in query_grams:
-            posting = self._postings.get(gram)
-            if not posting:
-                continue
-            idf = self._idf[gram]
-            for code, weight in posting.items():
-                hits[code] = hits.get(code, 0.0) + idf * weight
-                shared.setdefault(code, []).append(gram)
-        # One shared word ("文档", "咖啡") is a coincidence, not an answer.
-        top = sorted(
-            ((code, value) for code, value in hits.items() if len(shared[code]) >= 2),
-            key=lambda item: (-item[1], item[0]),
-        )[:5]
-        return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]
 
 
 def _long_enough(key: str) -> bool:

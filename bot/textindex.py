@@ -1,0 +1,118 @@
+"""Indexes over short texts that the resolver's tiers look things up in.
+
+- :class:`SubstringIndex`: which of many aliases or log signatures occur inside a question;
+- :class:`GramIndex`: how much of a question an entry's own words cover (character
+  bigrams for Chinese, whole words for Latin text, weighted by rarity).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
+
+# Function words that appear in questions and chatter alike and identify nothing.
+STOP_GRAMS = frozenset(
+    "因为 所以 这个 那个 一个 之后 然后 但是 怎么 什么 可以 没有 不了 直接 一直 最后 我们 你们 他们 "
+    "大家 如果 的话 时候 应该 是不 不是 已经 还是 或者 就是 其中 里的 的时 现在 今天 明天 一下 有点 "
+    "the a an to of in on at for with is are was be it its this that you your we i me my and or see so "
+    "just can will what how why when please thanks hi hello good morning today tomorrow everyone".split()
+)
+
+
+@dataclass(slots=True)
+class Choice:
+    key: str  # normalised text
+    code: int
+    label: str  # which field it came from, for the "why"
+
+
+def grams(text: str) -> set[str]:
+    """Character bigrams of CJK runs and whole Latin words of a normalised text."""
+    out: set[str] = set()
+    for run in _WORD_RE.findall(text):
+        if run[0].isascii():
+            if len(run) > 1 and not run.isdigit():
+                out.add(run)
+        elif len(run) > 1:  # a lone CJK character (的, 了, 被) says nothing on its own
+            out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out - STOP_GRAMS
+
+
+class SubstringIndex:
+    """Finds which of many keys occur inside a text, via a two-character prefix table.
+
+    A plain loop over a thousand aliases costs ~100 µs per query; looking up each
+    position of the query in the prefix table costs a few.
+    """
+
+    def __init__(self, choices: Iterable[Choice]) -> None:
+        self._by_prefix: dict[str, list[Choice]] = {}
+        for choice in choices:
+            self._by_prefix.setdefault(choice.key[:2], []).append(choice)
+
+    def find(self, padded: str) -> list[Choice]:
+        """Keys found in ``padded`` (the query with a space at each end), longest first."""
+        found: list[Choice] = []
+        for i in range(1, len(padded) - 2):
+            for choice in self._by_prefix.get(padded[i : i + 2], ()):
+                if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
+                    found.append(choice)
+        found.sort(key=lambda c: (-len(c.key), c.code))
+        return found
+
+
+def _at_word_edges(padded: str, start: int, key: str) -> bool:
+    """Latin keys must match whole words ("ok" is not in "token"); CJK keys need not."""
+    if key[0].isascii() and padded[start - 1].isascii() and padded[start - 1] != " ":
+        return False
+    end = start + len(key)
+    return not (key[-1].isascii() and padded[end].isascii() and padded[end] != " ")
+
+
+class GramIndex:
+    """Rarity-weighted word overlap between a question and each code's own texts."""
+
+    def __init__(self, min_weight: float) -> None:
+        self._postings: dict[str, dict[int, float]] = {}
+        self._idf: dict[str, float] = {}
+        self._unseen_idf = 0.0
+        # A one- or two-word message ("收到") must not reach full coverage by luck.
+        self._min_weight = min_weight
+
+    def add(self, code: int, text: str, weight: float) -> None:
+        """Index ``text`` (normalised) under ``code``; a word keeps its best field weight."""
+        for gram in grams(text):
+            posting = self._postings.setdefault(gram, {})
+            posting[code] = max(posting.get(code, 0.0), weight)
+
+    def freeze(self, documents: int) -> None:
+        """Compute rarity once every text is in: rare words say more than common ones."""
+        self._idf = {g: math.log((documents + 1) / (len(p) + 0.5)) for g, p in self._postings.items()}
+        self._unseen_idf = math.log((documents + 1) / 0.5)
+
+    def scores(self, query: str, limit: int = 5) -> list[tuple[int, float, str]]:
+        """(code, share of the question's weight covered, shared words), best first."""
+        query_grams = grams(query)
+        if not query_grams:
+            return []
+        total = max(sum(self._idf.get(g, self._unseen_idf) for g in query_grams), self._min_weight)
+        hits: dict[int, float] = {}
+        shared: dict[int, list[str]] = {}
+        for gram in query_grams:
+            posting = self._postings.get(gram)
+            if not posting:
+                continue
+            idf = self._idf[gram]
+            for code, weight in posting.items():
+                hits[code] = hits.get(code, 0.0) + idf * weight
+                shared.setdefault(code, []).append(gram)
+        # One shared word ("文档", "咖啡") is a coincidence, not an answer.
+        top = sorted(
+            ((code, value) for code, value in hits.items() if len(shared[code]) >= 2),
+            key=lambda item: (-item[1], item[0]),
+        )[:limit]
+        return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from bot.textindex import Choice, GramIndex, SubstringIndex, grams
+
+
+def test_substring_index_respects_latin_word_edges():
+    index = SubstringIndex(
+        [Choice("ok", 200, "a"), Choice("网关超时", 504, "b"), Choice("bad gateway", 502, "c")]
+    )
+    assert [c.code for c in index.find(" token ok ")] == [200]
+    assert index.find(" token ") == []
+    assert [c.code for c in index.find(" 又是网关超时了 ")] == [504]  # CJK needs no word edges
+    assert [c.code for c in index.find(" got a bad gateway again ")] == [502]
+    assert index.find(" bad gateways ") == []
+
+
+def test_substring_index_reports_longest_first():
+    index = SubstringIndex([Choice("网关", 1, "a"), Choice("网关超时", 2, "b")])
+    assert [c.code for c in index.find(" 网关超时 ")] == [2, 1]
+
+
+def test_grams_drop_single_characters_and_stop_words():
+    assert grams("网关 超时 的 the gateway 503") == {"网关", "超时", "gateway"}
+    assert grams("这个网关") == {"个网", "网关"}
+
+
+def test_gram_index_prefers_rare_shared_words_and_needs_two():
+    index = GramIndex(min_weight=1.0)
+    index.add(1, "上传 文件 太大", 1.0)
+    index.add(2, "文件 不存在", 1.0)
+    index.add(3, "请求 太多", 1.0)
+    index.freeze(3)
+    [(code, coverage, words)] = index.scores("上传文件太大")[:1]
+    # Bigrams across word boundaries ("传文") are unseen and count against coverage.
+    assert code == 1 and 0.3 < coverage < 1.0
+    assert "上传" in words
+    # One shared word is a coincidence.
+    assert index.scores("文件") == []
