@@ -41,7 +41,7 @@ class Reply:
 
     doc: Doc
     buttons: list[list[Button]] = field(default_factory=list)
-    _html: str | None = field(default=None, repr=False, compare=False)
+    _html: str | None = field(default=None, init=False, repr=False)
 
     def html(self) -> str:
         if self._html is None:

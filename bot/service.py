@@ -30,7 +30,7 @@ class Service:
         self.build_seconds = time.perf_counter() - started
         # Answers are pure functions of the text (and cards of the code), so popular
         # questions ("503") are worked out once. Both results are immutable.
-        self.resolve = lru_cache(maxsize=4096)(self.resolver.resolve)  # type: ignore[method-assign]
+        self._resolve = lru_cache(maxsize=4096)(self.resolver.resolve)
         self._cards = lru_cache(maxsize=512)(self._card)
 
     def _card(self, code: int, detailed: bool) -> Reply:
@@ -44,8 +44,8 @@ class Service:
     def load(cls, root: Path | None = None) -> Service:
         return cls(load_knowledge(root))
 
-    def resolve(self, text: str) -> Resolution:  # replaced per instance by a cached version
-        return self.resolver.resolve(text)
+    def resolve(self, text: str) -> Resolution:
+        return self._resolve(text)
 
     def answer(self, res: Resolution, detailed: bool = True) -> Reply:
         return render.answer(self.kb, res, detailed, card=self.card)
