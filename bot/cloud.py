@@ -42,7 +42,6 @@ then the code, so results are deterministic.
 from __future__ import annotations
 
 import fnmatch
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -53,6 +52,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from bot.errorbody import Body, parse_body
 from bot.match import Match
 from bot.models import CloudError, ErrorFamily, KnowledgeBase
 from bot.normalize import FILLERS, fold, is_cjk, normalize
@@ -209,15 +209,6 @@ class Hints:
     statuses: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
-    """What an error body pasted by the user says."""
-
-    code: str = ""
-    message: str = ""
-    provider: str = ""
-
-
 @dataclass
 class _Candidate:
     provider: str
@@ -242,82 +233,6 @@ def provider_hints(text: str) -> Hints:
                 providers.add(pairs[0][0])
     statuses = {int(m) for m in _STATUS_RE.findall(text) if 100 <= int(m) <= 599}
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
-
-
-# --- pasted error bodies ------------------------------------------------------------------
-
-_JSON_CODE_RE = re.compile(
-    r"[\"']?(?:Code|code|ErrorCode|errorCode|error_code|errcode)[\"']?\s*[:=]\s*[\"']([^\"'\s,}]{2,80})(?:[\"']|$)"
-)
-_JSON_MSG_RE = re.compile(
-    r"[\"']?(?:Message|message|ErrorMessage|errorMessage|error_msg|errmsg|msg)[\"']?\s*[:=]\s*"
-    r"[\"']((?:[^\"'\\]|\\.){2,400})"
-)
-_XML_CODE_RE = re.compile(r"<Code>\s*([^<]{2,80}?)\s*</Code>")
-_XML_MSG_RE = re.compile(r"<Message>\s*([^<]{2,400}?)\s*(?:</Message>|$)")
-# CLI lines ("ErrorCode: X") and SDK exception strings ("code:X message:Y requestId:Z").
-_CLI_CODE_RE = re.compile(r"(?i)(?<![a-z])(?:error\s*code|errorcode|code)\s*[:：=]\s*([A-Za-z][\w.\-]*)")
-_CLI_MSG_RE = re.compile(
-    r"(?i)(?<![a-z])(?:error\s*message|errormessage|message|msg)\s*[:：=]\s*"
-    r"(.+?)\s*(?=$|\n|(?<![a-z])request\s*id\s*[:：=])"
-)
-
-
-def _find_key(data: Any, keys: tuple[str, ...]) -> str:
-    """The first string value under one of ``keys`` (case-insensitive), searching nested dicts."""
-    if isinstance(data, dict):
-        lowered = {str(k).lower(): v for k, v in data.items()}
-        for key in keys:
-            value = lowered.get(key)
-            if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
-                return str(value).strip()
-        for value in data.values():
-            found = _find_key(value, keys)
-            if found:
-                return found
-    return ""
-
-
-def parse_body(text: str) -> Body | None:
-    """Read an error body: Aliyun JSON/XML, Huawei JSON, Tencent JSON, or CLI output lines."""
-    provider = ""
-    code = message = ""
-    start, end = text.find("{"), text.rfind("}")
-    data: Any = None
-    if 0 <= start < end:
-        try:
-            data = json.loads(text[start : end + 1])
-        except ValueError:
-            data = None
-    if isinstance(data, dict):
-        if isinstance(data.get("Response"), dict) and isinstance(data["Response"].get("Error"), dict):
-            provider = "tencentcloud"
-        elif any(k in data for k in ("error_code", "error_msg")):
-            provider = "huaweicloud"
-        code = _find_key(data, ("code", "errorcode", "error_code", "errcode"))
-        message = _find_key(data, ("message", "errormessage", "error_msg", "errmsg", "msg"))
-    if not code:
-        for rx in (_JSON_CODE_RE, _XML_CODE_RE, _CLI_CODE_RE):
-            if m := rx.search(text):
-                code = m.group(1).strip()
-                break
-    if not message:
-        for rx in (_JSON_MSG_RE, _XML_MSG_RE, _CLI_MSG_RE):
-            if m := rx.search(text):
-                message = m.group(1).replace('\\"', '"').strip()
-                break
-    if not provider:
-        if '"Response"' in text and '"Error"' in text:
-            provider = "tencentcloud"
-        elif "error_code" in text or "error_msg" in text:
-            provider = "huaweicloud"
-        elif "RequestId" in text and ("HostId" in text or "Recommend" in text):
-            provider = "aliyun"
-    if code.isdigit():  # numeric codes are HTTP statuses or vendor-internal numbers
-        code = ""
-    if not code and not message:
-        return None
-    return Body(code=code, message=message, provider=provider)
 
 
 # --- the index ----------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cloud import CONFIDENT, CloudIndex, parse_body, provider_hints
+from bot.cloud import CONFIDENT, CloudIndex, provider_hints
+from bot.errorbody import parse_body
 from bot.knowledge_cloud import load_cloud
 from bot.match import Match
 from bot.models import KnowledgeBase
