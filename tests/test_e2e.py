@@ -42,6 +42,42 @@ def fresh_token() -> str:
     return f"{secrets.randbelow(10**9) + 10**9}:E2E{secrets.token_hex(16)}"
 
 
+class BotProcess:
+    """The real bot as a subprocess, its log in a file, and bounded waits on the fake API."""
+
+    def __init__(self, api: FakeBotApi, env: dict[str, str], log_path: Path) -> None:
+        self.api = api
+        self.log_path = log_path
+        with log_path.open("wb") as log_file:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bot.cli", "run"],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+
+    def diagnostics(self) -> str:
+        calls = "\n".join(f"  {c.method} {c.status} {str(c.params)[:160]}" for c in self.api.calls[-30:])
+        return (
+            f"\nexit code: {self.proc.poll()}\nlast calls:\n{calls}\n"
+            f"log:\n{self.log_path.read_text('utf-8', 'replace')[-6000:]}"
+        )
+
+    async def wait_for(self, predicate, timeout=STEP_TIMEOUT, start=0) -> Call:
+        try:
+            return await self.api.wait_for(predicate, timeout=timeout, start=start)
+        except TimeoutError:
+            pytest.fail(f"timed out after {timeout}s waiting for a Bot API call" + self.diagnostics())
+
+    async def wait_count(self, predicate, count, timeout=STEP_TIMEOUT, start=0) -> list[Call]:
+        try:
+            return await self.api.wait_for_count(predicate, count, timeout=timeout, start=start)
+        except TimeoutError:
+            pytest.fail(f"timed out after {timeout}s waiting for {count} Bot API calls" + self.diagnostics())
+
+
 def user(uid: int, name: str) -> dict[str, Any]:
     return {"id": uid, "is_bot": False, "first_name": name, "language_code": "zh-hans"}
 
@@ -134,34 +170,8 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
     data_dir = tmp_path / "data"
     started = time.monotonic()
 
-    with log_path.open("wb") as log_file:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
-            cwd=ROOT,
-            env=bot_env(token, api.base_url, data_dir),
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
-
-    def diagnostics() -> str:
-        calls = "\n".join(f"  {c.method} {c.status} {str(c.params)[:160]}" for c in api.calls[-30:])
-        return (
-            f"\nexit code: {proc.poll()}\nlast calls:\n{calls}\n"
-            f"log:\n{log_path.read_text('utf-8', 'replace')[-6000:]}"
-        )
-
-    async def wait_for(predicate, timeout=STEP_TIMEOUT, start=0) -> Call:
-        try:
-            return await api.wait_for(predicate, timeout=timeout, start=start)
-        except TimeoutError:
-            pytest.fail(f"timed out after {timeout}s waiting for a Bot API call" + diagnostics())
-
-    async def wait_count(predicate, count, timeout=STEP_TIMEOUT, start=0) -> list[Call]:
-        try:
-            return await api.wait_for_count(predicate, count, timeout=timeout, start=start)
-        except TimeoutError:
-            pytest.fail(f"timed out after {timeout}s waiting for {count} Bot API calls" + diagnostics())
+    bot = BotProcess(api, bot_env(token, api.base_url, data_dir), log_path)
+    proc, diagnostics, wait_for, wait_count = bot.proc, bot.diagnostics, bot.wait_for, bot.wait_count
 
     try:
         async with asyncio.timeout(60):

@@ -14,7 +14,6 @@ import secrets
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -22,12 +21,12 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.fake_bot_api import HOST, Call, FakeBotApi
+from tests.fake_bot_api import HOST, FakeBotApi
 from tests.test_e2e import (
     EXIT_TIMEOUT,
-    ROOT,
     START_TIMEOUT,
     STEP_TIMEOUT,
+    BotProcess,
     api,  # noqa: F401  (the fixture)
     bot_env,
     log_records,
@@ -83,28 +82,8 @@ async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path): 
 
     env = bot_env(token, api.base_url, tmp_path / "data")
     env.update(WEBHOOK_URL=webhook_url, WEBHOOK_LISTEN=HOST, WEBHOOK_PORT=str(port), WEBHOOK_SECRET=secret)
-    with log_path.open("wb") as log_file:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
-
-    def diagnostics() -> str:
-        calls = "\n".join(f"  {c.method} {c.status} {str(c.params)[:160]}" for c in api.calls[-30:])
-        return (
-            f"\nexit code: {proc.poll()}\nlast calls:\n{calls}\n"
-            f"log:\n{log_path.read_text('utf-8', 'replace')[-6000:]}"
-        )
-
-    async def wait_for(predicate, timeout=STEP_TIMEOUT, start=0) -> Call:
-        try:
-            return await api.wait_for(predicate, timeout=timeout, start=start)
-        except TimeoutError:
-            pytest.fail(f"timed out after {timeout}s waiting for a Bot API call" + diagnostics())
+    bot = BotProcess(api, env, log_path)
+    proc, diagnostics, wait_for = bot.proc, bot.diagnostics, bot.wait_for
 
     try:
         async with asyncio.timeout(45), aiohttp.ClientSession() as session:
