@@ -71,6 +71,21 @@ class BotProcess:
         except TimeoutError:
             pytest.fail(f"timed out after {timeout}s waiting for a Bot API call" + self.diagnostics())
 
+    async def terminate(self) -> None:
+        """SIGTERM, then a clean exit with code 0 within EXIT_TIMEOUT."""
+        assert self.proc.poll() is None, self.diagnostics()
+        self.proc.send_signal(signal.SIGTERM)
+        code = await wait_exit(self.proc, EXIT_TIMEOUT)
+        assert code is not None, f"no exit within {EXIT_TIMEOUT}s after SIGTERM" + self.diagnostics()
+        assert code == 0, self.diagnostics()
+
+    def kill(self) -> None:
+        """Whatever happened, leave no process behind."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(5)
+
     async def wait_count(self, predicate, count, timeout=STEP_TIMEOUT, start=0) -> list[Call]:
         try:
             return await self.api.wait_for_count(predicate, count, timeout=timeout, start=start)
@@ -273,16 +288,9 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
             assert len([c for c in api.calls[mark:] if to_chat(dave["id"])(c)]) == 1
 
             # --- SIGTERM: a clean exit with code 0 -----------------------------------------
-            assert proc.poll() is None, diagnostics()
-            proc.send_signal(signal.SIGTERM)
-            code = await wait_exit(proc, EXIT_TIMEOUT)
-            assert code is not None, f"no exit within {EXIT_TIMEOUT}s after SIGTERM" + diagnostics()
-            assert code == 0, diagnostics()
+            await bot.terminate()
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(5)
+        bot.kill()
 
     output = log_path.read_text("utf-8", "replace")
     secret_part = token.split(":", 1)[1]

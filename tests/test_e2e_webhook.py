@@ -8,12 +8,9 @@ leaves loopback, and every wait is bounded.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import secrets
-import signal
 import socket
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -23,7 +20,6 @@ import pytest
 
 from tests.fake_bot_api import HOST, FakeBotApi
 from tests.test_e2e import (
-    EXIT_TIMEOUT,
     START_TIMEOUT,
     STEP_TIMEOUT,
     BotProcess,
@@ -34,7 +30,6 @@ from tests.test_e2e import (
     to_chat,
     unexpected_tracebacks,
     user,
-    wait_exit,
 )
 
 pytestmark = pytest.mark.slow
@@ -83,7 +78,7 @@ async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path): 
     env = bot_env(token, api.base_url, tmp_path / "data")
     env.update(WEBHOOK_URL=webhook_url, WEBHOOK_LISTEN=HOST, WEBHOOK_PORT=str(port), WEBHOOK_SECRET=secret)
     bot = BotProcess(api, env, log_path)
-    proc, diagnostics, wait_for = bot.proc, bot.diagnostics, bot.wait_for
+    diagnostics, wait_for = bot.diagnostics, bot.wait_for
 
     try:
         async with asyncio.timeout(45), aiohttp.ClientSession() as session:
@@ -135,16 +130,9 @@ async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path): 
             assert len([c for c in api.calls[mark:] if c.method == "sendMessage"]) == 1, diagnostics()
 
             # --- SIGTERM: a clean exit with code 0 ---------------------------------------------
-            assert proc.poll() is None, diagnostics()
-            proc.send_signal(signal.SIGTERM)
-            code = await wait_exit(proc, EXIT_TIMEOUT)
-            assert code is not None, f"no exit within {EXIT_TIMEOUT}s after SIGTERM" + diagnostics()
-            assert code == 0, diagnostics()
+            await bot.terminate()
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(5)
+        bot.kill()
 
     assert not api.of("getUpdates"), "webhook mode must never poll" + diagnostics()
 
