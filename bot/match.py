@@ -31,6 +31,15 @@ class Match:
         return None
 
     @property
+    def all_statuses(self) -> tuple[int, ...]:
+        """Every HTTP status the matched error code is documented with, across APIs."""
+        rows = ([self.error] if self.error else []) + list(self.variants)
+        found = {r.status for r in rows if r.status is not None}
+        if self.error is not None:
+            found.update(self.error.other_statuses)
+        return tuple(sorted(found))
+
+    @property
     def title(self) -> str:
         if self.entry is not None:
             return f"{self.entry.code} {self.entry.phrase}（{self.entry.name_zh}）"
@@ -56,8 +65,5 @@ class Match:
             data["error_code"] = self.error_code or (row.error_code if row else "")
             if self.family is not None:
                 data["family"] = self.family.name
-            statuses = sorted(
-                {v.status for v in (*((row,) if row else ()), *self.variants) if v.status is not None}
-            )
-            data["all_statuses"] = statuses
+            data["all_statuses"] = list(self.all_statuses)
         return data

@@ -209,7 +209,7 @@ def error_card(kb: KnowledgeBase, match: Match) -> Reply:
         doc.add("☁️ ", b(f"{provider} {row.product}"), t(" · 错误码 "), code(err_code))
     else:
         doc.add("☁️ ", b("云 API 错误码 "), code(err_code))
-    rows = [r for r in ((row,) if row else ()) if r] + [v for v in match.variants if v is not row]
+    rows = ([row] if row else []) + [v for v in match.variants if v is not row]
     status = match.status
     entry = kb.statuses.get(status) if status is not None else None
     if row is not None and row.status is None:
@@ -224,9 +224,7 @@ def error_card(kb: KnowledgeBase, match: Match) -> Reply:
             doc.add(t("Message："), code(row.message_en))
         if row.seed_message:
             doc.add(t("📝 原文档："), t(row.seed_message))
-    statuses = sorted(
-        {r.status for r in rows if r.status is not None} | set(row.other_statuses if row else ())
-    )
+    statuses = match.all_statuses
     if len(statuses) > 1:
         doc.blank().add(
             t("⚠️ 同一个错误码在不同接口里返回的 HTTP 状态不同："),

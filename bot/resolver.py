@@ -194,7 +194,8 @@ class Resolver:
         query = text[:4096] if isinstance(text, str) else ""
         folded = fold(query)
         stripped = _URL_RE.sub(" ", folded)
-        if not normalize(stripped) or normalize(stripped) in _ACKS:
+        normalized = normalize(stripped)
+        if not normalized or normalized in _ACKS:
             return Resolution(query, "none", ())
 
         codes = explicit_codes(stripped)
@@ -211,7 +212,7 @@ class Resolver:
             return self._codes_answer(query, stripped, known, unknown)
 
         # A line that carries a status log signature is not a cloud error message.
-        signature = bool(self._signatures.find(f" {normalize(stripped)} "))
+        signature = bool(self._signatures.find(f" {normalized} "))
         cloud = self.cloud.search(query, limit=limit, messages=not signature)
         # A documented cloud error code or a pasted error body outranks everything else.
         if cloud and cloud[0].score >= CLOUD_DOMINANT and cloud[0].error is not None:
