@@ -46,12 +46,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from bot.cache import TextCache
 from bot.errorbody import Body, parse_body
 from bot.match import Match
 from bot.models import CloudError, ErrorFamily, KnowledgeBase
@@ -107,7 +107,12 @@ _HINT_RE = _word_re([w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_P
 
 # A token that may be an error code: words joined by '.', '_' or '-'.
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._\-][A-Za-z0-9]+)*")
-_CAMEL_RE = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z]+[a-z0-9]*)+")
+# "ImageId", "InvalidParameterValue": an upper-case letter, lower case or digits, then at
+# least one more upper-case letter. Written without a repeated group ((?:[A-Z]+[a-z0-9]*)+
+# is equivalent but backtracks exponentially on "AbCCCC…C-x").
+_CAMEL_RE = re.compile(r"[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
+# No documented code is longer than 66 characters; longer tokens are not looked up.
+_MAX_TOKEN = 100
 _DOTTED_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+")
 _STATUS_RE = re.compile(r"(?<![0-9])([1-5][0-9]{2})(?![0-9])")
 # Field names of error bodies and CLI output: never error codes themselves.
@@ -275,14 +280,14 @@ class CloudIndex:
             for fam in self.families
         ]
         self._build_messages()
-        self._search = lru_cache(maxsize=512)(self._search_uncached)
+        self._search = TextCache(self._search_uncached, max_chars=500_000, max_entries=1024)
 
     def _build_messages(self) -> None:
         # One pool per script; each distinct message form maps to the rows carrying it.
         self._pools = {"cjk": _Pool(), "latin": _Pool()}
         self._exact_messages: dict[str, list[int]] = defaultdict(list)
         self._seed_keys: set[str] = set()
-        pattern_rows: dict[str, list[int]] = defaultdict(list)
+        pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
         forms: dict[str, tuple[str, str]] = {}  # vendors reuse messages: normalise each once
         for i, row in enumerate(self.rows):
             for text in (row.seed_message, row.message_zh, row.message_en):
@@ -310,8 +315,8 @@ class CloudIndex:
                 if has_placeholder:
                     pieces = [_compact(p) for p in _PLACEHOLDER_RE.split(text)]
                     if sum(map(len, pieces)) >= 10:
-                        pattern_rows[".*?".join(map(re.escape, pieces))].append(i)
-        self._patterns = [(re.compile(p), ids) for p, ids in sorted(pattern_rows.items())]
+                        pattern_rows[tuple(pieces)].append(i)
+        self._patterns = [(_Template(p), ids) for p, ids in sorted(pattern_rows.items())]
 
     # --- public API ---------------------------------------------------------------------
 
@@ -357,7 +362,7 @@ class CloudIndex:
             best = max(best, found)
             if not found:
                 typed.append((body.code, 96.0))
-        tokens = [t for t in _TOKEN_RE.findall(text) if t.lower() not in _NOT_CODES]
+        tokens = [t for t in _TOKEN_RE.findall(text) if len(t) <= _MAX_TOKEN and t.lower() not in _NOT_CODES]
         for token in tokens:
             best = max(best, self._add_code(cands, token, 97.0, "错误码"))
         spaced_code = self._spaced_codes.get(_loose(text)) if len(text) <= 60 else None
@@ -480,8 +485,8 @@ class CloudIndex:
                     # 账户/账号 spellings meet, but the vendor's own spelling ranks first.
                     score = 85.0 if self._says(i, text) else 84.5
                     take([i], score + bonus, "错误信息一致")
-            for rx, ids in self._patterns:
-                if rx.fullmatch(query):
+            for template, ids in self._patterns:
+                if template.matches(query):
                     take(ids, 84.0 + bonus, "错误信息一致（占位符部分任意）")
         hits: list[tuple[float, list[int], bool]] = []
         if _MIN_MESSAGE_LEN <= len(stripped) <= _MAX_FUZZY_LEN:
@@ -678,6 +683,32 @@ class _Pool:
             if sim >= MESSAGE_CUTOFF:
                 out.append((sim, self.rows[i], compact == self.compact[i]))
         return out
+
+
+class _Template:
+    """A vendor message with placeholders, as its literal pieces in order.
+
+    ``matches`` is what ``re.fullmatch("p0.*?p1.*?p2")`` would say, in linear time: the
+    first and last pieces must open and close the text and the others follow in order,
+    each taken at its leftmost place (which never loses a match that exists).
+    """
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, pieces: tuple[str, ...]) -> None:
+        self.pieces = pieces
+
+    def matches(self, text: str) -> bool:
+        first, *middle, last = self.pieces
+        if len(text) < len(first) + len(last) or not text.startswith(first) or not text.endswith(last):
+            return False
+        at, stop = len(first), len(text) - len(last)
+        for piece in middle:
+            found = text.find(piece, at, stop)
+            if found < 0:
+                return False
+            at = found + len(piece)
+        return True
 
 
 def _similarity(query: str, choice: str) -> float:

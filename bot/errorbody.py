@@ -4,7 +4,14 @@ Handles Aliyun JSON (``{"Code": ..., "Message": ..., "RequestId": ...}``) and OS
 (``<Code>NoSuchKey</Code>``), Huawei JSON (``error_code`` / ``error_msg``), Tencent JSON
 (``{"Response": {"Error": {"Code": ..., "Message": ...}}}``), CLI output lines
 (``ErrorCode: X``) and SDK exception strings (``code:X message:Y``). Truncated or invalid
-JSON is read with regular expressions instead.
+JSON is read with patterns instead.
+
+Worst case: linear in the text. ``json.loads`` is linear and its nesting errors are caught;
+the JSON walk visits at most ``_MAX_NODES`` values without recursion. The regular expressions
+below have no nested or adjacent unbounded repeats that can trade characters (each ``\\s*``
+is followed by a character it cannot match, each capture is bounded or ends the pattern), so
+every attempt is bounded by the run it scans and runs are not rescanned; XML tags and CLI
+message lines are cut with ``str.find`` rather than lazy patterns.
 """
 
 from __future__ import annotations
@@ -31,42 +38,84 @@ _JSON_MSG_RE = re.compile(
     r"[\"']?(?:Message|message|ErrorMessage|errorMessage|error_msg|errmsg|msg)[\"']?\s*[:=]\s*"
     r"[\"']((?:[^\"'\\]|\\.){2,400})"
 )
-_XML_CODE_RE = re.compile(r"<Code>\s*([^<]{2,80}?)\s*</Code>")
-_XML_MSG_RE = re.compile(r"<Message>\s*([^<]{2,400}?)\s*(?:</Message>|$)")
 # CLI lines ("ErrorCode: X") and SDK exception strings ("code:X message:Y requestId:Z").
 _CLI_CODE_RE = re.compile(r"(?i)(?<![a-z])(?:error\s*code|errorcode|code)\s*[:：=]\s*([A-Za-z][\w.\-]*)")
-_CLI_MSG_RE = re.compile(
-    r"(?i)(?<![a-z])(?:error\s*message|errormessage|message|msg)\s*[:：=]\s*"
-    r"(.+?)\s*(?=$|\n|(?<![a-z])request\s*id\s*[:：=])"
-)
+_CLI_MSG_KEY_RE = re.compile(r"(?i)(?<![a-z])(?:error\s*message|errormessage|message|msg)\s*[:：=]\s*")
+_REQUEST_ID_RE = re.compile(r"(?i)(?<![a-z])request\s*id\s*[:：=]")
+# A JSON walk looks at this many values at most: error fields sit near the top.
+_MAX_NODES = 2000
 
 
 def _find_key(data: Any, keys: tuple[str, ...]) -> str:
-    """The first string value under one of ``keys`` (case-insensitive), searching nested dicts."""
-    if isinstance(data, dict):
-        lowered = {str(k).lower(): v for k, v in data.items()}
-        for key in keys:
-            value = lowered.get(key)
-            if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
-                return str(value).strip()
-        for value in data.values():
-            found = _find_key(value, keys)
-            if found:
-                return found
+    """The first string value under one of ``keys`` (case-insensitive), breadth first."""
+    queue = [data]
+    seen = 0
+    while queue and seen < _MAX_NODES:
+        level, queue = queue, []
+        for node in level:
+            seen += 1
+            if isinstance(node, dict):
+                lowered = {str(k).lower(): v for k, v in node.items()}
+                for key in keys:
+                    value = lowered.get(key)
+                    if isinstance(value, str | int) and not isinstance(value, bool):
+                        found = str(value).strip()
+                        if found:
+                            return found
+                queue.extend(v for v in node.values() if isinstance(v, dict | list))
+            elif isinstance(node, list):
+                queue.extend(v for v in node if isinstance(v, dict | list))
     return ""
+
+
+def _xml_value(text: str, tag: str, longest: int, *, open_end: bool = False) -> str:
+    """The stripped text of the first ``<tag>…</tag>`` holding 2..``longest`` characters.
+
+    With ``open_end`` a tag whose closing part was cut off by the paste also counts.
+    """
+    opening, closing = f"<{tag}>", f"</{tag}>"
+    at = text.find(opening)
+    while at >= 0:
+        start = at + len(opening)
+        end = text.find("<", start)
+        closed = end >= 0 and text.startswith(closing, end)
+        if closed or (end < 0 and open_end):
+            value = text[start : end if end >= 0 else len(text)].strip()
+            if 2 <= len(value) <= longest:
+                return value
+        if end < 0:
+            return ""
+        at = text.find(opening, end)
+    return ""
+
+
+def _cli_message(text: str) -> str:
+    """``message: …`` up to the end of its line or a ``RequestId:`` on the same line."""
+    for m in _CLI_MSG_KEY_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line = text[m.end() : line_end if line_end >= 0 else len(text)]
+        cut = _REQUEST_ID_RE.search(line)
+        value = (line[: cut.start()] if cut and cut.start() > 0 else line).strip()
+        if value:
+            return value
+    return ""
+
+
+def _json_object(text: str) -> Any:
+    start, end = text.find("{"), text.rfind("}")
+    if not 0 <= start < end:
+        return None
+    try:
+        return json.loads(text[start : end + 1])
+    except (ValueError, RecursionError):  # truncated, invalid or absurdly nested
+        return None
 
 
 def parse_body(text: str) -> Body | None:
     """Read an error body: Aliyun JSON/XML, Huawei JSON, Tencent JSON, or CLI output lines."""
     provider = ""
     code = message = ""
-    start, end = text.find("{"), text.rfind("}")
-    data: Any = None
-    if 0 <= start < end:
-        try:
-            data = json.loads(text[start : end + 1])
-        except ValueError:
-            data = None
+    data = _json_object(text)
     if isinstance(data, dict):
         if isinstance(data.get("Response"), dict) and isinstance(data["Response"].get("Error"), dict):
             provider = "tencentcloud"
@@ -75,15 +124,15 @@ def parse_body(text: str) -> Body | None:
         code = _find_key(data, ("code", "errorcode", "error_code", "errcode"))
         message = _find_key(data, ("message", "errormessage", "error_msg", "errmsg", "msg"))
     if not code:
-        for rx in (_JSON_CODE_RE, _XML_CODE_RE, _CLI_CODE_RE):
-            if m := rx.search(text):
-                code = m.group(1).strip()
-                break
+        m = _JSON_CODE_RE.search(text)
+        code = m.group(1).strip() if m else _xml_value(text, "Code", 80)
+        if not code and (m := _CLI_CODE_RE.search(text)):
+            code = m.group(1).strip()
     if not message:
-        for rx in (_JSON_MSG_RE, _XML_MSG_RE, _CLI_MSG_RE):
-            if m := rx.search(text):
-                message = m.group(1).replace('\\"', '"').strip()
-                break
+        if m := _JSON_MSG_RE.search(text):
+            message = m.group(1).replace('\\"', '"').strip()
+        else:
+            message = _xml_value(text, "Message", 400, open_end=True) or _cli_message(text)
     if not provider:
         if '"Response"' in text and '"Error"' in text:
             provider = "tencentcloud"

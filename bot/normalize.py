@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import zhconv
+
+from bot.cache import TextCache
 
 # Taiwan/Hong Kong IT vocabulary that a character-level converter leaves as-is
 # (zhconv turns 閘道 into 闸道, not the mainland word 网关).
@@ -125,8 +126,7 @@ def _strip_invisible(text: str) -> str:
     return "".join(ch if unicodedata.category(ch) not in _INVISIBLE else " " for ch in text)
 
 
-@lru_cache(maxsize=4096)
-def fold(text: str) -> str:
+def _fold(text: str) -> str:
     """NFKC, lower case, traditional → simplified and regional vocabulary.
 
     Punctuation is kept: log-line signatures need it to stay readable.
@@ -139,8 +139,7 @@ def fold(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4096)
-def normalize(text: str) -> str:
+def _normalize(text: str) -> str:
     """The matching form of ``text``: folded, fillers and punctuation removed."""
     text = fold(text)
     cjk = _CJK_RE.search(text) is not None
@@ -150,6 +149,68 @@ def normalize(text: str) -> str:
     if cjk:
         text = _SCRIPT_EDGE_RE.sub(" ", text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+_RUN_RE = re.compile(r"\S+")
+_LINK_STARTS = ("https://", "http://", "www.")
+
+
+def remove_links(text: str) -> str:
+    """``text`` with URLs and e-mail addresses replaced by a space (their digits are not codes).
+
+    Within each run of non-space characters, a URL starts at ``http(s)://`` or ``www.`` and
+    takes the rest of the run; an e-mail address is the run's start up to the last
+    ``.domain`` that follows an ``@``. Each run is scanned a bounded number of times, so the
+    cost is linear (the regular expression this replaces, ``\\S+@\\S+\\.[a-z]{2,}``, was
+    quadratic on long runs and cubic on ``@.@.…``).
+    """
+    if "@" not in text and "://" not in text and "www." not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for m in _RUN_RE.finditer(text):
+        run = m.group()
+        # As the regular expression did: the leftmost match wins, a URL before an address
+        # at the same place; after an address, a URL may still follow in the same run.
+        start = 0 if _link_at(run, 0) else _email_end(run)
+        link = _first_link(run, start)
+        if start or link < len(run):
+            out.append(text[last : m.start()])
+            out.append(" " + run[start:link] + " ")
+            last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _link_at(run: str, i: int) -> bool:
+    return any(run.startswith(s, i) and len(run) > i + len(s) for s in _LINK_STARTS)
+
+
+def _first_link(run: str, start: int) -> int:
+    """Where the first URL in ``run[start:]`` begins (``len(run)`` if none)."""
+    found = [i for i in (run.find(s, start) for s in _LINK_STARTS) if i >= 0 and _link_at(run, i)]
+    return min(found, default=len(run))
+
+
+def _email_end(run: str) -> int:
+    """Where an e-mail address at the start of ``run`` ends (0 if there is none)."""
+    first_at = run.find("@", 1)  # at least one character before the @
+    if first_at < 0:
+        return 0
+    dot = run.rfind(".")
+    while dot > first_at + 1:  # at least one character between the @ and the dot
+        end = dot + 1
+        while end < len(run) and "a" <= run[end].lower() <= "z":
+            end += 1
+        if end - dot > 2:  # two or more letters after the dot
+            return end
+        dot = run.rfind(".", 0, dot)
+    return 0
+
+
+# Knowledge-base strings and short questions repeat; long pastes are not kept.
+fold = TextCache(_fold, max_chars=2_000_000, longest=512, max_entries=32768)
+normalize = TextCache(_normalize, max_chars=2_000_000, longest=512, max_entries=32768)
 
 
 def is_cjk(ch: str) -> bool:

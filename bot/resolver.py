@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from bot.cloud import CloudIndex, provider_hints
 from bot.match import Match
 from bot.models import KnowledgeBase, StatusEntry
-from bot.normalize import fold, normalize
+from bot.normalize import fold, normalize, remove_links
 from bot.textindex import Choice, GramIndex, SubstringIndex
 
 # Scores at or above CONFIDENT are answered outright; between NO_MATCH and
@@ -89,7 +89,10 @@ _PLACE_AFTER = ("门口", "房间", "室", "路公交", "路车", "寝室")
 _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.[a-z]{2,}", re.IGNORECASE)
+# Any three digits standing alone, for removing codes the registry does not know.
+_THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
+# Longer texts are read as their head and tail: where pasted logs and tracebacks put the error.
+MAX_QUERY = 4096
 # Acknowledgements that happen to equal a reason phrase ("OK") are chatter, not questions.
 _ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
 # Text that may hold a cloud error code or body: JSON/XML, CamelCase or dotted identifiers,
@@ -191,9 +194,9 @@ class Resolver:
     # --- public API --------------------------------------------------------------------
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
-        query = text[:4096] if isinstance(text, str) else ""
+        query = window(text) if isinstance(text, str) else ""
         folded = fold(query)
-        stripped = _URL_RE.sub(" ", folded)
+        stripped = remove_links(folded)
         normalized = normalize(stripped)
         if not normalized or normalized in _ACKS:
             return Resolution(query, "none", ())
@@ -221,8 +224,9 @@ class Resolver:
             return self._codes_answer(query, stripped, known, unknown)
 
         # An unregistered code ("299") must not fuzzy-match a neighbour's alias ("http 599").
-        for code in unknown:
-            stripped = re.sub(rf"(?<!\d){code}(?!\d)", " ", stripped)
+        if unknown:
+            gone = {str(c) for c in unknown}
+            stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
         ranked = self._rank_text(stripped)
         matches = [
             _status(self.kb.statuses[code], score, why, tier) for code, (score, why, tier) in ranked[:limit]
@@ -346,6 +350,14 @@ class Resolver:
 
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         return [item for item in ranked if item[1][0] >= NO_MATCH]
+
+
+def window(text: str, size: int = MAX_QUERY) -> str:
+    """At most ``size`` characters of ``text``: all of it, or its head and its tail."""
+    if len(text) <= size:
+        return text
+    half = size // 2
+    return f"{text[: half - 1]}\n{text[-half:]}"
 
 
 def _long_enough(key: str) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot import render
+from bot.cache import TextCache
 from bot.knowledge import load_knowledge
 from bot.models import KnowledgeBase, StatusEntry
 from bot.render import Reply
@@ -30,7 +31,7 @@ class Service:
         self.build_seconds = time.perf_counter() - started
         # Answers are pure functions of the text (and cards of the code), so popular
         # questions ("503") are worked out once. Both results are immutable.
-        self._resolve = lru_cache(maxsize=4096)(self.resolver.resolve)
+        self._resolve = TextCache(self.resolver.resolve, max_chars=4_000_000, max_entries=4096)
         self._cards = lru_cache(maxsize=512)(self._card)
 
     def _card(self, code: int, detailed: bool) -> Reply:

@@ -1,0 +1,69 @@
+"""Memoisation bounded by size, for functions of user text.
+
+``functools.lru_cache`` bounds only the number of entries; with 4,096 entries of up to a
+100 KB pasted log each, that is hundreds of megabytes. :class:`TextCache` also bounds the
+characters held and never keeps a text longer than ``longest``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# A cached answer or card is a few hundred bytes beside its key text.
+ENTRY_OVERHEAD = 256
+
+
+class TextCache(Generic[T]):
+    """LRU cache of ``fn(text, *rest)`` holding at most ``max_chars`` key characters in all."""
+
+    def __init__(
+        self,
+        fn: Callable[..., T],
+        *,
+        max_chars: int = 4_000_000,
+        longest: int = 4096,
+        max_entries: int = 8192,
+    ) -> None:
+        self._fn = fn
+        self._data: OrderedDict[Hashable, tuple[T, int]] = OrderedDict()
+        self._chars = 0
+        self.max_chars = max_chars
+        self.longest = longest
+        self.max_entries = max_entries
+        self.hits = self.misses = 0
+
+    def __call__(self, text: str, *rest: Hashable) -> T:
+        if len(text) > self.longest:
+            self.misses += 1
+            return self._fn(text, *rest)
+        key = (text, *rest) if rest else text
+        found = self._data.get(key)
+        if found is not None:
+            self._data.move_to_end(key)
+            self.hits += 1
+            return found[0]
+        self.misses += 1
+        value = self._fn(text, *rest)
+        cost = len(text) + ENTRY_OVERHEAD
+        self._data[key] = (value, cost)
+        self._chars += cost
+        while self._chars > self.max_chars or len(self._data) > self.max_entries:
+            _, (_, old) = self._data.popitem(last=False)
+            self._chars -= old
+        return value
+
+    @property
+    def chars(self) -> int:
+        return self._chars
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def cache_clear(self) -> None:
+        self._data.clear()
+        self._chars = 0
+        self.hits = self.misses = 0
