@@ -1,0 +1,67 @@
+"""Score the resolver on a blind question set (tests/eval/blind/*.tsv) and print a report.
+
+Blind sets are written by someone who never read the knowledge base or the tuned eval
+sets; their first-run figures are recorded in docs/evaluation.md and the rows are never
+used for tuning. Usage: ``python scripts/eval_blind.py tests/eval/blind/unanticipated_v1.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.match import Match  # noqa: E402
+from bot.service import Service  # noqa: E402
+
+
+def key_of(m: Match) -> str:
+    """The answer as a blind set writes it: a status number or provider:ErrorCode."""
+    if m.kind == "error":
+        provider = m.error.provider if m.error else ""
+        return f"{provider}:{m.error_code}"
+    return str(m.status)
+
+
+def main(path: str) -> int:
+    svc = Service.load()
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # answered rows: n, top1, top3
+    misses: list[str] = []
+    for row in rows:
+        want = [w.strip() for w in row["expect"].split("|") if w.strip()]
+        got = [key_of(m) for m in svc.resolve(row["query"]).matches]
+        cat = row["category"]
+        stats = per[cat]
+        stats[0] += 1
+        if want == ["none"]:
+            ok1 = ok3 = not got
+        else:
+            ok1 = bool(got) and got[0] in want
+            ok3 = any(g in want for g in got[:3])
+        stats[1] += ok1
+        stats[2] += ok3
+        if not ok1:
+            misses.append(f"[{cat}] {row['query']!r}: want {row['expect']}, got {got[:3]}")
+    answerable = [0, 0, 0]
+    for cat, (n, t1, t3) in sorted(per.items()):
+        print(f"{cat:24} {n:4}  top-1 {t1 / n:6.1%}  top-3 {t3 / n:6.1%}")
+        if cat not in ("chatter", "number_chatter"):
+            answerable = [a + b for a, b in zip(answerable, (n, t1, t3), strict=True)]
+    rejected = sum(per[c][1] for c in ("chatter", "number_chatter"))
+    chatter = sum(per[c][0] for c in ("chatter", "number_chatter"))
+    n, t1, t3 = answerable
+    print(f"{'answerable':24} {n:4}  top-1 {t1 / n:6.1%}  top-3 {t3 / n:6.1%}")
+    if chatter:
+        print(f"{'chatter rejected':24} {chatter:4}  {rejected / chatter:6.1%}")
+    if "-v" in sys.argv:
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1]))
