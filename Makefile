@@ -29,6 +29,7 @@ test: lint
 bench: $(BIN)/httpcode-bot
 	$(BIN)/python benchmarks/bench_resolver.py
 	$(BIN)/python benchmarks/bench_updates.py
+	$(BIN)/python benchmarks/bench_hostile.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .ruff_cache .hypothesis

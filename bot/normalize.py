@@ -208,9 +208,10 @@ def _email_end(run: str) -> int:
     return 0
 
 
-# Knowledge-base strings and short questions repeat; long pastes are not kept.
-fold = TextCache(_fold, max_chars=2_000_000, longest=512, max_entries=32768)
-normalize = TextCache(_normalize, max_chars=2_000_000, longest=512, max_entries=32768)
+# Knowledge-base strings repeat, and one message is folded by several tiers: keep both
+# (up to the resolver's window; longer texts are never kept).
+fold = TextCache(_fold, max_chars=2_000_000, longest=4096, max_entries=32768)
+normalize = TextCache(_normalize, max_chars=2_000_000, longest=4096, max_entries=32768)
 
 
 def is_cjk(ch: str) -> bool:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.match import Match  # noqa: E402
-from bot.service import Service  # noqa: E402
+from bot.match import Match
+from bot.service import Service
 
 
 def key_of(m: Match) -> str:
