@@ -92,10 +92,12 @@ def cmd_console(_: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.config import ConfigError, load_config
+    from bot.config import ConfigError, check_settings_file, load_config
 
     try:
         config = load_config(os.environ)
+        if config.token is not None:
+            check_settings_file(config)  # before any network: a bad volume is a setting fault
     except ConfigError as exc:
         print(f"配置错误 / configuration error: {exc}", file=sys.stderr)
         return 2
