@@ -7,10 +7,10 @@ a long run and no closing one. These strategies and fixed cases produce exactly 
 
 from __future__ import annotations
 
-import faulthandler
-from collections.abc import Iterator
-from contextlib import contextmanager
+import multiprocessing
+from collections.abc import Callable
 
+import pytest
 from hypothesis import strategies as st
 
 LIMIT = 4096
@@ -79,16 +79,19 @@ def hostile() -> st.SearchStrategy[str]:
     return runs() | nested() | mixed_case() | st.text(max_size=LIMIT)
 
 
-@contextmanager
-def watchdog(seconds: float) -> Iterator[None]:
-    """Abort the whole test run (with every thread's stack) if the block outlives ``seconds``.
+def guarded(fn: Callable[[], object], seconds: float, what: str = "") -> None:
+    """Run ``fn`` in a forked child; fail the test if it outlives ``seconds`` or fails.
 
-    A regular expression stuck in C ignores signals and exceptions; this stops it anyway,
-    so a catastrophic case fails CI instead of hanging it. The budget is generous: an
-    ordinary message takes milliseconds, a catastrophic one minutes.
+    A regular expression stuck in C ignores signals and exceptions, so the check runs in
+    a child that the test can kill. The budget is generous: an ordinary message takes
+    milliseconds, the catastrophic cases took seconds to minutes.
     """
-    faulthandler.dump_traceback_later(seconds, exit=True)
-    try:
-        yield
-    finally:
-        faulthandler.cancel_dump_traceback_later()
+    child = multiprocessing.get_context("fork").Process(target=fn)
+    child.start()
+    child.join(seconds)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        pytest.fail(f"still running after {seconds:.0f} s: {what[:80]!r}", pytrace=False)
+    if child.exitcode != 0:  # the child's traceback is in the captured stderr
+        pytest.fail(f"failed (exit {child.exitcode}): {what[:80]!r}", pytrace=False)

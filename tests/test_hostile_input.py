@@ -18,7 +18,7 @@ import bot
 from bot import render
 from bot.errorbody import parse_body
 from bot.normalize import fold, normalize, remove_links
-from tests.hostile import KNOWN_BAD, UNITS, fill, hostile, watchdog
+from tests.hostile import KNOWN_BAD, UNITS, fill, guarded, hostile
 from tests.html_check import html_problems
 
 BUDGET = 20.0  # seconds per check; a single 4 KB message takes ~10–30 ms
@@ -26,39 +26,47 @@ BUDGET = 20.0  # seconds per check; a single 4 KB message takes ~10–30 ms
 
 @pytest.mark.parametrize("text", KNOWN_BAD, ids=lambda t: repr(t[:24]))
 def test_known_catastrophic_shapes_finish(service, text):
-    with watchdog(BUDGET):
+    def check() -> None:
         parse_body(text)
         remove_links(text)
-        res = service.resolver.resolve(text)
-        reply = service.answer(res)
-    assert not html_problems(reply.html())
+        reply = service.answer(service.resolver.resolve(text))
+        assert not html_problems(reply.html())
+
+    guarded(check, BUDGET, text)
 
 
 @pytest.mark.parametrize("unit", UNITS, ids=repr)
 def test_each_unit_repeated_to_4kb(service, unit):
     text = fill(unit)
-    with watchdog(BUDGET):
-        reply = service.ask(text)
-    assert not html_problems(reply.html())
-    assert len(reply.html()) <= render.TELEGRAM_LIMIT
+
+    def check() -> None:
+        html = service.ask(text).html()
+        assert not html_problems(html)
+        assert len(html) <= render.TELEGRAM_LIMIT
+
+    guarded(check, BUDGET, text)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=hostile())
 def test_hostile_text_is_answered_or_ignored(service, text):
-    with watchdog(BUDGET):
-        res = service.resolver.resolve(text)
-        reply = service.answer(res)
-    assert not html_problems(reply.html())
+    def check() -> None:
+        html = service.answer(service.resolver.resolve(text)).html()
+        assert not html_problems(html)
+        assert len(html) <= render.TELEGRAM_LIMIT
+
+    guarded(check, BUDGET, text)
 
 
 def test_huge_paste_reads_head_and_tail(service):
     """A 100 KB traceback through ``ask``: bounded work, and the error at its end is found."""
     text = "  File \"/app/x.py\", line 1, in <module>\n" * 2500 + "HTTPError: 503 Server Error"
     assert len(text) > 100_000
-    with watchdog(BUDGET):
+    def check() -> None:
         res = service.resolver.resolve(text)
-    assert res.matches and res.matches[0].status == 503
+        assert res.matches and res.matches[0].status == 503
+
+    guarded(check, BUDGET, "100 KB traceback")
 
 
 def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -87,10 +95,14 @@ def test_every_module_pattern_is_linear_on_hostile_runs(name, pattern):
     """
     texts = [fill(u) for u in UNITS] + [fill(a + b) for a in UNITS[:24] for b in UNITS[:24] if a != b]
     texts += list(KNOWN_BAD)
-    with watchdog(BUDGET * 3):
+    def check() -> None:
         for text in texts:
             pattern.search(text)
             pattern.sub(" ", text[:1024])
+        for text in KNOWN_BAD:  # tokens are matched whole too ("Ab" + "C" * 40 + "-x")
+            pattern.fullmatch(text[:4096])
+
+    guarded(check, BUDGET * 3, name)
 
 
 def test_normalisation_caches_keep_long_texts_out():
