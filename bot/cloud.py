@@ -37,6 +37,14 @@ the others (families gain 6, up to 96); naming one of a row's products adds 3; s
 at 100. A status code written in the text picks the row with that status as the best one.
 Ties break on the uncapped score, then provider order (aliyun, huaweicloud, tencentcloud),
 then the code, so results are deterministic.
+
+Worst case: linear in the text, which the resolver has already cut to 4,096 characters.
+Tokens are found by one pass of a pattern whose repeats are separated by a character they
+cannot match, and tokens longer than any documented code are skipped; ``_CAMEL_RE`` has no
+repeated group; placeholder messages are matched piece by piece with ``str.find``
+(:class:`_Template`), not with ``.*?`` chains; naming families are ``fnmatch`` patterns,
+which Python compiles with atomic groups; fuzzy message likeness only runs on texts of
+at most ``_MAX_FUZZY_LEN`` characters.
 """
 
 from __future__ import annotations

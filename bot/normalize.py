@@ -2,6 +2,11 @@
 
 Both sides go through :func:`normalize`, so an alias written in traditional
 Chinese, full-width digits or mixed case meets the query on equal terms.
+
+Worst case: linear. The patterns are single character classes, look-arounds of one
+character, and alternations of literal words (fillers, regional terms) tried at each
+position; zhconv converts by longest dictionary match with a bounded word length. Links and
+e-mail addresses are cut out by a scan, not a pattern (see :func:`remove_links`).
 """
 
 from __future__ import annotations

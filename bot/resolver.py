@@ -15,6 +15,12 @@ Cloud matches found in other ways (messages, families) are then weighed against 
 status matches (see ``_weigh_cloud``). Scores are on a 0–100 scale. Below ``NO_MATCH``
 nothing is returned, so chatter gets an empty list rather than a guess; between
 ``NO_MATCH`` and ``CONFIDENT`` the bot offers choices instead of a verdict.
+
+Worst case: a message is cut to ``MAX_QUERY`` characters (head and tail) before anything
+reads it, and every step is linear in that: the patterns here are alternations of literals
+or single-character classes with bounded look-arounds (no repeat next to a repeat that can
+trade characters); links are removed by a scan (``normalize.remove_links``); the indexes
+look up each position or word once. ``tests/test_hostile_input.py`` holds it to that.
 """
 
 from __future__ import annotations

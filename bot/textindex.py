@@ -3,6 +3,10 @@
 - :class:`SubstringIndex`: which of many aliases or log signatures occur inside a question;
 - :class:`GramIndex`: how much of a question an entry's own words cover (character
   bigrams for Chinese, whole words for Latin text, weighted by rarity).
+
+Worst case: linear in the query. ``SubstringIndex.find`` looks up each position once in a
+prefix table (the keys sharing a two-character prefix are a fixed set from the knowledge
+base); ``GramIndex.scores`` walks each distinct word's posting list once.
 """
 
 from __future__ import annotations
