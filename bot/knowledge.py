@@ -33,7 +33,9 @@ from bot.validation import (
     check_optional_text,
     check_text,
     iter_tables,
+    label,
     parse_toml,
+    reported_as,
 )
 
 __all__ = ["ENV_DIR", "KnowledgeError", "Problems", "default_dir", "load_knowledge"]
@@ -122,7 +124,7 @@ def rfc_url(ref: str, section: str) -> str:
 
 def _build_status(raw: dict[str, Any], rel: str, problems: Problems) -> StatusEntry | None:
     code = raw.get("code")
-    entry = f"code={code}" if isinstance(code, int) else "code=?"
+    entry = f"code={code}" if isinstance(code, int) and not isinstance(code, bool) else "code=?"
     ok = check_fields(raw, STATUS_FIELDS, problems, rel, entry)
     spec = _table(raw.get("spec"), SPEC_FIELDS, problems, rel, entry, "spec") if "spec" in raw else None
     if "spec" in raw and spec is None:
@@ -176,9 +178,11 @@ def _build_status(raw: dict[str, Any], rel: str, problems: Problems) -> StatusEn
     )
 
 
-def _load_statuses(root: Path, problems: Problems) -> tuple[dict[int, StatusEntry], list[str]]:
+def _load_statuses(root: Path, problems: Problems) -> tuple[dict[int, StatusEntry], list[str], bool]:
+    """The status entries, the files read, and whether every file could be parsed at all."""
     statuses: dict[int, StatusEntry] = {}
     files: list[str] = []
+    complete = True
     status_dir = root / "status"
     paths = sorted(status_dir.glob("*.toml")) if status_dir.is_dir() else []
     if not paths:
@@ -186,29 +190,43 @@ def _load_statuses(root: Path, problems: Problems) -> tuple[dict[int, StatusEntr
     for path in paths:
         rel = f"knowledge/status/{path.name}"
         files.append(rel)
-        data = parse_toml(path, rel, problems)
-        if data is None:
+        parsed = False  # stays False if the guard below catches something
+        with reported_as(problems, rel):
+            parsed = _load_status_file(path, rel, statuses, problems)
+        complete = complete and parsed
+    return statuses, files, complete
+
+
+def _load_status_file(path: Path, rel: str, statuses: dict[int, StatusEntry], problems: Problems) -> bool:
+    data = parse_toml(path, rel, problems)
+    if data is None:
+        return False
+    for _index, raw in iter_tables(data, "status", rel, problems):
+        built = _build_status(raw, rel, problems)
+        if built is None:
             continue
-        for _index, raw in iter_tables(data, "status", rel, problems):
-            built = _build_status(raw, rel, problems)
-            if built is None:
-                continue
-            if built.code in statuses:
-                other = statuses[built.code].source_file
-                problems.add(rel, f"code={built.code}", "'code'", f"duplicate: already defined in {other}")
-                continue
-            statuses[built.code] = built
-    return statuses, files
+        if built.code in statuses:
+            other = statuses[built.code].source_file
+            problems.add(rel, f"code={built.code}", "'code'", f"duplicate: already defined in {other}")
+            continue
+        statuses[built.code] = built
+    return True
 
 
 def _load_classes(root: Path, problems: Problems) -> dict[int, StatusClass]:
     rel = "knowledge/classes.toml"
     classes: dict[int, StatusClass] = {}
-    data = parse_toml(root / "classes.toml", rel, problems)
+    with reported_as(problems, rel):
+        _load_class_file(root / "classes.toml", rel, classes, problems)
+    return classes
+
+
+def _load_class_file(path: Path, rel: str, classes: dict[int, StatusClass], problems: Problems) -> None:
+    data = parse_toml(path, rel, problems)
     if data is None:
-        return classes
+        return
     for _index, raw in iter_tables(data, "class", rel, problems):
-        entry = f"digit={raw.get('digit', '?')}"
+        entry = f"digit={label(raw.get('digit'))}"
         if not check_fields(raw, CLASS_FIELDS, problems, rel, entry):
             continue
         if raw["digit"] in classes:
@@ -226,7 +244,6 @@ def _load_classes(root: Path, problems: Problems) -> dict[int, StatusClass]:
     missing = sorted(set(range(1, 6)) - set(classes))
     if missing:
         problems.add(rel, None, "'class'", f"missing classes: {', '.join(f'{d}xx' for d in missing)}")
-    return classes
 
 
 def _check_cross_references(statuses: dict[int, StatusEntry], problems: Problems) -> None:
@@ -257,18 +274,24 @@ def _check_cross_references(statuses: dict[int, StatusEntry], problems: Problems
                 )
 
     for entry in statuses.values():
-        for i, rel in enumerate(entry.related):
-            if rel == entry.code:
-                problems.add(entry.source_file, f"code={entry.code}", f"'related'[{i}]", "refers to itself")
-            elif rel not in statuses:
-                problems.add(
-                    entry.source_file, f"code={entry.code}", f"'related'[{i}]", f"code {rel} does not exist"
-                )
-        claim(entry, "name_zh", [entry.name_zh], strict=False)
-        claim(entry, "phrase", [entry.phrase], strict=False)
-        claim(entry, "phrase_aliases", entry.phrase_aliases, strict=False)
-        claim(entry, "aliases", entry.aliases, strict=True)
-        claim(entry, "signatures", entry.signatures, strict=True)
+        with reported_as(problems, entry.source_file):
+            for i, rel in enumerate(entry.related):
+                if rel == entry.code:
+                    problems.add(
+                        entry.source_file, f"code={entry.code}", f"'related'[{i}]", "refers to itself"
+                    )
+                elif rel not in statuses:
+                    problems.add(
+                        entry.source_file,
+                        f"code={entry.code}",
+                        f"'related'[{i}]",
+                        f"code {rel} does not exist",
+                    )
+            claim(entry, "name_zh", [entry.name_zh], strict=False)
+            claim(entry, "phrase", [entry.phrase], strict=False)
+            claim(entry, "phrase_aliases", entry.phrase_aliases, strict=False)
+            claim(entry, "aliases", entry.aliases, strict=True)
+            claim(entry, "signatures", entry.signatures, strict=True)
 
 
 def load_knowledge(root: Path | None = None) -> KnowledgeBase:
@@ -278,8 +301,12 @@ def load_knowledge(root: Path | None = None) -> KnowledgeBase:
     if not root.is_dir():
         problems.add(str(root), None, None, "knowledge directory does not exist")
         problems.raise_if_any()
-    statuses, files = _load_statuses(root, problems)
+    statuses, files, complete = _load_statuses(root, problems)
     classes = _load_classes(root, problems)
+    if not complete:
+        # Without every status file, each reference to a code in it would be one more
+        # "does not exist" line burying the real problem: report the unreadable file alone.
+        problems.raise_if_any()
     _check_cross_references(statuses, problems)
 
     cloud_errors, families, cloud_files = load_cloud(root, problems, set(statuses))

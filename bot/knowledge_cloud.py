@@ -21,7 +21,18 @@ from pathlib import Path
 from typing import Any
 
 from bot.models import CloudError, ErrorFamily
-from bot.validation import FieldSpec, Problems, check_code, check_fields, check_text, iter_tables, parse_toml
+from bot.validation import (
+    FieldSpec,
+    Problems,
+    check_code,
+    check_fields,
+    check_text,
+    iter_tables,
+    label,
+    parse_toml,
+    read_text,
+    reported_as,
+)
 
 TSV_COLUMNS = (
     "provider",
@@ -43,11 +54,13 @@ FAMILY_FILE = "families.toml"
 
 _PATTERN_RE = re.compile(r"[A-Za-z0-9._\-*?\[\]]+")
 _IDX = {name: i for i, name in enumerate(TSV_COLUMNS)}
+# ASCII digits only: "5²3" passes str.isdigit() and "--500" passed lstrip("-"), and int() refuses both.
+_INTEGER_RE = re.compile(r"-?[0-9]{1,6}", re.ASCII)
 
 
 def _status_error(text: str, status_codes: set[int]) -> str | None:
-    if not text.strip().lstrip("-").isdigit():
-        return f"{text!r} is not an integer"
+    if not _INTEGER_RE.fullmatch(text):
+        return f"{label(text)!r} is not an integer"
     value = int(text)
     if not 100 <= value <= 599:
         return f"{value} is outside 100–599"
@@ -84,9 +97,11 @@ def _row_problems(cells: list[str], provider: str, status_codes: set[int]) -> li
             found.append(("http_status", msg))
     elif status_text or others_text:
         found.append(("http_status", f"must be empty: {provider} returns errors inside an HTTP 200 body"))
-    parts = [p for p in others_text.split(",") if p] if others_text else []
+    parts = others_text.split(",") if others_text else []
     for part in parts:
-        if (msg := _status_error(part, status_codes)) is not None:
+        if not part:
+            found.append(("other_http_statuses", f"{others_text!r} has an empty item between commas"))
+        elif (msg := _status_error(part, status_codes)) is not None:
             found.append(("other_http_statuses", msg))
     if status_text in parts:
         found.append(("other_http_statuses", f"repeats the row's own status {status_text}"))
@@ -97,10 +112,8 @@ def _load_tsv(
     path: Path, rel: str, provider: str, problems: Problems, status_codes: set[int]
 ) -> list[tuple[CloudError, int]]:
     """Parse one provider's TSV; return (row, line number) pairs for the valid rows."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        problems.add(rel, None, None, f"cannot be read: {exc}")
+    text = read_text(path, rel, problems)
+    if text is None:
         return []
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -208,7 +221,7 @@ def _load_seed(root: Path, problems: Problems, status_codes: set[int]) -> list[C
     rows: list[CloudError] = []
     messages: set[str] = set()
     for index, raw in iter_tables(data, "seed", rel, problems):
-        entry = f"#{index} ({raw.get('error_code', '?')})"
+        entry = f"#{index} ({label(raw.get('error_code'))})"
         if not check_fields(raw, fields, problems, rel, entry):
             continue
         if raw["status"] not in status_codes:
@@ -275,7 +288,7 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
     families: list[ErrorFamily] = []
     names: set[str] = set()
     for _index, raw in iter_tables(data, "family", rel, problems):
-        entry = f"name={raw.get('name', '?')}"
+        entry = f"name={label(raw.get('name'))}"
         if not check_fields(raw, fields, problems, rel, entry):
             continue
         status = raw.get("typical_status")
@@ -320,12 +333,15 @@ def load_cloud(
             problems.add(rel, None, None, "is missing (run scripts/import_cloud_errors.py)")
             continue
         files.append(rel)
-        loaded = _load_tsv(path, rel, name.removesuffix(".tsv"), problems, status_codes)
-        numbered.extend((row, number, rel) for row, number in loaded)
+        with reported_as(problems, rel):
+            loaded = _load_tsv(path, rel, name.removesuffix(".tsv"), problems, status_codes)
+            numbered.extend((row, number, rel) for row, number in loaded)
     _check_duplicates(numbered, problems)
     rows = [row for row, _, _ in numbered]
 
-    seed_rows = _load_seed(root, problems, status_codes)
+    seed_rows = None
+    with reported_as(problems, f"knowledge/cloud/{SEED_FILE}"):
+        seed_rows = _load_seed(root, problems, status_codes)
     if seed_rows is not None:
         files.append(f"knowledge/cloud/{SEED_FILE}")
         statuses: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -335,7 +351,9 @@ def load_cloud(
         for seed in seed_rows:
             others = tuple(sorted(statuses.get((seed.product, seed.error_code), set()) - {seed.status}))
             rows.append(replace(seed, other_statuses=others))
-    families = _load_families(root, problems, status_codes)
+    families: list[ErrorFamily] = []
+    with reported_as(problems, f"knowledge/cloud/{FAMILY_FILE}"):
+        families = _load_families(root, problems, status_codes)
     if (cloud_dir / FAMILY_FILE).is_file():
         files.append(f"knowledge/cloud/{FAMILY_FILE}")
     if len(problems.items) > before:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,15 +122,58 @@ def check_fields(
     return ok
 
 
-def parse_toml(path: Path, rel: str, problems: Problems) -> dict[str, Any] | None:
+def read_text(path: Path, rel: str, problems: Problems) -> str | None:
+    """A file's text, or None after reporting why it cannot be read as UTF-8."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(rel, None, None, f"cannot be read: {exc.strerror or exc}")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1  # in characters
+        bad = data[exc.start : exc.end].hex(" ")
+        problems.add(rel, f"line {line}", None, f"is not UTF-8: byte(s) {bad} at column {column}")
+        return None
+
+
+def parse_toml(path: Path, rel: str, problems: Problems) -> dict[str, Any] | None:
+    text = read_text(path, rel, problems)
+    if text is None:
+        return None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problems.add(rel, None, None, f"is not valid TOML: {exc}")
-    except OSError as exc:
-        problems.add(rel, None, None, f"cannot be read: {exc}")
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        problems.add(rel, None, None, "is not valid TOML: values are nested too deeply")
     return None
+
+
+@contextmanager
+def reported_as(problems: Problems, rel: str) -> Iterator[None]:
+    """Turn anything unforeseen while checking one file into a problem naming that file.
+
+    The checks above are meant to catch every defect; this is the net under them, so a
+    gap in a checker still ends in the usual message instead of a traceback.
+    """
+    try:
+        yield
+    except KnowledgeError:
+        raise
+    except Exception as exc:
+        problems.add(rel, None, None, f"could not be checked ({type(exc).__name__}: {label(str(exc), 200)})")
+
+
+def label(value: Any, limit: int = 40) -> str:
+    """An entry's name for messages: the value if it is a short string or a number, else '?'."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return "?"
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def iter_tables(

@@ -100,6 +100,9 @@ def test_empty_error_code(root: Path) -> None:
     ("status", "message"),
     [
         ("4OO", "'4OO' is not an integer"),
+        ("--500", "'--500' is not an integer"),  # passed lstrip("-"), then int() raised
+        ("5²3", "'5²3' is not an integer"),  # "²".isdigit() is True; int() raised
+        ("٤٠٣", "'٤٠٣' is not an integer"),  # int() would take Arabic-Indic digits as 403
         ("999", "999 is outside 100–599"),
         ("418", "418 is not a status code in knowledge/status/"),
     ],
@@ -121,6 +124,23 @@ def test_missing_status(root: Path) -> None:
 def test_bad_other_status(root: Path) -> None:
     write_aliyun(root, GOOD.replace("\t403\t", "\t403,abc\t"))
     assert one_problem(root).endswith("field 'other_http_statuses': 'abc' is not an integer")
+
+
+@pytest.mark.parametrize("others", ["403,,404", ",403", "403,"])
+def test_empty_item_in_other_statuses(root: Path, others: str) -> None:
+    # Passed validation (empty items were skipped), then int("") raised while building the row.
+    write_aliyun(root, GOOD.replace("\t403\t", f"\t{others}\t"))
+    assert one_problem(root).endswith(
+        f"field 'other_http_statuses': {others!r} has an empty item between commas"
+    )
+
+
+def test_non_utf8_row(root: Path) -> None:
+    path = root / "cloud" / "aliyun.tsv"
+    path.write_bytes(f"{HEADER}\n{GOOD}\n".encode().replace("账号".encode(), b"\xc3\x28", 1))
+    assert one_problem(root) == (
+        "knowledge/cloud/aliyun.tsv: entry (line 2): is not UTF-8: byte(s) c3 at column 53"
+    )
 
 
 def test_status_missing_from_status_tables_is_reported_for_real_rows(root: Path) -> None:

@@ -201,3 +201,54 @@ def test_error_message_lists_all_problems(knowledge_copy):
     assert "2 problem(s)" in text
     assert "'related'[0]: code 588 does not exist" in text
     assert "'related'[1]: code 597 does not exist" in text
+
+
+def test_non_utf8_byte_names_line_and_column(knowledge_copy):
+    text = GOOD.format(code=587).encode().replace("条目".encode(), b"\xff\xfe", 1)
+    (knowledge_copy / "status" / "zz-bad.toml").write_bytes(text)
+    # Column 14 counts characters: 'summary = "测试' is 13 of them (and 17 bytes).
+    assert problems_for(knowledge_copy) == [
+        "knowledge/status/zz-bad.toml: entry (line 9): is not UTF-8: byte(s) ff at column 14"
+    ]
+
+
+def test_deeply_nested_toml_is_a_problem_not_a_recursion_error(knowledge_copy):
+    write(knowledge_copy, "zz-bad.toml", GOOD.format(code=587) + "deep = " + "[" * 5000 + "]" * 5000 + "\n")
+    assert problems_for(knowledge_copy) == [
+        "knowledge/status/zz-bad.toml: is not valid TOML: values are nested too deeply"
+    ]
+
+
+def test_an_unreadable_status_file_is_reported_alone(knowledge_copy):
+    """Without 5xx.toml every reference to 503 would fail too; those echoes would bury the cause."""
+    path = knowledge_copy / "status" / "5xx.toml"
+    path.write_bytes(path.read_bytes()[:-40] + b'"unterminated\n')
+    problems = problems_for(knowledge_copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("knowledge/status/5xx.toml: is not valid TOML:")
+
+
+def test_an_unforeseen_error_in_a_check_names_the_file(knowledge_copy, monkeypatch):
+    import bot.knowledge
+
+    real = bot.knowledge.normalize
+
+    def normalize(text: str) -> str:
+        if text == "测试别名587":
+            raise RuntimeError("a bug in a checker")
+        return real(text)
+
+    monkeypatch.setattr(bot.knowledge, "normalize", normalize)
+    write(knowledge_copy, "zz-extra.toml", GOOD.format(code=587))
+    assert problems_for(knowledge_copy) == [
+        "knowledge/status/zz-extra.toml: could not be checked (RuntimeError: a bug in a checker)"
+    ]
+
+
+def test_odd_entry_names_are_shortened_in_messages(knowledge_copy):
+    data = (knowledge_copy / "classes.toml").read_text(encoding="utf-8")
+    (knowledge_copy / "classes.toml").write_text(data.replace("digit = 1\n", "digit = [[1]]\n"), "utf-8")
+    problems = problems_for(knowledge_copy)
+    assert problems[0] == (
+        "knowledge/classes.toml: entry (digit=?) field 'digit': expected an integer from 1 to 5"
+    )
