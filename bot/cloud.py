@@ -59,13 +59,14 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from bot import tuning
 from bot.cache import TextCache
 from bot.errorbody import Body, parse_body
 from bot.match import Match
 from bot.models import CloudError, ErrorFamily, KnowledgeBase
 from bot.normalize import FILLERS, fold, is_cjk, normalize
 
-CONFIDENT = 90.0
+CONFIDENT = tuning.DOMINANT  # a clearly named cloud error (kept for callers)
 
 # What to say where a provider's rows carry no HTTP status (Tencent Cloud API 3.0).
 NO_STATUS_NOTE = (
@@ -183,7 +184,7 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _MESSAGE_NOISE_RE = re.compile(r"报错|报了|提示|错误信息|错误提示|出现|显示|返回了|遇到")
 
-MESSAGE_CUTOFF = 70.0  # similarity (0–100) below which a message is not a match
+MESSAGE_CUTOFF = tuning.MESSAGE_CUTOFF
 _MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
 # Longer texts (whole log excerpts) are not one message: only exact and pattern
 # lookups apply to them, not fuzzy similarity, which would cost milliseconds for nothing.
@@ -366,16 +367,16 @@ class CloudIndex:
         typed: list[tuple[str, float]] = []  # (code as typed, base score) still to explain
         best = 0.0
         if body and body.code:
-            found = self._add_code(cands, body.code, 100.0, "报错内容里的错误码")
+            found = self._add_code(cands, body.code, tuning.BODY_CODE, "报错内容里的错误码")
             best = max(best, found)
             if not found:
-                typed.append((body.code, 96.0))
+                typed.append((body.code, tuning.FAMILY_IN_BODY))
         tokens = [t for t in _TOKEN_RE.findall(text) if len(t) <= _MAX_TOKEN and t.lower() not in _NOT_CODES]
         for token in tokens:
-            best = max(best, self._add_code(cands, token, 97.0, "错误码"))
+            best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码"))
         spaced_code = self._spaced_codes.get(_loose(text)) if len(text) <= 60 else None
         if best < CONFIDENT and spaced_code:  # OSS documents "Request-URI Too Large" as a code
-            best = max(best, self._add_code(cands, spaced_code, 97.0, "错误码"))
+            best = max(best, self._add_code(cands, spaced_code, tuning.TYPED_CODE, "错误码"))
         if best < CONFIDENT:
             # Nothing strong: try parts of codes, near spellings, then naming conventions;
             # only for a token that is the whole question, not a word inside a message.
@@ -383,12 +384,14 @@ class CloudIndex:
             near = self._add_partial(cands, bare, [c for c, _ in typed])
             for token in tokens:
                 if _DOTTED_RE.fullmatch(token):
-                    typed.append((token, 90.0 if token in bare else 82.0))
+                    typed.append(
+                        (token, tuning.FAMILY_DOTTED if token in bare else tuning.FAMILY_DOTTED_IN_TEXT)
+                    )
                 elif _CAMEL_RE.fullmatch(token) and token in bare:
-                    typed.append((token, 84.0))
+                    typed.append((token, tuning.FAMILY_CAMEL))
             for code, score in typed:
                 # A family must not outrank the real code the user half-typed.
-                self._add_family(cands, code, 80.0 if code.lower() in near else score)
+                self._add_family(cands, code, tuning.FAMILY_NEAR if code.lower() in near else score)
         message = body.message if body and body.message else text
         if messages or (body and body.message):
             self._add_messages(cands, message, in_body=bool(body and body.message))
@@ -407,16 +410,17 @@ class CloudIndex:
     def _add_code(self, cands: dict[tuple[str, str], _Candidate], token: str, base: float, why: str) -> float:
         """Exact (base), other case (base - 1), ignoring separators (base - 2); best score added."""
         hits: dict[str, tuple[float, str]] = {}
+        step = tuning.CASE_PENALTY
         for code in self._by_loose.get(_loose(token), ()):
-            hits[code] = (base - 2, f"{why}（忽略分隔符）")
+            hits[code] = (base - 2 * step, f"{why}（忽略分隔符）")
         for code in self._by_fold.get(token.lower(), ()):
-            hits[code] = (base - 1, f"{why}（不区分大小写）")
+            hits[code] = (base - step, f"{why}（不区分大小写）")
         if token in self._by_exact:
             hits[token] = (base, why)
         best = 0.0
         for code, (score, reason) in hits.items():
-            if code in self._weak and base < 100:
-                score -= 11  # a bare plain word reads as a status question just as well
+            if code in self._weak and base < tuning.BODY_CODE:
+                score -= tuning.WEAK_CODE_PENALTY
             best = max(best, score)
             for provider in self._by_exact[code]:
                 self._add(cands, _Candidate(provider, code, score, f"{reason} {code}"))
@@ -435,24 +439,24 @@ class CloudIndex:
             lowered = token.lower()
             segment = self._by_segment.get(lowered, set())
             if 1 <= len(segment) <= 3:
-                score = 88.0 - 2 * (len(segment) - 1) - (0 if starts_upper else 4)
                 for code in sorted(segment):
                     exact_case = token in code.split(".")  # "Arrearage" in Account.Arrearage
-                    self._add_codes(cands, [code], score + exact_case, f"错误码片段 {token}")
+                    score = tuning.code_segment(len(segment), starts_upper, exact_case)
+                    self._add_codes(cands, [code], score, f"错误码片段 {token}")
                 near.add(lowered)
                 continue
             if not code_like or len(token) < 8:
                 continue
             prefixed = [c for c, k in zip(self._codes, self._fold_keys, strict=True) if k.startswith(lowered)]
             if 1 <= len(prefixed) <= 5:  # a truncated paste
-                self._add_codes(cands, prefixed, 86.0 - len(prefixed), f"错误码开头 {token}")
+                self._add_codes(cands, prefixed, tuning.code_prefix(len(prefixed)), f"错误码开头 {token}")
                 near.add(lowered)
                 continue
             for _, sim, idx in process.extract(
                 lowered, self._fold_keys, scorer=fuzz.ratio, limit=3, score_cutoff=88
             ):
                 code = self._codes[idx]
-                self._add_codes(cands, [code], min(86.0, 70 + (sim - 88) * 1.5), f"错误码拼写相近 {code}")
+                self._add_codes(cands, [code], tuning.code_typo(sim), f"错误码拼写相近 {code}")
                 near.add(lowered)
         return near
 
@@ -470,7 +474,7 @@ class CloudIndex:
             self._add(cands, _Candidate("", token, score, why, family=fam, typed=token))
 
     def _add_messages(self, cands: dict[tuple[str, str], _Candidate], text: str, *, in_body: bool) -> None:
-        bonus = 5.0 if in_body else 0.0
+        bonus = tuning.IN_BODY_BONUS if in_body else 0.0
         scored: dict[int, tuple[float, str]] = {}
 
         def take(ids: Iterable[int], score: float, why: str) -> None:
@@ -488,14 +492,14 @@ class CloudIndex:
                 continue
             for i in self._exact_messages.get(query, ()):
                 if query in self._seed_keys and self.rows[i].seed_message:
-                    take([i], 88.0 + bonus, "种子文档原文")
+                    take([i], tuning.SEED_MESSAGE + bonus, "种子文档原文")
                 else:
                     # 账户/账号 spellings meet, but the vendor's own spelling ranks first.
-                    score = 85.0 if self._says(i, text) else 84.5
+                    score = tuning.VERBATIM if self._says(i, text) else tuning.VERBATIM_RESPELLED
                     take([i], score + bonus, "错误信息一致")
             for template, ids in self._patterns:
                 if template.matches(query):
-                    take(ids, 84.0 + bonus, "错误信息一致（占位符部分任意）")
+                    take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
         hits: list[tuple[float, list[int], bool]] = []
         if _MIN_MESSAGE_LEN <= len(stripped) <= _MAX_FUZZY_LEN:
             if any(is_cjk(ch) for ch in stripped):
@@ -505,8 +509,7 @@ class CloudIndex:
             else:
                 hits = self._pools["latin"].similar(stripped, " ".join(words))
         for sim, ids, _ in hits:  # exact hits were scored above; this adds leading clauses
-            score = 55.0 + (sim - MESSAGE_CUTOFF) * (28.0 / (100.0 - MESSAGE_CUTOFF))
-            take(ids, min(score, 83.0) + bonus, f"错误信息相似（{sim:.0f}%）")
+            take(ids, tuning.message_likeness(sim) + bonus, f"错误信息相似（{sim:.0f}%）")
         for i, (score, why) in scored.items():
             row = self.rows[i]
             self._add(cands, _Candidate(row.provider, row.error_code, score, why, row=i))
@@ -531,15 +534,17 @@ class CloudIndex:
             score = cand.score
             if cand.family is None:
                 if hints.providers:
-                    score += 6 if cand.provider in hints.providers else -5
+                    score += (
+                        tuning.PROVIDER_NAMED if cand.provider in hints.providers else tuning.PROVIDER_OTHER
+                    )
                 if any(
                     (cand.provider, self.rows[i].product) in hints.products
                     for i in self._groups[(cand.provider, cand.code)]
                 ):
-                    score += 3
+                    score += tuning.PRODUCT_NAMED
             elif hints.providers:
-                score = min(score + 6, 96.0)  # an explained guess never beats a documented code
-            score = max(0.0, min(100.0, score))
+                score = min(score + tuning.PROVIDER_NAMED, tuning.FAMILY_CAP)
+            score = max(0.0, min(tuning.EXPLICIT, score))
             why = cand.why
             named = sorted(hints.providers & ({cand.provider} if cand.provider else hints.providers))
             if named:

@@ -32,37 +32,16 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from bot import tuning
 from bot.cloud import CloudIndex, provider_hints
 from bot.match import Match
 from bot.models import KnowledgeBase, StatusEntry
 from bot.normalize import fold, normalize, remove_links
 from bot.textindex import Choice, GramIndex, SubstringIndex
 
-# Scores at or above CONFIDENT are answered outright; between NO_MATCH and
-# CONFIDENT the bot offers the top few as "你是不是想问…".
-CONFIDENT = 80.0
-NO_MATCH = 66.0
-# Cloud matches at or above this beat ordinary status matches (exact code, JSON body).
-CLOUD_DOMINANT = 90.0
-# Typos must be this similar (rapidfuzz ratio) to a name or alias to count.
-FUZZY_CUTOFF = 72.0
-# Bigram coverage c (0–1) scores GRAM_BASE + GRAM_SPAN*c + GRAM_LEAD*(lead over the next).
-GRAM_BASE = 50.0
-GRAM_SPAN = 70.0
-GRAM_LEAD = 30.0
-GRAM_KNEE = 80.0
-GRAM_CAP = 90.0
-MIN_GRAM_WEIGHT = 9.0
-# Below this share of the question's weight, shared words are coincidence ("晚上一起…").
-GRAM_MIN_COVERAGE = 0.22
-# Cloud scores from here up are exact: a verbatim message or the seed's own wording.
-CLOUD_VERBATIM = 85.0
-# The cloud index scores the seed document's own wording (verbatim) at this level.
-CLOUD_SEED = 88.0
-# Added to a provider's errors when the question names that provider.
-CLOUD_PROVIDER_BONUS = 15.0
-# With the provider named, a cloud reading this good is preferred to loose status readings.
-CLOUD_NAMED_FLOOR = 60.0
+# Kept under their old names for the callers that import them.
+CONFIDENT = tuning.ANSWER
+NO_MATCH = tuning.CHOICES
 
 Mode = Literal["code", "multi", "class", "text", "none"]
 
@@ -121,19 +100,8 @@ class Resolution:
     @property
     def confident(self) -> bool:
         return bool(self.matches) and (
-            self.mode in ("code", "multi", "class") or self.matches[0].score >= CONFIDENT
+            self.mode in ("code", "multi", "class") or self.matches[0].score >= tuning.ANSWER
         )
-
-
-# How much a word found in each field says about a code (word-overlap tier).
-_FIELD_WEIGHTS = (
-    ("names", 1.0),
-    ("summary", 0.8),
-    ("signatures", 0.8),
-    ("seed_note", 0.7),
-    ("meaning", 0.5),
-    ("causes", 0.35),
-)
 
 
 @dataclass
@@ -151,7 +119,7 @@ class Resolver:
     def __post_init__(self) -> None:
         signatures: list[Choice] = []
         contained: list[Choice] = []
-        self._words = GramIndex(MIN_GRAM_WEIGHT)
+        self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         for entry in self.kb.statuses.values():
             named = [
                 ("中文名", entry.name_zh),
@@ -193,7 +161,7 @@ class Resolver:
             "meaning": [entry.meaning],
             "causes": list(entry.causes),
         }
-        for name, weight in _FIELD_WEIGHTS:
+        for name, weight in tuning.FIELD_WEIGHTS:
             for text in fields[name]:
                 self._words.add(entry.code, normalize(text), weight)
 
@@ -211,7 +179,7 @@ class Resolver:
         digit = self._class_query(stripped)
         if digit is not None and not codes:
             entries = self.kb.codes_in_class(digit)
-            matches = tuple(_status(e, 100.0, f"{digit}xx 类", "class") for e in entries)
+            matches = tuple(_status(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
             return Resolution(query, "class", matches, class_digit=digit)
 
         known = [c for c in codes if c in self.kb.statuses]
@@ -224,7 +192,7 @@ class Resolver:
         signature = bool(self._signatures.find(f" {normalized} "))
         cloud = self.cloud.search(query, limit=limit, messages=not signature)
         # A documented cloud error code or a pasted error body outranks everything else.
-        if cloud and cloud[0].score >= CLOUD_DOMINANT and cloud[0].error is not None:
+        if cloud and cloud[0].score >= tuning.DOMINANT and cloud[0].error is not None:
             return Resolution(query, "text", tuple(cloud[:limit]))
         if known:
             return self._codes_answer(query, stripped, known, unknown)
@@ -237,7 +205,7 @@ class Resolver:
         matches = [
             _status(self.kb.statuses[code], score, why, tier) for code, (score, why, tier) in ranked[:limit]
         ]
-        matches.extend(m for m in self._weigh_cloud(query, cloud, matches) if m.score >= NO_MATCH)
+        matches.extend(m for m in self._weigh_cloud(query, cloud, matches) if m.score >= tuning.CHOICES)
         matches.sort(key=_rank_key)
         if not matches:
             return Resolution(query, "none", (), unknown_codes=unknown)
@@ -256,38 +224,38 @@ class Resolver:
         """
         if not cloud:
             return cloud
-        top_status = status[0].score if status else 0.0
+        best_status = status[0].score if status else 0.0
         hints = provider_hints(query)
         named = bool(hints.providers or hints.products)
         exact = self.cloud.is_documented_message(query)
         weighed = []
         for m in cloud:
-            score = m.score
-            if exact and m.error is not None and m.error.seed_message and m.score >= CLOUD_SEED:
-                score = 100.0  # the user's own document files this message under this code
-            elif (exact and m.score >= CLOUD_VERBATIM) or (m.error is None and m.score >= CLOUD_DOMINANT):
-                score = max(score, min(top_status + 0.5, 99.0)) if top_status < 100.0 else score
-            elif named:
-                # The user said whose API it is: a plausible error of theirs beats loose
-                # status readings, though not an exact status name, signature or code.
-                score = min(score + CLOUD_PROVIDER_BONUS, 99.0)
-                if m.score >= CLOUD_NAMED_FLOOR and top_status < 100.0:
-                    score = max(score, min(top_status + 0.5, 99.0))
-            elif score < CLOUD_VERBATIM and top_status:
-                score = min(score, top_status - 1.0)
+            score = tuning.weigh_cloud(
+                m.score,
+                best_status=best_status,
+                seed_verbatim=exact
+                and m.error is not None
+                and bool(m.error.seed_message)
+                and m.score >= tuning.SEED_MESSAGE,
+                verbatim=exact and m.score >= tuning.VERBATIM,
+                family=m.error is None and m.score >= tuning.DOMINANT,
+                named=named,
+            )
             weighed.append(replace(m, score=score) if score != m.score else m)
         return weighed
 
     def _codes_answer(
         self, query: str, stripped: str, known: list[int], unknown: tuple[int, ...]
     ) -> Resolution:
-        matches = [_status(self.kb.statuses[c], 100.0, f"状态码 {c}", "code") for c in known]
+        matches = [_status(self.kb.statuses[c], tuning.EXPLICIT, f"状态码 {c}", "code") for c in known]
         if len(known) == 1:
             # A log signature names the real code even when the line carries other numbers.
             found = self._signatures.find(f" {normalize(stripped)} ")
             if found and found[0].code != known[0]:
                 sig = found[0]
-                matches.insert(0, _status(self.kb.statuses[sig.code], 97.0, sig.label, "signature"))
+                matches.insert(
+                    0, _status(self.kb.statuses[sig.code], tuning.SIGNATURE, sig.label, "signature")
+                )
                 return Resolution(query, "text", tuple(matches), unknown_codes=unknown)
         mode: Mode = "multi" if len(known) > 1 else "code"
         return Resolution(query, mode, tuple(matches), unknown_codes=unknown)
@@ -322,40 +290,41 @@ class Resolver:
 
         exact = self._exact.get(query)
         if exact is not None:
-            offer(exact.code, 100.0, exact.label, "alias")
+            offer(exact.code, tuning.EXPLICIT, exact.label, "alias")
 
         padded = f" {query} "
         # The longest signature found is the most specific one.
         for sig in self._signatures.find(padded)[:1]:
-            offer(sig.code, 97.0, sig.label, "signature")
+            offer(sig.code, tuning.SIGNATURE, sig.label, "signature")
 
         for choice in self._contained.find(padded):
             coverage = len(choice.key) / max(len(query), 1)
-            offer(choice.code, 86.0 + 12.0 * coverage, choice.label, "alias")
+            offer(choice.code, tuning.contained_alias(coverage), choice.label, "alias")
 
         # Typos: whole-string similarity to a name or alias.
         for _key, score, index in process.extract(
-            query, self._fuzzy_keys, scorer=fuzz.ratio, processor=None, limit=5, score_cutoff=FUZZY_CUTOFF
+            query,
+            self._fuzzy_keys,
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=5,
+            score_cutoff=tuning.FUZZY_CUTOFF,
         ):
             choice = self._fuzzy_choices[index]
-            # A word of two or three characters is too little to be sure of ("网关" ~ "坏网关").
-            ceiling = 98.0 if len(query) >= 4 else CONFIDENT - 2.0
-            offer(choice.code, min(score + 2.0, ceiling), f"近似{choice.label}", "fuzzy")
+            offer(choice.code, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
 
         # Descriptions: how much of the question the entry's own words cover, and by
         # how much the best entry leads the next one.
         scored = self._words.scores(query)
         for rank, (code, coverage, words) in enumerate(scored):
-            if coverage < GRAM_MIN_COVERAGE:
+            if coverage < tuning.GRAM_MIN_COVERAGE:
                 break  # sorted: the rest cover even less
             runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
-            score = GRAM_BASE + GRAM_SPAN * coverage + GRAM_LEAD * (coverage - runner_up)
-            if score > GRAM_KNEE:  # compress the top so word overlap never outranks a named alias
-                score = GRAM_KNEE + (score - GRAM_KNEE) * 0.3
-            offer(code, min(score, GRAM_CAP), f"描述相近（{words}）", "words")
+            score = tuning.word_overlap(coverage, runner_up)
+            offer(code, score, f"描述相近（{words}）", "words")
 
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
-        return [item for item in ranked if item[1][0] >= NO_MATCH]
+        return [item for item in ranked if item[1][0] >= tuning.CHOICES]
 
 
 def window(text: str, size: int = MAX_QUERY) -> str:
@@ -408,7 +377,7 @@ def is_explicit(res: Resolution) -> bool:
     if res.mode != "text" or not res.matches:
         return False
     top = res.matches[0]
-    return top.tier == "signature" or (top.kind == "error" and top.score >= CLOUD_DOMINANT)
+    return top.tier == "signature" or (top.kind == "error" and top.score >= tuning.DOMINANT)
 
 
 def _rank_key(m: Match) -> tuple[float, bool, int, str]:

@@ -1,0 +1,141 @@
+"""The one score scale: every tier's score, every threshold, in one place.
+
+Retrievers report *what* they found (a tier) and *how well* (a raw measure: a similarity,
+a coverage, a count); the functions here turn that into a score on one calibrated 0–100
+scale that every kind of answer shares. No other module holds a score or a threshold.
+
+The scale, from the top (see docs/scoring.md for how the thresholds were fitted):
+
+====  ==============================================================================
+100   stated outright: a status code or class typed, an exact name or alias, an error
+      code inside a pasted body, the seed document's own message
+95–99 an identifier typed as documented: a log signature (97), a cloud error code (97;
+      96 other case, 95 ignoring separators), a naming family inside a body (96)
+90    ``DOMINANT``: from here a cloud or network identifier outranks status readings
+80    ``ANSWER``: from here the top match is answered outright
+66    ``CHOICES``: from here to ``ANSWER`` the bot offers choices; below, nothing
+====  ==============================================================================
+"""
+
+from __future__ import annotations
+
+# --- thresholds ------------------------------------------------------------------------
+ANSWER = 80.0  # the top match is answered outright
+CHOICES = 66.0  # below this nothing is offered: chatter gets an empty answer
+DOMINANT = 90.0  # a cloud/network identifier this strong outranks ordinary status readings
+# Runners-up shown beside an answer: within this distance of the top, or another kind.
+RUNNER_UP_GAP = 15.0
+
+# --- status tiers ------------------------------------------------------------------------
+EXPLICIT = 100.0  # a code or class typed, an exact name or alias
+SIGNATURE = 97.0  # a log or client-error signature found in the text
+FUZZY_CUTOFF = 72.0  # rapidfuzz ratio a typo needs to count at all
+
+
+def contained_alias(coverage: float) -> float:
+    """An alias found inside the question, by the share of the question it covers (0–1)."""
+    return 86.0 + 12.0 * coverage
+
+
+def fuzzy_alias(ratio: float, query_len: int) -> float:
+    """A typo of a name or alias; two or three characters are too little to be sure of."""
+    ceiling = 98.0 if query_len >= 4 else ANSWER - 2.0
+    return min(ratio + 2.0, ceiling)
+
+
+# Word overlap: rarity-weighted coverage c (0–1) of the question by an entry's texts.
+MIN_GRAM_WEIGHT = 9.0  # a one- or two-word message must not reach full coverage by luck
+GRAM_MIN_COVERAGE = 0.22  # below this share, shared words are coincidence
+# How much a word found in each field says about an entry.
+FIELD_WEIGHTS = (
+    ("names", 1.0),
+    ("summary", 0.8),
+    ("signatures", 0.8),
+    ("seed_note", 0.7),
+    ("meaning", 0.5),
+    ("causes", 0.35),
+)
+
+
+def word_overlap(coverage: float, runner_up: float) -> float:
+    """Coverage plus the lead over the next entry, compressed above ``ANSWER`` so that word
+    overlap never outranks a named alias (cap 90)."""
+    score = 50.0 + 70.0 * coverage + 30.0 * (coverage - runner_up)
+    if score > ANSWER:
+        score = ANSWER + (score - ANSWER) * 0.3
+    return min(score, 90.0)
+
+
+# --- cloud-error tiers -------------------------------------------------------------------
+BODY_CODE = 100.0  # an error code read from a pasted body (99 other case, 98 ignoring separators)
+TYPED_CODE = 97.0  # an error code typed in the text (96, 95 likewise)
+CASE_PENALTY = 1.0  # per step: exact → other case → ignoring separators
+WEAK_CODE_PENALTY = 11.0  # a bare plain word ("Forbidden") reads as a status question just as well
+FAMILY_IN_BODY = 96.0  # an unknown code inside a body, explained by its naming family
+FAMILY_DOTTED = 90.0  # an unknown dotted code typed alone (82 inside a longer text)
+FAMILY_DOTTED_IN_TEXT = 82.0
+FAMILY_CAMEL = 84.0  # an unknown CamelCase word typed alone
+FAMILY_NEAR = 80.0  # a family reading when a documented code is this close
+FAMILY_CAP = 96.0  # an explained guess never beats a documented code
+SEED_MESSAGE = 88.0  # the seed document's own wording, verbatim
+VERBATIM = 85.0  # a message as some provider documents it (84.5 via 账户/帐号 → 账号)
+VERBATIM_RESPELLED = 84.5
+TEMPLATE = 84.0  # a message with placeholders, the fixed parts verbatim
+IN_BODY_BONUS = 5.0  # a message read from a pasted body
+PROVIDER_NAMED = 6.0  # the question names this row's provider ...
+PROVIDER_OTHER = -5.0  # ... or another one
+PRODUCT_NAMED = 3.0  # the question names one of this row's products
+MESSAGE_CUTOFF = 70.0  # message similarity (0–100) below which a message is no match
+
+
+def code_segment(candidates: int, starts_upper: bool, exact_case: bool) -> float:
+    """One dotted segment of a code typed alone ("Arrearage" → Account.Arrearage)."""
+    return 88.0 - 2 * (candidates - 1) - (0 if starts_upper else 4) + (1 if exact_case else 0)
+
+
+def code_prefix(candidates: int) -> float:
+    """A truncated paste: the typed text starts one to five codes."""
+    return 86.0 - candidates
+
+
+def code_typo(ratio: float) -> float:
+    """A code with a typo (rapidfuzz ratio ≥ 88 over the code list)."""
+    return min(86.0, 70 + (ratio - 88) * 1.5)
+
+
+def message_likeness(similarity: float) -> float:
+    """Fuzzy message likeness (≥ MESSAGE_CUTOFF) → 55–83, below a verbatim message."""
+    score = 55.0 + (similarity - MESSAGE_CUTOFF) * (28.0 / (100.0 - MESSAGE_CUTOFF))
+    return min(score, 83.0)
+
+
+# --- weighing cloud readings against status readings ---------------------------------------
+PROVIDER_LIFT = 15.0  # naming a provider lifts its plausible errors over loose status readings
+NAMED_FLOOR = 60.0  # ... when the cloud reading is at least this good
+JUST_ABOVE = 0.5  # a verbatim message or a naming family ranks just above the best status
+JUST_BELOW = 1.0  # fuzzy likeness ranks just below it
+
+
+def weigh_cloud(
+    score: float, *, best_status: float, seed_verbatim: bool, verbatim: bool, family: bool, named: bool
+) -> float:
+    """A cloud reading's place on the scale beside the best status reading of the same text.
+
+    - the seed document's message, word for word, is answered as that error (100);
+    - a documented message pasted verbatim, or a naming family of an identifier, ranks just
+      above the best status unless that status was stated outright;
+    - naming a provider lifts its errors over word overlap, not over an exact status name;
+    - otherwise likeness stays just below the best status, so "请求超时" stays 408.
+    """
+    if seed_verbatim:
+        return EXPLICIT
+    if verbatim or family:
+        return max(score, min(best_status + JUST_ABOVE, 99.0)) if best_status < EXPLICIT else score
+    if named:
+        lifted = min(score + PROVIDER_LIFT, 99.0)
+        if score >= NAMED_FLOOR and best_status < EXPLICIT:
+            lifted = max(lifted, min(best_status + JUST_ABOVE, 99.0))
+        return lifted
+    if score < VERBATIM and best_status:
+        return min(score, best_status - JUST_BELOW)
+    return score
