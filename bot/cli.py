@@ -23,11 +23,20 @@ def _service():
     return Service(load_knowledge())
 
 
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    """An unexpected exception as one bounded line: its type and the start of its message."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def cmd_check(_: argparse.Namespace) -> int:
     try:
         kb = load_knowledge()
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except Exception as exc:  # a loader bug must still end in a message, not a traceback
+        print(f"知识库校验出错 / knowledge check failed: {_one_line(exc)}", file=sys.stderr)
         return 1
     by_registry: dict[str, int] = {}
     for entry in kb.statuses.values():
@@ -71,18 +80,32 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO | None = None, out: TextIO |
 
     service = _service()
     first = True
+    failed = 0
     for query in _queries(args, stdin):
-        res = service.resolve(query)
-        if args.json:
-            payload = {"query": query, "matches": [m.to_json() for m in res.matches]}
-            out.write(json.dumps(payload, ensure_ascii=False) + "\n")
-            continue
-        if not first:
+        # One bad line must not stop the batch: it gets its own error and the rest go on.
+        try:
+            res = service.resolve(query)
+            text = (
+                json.dumps(
+                    {"query": query, "matches": [m.to_json() for m in res.matches]}, ensure_ascii=False
+                )
+                if args.json
+                else service.answer(res).plain()
+            )
+        except Exception as exc:
+            failed += 1
+            error = _one_line(exc)
+            text = (
+                json.dumps({"query": query, "matches": [], "error": error}, ensure_ascii=False)
+                if args.json
+                else f"出错了，这个问题没能回答 / error: {error}"
+            )
+        if not args.json and not first:
             out.write("\n" + "─" * 40 + "\n\n")
         first = False
-        out.write(service.answer(res).plain() + "\n")
+        out.write(text + "\n")
     out.flush()
-    return 0
+    return 1 if failed else 0
 
 
 def cmd_console(_: argparse.Namespace) -> int:
@@ -133,8 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Chinese output must not die on a terminal or pipe with a narrow encoding.
-    for stream in (sys.stdout, sys.stderr):
+    # Chinese output must not die on a terminal or pipe with a narrow encoding, and one
+    # undecodable input byte must not end an `ask` batch or the console.
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
@@ -150,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the last guard: one line, never a traceback
+        print(f"内部错误 / internal error: {_one_line(exc)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

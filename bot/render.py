@@ -2,20 +2,23 @@
 
 Each function returns a :class:`Reply` (a :class:`~bot.richtext.Doc` plus
 abstract buttons). The Telegram layer turns buttons into inline keyboards; the
-terminal prints ``doc.plain()``. Nothing here knows about Telegram.
+terminal prints ``doc.plain()``. Nothing here knows about Telegram: the caller
+passes the size limit (``limit``, in characters of HTML), and the default is
+merely the common case.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.match import Match
 from bot.models import CloudError, KnowledgeBase, StatusEntry
 from bot.resolver import Resolution
-from bot.richtext import Doc, b, code, i, link, t
+from bot.richtext import Doc, Line, b, code, i, link, t
 
-TELEGRAM_LIMIT = 4096
+TELEGRAM_LIMIT = 4096  # the default limit: a Telegram message holds at most 4096 characters
 CLASS_EMOJI = {1: "ℹ️", 2: "✅", 3: "↪️", 4: "⚠️", 5: "🔥"}
 PROVIDER_NAMES = {"aliyun": "阿里云", "huaweicloud": "华为云", "tencentcloud": "腾讯云"}
 REGISTRY_ZH = {
@@ -27,6 +30,11 @@ REGISTRY_ZH = {
 }
 EXAMPLES = ("/code 503", "网关超时怎么办", "401 和 403 的区别", "5xx", "InvalidImageId.NotFound")
 _ECHO_MAX = 80
+MAX_COMPARE_BUTTONS = 24  # a keyboard of 8 rows; more buttons bury the message
+_TITLE_CODES = 12  # codes named in a comparison's title before "等 N 个"
+_LISTED_CODES = 40  # codes spelled out in a "另有 N 个" line
+# Bidirectional overrides would flip the rest of a reply around when echoed back.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +61,41 @@ class Reply:
 
 
 def echo(text: str) -> str:
-    """User text shown back in a reply: one line, bounded length (escaped by Span)."""
-    flat = " ".join(text.split())
+    """User text shown back in a reply: one line, bounded length, no control characters
+    (a terminal would obey an echoed escape sequence); HTML escaping is Span's job."""
+    head = text[: _ECHO_MAX * 4]  # bounded work however long the message
+    cleaned = "".join(" " if ch in _BIDI_CONTROLS or unicodedata.category(ch) == "Cc" else ch for ch in head)
+    flat = " ".join(cleaned.split())
     return flat if len(flat) <= _ECHO_MAX else flat[: _ECHO_MAX - 1] + "…"
+
+
+def _line_size(line: Line) -> int:
+    return len("".join(span.html() for span in line))
+
+
+def fit(reply: Reply, limit: int = TELEGRAM_LIMIT) -> Reply:
+    """The reply cut after the last whole line that fits within ``limit``, saying so.
+
+    The last guard for every answer: cutting between lines keeps the HTML valid, since
+    every tag opens and closes within one span.
+    """
+    if len(reply.html()) <= limit:
+        return reply
+    note: Line = (t("…（内容太长，后面的已省略）"),)
+    used = _line_size(note)
+    kept: list[Line] = []
+    for line in reply.doc.lines:
+        used += _line_size(line) + 1  # + the newline before the note or the next line
+        if used > limit:
+            break
+        kept.append(line)
+    return Reply(Doc([*kept, note]), reply.buttons)
+
+
+def _code_list(entries: Sequence[int]) -> str:
+    """Codes spelled out compactly: "500、502、503…" with at most _LISTED_CODES of them."""
+    shown = "、".join(str(c) for c in entries[:_LISTED_CODES])
+    return shown + ("…" if len(entries) > _LISTED_CODES else "")
 
 
 def heading(entry: StatusEntry) -> str:
@@ -69,11 +109,13 @@ def short_label(entry: StatusEntry) -> str:
 # --- status card -----------------------------------------------------------------------
 
 
-def status_card(kb: KnowledgeBase, entry: StatusEntry, detailed: bool = True) -> Reply:
+def status_card(
+    kb: KnowledgeBase, entry: StatusEntry, detailed: bool = True, limit: int = TELEGRAM_LIMIT
+) -> Reply:
     reply = _status_card(kb, entry, detailed)
-    if detailed and len(reply.html()) > TELEGRAM_LIMIT:
+    if detailed and len(reply.html()) > limit:
         reply = _status_card(kb, entry, detailed=False)
-    return reply
+    return fit(reply, limit)
 
 
 def _status_card(kb: KnowledgeBase, entry: StatusEntry, detailed: bool) -> Reply:
@@ -135,26 +177,63 @@ def _status_card(kb: KnowledgeBase, entry: StatusEntry, detailed: bool) -> Reply
 # --- several codes, classes, suggestions -------------------------------------------------
 
 
-def comparison(kb: KnowledgeBase, entries: list[StatusEntry]) -> Reply:
-    """Several codes side by side: the facts that tell them apart, compactly."""
-    doc = Doc().add(b("对比："), t(" vs ".join(str(e.code) for e in entries)))
+def comparison(kb: KnowledgeBase, entries: list[StatusEntry], limit: int = TELEGRAM_LIMIT) -> Reply:
+    """Several codes side by side: the facts that tell them apart, compactly.
+
+    When they do not fit, each code gets its heading and summary, then its heading only,
+    as many as fit; the rest are counted and named by number.
+    """
+    codes = [e.code for e in entries]
+    more = f" 等 {len(codes)} 个" if len(codes) > _TITLE_CODES else ""
+    title: Line = (b("对比："), t(" vs ".join(map(str, codes[:_TITLE_CODES])) + more))
+    doc = Doc([title])
     for entry in entries:
         doc.blank()
-        doc.add(f"{CLASS_EMOJI.get(entry.klass, '')} ", b(heading(entry)), t(f"（{entry.name_zh}）"))
+        doc.add(*_entry_heading(entry))
         doc.add(entry.summary)
         doc.add(entry.meaning)
         doc.add(t("📖 "), link(entry.spec.label, entry.spec.url) if entry.spec.url else t(entry.spec.label))
-    reply = Reply(doc, _code_buttons(entries))
-    if len(reply.html()) > TELEGRAM_LIMIT:
-        doc = Doc().add(b("对比："), t(" vs ".join(str(e.code) for e in entries)))
-        for entry in entries:
-            doc.add(f"{CLASS_EMOJI.get(entry.klass, '')} ", b(heading(entry)), t(f"（{entry.name_zh}）"))
-            doc.add(t("   "), t(entry.summary))
-        reply = Reply(doc, _code_buttons(entries))
-    return reply
+    reply = Reply(doc, _code_buttons(entries[:MAX_COMPARE_BUTTONS]))
+    if len(reply.html()) <= limit:
+        return reply
+    for with_summary in (True, False):
+        doc, shown = _listing(title, entries, with_summary, limit)
+        if shown == len(entries):
+            break
+    return fit(Reply(doc, _code_buttons(entries[: min(shown, MAX_COMPARE_BUTTONS)])), limit)
 
 
-def class_list(kb: KnowledgeBase, digit: int) -> Reply:
+def _entry_heading(entry: StatusEntry) -> Line:
+    return (t(f"{CLASS_EMOJI.get(entry.klass, '')} "), b(heading(entry)), t(f"（{entry.name_zh}）"))
+
+
+def _listing(title: Line, entries: list[StatusEntry], with_summary: bool, limit: int) -> tuple[Doc, int]:
+    """As many entries as fit (one or two lines each), then "另有 N 个" naming the rest."""
+    doc = Doc([title])
+    used = _line_size(title)
+    shown = 0
+    for index, entry in enumerate(entries):
+        lines = [_entry_heading(entry)]
+        if with_summary:
+            lines.append((t("   "), t(entry.summary)))
+        cost = sum(_line_size(line) + 1 for line in lines)
+        later = entries[index + 1 :]
+        reserve = _line_size(_more_line(later)) + 1 if later else 0  # room to name the rest
+        if used + cost + reserve > limit:
+            break
+        doc.lines.extend(lines)
+        used += cost
+        shown += 1
+    if shown < len(entries):
+        doc.lines.append(_more_line(entries[shown:]))
+    return doc, shown
+
+
+def _more_line(rest: list[StatusEntry]) -> Line:
+    return (t(f"…另有 {len(rest)} 个：{_code_list([e.code for e in rest])}"),)
+
+
+def class_list(kb: KnowledgeBase, digit: int, limit: int = TELEGRAM_LIMIT) -> Reply:
     cls = kb.classes[digit]
     entries = kb.codes_in_class(digit)
     doc = Doc().add(f"{CLASS_EMOJI.get(digit, '')} ", b(f"{digit}xx {cls.name_zh}"), t(f"（{cls.name_en}）"))
@@ -166,25 +245,39 @@ def class_list(kb: KnowledgeBase, digit: int) -> Reply:
         mark = "" if entry.registry == "assigned" else f"〔{REGISTRY_ZH[entry.registry]}〕"
         doc.add(b(str(entry.code)), t(f" {entry.phrase} · {entry.name_zh}{mark}"))
     doc.blank().add(t(f"共 {len(entries)} 个，点按钮看详情。"))
-    return Reply(doc, _code_buttons(entries, per_row=5, label=lambda e: str(e.code)))
+    # A class has at most 100 codes, Telegram's limit on buttons in one keyboard.
+    return fit(Reply(doc, _code_buttons(entries, per_row=5, label=lambda e: str(e.code))), limit)
 
 
-def suggestions(kb: KnowledgeBase, query: str, matches: list[Match]) -> Reply:
+def suggestions(kb: KnowledgeBase, query: str, matches: list[Match], limit: int = TELEGRAM_LIMIT) -> Reply:
     doc = Doc().add(t("没完全确定「"), t(echo(query)), t("」指的是哪个，你是不是想问…"))
     doc.blank()
     for m in matches[:3]:
         doc.add(t("• "), t(m.title))
-    return Reply(doc, [[_match_button(m)] for m in matches[:3]])
+    return fit(Reply(doc, [[_match_button(m)] for m in matches[:3]]), limit)
 
 
-def not_found(query: str, unknown_codes: tuple[int, ...] = (), kb: KnowledgeBase | None = None) -> Reply:
+_EXPLAINED_UNKNOWN = 5  # unknown codes explained one by one; the rest are only listed
+
+
+def not_found(
+    query: str,
+    unknown_codes: tuple[int, ...] = (),
+    kb: KnowledgeBase | None = None,
+    limit: int = TELEGRAM_LIMIT,
+) -> Reply:
     doc = Doc()
     if unknown_codes:
-        for c in unknown_codes:
+        explained: set[int] = set()
+        for c in unknown_codes[:_EXPLAINED_UNKNOWN]:
             cls = kb.classes.get(c // 100) if kb else None
             doc.add(b(str(c)), t(" 不是已登记或常见的状态码。"))
-            if cls:
+            if cls and cls.digit not in explained:  # each class once, not once per code
+                explained.add(cls.digit)
                 doc.add(t(f"按首位数字，它属于 {c // 100}xx「{cls.name_zh}」：{cls.summary}"))
+        rest = unknown_codes[_EXPLAINED_UNKNOWN:]
+        if rest:
+            doc.add(t(f"另有 {len(rest)} 个也不是：{_code_list(rest)}"))
         doc.blank()
     elif not any(ch.isalnum() for ch in query):  # emoji, punctuation, blank
         doc.add(t("没看懂这条消息 🤔 我能解释 HTTP 状态码和云 API 报错。"))
@@ -193,13 +286,13 @@ def not_found(query: str, unknown_codes: tuple[int, ...] = (), kb: KnowledgeBase
     doc.add(t("可以这样问："))
     for ex in EXAMPLES:
         doc.add(t("• "), code(ex))
-    return Reply(doc)
+    return fit(Reply(doc), limit)
 
 
 # --- cloud errors ----------------------------------------------------------------------
 
 
-def error_card(kb: KnowledgeBase, match: Match) -> Reply:
+def error_card(kb: KnowledgeBase, match: Match, limit: int = TELEGRAM_LIMIT) -> Reply:
     row = match.error
     family = match.family
     doc = Doc()
@@ -245,10 +338,7 @@ def error_card(kb: KnowledgeBase, match: Match) -> Reply:
     buttons: list[list[Button]] = []
     if entry is not None:
         buttons.append([Button(f"看 {entry.code} {entry.name_zh}", f"code:{entry.code}")])
-    reply = Reply(doc, buttons)
-    if len(reply.html()) > TELEGRAM_LIMIT:  # a very long source list: keep the essentials
-        return Reply(Doc(reply.doc.lines[:12]), buttons)
-    return reply
+    return fit(Reply(doc, buttons), limit)  # a very long source list: keep the essentials first
 
 
 def _describe_variants(rows: list[CloudError]) -> str:
@@ -268,24 +358,31 @@ def _describe_variants(rows: list[CloudError]) -> str:
 # --- dispatch --------------------------------------------------------------------------
 
 
-CardMaker = Callable[[KnowledgeBase, StatusEntry, bool], Reply]
+CardMaker = Callable[[KnowledgeBase, StatusEntry, bool, int], Reply]
 
 
-def answer(kb: KnowledgeBase, res: Resolution, detailed: bool = True, card: CardMaker = status_card) -> Reply:
+def answer(
+    kb: KnowledgeBase,
+    res: Resolution,
+    detailed: bool = True,
+    card: CardMaker = status_card,
+    limit: int = TELEGRAM_LIMIT,
+) -> Reply:
     """The one reply for a resolution, as both the bot and the terminal show it.
 
-    ``card`` builds status cards; the Service passes a cached one.
+    ``card`` builds status cards; the Service passes a cached one. The reply's HTML
+    never exceeds ``limit`` characters.
     """
     if res.mode == "class" and res.class_digit is not None:
-        return class_list(kb, res.class_digit)
+        return class_list(kb, res.class_digit, limit)
     if not res.matches:
-        return not_found(res.query, res.unknown_codes, kb)
+        return not_found(res.query, res.unknown_codes, kb, limit)
     if res.mode == "multi":
-        return comparison(kb, [m.entry for m in res.matches if m.entry is not None])
+        return comparison(kb, [m.entry for m in res.matches if m.entry is not None], limit)
     top = res.matches[0]
     if not res.confident:
-        return suggestions(kb, res.query, list(res.matches))
-    reply = match_card(kb, top, detailed, card)
+        return suggestions(kb, res.query, list(res.matches), limit)
+    reply = match_card(kb, top, detailed, card, limit)
     # Close runners-up, and any match of the other kind (a cloud error beside a status).
     others = [
         m for m in res.matches[1:4] if m.score >= top.score - 15 or (m.kind != top.kind and m.score >= 66)
@@ -293,9 +390,9 @@ def answer(kb: KnowledgeBase, res: Resolution, detailed: bool = True, card: Card
     if res.mode != "text" or not others:
         return reply
     extended = _with_runners_up(reply, others)
-    if len(extended.html()) > TELEGRAM_LIMIT:
-        extended = _with_runners_up(match_card(kb, top, False, card), others)
-    return extended
+    if len(extended.html()) > limit:
+        extended = _with_runners_up(match_card(kb, top, False, card, limit), others)
+    return fit(extended, limit)
 
 
 def _with_runners_up(reply: Reply, others: list[Match]) -> Reply:
@@ -305,11 +402,15 @@ def _with_runners_up(reply: Reply, others: list[Match]) -> Reply:
 
 
 def match_card(
-    kb: KnowledgeBase, match: Match, detailed: bool = True, card: CardMaker = status_card
+    kb: KnowledgeBase,
+    match: Match,
+    detailed: bool = True,
+    card: CardMaker = status_card,
+    limit: int = TELEGRAM_LIMIT,
 ) -> Reply:
     if match.entry is not None:
-        return card(kb, match.entry, detailed)
-    return error_card(kb, match)
+        return card(kb, match.entry, detailed, limit)
+    return error_card(kb, match, limit)
 
 
 def _match_button(m: Match) -> Button:

@@ -149,3 +149,10 @@ def test_generic_arrears_question_shows_status_and_cloud_errors(service):
     assert {m.error_code for m in res.matches if m.kind == "error"} >= {"ARREARAGE", "Account.Arrearage"}
     plain = service.answer(res).plain()
     assert "你可能还想找：" in plain and "ARREARAGE" in plain
+
+
+def test_echo_drops_control_characters_and_bidi_overrides():
+    assert render.echo("a\x1b[31mb\x00c\u202ed\u2066e") == "a [31mb c d e"
+    assert render.echo("网关\t超时\r\n") == "网关 超时"
+    long = render.echo("x" * 100_000)
+    assert len(long) == 80 and long.endswith("…")

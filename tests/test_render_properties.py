@@ -80,3 +80,43 @@ def test_huge_comparison_stays_within_limit(service):
 def test_4kb_message_of_emoji_and_markup(service):
     text = ("🔥<b>&" * 1400)[:4096]
     check_reply(render.answer(service.kb, service.resolve(text)))
+
+
+# --- random lists of codes: comparisons and unknown codes stay within the caller's limit ----
+
+LIMITS = st.one_of(st.just(TELEGRAM_LIMIT), st.integers(min_value=600, max_value=TELEGRAM_LIMIT))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), limit=LIMITS)
+def test_comparison_of_any_codes_fits_the_limit(service, data, limit):
+    codes = data.draw(st.lists(st.sampled_from(sorted(service.kb.statuses)), min_size=2, max_size=150))
+    entries = [service.kb.statuses[c] for c in codes]
+    reply = render.comparison(service.kb, entries, limit)
+    text = reply.html()
+    assert len(text) <= limit
+    assert html_problems(text) == []
+    plain = reply.plain()
+    assert render.heading(entries[0]) in plain  # the first code always gets its own line
+    buttons = [button for row in reply.buttons for button in row]
+    assert len(buttons) <= render.MAX_COMPARE_BUTTONS
+    assert all(render.heading(service.kb.statuses[int(b.action[5:])]) in plain for b in buttons)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(codes=st.lists(st.integers(min_value=100, max_value=999), min_size=1, max_size=300), limit=LIMITS)
+def test_any_list_of_numbers_as_a_question_fits(service, codes, limit):
+    res = service.resolve(" ".join(map(str, codes)))
+    for detailed in (True, False):
+        reply = render.answer(service.kb, res, detailed, limit=limit)
+        assert len(reply.html()) <= limit
+        assert html_problems(reply.html()) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(codes=st.lists(st.integers(min_value=100, max_value=599), min_size=1, max_size=500), limit=LIMITS)
+def test_unknown_codes_fit(service, codes, limit):
+    reply = render.not_found("?", tuple(codes), service.kb, limit)
+    assert len(reply.html()) <= limit
+    assert html_problems(reply.html()) == []
+    assert reply.plain().startswith(f"{codes[0]} 不是已登记或常见的状态码。")
