@@ -132,3 +132,13 @@ def test_json_answers_every_input_line_in_order(capsys, monkeypatch):
     assert [r["query"] for r in results] == ["503", "", "404"]
     assert results[1]["matches"] == []
     assert [r["matches"][0]["status"] for r in (results[0], results[2])] == [503, 404]
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys):
+    def broken(_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "cmd_console", broken)
+    assert cli.main(["console"]) == 1
+    err = capsys.readouterr().err
+    assert err == "内部错误 / internal error: OSError: [Errno 28] No space left on device\n"
