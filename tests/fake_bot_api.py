@@ -8,25 +8,33 @@ The test drives it:
 
 * :meth:`FakeBotApi.enqueue` queues an update for ``getUpdates`` (long polling that
   honours ``offset`` and ``timeout``, the latter capped at :attr:`FakeBotApi.poll_cap`);
-* :meth:`FakeBotApi.fail_get_updates` makes the next N ``getUpdates`` calls answer
-  ``502 Bad Gateway``;
-* :meth:`FakeBotApi.rate_limit_send_message` makes the next N ``sendMessage`` calls answer
-  ``429 Too Many Requests`` with ``retry_after``;
+* :meth:`FakeBotApi.inject` makes the next N calls of a method (optionally only those for one
+  chat) fail with a :class:`Fault`: any HTTP status with the Bot API's error JSON (``401``,
+  ``404``, ``500``, ``502`` …), ``429`` with ``retry_after``, a body that is not JSON, or a
+  stall (for a while, or until :meth:`FakeBotApi.clear_faults`) that the bot sees as a timeout;
+* :meth:`FakeBotApi.fail_get_updates` and :meth:`FakeBotApi.rate_limit_send_message` are
+  shorthands for ``502`` on ``getUpdates`` and ``429`` on ``sendMessage``;
 * :meth:`FakeBotApi.wait_for` waits (with a timeout) until a recorded call matches.
+
+A path that does not start with ``/bot`` answers a plain-text ``404 Not Found``, like a web
+server that is not a Bot API; ``/bot<wrong token>/…`` answers ``401 Unauthorized``.
 
 Webhooks: ``setWebhook`` stores ``url`` and ``secret_token`` (:attr:`FakeBotApi.webhook_url`,
 :attr:`FakeBotApi.webhook_secret`), ``getWebhookInfo`` reports the url, ``deleteWebhook``
 clears both. Like Telegram, ``getUpdates`` answers ``409 Conflict`` while a webhook is set.
 The fake never delivers updates to the webhook itself; the test POSTs them.
 
-Every call is recorded as a :class:`Call` (method, decoded params, HTTP status, time).
+Every call is recorded as a :class:`Call` (method, decoded params, HTTP status, time, and the
+kind of fault injected, if any: only a call without a fault counts as :attr:`Call.ok`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,10 +54,79 @@ class Call:
     status: int = 200
     result: Any = None  # the "result" we answered with, when status is 200
     at: float = field(default_factory=time.monotonic)  # time.monotonic() when it arrived
+    fault: str | None = None  # "status", "retry_after", "garbage" or "stall" when injected
 
     @property
     def ok(self) -> bool:
-        return self.status == 200
+        return self.status == 200 and self.fault is None
+
+    @property
+    def chat_id(self) -> int | None:
+        try:
+            return int(self.params["chat_id"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+@dataclass
+class Fault:
+    """What the fake answers instead of the real result.
+
+    ``status`` with the Bot API's error JSON by default; ``retry_after`` adds the 429 parameter;
+    ``body`` replaces the whole body (``garbage()`` gives one that is not JSON); ``stall`` waits
+    that many seconds first (``math.inf``: until :meth:`FakeBotApi.clear_faults` or shutdown), and
+    a stalled call is never recorded as answered. ``chat_id`` limits the fault to one chat.
+    """
+
+    status: int = 502
+    retry_after: int | None = None
+    body: bytes | None = None
+    stall: float = 0.0
+    chat_id: int | None = None
+
+    @classmethod
+    def garbage(cls, chat_id: int | None = None) -> Fault:
+        return cls(status=200, body=b"<html><body>502 Bad Gateway</body></html>", chat_id=chat_id)
+
+    @property
+    def kind(self) -> str:
+        if self.stall:
+            return "stall"
+        if self.body is not None:
+            return "garbage"
+        return "retry_after" if self.retry_after is not None else "status"
+
+    def matches(self, params: dict[str, Any]) -> bool:
+        if self.chat_id is None:
+            return True
+        try:
+            return int(params.get("chat_id", 0)) == self.chat_id
+        except (TypeError, ValueError):
+            return False
+
+    def response(self) -> web.Response:
+        if self.body is not None:
+            return web.Response(status=self.status, body=self.body, content_type="text/html")
+        payload: dict[str, Any] = {
+            "ok": False,
+            "error_code": self.status,
+            "description": _DESCRIPTIONS.get(self.status, f"Error {self.status}"),
+        }
+        if self.retry_after is not None:
+            payload["description"] = f"Too Many Requests: retry after {self.retry_after}"
+            payload["parameters"] = {"retry_after": self.retry_after}
+        return web.json_response(payload, status=self.status)
+
+
+_DESCRIPTIONS = {
+    400: "Bad Request: can't parse entities",
+    401: "Unauthorized",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
 
 
 def _decode(value: Any) -> Any:
@@ -74,8 +151,8 @@ class FakeBotApi:
         self.webhook_secret: str | None = None
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
-        self._fail_get_updates = 0
-        self._rate_limited_sends: list[int] = []  # retry_after of each pending 429
+        self._faults: dict[str, list[list[Any]]] = {}  # method -> [[fault, times left], …]
+        self._released = asyncio.Event()  # ends every stall that waits for clear_faults()
         self._changed = asyncio.Condition()  # new update, new call, fault or shutdown
         self._epoch = 0  # bumped to release pending long polls with an empty answer
         self._closing = False
@@ -101,6 +178,7 @@ class FakeBotApi:
 
     async def stop(self) -> None:
         self._closing = True
+        self._released.set()
         await self._notify()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -121,15 +199,51 @@ class FakeBotApi:
         await self._notify()
         return update_id
 
+    async def inject(self, method: str, fault: Fault, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` that ``fault`` matches fail; ``times=-1``: all of
+        them until :meth:`clear_faults`."""
+        self._add_fault(method, fault, times)
+        if method == "getUpdates":
+            self._epoch += 1  # a poll already waiting returns [] now, so the next calls fail
+        await self._notify()
+
+    async def clear_faults(self) -> None:
+        """No more injected faults, and every stalled call is let go (with its fault's status)."""
+        self._faults.clear()
+        self._released.set()
+        self._released = asyncio.Event()
+        await self._notify()
+
     async def fail_get_updates(self, times: int = 1) -> None:
         """The next ``times`` getUpdates calls answer 502 Bad Gateway."""
-        self._fail_get_updates += times
-        self._epoch += 1  # a poll already waiting returns [] now, so the next calls fail
-        await self._notify()
+        await self.inject("getUpdates", Fault(502), times)
 
     def rate_limit_send_message(self, times: int = 1, retry_after: int = 1) -> None:
         """The next ``times`` sendMessage calls answer 429 with ``retry_after``."""
-        self._rate_limited_sends.extend([retry_after] * times)
+        self._add_fault("sendMessage", Fault(429, retry_after=retry_after), times)
+
+    def _add_fault(self, method: str, fault: Fault, times: int) -> None:
+        self._faults.setdefault(method, []).append([fault, times])
+
+    def _take_fault(self, method: str, params: dict[str, Any]) -> Fault | None:
+        for entry in self._faults.get(method, []):
+            fault, left = entry
+            if fault.matches(params):
+                if left > 0:
+                    entry[1] -= 1
+                    if entry[1] == 0:
+                        self._faults[method].remove(entry)
+                return fault
+        return None
+
+    async def _answer_fault(self, method: str, params: dict[str, Any], fault: Fault) -> web.Response:
+        await self._record(Call(method, params, fault.status, fault=fault.kind))
+        if fault.stall:
+            released = self._released
+            timeout = None if math.isinf(fault.stall) else fault.stall
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(released.wait(), timeout)
+        return fault.response()
 
     def of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
@@ -190,25 +304,19 @@ class FakeBotApi:
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        if request.match_info["prefix"] != f"bot{self.token}":
+        prefix = request.match_info["prefix"]
+        if not prefix.startswith("bot"):
+            return web.Response(status=404, text="404: Not Found")  # not a Bot API path at all
+        if prefix != f"bot{self.token}":
             return web.json_response(
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
         params = await self._params(request)
+        fault = self._take_fault(method, params)
+        if fault is not None:
+            return await self._answer_fault(method, params, fault)
         if method == "getUpdates":
             return await self._get_updates(params)
-        if method == "sendMessage" and self._rate_limited_sends:
-            retry_after = self._rate_limited_sends.pop(0)
-            await self._record(Call(method, params, 429))
-            return web.json_response(
-                {
-                    "ok": False,
-                    "error_code": 429,
-                    "description": f"Too Many Requests: retry after {retry_after}",
-                    "parameters": {"retry_after": retry_after},
-                },
-                status=429,
-            )
         result = self._result(method, params)
         if result is None:
             await self._record(Call(method, params, 404))
@@ -229,12 +337,6 @@ class FakeBotApi:
                     "use deleteWebhook to delete the webhook first",
                 },
                 status=409,
-            )
-        if self._fail_get_updates > 0:
-            self._fail_get_updates -= 1
-            await self._record(Call("getUpdates", params, 502))
-            return web.json_response(
-                {"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502
             )
         await self._record(Call("getUpdates", params))
         offset = int(params.get("offset") or 0)
