@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,11 +23,12 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
 from bot import render
-from bot.flood import Cooldown, SlidingWindow
+from bot.bot_api import describe, is_fatal, is_transient
+from bot.flood import SlidingWindow
 from bot.render import Reply, heading
 from bot.resolver import Resolution, is_explicit
 from bot.service import Service
@@ -67,11 +69,18 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 class BotHandlers:
     service: Service
     settings: ChatSettings
-    auto_cooldown: Cooldown
+    auto_cooldown: float  # seconds between two auto-mode answers in one group
     # Per user everywhere (6 questions a minute), per group (20 a minute).
     user_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(6, 60.0))
     chat_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(20, 60.0))
     notice_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(1, 60.0))
+    # Inline queries arrive as people type, so their own, looser limit per user.
+    inline_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(30, 60.0))
+    # Messages read per auto-mode group and minute while its cooldown is over.
+    auto_limit: SlidingWindow = field(default_factory=lambda: SlidingWindow(30, 60.0))
+    # group -> time.monotonic() when its auto-mode cooldown ends. Kept here rather than in a
+    # flood.Cooldown because the check must not use the cooldown up before the message is read.
+    auto_quiet_until: dict[int, float] = field(default_factory=dict)
     # (chat_id, message_id of the question) -> message_id of our answer, for edits.
     answers: OrderedDict[tuple[int, int], int] = field(default_factory=OrderedDict)
     max_answers: int = 2000
@@ -143,16 +152,26 @@ class BotHandlers:
             elif await self._admit(update, message):
                 await self._answer(update, self.service.resolve(query))
             return
-        if not self.settings.auto_mode(message.chat.id):
+        await self._auto(update, message)
+
+    async def _auto(self, update: Update, message: Message) -> None:
+        """Auto mode: every check that costs nothing comes before reading the message."""
+        chat_id = message.chat.id
+        if not self.settings.auto_mode(chat_id):
             return
-        res = self.service.resolve(message.text)
+        if update.edited_message is not None:
+            if (chat_id, message.message_id) not in self.answers:
+                return  # an edit must not trigger a first auto answer after the fact
+            if not self._allowed(message):
+                return
+        elif not self._auto_ready(chat_id) or not self.auto_limit.allow(chat_id):
+            return
+        res = self.service.resolve(message.text or "")
         if not is_explicit(res):
             return
-        key = (message.chat.id, message.message_id)
-        if update.edited_message is not None and key not in self.answers:
-            return  # an edit must not trigger a first auto answer after the fact
-        if key in self.answers or self.auto_cooldown.ready(message.chat.id):
-            await self._answer(update, res)
+        if update.edited_message is None:
+            self.auto_quiet_until[chat_id] = time.monotonic() + self.auto_cooldown
+        await self._answer(update, res)
 
     # --- buttons and inline mode ----------------------------------------------------------
 
@@ -175,6 +194,10 @@ class BotHandlers:
     async def inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.inline_query
         if query is None:
+            return
+        if not self.inline_limit.allow(query.from_user.id):
+            # Personal and uncached, so other people typing the same text still get results.
+            await query.answer([], cache_time=0, is_personal=True)
             return
         text = query.query.strip()
         if not text:
@@ -204,15 +227,17 @@ class BotHandlers:
         await query.answer(results, cache_time=300, is_personal=False)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if update is None and isinstance(context.error, NetworkError):
-            # getUpdates hiccups (502, timeouts): PTB retries by itself, a line is enough.
-            log.warning("Bot API 暂时不可用，稍后自动重试：%s", context.error)
-            return
+        error = context.error
         where = ""
         if isinstance(update, Update):
             chat = update.effective_chat
             where = f" (update {update.update_id}, chat {chat.id if chat else '-'})"
-        log.error("处理更新时出错%s", where, exc_info=context.error)
+        if error is not None and (is_transient(error) or is_fatal(error) or isinstance(error, Forbidden)):
+            # Not a bug here: the Bot API failed after the retries (bot.delivery logged each),
+            # refused the token (the process is stopping), or the user blocked the bot.
+            log.warning("未能回答%s：%s", where, describe(error))
+            return
+        log.error("处理更新时出错%s", where, exc_info=error)
 
     # --- helpers ---------------------------------------------------------------------
 
@@ -241,17 +266,23 @@ class BotHandlers:
             self.answers.popitem(last=False)
 
     async def _admit(self, update: Update, message: Message) -> bool:
-        """Flood control; in a private chat the first refusal says why, later ones are silent."""
-        if self._is_followup_edit(update) or self._allowed(message):
+        """Flood control, edits included (each one is read again); in a private chat the first
+        refusal says why, later ones are silent."""
+        if self._allowed(message):
             return True
         if message.chat.type == ChatType.PRIVATE and self.notice_limit.allow(message.chat.id):
             await message.reply_text(RATE_LIMITED)
         return False
 
-    def _is_followup_edit(self, update: Update) -> bool:
-        """An edit of a question we already answered: updating the answer costs no quota."""
-        message = update.edited_message
-        return message is not None and (message.chat.id, message.message_id) in self.answers
+    def _auto_ready(self, chat_id: int) -> bool:
+        """Is the group's auto-mode cooldown over? Only looks; answering starts the next one."""
+        until = self.auto_quiet_until.get(chat_id)
+        if until is None:
+            return True
+        if time.monotonic() < until:
+            return False
+        del self.auto_quiet_until[chat_id]  # keeps the dict to the groups cooling down now
+        return True
 
     @staticmethod
     def _quote(message: Message) -> bool:

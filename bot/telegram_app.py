@@ -29,7 +29,6 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Config
-from bot.flood import Cooldown
 from bot.handlers import BotHandlers
 from bot.service import Service
 from bot.store import ChatSettings
@@ -117,7 +116,7 @@ def build_application(
     application = builder.build()
 
     settings = settings or ChatSettings(config.data_dir / "settings.sqlite3")
-    handlers = BotHandlers(service=service, settings=settings, auto_cooldown=Cooldown(config.auto_cooldown))
+    handlers = BotHandlers(service=service, settings=settings, auto_cooldown=config.auto_cooldown)
     application.bot_data["handlers"] = handlers
     messages = filters.UpdateType.MESSAGES  # new and edited messages, not channel posts
     application.add_handlers(

@@ -298,3 +298,107 @@ async def test_bare_mention_alone_explains_usage(app):
     calls = await feed(app, message=message(text, chat=GROUP, entities=entities))
     [params] = sent(calls)
     assert "用法" in params["text"]
+
+
+# --- checks before work: flood limits come before the message is read -------------------------
+
+
+class CountingService:
+    """The real Service, counting how often a message is read (resolved)."""
+
+    def __init__(self, service) -> None:
+        self._service = service
+        self.resolved: list[str] = []
+
+    def resolve(self, text: str):
+        self.resolved.append(text)
+        return self._service.resolve(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._service, name)
+
+
+@pytest.fixture
+def counting(app) -> CountingService:
+    handlers = app.bot_data["handlers"]
+    handlers.service = CountingService(handlers.service)
+    return handlers.service
+
+
+async def auto_on(app) -> None:
+    app.request.admins.add(ADMIN["id"])
+    await feed(app, message=message("/auto on", chat=GROUP, user=ADMIN))
+
+
+async def test_edits_count_against_the_flood_limit(app, counting):
+    original = message("500", message_id=880)
+    await feed(app, message=original)
+    edits = []
+    for n in range(1, 11):
+        calls = await feed(
+            app, edited_message=dict(original, text=f"50{n % 10}", edit_date=1_700_000_000 + n)
+        )
+        edits.append([c.method for c in calls])
+    # Six questions a minute per user: the first answer and five edits of it, one notice, then silence.
+    assert edits[:5] == [["editMessageText"]] * 5
+    assert edits[5] == ["sendMessage"] and edits[6:] == [[]] * 4
+    assert len(counting.resolved) == 6, "an edit over the limit is not even read"
+
+
+async def test_inline_queries_have_a_per_user_limit(app, counting):
+    limit = app.bot_data["handlers"].inline_limit.limit
+    for n in range(limit):
+        calls = await feed(app, inline_query={"id": f"iq{n}", "from": USER, "query": "503", "offset": ""})
+        assert sent(calls, "answerInlineQuery")[0]["results"], n
+    calls = await feed(app, inline_query={"id": "iq-over", "from": USER, "query": "网关超时", "offset": ""})
+    [params] = sent(calls, "answerInlineQuery")
+    assert params["results"] == []
+    assert params["is_personal"] is True and params["cache_time"] == 0, "nobody else gets the empty answer"
+    assert "网关超时" not in counting.resolved, "a query over the limit is not even read"
+    other = {"id": 4343, "is_bot": False, "first_name": "别人"}
+    calls = await feed(app, inline_query={"id": "iq-other", "from": other, "query": "503", "offset": ""})
+    assert sent(calls, "answerInlineQuery")[0]["results"], "the limit is per user"
+
+
+async def test_auto_mode_reads_nothing_while_cooling_down(app, counting):
+    await auto_on(app)
+    calls = await feed(app, message=message("接口返回 502 了", chat=GROUP))
+    assert "502 Bad Gateway" in sent(calls)[0]["text"]
+    counting.resolved.clear()
+    for text in ("又是 503", "大家中午吃什么", "504 啊"):
+        assert await feed(app, message=message(text, chat=GROUP)) == []
+    assert counting.resolved == [], "within the cooldown no message is read at all"
+
+
+async def test_auto_mode_cooldown_starts_only_with_an_answer(app, counting):
+    await auto_on(app)
+    assert await feed(app, message=message("大家中午吃什么", chat=GROUP)) == []
+    calls = await feed(app, message=message("接口返回 502 了", chat=GROUP))
+    assert "502 Bad Gateway" in sent(calls)[0]["text"], "chatter did not use up the cooldown"
+
+
+async def test_auto_mode_reads_a_bounded_number_of_messages(app, counting):
+    await auto_on(app)
+    limit = app.bot_data["handlers"].auto_limit.limit
+    for n in range(limit + 5):
+        assert await feed(app, message=message(f"闲聊第 {n} 句", chat=GROUP)) == []
+    assert len(counting.resolved) == limit
+    assert await feed(app, message=message("接口返回 502 了", chat=GROUP)) == []
+
+
+async def test_auto_mode_edit_of_an_unanswered_message_is_not_read(app, counting):
+    await auto_on(app)
+    chatter = message("大家中午吃什么", chat=GROUP)
+    await feed(app, message=chatter)
+    counting.resolved.clear()
+    calls = await feed(app, edited_message=dict(chatter, text="502 了", edit_date=1_700_000_100))
+    assert calls == [] and counting.resolved == []
+
+
+async def test_auto_mode_edit_of_an_auto_answer_updates_it(app):
+    await auto_on(app)
+    question = message("接口返回 502 了", chat=GROUP)
+    await feed(app, message=question)
+    calls = await feed(app, edited_message=dict(question, text="接口返回 504 了", edit_date=1_700_000_100))
+    [params] = sent(calls, "editMessageText")
+    assert "504 Gateway Timeout" in params["text"]
