@@ -8,6 +8,7 @@ second; the waits Telegram asks for (retry_after) are real.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import math
 
@@ -17,7 +18,7 @@ from telegram.ext import ExtBot
 
 from bot.bot_api import ApiAddressError, BotApiRequest
 from bot.delivery import RetryingRateLimiter, RetryPolicy
-from tests.fake_bot_api import Call, Fault, FakeBotApi
+from tests.fake_bot_api import Call, FakeBotApi, Fault
 from tests.fakes import TOKEN
 
 FAST = RetryPolicy(attempts=5, budget=10.0, first_delay=0.05, max_delay=0.2)
@@ -100,7 +101,7 @@ async def test_four_429s_in_a_row_are_waited_out(api: FakeBotApi):
     calls = sends(api, ALICE)
     assert [c.status for c in calls] == [429, 429, 429, 429, 200]
     # retry_after is honoured: each retry comes a second after the 429 before it.
-    assert all(b.at - a.at >= 0.95 for a, b in zip(calls, calls[1:], strict=False))
+    assert all(b.at - a.at >= 0.95 for a, b in itertools.pairwise(calls))
     assert loop.time() - started < FAST.budget
 
 
