@@ -71,4 +71,7 @@ def retry_after_seconds(exc: RetryAfter) -> float:
 
 def describe(exc: BaseException) -> str:
     """One short line for the log: the exception's message, never the request URL."""
-    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    text = str(exc)
+    if text == GARBAGE_REPLY:
+        return "回复不是 JSON（Invalid server response）"
+    return text.splitlines()[0][:200] if text else type(exc).__name__

@@ -1,10 +1,18 @@
-"""The one place that builds the Telegram Application and runs it."""
+"""The one place that builds the Telegram Application and runs it.
+
+Running is done here rather than by PTB's run_polling/run_webhook so that updates are confirmed
+to Telegram only once handled (bot.polling, bot.webhook), start-up retries are bounded, and a
+rejected token or a wrong API address ends the process with one clear line.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
+import signal
 import sys
+from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -15,9 +23,8 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -28,10 +35,22 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.bot_api import (
+    ApiAddressError,
+    BotApiRequest,
+    describe,
+    is_fatal,
+    is_transient,
+    retry_after_seconds,
+)
 from bot.config import Config
+from bot.delivery import RetryingRateLimiter, RetryPolicy
 from bot.handlers import BotHandlers
+from bot.polling import Poller, unless_stopped
+from bot.processing import ChatOrderedProcessor
 from bot.service import Service
 from bot.store import ChatSettings
+from bot.webhook import Receiver, WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +107,9 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
     settings: ChatSettings | None = None,
     rate_limiter: bool = True,
+    retry_policy: RetryPolicy | None = None,
 ) -> Application:
-    """Wire handlers, defaults and the rate limiter; tests pass fake request objects."""
+    """Wire handlers, defaults, update order and retries; tests pass fake request objects."""
     if config.token is None:
         raise ValueError("build_application needs a token")
     builder = (
@@ -97,6 +117,8 @@ def build_application(
         .token(config.token)
         .base_url(config.api_base_url)
         .base_file_url(config.base_file_url)
+        .request(request or BotApiRequest())
+        .get_updates_request(get_updates_request or BotApiRequest(connection_pool_size=1))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -105,14 +127,11 @@ def build_application(
             )
         )
         .post_init(_post_init)
-        .concurrent_updates(False)
+        .concurrent_updates(ChatOrderedProcessor())
+        .updater(None)  # bot.polling or bot.webhook feeds the update queue; see Runner
     )
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-    if request is not None:
-        builder = builder.request(request)
-    if get_updates_request is not None:
-        builder = builder.get_updates_request(get_updates_request)
+        builder = builder.rate_limiter(RetryingRateLimiter(retry_policy))
     application = builder.build()
 
     settings = settings or ChatSettings(config.data_dir / "settings.sqlite3")
@@ -134,38 +153,159 @@ def build_application(
 
 
 def run_bot(config: Config, service: Service) -> int:
-    # The webhook secret is settled before logging starts: PTB logs call parameters at DEBUG.
-    webhook_secret = (config.webhook_secret or secrets.token_urlsafe(32)) if config.webhook_url else None
+    """Run until SIGTERM/SIGINT (exit 0), a rejected token or a wrong API address (exit 2), or a
+    Bot API that stays unreachable while starting (exit 1)."""
+    webhook_secret = settle_webhook_secret(config)
     setup_logging(config.log_level, config.token, webhook_secret)
     application = build_application(config, service)
     try:
-        _run(application, config, webhook_secret)
-    except InvalidToken:
-        # PTB's message quotes the token; say what happened without it.
-        log.critical("Telegram 拒绝了 TELEGRAM_BOT_TOKEN（写错了或已被撤销），请到 @BotFather 重新获取")
-        return 2
+        code = asyncio.run(Runner(application, config, webhook_secret).run())
     except Exception:
         log.exception("机器人异常退出")  # through the redacting formatter, never the default hook
-        return 1
+        code = 1
     finally:
         application.bot_data["handlers"].settings.close()
-    log.info("已退出")
-    return 0
+    if code == 0:
+        log.info("已退出")
+    return code
 
 
-def _run(application: Application, config: Config, secret: str | None = None) -> None:
-    if config.webhook_url:
-        secret = secret or config.webhook_secret or secrets.token_urlsafe(32)
-        path = urlsplit(config.webhook_url).path.lstrip("/")
-        log.info("webhook 模式：监听 %s:%s", config.listen, config.port)
-        application.run_webhook(
-            listen=config.listen,
-            port=config.port,
-            url_path=path,
-            webhook_url=config.webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        log.info("polling 模式")
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+def settle_webhook_secret(config: Config) -> str | None:
+    """WEBHOOK_SECRET, or a random one; settled before logging starts so the log can hide it
+    (PTB logs call parameters at DEBUG)."""
+    if not config.webhook_url:
+        return None
+    return config.webhook_secret or secrets.token_urlsafe(32)
+
+
+class StartupFailed(Exception):
+    """The Bot API stayed unreachable, or refused a start-up call, while the bot was starting."""
+
+
+STARTUP_RETRY_DELAYS = (1.0, 2.0, 3.0, 4.0)  # five tries within about ten seconds
+
+
+class Runner:
+    """Starts the application, feeds it updates (polling or webhook) and stops it cleanly."""
+
+    def __init__(self, application: Application, config: Config, webhook_secret: str | None = None) -> None:
+        self.application = application
+        self.config = config
+        self.webhook_secret = webhook_secret
+        self.stop = asyncio.Event()
+        self.fatal: TelegramError | None = None
+        limiter = application.bot.rate_limiter
+        if isinstance(limiter, RetryingRateLimiter):
+            limiter.on_fatal = self.fail  # a 401/404 on any call, an answer included, ends the process
+
+    def fail(self, exc: TelegramError) -> None:
+        if self.fatal is None:
+            self.fatal = exc
+        self.stop.set()
+
+    async def run(self) -> int:
+        """The exit code: 0 after a signal, 2 for a rejected token or wrong API address, 1 when
+        the Bot API could not be reached at start-up."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.stop.set)
+        try:
+            await self._serve()
+        except StartupFailed as exc:
+            log.critical("%s；请检查网络和 TELEGRAM_API_BASE_URL=%s。退出", exc, self.config.api_base_url)
+            return 1
+        finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+        if self.fatal is not None:
+            log.critical(self._fatal_message(self.fatal))
+            return 2
+        return 0
+
+    def _fatal_message(self, exc: TelegramError) -> str:
+        if isinstance(exc, ApiAddressError):
+            return (
+                f"TELEGRAM_API_BASE_URL={self.config.api_base_url} 看起来不是 Bot API 的地址"
+                "（请求得到 404 Not Found），请检查这个变量（默认 https://api.telegram.org/bot）。退出"
+            )
+        # PTB's own message quotes the token; say what happened without it.
+        return "Telegram 拒绝了 TELEGRAM_BOT_TOKEN（写错了或已被撤销），请到 @BotFather 重新获取。退出"
+
+    async def _serve(self) -> None:
+        application, config, bot = self.application, self.config, self.application.bot
+        processor = application.update_processor
+        assert isinstance(processor, ChatOrderedProcessor), "build_application sets the processor"
+        poller: Poller | None = None
+        server: WebhookServer | None = None
+        try:
+            await self._startup_step("getMe", application.initialize)
+            await self._startup_step("setMyCommands", lambda: _post_init(application))
+            if config.webhook_url:
+                receiver = Receiver(bot, application.update_queue, processor)
+                path = urlsplit(config.webhook_url).path
+                server = WebhookServer(
+                    receiver, listen=config.listen, port=config.port, path=path, secret=self.webhook_secret
+                )
+                try:
+                    server.start()  # listen before Telegram is told where to send
+                except OSError as exc:
+                    server = None
+                    raise StartupFailed(
+                        f"webhook 无法监听 {config.listen}:{config.port}（{exc.strerror}）"
+                    ) from exc
+                log.info("webhook 模式：监听 %s:%s", config.listen, config.port)
+                url = config.webhook_url
+                await self._startup_step(
+                    "setWebhook",
+                    lambda: bot.set_webhook(
+                        url, secret_token=self.webhook_secret, allowed_updates=Update.ALL_TYPES
+                    ),
+                )
+            else:
+                await self._startup_step("deleteWebhook", bot.delete_webhook)
+                poller = Poller(bot, application.update_queue, processor, allowed_updates=Update.ALL_TYPES)
+                log.info("polling 模式")
+            if self.stop.is_set():
+                return
+            await application.start()
+            if poller is not None:
+                await poller.run(self.stop)
+            else:
+                await self.stop.wait()
+        except TelegramError as exc:
+            if not is_fatal(exc):
+                raise
+            self.fail(exc)  # before the clean-up below, which must not call the Bot API again
+        finally:
+            if server is not None:
+                server.stop_accepting()
+            if application.running:
+                await application.stop()  # handles everything already queued
+            if poller is not None and self.fatal is None:
+                await poller.acknowledge()
+            if server is not None:
+                await server.close()
+            await application.shutdown()
+
+    async def _startup_step(self, what: str, action: Callable[[], Awaitable[object]]) -> None:
+        """Run one start-up call, retrying a transient failure a few times (one line each)."""
+        tries = len(STARTUP_RETRY_DELAYS) + 1
+        for attempt, delay in enumerate((*STARTUP_RETRY_DELAYS, None), start=1):
+            if self.stop.is_set():
+                return
+            try:
+                await action()
+                return
+            except TelegramError as exc:
+                if is_fatal(exc):
+                    raise
+                if not is_transient(exc):
+                    raise StartupFailed(f"启动时 {what} 被拒绝：{describe(exc)}") from exc
+                if delay is None:
+                    raise StartupFailed(f"启动时 {what} 连续 {tries} 次失败：{describe(exc)}") from exc
+                if isinstance(exc, RetryAfter):
+                    delay = max(delay, retry_after_seconds(exc))
+                log.warning(
+                    "启动时 %s 失败：%s；%.0f 秒后重试（%d/%d）", what, describe(exc), delay, attempt, tries
+                )
+                await unless_stopped(self.stop, asyncio.sleep(delay))
