@@ -116,8 +116,8 @@ async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path): 
             assert await post_update(session, webhook_url, body, wrong, timeout=STEP_TIMEOUT) == 403
             body = update(message=message("/code 503", mallory))
             assert await post_update(session, webhook_url, body, None, timeout=STEP_TIMEOUT) == 403
-            # A genuine update after them: updates are handled one at a time, in order, so once
-            # its answer is out, any answer to the rejected ones would have been sent too.
+            # A genuine update after them. The rejected ones never reached the update queue, so
+            # nothing can answer them later; the short sleep below only makes that visible.
             bob = user(4403, "小赵")
             status = await post_update(
                 session, webhook_url, update(message=message("/code 404", bob)), secret, timeout=STEP_TIMEOUT
@@ -164,3 +164,70 @@ async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path): 
     ]
     assert bad == [], diagnostics()
     assert time.monotonic() - started < 30, f"took {time.monotonic() - started:.1f}s"
+
+
+# A body that is not an Update: the bot answers 400 and carries on (PTB's own handler said 500).
+NOT_UPDATES = {
+    "malformed JSON": b'{"update_id": 1, "message": ',
+    "empty": b"",
+    "binary": bytes(range(256)) * 4,
+    "not UTF-8": b'{"update_id": 1, "text": "' + bytes([0xFF, 0xFE]) + b'"}',
+    "JSON array": b"[]",
+    "JSON null": b"null",
+    "JSON number": b"42",
+    "empty object": b"{}",
+    "update_id not a number": b'{"update_id": "1"}',
+    "unreadable message": b'{"update_id": 9, "message": {"message_id": 1}}',
+    "nested too deep": b"[" * 100_000 + b"]" * 100_000,
+}
+
+
+async def test_webhook_rejects_bodies_that_are_not_updates(api: FakeBotApi, tmp_path: Path):  # noqa: F811
+    secret = secrets.token_urlsafe(24)
+    port = free_port()
+    webhook_url = f"http://{HOST}:{port}{WEBHOOK_PATH}"
+    env = bot_env(api.token, api.base_url, tmp_path / "data")
+    env.update(WEBHOOK_URL=webhook_url, WEBHOOK_LISTEN=HOST, WEBHOOK_PORT=str(port), WEBHOOK_SECRET=secret)
+    bot = BotProcess(api, env, tmp_path / "bot.log")
+    headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret}
+    try:
+        async with asyncio.timeout(45), aiohttp.ClientSession() as session:
+            await bot.wait_for(lambda c: c.method == "setWebhook", timeout=START_TIMEOUT)
+            # The server listens before setWebhook; this genuine update also proves it is up.
+            alice = user(4501, "小刘")
+            ok = await post_update(
+                session,
+                webhook_url,
+                update(message=message("/code 503", alice)),
+                secret,
+                timeout=STEP_TIMEOUT,
+            )
+            assert ok == 200, bot.diagnostics()
+
+            statuses = {}
+            for name, body in NOT_UPDATES.items():
+                async with session.post(webhook_url, data=body, headers=headers) as resp:
+                    await resp.read()
+                    statuses[name] = resp.status
+            assert statuses == dict.fromkeys(NOT_UPDATES, 400), bot.diagnostics()
+
+            # Without the secret a stranger learns nothing about the body: 403 before reading it.
+            async with session.post(
+                webhook_url, data=b"{not json", headers={"Content-Type": "application/json"}
+            ) as resp:
+                assert resp.status == 403
+
+            # Still alive and answering.
+            bob = user(4502, "小孙")
+            mark = len(api.calls)
+            ok = await post_update(
+                session, webhook_url, update(message=message("/code 404", bob)), secret, timeout=STEP_TIMEOUT
+            )
+            assert ok == 200
+            await bot.wait_for(to_chat(bob["id"]), start=mark)
+            await bot.terminate()
+    finally:
+        bot.kill()
+    output = bot.log_path.read_text("utf-8", "replace")
+    assert "处理更新时出错" not in output, bot.diagnostics()
+    assert [r for r in unexpected_tracebacks(output) if "tornado" not in r] == [], bot.diagnostics()
