@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.normalize import fold, normalize  # noqa: E402
-from bot.service import Service  # noqa: E402
+from bot.chat.service import Service  # noqa: E402
+from bot.core.text import fold, normalize  # noqa: E402
 from tests.hostile import KNOWN_BAD, UNITS, fill  # noqa: E402
 
 REPEAT = 5
@@ -37,7 +37,7 @@ def cold_ms(svc: Service, text: str) -> float:
     for _ in range(REPEAT):
         fold.cache_clear()
         normalize.cache_clear()
-        svc.resolver.cloud._search.cache_clear()
+        svc.resolver.kb.kind("error").index._search.cache_clear()
         start = time.perf_counter()
         svc.answer(svc.resolver.resolve(text)).html()
         best = min(best, time.perf_counter() - start)

@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge import load_knowledge
-from bot.normalize import fold, normalize
-from bot.resolver import Resolver
+from bot.core.text import fold, normalize
+from bot.kinds import load as load_knowledge
+from bot.retrieval.resolver import Resolver
 
 QUERIES = {
     "numeric": [
@@ -83,7 +83,7 @@ def main() -> None:
         resolver = Resolver(kb)
         builds.append((time.perf_counter() - start) * 1000)
     # Every alias string, for the bare rapidfuzz floor.
-    choices = [normalize(a) for e in kb.statuses.values() for a in (e.name_zh, e.phrase, *e.aliases)]
+    choices = [normalize(a) for e in kb["status"].statuses.values() for a in (e.name_zh, e.phrase, *e.aliases)]
 
     def bare(q: str) -> object:
         return process.extractOne(normalize(q), choices, scorer=fuzz.WRatio, processor=None)
@@ -91,14 +91,14 @@ def main() -> None:
     def clear() -> None:
         fold.cache_clear()
         normalize.cache_clear()
-        resolver.cloud._search.cache_clear()
+        resolver.kb.kind("error").index._search.cache_clear()
 
     for group in QUERIES.values():  # warm up code paths (not caches: timings() clears them)
         for q in group:
             resolver.resolve(q)
             bare(q)
 
-    print(f"knowledge: {len(kb.statuses)} status codes, {len(kb.cloud_errors)} cloud error rows")
+    print(f"knowledge: {len(kb['status'].statuses)} status codes, {len(kb['error'].rows)} cloud error rows")
     print(f"index build: median {statistics.median(builds):.1f} ms (5 builds; target <= 300 ms)")
     floor = timings(bare, QUERIES["free-text"], clear)
     floor_med, floor_p99 = statistics.median(floor), p(floor, 0.99)

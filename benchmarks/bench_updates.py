@@ -121,11 +121,11 @@ def build_updates(bot, texts: list[str], n: int) -> list:
 
 
 async def make_bot_app(data_dir: Path):
+    from bot.chat.service import Service
+    from bot.chat.store import ChatSettings
     from bot.config import load_config
-    from bot.knowledge import load_knowledge
-    from bot.service import Service
-    from bot.store import ChatSettings
-    from bot.telegram_app import build_application
+    from bot.frontends.telegram.app import build_application
+    from bot.kinds import load as load_knowledge
     from tests.fakes import TOKEN
 
     request_class = _fake_request_class()
@@ -193,11 +193,11 @@ async def make_floor_app(card=None):
 
 def prerendered_card(bot_app, query: str):
     """The bot's own answer to ``query``, rendered once: (html, inline keyboard)."""
-    from bot import render
-    from bot.handlers import keyboard
+    from bot.frontends.telegram.handlers import keyboard
+    from bot.render import answer as dispatch
 
     service = bot_app.bot_data["handlers"].service
-    reply = render.answer(service.kb, service.resolve(query))
+    reply = dispatch.answer(service.kb, service.resolve(query))
     return reply.html(), keyboard(reply)
 
 

@@ -14,13 +14,13 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from bot.knowledge import KnowledgeError, default_dir, load_knowledge
+from bot.core.knowledge import KnowledgeError, default_dir
 
 
 def _service():
-    from bot.service import Service
+    from bot.chat.service import Service
 
-    return Service(load_knowledge())
+    return Service.load()
 
 
 def _one_line(exc: BaseException, limit: int = 300) -> str:
@@ -30,35 +30,19 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
 
 
 def cmd_check(_: argparse.Namespace) -> int:
+    """Validate every kind's files and build every index; print what was loaded."""
     try:
-        kb = load_knowledge()
+        service = _service()
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
         return 1
     except Exception as exc:  # a loader bug must still end in a message, not a traceback
         print(f"知识库校验出错 / knowledge check failed: {_one_line(exc)}", file=sys.stderr)
         return 1
-    by_registry: dict[str, int] = {}
-    for entry in kb.statuses.values():
-        by_registry[entry.registry] = by_registry.get(entry.registry, 0) + 1
-    providers: dict[str, int] = {}
-    for row in kb.cloud_errors:
-        providers[row.provider] = providers.get(row.provider, 0) + 1
     print(f"知识库 OK：{default_dir()}")
-    print(
-        f"  状态码 {len(kb.statuses)} 个（"
-        + "，".join(f"{k} {v}" for k, v in sorted(by_registry.items()))
-        + "）"
-    )
-    print(f"  大类 {len(kb.classes)} 个")
-    if providers:
-        print(
-            f"  云 API 错误 {len(kb.cloud_errors)} 条（"
-            + "，".join(f"{k} {v}" for k, v in sorted(providers.items()))
-            + "）"
-        )
-        print(f"  错误码家族 {len(kb.families)} 个")
-    print(f"  文件 {len(kb.files)} 个")
+    for line in service.stats():
+        print(f"  {line}")
+    print(f"  文件 {len(service.kb.files)} 个")
     return 0
 
 
@@ -109,7 +93,7 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO | None = None, out: TextIO |
 
 
 def cmd_console(_: argparse.Namespace) -> int:
-    from bot.console import run_console
+    from bot.frontends.console import run_console
 
     return run_console(_service())
 
@@ -134,7 +118,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 2
         print("未设置 TELEGRAM_BOT_TOKEN，进入离线控制台模式（像和机器人私聊一样提问）。\n", file=sys.stderr)
         return cmd_console(args)
-    from bot.telegram_app import run_bot
+    from bot.frontends.telegram.app import run_bot
 
     return run_bot(config, _service())
 

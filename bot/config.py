@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.store import SETTINGS_FILE, ChatSettings, SettingsStoreError
+from bot.chat.store import SETTINGS_FILE, ChatSettings, SettingsStoreError
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 # re.ASCII throughout: \d would otherwise accept "١٢٣" and other Unicode digits.

@@ -14,15 +14,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.match import Match
-from bot.service import Service
+from bot.chat.service import Service
+from bot.core.match import Match
 
 
 def key_of(m: Match) -> str:
     """The answer as a blind set writes it: a status number or provider:ErrorCode."""
     if m.kind == "error":
-        provider = m.error.provider if m.error else ""
-        return f"{provider}:{m.error_code}"
+        provider = m.answer.error.provider if m.answer.error else ""
+        return f"{provider}:{m.answer.error_code}"
     return str(m.status)
 
 

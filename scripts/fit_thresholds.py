@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import tuning  # noqa: E402
-from bot.service import Service  # noqa: E402
+from bot.chat.service import Service  # noqa: E402
+from bot.core import tuning  # noqa: E402
 
 
 def rows() -> list[tuple[str, set[str]]]:
@@ -54,7 +54,7 @@ def main() -> None:
             scored.append((0.0, not want, not want))
             continue
         top = res.matches[0]
-        got = top.error_code if top.kind == "error" else str(top.status)
+        got = top.answer.error_code if top.kind == "error" else str(top.status)
         explicit = res.mode in ("code", "multi", "class")
         scored.append((100.0 if explicit else top.score, got in want, not want))
     tuning.CHOICES = floor

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run as a script from a checkout
 
-from bot.knowledge_cloud import TSV_COLUMNS  # noqa: E402
+from bot.kinds.cloud.loader import TSV_COLUMNS  # noqa: E402
 
 DEFAULT_SRC = REPO.parent / "shared" / "data" / "cloud-errors"
 DEFAULT_OUT = REPO / "knowledge" / "cloud"

@@ -26,10 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.knowledge_cloud import load_cloud  # noqa: E402
-from bot.models import CloudError  # noqa: E402
-from bot.normalize import normalize  # noqa: E402
-from bot.validation import Problems  # noqa: E402
+from bot.core.schema import Problems  # noqa: E402
+from bot.core.text import normalize  # noqa: E402
+from bot.kinds.cloud.loader import load_cloud  # noqa: E402
+from bot.kinds.cloud.model import CloudError  # noqa: E402
 
 EVAL_FILE = REPO / "tests" / "eval" / "cloud_queries.tsv"
 COLUMNS = ("query", "expected_error_code", "expected_status", "kind", "split")

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import default_dir, load_knowledge
-from bot.models import KnowledgeBase
-from bot.service import Service
+from bot.chat.service import Service
+from bot.core.knowledge import KnowledgeBase, default_dir
+from bot.kinds import load
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -15,7 +15,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return load_knowledge()
+    return load()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.resolver import Resolver
+from bot.retrieval.resolver import Resolver
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 
@@ -62,7 +62,7 @@ def score_status(resolver: Resolver, rows: list[Row]) -> Score:
             continue
         score.total += 1
         if row.expected.endswith("xx"):
-            ok1 = ok3 = res.mode == "class" and res.class_digit == int(row.expected[0])
+            ok1 = ok3 = res.mode == "class" and res.group == int(row.expected[0])
         elif " " in row.expected:
             want = [int(c) for c in row.expected.split()]
             ok1 = ok3 = got[: len(want)] == want

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cache import ENTRY_OVERHEAD, TextCache
+from bot.core.cache import ENTRY_OVERHEAD, TextCache
 
 
 def test_hits_and_eviction_by_characters():

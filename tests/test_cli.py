@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
-from bot.console import run_console
+from bot.frontends.console import run_console
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -27,12 +27,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.cloud import CloudIndex
-from bot.knowledge_cloud import load_cloud
-from bot.match import Match
-from bot.models import KnowledgeBase
-from bot.normalize import normalize
-from bot.validation import Problems
+from bot.core.match import Match
+from bot.core.schema import Problems
+from bot.core.text import normalize
+from bot.kinds.cloud.index import CloudIndex
+from bot.kinds.cloud.loader import load_cloud
+from bot.kinds.cloud.model import CloudData
 
 EVAL_FILE = Path(__file__).resolve().parent / "eval" / "cloud_queries.tsv"
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
@@ -87,13 +87,13 @@ def evaluate(
             accepted |= codes_by_message.get(_key(row["query"]), set())
         matches = search(row["query"])
         top = matches[0] if matches else None
-        ok = top is not None and top.error_code in accepted
+        ok = top is not None and top.kind == "error" and top.answer.error_code in accepted
         status_ok = True
-        if row["expected_status"] and top is not None and top.error is not None:
-            statuses = {top.error.status, *(v.status for v in top.variants)}
+        if row["expected_status"] and ok and top.answer.error is not None:
+            statuses = {top.answer.error.status, *(v.status for v in top.answer.variants)}
             status_ok = int(row["expected_status"]) in statuses
             if row["kind"] == "message":  # or the row shown carries that very message
-                pair = (top.error.error_code, top.error.status)
+                pair = (top.answer.error.error_code, top.answer.error.status)
                 status_ok |= pair in pairs_by_message.get(_key(row["query"]), set())
         for name in (f"{row['kind']}/{row['split']}", row["kind"], row["split"], "all"):
             tally = tallies[name]
@@ -103,7 +103,7 @@ def evaluate(
                 tally.status_total += 1
                 tally.status_ok += ok and status_ok
             if not (ok and status_ok) and "/" in name:
-                got = [(m.error_code, m.status, round(m.score)) for m in matches]
+                got = [(m.to_json().get("error_code", ""), m.status, round(m.score)) for m in matches]
                 tally.misses.append(f"[{name}] {row['query'][:70]!r}: want {accepted} -> {got}")
     return tallies
 
@@ -113,7 +113,7 @@ def index() -> CloudIndex:
     problems = Problems()
     rows, families, _ = load_cloud(KNOWLEDGE, problems, set(range(100, 600)))
     assert not problems.items, problems.items
-    return CloudIndex(KnowledgeBase(statuses={}, classes={}, cloud_errors=rows, families=families))
+    return CloudIndex(CloudData(rows, families))
 
 
 def test_eval_file_shape() -> None:
@@ -149,5 +149,5 @@ def test_cloud_eval_floors(index: CloudIndex) -> None:
 def test_cloud_eval_floors_through_the_full_resolver(service) -> None:
     """The same floors for what the bot and `httpcode-bot ask` answer, status tiers included."""
     report_and_check(
-        evaluate(service.resolver.cloud, read_eval(), lambda text: list(service.resolve(text).matches))
+        evaluate(service.kb.kind("error").index, read_eval(), lambda text: list(service.resolve(text).matches))
     )

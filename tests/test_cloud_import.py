@@ -48,8 +48,8 @@ def test_import_keeps_every_row_and_its_source() -> None:
 
 def test_eval_set_is_reproducible() -> None:
     maker = _script("make_cloud_eval")
-    from bot.knowledge_cloud import load_cloud
-    from bot.validation import Problems
+    from bot.core.schema import Problems
+    from bot.kinds.cloud.loader import load_cloud
 
     rows, _, _ = load_cloud(ROOT / "knowledge", Problems(), set(range(100, 600)))
     text = maker.render(maker.sample(list(rows)) + maker.read_hand_rows(maker.EVAL_FILE))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError, Problems, load_knowledge
-from bot.knowledge_cloud import TSV_COLUMNS, load_cloud
-from bot.models import KnowledgeBase
+from bot.core.schema import KnowledgeError, Problems
+from bot.kinds import load as load_knowledge
+from bot.kinds.cloud.loader import TSV_COLUMNS, load_cloud
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 ALL_CODES = set(range(100, 600))
@@ -314,8 +314,8 @@ def test_load_knowledge_refuses_a_broken_cloud_file(knowledge_copy: Path) -> Non
     ), info.value.problems
 
 
-def test_real_knowledge_base_carries_the_cloud_data(kb: KnowledgeBase) -> None:
+def test_real_knowledge_base_carries_the_cloud_data(kb) -> None:
     # Also proves every status the vendors use (203, 449, 494 ...) is in knowledge/status/.
-    assert len(kb.cloud_errors) == 1262 + 559 + 500 + 12
-    assert kb.families
+    assert len(kb["error"].rows) == 1262 + 559 + 500 + 12
+    assert kb["error"].families
     assert "knowledge/cloud/aliyun.tsv" in kb.files

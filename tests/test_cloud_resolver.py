@@ -7,27 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from bot.cloud import CONFIDENT, CloudIndex, provider_hints
-from bot.errorbody import parse_body
-from bot.knowledge_cloud import load_cloud
-from bot.match import Match
-from bot.models import KnowledgeBase
-from bot.validation import Problems
+from bot.core.match import Match
+from bot.core.schema import Problems
+from bot.kinds.cloud.body import parse_body
+from bot.kinds.cloud.index import CONFIDENT, CloudIndex, provider_hints
+from bot.kinds.cloud.loader import load_cloud
+from bot.kinds.cloud.model import CloudData
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 SEEDS = tomllib.loads((KNOWLEDGE / "cloud" / "aliyun_seed.toml").read_text(encoding="utf-8"))["seed"]
 
 
 @pytest.fixture(scope="module")
-def cloud_kb() -> KnowledgeBase:
+def cloud_kb() -> CloudData:
     problems = Problems()
     rows, families, _ = load_cloud(KNOWLEDGE, problems, set(range(100, 600)))
     assert not problems.items, problems.items
-    return KnowledgeBase(statuses={}, classes={}, cloud_errors=rows, families=families)
+    return CloudData(rows, families)
 
 
 @pytest.fixture(scope="module")
-def index(cloud_kb: KnowledgeBase) -> CloudIndex:
+def index(cloud_kb: CloudData) -> CloudIndex:
     return CloudIndex(cloud_kb)
 
 
@@ -44,17 +44,17 @@ def top(index: CloudIndex, text: str) -> Match:
 def test_seed_message_through_the_full_resolver(service, seed: dict) -> None:
     """What the bot answers: the seed's code and status come first, ahead of any status card."""
     m = service.resolve(seed["message"]).matches[0]
-    assert (m.kind, m.error_code, m.status) == ("error", seed["error_code"], seed["status"])
+    assert (m.kind, m.answer.error_code, m.status) == ("error", seed["error_code"], seed["status"])
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s["error_code"] for s in SEEDS])
 def test_seed_message_resolves_to_its_code_and_status(index: CloudIndex, seed: dict) -> None:
     for text in (seed["message"], seed["message"].rstrip("。"), seed["message"].replace(" ", "")):
         m = top(index, text)
-        assert (m.error_code, m.status) == (seed["error_code"], seed["status"]), text
+        assert (m.answer.error_code, m.status) == (seed["error_code"], seed["status"]), text
         assert m.kind == "error"
-        assert m.error is not None and m.error.seed_message == seed["message"]
-        assert m.error.provider == "aliyun" and m.error.product == "ECS"
+        assert m.answer.error is not None and m.answer.error.seed_message == seed["message"]
+        assert m.answer.error.provider == "aliyun" and m.answer.error.product == "ECS"
 
 
 def test_seed_has_twelve_entries_with_sources() -> None:
@@ -68,46 +68,46 @@ def test_seed_has_twelve_entries_with_sources() -> None:
 
 def test_exact_code_and_its_variants(index: CloudIndex) -> None:
     m = top(index, "InvalidImageId.NotFound")
-    assert m.error_code == "InvalidImageId.NotFound" and m.score >= 95
-    assert m.error is not None and m.error.provider == "aliyun"
-    statuses = {m.error.status, *(v.status for v in m.variants)}
+    assert m.answer.error_code == "InvalidImageId.NotFound" and m.score >= 95
+    assert m.answer.error is not None and m.answer.error.provider == "aliyun"
+    statuses = {m.answer.error.status, *(v.status for v in m.answer.variants)}
     assert {400, 403, 404} <= statuses  # every documented status is kept
-    assert all(v.error_code == m.error_code and v.provider == m.error.provider for v in m.variants)
+    assert all(v.error_code == m.answer.error_code and v.provider == m.answer.error.provider for v in m.answer.variants)
     assert m.to_json()["all_statuses"] == sorted(s for s in statuses if s is not None)
-    assert m.family is not None and m.family.name == "not_found"
+    assert m.answer.family is not None and m.answer.family.name == "not_found"
 
 
 def test_code_is_case_insensitive(index: CloudIndex) -> None:
     m = top(index, "invalidimageid.notfound")
-    assert m.error_code == "InvalidImageId.NotFound" and m.score >= 95
-    assert top(index, "hostname_illegal").error_code == "HOSTNAME_ILLEGAL"
+    assert m.answer.error_code == "InvalidImageId.NotFound" and m.score >= 95
+    assert top(index, "hostname_illegal").answer.error_code == "HOSTNAME_ILLEGAL"
 
 
 def test_exact_spelling_wins_over_other_case(index: CloudIndex) -> None:
     # Both spellings are documented; the one typed comes first.
-    assert top(index, "InValidParameter").error_code == "InValidParameter"
-    assert top(index, "InvalidParameter").error_code == "InvalidParameter"
+    assert top(index, "InValidParameter").answer.error_code == "InValidParameter"
+    assert top(index, "InvalidParameter").answer.error_code == "InvalidParameter"
 
 
 def test_partial_code(index: CloudIndex) -> None:
     m = top(index, "Arrearage")
-    assert m.error_code == "Account.Arrearage"
+    assert m.answer.error_code == "Account.Arrearage"
     assert 80 <= m.score < CONFIDENT
 
 
 def test_status_written_next_to_the_code_picks_that_row(index: CloudIndex) -> None:
     m = top(index, "InvalidImageId.NotFound 403")
-    assert m.error is not None and m.error.status == 403
+    assert m.answer.error is not None and m.answer.error.status == 403
 
 
 def test_seed_row_is_shown_first_for_a_seed_code(index: CloudIndex) -> None:
     m = top(index, "Account.Arrearage")
-    assert m.error is not None and m.error.seed_message == "账号已经欠费。" and m.status == 400
+    assert m.answer.error is not None and m.answer.error.seed_message == "账号已经欠费。" and m.status == 400
 
 
 def test_tencent_codes_carry_no_status(index: CloudIndex) -> None:
     m = top(index, "LimitExceeded.InstanceQuota")
-    assert m.error is not None and m.error.provider == "tencentcloud"
+    assert m.answer.error is not None and m.answer.error.provider == "tencentcloud"
     assert m.status is None and m.to_json()["all_statuses"] == []
 
 
@@ -116,17 +116,17 @@ def test_tencent_codes_carry_no_status(index: CloudIndex) -> None:
 
 def test_english_message_with_placeholder(index: CloudIndex) -> None:
     m = top(index, "The instance status “Stopped” is not applicable")
-    assert m.error_code == "IncorrectInstanceStatus"
+    assert m.answer.error_code == "IncorrectInstanceStatus"
     assert m.score <= 85  # a message alone is never confident
 
 
 def test_message_inside_a_question(index: CloudIndex) -> None:
     m = top(index, "创建实例的时候报错：指定的 HostName 不合法，怎么办")
-    assert (m.error_code, m.status) == ("HOSTNAME_ILLEGAL", 404)
+    assert (m.answer.error_code, m.status) == ("HOSTNAME_ILLEGAL", 404)
 
 
 def test_traditional_chinese_message(index: CloudIndex) -> None:
-    assert top(index, "帳號已經欠費").error_code == "Account.Arrearage"
+    assert top(index, "帳號已經欠費").answer.error_code == "Account.Arrearage"
 
 
 def test_provider_named_with_a_message_is_confident(index: CloudIndex) -> None:
@@ -138,8 +138,8 @@ def test_provider_named_with_a_message_is_confident(index: CloudIndex) -> None:
 
 def test_provider_hint_picks_that_providers_row(index: CloudIndex) -> None:
     # NoSuchKey is documented by both Aliyun OSS and Huawei OBS.
-    assert top(index, "华为云 OBS NoSuchKey").error.provider == "huaweicloud"  # type: ignore[union-attr]
-    assert top(index, "阿里云 OSS NoSuchKey").error.provider == "aliyun"  # type: ignore[union-attr]
+    assert top(index, "华为云 OBS NoSuchKey").answer.error.provider == "huaweicloud"  # type: ignore[union-attr]
+    assert top(index, "阿里云 OSS NoSuchKey").answer.error.provider == "aliyun"  # type: ignore[union-attr]
 
 
 # --- pasted bodies ------------------------------------------------------------------------
@@ -151,8 +151,8 @@ def test_aliyun_json_body(index: CloudIndex) -> None:
         '"Message":"The specified InstanceId does not exist."}'
     )
     m = top(index, body)
-    assert m.error_code == "InvalidInstanceId.NotFound" and m.score >= 95
-    assert m.error is not None and m.error.provider == "aliyun"
+    assert m.answer.error_code == "InvalidInstanceId.NotFound" and m.score >= 95
+    assert m.answer.error is not None and m.answer.error.provider == "aliyun"
 
 
 def test_oss_xml_body(index: CloudIndex) -> None:
@@ -162,14 +162,14 @@ def test_oss_xml_body(index: CloudIndex) -> None:
         "<HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId></Error>"
     )
     m = top(index, body)
-    assert (m.error_code, m.status) == ("NoSuchKey", 404) and m.score >= 95
-    assert m.error is not None and m.error.provider == "aliyun"
+    assert (m.answer.error_code, m.status) == ("NoSuchKey", 404) and m.score >= 95
+    assert m.answer.error is not None and m.answer.error.provider == "aliyun"
 
 
 def test_huawei_json_body(index: CloudIndex) -> None:
     m = top(index, '{"error_code": "Ecs.0001", "error_msg": "租户云服务器配额不足", "request_id": "x"}')
-    assert (m.error_code, m.status) == ("Ecs.0001", 400) and m.score >= 95
-    assert m.error is not None and m.error.provider == "huaweicloud"
+    assert (m.answer.error_code, m.status) == ("Ecs.0001", 400) and m.score >= 95
+    assert m.answer.error is not None and m.answer.error.provider == "huaweicloud"
 
 
 def test_tencent_json_body(index: CloudIndex) -> None:
@@ -178,21 +178,21 @@ def test_tencent_json_body(index: CloudIndex) -> None:
         '"Message": "账户余额不足。"}, "RequestId": "77aa0c1e"}}'
     )
     m = top(index, body)
-    assert m.error_code == "InvalidAccount.InsufficientBalance" and m.score >= 95
-    assert m.error is not None and m.error.provider == "tencentcloud" and m.status is None
+    assert m.answer.error_code == "InvalidAccount.InsufficientBalance" and m.score >= 95
+    assert m.answer.error is not None and m.answer.error.provider == "tencentcloud" and m.status is None
 
 
 def test_truncated_json_body(index: CloudIndex) -> None:
     m = top(index, '{"RequestId":"D7E3","HostId":"ecs.aliyuncs.com","Code":"QuotaExceed.ElasticQuota","Mess')
-    assert m.error_code == "QuotaExceed.ElasticQuota" and m.score >= 95
+    assert m.answer.error_code == "QuotaExceed.ElasticQuota" and m.score >= 95
     m = top(index, '{"Code":"InvalidImageId.NotFo')
-    assert m.error_code == "InvalidImageId.NotFound"
+    assert m.answer.error_code == "InvalidImageId.NotFound"
 
 
 def test_cli_output(index: CloudIndex) -> None:
     text = "ERROR: SDK.ServerError\nErrorCode: InvalidSecurityGroupId.NotFound\nMessage: The specified SecurityGroupId does not exist."
     m = top(index, text)
-    assert m.error_code == "InvalidSecurityGroupId.NotFound" and m.score >= 95
+    assert m.answer.error_code == "InvalidSecurityGroupId.NotFound" and m.score >= 95
 
 
 def test_body_message_picks_the_row(index: CloudIndex) -> None:
@@ -201,7 +201,7 @@ def test_body_message_picks_the_row(index: CloudIndex) -> None:
         index,
         '{"Code":"Forbbiden","Message":"您暂时无法导入镜像。请提交工单联系阿里云，为您开启导入镜像功能。"}',
     )
-    assert m.error is not None and m.error.status == 400 and m.error.api == "ImportImage"
+    assert m.answer.error is not None and m.answer.error.status == 400 and m.answer.error.api == "ImportImage"
 
 
 def test_parse_body_shapes() -> None:
@@ -219,8 +219,8 @@ def test_parse_body_shapes() -> None:
 
 def test_unknown_dotted_code_is_explained_by_its_family(index: CloudIndex) -> None:
     m = top(index, "Foo.Bar.NotFound")
-    assert m.error is None and m.error_code == "Foo.Bar.NotFound"
-    assert m.family is not None and m.family.name == "not_found" and m.status == 404
+    assert m.answer.error is None and m.answer.error_code == "Foo.Bar.NotFound"
+    assert m.answer.family is not None and m.answer.family.name == "not_found" and m.status == 404
     assert m.score >= CONFIDENT  # naming an error code is a cloud question
     assert m.to_json()["family"] == "not_found"
 
@@ -260,7 +260,7 @@ def test_tencent_families_invent_no_status(index: CloudIndex) -> None:
 
 def test_documented_code_beats_a_family(index: CloudIndex) -> None:
     m = top(index, "InvalidImageId.NotFound")
-    assert m.error is not None
+    assert m.answer.error is not None
 
 
 # --- no hijacking -------------------------------------------------------------------------
@@ -308,15 +308,15 @@ def test_provider_hints() -> None:
 # --- shape, determinism, speed ------------------------------------------------------------
 
 
-def test_results_are_well_formed_and_deterministic(cloud_kb: KnowledgeBase) -> None:
+def test_results_are_well_formed_and_deterministic(cloud_kb: CloudData) -> None:
     first, second = CloudIndex(cloud_kb), CloudIndex(cloud_kb)
     for text in ("内部错误", "NotFound", "指定的镜像不存在", "InternalError", "Forbidden"):
         a, b = first.search(text, limit=10), second.search(text, limit=10)
-        assert [(m.error_code, m.score, m.error) for m in a] == [(m.error_code, m.score, m.error) for m in b]
+        assert [(m.answer.error_code, m.score, m.answer.error) for m in a] == [(m.answer.error_code, m.score, m.answer.error) for m in b]
         assert [m.score for m in a] == sorted((m.score for m in a), reverse=True)
         for m in a:
             assert m.kind == "error" and 0 <= m.score <= 100 and m.why
-            assert (m.error is None) == (m.family is not None and m.error_code not in first._by_exact)
+            assert (m.answer.error is None) == (m.answer.family is not None and m.answer.error_code not in first._by_exact)
 
 
 def test_limit(index: CloudIndex) -> None:
@@ -325,5 +325,6 @@ def test_limit(index: CloudIndex) -> None:
 
 
 def test_no_telegram_import() -> None:
-    source = (Path(__file__).resolve().parent.parent / "bot" / "cloud.py").read_text(encoding="utf-8")
-    assert "telegram" not in source
+    kind = Path(__file__).resolve().parent.parent / "bot" / "kinds" / "cloud"
+    for path in kind.glob("*.py"):
+        assert "telegram" not in path.read_text(encoding="utf-8"), path

@@ -5,7 +5,7 @@ import logging
 import pytest
 
 from bot.config import DEFAULT_API_BASE_URL, ConfigError, load_config
-from bot.telegram_app import RedactingFormatter
+from bot.frontends.telegram.app import RedactingFormatter
 from tests.fakes import TOKEN
 
 

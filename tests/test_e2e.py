@@ -207,7 +207,7 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
             assert "<b>503 Service Unavailable</b>" in sent.params["text"]
             keyboard = sent.params["reply_markup"]["inline_keyboard"]
             assert keyboard and keyboard[0], "the 503 card has buttons"
-            assert any(b["callback_data"] == "code:504" for row in keyboard for b in row)
+            assert any(b["callback_data"] == "status:504" for row in keyboard for b in row)
 
             # --- pressing the "504" button edits the card in place ------------------------
             card_id = sent.result["message_id"]
@@ -224,7 +224,7 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
                     "id": "e2e-cb-1",
                     "from": alice,
                     "chat_instance": "e2e-ci",
-                    "data": "code:504",
+                    "data": "status:504",
                     "message": card,
                 }
             )
@@ -265,11 +265,11 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
             await wait_count(lambda c: c.method == "getUpdates" and c.status == 502, 2, start=mark)
             assert proc.poll() is None, "the bot died on a 502" + diagnostics()
             await api.enqueue(message=message("网关超时怎么办", carol))
-            # The poller (bot.polling) backs off 1 s, then 2 s, before polling again.
+            # The poller (bot.frontends.telegram.polling) backs off 1 s, then 2 s, before polling again.
             after_fault = await wait_for(to_chat(carol["id"]), timeout=STEP_TIMEOUT + 3, start=mark)
             assert "504 Gateway Timeout" in after_fault.params["text"]
 
-            # --- a 429 on sendMessage is waited out (bot.delivery) ---------------------------
+            # --- a 429 on sendMessage is waited out (bot.frontends.telegram.delivery) ---------------------------
             dave = user(4304, "小周")
             mark = len(api.calls)
             api.rate_limit_send_message(times=1, retry_after=1)
@@ -300,7 +300,7 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
     assert "bot<redacted>" in output, "at DEBUG PTB logs the Bot API URL, and the formatter redacts it"
     assert "DEBUG" in output, "LOG_LEVEL=DEBUG was honoured"
     assert "已退出" in output, "run_bot logged its clean shutdown"
-    # Anything reaching bot.handlers.error means a handler raised.
+    # Anything reaching bot.frontends.telegram.handlers.error means a handler raised.
     assert [r for r in log_records(output) if "处理更新时出错" in r] == [], "a handler raised" + diagnostics()
     assert unexpected_tracebacks(output) == [], diagnostics()
     # The two injected 502s were seen by the polling loop: one line each, no traceback.

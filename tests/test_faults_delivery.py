@@ -1,5 +1,5 @@
-"""Faults on the bot's sends, in process: a real ExtBot with bot.delivery's limiter and
-bot.bot_api's request class, against tests.fake_bot_api.FakeBotApi on loopback.
+"""Faults on the bot's sends, in process: a real ExtBot with bot.frontends.telegram.delivery's limiter and
+bot.frontends.telegram.bot_api's request class, against tests.fake_bot_api.FakeBotApi on loopback.
 
 The retry policy here is the production one with shorter pauses, so each test takes about a
 second; the waits Telegram asks for (retry_after) are real.
@@ -16,8 +16,8 @@ import pytest
 from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ExtBot
 
-from bot.bot_api import ApiAddressError, BotApiRequest
-from bot.delivery import RetryingRateLimiter, RetryPolicy
+from bot.frontends.telegram.bot_api import ApiAddressError, BotApiRequest
+from bot.frontends.telegram.delivery import RetryingRateLimiter, RetryPolicy
 from tests.fake_bot_api import Call, FakeBotApi, Fault
 from tests.fakes import TOKEN
 
@@ -67,7 +67,7 @@ async def test_a_transient_failure_is_retried(api: FakeBotApi, fault: Fault, cap
     calls = sends(api, ALICE)
     assert [c.ok for c in calls] == [False, False, True]
     assert sent.message_id == calls[-1].result["message_id"]
-    retries = [r for r in caplog.records if r.name == "bot.delivery"]
+    retries = [r for r in caplog.records if r.name == "bot.frontends.telegram.delivery"]
     assert len(retries) == 2, [r.getMessage() for r in retries]  # one line per retry
     assert all("sendMessage" in r.getMessage() and str(ALICE) in r.getMessage() for r in retries)
     assert TOKEN not in caplog.text and TOKEN.split(":")[1] not in caplog.text
@@ -141,7 +141,7 @@ async def test_retries_are_bounded_by_attempts(api: FakeBotApi, caplog):
         with pytest.raises(NetworkError):
             await bot.send_message(ALICE, "never")
     assert len(sends(api, ALICE)) == FAST.attempts
-    assert any("放弃" in r.getMessage() for r in caplog.records if r.name == "bot.delivery")
+    assert any("放弃" in r.getMessage() for r in caplog.records if r.name == "bot.frontends.telegram.delivery")
 
 
 async def test_a_retry_after_beyond_the_budget_gives_up_at_once_for_that_chat_only(api: FakeBotApi):

@@ -92,7 +92,7 @@ async def test_transient_send_faults_lose_no_answer(api: FakeBotApi, tmp_path: P
                 "id": "e2e-cb-faults",
                 "from": cai,
                 "chat_instance": "ci",
-                "data": "code:504",
+                "data": "status:504",
                 "message": message("旧卡片", cai),
             }
         )
@@ -110,7 +110,7 @@ async def test_transient_send_faults_lose_no_answer(api: FakeBotApi, tmp_path: P
     ]
     assert [c.status for c in api.of("sendMessage") if c.chat_id == ben["id"]] == [429] * 4 + [200]
     output = bot.log_path.read_text("utf-8", "replace")
-    retries = [r for r in log_records(output) if "bot.delivery" in r and "WARNING" in r]
+    retries = [r for r in log_records(output) if "bot.frontends.telegram.delivery" in r and "WARNING" in r]
     assert len(retries) == 3 + 4 + 1, bot.diagnostics()  # one line per retry
     assert api.token.split(":")[1] not in output
     assert unexpected_tracebacks(output) == [], bot.diagnostics()

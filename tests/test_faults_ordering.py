@@ -1,4 +1,4 @@
-"""bot.processing: updates run concurrently, each chat's one at a time and in arrival order."""
+"""bot.frontends.telegram.processing: updates run concurrently, each chat's one at a time and in arrival order."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import itertools
 
 from telegram import Bot, Update
 
-from bot.processing import ChatOrderedProcessor, order_key
+from bot.frontends.telegram.processing import ChatOrderedProcessor, order_key
 from tests.fakes import TOKEN
 
 _ids = itertools.count(1)

@@ -1,7 +1,7 @@
-"""Faults around fetching updates, in process: bot.telegram_app.Runner with the real Application,
+"""Faults around fetching updates, in process: bot.frontends.telegram.app.Runner with the real Application,
 polling tests.fake_bot_api.FakeBotApi on loopback.
 
-Covers what bot.polling promises (an update is confirmed to Telegram only once handled; an
+Covers what bot.frontends.telegram.polling promises (an update is confirmed to Telegram only once handled; an
 unreadable update is skipped, not fetched forever) and how the Runner ends: 401 and 404 stop it
 with exit code 2 and one clear line, an unreachable Bot API at start-up with exit code 1.
 """
@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from bot import telegram_app
-from bot.bot_api import BotApiRequest
+from bot.chat.service import Service
+from bot.chat.store import ChatSettings
 from bot.config import load_config
-from bot.service import Service
-from bot.store import ChatSettings
-from bot.telegram_app import Runner, build_application
+from bot.frontends.telegram import app as telegram_app
+from bot.frontends.telegram.app import Runner, build_application
+from bot.frontends.telegram.bot_api import BotApiRequest
 from tests.fake_bot_api import FakeBotApi, Fault
 from tests.fakes import TOKEN
 
@@ -167,7 +167,7 @@ async def test_a_transient_get_updates_failure_is_retried(api: FakeBotApi, bot: 
     mark = len(api.calls)
     await api.enqueue(message=private_message(5301, "/code 501"))
     await api.wait_for(answered(5301), timeout=RUN_TIMEOUT, start=mark)
-    failures = [r.getMessage() for r in caplog.records if r.name == "bot.polling"]
+    failures = [r.getMessage() for r in caplog.records if r.name == "bot.frontends.telegram.polling"]
     assert len(failures) == 2, failures
     assert await bot.stop() == 0
 

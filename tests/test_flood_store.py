@@ -9,8 +9,8 @@ from multiprocessing.synchronize import Event
 
 import pytest
 
-from bot.flood import Cooldown, SlidingWindow
-from bot.store import ChatSettings, SettingsStoreError
+from bot.chat.flood import Cooldown, SlidingWindow
+from bot.chat.store import ChatSettings, SettingsStoreError
 
 
 class Clock:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from telegram import Update
 
+from bot.chat.store import ChatSettings
 from bot.config import load_config
-from bot.store import ChatSettings
-from bot.telegram_app import GROUP_COMMANDS, PRIVATE_COMMANDS, build_application
+from bot.frontends.telegram.app import GROUP_COMMANDS, PRIVATE_COMMANDS, build_application
 from tests.fakes import BOT_ID, BOT_USERNAME, TOKEN, RecordingRequest
 from tests.html_check import html_problems
 
@@ -94,8 +94,8 @@ async def test_code_command_sends_card(app):
     assert "<b>服务不可用</b>" in params["text"]
     assert "Retry-After" in params["text"]
     labels = buttons(params)
-    assert ("简略", "brief:503") in labels
-    assert any(action == "code:504" for _, action in labels)
+    assert ("简略", "status:503:b") in labels
+    assert any(action == "status:504" for _, action in labels)
 
 
 async def test_code_without_argument_explains_usage(app):
@@ -124,7 +124,7 @@ async def test_comparison(app):
     [params] = sent(calls)
     text = params["text"]
     assert text.index("401 Unauthorized") < text.index("403 Forbidden")
-    assert ("401 未授权", "code:401") in buttons(params) or any(a == "code:401" for _, a in buttons(params))
+    assert ("401 未授权", "status:401") in buttons(params) or any(a == "status:401" for _, a in buttons(params))
 
 
 async def test_group_chatter_is_ignored(app):
@@ -205,7 +205,7 @@ async def test_button_opens_related_card(app):
         "id": "cb1",
         "from": USER,
         "chat_instance": "ci",
-        "data": "code:502",
+        "data": "status:502",
         "message": message("old card", chat=PRIVATE, user={"id": BOT_ID, "is_bot": True, "first_name": "b"}),
     }
     calls = await feed(app, callback_query=callback)
@@ -219,17 +219,17 @@ async def test_brief_toggle(app):
         "id": "cb2",
         "from": USER,
         "chat_instance": "ci",
-        "data": "brief:503",
+        "data": "status:503:b",
         "message": message("old card", chat=PRIVATE, user={"id": BOT_ID, "is_bot": True, "first_name": "b"}),
     }
     calls = await feed(app, callback_query=callback)
     [params] = sent(calls, "editMessageText")
     assert "常见原因" not in params["text"]
-    assert ("详细", "full:503") in buttons(params)
+    assert ("详细", "status:503") in buttons(params)
 
 
 async def test_forged_button_is_refused_politely(app):
-    callback = {"id": "cb3", "from": USER, "chat_instance": "ci", "data": "code:abc", "message": message("x")}
+    callback = {"id": "cb3", "from": USER, "chat_instance": "ci", "data": "status:abc", "message": message("x")}
     calls = await feed(app, callback_query=callback)
     assert [c.method for c in calls] == ["answerCallbackQuery"]
     assert "过期" in calls[0].params["text"]

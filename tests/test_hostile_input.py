@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import bot
-from bot import render
-from bot.errorbody import parse_body
-from bot.normalize import fold, normalize, remove_links
+from bot.core.text import fold, normalize, remove_links
+from bot.kinds.cloud.body import parse_body
+from bot.render import reply as replies
 from tests.hostile import KNOWN_BAD, UNITS, fill, guarded, hostile
 from tests.html_check import html_problems
 
@@ -42,7 +42,7 @@ def test_each_unit_repeated_to_4kb(service, unit):
     def check() -> None:
         html = service.ask(text).html()
         assert not html_problems(html)
-        assert len(html) <= render.TELEGRAM_LIMIT
+        assert len(html) <= replies.TELEGRAM_LIMIT
 
     guarded(check, BUDGET, text)
 
@@ -53,7 +53,7 @@ def test_hostile_text_is_answered_or_ignored(service, text):
     def check() -> None:
         html = service.answer(service.resolver.resolve(text)).html()
         assert not html_problems(html)
-        assert len(html) <= render.TELEGRAM_LIMIT
+        assert len(html) <= replies.TELEGRAM_LIMIT
 
     guarded(check, BUDGET, text)
 
@@ -71,11 +71,11 @@ def test_huge_paste_reads_head_and_tail(service):
 
 def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for info in pkgutil.iter_modules(bot.__path__):
-        module = importlib.import_module(f"bot.{info.name}")
+    for info in pkgutil.walk_packages(bot.__path__, "bot."):
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                found.append((f"bot.{info.name}.{name}", value))
+                found.append((f"{info.name}.{name}", value))
     return found
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.normalize import normalize
+from bot.core.text import normalize
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 VENDOR_CODES = {
@@ -57,14 +57,14 @@ def seed_table() -> list[tuple[str, str, str]]:
 def test_every_assigned_iana_code_is_present(kb):
     assigned = {int(r["code"]) for r in iana_rows() if r["status"] == "assigned"}
     assert len(assigned) >= 60
-    assert sorted(assigned - set(kb.statuses)) == []
+    assert sorted(assigned - set(kb["status"].statuses)) == []
 
 
 def test_registry_states_and_phrases_match_iana(kb):
     for row in iana_rows():
         if not row["code"].isdigit() or row["status"] != "assigned":
             continue
-        entry = kb.statuses[int(row["code"])]
+        entry = kb["status"].statuses[int(row["code"])]
         assert entry.registry == "assigned", row["code"]
         assert entry.phrase == row["reason_phrase"], row["code"]
         # Python 3.11's older names stay searchable.
@@ -76,9 +76,9 @@ def test_registry_states_and_phrases_match_iana(kb):
 
 
 def test_vendor_codes_are_present_and_say_what_the_client_gets(kb):
-    assert sorted(VENDOR_CODES - set(kb.statuses)) == []
+    assert sorted(VENDOR_CODES - set(kb["status"].statuses)) == []
     for code in VENDOR_CODES:
-        entry = kb.statuses[code]
+        entry = kb["status"].statuses[code]
         assert entry.registry == "unofficial"
         assert entry.spec.org != "IETF"
         assert entry.received_as
@@ -86,21 +86,21 @@ def test_vendor_codes_are_present_and_say_what_the_client_gets(kb):
 
 def test_nginx_internal_codes_reach_the_client_as_400(kb):
     for code in (494, 495, 496, 497):
-        assert "400" in kb.statuses[code].received_as
+        assert "400" in kb["status"].statuses[code].received_as
 
 
 def test_at_least_ninety_codes(kb):
-    assert len(kb.statuses) >= 90
+    assert len(kb["status"].statuses) >= 90
 
 
 @pytest.mark.parametrize("row", seed_table(), ids=lambda r: r[0])
 def test_seed_row_survives_with_its_meaning(kb, row):
     code, meaning, note = row
     if code.endswith("XX"):
-        cls = kb.classes[int(code[0])]
+        cls = kb["status"].classes[int(code[0])]
         assert cls.seed_note == note
         return
-    entry = kb.statuses[int(code)]
+    entry = kb["status"].statuses[int(code)]
     assert entry.seed is not None, code
     assert entry.seed.meaning == meaning
     assert entry.seed.note.startswith(note.rstrip("。")), (code, entry.seed.note)
@@ -118,17 +118,17 @@ def test_seed_table_is_complete():
 def test_seed_extra_line_for_400_is_kept(kb):
     assert (
         "由于语法格式有误，服务器无法理解此请求。不作修改，客户程序就无法重复此请求。"
-        in kb.statuses[400].seed.note
+        in kb["status"].statuses[400].seed.note
     )
 
 
 def test_499_keeps_the_users_wording(kb):
-    assert kb.statuses[499].seed.meaning == "客户端断开连接"
+    assert kb["status"].statuses[499].seed.meaning == "客户端断开连接"
 
 
 def test_no_alias_points_at_two_codes(kb):
     owners: dict[str, int] = {}
-    for entry in kb.statuses.values():
+    for entry in kb["status"].statuses.values():
         for text in (entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, *entry.signatures):
             key = normalize(text)
             assert owners.setdefault(key, entry.code) == entry.code, (text, owners[key], entry.code)
@@ -136,13 +136,13 @@ def test_no_alias_points_at_two_codes(kb):
 
 def test_related_codes_are_symmetric_enough(kb):
     # Every entry links somewhere, and every link lands on a real entry.
-    for entry in kb.statuses.values():
+    for entry in kb["status"].statuses.values():
         assert entry.related, entry.code
-        assert all(code in kb.statuses for code in entry.related)
+        assert all(code in kb["status"].statuses for code in entry.related)
 
 
 def test_every_entry_is_substantial(kb):
-    for entry in kb.statuses.values():
+    for entry in kb["status"].statuses.values():
         assert len(entry.meaning) >= 40, entry.code
         assert len(entry.causes) >= 2 and len(entry.fix_client) >= 1 and len(entry.fix_server) >= 1, (
             entry.code

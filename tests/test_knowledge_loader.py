@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.core.schema import KnowledgeError
+from bot.kinds import load as load_knowledge
 
 GOOD = """
 [[status]]
@@ -37,14 +38,14 @@ def problems_for(root: Path) -> list[str]:
 
 
 def test_real_knowledge_base_loads(kb):
-    assert len(kb.statuses) >= 90
-    assert set(kb.classes) == {1, 2, 3, 4, 5}
+    assert len(kb["status"].statuses) >= 90
+    assert set(kb["status"].classes) == {1, 2, 3, 4, 5}
 
 
 def test_valid_extra_file_loads(knowledge_copy):
     write(knowledge_copy, "zz-extra.toml", GOOD.format(code=587))
     kb = load_knowledge(knowledge_copy)
-    assert kb.statuses[587].name_zh == "测试专用587"
+    assert kb["status"].statuses[587].name_zh == "测试专用587"
 
 
 def test_unknown_key(knowledge_copy):
@@ -229,16 +230,16 @@ def test_an_unreadable_status_file_is_reported_alone(knowledge_copy):
 
 
 def test_an_unforeseen_error_in_a_check_names_the_file(knowledge_copy, monkeypatch):
-    import bot.knowledge
+    import bot.kinds.status.loader as status_loader
 
-    real = bot.knowledge.normalize
+    real = status_loader.normalize
 
     def normalize(text: str) -> str:
         if text == "测试别名587":
             raise RuntimeError("a bug in a checker")
         return real(text)
 
-    monkeypatch.setattr(bot.knowledge, "normalize", normalize)
+    monkeypatch.setattr(status_loader, "normalize", normalize)
     write(knowledge_copy, "zz-extra.toml", GOOD.format(code=587))
     assert problems_for(knowledge_copy) == [
         "knowledge/status/zz-extra.toml: could not be checked (RuntimeError: a bug in a checker)"

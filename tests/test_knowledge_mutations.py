@@ -21,7 +21,9 @@ from typing import Any
 
 import pytest
 
-from bot.knowledge import KnowledgeError, default_dir, load_knowledge
+from bot.core.knowledge import default_dir
+from bot.core.schema import KnowledgeError
+from bot.kinds import load as load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = default_dir()
@@ -214,7 +216,7 @@ def _row(raw: bytes, change: Callable[[list[str]], list[str]], line: int = 1) ->
 
 
 def _cell(name: str, value: str) -> Callable[[list[str]], list[str]]:
-    from bot.knowledge_cloud import TSV_COLUMNS
+    from bot.kinds.cloud.loader import TSV_COLUMNS
 
     def change(cells: list[str]) -> list[str]:
         cells[TSV_COLUMNS.index(name)] = value

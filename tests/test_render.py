@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot import render
+from bot.kinds.status import cards as status_cards
+from bot.render import answer as dispatch
+from bot.render import reply as replies
 from tests.html_check import html_problems
 
 
@@ -53,20 +55,20 @@ def test_old_phrase_shown(service):
 
 
 def test_brief_card_is_shorter_and_toggles(service):
-    entry = service.kb.statuses[502]
-    full = render.status_card(service.kb, entry, detailed=True)
-    brief = render.status_card(service.kb, entry, detailed=False)
+    entry = service.kb["status"].statuses[502]
+    full = status_cards.status_card(service.kb["status"], entry, detailed=True)
+    brief = status_cards.status_card(service.kb["status"], entry, detailed=False)
     assert len(brief.plain()) < len(full.plain())
     assert "常见原因" not in brief.plain()
-    assert full.buttons[-1][0].action == "brief:502"
-    assert brief.buttons[-1][0].action == "full:502"
+    assert full.buttons[-1][0].action == "status:502:b"
+    assert brief.buttons[-1][0].action == "status:502"
 
 
 def test_related_buttons_open_cards(service):
     reply = service.ask("401")
     actions = [b.action for row in reply.buttons for b in row]
-    assert "code:403" in actions and "code:407" in actions
-    assert service.press("code:403").plain().splitlines()[0] == "⚠️ 403 Forbidden"
+    assert "status:403" in actions and "status:407" in actions
+    assert service.press("status:403").plain().splitlines()[0] == "⚠️ 403 Forbidden"
 
 
 def test_class_list(service):
@@ -75,7 +77,7 @@ def test_class_list(service):
     assert plain.splitlines()[0] == "🔥 5xx 服务器错误（Server Error）"
     assert "📝 原文档：服务器端发生错误" in plain
     codes = [int(b.action.split(":")[1]) for row in reply.buttons for b in row]
-    assert codes == sorted(c for c in service.kb.statuses if c // 100 == 5)
+    assert codes == sorted(c for c in service.kb["status"].statuses if c // 100 == 5)
 
 
 def test_comparison_keeps_order(service):
@@ -98,7 +100,7 @@ def test_unknown_code_explained_by_class(service):
 
 def test_low_confidence_offers_choices(service):
     res = service.resolve("服务器不认识这个请求方法")
-    reply = render.answer(service.kb, res)
+    reply = dispatch.answer(service.kb, res)
     if not res.confident:
         assert "你是不是想问" in reply.plain()
         assert 1 <= len(reply.buttons) <= 3
@@ -146,13 +148,13 @@ def test_one_vague_word_gets_choices_not_a_verdict(service):
 def test_generic_arrears_question_shows_status_and_cloud_errors(service):
     res = service.resolve("账号欠费了返回什么")
     assert (res.matches[0].kind, res.matches[0].status) == ("status", 402)
-    assert {m.error_code for m in res.matches if m.kind == "error"} >= {"ARREARAGE", "Account.Arrearage"}
+    assert {m.answer.error_code for m in res.matches if m.kind == "error"} >= {"ARREARAGE", "Account.Arrearage"}
     plain = service.answer(res).plain()
     assert "你可能还想找：" in plain and "ARREARAGE" in plain
 
 
 def test_echo_drops_control_characters_and_bidi_overrides():
-    assert render.echo("a\x1b[31mb\x00c\u202ed\u2066e") == "a [31mb c d e"
-    assert render.echo("网关\t超时\r\n") == "网关 超时"
-    long = render.echo("x" * 100_000)
+    assert replies.echo("a\x1b[31mb\x00c\u202ed\u2066e") == "a [31mb c d e"
+    assert replies.echo("网关\t超时\r\n") == "网关 超时"
+    long = replies.echo("x" * 100_000)
     assert len(long) == 80 and long.endswith("…")

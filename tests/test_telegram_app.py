@@ -11,19 +11,19 @@ from pathlib import Path
 import aiohttp
 from telegram.ext import ExtBot
 
-from bot.bot_api import BotApiRequest
+from bot.chat.service import Service
+from bot.chat.store import ChatSettings
 from bot.config import load_config
-from bot.delivery import RetryingRateLimiter
-from bot.processing import ChatOrderedProcessor
-from bot.service import Service
-from bot.store import ChatSettings
-from bot.telegram_app import (
+from bot.frontends.telegram.app import (
     RedactingFormatter,
     Runner,
     build_application,
     settle_webhook_secret,
     setup_logging,
 )
+from bot.frontends.telegram.bot_api import BotApiRequest
+from bot.frontends.telegram.delivery import RetryingRateLimiter
+from bot.frontends.telegram.processing import ChatOrderedProcessor
 from tests.fake_bot_api import FakeBotApi
 from tests.fakes import TOKEN
 
@@ -35,7 +35,7 @@ def test_build_application_wiring(service: Service, tmp_path: Path):
     settings = ChatSettings(tmp_path / "s.sqlite3")
     try:
         app = build_application(config, service, settings=settings)
-        assert app.updater is None, "bot.polling / bot.webhook fetch updates, not PTB's Updater"
+        assert app.updater is None, "bot.frontends.telegram.polling / bot.frontends.telegram.webhook fetch updates, not PTB's Updater"
         assert isinstance(app.update_processor, ChatOrderedProcessor)
         assert app.update_processor.max_concurrent_updates > 1
         assert isinstance(app.bot, ExtBot) and isinstance(app.bot.rate_limiter, RetryingRateLimiter)

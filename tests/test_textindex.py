@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.textindex import Choice, GramIndex, SubstringIndex, grams
+from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex, grams
 
 
 def test_substring_index_respects_latin_word_edges():

@@ -1,7 +1,7 @@
 """The one place that builds the Telegram Application and runs it.
 
 Running is done here rather than by PTB's run_polling/run_webhook so that updates are confirmed
-to Telegram only once handled (bot.polling, bot.webhook), start-up retries are bounded, and a
+to Telegram only once handled (bot.frontends.telegram.polling, bot.frontends.telegram.webhook), start-up retries are bounded, and a
 rejected token or a wrong API address ends the process with one clear line.
 """
 
@@ -35,7 +35,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.bot_api import (
+from bot.chat.service import Service
+from bot.chat.store import ChatSettings
+from bot.config import Config
+from bot.frontends.telegram.bot_api import (
     ApiAddressError,
     BotApiRequest,
     describe,
@@ -43,14 +46,11 @@ from bot.bot_api import (
     is_transient,
     retry_after_seconds,
 )
-from bot.config import Config
-from bot.delivery import RetryingRateLimiter, RetryPolicy
-from bot.handlers import BotHandlers
-from bot.polling import Poller, unless_stopped
-from bot.processing import ChatOrderedProcessor
-from bot.service import Service
-from bot.store import ChatSettings
-from bot.webhook import Receiver, WebhookServer
+from bot.frontends.telegram.delivery import RetryingRateLimiter, RetryPolicy
+from bot.frontends.telegram.handlers import BotHandlers
+from bot.frontends.telegram.polling import Poller, unless_stopped
+from bot.frontends.telegram.processing import ChatOrderedProcessor
+from bot.frontends.telegram.webhook import Receiver, WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def build_application(
         )
         .post_init(_post_init)
         .concurrent_updates(ChatOrderedProcessor())
-        .updater(None)  # bot.polling or bot.webhook feeds the update queue; see Runner
+        .updater(None)  # bot.frontends.telegram.polling or bot.frontends.telegram.webhook feeds the update queue; see Runner
     )
     if rate_limiter:
         builder = builder.rate_limiter(RetryingRateLimiter(retry_policy))

@@ -50,6 +50,7 @@ at most ``_MAX_FUZZY_LEN`` characters.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -59,22 +60,14 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
-from bot import tuning
-from bot.cache import TextCache
-from bot.errorbody import Body, parse_body
-from bot.match import Match
-from bot.models import CloudError, ErrorFamily, KnowledgeBase
-from bot.normalize import FILLERS, fold, is_cjk, normalize
+from bot.core import tuning
+from bot.core.cache import TextCache
+from bot.core.match import Match
+from bot.core.text import FILLERS, fold, is_cjk, normalize
+from bot.kinds.cloud.body import Body, parse_body
+from bot.kinds.cloud.model import PROVIDER_ORDER, PROVIDER_ZH, CloudAnswer, CloudData, CloudError, ErrorFamily
 
 CONFIDENT = tuning.DOMINANT  # a clearly named cloud error (kept for callers)
-
-# What to say where a provider's rows carry no HTTP status (Tencent Cloud API 3.0).
-NO_STATUS_NOTE = (
-    "腾讯云 API 3.0 出错时仍返回 HTTP 200，错误码在响应体 Response.Error.Code 里，没有对应的 HTTP 状态码。"
-)
-
-PROVIDER_ORDER = ("aliyun", "huaweicloud", "tencentcloud")
-PROVIDER_ZH = {"aliyun": "阿里云", "huaweicloud": "华为云", "tencentcloud": "腾讯云"}
 
 # Hint words, matched on fold()ed text. Latin words need word boundaries ("ram" in "param").
 _PROVIDER_WORDS = {
@@ -232,6 +225,7 @@ class _Candidate:
     row: int | None = None  # a specific row (the one whose message matched)
     family: ErrorFamily | None = None
     typed: str = ""  # the code as typed, for family matches
+    tier: str = "code"  # "code", "partial" (segment, prefix, typo), "family", "message"
 
 
 def provider_hints(text: str) -> Hints:
@@ -255,9 +249,10 @@ def provider_hints(text: str) -> Hints:
 class CloudIndex:
     """Lookup tables over every cloud row, built once from a :class:`KnowledgeBase`."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.rows: tuple[CloudError, ...] = kb.cloud_errors
-        self.families: tuple[ErrorFamily, ...] = kb.families
+    def __init__(self, data: CloudData, phrases: Iterable[str] = ()) -> None:
+        """``phrases``: HTTP reason phrases; a bare code spelled like one is a weak signal."""
+        self.rows: tuple[CloudError, ...] = data.rows
+        self.families: tuple[ErrorFamily, ...] = data.families
         self._groups: dict[tuple[str, str], list[int]] = defaultdict(list)
         self._by_exact: dict[str, set[str]] = defaultdict(set)
         self._by_fold: dict[str, set[str]] = defaultdict(set)
@@ -273,12 +268,20 @@ class CloudIndex:
                 for seg in code.split("."):
                     if len(seg) >= 5:
                         self._by_segment[seg.lower()].add(code)
+        # Buttons carry a short, stable id per (provider, code): 106 documented codes are
+        # longer than Telegram's 64-byte callback data, so the code itself cannot travel.
+        self._keys: dict[str, tuple[str, str]] = {}
+        for provider, code in self._groups:
+            key = _short_id(provider, code)
+            if key in self._keys:  # 48-bit ids over a few thousand codes: would be a bug
+                raise ValueError(f"button id collision: {self._keys[key]} and {(provider, code)}")
+            self._keys[key] = (provider, code)
         self._codes = sorted(self._by_exact)
         self._spaced_codes = {_loose(c): c for c in self._codes if " " in c}
         self._fold_keys = [c.lower() for c in self._codes]
+        phrases_in = phrases
         phrases = set(_HTTP_PHRASES)
-        for entry in kb.statuses.values():
-            phrases.update(_loose(p) for p in (entry.phrase, *entry.phrase_aliases))
+        phrases.update(_loose(p) for p in phrases_in)
         self._weak = {
             c
             for c in self._codes
@@ -350,9 +353,25 @@ class CloudIndex:
                 return fam
         return None
 
-    def rows_for(self, provider: str, code: str) -> list[CloudError]:
-        """Every documented row of one provider's code (all products, APIs and statuses)."""
-        return [self.rows[i] for i in self._groups.get((provider, code), ())]
+    def key_of(self, provider: str, code: str) -> str:
+        return _short_id(provider, code)
+
+    def answer_for(self, key: str) -> CloudAnswer | None:
+        """The answer a button id stands for (its best row with no hints), or None."""
+        if key.startswith("family:"):
+            fam = next((f for f in self.families if f.name == key[7:]), None)
+            return CloudAnswer(error_code=" / ".join(fam.patterns), family=fam) if fam else None
+        group = self._keys.get(key)
+        if group is None:
+            return None
+        ids = self._groups[group]
+        best = self._best_row(ids, Hints(), None)
+        return CloudAnswer(
+            error_code=group[1],
+            error=self.rows[best],
+            family=self.family_for(group[1]),
+            variants=tuple(self.rows[i] for i in ids if i != best),
+        )
 
     # --- search internals ---------------------------------------------------------------
 
@@ -465,13 +484,13 @@ class CloudIndex:
     ) -> None:
         for code in codes:
             for provider in self._by_exact[code]:
-                self._add(cands, _Candidate(provider, code, score, why))
+                self._add(cands, _Candidate(provider, code, score, why, tier="partial"))
 
     def _add_family(self, cands: dict[tuple[str, str], _Candidate], token: str, score: float) -> None:
         fam = self.family_for(token)
         if fam is not None:
             why = f"看起来是错误码，按命名规则解释（{fam.title}）"
-            self._add(cands, _Candidate("", token, score, why, family=fam, typed=token))
+            self._add(cands, _Candidate("", token, score, why, family=fam, typed=token, tier="family"))
 
     def _add_messages(self, cands: dict[tuple[str, str], _Candidate], text: str, *, in_body: bool) -> None:
         bonus = tuning.IN_BODY_BONUS if in_body else 0.0
@@ -512,7 +531,7 @@ class CloudIndex:
             take(ids, tuning.message_likeness(sim) + bonus, f"错误信息相似（{sim:.0f}%）")
         for i, (score, why) in scored.items():
             row = self.rows[i]
-            self._add(cands, _Candidate(row.provider, row.error_code, score, why, row=i))
+            self._add(cands, _Candidate(row.provider, row.error_code, score, why, row=i, tier="message"))
 
     def _says(self, i: int, text: str) -> bool:
         """True when row ``i`` carries ``text`` as written (before folding 账户/帐号 into 账号)."""
@@ -550,23 +569,22 @@ class CloudIndex:
             if named:
                 why += "，提到了" + "、".join(PROVIDER_ZH[p] for p in named)
             if cand.family is not None:
-                match = Match(kind="error", score=score, why=why, family=cand.family, error_code=cand.typed)
+                answer = CloudAnswer(error_code=cand.typed, family=cand.family)
+                key = f"family:{cand.family.name}"
             else:
                 ids = self._groups[(cand.provider, cand.code)]
                 best = cand.row if cand.row is not None else self._best_row(ids, hints, body)
-                variants = tuple(self.rows[i] for i in ids if i != best)
-                match = Match(
-                    kind="error",
-                    score=score,
-                    why=why,
+                answer = CloudAnswer(
+                    error_code=cand.code,
                     error=self.rows[best],
                     family=self.family_for(cand.code),
-                    error_code=cand.code,
-                    variants=variants,
+                    variants=tuple(self.rows[i] for i in ids if i != best),
                 )
+                key = self.key_of(cand.provider, cand.code)
+            match = Match("error", key, score, why, answer, tier=cand.tier, order=answer.error_code)
             rank = PROVIDER_ORDER.index(cand.provider) if cand.provider else -1
             # The uncapped score breaks ties among matches capped at 100.
-            order = (-score, -cand.score, rank, match.error_code.lower(), match.error_code)
+            order = (-score, -cand.score, rank, answer.error_code.lower(), answer.error_code)
             results.append((order, match))
         results.sort(key=lambda pair: pair[0])
         return [m for _, m in results[:limit]]
@@ -597,6 +615,10 @@ class CloudIndex:
             )
 
         return min(ids, key=key)
+
+
+def _short_id(provider: str, code: str) -> str:
+    return hashlib.blake2b(f"{provider}:{code}".encode(), digest_size=6).hexdigest()
 
 
 def _is_bare(text: str, token: str) -> bool:

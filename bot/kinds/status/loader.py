@@ -1,32 +1,17 @@
-"""Load and validate the knowledge base once, at start-up.
+"""Load and validate the status kind's files: ``knowledge/status/*.toml`` and ``classes.toml``.
 
-Every file under ``knowledge/`` is read and checked before anything is built.
-Problems are collected rather than raised one by one, so a broken edit shows
-all of its mistakes at once, each as
+Every problem goes to the shared :class:`~bot.core.schema.Problems` as
 ``knowledge/FILE: entry (code=404) field 'aliases'[3]: what is wrong``.
-Nothing is returned unless every file is valid: there is no half-loaded state.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from bot.knowledge_cloud import load_cloud
-from bot.models import (
-    REGISTRY_STATES,
-    KnowledgeBase,
-    SeedNote,
-    Spec,
-    StatusClass,
-    StatusEntry,
-)
-from bot.normalize import normalize
-from bot.validation import (
+from bot.core.schema import (
     FieldSpec,
-    KnowledgeError,
     Problems,
     check_code,
     check_fields,
@@ -37,23 +22,8 @@ from bot.validation import (
     parse_toml,
     reported_as,
 )
-
-__all__ = ["ENV_DIR", "KnowledgeError", "Problems", "default_dir", "load_knowledge"]
-
-ENV_DIR = "HTTPCODE_KNOWLEDGE_DIR"
-
-
-def default_dir() -> Path:
-    """The knowledge directory: $HTTPCODE_KNOWLEDGE_DIR, the source tree, or the wheel's copy."""
-    env = os.environ.get(ENV_DIR)
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "knowledge", here / "_knowledge"):
-        if (candidate / "classes.toml").is_file():
-            return candidate
-    return here.parent / "knowledge"
-
+from bot.core.text import normalize
+from bot.kinds.status.model import REGISTRY_STATES, SeedNote, Spec, StatusClass, StatusData, StatusEntry
 
 STATUS_FIELDS: dict[str, FieldSpec] = {
     "code": FieldSpec(check_code),
@@ -294,27 +264,17 @@ def _check_cross_references(statuses: dict[int, StatusEntry], problems: Problems
             claim(entry, "signatures", entry.signatures, strict=True)
 
 
-def load_knowledge(root: Path | None = None) -> KnowledgeBase:
-    """Read, validate and return the whole knowledge base, or raise KnowledgeError."""
-    root = Path(root) if root is not None else default_dir()
-    problems = Problems()
-    if not root.is_dir():
-        problems.add(str(root), None, None, "knowledge directory does not exist")
-        problems.raise_if_any()
+def load_status(root: Path, problems: Problems) -> StatusData | None:
+    """The status codes and classes, or None when a status file could not be read at all."""
     statuses, files, complete = _load_statuses(root, problems)
     classes = _load_classes(root, problems)
     if not complete:
         # Without every status file, each reference to a code in it would be one more
         # "does not exist" line burying the real problem: report the unreadable file alone.
-        problems.raise_if_any()
+        return None
     _check_cross_references(statuses, problems)
-
-    cloud_errors, families, cloud_files = load_cloud(root, problems, set(statuses))
-    problems.raise_if_any()
-    return KnowledgeBase(
+    return StatusData(
         statuses=dict(sorted(statuses.items())),
         classes=classes,
-        cloud_errors=cloud_errors,
-        families=families,
-        files=(*files, "knowledge/classes.toml", *cloud_files),
+        files=(*files, "knowledge/classes.toml"),
     )

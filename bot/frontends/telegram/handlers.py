@@ -1,6 +1,6 @@
 """Thin Telegram handlers: decide whether to answer, then send what the Service says.
 
-All understanding and rendering lives in the pure core (bot.service and below);
+All understanding and rendering lives in the pure core (bot.chat.service and below);
 this module only knows about chats, mentions, buttons and message edits.
 """
 
@@ -26,13 +26,13 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot import render
-from bot.bot_api import describe, is_fatal, is_transient
-from bot.flood import SlidingWindow
-from bot.render import Reply, heading
-from bot.resolver import Resolution, is_explicit
-from bot.service import Service
-from bot.store import ChatSettings
+from bot.chat.flood import SlidingWindow
+from bot.chat.service import Service
+from bot.chat.store import ChatSettings
+from bot.core.match import Resolution
+from bot.frontends.telegram.bot_api import describe, is_fatal, is_transient
+from bot.render.reply import Reply
+from bot.retrieval.resolver import is_explicit
 
 log = logging.getLogger(__name__)
 
@@ -207,19 +207,12 @@ class BotHandlers:
             matches = list(self.service.resolve(text).matches[:8])
         results = []
         for index, match in enumerate(matches):
-            card = render.match_card(self.service.kb, match, card=self.service.card)
-            entry = match.entry
-            if entry is not None:
-                description = entry.summary
-            elif match.error is not None:
-                description = match.error.message_zh or match.error.message_en
-            else:
-                description = match.family.title if match.family else ""
+            card = self.service.card(match)
             results.append(
                 InlineQueryResultArticle(
                     id=str(index),
-                    title=heading(entry) + f" {entry.name_zh}" if entry else match.title,
-                    description=description[:200],
+                    title=self.service.inline_title(match),
+                    description=self.service.describe(match)[:200],
                     input_message_content=InputTextMessageContent(card.html(), parse_mode=ParseMode.HTML),
                     reply_markup=keyboard(card),
                 )
@@ -233,7 +226,7 @@ class BotHandlers:
             chat = update.effective_chat
             where = f" (update {update.update_id}, chat {chat.id if chat else '-'})"
         if error is not None and (is_transient(error) or is_fatal(error) or isinstance(error, Forbidden)):
-            # Not a bug here: the Bot API failed after the retries (bot.delivery logged each),
+            # Not a bug here: the Bot API failed after the retries (bot.frontends.telegram.delivery logged each),
             # refused the token (the process is stopping), or the user blocked the bot.
             log.warning("未能回答%s：%s", where, describe(error))
             return

@@ -1,12 +1,12 @@
-"""Immutable records the knowledge base is made of.
+"""The status kind's records: status codes, their classes, and where each is defined.
 
-Everything here is plain data: the loader builds these once at start-up and the
-rest of the program only reads them.
+Plain immutable data, built once by the loader.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # Registry states, as the IANA registry and the vendors describe a code.
 REGISTRY_STATES = ("assigned", "temporary", "reserved", "obsoleted", "unofficial")
@@ -61,9 +61,17 @@ class StatusEntry:
     def klass(self) -> int:
         return self.code // 100
 
+    # --- the Answer protocol (bot.core.match) ---------------------------------------
     @property
-    def is_standard(self) -> bool:
-        return self.spec.org == "IETF"
+    def status(self) -> int:
+        return self.code
+
+    @property
+    def title(self) -> str:
+        return f"{self.code} {self.phrase}（{self.name_zh}）"
+
+    def json_fields(self) -> dict[str, Any]:
+        return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,44 +86,12 @@ class StatusClass:
 
 
 @dataclass(frozen=True, slots=True)
-class CloudError:
-    """One documented (provider, product, error code, HTTP status) row."""
+class StatusData:
+    """What the status kind loads: every code and the five classes."""
 
-    provider: str  # "aliyun" | "huaweicloud" | "tencentcloud"
-    product: str  # "ECS", "OBS", "CVM", ...
-    error_code: str
-    status: int | None  # None where the API returns errors inside an HTTP 200 body
-    other_statuses: tuple[int, ...]  # statuses the same code has in other APIs
-    message_zh: str
-    message_en: str
-    api: str  # API names or table the row comes from; may be empty
-    source: str  # repository@commit:path of the row
-    seed_message: str = ""  # the seed document's wording, when this row is one of the seed's
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorFamily:
-    """Naming conventions shared by many cloud error codes (``*.NotFound`` ...)."""
-
-    name: str
-    patterns: tuple[str, ...]  # fnmatch-style, matched case-insensitively against the code
-    title: str
-    meaning: str
-    fixes: tuple[str, ...]
-    typical_status: int | None
-    source_file: str
-
-
-@dataclass(frozen=True, slots=True)
-class KnowledgeBase:
     statuses: dict[int, StatusEntry]
     classes: dict[int, StatusClass]
-    cloud_errors: tuple[CloudError, ...] = ()
-    families: tuple[ErrorFamily, ...] = ()
     files: tuple[str, ...] = field(default=())
-
-    def get(self, code: int) -> StatusEntry | None:
-        return self.statuses.get(code)
 
     def codes_in_class(self, digit: int) -> list[StatusEntry]:
         return [self.statuses[c] for c in sorted(self.statuses) if c // 100 == digit]

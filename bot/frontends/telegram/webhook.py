@@ -24,8 +24,8 @@ import tornado.web
 from telegram import Bot, Update
 from tornado.httpserver import HTTPServer
 
-from bot.bot_api import describe
-from bot.processing import ChatOrderedProcessor
+from bot.frontends.telegram.bot_api import describe
+from bot.frontends.telegram.processing import ChatOrderedProcessor
 
 log = logging.getLogger(__name__)
 

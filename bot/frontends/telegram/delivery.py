@@ -28,7 +28,7 @@ from aiolimiter import AsyncLimiter
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 
-from bot.bot_api import describe, is_fatal, is_transient, retry_after_seconds
+from bot.frontends.telegram.bot_api import describe, is_fatal, is_transient, retry_after_seconds
 
 log = logging.getLogger(__name__)
 

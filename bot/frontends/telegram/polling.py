@@ -31,8 +31,8 @@ from typing import Any, TypeVar
 from telegram import Bot, Update
 from telegram.error import EndPointNotFound, InvalidToken, TelegramError
 
-from bot.bot_api import describe, is_fatal
-from bot.processing import ChatOrderedProcessor
+from bot.frontends.telegram.bot_api import describe, is_fatal
+from bot.frontends.telegram.processing import ChatOrderedProcessor
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ import unicodedata
 
 import zhconv
 
-from bot.cache import TextCache
+from bot.core.cache import TextCache
 
 # Taiwan/Hong Kong IT vocabulary that a character-level converter leaves as-is
 # (zhconv turns 閘道 into 闸道, not the mainland word 网关).

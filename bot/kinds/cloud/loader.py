@@ -7,7 +7,7 @@ Files (see knowledge/cloud/README.md):
 - ``aliyun_seed.toml``: the seed document's 12 Aliyun messages mapped to their error codes;
 - ``families.toml``: naming conventions (``*.NotFound`` ...) with fix advice.
 
-Every defect is reported through :class:`bot.validation.Problems`; the caller raises when
+Every defect is reported through :class:`bot.core.schema.Problems`; the caller raises when
 there is any, so nothing half-loaded is ever used.
 """
 
@@ -20,8 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.models import CloudError, ErrorFamily
-from bot.validation import (
+from bot.core.schema import (
     FieldSpec,
     Problems,
     check_code,
@@ -33,6 +32,7 @@ from bot.validation import (
     read_text,
     reported_as,
 )
+from bot.kinds.cloud.model import CloudError, ErrorFamily
 
 TSV_COLUMNS = (
     "provider",

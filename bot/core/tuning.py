@@ -139,3 +139,19 @@ def weigh_cloud(
     if score < VERBATIM and best_status:
         return min(score, best_status - JUST_BELOW)
     return score
+
+
+# --- between kinds ------------------------------------------------------------------------
+# Which kind's identifier wins when two claim one text: a cloud error code beats a typed
+# status (``{"Code": "Forbidden.RAM", "HttpStatus": 403}`` is that error); a typed status
+# beats a network error (``HTTPError: 503 … ECONNRESET`` is the 503). On equal scores
+# the earlier kind goes first: it is the more specific reading.
+PRECEDENCE = ("error", "status", "network")
+# Tiers that name an identifier outright; at DOMINANT or above they answer on their own.
+IDENTIFIER_TIERS = frozenset({"code", "partial", "message", "pattern"})
+# Readings specific enough for unprompted answers in groups (auto mode), at DOMINANT or above.
+AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
+
+
+def precedence(kind: str) -> int:
+    return PRECEDENCE.index(kind) if kind in PRECEDENCE else len(PRECEDENCE)

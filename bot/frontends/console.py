@@ -9,14 +9,17 @@ import re
 import sys
 from typing import TextIO
 
-from bot.render import EXAMPLES, Reply
-from bot.service import Service
+from bot.chat.service import Service
+from bot.render.answer import examples
+from bot.render.reply import Reply
 
-BANNER = (
-    "状态码助手 · 离线控制台\n"
-    "直接输入问题（例如 " + "、".join(EXAMPLES[:3]) + "），输入按钮前的数字相当于点按钮，"
-    "输入 /help 看帮助，/quit 或 Ctrl-D 退出。"
-)
+
+def banner(service: Service) -> str:
+    return (
+        "状态码助手 · 离线控制台\n"
+        "直接输入问题（例如 " + "、".join(examples(service.kb)[:3]) + "），输入按钮前的数字相当于点按钮，"
+        "输入 /help 看帮助，/quit 或 Ctrl-D 退出。"
+    )
 # A button number is short and ASCII: "²", "①" and "٣" pass str.isdigit() but are questions.
 _BUTTON_RE = re.compile(r"[0-9]{1,3}", re.ASCII)
 
@@ -54,7 +57,7 @@ def run_console(service: Service, stdin: TextIO | None = None, out: TextIO | Non
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     interactive = stdin.isatty()
-    out.write(BANNER + "\n\n")
+    out.write(banner(service) + "\n\n")
     actions: list[str] = []
     while True:
         if interactive:
@@ -69,7 +72,7 @@ def run_console(service: Service, stdin: TextIO | None = None, out: TextIO | Non
         if text in ("/quit", "/exit", "exit", "quit"):
             break
         if text in ("/start", "/help"):
-            out.write(BANNER + "\n\n")
+            out.write(banner(service) + "\n\n")
             continue
         try:
             reply = _turn(service, text, actions, out)

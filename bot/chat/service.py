@@ -1,0 +1,74 @@
+"""The bot's brain without any transport: text or a button press in, a Reply out.
+
+The Telegram handlers, the offline console and ``httpcode-bot ask`` all go through this
+one object, so they cannot drift apart. It names no kind: the knowledge base's kinds
+resolve, render and open buttons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.core.cache import TextCache
+from bot.core.knowledge import KnowledgeBase
+from bot.core.match import Match, Resolution
+from bot.render import answer as dispatch
+from bot.render.reply import TELEGRAM_LIMIT, Button, Reply
+from bot.retrieval.resolver import Resolver
+
+MAX_ACTION_LENGTH = 64  # Telegram's limit on callback data, in bytes (so at most 64 characters)
+
+
+@dataclass
+class Service:
+    kb: KnowledgeBase
+    resolver: Resolver = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.resolver = Resolver(self.kb)
+        # Answers are pure functions of the text, so popular questions ("503") are worked
+        # out once; the cache is bounded by the characters it holds, not only by count.
+        self._resolve = TextCache(self.resolver.resolve, max_chars=4_000_000, max_entries=4096)
+
+    @classmethod
+    def load(cls, root: Path | None = None) -> Service:
+        from bot.kinds import load
+
+        return cls(load(root))
+
+    def resolve(self, text: str) -> Resolution:
+        return self._resolve(text)
+
+    def answer(self, res: Resolution, detailed: bool = True, limit: int = TELEGRAM_LIMIT) -> Reply:
+        return dispatch.answer(self.kb, res, detailed, limit)
+
+    def ask(self, text: str, detailed: bool = True, limit: int = TELEGRAM_LIMIT) -> Reply:
+        return self.answer(self.resolve(text), detailed, limit)
+
+    def card(self, match: Match, detailed: bool = True, limit: int = TELEGRAM_LIMIT) -> Reply:
+        return dispatch.card(self.kb, match, detailed, limit)
+
+    def button(self, match: Match) -> Button:
+        return dispatch.button(self.kb, match)
+
+    def describe(self, match: Match) -> str:
+        """One line about a match, for inline results."""
+        return self.kb.kind(match.kind).describe(match)
+
+    def inline_title(self, match: Match) -> str:
+        return self.kb.kind(match.kind).inline_title(match)
+
+    def press(self, action: str, limit: int = TELEGRAM_LIMIT) -> Reply | None:
+        """The reply a button stands for, or None if the button is stale or forged.
+
+        Callback data comes from the client and can be anything; each kind checks its
+        keys strictly ("²" passes str.isdigit() but not int()).
+        """
+        if not isinstance(action, str) or len(action) > MAX_ACTION_LENGTH or not action.isprintable():
+            return None
+        return dispatch.open_action(self.kb, action, limit)
+
+    def stats(self) -> list[str]:
+        """What the knowledge base holds, kind by kind (for ``httpcode-bot check``)."""
+        return [line for kind in self.kb for line in kind.stats(self.kb[kind.name])]

@@ -1,0 +1,111 @@
+"""The protocol every kind of answer implements, and the query it is asked about.
+
+A kind (HTTP statuses, cloud API errors, network errors ...) is one package under
+``bot/kinds/`` with its data folder under ``knowledge/``. It loads and validates its files,
+builds its indexes once, finds matches for a query on the one score scale of
+``bot.core.tuning``, renders its cards and opens its buttons. The resolver, the renderer's
+dispatch, the service, the CLI and the front-ends only ever talk to this protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from bot.core.match import Match, Resolution
+from bot.core.schema import Problems
+from bot.core.text import fold, normalize, remove_links
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import KnowledgeBase
+    from bot.render.reply import Reply
+
+# Longer texts are read as their head and tail: where pasted logs and tracebacks put the error.
+MAX_QUERY = 4096
+# Acknowledgements that happen to equal a reason phrase ("OK") are chatter, not questions.
+_ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
+
+
+def window(text: str, size: int = MAX_QUERY) -> str:
+    """At most ``size`` characters of ``text``: all of it, or its head and its tail."""
+    if len(text) <= size:
+        return text
+    half = size // 2
+    return f"{text[: half - 1]}\n{text[-half:]}"
+
+
+@dataclass
+class Query:
+    """One question in the forms the kinds read it in, computed once."""
+
+    text: str  # as sent, cut to MAX_QUERY
+    folded: str  # NFKC, lower case, simplified Chinese
+    stripped: str  # folded, links and e-mail addresses removed
+    normalized: str  # stripped, fillers and punctuation removed
+    signals: set[str] = field(default_factory=set)  # facts one kind notes for others
+    memo: dict[str, Any] = field(default_factory=dict)  # a kind's per-query working, kept once
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (kind, identifier) nobody knows
+
+    @classmethod
+    def of(cls, text: object) -> Query:
+        raw = window(text) if isinstance(text, str) else ""
+        folded = fold(raw)
+        stripped = remove_links(folded)
+        return cls(raw, folded, stripped, normalize(stripped))
+
+    @property
+    def empty(self) -> bool:
+        return not self.normalized or self.normalized in _ACKS
+
+
+class Kind(Protocol):
+    """One kind of answer. See docs/adding-a-kind.md for a walkthrough."""
+
+    name: str  # "status", "error", "network": the JSON "kind" and the button namespace
+    title: str  # what the bot calls it in Chinese ("HTTP 状态码")
+    identifies: bool  # its strong matches may replace another kind's outright answer
+
+    def load(self, root: Path, problems: Problems, loaded: Mapping[str, Any]) -> Any:
+        """Read and validate ``root/<its folder>``; report every problem to ``problems``.
+
+        ``loaded`` holds the data of the kinds loaded before it (for cross-references).
+        Returns the kind's data (stored in the KnowledgeBase under ``name``).
+        """
+
+    def files(self, data: Any) -> tuple[str, ...]:
+        """The knowledge files this kind read (for ``check``)."""
+
+    def stats(self, data: Any) -> list[str]:
+        """Lines for ``httpcode-bot check``: what was loaded, counted."""
+
+    def build(self, kb: KnowledgeBase) -> None:
+        """Build every index once, at start-up (never on the first question)."""
+
+    def outright(self, q: Query) -> Resolution | None:
+        """An answer the text states outright (a typed code, a class), or None."""
+
+    def may_identify(self, q: Query) -> bool:
+        """Cheap check: could the text hold one of this kind's identifiers?"""
+
+    def search(self, q: Query, limit: int) -> list[Match]:
+        """Matches on the one score scale, best first (may add ``q.signals``)."""
+
+    def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
+        """Place this kind's matches beside the best match of the kinds before it."""
+
+    def render(self, res: Resolution, limit: int) -> Reply:
+        """The whole reply for an outright answer this kind laid out."""
+
+    def card(self, match: Match, limit: int, detailed: bool = True) -> Reply:
+        """The card of one match."""
+
+    def open(self, key: str, limit: int, detailed: bool = True) -> Reply | None:
+        """The card a button payload (``match.key``) stands for, or None if it is stale."""
+
+    def describe(self, match: Match) -> str:
+        """One line for inline-mode results and choices."""
+
+    def help_examples(self) -> tuple[str, ...]:
+        """Example questions for /help."""

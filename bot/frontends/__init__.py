@@ -1,0 +1,1 @@
+"""Front-ends: thin adapters from a transport (Telegram, a terminal) to the chat layer."""

@@ -1,0 +1,133 @@
+"""The cloud kind: Aliyun, Huawei Cloud and Tencent Cloud API errors (``knowledge/cloud/``).
+
+Its identifiers (an error code typed or pasted in a body, a documented message) outrank a
+typed status code; its looser readings are weighed against the best status reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bot.core import tuning
+from bot.core.kind import Query
+from bot.core.knowledge import KnowledgeBase
+from bot.core.match import Match, Resolution
+from bot.core.schema import Problems
+from bot.kinds.cloud.cards import error_card
+from bot.kinds.cloud.index import CloudIndex, provider_hints
+from bot.kinds.cloud.loader import load_cloud
+from bot.kinds.cloud.model import CloudAnswer, CloudData
+from bot.render.reply import Reply
+from bot.render.richtext import Line
+
+# Text that may hold a cloud error code or body: JSON/XML, CamelCase or dotted identifiers,
+# a provider's name. Single characters or short literals at each position: linear.
+_CLOUDISH_RE = re.compile(
+    r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]|(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
+)
+
+
+class CloudKind:
+    name = "error"  # the JSON contract's "kind" for cloud API errors
+    title = "云 API 错误"
+    identifies = True
+
+    def __init__(self) -> None:
+        self.data: CloudData | None = None
+        self.index: CloudIndex | None = None
+        self._statuses: Any = None
+
+    # --- loading -------------------------------------------------------------------------
+    def load(self, root: Path, problems: Problems, loaded: Mapping[str, Any]) -> CloudData | None:
+        status = loaded.get("status")
+        codes = set(status.statuses) if status is not None else set()
+        rows, families, files = load_cloud(root, problems, codes)
+        return CloudData(rows, families, tuple(files))
+
+    def files(self, data: CloudData) -> tuple[str, ...]:
+        return data.files
+
+    def stats(self, data: CloudData) -> list[str]:
+        providers: dict[str, int] = {}
+        for row in data.rows:
+            providers[row.provider] = providers.get(row.provider, 0) + 1
+        if not providers:
+            return []
+        counts = "，".join(f"{k} {v}" for k, v in sorted(providers.items()))
+        return [f"云 API 错误 {len(data.rows)} 条（{counts}）", f"错误码家族 {len(data.families)} 个"]
+
+    def build(self, kb: KnowledgeBase) -> None:
+        self.data = kb[self.name]
+        self._statuses = kb.parts.get("status")
+        phrases: list[str] = []
+        if self._statuses is not None:
+            for entry in self._statuses.statuses.values():
+                phrases.extend((entry.phrase, *entry.phrase_aliases))
+        self.index = CloudIndex(self.data, phrases)
+
+    # --- answering -----------------------------------------------------------------------
+    def outright(self, q: Query) -> Resolution | None:
+        return None
+
+    def may_identify(self, q: Query) -> bool:
+        return _CLOUDISH_RE.search(q.text) is not None
+
+    def search(self, q: Query, limit: int) -> list[Match]:
+        return self.index.search(q.text, limit=limit, messages="log-signature" not in q.signals)
+
+    def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
+        """Put cloud readings beside the best status reading (see tuning.weigh_cloud)."""
+        if not matches:
+            return matches
+        hints = provider_hints(q.text)
+        named = bool(hints.providers or hints.products)
+        exact = self.index.is_documented_message(q.text)
+        weighed = []
+        for m in matches:
+            answer: CloudAnswer = m.answer
+            score = tuning.weigh_cloud(
+                m.score,
+                best_status=best_other,
+                seed_verbatim=exact
+                and answer.error is not None
+                and bool(answer.error.seed_message)
+                and m.score >= tuning.SEED_MESSAGE,
+                verbatim=exact and m.score >= tuning.VERBATIM,
+                family=answer.error is None and m.score >= tuning.DOMINANT,
+                named=named,
+            )
+            weighed.append(replace(m, score=score) if score != m.score else m)
+        return weighed
+
+    # --- showing -------------------------------------------------------------------------
+    def render(self, res: Resolution, limit: int) -> Reply:
+        return self.card(res.matches[0], limit)
+
+    def card(self, match: Match, limit: int, detailed: bool = True) -> Reply:
+        return error_card(self._statuses, match.answer, limit)
+
+    def open(self, key: str, limit: int, detailed: bool = True) -> Reply | None:
+        answer = self.index.answer_for(key)
+        return error_card(self._statuses, answer, limit) if answer is not None else None
+
+    def button(self, match: Match) -> tuple[str, str]:
+        return (match.answer.error_code[:40] or "?"), f"{self.name}:{match.key}"
+
+    def describe(self, match: Match) -> str:
+        answer: CloudAnswer = match.answer
+        if answer.error is not None:
+            return answer.error.message_zh or answer.error.message_en
+        return answer.family.title if answer.family else ""
+
+    def inline_title(self, match: Match) -> str:
+        return match.title
+
+    def explain_unknown(self, idents: list[str]) -> list[Line]:
+        return []
+
+    def help_examples(self) -> tuple[str, ...]:
+        return ("InvalidImageId.NotFound", "阿里云 账号欠费")

@@ -1,0 +1,96 @@
+"""The cloud kind's records: documented error rows, naming families, and a matched answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+PROVIDER_ORDER = ("aliyun", "huaweicloud", "tencentcloud")
+PROVIDER_ZH = {"aliyun": "阿里云", "huaweicloud": "华为云", "tencentcloud": "腾讯云"}
+
+
+@dataclass(frozen=True, slots=True)
+class CloudError:
+    """One documented (provider, product, error code, HTTP status) row."""
+
+    provider: str  # "aliyun" | "huaweicloud" | "tencentcloud"
+    product: str  # "ECS", "OBS", "CVM", ...
+    error_code: str
+    status: int | None  # None where the API returns errors inside an HTTP 200 body
+    other_statuses: tuple[int, ...]  # statuses the same code has in other APIs
+    message_zh: str
+    message_en: str
+    api: str  # API names or table the row comes from; may be empty
+    source: str  # repository@commit:path of the row
+    seed_message: str = ""  # the seed document's wording, when this row is one of the seed's
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorFamily:
+    """Naming conventions shared by many cloud error codes (``*.NotFound`` ...)."""
+
+    name: str
+    patterns: tuple[str, ...]  # fnmatch-style, matched case-insensitively against the code
+    title: str
+    meaning: str
+    fixes: tuple[str, ...]
+    typical_status: int | None
+    source_file: str
+
+
+@dataclass(frozen=True, slots=True)
+class CloudData:
+    """What the cloud kind loads: every documented row and the naming families."""
+
+    rows: tuple[CloudError, ...]
+    families: tuple[ErrorFamily, ...]
+    files: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class CloudAnswer:
+    """A matched cloud error: the best documented row, or a naming family's reading."""
+
+    error_code: str  # as documented (or as typed, for a family reading)
+    error: CloudError | None = None  # the best documented row
+    family: ErrorFamily | None = None  # the naming convention that explains the code
+    variants: tuple[CloudError, ...] = ()  # other rows with the same code (other APIs/statuses)
+
+    @property
+    def provider(self) -> str:
+        return self.error.provider if self.error else ""
+
+    @property
+    def status(self) -> int | None:
+        if self.error is not None:
+            return self.error.status
+        return self.family.typical_status if self.family is not None else None
+
+    @property
+    def all_statuses(self) -> tuple[int, ...]:
+        """Every HTTP status the matched error code is documented with, across APIs."""
+        rows = ([self.error] if self.error else []) + list(self.variants)
+        found = {r.status for r in rows if r.status is not None}
+        if self.error is not None:
+            found.update(self.error.other_statuses)
+        return tuple(sorted(found))
+
+    @property
+    def title(self) -> str:
+        if self.error is not None:
+            return f"{self.error.error_code}: {self.error.message_zh or self.error.message_en}"
+        if self.family is not None:
+            return f"{self.error_code}: {self.family.title}"
+        return self.error_code
+
+    def json_fields(self) -> dict[str, Any]:
+        row = self.error
+        data: dict[str, Any] = {
+            "provider": row.provider if row else "",
+            "product": row.product if row else "",
+            "error_code": self.error_code or (row.error_code if row else ""),
+        }
+        if self.family is not None:
+            data["family"] = self.family.name
+        data["all_statuses"] = list(self.all_statuses)
+        return data

@@ -1,0 +1,270 @@
+"""The status kind's indexes and tiers: typed codes and classes, names and aliases, log
+signatures, typos and word overlap with each entry's own texts (the pycountry way: load
+once, index, look up in tiers, cheapest and most certain first).
+
+Worst case: linear in the query (which the resolver has cut to 4,096 characters). The
+patterns are alternations of literals or single character classes with bounded
+look-arounds; the substring and word indexes look each position or word up once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+from bot.core import tuning
+from bot.core.kind import Query
+from bot.core.match import Match, Mode, Resolution
+from bot.core.text import normalize
+from bot.kinds.status.model import StatusData, StatusEntry
+from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
+
+# A three-digit number standing alone: not part of a longer number, a word, a decimal
+# version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
+# and IIS sub-statuses ("500.19") still count as their main code.
+_CODE_RE = re.compile(r"(?<![0-9A-Za-z.:#*_\-])([1-5]\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)")
+# Counting words after a number mean it is a quantity, not a status code.
+_UNIT_AFTER = set(
+    "元块钱斤公里米个人年岁楼号层分秒天次页张件克吨万千百亿度台条只辆本首位名户间套栋周月日样行字"
+)
+_NOT_UNITS = ("分别", "分析", "分布", "页面", "行为", "字段")
+_UNIT_BEFORE = ("第", "¥", "$", "￥", "约", "共", "花了", "大约")
+# Rooms, phone digits and staff numbers: "会议室 503", "尾号 404", "放 201 门口".
+_PLACE_BEFORE = (
+    "会议室",
+    "房间",
+    "房号",
+    "尾号",
+    "门牌",
+    "工号",
+    "编号",
+    "宿舍",
+    "教室",
+    "病房",
+    "车次",
+    "手机号",
+)
+_PLACE_AFTER = ("门口", "房间", "室", "路公交", "路车", "寝室")
+_CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
+# Asking for a list: "有哪些", "都列出来", "所有".
+_LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
+# Any three digits standing alone, for removing codes the registry does not know.
+_THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
+
+
+def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match:
+    return Match("status", str(entry.code), score, why, entry, tier=tier)
+
+
+class StatusIndex:
+    """Lookup tables over every status entry and class, built once."""
+
+    def __init__(self, data: StatusData) -> None:
+        self.data = data
+        self._exact: dict[str, Choice] = {}
+        self._classes: dict[str, int] = {}
+        self._fuzzy_keys: list[str] = []
+        self._fuzzy_choices: list[Choice] = []
+        self._build()
+
+    def _build(self) -> None:
+        signatures: list[Choice] = []
+        contained: list[Choice] = []
+        self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
+        for entry in self.data.statuses.values():
+            named = [
+                ("中文名", entry.name_zh),
+                ("英文名", entry.phrase),
+                *(("旧称", p) for p in entry.phrase_aliases),
+                *(("别名", a) for a in entry.aliases),
+            ]
+            if entry.seed and entry.seed.meaning:
+                named.append(("原文档", entry.seed.meaning))
+            for label, text in named:
+                key = normalize(text)
+                if not key or key in self._exact:
+                    continue
+                choice = Choice(key, entry.code, f"{label}「{text}」")
+                self._exact[key] = choice
+                self._fuzzy_keys.append(key)
+                self._fuzzy_choices.append(choice)
+                if _long_enough(key):
+                    contained.append(choice)
+            for sig in entry.signatures:
+                key = normalize(sig)
+                if key:
+                    signatures.append(Choice(key, entry.code, f"日志特征「{sig}」"))
+            self._index_grams(entry, [text for _, text in named])
+        for cls in self.data.classes.values():
+            for text in (cls.name_zh, *cls.aliases):
+                self._classes[normalize(text)] = cls.digit
+        self._signatures = SubstringIndex(signatures)
+        self._contained = SubstringIndex(contained)
+        self._words.freeze(len(self.data.statuses))
+
+    def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
+        fields = {
+            "names": names,
+            "summary": [entry.summary],
+            "signatures": list(entry.signatures),
+            "seed_note": [entry.seed.note] if entry.seed else [],
+            "meaning": [entry.meaning],
+            "causes": list(entry.causes),
+        }
+        for name, weight in tuning.FIELD_WEIGHTS:
+            for text in fields[name]:
+                self._words.add(entry.code, normalize(text), weight)
+
+    # --- outright answers -------------------------------------------------------------
+
+    def codes(self, q: Query) -> tuple[list[int], tuple[int, ...]]:
+        """(known, unknown) status codes typed in the text, worked out once per query."""
+        found = q.memo.get("status.codes")
+        if found is None:
+            codes = explicit_codes(q.stripped)
+            known = [c for c in codes if c in self.data.statuses]
+            found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
+        return found
+
+    def outright(self, q: Query) -> Resolution | None:
+        """A class ("5xx", final) or typed codes (unless another kind identifies the text)."""
+        known, unknown = self.codes(q)
+        if not known and not unknown:
+            digit = self._class_query(q.stripped)
+            if digit is not None:
+                entries = self.data.codes_in_class(digit)
+                matches = tuple(status_match(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
+                return Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
+        if known:
+            return self._codes_answer(q, known, unknown)
+        return None
+
+    def _codes_answer(self, q: Query, known: list[int], unknown: tuple[int, ...]) -> Resolution:
+        query = q.text
+        unknown_ids = tuple(("status", str(c)) for c in unknown)
+        matches = [status_match(self.data.statuses[c], tuning.EXPLICIT, f"状态码 {c}", "code") for c in known]
+        if len(known) == 1:
+            # A log signature names the real code even when the line carries other numbers.
+            found = self._signatures.find(f" {q.normalized} ")
+            if found and found[0].code != known[0]:
+                sig = found[0]
+                matches.insert(
+                    0, status_match(self.data.statuses[sig.code], tuning.SIGNATURE, sig.label, "signature")
+                )
+                return Resolution(query, "text", tuple(matches), unknown=unknown_ids)
+        mode: Mode = "multi" if len(known) > 1 else "code"
+        return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids)
+
+    def has_signature(self, q: Query) -> bool:
+        return bool(self._signatures.find(f" {q.normalized} "))
+
+    # --- ranked readings -----------------------------------------------------------------
+
+    def rank(self, q: Query, limit: int) -> list[Match]:
+        _, unknown = self.codes(q)
+        stripped = q.stripped
+        if unknown:
+            # An unregistered code ("299") must not fuzzy-match a neighbour's alias ("http 599").
+            q.unknown.extend(("status", str(c)) for c in unknown)
+            gone = {str(c) for c in unknown}
+            stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
+        ranked = self._rank_text(stripped)
+        return [status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]]
+
+    # --- tiers -------------------------------------------------------------------------
+
+    def _class_query(self, folded: str) -> int | None:
+        m = _CLASS_RE.search(folded)
+        if m:
+            return int(m.group(1))
+        query = normalize(folded)
+        if query in self._classes:
+            return self._classes[query]
+        # "客户端错误那一类…列一下": a class name plus a request for a list. The cue is
+        # looked for before normalisation, which drops words such as 一下.
+        if _LIST_CUE_RE.search(folded) or "类" in folded:
+            for key, digit in self._classes.items():
+                if len(key) >= 2 and (f"{key}类" in query or (key in query and _LIST_CUE_RE.search(folded))):
+                    return digit
+        return None
+
+    def _rank_text(self, folded: str) -> list[tuple[int, tuple[float, str, str]]]:
+        query = normalize(folded)
+        best: dict[int, tuple[float, str, str]] = {}
+
+        def offer(code: int, score: float, why: str, tier: str) -> None:
+            if score > best.get(code, (0.0, "", ""))[0]:
+                best[code] = (score, why, tier)
+
+        exact = self._exact.get(query)
+        if exact is not None:
+            offer(exact.code, tuning.EXPLICIT, exact.label, "alias")
+
+        padded = f" {query} "
+        # The longest signature found is the most specific one.
+        for sig in self._signatures.find(padded)[:1]:
+            offer(sig.code, tuning.SIGNATURE, sig.label, "signature")
+
+        for choice in self._contained.find(padded):
+            coverage = len(choice.key) / max(len(query), 1)
+            offer(choice.code, tuning.contained_alias(coverage), choice.label, "alias")
+
+        # Typos: whole-string similarity to a name or alias.
+        for _key, score, index in process.extract(
+            query,
+            self._fuzzy_keys,
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=5,
+            score_cutoff=tuning.FUZZY_CUTOFF,
+        ):
+            choice = self._fuzzy_choices[index]
+            offer(choice.code, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
+
+        # Descriptions: how much of the question the entry's own words cover, and by
+        # how much the best entry leads the next one.
+        scored = self._words.scores(query)
+        for rank, (code, coverage, words) in enumerate(scored):
+            if coverage < tuning.GRAM_MIN_COVERAGE:
+                break  # sorted: the rest cover even less
+            runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
+            score = tuning.word_overlap(coverage, runner_up)
+            offer(code, score, f"描述相近（{words}）", "words")
+
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        return [item for item in ranked if item[1][0] >= tuning.CHOICES]
+
+
+def _long_enough(key: str) -> bool:
+    """Only aliases specific enough to mean something when found inside a sentence."""
+    cjk = sum(1 for ch in key if unicodedata.east_asian_width(ch) == "W")
+    return cjk >= 3 or (cjk == 0 and len(key) >= 6) or (cjk and len(key) >= 5)
+
+
+def explicit_codes(folded: str) -> list[int]:
+    """Three-digit status codes written in the text, in order, without repeats."""
+    found: list[int] = []
+    for m in _CODE_RE.finditer(folded):
+        if _is_quantity(folded, m.start(), m.end()):
+            continue
+        code = int(m.group(1))
+        if code not in found:
+            found.append(code)
+    return found
+
+
+def _is_quantity(text: str, start: int, end: int) -> bool:
+    """A count, a price, an errno ("(110: Connection timed out)") rather than a status."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ":":
+        return True
+    after = text[end : end + 3].lstrip()
+    if after[:1] in _UNIT_AFTER and not after.startswith(_NOT_UNITS):
+        return True
+    before = text[max(0, start - 4) : start].rstrip()
+    if before.endswith(_UNIT_BEFORE) or before.endswith(_PLACE_BEFORE):
+        return True
+    return after.startswith(_PLACE_AFTER)
+
+

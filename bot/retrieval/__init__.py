@@ -1,0 +1,1 @@
+"""Retrieval: the kind-agnostic resolver and the text indexes kinds build on."""
