@@ -26,8 +26,10 @@ from tests.hostile import KNOWN_BAD, UNITS, fill  # noqa: E402
 REPEAT = 5
 ORDINARY = (
     fill("线上服务今天下午开始偶尔报网关超时，nginx 日志里看到 upstream timed out，重启后好了一阵又出现，"),
-    fill("2026/12/04 10:00:01 [error] 12#12: *345 connect() failed (111: Connection refused) while "
-         "connecting to upstream, client: 10.0.0.1, server: api, request: \"GET /v1/items HTTP/1.1\"\n"),
+    fill(
+        "2026/12/04 10:00:01 [error] 12#12: *345 connect() failed (111: Connection refused) while "
+        'connecting to upstream, client: 10.0.0.1, server: api, request: "GET /v1/items HTTP/1.1"\n'
+    ),
 )
 
 
@@ -56,13 +58,17 @@ def main() -> None:
         worst.append((cold_ms(svc, text), text[:30]))
     worst.sort(reverse=True)
     base = statistics.median(baseline)
-    print(f"hostile-input suite: {len(shapes)} shapes of up to 4,096 characters, cold caches, best of {REPEAT}")
+    print(
+        f"hostile-input suite: {len(shapes)} shapes of up to 4,096 characters, cold caches, best of {REPEAT}"
+    )
     print(f"  ordinary 4 KB message (baseline): median {base:.1f} ms, min {min(baseline):.1f} ms")
     print(f"  hostile shapes: median {statistics.median(t for t, _ in worst):.1f} ms")
     for ms, head in worst[:5]:
         print(f"  worst: {ms:6.1f} ms  ({ms / base:.2f}× baseline, +{ms - base:.1f} ms)  {head!r}")
     extra = worst[0][0] - base
-    print(f"  worst extra over the baseline: {extra:.1f} ms (target ≤ 30 ms): {'OK' if extra <= 30 else 'OVER'}")
+    print(
+        f"  worst extra over the baseline: {extra:.1f} ms (target ≤ 30 ms): {'OK' if extra <= 30 else 'OVER'}"
+    )
 
 
 if __name__ == "__main__":

@@ -83,7 +83,9 @@ def main() -> None:
         resolver = Resolver(kb)
         builds.append((time.perf_counter() - start) * 1000)
     # Every alias string, for the bare rapidfuzz floor.
-    choices = [normalize(a) for e in kb["status"].statuses.values() for a in (e.name_zh, e.phrase, *e.aliases)]
+    choices = [
+        normalize(a) for e in kb["status"].statuses.values() for a in (e.name_zh, e.phrase, *e.aliases)
+    ]
 
     def bare(q: str) -> object:
         return process.extractOne(normalize(q), choices, scorer=fuzz.WRatio, processor=None)

@@ -67,13 +67,17 @@ def main() -> None:
         shown = sum(1 for s, _, c in scored if c and s >= thr)
         wrong = sum(1 for s, ok, c in scored if not c and not ok and s >= thr)
         print(f"{thr:4}  {right / answerable:14.1%}  {shown:13}  {wrong:17}  {right:17}")
+
     def right_at(t: float) -> int:
         return sum(1 for s, ok, c in scored if not c and ok and s >= t)
 
     plateau = max(t for t in range(0, 101) if right_at(t) == right_at(0))
     print(f"highest floor that keeps every right answer: {plateau} (CHOICES = {tuning.CHOICES:g})")
     wrong_at_answer = sum(1 for s, ok, c in scored if not c and not ok and s >= tuning.ANSWER)
-    print(f"at ANSWER = {tuning.ANSWER:g}: {right_at(tuning.ANSWER)} answered outright, {wrong_at_answer} confidently wrong")
+    print(
+        f"at ANSWER = {tuning.ANSWER:g}: {right_at(tuning.ANSWER)} answered outright, {wrong_at_answer} confidently wrong"
+    )
+
 
 if __name__ == "__main__":
     main()

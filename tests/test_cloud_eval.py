@@ -149,5 +149,7 @@ def test_cloud_eval_floors(index: CloudIndex) -> None:
 def test_cloud_eval_floors_through_the_full_resolver(service) -> None:
     """The same floors for what the bot and `httpcode-bot ask` answer, status tiers included."""
     report_and_check(
-        evaluate(service.kb.kind("error").index, read_eval(), lambda text: list(service.resolve(text).matches))
+        evaluate(
+            service.kb.kind("error").index, read_eval(), lambda text: list(service.resolve(text).matches)
+        )
     )

@@ -72,7 +72,10 @@ def test_exact_code_and_its_variants(index: CloudIndex) -> None:
     assert m.answer.error is not None and m.answer.error.provider == "aliyun"
     statuses = {m.answer.error.status, *(v.status for v in m.answer.variants)}
     assert {400, 403, 404} <= statuses  # every documented status is kept
-    assert all(v.error_code == m.answer.error_code and v.provider == m.answer.error.provider for v in m.answer.variants)
+    assert all(
+        v.error_code == m.answer.error_code and v.provider == m.answer.error.provider
+        for v in m.answer.variants
+    )
     assert m.to_json()["all_statuses"] == sorted(s for s in statuses if s is not None)
     assert m.answer.family is not None and m.answer.family.name == "not_found"
 
@@ -312,11 +315,15 @@ def test_results_are_well_formed_and_deterministic(cloud_kb: CloudData) -> None:
     first, second = CloudIndex(cloud_kb), CloudIndex(cloud_kb)
     for text in ("内部错误", "NotFound", "指定的镜像不存在", "InternalError", "Forbidden"):
         a, b = first.search(text, limit=10), second.search(text, limit=10)
-        assert [(m.answer.error_code, m.score, m.answer.error) for m in a] == [(m.answer.error_code, m.score, m.answer.error) for m in b]
+        assert [(m.answer.error_code, m.score, m.answer.error) for m in a] == [
+            (m.answer.error_code, m.score, m.answer.error) for m in b
+        ]
         assert [m.score for m in a] == sorted((m.score for m in a), reverse=True)
         for m in a:
             assert m.kind == "error" and 0 <= m.score <= 100 and m.why
-            assert (m.answer.error is None) == (m.answer.family is not None and m.answer.error_code not in first._by_exact)
+            assert (m.answer.error is None) == (
+                m.answer.family is not None and m.answer.error_code not in first._by_exact
+            )
 
 
 def test_limit(index: CloudIndex) -> None:

@@ -254,7 +254,13 @@ def test_many_unknown_codes_are_counted_not_listed_at_length(service: Service):
 
 @pytest.mark.parametrize("limit", [600, 1000, 2000])
 def test_the_caller_chooses_the_limit(service: Service, limit: int):
-    for query in ("503", "5xx", "4xx", " ".join(map(str, service.kb["status"].statuses)), "InvalidImageId.NotFound"):
+    for query in (
+        "503",
+        "5xx",
+        "4xx",
+        " ".join(map(str, service.kb["status"].statuses)),
+        "InvalidImageId.NotFound",
+    ):
         reply = dispatch.answer(service.kb, service.resolve(query), limit=limit)
         _assert_within(reply, limit)
 

@@ -141,7 +141,9 @@ async def test_retries_are_bounded_by_attempts(api: FakeBotApi, caplog):
         with pytest.raises(NetworkError):
             await bot.send_message(ALICE, "never")
     assert len(sends(api, ALICE)) == FAST.attempts
-    assert any("放弃" in r.getMessage() for r in caplog.records if r.name == "bot.frontends.telegram.delivery")
+    assert any(
+        "放弃" in r.getMessage() for r in caplog.records if r.name == "bot.frontends.telegram.delivery"
+    )
 
 
 async def test_a_retry_after_beyond_the_budget_gives_up_at_once_for_that_chat_only(api: FakeBotApi):

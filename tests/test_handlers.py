@@ -124,7 +124,9 @@ async def test_comparison(app):
     [params] = sent(calls)
     text = params["text"]
     assert text.index("401 Unauthorized") < text.index("403 Forbidden")
-    assert ("401 未授权", "status:401") in buttons(params) or any(a == "status:401" for _, a in buttons(params))
+    assert ("401 未授权", "status:401") in buttons(params) or any(
+        a == "status:401" for _, a in buttons(params)
+    )
 
 
 async def test_group_chatter_is_ignored(app):
@@ -229,7 +231,13 @@ async def test_brief_toggle(app):
 
 
 async def test_forged_button_is_refused_politely(app):
-    callback = {"id": "cb3", "from": USER, "chat_instance": "ci", "data": "status:abc", "message": message("x")}
+    callback = {
+        "id": "cb3",
+        "from": USER,
+        "chat_instance": "ci",
+        "data": "status:abc",
+        "message": message("x"),
+    }
     calls = await feed(app, callback_query=callback)
     assert [c.method for c in calls] == ["answerCallbackQuery"]
     assert "过期" in calls[0].params["text"]

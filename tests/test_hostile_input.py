@@ -60,8 +60,9 @@ def test_hostile_text_is_answered_or_ignored(service, text):
 
 def test_huge_paste_reads_head_and_tail(service):
     """A 100 KB traceback through ``ask``: bounded work, and the error at its end is found."""
-    text = "  File \"/app/x.py\", line 1, in <module>\n" * 2500 + "HTTPError: 503 Server Error"
+    text = '  File "/app/x.py", line 1, in <module>\n' * 2500 + "HTTPError: 503 Server Error"
     assert len(text) > 100_000
+
     def check() -> None:
         res = service.resolver.resolve(text)
         assert res.matches and res.matches[0].status == 503
@@ -95,6 +96,7 @@ def test_every_module_pattern_is_linear_on_hostile_runs(name, pattern):
     """
     texts = [fill(u) for u in UNITS] + [fill(a + b) for a in UNITS[:24] for b in UNITS[:24] if a != b]
     texts += list(KNOWN_BAD)
+
     def check() -> None:
         for text in texts:
             pattern.search(text)

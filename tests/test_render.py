@@ -148,7 +148,10 @@ def test_one_vague_word_gets_choices_not_a_verdict(service):
 def test_generic_arrears_question_shows_status_and_cloud_errors(service):
     res = service.resolve("账号欠费了返回什么")
     assert (res.matches[0].kind, res.matches[0].status) == ("status", 402)
-    assert {m.answer.error_code for m in res.matches if m.kind == "error"} >= {"ARREARAGE", "Account.Arrearage"}
+    assert {m.answer.error_code for m in res.matches if m.kind == "error"} >= {
+        "ARREARAGE",
+        "Account.Arrearage",
+    }
     plain = service.answer(res).plain()
     assert "你可能还想找：" in plain and "ARREARAGE" in plain
 

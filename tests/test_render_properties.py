@@ -93,7 +93,9 @@ LIMITS = st.one_of(st.just(TELEGRAM_LIMIT), st.integers(min_value=600, max_value
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), limit=LIMITS)
 def test_comparison_of_any_codes_fits_the_limit(service, data, limit):
-    codes = data.draw(st.lists(st.sampled_from(sorted(service.kb["status"].statuses)), min_size=2, max_size=150))
+    codes = data.draw(
+        st.lists(st.sampled_from(sorted(service.kb["status"].statuses)), min_size=2, max_size=150)
+    )
     entries = [service.kb["status"].statuses[c] for c in codes]
     reply = status_cards.comparison(service.kb["status"], entries, limit)
     text = reply.html()
@@ -103,7 +105,10 @@ def test_comparison_of_any_codes_fits_the_limit(service, data, limit):
     assert status_cards.heading(entries[0]) in plain  # the first code always gets its own line
     buttons = [button for row in reply.buttons for button in row]
     assert len(buttons) <= status_cards.MAX_COMPARE_BUTTONS
-    assert all(status_cards.heading(service.kb["status"].statuses[int(b.action.split(":")[1])]) in plain for b in buttons)
+    assert all(
+        status_cards.heading(service.kb["status"].statuses[int(b.action.split(":")[1])]) in plain
+        for b in buttons
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -35,7 +35,9 @@ def test_build_application_wiring(service: Service, tmp_path: Path):
     settings = ChatSettings(tmp_path / "s.sqlite3")
     try:
         app = build_application(config, service, settings=settings)
-        assert app.updater is None, "bot.frontends.telegram.polling / bot.frontends.telegram.webhook fetch updates, not PTB's Updater"
+        assert app.updater is None, (
+            "bot.frontends.telegram.polling / bot.frontends.telegram.webhook fetch updates, not PTB's Updater"
+        )
         assert isinstance(app.update_processor, ChatOrderedProcessor)
         assert app.update_processor.max_concurrent_updates > 1
         assert isinstance(app.bot, ExtBot) and isinstance(app.bot.rate_limiter, RetryingRateLimiter)

@@ -20,6 +20,8 @@ def banner(service: Service) -> str:
         "直接输入问题（例如 " + "、".join(examples(service.kb)[:3]) + "），输入按钮前的数字相当于点按钮，"
         "输入 /help 看帮助，/quit 或 Ctrl-D 退出。"
     )
+
+
 # A button number is short and ASCII: "²", "①" and "٣" pass str.isdigit() but are questions.
 _BUTTON_RE = re.compile(r"[0-9]{1,3}", re.ASCII)
 

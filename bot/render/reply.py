@@ -79,5 +79,3 @@ def code_list(entries: Sequence[object]) -> str:
     """Codes spelled out compactly: "500、502、503…" with at most _LISTED_CODES of them."""
     shown = "、".join(str(c) for c in entries[:_LISTED_CODES])
     return shown + ("…" if len(entries) > _LISTED_CODES else "")
-
-

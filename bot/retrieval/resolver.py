@@ -40,7 +40,9 @@ class Resolver:
                 return outright
             owner = tuning.precedence(outright.owner)
             rivals = [
-                k for k in self.kinds if k.identifies and tuning.precedence(k.name) < owner and k.may_identify(q)
+                k
+                for k in self.kinds
+                if k.identifies and tuning.precedence(k.name) < owner and k.may_identify(q)
             ]
             if not rivals:
                 return outright

@@ -128,7 +128,9 @@ def build_application(
         )
         .post_init(_post_init)
         .concurrent_updates(ChatOrderedProcessor())
-        .updater(None)  # bot.frontends.telegram.polling or bot.frontends.telegram.webhook feeds the update queue; see Runner
+        .updater(
+            None
+        )  # bot.frontends.telegram.polling or bot.frontends.telegram.webhook feeds the update queue; see Runner
     )
     if rate_limiter:
         builder = builder.rate_limiter(RetryingRateLimiter(retry_policy))

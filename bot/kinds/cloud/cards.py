@@ -70,5 +70,3 @@ def _describe_variants(rows: list[CloudError]) -> str:
         return ""
     more = f" 等 {len(seen)} 处" if len(seen) > 6 else ""
     return "；".join(seen[:6]) + more
-
-

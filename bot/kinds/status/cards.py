@@ -91,7 +91,11 @@ def _status_card(data: StatusData, entry: StatusEntry, detailed: bool) -> Reply:
     if related:
         doc.add(t("🔗 相关："), t(" · ".join(short_label(r) for r in related)))
 
-    toggle = Button("简略", open_action(entry.code, False)) if detailed else Button("详细", open_action(entry.code))
+    toggle = (
+        Button("简略", open_action(entry.code, False))
+        if detailed
+        else Button("详细", open_action(entry.code))
+    )
     rows = [
         [Button(short_label(r), open_action(r.code)) for r in related[i : i + 3]]
         for i in range(0, len(related), 3)

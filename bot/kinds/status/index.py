@@ -171,7 +171,9 @@ class StatusIndex:
             gone = {str(c) for c in unknown}
             stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
         ranked = self._rank_text(stripped)
-        return [status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]]
+        return [
+            status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
+        ]
 
     # --- tiers -------------------------------------------------------------------------
 
@@ -266,5 +268,3 @@ def _is_quantity(text: str, start: int, end: int) -> bool:
     if before.endswith(_UNIT_BEFORE) or before.endswith(_PLACE_BEFORE):
         return True
     return after.startswith(_PLACE_AFTER)
-
-
