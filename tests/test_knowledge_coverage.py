@@ -134,11 +134,36 @@ def test_no_alias_points_at_two_codes(kb):
             assert owners.setdefault(key, entry.code) == entry.code, (text, owners[key], entry.code)
 
 
-def test_related_codes_are_symmetric_enough(kb):
-    # Every entry links somewhere, and every link lands on a real entry.
+def test_every_entry_links_to_real_entries(kb):
     for entry in kb["status"].statuses.values():
         assert entry.related, entry.code
         assert all(code in kb["status"].statuses for code in entry.related)
+
+
+# Pairs people mix up: each card must point at the other, whichever one is opened.
+CONFUSED = [
+    (401, 403),
+    (301, 302),
+    (301, 308),
+    (302, 307),
+    (307, 308),
+    (303, 302),
+    (502, 504),
+    (500, 502),
+    (503, 504),
+    (404, 410),
+    (400, 422),
+    (413, 414),
+    (429, 503),
+    (405, 501),
+    (408, 504),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CONFUSED)
+def test_confused_pairs_link_both_ways(kb, a, b):
+    statuses = kb["status"].statuses
+    assert b in statuses[a].related and a in statuses[b].related
 
 
 def test_every_entry_is_substantial(kb):

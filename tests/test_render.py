@@ -99,13 +99,18 @@ def test_unknown_code_explained_by_class(service):
 
 
 def test_low_confidence_offers_choices(service):
-    res = service.resolve("服务器不认识这个请求方法")
+    """A short vague word ("网关") is a choice, not a verdict: 502 offered, not asserted."""
+    res = service.resolve("网关")
+    assert not res.confident and res.matches[0].status == 502
     reply = dispatch.answer(service.kb, res)
-    if not res.confident:
-        assert "你是不是想问" in reply.plain()
-        assert 1 <= len(reply.buttons) <= 3
-    else:
-        assert reply.plain().splitlines()[0].endswith(("405 Method Not Allowed", "501 Not Implemented"))
+    assert "你是不是想问" in reply.plain()
+    assert [b.action for b in reply.buttons[0]] == ["status:502"]
+
+
+def test_description_of_an_unsupported_method_answers_501_first(service):
+    res = service.resolve("服务器不认识这个请求方法")
+    assert res.confident
+    assert [m.status for m in res.matches[:2]] == [501, 405]
 
 
 def test_cloud_error_card(service):

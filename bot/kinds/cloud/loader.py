@@ -248,7 +248,6 @@ def _load_seed(root: Path, problems: Problems, status_codes: set[int]) -> list[C
     return rows
 
 
-FAMILY_KEYS = ("name", "patterns", "title", "meaning", "fixes", "typical_status")
 
 
 def _pattern_error(pattern: Any) -> str | None:
