@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class KnowledgeError(Exception):
@@ -79,6 +81,31 @@ class FieldSpec:
     required: bool = True
     is_list: bool = False
     min_items: int = 0
+
+
+def build(
+    cls: type[T],
+    raw: dict[str, Any],
+    fields: dict[str, FieldSpec],
+    skip: tuple[str, ...] = (),
+    **computed: Any,
+) -> T:
+    """A record of ``cls`` from a table that passed :func:`check_fields` against ``fields``.
+
+    The schema is the one declaration of a kind's fields: each checked field goes to the
+    record field of the same name (lists as tuples; an absent optional field as the
+    record's own default), and ``computed`` supplies what the loader derives (tables it
+    checked separately, the source file); ``skip`` names fields that become other record
+    fields. No constructor restates the field list.
+    """
+    values: dict[str, Any] = {}
+    for name, spec in fields.items():
+        if name in computed or name in skip:
+            continue
+        if name in raw:
+            value = raw[name]
+            values[name] = tuple(value) if spec.is_list else value
+    return cls(**values, **computed)
 
 
 def check_fields(

@@ -13,6 +13,7 @@ from typing import Any
 from bot.core.schema import (
     FieldSpec,
     Problems,
+    build,
     check_code,
     check_fields,
     check_optional_text,
@@ -121,28 +122,16 @@ def _build_status(raw: dict[str, Any], rel: str, problems: Problems) -> StatusEn
     if not ok:
         return None
     assert spec is not None
-    return StatusEntry(
-        code=raw["code"],
-        name_zh=raw["name_zh"],
-        phrase=raw["phrase"],
-        phrase_aliases=tuple(raw.get("phrase_aliases", ())),
-        registry=raw["registry"],
+    return build(
+        StatusEntry,
+        raw,
+        STATUS_FIELDS,
         spec=Spec(
             org=spec["org"],
             ref=spec["ref"],
             section=spec.get("section", ""),
             url=spec.get("url") or rfc_url(spec["ref"], spec.get("section", "")),
         ),
-        received_as=raw.get("received_as", ""),
-        summary=raw["summary"],
-        meaning=raw["meaning"],
-        causes=tuple(raw["causes"]),
-        fix_client=tuple(raw["fix_client"]),
-        fix_server=tuple(raw["fix_server"]),
-        retry=raw.get("retry", ""),
-        related=tuple(raw.get("related", ())),
-        aliases=tuple(raw["aliases"]),
-        signatures=tuple(raw.get("signatures", ())),
         seed=SeedNote(seed.get("meaning", ""), seed.get("note", "")) if seed else None,
         source_file=rel,
     )

@@ -38,24 +38,26 @@ class SeedNote:
 
 @dataclass(frozen=True, slots=True)
 class StatusEntry:
+    """One ``[[status]]`` table; its fields are declared by ``loader.STATUS_FIELDS``."""
+
     code: int
     name_zh: str
     phrase: str  # the current official English reason phrase
-    phrase_aliases: tuple[str, ...]  # older or popular English names
     registry: str  # one of REGISTRY_STATES
     spec: Spec
-    received_as: str  # vendor codes: what the client really gets; "" for standard codes
     summary: str
     meaning: str
     causes: tuple[str, ...]
     fix_client: tuple[str, ...]
     fix_server: tuple[str, ...]
-    retry: str
-    related: tuple[int, ...]
     aliases: tuple[str, ...]
-    signatures: tuple[str, ...]  # log lines and client messages that point at this code
-    seed: SeedNote | None
     source_file: str
+    phrase_aliases: tuple[str, ...] = ()  # older or popular English names
+    received_as: str = ""  # vendor codes: what the client really gets
+    retry: str = ""
+    related: tuple[int, ...] = ()
+    signatures: tuple[str, ...] = ()  # log lines and client messages that point at this code
+    seed: SeedNote | None = None
 
     @property
     def klass(self) -> int:
