@@ -7,16 +7,16 @@ def test_substring_index_respects_latin_word_edges():
     index = SubstringIndex(
         [Choice("ok", 200, "a"), Choice("网关超时", 504, "b"), Choice("bad gateway", 502, "c")]
     )
-    assert [c.code for c in index.find(" token ok ")] == [200]
+    assert [c.target for c in index.find(" token ok ")] == [200]
     assert index.find(" token ") == []
-    assert [c.code for c in index.find(" 又是网关超时了 ")] == [504]  # CJK needs no word edges
-    assert [c.code for c in index.find(" got a bad gateway again ")] == [502]
+    assert [c.target for c in index.find(" 又是网关超时了 ")] == [504]  # CJK needs no word edges
+    assert [c.target for c in index.find(" got a bad gateway again ")] == [502]
     assert index.find(" bad gateways ") == []
 
 
 def test_substring_index_reports_longest_first():
     index = SubstringIndex([Choice("网关", 1, "a"), Choice("网关超时", 2, "b")])
-    assert [c.code for c in index.find(" 网关超时 ")] == [2, 1]
+    assert [c.target for c in index.find(" 网关超时 ")] == [2, 1]
 
 
 def test_grams_drop_single_characters_and_stop_words():

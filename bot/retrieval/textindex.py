@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -30,7 +31,7 @@ STOP_GRAMS = frozenset(
 @dataclass(slots=True)
 class Choice:
     key: str  # normalised text
-    code: int
+    target: Any  # what the key stands for: a status code, a network error's name ...
     label: str  # which field it came from, for the "why"
 
 
@@ -65,7 +66,7 @@ class SubstringIndex:
             for choice in self._by_prefix.get(padded[i : i + 2], ()):
                 if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
                     found.append(choice)
-        found.sort(key=lambda c: (-len(c.key), c.code))
+        found.sort(key=lambda c: (-len(c.key), str(c.target)))
         return found
 
 
@@ -78,17 +79,17 @@ def _at_word_edges(padded: str, start: int, key: str) -> bool:
 
 
 class GramIndex:
-    """Rarity-weighted word overlap between a question and each code's own texts."""
+    """Rarity-weighted word overlap between a question and each entry's own texts."""
 
     def __init__(self, min_weight: float) -> None:
-        self._postings: dict[str, dict[int, float]] = {}
+        self._postings: dict[str, dict[Hashable, float]] = {}
         self._idf: dict[str, float] = {}
         self._unseen_idf = 0.0
         # A one- or two-word message ("收到") must not reach full coverage by luck.
         self._min_weight = min_weight
 
-    def add(self, code: int, text: str, weight: float) -> None:
-        """Index ``text`` (normalised) under ``code``; a word keeps its best field weight."""
+    def add(self, code: Hashable, text: str, weight: float) -> None:
+        """Index ``text`` (normalised) under ``code`` (any entry id); a word keeps its best field weight."""
         for gram in grams(text):
             posting = self._postings.setdefault(gram, {})
             posting[code] = max(posting.get(code, 0.0), weight)
@@ -98,14 +99,14 @@ class GramIndex:
         self._idf = {g: math.log((documents + 1) / (len(p) + 0.5)) for g, p in self._postings.items()}
         self._unseen_idf = math.log((documents + 1) / 0.5)
 
-    def scores(self, query: str, limit: int = 5) -> list[tuple[int, float, str]]:
+    def scores(self, query: str, limit: int = 5) -> list[tuple[Any, float, str]]:
         """(code, share of the question's weight covered, shared words), best first."""
         query_grams = grams(query)
         if not query_grams:
             return []
         total = max(sum(self._idf.get(g, self._unseen_idf) for g in query_grams), self._min_weight)
-        hits: dict[int, float] = {}
-        shared: dict[int, list[str]] = {}
+        hits: dict[Hashable, float] = {}
+        shared: dict[Hashable, list[str]] = {}
         for gram in query_grams:
             posting = self._postings.get(gram)
             if not posting:
@@ -117,6 +118,6 @@ class GramIndex:
         # One shared word ("文档", "咖啡") is a coincidence, not an answer.
         top = sorted(
             ((code, value) for code, value in hits.items() if len(shared[code]) >= 2),
-            key=lambda item: (-item[1], item[0]),
+            key=lambda item: (-item[1], str(item[0])),
         )[:limit]
         return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]

@@ -148,10 +148,10 @@ class StatusIndex:
         if len(known) == 1:
             # A log signature names the real code even when the line carries other numbers.
             found = self._signatures.find(f" {q.normalized} ")
-            if found and found[0].code != known[0]:
+            if found and found[0].target != known[0]:
                 sig = found[0]
                 matches.insert(
-                    0, status_match(self.data.statuses[sig.code], tuning.SIGNATURE, sig.label, "signature")
+                    0, status_match(self.data.statuses[sig.target], tuning.SIGNATURE, sig.label, "signature")
                 )
                 return Resolution(query, "text", tuple(matches), unknown=unknown_ids)
         mode: Mode = "multi" if len(known) > 1 else "code"
@@ -202,16 +202,16 @@ class StatusIndex:
 
         exact = self._exact.get(query)
         if exact is not None:
-            offer(exact.code, tuning.EXPLICIT, exact.label, "alias")
+            offer(exact.target, tuning.EXPLICIT, exact.label, "alias")
 
         padded = f" {query} "
         # The longest signature found is the most specific one.
         for sig in self._signatures.find(padded)[:1]:
-            offer(sig.code, tuning.SIGNATURE, sig.label, "signature")
+            offer(sig.target, tuning.SIGNATURE, sig.label, "signature")
 
         for choice in self._contained.find(padded):
             coverage = len(choice.key) / max(len(query), 1)
-            offer(choice.code, tuning.contained_alias(coverage), choice.label, "alias")
+            offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
 
         # Typos: whole-string similarity to a name or alias.
         for _key, score, index in process.extract(
@@ -223,7 +223,7 @@ class StatusIndex:
             score_cutoff=tuning.FUZZY_CUTOFF,
         ):
             choice = self._fuzzy_choices[index]
-            offer(choice.code, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
+            offer(choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
 
         # Descriptions: how much of the question the entry's own words cover, and by
         # how much the best entry leads the next one.
