@@ -248,8 +248,6 @@ def _load_seed(root: Path, problems: Problems, status_codes: set[int]) -> list[C
     return rows
 
 
-
-
 def _pattern_error(pattern: Any) -> str | None:
     if not isinstance(pattern, str):
         return f"expected a string, got {type(pattern).__name__}"
