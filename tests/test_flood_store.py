@@ -9,7 +9,7 @@ from multiprocessing.synchronize import Event
 
 import pytest
 
-from bot.chat.flood import Cooldown, SlidingWindow
+from bot.chat.flood import Cooldown, FloodGate, FloodRules, SlidingWindow, TokenBucket
 from bot.chat.store import ChatSettings, SettingsStoreError
 
 
@@ -40,6 +40,139 @@ def test_cooldown():
     assert cooldown.ready(1) is False
     clock.now += 0.2
     assert cooldown.ready(1) is True
+
+
+def test_cooldown_peek_uses_nothing_up():
+    clock = Clock()
+    cooldown = Cooldown(60.0, clock)
+    assert [cooldown.peek(1) for _ in range(3)] == [True, True, True]
+    assert cooldown.ready(1) is True, "peeking did not start the cooldown"
+    assert cooldown.peek(1) is False
+    clock.now += 60.0
+    assert cooldown.peek(1) is True
+
+
+def test_zero_cooldown_is_always_ready():
+    cooldown = Cooldown(0.0, Clock())
+    assert all(cooldown.ready(1) for _ in range(5))
+
+
+def test_sliding_window_weighs_events_and_peeks():
+    clock = Clock()
+    window = SlidingWindow(2, 60.0, clock)
+    assert window.peek("a", 2) is True and window.used("a") == 0
+    assert [window.allow("a", 0.25) for _ in range(8)] == [True] * 8
+    assert window.used("a") == 2.0
+    assert window.peek("a", 0.25) is False and window.allow("a", 0.25) is False
+    clock.now += 60.0
+    assert window.used("a") == 0.0
+
+
+def test_token_bucket_allows_bursts_then_a_steady_pace():
+    clock = Clock()
+    bucket = TokenBucket(5, 0.5, clock)
+    assert [bucket.allow("a") for _ in range(6)] == [True] * 5 + [False]
+    clock.now += 1.9
+    assert bucket.allow("a") is False
+    clock.now += 0.1  # two seconds: one token back
+    assert bucket.allow("a") is True and bucket.allow("a") is False
+    clock.now += 3600
+    assert bucket.tokens("a") == 5, "never more than the burst"
+    assert bucket.peek("a", 5) and bucket.tokens("a") == 5, "peeking takes nothing"
+
+
+def test_full_token_buckets_are_forgotten():
+    clock = Clock()
+    bucket = TokenBucket(2, 1.0, clock)
+    for key in range(10_001):
+        bucket.allow(key)
+    clock.now += 5
+    bucket.allow("new")
+    assert len(bucket._buckets) < 10
+
+
+# --- FloodGate: Telegram's own limits ---------------------------------------------------------
+
+ALICE, BOB, CAROL, DAVE = 1, 2, 3, 4
+GROUP = -100
+
+
+def test_private_chat_at_human_speed_is_never_refused():
+    clock = Clock()
+    gate = FloodGate(clock=clock)
+    assert all(gate.admit(ALICE, ALICE, private=True) for _ in range(5)), "a burst of five"
+    for _ in range(60):  # then 20 a minute, for three minutes
+        clock.now += 3
+        assert gate.admit(ALICE, ALICE, private=True)
+
+
+def test_private_chat_refuses_a_script():
+    clock = Clock()
+    gate = FloodGate(clock=clock)
+    admitted = 0
+    for _ in range(120):  # two a second for a minute
+        admitted += gate.admit(ALICE, ALICE, private=True)
+        clock.now += 0.5
+    rules = gate.rules
+    assert admitted <= rules.private_burst + rules.private_per_minute + 1
+    assert admitted >= rules.private_per_minute
+
+
+def test_a_group_gets_at_most_20_bot_messages_a_minute_shared_fairly():
+    clock = Clock()
+    gate = FloodGate(clock=clock)
+    alice = sum(gate.admit(ALICE, GROUP, private=False) for _ in range(30))
+    assert alice == 10, "no one takes more than half of the group's minute"
+    bob = sum(gate.admit(BOB, GROUP, private=False) for _ in range(30))
+    carol = sum(gate.admit(CAROL, GROUP, private=False) for _ in range(30))
+    assert (bob, carol) == (10, 0), "20 bot messages a minute per group: Telegram's limit"
+    assert gate.admit(ALICE, -200, private=False), "other groups are not affected"
+    clock.now += 60
+    assert gate.admit(CAROL, GROUP, private=False)
+
+
+def test_a_refusal_uses_up_nothing():
+    clock = Clock()
+    gate = FloodGate(clock=clock)
+    for _ in range(10):
+        assert gate.admit(ALICE, GROUP, private=False)
+    for _ in range(50):  # Alice's share is used up: her refused questions cost the group nothing
+        assert not gate.admit(ALICE, GROUP, private=False)
+    assert sum(gate.admit(BOB, GROUP, private=False) for _ in range(10)) == 10
+
+
+def test_hard_per_user_limit_across_chats():
+    clock = Clock()
+    gate = FloodGate(clock=clock)
+    admitted = sum(gate.admit(DAVE, -1000 - n, private=False) for n in range(100))
+    assert admitted == gate.rules.user_per_minute == 60
+    clock.now += 60
+    assert gate.admit(DAVE, -5, private=False)
+
+
+def test_button_presses_count_lightly():
+    clock = Clock()
+    gate = FloodGate(clock=clock)
+    presses = sum(gate.admit_press(ALICE, ALICE, private=True) for _ in range(100))
+    assert presses == 40, "a burst of ten questions is forty presses"
+    group_presses = sum(gate.admit_press(BOB, GROUP, private=False) for _ in range(100))
+    assert group_presses == 40, "half the group's budget, at a quarter each"
+    assert gate.admit_press(CAROL, None, private=False), "a card sent through inline mode has no chat"
+
+
+def test_unprompted_answers_count_against_the_group_only():
+    clock = Clock()
+    gate = FloodGate(clock=clock)
+    assert sum(gate.admit_unprompted(GROUP) for _ in range(25)) == 20
+    assert gate.group_has_room(GROUP) is False
+    assert gate.admit(ALICE, ALICE, private=True), "nobody's own limit was touched"
+
+
+def test_would_admit_counts_nothing():
+    gate = FloodGate(FloodRules(private_burst=1), clock=Clock())
+    assert all(gate.would_admit(ALICE, ALICE, private=True) for _ in range(5))
+    assert gate.admit(ALICE, ALICE, private=True)
+    assert not gate.would_admit(ALICE, ALICE, private=True)
 
 
 def test_idle_keys_are_forgotten():
