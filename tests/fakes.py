@@ -45,6 +45,19 @@ def chat_member_json(user_id: int, admin: bool) -> dict[str, Any]:
     return {"user": user, "status": "administrator", **rights}
 
 
+class FakeClock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 @dataclass
 class Call:
     method: str
@@ -58,6 +71,8 @@ class RecordingRequest(BaseRequest):
     calls: list[Call] = field(default_factory=list)
     admins: set[int] = field(default_factory=set)
     next_message_id: int = 5000
+    # Message ids whose edits fail with "message to edit not found" (the person deleted them).
+    deleted: set[int] = field(default_factory=set)
 
     async def initialize(self) -> None:
         return None
@@ -73,6 +88,9 @@ class RecordingRequest(BaseRequest):
         endpoint = url.rsplit("/", 1)[-1]
         params = {} if request_data is None else json.loads(json.dumps(request_data.parameters))
         self.calls.append(Call(endpoint, params))
+        if endpoint == "editMessageText" and params.get("message_id") in self.deleted:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: message to edit not found"}
+            return 400, json.dumps(body).encode()
         return 200, json.dumps({"ok": True, "result": self._result(endpoint, params)}).encode()
 
     def _result(self, endpoint: str, params: dict[str, Any]) -> Any:
