@@ -23,7 +23,26 @@ def key_of(m: Match) -> str:
     if m.kind == "error":
         provider = m.answer.error.provider if m.answer.error else ""
         return f"{provider}:{m.answer.error_code}"
+    if m.kind == "network":
+        return f"network:{m.answer.name}"
     return str(m.status)
+
+
+def expected(row: dict[str, str]) -> tuple[list[str], str]:
+    """(acceptable answers, category) for either blind-set format.
+
+    unanticipated_v1: ``expect`` is a status, ``provider:Code`` or ``none``.
+    network_v1: ``expect_kind`` network/status/none with ``expect_code`` (a|b alternatives)
+    and ``family``; network answers are keyed ``network:NAME``.
+    """
+    if "expect" in row:
+        return [w.strip() for w in row["expect"].split("|") if w.strip()], row["category"]
+    kind, codes = row["expect_kind"], [c.strip() for c in row["expect_code"].split("|") if c.strip()]
+    if kind == "none":
+        return ["none"], "none"
+    if kind == "status":
+        return codes, "status (control)"
+    return [f"network:{c}" for c in codes], f"network/{row['family']}"
 
 
 def main(path: str) -> int:
@@ -33,9 +52,8 @@ def main(path: str) -> int:
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # answered rows: n, top1, top3
     misses: list[str] = []
     for row in rows:
-        want = [w.strip() for w in row["expect"].split("|") if w.strip()]
+        want, cat = expected(row)
         got = [key_of(m) for m in svc.resolve(row["query"]).matches]
-        cat = row["category"]
         stats = per[cat]
         stats[0] += 1
         if want == ["none"]:
@@ -46,16 +64,20 @@ def main(path: str) -> int:
         stats[1] += ok1
         stats[2] += ok3
         if not ok1:
-            misses.append(f"[{cat}] {row['query']!r}: want {row['expect']}, got {got[:3]}")
+            misses.append(f"[{cat}] {row['query']!r}: want {'|'.join(want)}, got {got[:3]}")
     answerable = [0, 0, 0]
     for cat, (n, t1, t3) in sorted(per.items()):
         print(f"{cat:24} {n:4}  top-1 {t1 / n:6.1%}  top-3 {t3 / n:6.1%}")
-        if cat not in ("chatter", "number_chatter"):
+        if cat not in ("chatter", "number_chatter", "none"):
             answerable = [a + b for a, b in zip(answerable, (n, t1, t3), strict=True)]
-    rejected = sum(per[c][1] for c in ("chatter", "number_chatter"))
-    chatter = sum(per[c][0] for c in ("chatter", "number_chatter"))
+    rejected = sum(per[c][1] for c in ("chatter", "number_chatter", "none"))
+    chatter = sum(per[c][0] for c in ("chatter", "number_chatter", "none"))
     n, t1, t3 = answerable
     print(f"{'answerable':24} {n:4}  top-1 {t1 / n:6.1%}  top-3 {t3 / n:6.1%}")
+    network = [per[c] for c in per if c.startswith("network/")]
+    if network:
+        n, t1, t3 = (sum(col) for col in zip(*network, strict=True))
+        print(f"{'network (all families)':24} {n:4}  top-1 {t1 / n:6.1%}  top-3 {t3 / n:6.1%}")
     if chatter:
         print(f"{'chatter rejected':24} {chatter:4}  {rejected / chatter:6.1%}")
     if "-v" in sys.argv:

@@ -75,12 +75,21 @@ KINDS = {
         ("typical_status", MISSING_CODE, f"{MISSING_CODE} is not a status code in knowledge/status/"),
         ("patterns", [""], "may only hold letters"),
     ),
+    "network": Kind(
+        "error",
+        "summary",
+        "title_zh",
+        ("see_also", ["NO_SUCH_ERROR"], "NO_SUCH_ERROR is neither a card nor in facts.tsv"),
+        ("aliases", [], "needs at least 1 item(s)"),
+    ),
 }
 
 
 def kind_of(rel: str) -> Kind:
     if rel.startswith("status/"):
         return KINDS["status"]
+    if rel.startswith("network/"):
+        return KINDS["network"]
     return {"classes.toml": KINDS["class"], "cloud/aliyun_seed.toml": KINDS["seed"]}.get(rel, KINDS["family"])
 
 
@@ -307,9 +316,39 @@ TSV_ONLY: list[Mutation] = [
     m_missing_source,
     m_duplicate_row,
 ]
+
+
+def _facts_line(change: Callable[[list[str]], list[str]]) -> Mutation:
+    def mutate(rel: str, raw: bytes) -> tuple[bytes, str | None, str]:
+        lines = raw.decode().split("\n")
+        lines[1] = "\t".join(change(lines[1].split("\t")))
+        return "\n".join(lines).encode(), None, "line 2"
+
+    mutate.__name__ = "m_facts_" + change.__name__
+    return mutate
+
+
+def bad_number(cells: list[str]) -> list[str]:
+    return [*cells[:2], "²", *cells[3:]]
+
+
+def bad_family(cells: list[str]) -> list[str]:
+    return ["http", *cells[1:]]
+
+
+def short_row(cells: list[str]) -> list[str]:
+    return cells[:3]
+
+
+def no_source(cells: list[str]) -> list[str]:
+    return [*cells[:4], " "]
+
+
+FACTS_ONLY: list[Mutation] = [_facts_line(c) for c in (bad_number, bad_family, short_row, no_source)]
 CASES = (
     [(rel, m) for rel in TOML_FILES for m in BOTH + TOML_ONLY]
     + [(rel, m) for rel in TSV_FILES for m in BOTH + TSV_ONLY]
+    + [("network/facts.tsv", m) for m in FACTS_ONLY]
     # A file of a kind added later still owes the promise every file keeps.
     + [(rel, m_non_utf8) for rel in OTHER_FILES]
 )

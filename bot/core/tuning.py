@@ -155,3 +155,25 @@ AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 
 def precedence(kind: str) -> int:
     return PRECEDENCE.index(kind) if kind in PRECEDENCE else len(PRECEDENCE)
+
+
+# --- network-error tiers ------------------------------------------------------------------
+# An identifier pasted or typed: net::ERR_X, curl: (7), CURLE_X, an errno name, X509_V_ERR_X,
+# a gRPC code by name or number, a WebSocket close code beside its context word. Above
+# DOMINANT, so it answers on its own, but a typed status code outranks it (PRECEDENCE).
+NETWORK_PATTERN = 96.0
+# A runtime's literal wording ("Connection refused", "PKIX path building failed"): below a
+# status log signature (97), so nginx's "connect() failed (111: Connection refused) while
+# connecting to upstream" stays 502 with the network card beside it.
+NETWORK_SIGNATURE = 93.0
+NETWORK_FALLBACK = 88.0  # a catch-all wording, when nothing more specific matched
+# Description overlap with network cards is only ever offered as a choice, never answered
+# outright (below ANSWER), and needs more of the question than the status tier does:
+# everyday words (版本, 地址, 端口) are all over these cards.
+NETWORK_WORDS_CAP = 78.0
+NETWORK_MIN_COVERAGE = 0.35
+NETWORK_MIN_SHARED = 3
+
+
+def network_words(coverage: float, runner_up: float) -> float:
+    return min(word_overlap(coverage, runner_up), NETWORK_WORDS_CAP)

@@ -16,9 +16,10 @@ from bot.core.knowledge import KnowledgeBase, load_knowledge
 def default_kinds() -> list[Kind]:
     """Fresh instances of every kind, in load order (a kind may read earlier kinds' data)."""
     from bot.kinds.cloud import CloudKind
+    from bot.kinds.network import NetworkKind
     from bot.kinds.status import StatusKind
 
-    return [StatusKind(), CloudKind()]
+    return [StatusKind(), CloudKind(), NetworkKind()]
 
 
 def load(root: Path | None = None) -> KnowledgeBase:

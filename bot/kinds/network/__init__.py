@@ -1,0 +1,105 @@
+"""The network kind: errors that never reached HTTP (``knowledge/network/``): CORS, DNS,
+TCP, TLS/certificates, Chromium ``net::ERR_*``, curl exit codes, gRPC status codes and
+WebSocket close codes. A typed HTTP status outranks it; its identifiers outrank loose
+status readings; every Chromium, curl, gRPC and WebSocket name is known (short cards
+from the facts where no hand-written card exists)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bot.core import tuning
+from bot.core.kind import Query
+from bot.core.knowledge import KnowledgeBase
+from bot.core.match import Match, Resolution
+from bot.core.schema import Problems
+from bot.kinds.network.cards import network_card
+from bot.kinds.network.index import NetworkIndex, short_key
+from bot.kinds.network.loader import load_network
+from bot.kinds.network.model import FAMILIES, NetworkData, NetworkEntry
+from bot.render.reply import Reply
+from bot.render.richtext import Line
+
+
+class NetworkKind:
+    name = "network"
+    title = "网络错误（CORS、DNS、TCP、TLS、curl、gRPC、WebSocket）"
+    identifies = True
+
+    def __init__(self) -> None:
+        self.data: NetworkData | None = None
+        self.index: NetworkIndex | None = None
+        self._statuses: Any = None
+
+    def load(self, root: Path, problems: Problems, loaded: Mapping[str, Any]) -> NetworkData | None:
+        status = loaded.get("status")
+        return load_network(root, problems, set(status.statuses) if status is not None else set())
+
+    def files(self, data: NetworkData) -> tuple[str, ...]:
+        return data.files
+
+    def stats(self, data: NetworkData) -> list[str]:
+        cards = data.cards
+        by_family = {f: sum(1 for e in cards if e.family == f) for f in FAMILIES}
+        counts = "，".join(f"{f} {n}" for f, n in by_family.items())
+        return [f"网络错误 {len(data.entries)} 个名字，其中 {len(cards)} 张详细卡片（{counts}）"]
+
+    def build(self, kb: KnowledgeBase) -> None:
+        self.data = kb[self.name]
+        self._statuses = kb.parts.get("status")
+        self.index = NetworkIndex(self.data)
+
+    def outright(self, q: Query) -> Resolution | None:
+        return None
+
+    def may_identify(self, q: Query) -> bool:
+        return self.index.may_identify(q)
+
+    def search(self, q: Query, limit: int) -> list[Match]:
+        return self.index.search(q, limit)
+
+    def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
+        """Loose readings stay just below the best status reading: typos and word overlap
+        always, an alias found inside a longer text when that status reading is confident
+        ("Cloudflare … 源站地址不可达" is 523, not a browser error)."""
+        if not best_other:
+            return matches
+        out = []
+        for m in matches:
+            loose = m.tier in ("fuzzy", "words") or (
+                m.tier == "alias" and m.score < tuning.EXPLICIT and best_other >= tuning.ANSWER
+            )
+            if loose and m.score >= best_other:
+                m = replace(m, score=best_other - tuning.JUST_BELOW)
+            out.append(m)
+        return out
+
+    def render(self, res: Resolution, limit: int) -> Reply:
+        return self.card(res.matches[0], limit)
+
+    def card(self, match: Match, limit: int, detailed: bool = True) -> Reply:
+        return network_card(self.data, self._statuses, match.answer, detailed, limit)
+
+    def open(self, key: str, limit: int, detailed: bool = True) -> Reply | None:
+        entry = self.index.entry_for(key)
+        return network_card(self.data, self._statuses, entry, detailed, limit) if entry else None
+
+    def button(self, match: Match) -> tuple[str, str]:
+        entry: NetworkEntry = match.answer
+        return entry.name[:40], f"{self.name}:{short_key(entry.name)}"
+
+    def describe(self, match: Match) -> str:
+        entry: NetworkEntry = match.answer
+        return entry.summary or f"{entry.title_zh}：{entry.title_en}"
+
+    def inline_title(self, match: Match) -> str:
+        return match.title
+
+    def explain_unknown(self, idents: list[str]) -> list[Line]:
+        return []
+
+    def help_examples(self) -> tuple[str, ...]:
+        return ("跨域报错怎么办", "connect ECONNREFUSED 127.0.0.1:3306", "curl: (60)")

@@ -1,0 +1,212 @@
+"""Find network errors in a question or a pasted line.
+
+Tiers, most certain first: identifiers (``net::ERR_X``, ``curl: (7)``, ``CURLE_X``, errno
+names, ``X509_V_ERR_X``, gRPC codes by name or number, WebSocket close codes next to a
+context word), then the runtimes' literal wordings (longest first; catch-all wordings only
+when nothing more specific matched), then aliases, typos and word overlap.
+
+Worst case: linear in the query. Tokens come from one pass of a pattern whose repeat is a
+single character class; the number patterns have bounded gaps (``{0,16}``) after a literal
+context word; signatures and aliases are looked up per position in prefix tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rapidfuzz import fuzz, process
+
+from bot.core import tuning
+from bot.core.kind import Query
+from bot.core.match import Match
+from bot.core.text import normalize
+from bot.kinds.network.model import NetworkData, NetworkEntry
+from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Numbers that mean something only beside their context word (matched on folded text).
+_CURL_RE = re.compile(r"curl[^0-9\n]{0,16}?\(?([0-9]{1,3})(?![0-9])")
+_GRPC_RE = re.compile(r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])")
+_WS_BEFORE_RE = re.compile(
+    r"(?:websocket|(?<![a-z])wss?(?![a-z])|close ?code|close frame|closeevent|关闭码|关闭代码|断开码)"
+    r"[^0-9\n]{0,16}?([0-9]{4})(?![0-9])"
+)
+_WS_AFTER_RE = re.compile(r"(?<![0-9])([0-9]{4})[^0-9\n]{0,12}?(?:websocket|(?<![a-z])wss?(?![a-z]))")
+_GRPC_CONTEXT = ("grpc", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
+# gRPC names that are ordinary English words need the context above, or the whole question.
+# Titles and aliases of these families are everyday words (成功, 参数无效, 稍后重试, 服务重启):
+# they count only beside a context word, unless they carry one themselves.
+FAMILY_CONTEXT = {
+    "grpc": ("grpc", "rpc"),
+    "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent"),
+}
+_MAX_TOKEN = 80
+_LONG_KEY = 40  # longer names travel in buttons as a short hash
+
+
+def _camel_to_snake(token: str) -> str:
+    return _CAMEL_BREAK_RE.sub("_", token).upper()
+
+
+def short_key(name: str) -> str:
+    if len(name) <= _LONG_KEY:
+        return name
+    return "h" + hashlib.blake2b(name.encode(), digest_size=6).hexdigest()
+
+
+class NetworkIndex:
+    def __init__(self, data: NetworkData) -> None:
+        self.data = data
+        self.entries = data.entries
+        self._keys = {short_key(name): name for name in self.entries}
+        self._by_number: dict[tuple[str, int], str] = {}
+        for entry in self.entries.values():
+            if entry.number is not None:
+                self._by_number[(entry.family, entry.number)] = entry.name
+        self._grpc = {e.name for e in self.entries.values() if e.family == "grpc"}
+        signatures, fallbacks, contained = [], [], []
+        self._exact: dict[str, Choice] = {}
+        self._needs_context: dict[str, str] = {}  # alias key -> the family whose context it needs
+        self._fuzzy_keys: list[str] = []
+        self._fuzzy_choices: list[Choice] = []
+        self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
+        cards = data.cards
+        for entry in cards:
+            for sig in entry.signatures:
+                key = normalize(sig)
+                if key:
+                    choice = Choice(key, entry.name, f"报错原文「{sig}」")
+                    (fallbacks if entry.fallback else signatures).append(choice)
+            for text in (entry.title_zh, *entry.aliases):
+                key = normalize(text)
+                if not key or key in self._exact:
+                    continue
+                choice = Choice(key, entry.name, f"说法「{text}」")
+                context = FAMILY_CONTEXT.get(entry.family, ())
+                if context and not any(word in key for word in context):
+                    self._needs_context[key] = entry.family
+                self._exact[key] = choice
+                self._fuzzy_keys.append(key)
+                self._fuzzy_choices.append(choice)
+                if len(key) >= 4:
+                    contained.append(choice)
+            for texts, weight in (
+                ((entry.title_zh, *entry.aliases), 1.0),
+                ((entry.summary,), 0.8),
+                ((entry.meaning,), 0.5),
+                (entry.causes, 0.35),
+            ):
+                for text in texts:
+                    self._words.add(entry.name, normalize(text), weight)
+        self._signatures = SubstringIndex(signatures)
+        self._fallbacks = SubstringIndex(fallbacks)
+        self._contained = SubstringIndex(contained)
+        self._words.freeze(len(cards))
+
+    def entry_for(self, key: str) -> NetworkEntry | None:
+        name = self._keys.get(key)
+        return self.entries.get(name) if name else None
+
+    def may_identify(self, q: Query) -> bool:
+        return True  # identifiers come in too many shapes for a cheaper test than the search
+
+    def search(self, q: Query, limit: int) -> list[Match]:
+        best: dict[str, tuple[float, str, str]] = {}
+
+        def offer(name: str, score: float, why: str, tier: str) -> None:
+            if name in self.entries and score > best.get(name, (0.0, "", ""))[0]:
+                best[name] = (score, why, tier)
+
+        for name, why in self._identifiers(q):
+            offer(name, tuning.NETWORK_PATTERN, why, "pattern")
+        padded = f" {q.normalized} "
+        found = self._signatures.find(padded)
+        for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
+            offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
+        if not found:
+            for choice in self._fallbacks.find(padded)[:1]:
+                offer(choice.target, tuning.NETWORK_FALLBACK, choice.label, "signature")
+        self._by_words(q, offer)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        return [
+            Match("network", short_key(name), score, why, self.entries[name], tier=tier, order=name)
+            for name, (score, why, tier) in ranked[:limit]
+            if score >= tuning.CHOICES
+        ]
+
+    # --- identifiers ---------------------------------------------------------------------
+    def _identifiers(self, q: Query) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        text, folded = q.text, q.folded
+        grpc_context = any(word in folded for word in _GRPC_CONTEXT)
+        tokens = [t for t in _TOKEN_RE.findall(text) if len(t) <= _MAX_TOKEN]
+        bare = len(tokens) == 1 and len(q.normalized.replace(" ", "")) <= len(tokens[0]) + 2
+        for token in tokens:
+            upper = token.upper()
+            entry = self.entries.get(upper)
+            if entry is not None and entry.family != "grpc" and (token.isupper() or len(token) >= 6):
+                found.append((upper, f"报错标识 {token}"))
+                continue
+            if grpc_context or bare:
+                name = upper if upper in self._grpc else _camel_to_snake(token)
+                if name in self._grpc and (grpc_context or "_" in name or len(name) >= 8):
+                    found.append((name, f"gRPC 状态 {token}"))
+        for rx, family, label in (
+            (_CURL_RE, "curl", "curl 退出码"),
+            (_GRPC_RE, "grpc", "gRPC 状态码"),
+            (_WS_BEFORE_RE, "websocket", "WebSocket 关闭码"),
+            (_WS_AFTER_RE, "websocket", "WebSocket 关闭码"),
+        ):
+            for m in rx.finditer(folded):
+                number = int(m.group(1))
+                name = self._by_number.get((family, number)) or self._ws_range(family, number)
+                if name:
+                    found.append((name, f"{label} {number}"))
+        return found
+
+    def _ws_range(self, family: str, number: int) -> str | None:
+        if family != "websocket":
+            return None
+        for low in (3000, 4000):
+            name = f"{low}-{low + 999}"
+            if low <= number <= low + 999 and name in self.entries:
+                return name
+        return None
+
+    # --- words ---------------------------------------------------------------------------
+    def _in_context(self, key: str, folded: str) -> bool:
+        family = self._needs_context.get(key)
+        return family is None or any(word in folded for word in FAMILY_CONTEXT[family])
+
+    def _by_words(self, q: Query, offer) -> None:
+        query = q.normalized
+        exact = self._exact.get(query)
+        if exact is not None and self._in_context(exact.key, q.folded):
+            offer(exact.target, tuning.EXPLICIT, exact.label, "alias")
+        for choice in self._contained.find(f" {query} "):
+            if not self._in_context(choice.key, q.folded):
+                continue
+            coverage = len(choice.key) / max(len(query), 1)
+            offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
+        if 4 <= len(query) <= 80:
+            for _key, score, index in process.extract(
+                query, self._fuzzy_keys, scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
+            ):
+                choice = self._fuzzy_choices[index]
+                if self._in_context(choice.key, q.folded):
+                    offer(
+                        choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
+                    )
+        scored = self._words.scores(query)
+        for rank, (name, coverage, words) in enumerate(scored):
+            if coverage < tuning.NETWORK_MIN_COVERAGE:
+                break
+            if words.count("、") + 1 < tuning.NETWORK_MIN_SHARED:
+                continue
+            context = FAMILY_CONTEXT.get(self.entries[name].family)
+            if context and not any(word in q.folded for word in context):
+                continue
+            runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
+            offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
