@@ -1,50 +1,25 @@
 """Resolve cloud API errors: error codes, messages and pasted error bodies → :class:`Match`.
 
 Pure Python, no Telegram. Build one :class:`CloudIndex` per knowledge base and reuse it.
+Every score comes from ``bot.core.tuning`` (the "cloud-error tiers" there): a code read from
+a pasted body or typed (exact, other case, ignoring separators), a naming family for an
+unknown code, a segment, prefix or typo of a documented code, the seed document's message
+or a vendor's message verbatim, through a placeholder template or by likeness
+(``messages.py``); naming a provider or product (``hints.py``) adjusts the rows' scores.
+A status code written in the text picks the row with that status as the best one. Ties
+break on the uncapped score, then provider order (aliyun, huaweicloud, tencentcloud), then
+the code, so results are deterministic.
 
-Scoring scale (``Match.score``, 0–100). At or above :data:`CONFIDENT` (90) the user clearly
-named a cloud error, so the main resolver may let it win over a status-code reading; below
-it a cloud match is only a suggestion and must not hijack ordinary status-code questions
-(``请求超时`` stays 408 unless a provider or an error code is named).
-
-=============================================  ==========  =================================
-what matched                                   score       note
-=============================================  ==========  =================================
-code inside a pasted body (JSON, OSS/OBS XML,  100/99/98   as documented / other case /
-CLI ``ErrorCode:``, SDK ``code:`` strings)                 ignoring separators; truncated
-                                                           JSON is read by regex
-exact code typed in the text                   97/96/95    same three spellings
-unknown code in a body, by its family          96
-unknown dotted code, by its family             90          ``Foo.Bar.NotFound`` alone (82
-                                                           inside a longer text)
-partial code: one dotted segment               80–89       ``Arrearage`` → Account.Arrearage
-truncated code (prefix of ≤ 5 codes)           81–85
-code with a typo                               ≤ 86        fuzzy over the code list
-unknown CamelCase word, by its family          84          (80 when a documented code is
-                                                           that close)
-seed message, verbatim                         88          the user's own document
-message, verbatim                              85          84.5 via 账户/帐号→账号, 84 when
-                                                           placeholders ({0}, %s) matched
-message, fuzzy                                 55–83       similarity ≥ 70 only
-=============================================  ==========  =================================
-
-"Weak" codes, one plain word (``Forbidden``, ``Throttling``, ``ARREARAGE``) or an HTTP reason
-phrase (``ServiceUnavailable``, ``Request-URI Too Large``), lose 11 when typed: bare, they
-read as status-code questions just as well. A message inside a pasted body gains 5. Naming a
-provider (阿里云/aliyun, 华为云/huawei, 腾讯云/tencent/qcloud, or a product only one of them
-sells: OSS, SLB, RAM, OBS, APIG, CVM, CBS) adds 6 to that provider's rows and takes 5 from
-the others (families gain 6, up to 96); naming one of a row's products adds 3; scores cap
-at 100. A status code written in the text picks the row with that status as the best one.
-Ties break on the uncapped score, then provider order (aliyun, huaweicloud, tencentcloud),
-then the code, so results are deterministic.
+Over 350 lines on purpose: the code tiers share one candidate table (``_Candidate``) and
+one finishing pass; split apart they would pass that state around instead.
 
 Worst case: linear in the text, which the resolver has already cut to 4,096 characters.
 Tokens are found by one pass of a pattern whose repeats are separated by a character they
 cannot match, and tokens longer than any documented code are skipped; ``_CAMEL_RE`` has no
 repeated group; placeholder messages are matched piece by piece with ``str.find``
-(:class:`_Template`), not with ``.*?`` chains; naming families are ``fnmatch`` patterns,
+(:class:`Template`), not with ``.*?`` chains; naming families are ``fnmatch`` patterns,
 which Python compiles with atomic groups; fuzzy message likeness only runs on texts of
-at most ``_MAX_FUZZY_LEN`` characters.
+at most ``MAX_FUZZY_LEN`` characters.
 """
 
 from __future__ import annotations
@@ -58,54 +33,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import LCSseq
 
 from bot.core import tuning
 from bot.core.cache import TextCache
 from bot.core.match import Match
-from bot.core.text import FILLERS, fold, is_cjk, normalize
+from bot.core.text import fold, is_cjk, normalize
 from bot.kinds.cloud.body import Body, parse_body
+from bot.kinds.cloud.hints import HINT_RE, Hints, provider_hints
+from bot.kinds.cloud.messages import (
+    MAX_FUZZY_LEN,
+    MIN_MESSAGE_LEN,
+    SYNONYMS,
+    Pool,
+    Template,
+    compact,
+    norm,
+    spaced_form,
+)
 from bot.kinds.cloud.model import PROVIDER_ORDER, PROVIDER_ZH, CloudAnswer, CloudData, CloudError, ErrorFamily
 
 CONFIDENT = tuning.DOMINANT  # a clearly named cloud error (kept for callers)
-
-# Hint words, matched on fold()ed text. Latin words need word boundaries ("ram" in "param").
-_PROVIDER_WORDS = {
-    "aliyun": ("阿里云", "阿里巴巴", "阿里", "aliyun", "alibaba", "alicloud", "aliyuncs"),
-    "huaweicloud": ("华为云", "华为", "huaweicloud", "huawei", "hwcloud", "myhuaweicloud"),
-    "tencentcloud": ("腾讯云", "腾讯", "tencentcloud", "tencent", "qcloud", "tencentcloudapi"),
-}
-# Product words → (provider, product) pairs; a product sold by one provider implies it.
-_PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ecs": (("aliyun", "ECS"), ("huaweicloud", "ECS")),
-    "云服务器": (("aliyun", "ECS"), ("huaweicloud", "ECS"), ("tencentcloud", "CVM")),
-    "slb": (("aliyun", "SLB"),),
-    "负载均衡": (("aliyun", "SLB"),),
-    "oss": (("aliyun", "OSS"),),
-    "ram": (("aliyun", "RAM"),),
-    "sts": (("aliyun", "RAM"),),
-    "obs": (("huaweicloud", "OBS"),),
-    "apig": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
-    "api网关": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
-    "cvm": (("tencentcloud", "CVM"),),
-    "cbs": (("tencentcloud", "CBS"),),
-    "云硬盘": (("tencentcloud", "CBS"),),
-}
-
-
-def _word_re(words: Iterable[str]) -> re.Pattern[str]:
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        if w.isascii():
-            parts.append(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])")
-        else:
-            parts.append(re.escape(w))
-    return re.compile("|".join(parts))
-
-
-_PROVIDER_RES = {p: _word_re(ws) for p, ws in _PROVIDER_WORDS.items()}
-_PRODUCT_RES = {w: _word_re([w]) for w in _PRODUCT_WORDS}
-_HINT_RE = _word_re([w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_PRODUCT_WORDS))
 
 # A token that may be an error code: words joined by '.', '_' or '-'.
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._\-][A-Za-z0-9]+)*")
@@ -169,51 +116,17 @@ _HTTP_PHRASES = {
     "serviceunavailable",
     "gatewaytimeout",
 }
+# Question frames that normalize() keeps but that never occur in vendors' messages.
+_MESSAGE_NOISE_RE = re.compile(r"报错|报了|提示|错误信息|错误提示|出现|显示|返回了|遇到")
 # Placeholders in vendors' messages: {0}, {status}, %s, %d (with or without curly quotes).
 _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")
 # Question frames that normalize() keeps but that never occur in vendors' messages.
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_MESSAGE_NOISE_RE = re.compile(r"报错|报了|提示|错误信息|错误提示|出现|显示|返回了|遇到")
-
-MESSAGE_CUTOFF = tuning.MESSAGE_CUTOFF
-_MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
-# Longer texts (whole log excerpts) are not one message: only exact and pattern
-# lookups apply to them, not fuzzy similarity, which would cost milliseconds for nothing.
-_MAX_FUZZY_LEN = 300
 
 
 def _loose(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
-
-
-# Words the vendors spell several ways; folded only for message matching.
-_SYNONYMS = re.compile("帐户|账户|帐号")
-
-
-# normalize() on pure ASCII is lower case plus punctuation → space, unless a filler word is
-# ASCII; the shortcut keeps the index build fast (half the vendors' messages are English).
-_ASCII_FAST = not any(f.isascii() for f in FILLERS)
-_ASCII_PUNCT_RE = re.compile(r"[^0-9a-z]+")
-
-
-def _norm(text: str) -> str:
-    if _ASCII_FAST and text.isascii() and text.isprintable():
-        return " ".join(_ASCII_PUNCT_RE.sub(" ", text.lower()).split())
-    return normalize(text)
-
-
-def _compact(text: str) -> str:
-    """The message-matching form: normalize() and no spaces (Chinese has none to rely on)."""
-    return _SYNONYMS.sub("账号", _norm(text).replace(" ", ""))
-
-
-@dataclass(frozen=True, slots=True)
-class Hints:
-    providers: frozenset[str] = frozenset()
-    products: frozenset[tuple[str, str]] = frozenset()
-    statuses: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -226,21 +139,6 @@ class _Candidate:
     family: ErrorFamily | None = None
     typed: str = ""  # the code as typed, for family matches
     tier: str = "code"  # "code", "partial" (segment, prefix, typo), "family", "message"
-
-
-def provider_hints(text: str) -> Hints:
-    """Providers, products and status codes named in ``text``."""
-    folded = fold(text)
-    providers = {p for p, rx in _PROVIDER_RES.items() if rx.search(folded)}
-    products: set[tuple[str, str]] = set()
-    for word, rx in _PRODUCT_RES.items():
-        if rx.search(folded):
-            pairs = _PRODUCT_WORDS[word]
-            products.update(pairs)
-            if len({p for p, _ in pairs}) == 1:
-                providers.add(pairs[0][0])
-    statuses = {int(m) for m in _STATUS_RE.findall(text) if 100 <= int(m) <= 599}
-    return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
 
 
 # --- the index ----------------------------------------------------------------------------
@@ -296,7 +194,7 @@ class CloudIndex:
 
     def _build_messages(self) -> None:
         # One pool per script; each distinct message form maps to the rows carrying it.
-        self._pools = {"cjk": _Pool(), "latin": _Pool()}
+        self._pools = {"cjk": Pool(), "latin": Pool()}
         self._exact_messages: dict[str, list[int]] = defaultdict(list)
         self._seed_keys: set[str] = set()
         pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -306,10 +204,10 @@ class CloudIndex:
                 if not text:
                     continue
                 if text not in forms:
-                    spaced = _spaced(_PLACEHOLDER_RE.sub(" ", text))
-                    forms[text] = (_SYNONYMS.sub("账号", spaced.replace(" ", "")), spaced)
+                    spaced = spaced_form(_PLACEHOLDER_RE.sub(" ", text))
+                    forms[text] = (SYNONYMS.sub("账号", spaced.replace(" ", "")), spaced)
                 key, spaced = forms[text]
-                if len(key) < _MIN_MESSAGE_LEN:
+                if len(key) < MIN_MESSAGE_LEN:
                     continue
                 has_placeholder = _PLACEHOLDER_RE.search(text) is not None
                 if not has_placeholder:  # placeholder messages match through their regex
@@ -319,16 +217,16 @@ class CloudIndex:
                 if _CJK_RE.search(key):
                     self._pools["cjk"].add(key, key, i)
                     # Long messages lead with the gist; people quote or reword that clause.
-                    clause = _compact(_CLAUSE_RE.split(text, maxsplit=1)[0])
-                    if _MIN_MESSAGE_LEN + 2 <= len(clause) < len(key) - 4:
+                    clause = compact(_CLAUSE_RE.split(text, maxsplit=1)[0])
+                    if MIN_MESSAGE_LEN + 2 <= len(clause) < len(key) - 4:
                         self._pools["cjk"].add(clause, clause, i)
                 else:
                     self._pools["latin"].add(key, spaced, i)
                 if has_placeholder:
-                    pieces = [_compact(p) for p in _PLACEHOLDER_RE.split(text)]
+                    pieces = [compact(p) for p in _PLACEHOLDER_RE.split(text)]
                     if sum(map(len, pieces)) >= 10:
                         pattern_rows[tuple(pieces)].append(i)
-        self._patterns = [(_Template(p), ids) for p, ids in sorted(pattern_rows.items())]
+        self._patterns = [(Template(p), ids) for p, ids in sorted(pattern_rows.items())]
 
     # --- public API ---------------------------------------------------------------------
 
@@ -343,7 +241,7 @@ class CloudIndex:
 
     def is_documented_message(self, text: str) -> bool:
         """True when ``text`` is, word for word, a message some provider documents."""
-        return _compact(text.strip()) in self._exact_messages
+        return compact(text.strip()) in self._exact_messages
 
     def family_for(self, code: str) -> ErrorFamily | None:
         """The first family whose patterns match ``code`` (families.toml order is priority)."""
@@ -501,13 +399,13 @@ class CloudIndex:
                 if i not in scored or score > scored[i][0]:
                     scored[i] = (score, why)
 
-        folded = _HINT_RE.sub(" ", fold(text))
+        folded = HINT_RE.sub(" ", fold(text))
         # Provider and Latin product names help to pick rows, but messages rarely hold them.
-        stripped = _MESSAGE_NOISE_RE.sub("", _compact(folded))
-        words = re.sub(r"[^a-z0-9 ]+", " ", _spaced(folded)).split()
+        stripped = _MESSAGE_NOISE_RE.sub("", compact(folded))
+        words = re.sub(r"[^a-z0-9 ]+", " ", spaced_form(folded)).split()
         embedded = "".join(words) if len(words) >= 3 and any(is_cjk(ch) for ch in stripped) else ""
-        for query in dict.fromkeys(q for q in (_compact(text), stripped, embedded) if q):
-            if len(query) < _MIN_MESSAGE_LEN:
+        for query in dict.fromkeys(q for q in (compact(text), stripped, embedded) if q):
+            if len(query) < MIN_MESSAGE_LEN:
                 continue
             for i in self._exact_messages.get(query, ()):
                 if query in self._seed_keys and self.rows[i].seed_message:
@@ -520,7 +418,7 @@ class CloudIndex:
                 if template.matches(query):
                     take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
         hits: list[tuple[float, list[int], bool]] = []
-        if _MIN_MESSAGE_LEN <= len(stripped) <= _MAX_FUZZY_LEN:
+        if MIN_MESSAGE_LEN <= len(stripped) <= MAX_FUZZY_LEN:
             if any(is_cjk(ch) for ch in stripped):
                 hits = self._pools["cjk"].similar(stripped, stripped)
                 if embedded:  # an English message pasted inside a Chinese question
@@ -535,10 +433,10 @@ class CloudIndex:
 
     def _says(self, i: int, text: str) -> bool:
         """True when row ``i`` carries ``text`` as written (before folding 账户/帐号 into 账号)."""
-        want = _norm(text).replace(" ", "")
+        want = norm(text).replace(" ", "")
         row = self.rows[i]
         return any(
-            _norm(m).replace(" ", "") == want for m in (row.seed_message, row.message_zh, row.message_en) if m
+            norm(m).replace(" ", "") == want for m in (row.seed_message, row.message_zh, row.message_en) if m
         )
 
     def _finish(
@@ -592,14 +490,14 @@ class CloudIndex:
     def _best_row(self, ids: list[int], hints: Hints, body: Body | None) -> int:
         """The row to show for a code: the seed's, the hinted product/status, the commonest status."""
         counts = Counter(self.rows[i].status for i in ids)
-        body_msg = _compact(body.message) if body and body.message else ""
+        body_msg = compact(body.message) if body and body.message else ""
 
         def key(i: int) -> tuple[Any, ...]:
             row = self.rows[i]
             msg_sim = 0.0
             if body_msg:
                 msg_sim = max(
-                    (fuzz.ratio(body_msg, _compact(m)) for m in (row.message_zh, row.message_en) if m),
+                    (fuzz.ratio(body_msg, compact(m)) for m in (row.message_zh, row.message_en) if m),
                     default=0.0,
                 )
             return (
@@ -625,143 +523,8 @@ def _is_bare(text: str, token: str) -> bool:
     """True when ``token`` is all the question says, give or take a provider and a frame."""
     if len(text) - len(token) > 60:  # far more than any provider name and question frame
         return False
-    rest = _HINT_RE.sub(" ", fold(text.replace(token, " ")))
+    rest = HINT_RE.sub(" ", fold(text.replace(token, " ")))
     rest = _MESSAGE_NOISE_RE.sub("", normalize(rest).replace(" ", ""))
     letters = sum(ch.isascii() and ch.isalpha() for ch in rest)
     # The token must also be most of what is left: "Region" in "Region ID不可用" is a word.
     return len(rest) <= 6 and letters <= 2 and len(rest) <= 0.6 * len(token)
-
-
-class _Pool:
-    """Message forms of one script for fuzzy lookup: compact (no spaces) and sorted words.
-
-    Sorting the words once here makes a plain ratio equal to rapidfuzz's token_sort_ratio
-    without re-sorting every choice on every query.
-    """
-
-    def __init__(self) -> None:
-        self.compact: list[str] = []
-        self.words: list[str] = []
-        self.rows: list[list[int]] = []
-        self._where: dict[str, int] = {}
-        self._grams: dict[str, list[int]] | None = None  # built on first use, after all adds
-
-    def add(self, compact: str, spaced: str, row: int) -> None:
-        idx = self._where.get(compact)
-        if idx is None:
-            idx = self._where[compact] = len(self.compact)
-            self.compact.append(compact)
-            self.words.append(" ".join(sorted(spaced.split())))
-            self.rows.append([])
-        if row not in self.rows[idx]:
-            self.rows[idx].append(row)
-
-    def _bigram_index(self) -> dict[str, list[int]]:
-        if self._grams is None:
-            grams: dict[str, list[int]] = {}
-            for i, form in enumerate(self.compact):
-                for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
-                    grams.setdefault(gram, []).append(i)
-            self._grams = grams
-        return self._grams
-
-    def _candidates(self, compact: str) -> list[int] | None:
-        """Forms sharing a character pair with a CJK query, or None to scan them all.
-
-        Two compact Chinese strings that are 70% alike, or one nearly inside the other,
-        always share a pair of adjacent characters; scanning only those forms gives the
-        same picks at a fraction of the cost (rapidfuzz is slower on non-ASCII text).
-        """
-        if not any(is_cjk(ch) for ch in compact):
-            return None
-        grams = self._bigram_index()
-        found: set[int] = set()
-        for j in range(len(compact) - 1):
-            found.update(grams.get(compact[j : j + 2], ()))
-        return sorted(found)
-
-    def similar(self, compact: str, spaced: str) -> list[tuple[float, list[int], bool]]:
-        """(similarity, rows, is exact) for every form at or above MESSAGE_CUTOFF."""
-        extract = process.extract
-        ids = self._candidates(compact)
-        forms = self.compact if ids is None else [self.compact[i] for i in ids]
-
-        def real(j: int) -> int:
-            return j if ids is None else ids[j]
-
-        # Cut-offs let rapidfuzz skip choices early. A form below MESSAGE_CUTOFF by ratio
-        # can only qualify through _similarity's containment test, and that needs a
-        # common subsequence of at least 17.5% of the query (see _similarity's bounds).
-        picked = {
-            real(j)
-            for _, _, j in extract(compact, forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
-        }
-        # Longest common subsequence finds a short query inside a long message.
-        floor = int(0.175 * len(compact))
-        picked.update(
-            real(j)
-            for _, _, j in extract(compact, forms, scorer=LCSseq.similarity, limit=20, score_cutoff=floor)
-        )
-        words = " ".join(sorted(spaced.split())) if " " in spaced else ""
-        if words:
-            picked.update(
-                i
-                for _, _, i in extract(
-                    words, self.words, scorer=fuzz.ratio, limit=10, score_cutoff=MESSAGE_CUTOFF
-                )
-            )
-        out = []
-        for i in sorted(picked):
-            sim = _similarity(compact, self.compact[i])
-            if words:
-                sim = max(sim, fuzz.ratio(words, self.words[i]))
-            if sim >= MESSAGE_CUTOFF:
-                out.append((sim, self.rows[i], compact == self.compact[i]))
-        return out
-
-
-class _Template:
-    """A vendor message with placeholders, as its literal pieces in order.
-
-    ``matches`` is what ``re.fullmatch("p0.*?p1.*?p2")`` would say, in linear time: the
-    first and last pieces must open and close the text and the others follow in order,
-    each taken at its leftmost place (which never loses a match that exists).
-    """
-
-    __slots__ = ("pieces",)
-
-    def __init__(self, pieces: tuple[str, ...]) -> None:
-        self.pieces = pieces
-
-    def matches(self, text: str) -> bool:
-        first, *middle, last = self.pieces
-        if len(text) < len(first) + len(last) or not text.startswith(first) or not text.endswith(last):
-            return False
-        at, stop = len(first), len(text) - len(last)
-        for piece in middle:
-            found = text.find(piece, at, stop)
-            if found < 0:
-                return False
-            at = found + len(piece)
-        return True
-
-
-def _similarity(query: str, choice: str) -> float:
-    """0–100: whole-string likeness, or how fully the shorter sits (in order) inside the longer.
-
-    Containment counts the shorter string's characters found in order in the longer one
-    (their longest common subsequence), weighted by how much of the longer it covers.
-    """
-    whole = fuzz.ratio(query, choice)
-    short, long_ = (query, choice) if len(query) <= len(choice) else (choice, query)
-    if len(short) < _MIN_MESSAGE_LEN:
-        return whole
-    inside = LCSseq.similarity(short, long_) / len(short)
-    if inside < 0.8:
-        return whole
-    return max(whole, 100.0 * inside * (0.6 + 0.4 * len(short) / len(long_)))
-
-
-def _spaced(text: str) -> str:
-    """Word form of a Latin message: CamelCase split so "ImageId" meets "image id"."""
-    return _norm(_CAMEL_SPLIT_RE.sub(" ", text))

@@ -1,0 +1,180 @@
+"""Matching pasted or reworded vendor messages: exact forms, placeholder templates and
+fuzzy likeness over a bigram-filtered pool.
+
+Worst case: templates are matched piece by piece with ``str.find`` (linear); fuzzy likeness
+runs only on texts of at most ``MAX_FUZZY_LEN`` characters, against forms that share a
+character pair with the query.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
+
+from bot.core import tuning
+from bot.core.text import FILLERS, is_cjk, normalize
+
+MESSAGE_CUTOFF = tuning.MESSAGE_CUTOFF
+MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
+# Longer texts (whole log excerpts) are not one message: only exact and pattern
+# lookups apply to them, not fuzzy similarity, which would cost milliseconds for nothing.
+MAX_FUZZY_LEN = 300
+_CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+# Words the vendors spell several ways; folded only for message matching.
+SYNONYMS = re.compile("帐户|账户|帐号")
+
+
+# normalize() on pure ASCII is lower case plus punctuation → space, unless a filler word is
+# ASCII; the shortcut keeps the index build fast (half the vendors' messages are English).
+_ASCII_FAST = not any(f.isascii() for f in FILLERS)
+_ASCII_PUNCT_RE = re.compile(r"[^0-9a-z]+")
+
+
+def norm(text: str) -> str:
+    if _ASCII_FAST and text.isascii() and text.isprintable():
+        return " ".join(_ASCII_PUNCT_RE.sub(" ", text.lower()).split())
+    return normalize(text)
+
+
+def compact(text: str) -> str:
+    """The message-matching form: normalize() and no spaces (Chinese has none to rely on)."""
+    return SYNONYMS.sub("账号", norm(text).replace(" ", ""))
+
+
+class Pool:
+    """Message forms of one script for fuzzy lookup: compact (no spaces) and sorted words.
+
+    Sorting the words once here makes a plain ratio equal to rapidfuzz's token_sort_ratio
+    without re-sorting every choice on every query.
+    """
+
+    def __init__(self) -> None:
+        self.compact: list[str] = []
+        self.words: list[str] = []
+        self.rows: list[list[int]] = []
+        self._where: dict[str, int] = {}
+        self._grams: dict[str, list[int]] | None = None  # built on first use, after all adds
+
+    def add(self, compact: str, spaced: str, row: int) -> None:
+        idx = self._where.get(compact)
+        if idx is None:
+            idx = self._where[compact] = len(self.compact)
+            self.compact.append(compact)
+            self.words.append(" ".join(sorted(spaced.split())))
+            self.rows.append([])
+        if row not in self.rows[idx]:
+            self.rows[idx].append(row)
+
+    def _bigram_index(self) -> dict[str, list[int]]:
+        if self._grams is None:
+            grams: dict[str, list[int]] = {}
+            for i, form in enumerate(self.compact):
+                for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
+                    grams.setdefault(gram, []).append(i)
+            self._grams = grams
+        return self._grams
+
+    def _candidates(self, compact: str) -> list[int] | None:
+        """Forms sharing a character pair with a CJK query, or None to scan them all.
+
+        Two compact Chinese strings that are 70% alike, or one nearly inside the other,
+        always share a pair of adjacent characters; scanning only those forms gives the
+        same picks at a fraction of the cost (rapidfuzz is slower on non-ASCII text).
+        """
+        if not any(is_cjk(ch) for ch in compact):
+            return None
+        grams = self._bigram_index()
+        found: set[int] = set()
+        for j in range(len(compact) - 1):
+            found.update(grams.get(compact[j : j + 2], ()))
+        return sorted(found)
+
+    def similar(self, compact: str, spaced: str) -> list[tuple[float, list[int], bool]]:
+        """(similarity, rows, is exact) for every form at or above MESSAGE_CUTOFF."""
+        extract = process.extract
+        ids = self._candidates(compact)
+        forms = self.compact if ids is None else [self.compact[i] for i in ids]
+
+        def real(j: int) -> int:
+            return j if ids is None else ids[j]
+
+        # Cut-offs let rapidfuzz skip choices early. A form below MESSAGE_CUTOFF by ratio
+        # can only qualify through similarity's containment test, and that needs a
+        # common subsequence of at least 17.5% of the query (see similarity's bounds).
+        picked = {
+            real(j)
+            for _, _, j in extract(compact, forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
+        }
+        # Longest common subsequence finds a short query inside a long message.
+        floor = int(0.175 * len(compact))
+        picked.update(
+            real(j)
+            for _, _, j in extract(compact, forms, scorer=LCSseq.similarity, limit=20, score_cutoff=floor)
+        )
+        words = " ".join(sorted(spaced.split())) if " " in spaced else ""
+        if words:
+            picked.update(
+                i
+                for _, _, i in extract(
+                    words, self.words, scorer=fuzz.ratio, limit=10, score_cutoff=MESSAGE_CUTOFF
+                )
+            )
+        out = []
+        for i in sorted(picked):
+            sim = similarity(compact, self.compact[i])
+            if words:
+                sim = max(sim, fuzz.ratio(words, self.words[i]))
+            if sim >= MESSAGE_CUTOFF:
+                out.append((sim, self.rows[i], compact == self.compact[i]))
+        return out
+
+
+class Template:
+    """A vendor message with placeholders, as its literal pieces in order.
+
+    ``matches`` is what ``re.fullmatch("p0.*?p1.*?p2")`` would say, in linear time: the
+    first and last pieces must open and close the text and the others follow in order,
+    each taken at its leftmost place (which never loses a match that exists).
+    """
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, pieces: tuple[str, ...]) -> None:
+        self.pieces = pieces
+
+    def matches(self, text: str) -> bool:
+        first, *middle, last = self.pieces
+        if len(text) < len(first) + len(last) or not text.startswith(first) or not text.endswith(last):
+            return False
+        at, stop = len(first), len(text) - len(last)
+        for piece in middle:
+            found = text.find(piece, at, stop)
+            if found < 0:
+                return False
+            at = found + len(piece)
+        return True
+
+
+def similarity(query: str, choice: str) -> float:
+    """0–100: whole-string likeness, or how fully the shorter sits (in order) inside the longer.
+
+    Containment counts the shorter string's characters found in order in the longer one
+    (their longest common subsequence), weighted by how much of the longer it covers.
+    """
+    whole = fuzz.ratio(query, choice)
+    short, long_ = (query, choice) if len(query) <= len(choice) else (choice, query)
+    if len(short) < MIN_MESSAGE_LEN:
+        return whole
+    inside = LCSseq.similarity(short, long_) / len(short)
+    if inside < 0.8:
+        return whole
+    return max(whole, 100.0 * inside * (0.6 + 0.4 * len(short) / len(long_)))
+
+
+def spaced_form(text: str) -> str:
+    """Word form of a Latin message: CamelCase split so "ImageId" meets "image id"."""
+    return norm(_CAMEL_SPLIT_RE.sub(" ", text))
