@@ -78,6 +78,9 @@ FAMILY_CAMEL = 84.0  # an unknown CamelCase word typed alone
 FAMILY_NEAR = 80.0  # a family reading when a documented code is this close
 FAMILY_CAP = 96.0  # an explained guess never beats a documented code
 SEED_MESSAGE = 88.0  # the seed document's own wording, verbatim
+# The question sits almost whole inside the seed's wording ("账号欠费" in 账号已经欠费): the
+# user's own document files it there, so it ranks above other vendors' verbatim messages.
+SEED_NEAR = 86.0
 VERBATIM = 85.0  # a message as some provider documents it (84.5 via 账户/帐号 → 账号)
 VERBATIM_RESPELLED = 84.5
 TEMPLATE = 84.0  # a message with placeholders, the fixed parts verbatim

@@ -18,8 +18,10 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
 from bot.kinds.cloud.cards import error_card
+from bot.kinds.cloud.hints import HINT_RE
 from bot.kinds.cloud.index import CloudIndex, provider_hints
 from bot.kinds.cloud.loader import load_cloud
+from bot.kinds.cloud.messages import compact
 from bot.kinds.cloud.model import CloudAnswer, CloudData
 from bot.render.reply import Reply
 from bot.render.richtext import Line
@@ -29,6 +31,16 @@ from bot.render.richtext import Line
 _CLOUDISH_RE = re.compile(
     r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]|(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
 )
+
+
+# Question frames around a quoted message ("…了返回什么"), removed before comparing wordings.
+_MESSAGE_FRAME_RE = re.compile(r"返回什么|返回啥|怎么办|怎么回事|是什么|了$")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Every character of ``short`` appears in ``long``, in order (linear, two pointers)."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 class CloudKind:
@@ -77,7 +89,28 @@ class CloudKind:
         return _CLOUDISH_RE.search(q.text) is not None
 
     def search(self, q: Query, limit: int) -> list[Match]:
-        return self.index.search(q.text, limit=limit, messages="log-signature" not in q.signals)
+        matches = self.index.search(q.text, limit=limit, messages="log-signature" not in q.signals)
+        return self._seed_first(q, matches)
+
+    def _seed_first(self, q: Query, matches: list[Match]) -> list[Match]:
+        """Lift a seed row whose wording holds the question almost whole (see tuning.SEED_NEAR)."""
+        asked = _MESSAGE_FRAME_RE.sub("", compact(HINT_RE.sub(" ", q.folded)))
+        if not 4 <= len(asked) <= 40:
+            return matches
+        named = provider_hints(q.text).providers
+        lifted = []
+        for m in matches:
+            row = m.answer.error
+            near = tuning.SEED_NEAR + (
+                tuning.PROVIDER_NAMED if row is not None and row.provider in named else 0
+            )
+            if row is not None and row.seed_message and m.score < near:
+                seed = compact(row.seed_message)
+                if len(asked) >= 0.6 * len(seed) and _in_order(asked, seed):
+                    m = replace(m, score=near, why=f"{m.why}，与种子文档的说法一致")
+            lifted.append(m)
+        lifted.sort(key=lambda m: -m.score)
+        return lifted
 
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Put cloud readings beside the best status reading (see tuning.weigh_cloud)."""

@@ -34,11 +34,11 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
             doc.add(t("Message："), code(row.message_en))
         if row.seed_message:
             doc.add(t("📝 原文档："), t(row.seed_message))
-    statuses = match.all_statuses
-    if len(statuses) > 1:
+    all_statuses = match.all_statuses
+    if len(all_statuses) > 1:
         doc.blank().add(
             t("⚠️ 同一个错误码在不同接口里返回的 HTTP 状态不同："),
-            t("、".join(str(s) for s in statuses)),
+            t("、".join(str(s) for s in all_statuses)),
             t("，以你调用的接口文档为准。"),
         )
     others = _describe_variants(rows)
@@ -55,6 +55,10 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
     buttons: list[list[Button]] = []
     if entry is not None:
         buttons.append([Button(f"看 {entry.code} {entry.name_zh}", open_action(entry.code))])
+    related = [statuses.statuses[c] for c in (family.related if family else ()) if c in statuses.statuses]
+    if related:
+        doc.add(t("🔗 别的 API 在同样情况下常用："), t(" · ".join(f"{r.code} {r.name_zh}" for r in related)))
+        buttons.append([Button(f"看 {r.code} {r.name_zh}", open_action(r.code)) for r in related])
     return fit(Reply(doc, buttons), limit)  # a very long source list: keep the essentials first
 
 

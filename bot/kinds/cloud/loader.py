@@ -281,6 +281,7 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
         "meaning": FieldSpec(check_text),
         "fixes": FieldSpec(check_text, is_list=True, min_items=1),
         "typical_status": FieldSpec(check_code, required=False),
+        "related": FieldSpec(check_code, required=False, is_list=True),
     }
     families: list[ErrorFamily] = []
     names: set[str] = set()
@@ -293,6 +294,11 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
             problems.add(
                 rel, entry, "'typical_status'", f"{status} is not a status code in knowledge/status/"
             )
+            continue
+        missing = [(i, c) for i, c in enumerate(raw.get("related", ())) if c not in status_codes]
+        for i, code in missing:
+            problems.add(rel, entry, f"'related'[{i}]", f"{code} is not a status code in knowledge/status/")
+        if missing:
             continue
         if raw["name"] in names:
             problems.add(rel, entry, "'name'", "duplicate family name")
@@ -307,6 +313,7 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
                 fixes=tuple(raw["fixes"]),
                 typical_status=status,
                 source_file=rel,
+                related=tuple(raw.get("related", ())),
             )
         )
     return families

@@ -36,6 +36,7 @@ class ErrorFamily:
     fixes: tuple[str, ...]
     typical_status: int | None
     source_file: str
+    related: tuple[int, ...] = ()  # statuses other APIs use for the same situation (欠费 → 402)
 
 
 @dataclass(frozen=True, slots=True)

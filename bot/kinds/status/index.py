@@ -46,7 +46,23 @@ _PLACE_BEFORE = (
     "车次",
     "手机号",
 )
-_PLACE_AFTER = ("门口", "房间", "室", "路公交", "路车", "寝室")
+_PLACE_AFTER = (
+    "门口",
+    "房间",
+    "房",
+    "室",
+    "路公交",
+    "路车",
+    "寝室",
+    "宿舍",
+    "班",
+    "栋",
+    "教室",
+    "病房",
+    "号楼",
+)
+# A percentage or a share is a measure, not a status ("磁盘使用率 100%").
+_MEASURE_AFTER = ("%", "‰", "分之")
 _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
@@ -73,6 +89,10 @@ class StatusIndex:
         signatures: list[Choice] = []
         contained: list[Choice] = []
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
+        # An alias that is part of another code's own name ("永久重定向" of 301 inside 308's
+        # "永久重定向（保留方法）") is ambiguous inside a sentence: it counts only when it is
+        # the whole question, and the rest of a longer text decides.
+        names = {code: normalize(e.name_zh) for code, e in self.data.statuses.items()}
         for entry in self.data.statuses.values():
             named = [
                 ("中文名", entry.name_zh),
@@ -90,7 +110,8 @@ class StatusIndex:
                 self._exact[key] = choice
                 self._fuzzy_keys.append(key)
                 self._fuzzy_choices.append(choice)
-                if _long_enough(key):
+                ambiguous = any(key in name for code, name in names.items() if code != entry.code)
+                if _long_enough(key) and not ambiguous:
                     contained.append(choice)
             for sig in entry.signatures:
                 key = normalize(sig)
@@ -267,4 +288,4 @@ def _is_quantity(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4) : start].rstrip()
     if before.endswith(_UNIT_BEFORE) or before.endswith(_PLACE_BEFORE):
         return True
-    return after.startswith(_PLACE_AFTER)
+    return after.startswith(_PLACE_AFTER) or after.startswith(_MEASURE_AFTER)

@@ -1,0 +1,41 @@
+"""Everyday Chinese the resolver must read as people mean it (the issue's own examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "503 宿舍今晚聚餐",
+        "我住 404 房",
+        "201 班的同学",
+        "磁盘使用率 100%",
+        "CPU 占用 200%",
+        "去 502 教室开会",
+    ],
+)
+def test_numbers_in_everyday_chatter_are_not_codes(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("502 了", 502), ("返回 500 了", 500), ("接口报 404", 404), ("HTTP 200 OK", 200), ("403 禁止访问", 403)],
+)
+def test_numbers_that_are_codes_still_are(service, text, code):
+    res = service.resolve(text)
+    assert res.mode == "code" and res.matches[0].status == code
+
+
+def test_chinese_convention_permanent_redirect_is_301_with_the_rfc_fact_beside_it(service):
+    res = service.resolve("永久重定向")
+    assert [m.status for m in res.matches[:2]] == [301, 308]
+    card = service.answer(res).plain()
+    assert "Moved Permanently" in card and "308" in card
+
+
+def test_keeping_the_method_on_a_permanent_redirect_is_308(service):
+    res = service.resolve("永久重定向，而且要求浏览器保持原来的请求方法和请求体不变")
+    assert res.matches[0].status == 308
