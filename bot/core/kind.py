@@ -92,6 +92,9 @@ class Kind(Protocol):
     def search(self, q: Query, limit: int) -> list[Match]:
         """Matches on the one score scale, best first (may add ``q.signals``)."""
 
+    def fallback(self, q: Query, limit: int) -> list[Match]:
+        """Last-resort readings (choices only), asked for when no kind found anything."""
+
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Place this kind's matches beside the best match of the kinds before it."""
 

@@ -57,6 +57,17 @@ FIELD_WEIGHTS = (
 )
 
 
+# Whole-entry retrieval (BM25) for long descriptions: ``share`` of the best reachable
+# score and ``lead`` over the next entry. Never answered outright (below ANSWER): it turns
+# "没找到" into choices for descriptions no alias or signature covers.
+DOC_MIN_SHARE = 0.12
+DOC_MIN_LENGTH = 10  # normalised characters: shorter texts are the other tiers' business
+
+
+def document(share: float, lead: float) -> float:
+    return min(60.0 + 40.0 * share + 20.0 * lead, ANSWER - 1.0)
+
+
 def word_overlap(coverage: float, runner_up: float) -> float:
     """Coverage plus the lead over the next entry, compressed above ``ANSWER`` so that word
     overlap never outranks a named alias (cap 90)."""

@@ -9,6 +9,8 @@ The resolver names no kind. It asks the kinds of the knowledge base, in their or
    ``tuning.DOMINANT`` answers on its own (a documented cloud code, a pasted error body).
 3. Otherwise the first kind's readings are the baseline; every later kind weighs its own
    against the best of them, and everything at or above ``tuning.CHOICES`` is ranked.
+4. When no kind read anything, each kind's ``fallback`` (whole-entry retrieval for long
+   descriptions) may still offer choices.
 
 Worst case: ``Query.of`` cuts the text to 4,096 characters (head and tail) and every kind's
 search is linear in that (see each kind's index module).
@@ -69,6 +71,8 @@ class Resolver:
         for kind in later:
             weighed = kind.weigh(found.get(kind.name, []), best, q)
             matches.extend(m for m in weighed if m.score >= tuning.CHOICES)
+        if not matches:  # long descriptions no tier read: each kind's last resort
+            matches = [m for kind in self.kinds for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
         matches.sort(key=_rank_key)
         unknown = tuple(dict.fromkeys(q.unknown))
         if not matches:

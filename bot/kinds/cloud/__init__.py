@@ -112,6 +112,9 @@ class CloudKind:
         lifted.sort(key=lambda m: -m.score)
         return lifted
 
+    def fallback(self, q: Query, limit: int) -> list[Match]:
+        return []
+
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Put cloud readings beside the best status reading (see tuning.weigh_cloud)."""
         if not matches:

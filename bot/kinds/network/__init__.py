@@ -61,6 +61,9 @@ class NetworkKind:
     def search(self, q: Query, limit: int) -> list[Match]:
         return self.index.search(q, limit)
 
+    def fallback(self, q: Query, limit: int) -> list[Match]:
+        return []
+
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Loose readings stay just below the best status reading: typos and word overlap
         always, an alias found inside a longer text when that status reading is confident

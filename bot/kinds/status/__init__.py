@@ -61,6 +61,9 @@ class StatusKind:
             q.signals.add("log-signature")  # a status log line is not a cloud message
         return self.index.rank(q, limit)
 
+    def fallback(self, q: Query, limit: int) -> list[Match]:
+        return self.index.documents(q, limit)
+
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         return matches
 

@@ -15,10 +15,12 @@ import unicodedata
 from rapidfuzz import fuzz, process
 
 from bot.core import tuning
+from bot.core.domain import technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.text import normalize
 from bot.kinds.status.model import StatusData, StatusEntry
+from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
 
 # A three-digit number standing alone: not part of a longer number, a word, a decimal
@@ -121,6 +123,7 @@ class StatusIndex:
         for cls in self.data.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
+        self._documents = BM25((code, _document(e)) for code, e in self.data.statuses.items())
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
         self._words.freeze(len(self.data.statuses))
@@ -191,9 +194,23 @@ class StatusIndex:
             q.unknown.extend(("status", str(c)) for c in unknown)
             gone = {str(c) for c in unknown}
             stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
-        ranked = self._rank_text(stripped)
+        ranked = self._rank_text(stripped, technical=technical_terms(q.folded))
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
+        ]
+
+    def documents(self, q: Query, limit: int) -> list[Match]:
+        """Long descriptions no tier read: the whole entry's texts as one document (BM25),
+        as choices, for texts that talk shop (two technical terms or more)."""
+        query = q.normalized
+        if technical_terms(q.folded) < 2 or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
+            return []
+        return [
+            status_match(
+                self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
+            )
+            for code, _score, share, lead in self._documents.rank(query, limit)
+            if share >= tuning.DOC_MIN_SHARE
         ]
 
     # --- tiers -------------------------------------------------------------------------
@@ -213,7 +230,7 @@ class StatusIndex:
                     return digit
         return None
 
-    def _rank_text(self, folded: str) -> list[tuple[int, tuple[float, str, str]]]:
+    def _rank_text(self, folded: str, technical: int = 2) -> list[tuple[int, tuple[float, str, str]]]:
         query = normalize(folded)
         best: dict[int, tuple[float, str, str]] = {}
 
@@ -257,7 +274,23 @@ class StatusIndex:
             offer(code, score, f"描述相近（{words}）", "words")
 
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
-        return [item for item in ranked if item[1][0] >= tuning.CHOICES]
+
+        # Chatter that shares words with the cards is still chatter: without a technical term,
+        # word overlap is answered only when confident, never offered as a list of guesses.
+        def kept(reading: tuple[float, str, str]) -> bool:
+            floor = tuning.ANSWER if not technical and reading[2] == "words" else tuning.CHOICES
+            return reading[0] >= floor
+
+        return [item for item in ranked if kept(item[1])]
+
+
+def _document(entry: StatusEntry) -> str:
+    """Everything an entry says, as one normalised text for whole-entry retrieval."""
+    parts = [entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, entry.summary, entry.meaning]
+    parts += [*entry.causes, *entry.fix_client, *entry.fix_server, *entry.signatures]
+    if entry.seed:
+        parts += [entry.seed.meaning, entry.seed.note]
+    return normalize(" ".join(parts))
 
 
 def _long_enough(key: str) -> bool:

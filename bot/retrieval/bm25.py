@@ -1,0 +1,72 @@
+"""BM25 over whole entries: for long questions that describe an answer without naming it.
+
+Terms are CJK character bigrams and whole Latin words of the normalised text (the same
+units as :mod:`bot.retrieval.textindex`). A score is turned into two shares the tuning
+module calibrates: how much of the best score the question could reach at all (``share``)
+and how far the best entry leads the next (``lead``).
+
+Worst case: linear in the query; each distinct term's posting list is walked once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+from bot.retrieval.textindex import STOP_GRAMS
+
+_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
+K1 = 1.2
+B = 0.75
+
+
+def terms(text: str) -> list[str]:
+    """Bigrams of CJK runs and Latin words (two letters or more) of a normalised text."""
+    out: list[str] = []
+    for run in _WORD_RE.findall(text):
+        if run[0].isascii():
+            if len(run) > 1 and not run.isdigit():
+                out.append(run)
+        else:
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return [t for t in out if t not in STOP_GRAMS]
+
+
+class BM25:
+    def __init__(self, documents: Iterable[tuple[Hashable, str]]) -> None:
+        self._postings: dict[str, list[tuple[Any, int]]] = {}
+        lengths: dict[Any, int] = {}
+        for key, text in documents:
+            counts = Counter(terms(text))
+            lengths[key] = sum(counts.values())
+            for term, tf in counts.items():
+                self._postings.setdefault(term, []).append((key, tf))
+        n = max(len(lengths), 1)
+        self._avg = sum(lengths.values()) / n if lengths else 1.0
+        self._lengths = lengths
+        self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
+
+    def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
+        """(key, score, share, lead), best first. ``share`` = score / the most the question's
+        known terms could score; ``lead`` = (best - next) / best."""
+        query_terms = set(terms(query))
+        ceiling = sum(self._idf.get(t, 0.0) * (K1 + 1) for t in query_terms)
+        if not ceiling:
+            return []
+        scores: dict[Any, float] = {}
+        for term in query_terms:
+            idf = self._idf.get(term)
+            if idf is None:
+                continue
+            for key, tf in self._postings[term]:
+                norm = tf + K1 * (1 - B + B * self._lengths[key] / self._avg)
+                scores[key] = scores.get(key, 0.0) + idf * tf * (K1 + 1) / norm
+        top = sorted(scores.items(), key=lambda kv: (-kv[1], str(kv[0])))[: limit + 1]
+        out = []
+        for i, (key, score) in enumerate(top[:limit]):
+            following = top[i + 1][1] if i + 1 < len(top) else 0.0
+            out.append((key, score, score / ceiling, (score - following) / score if score else 0.0))
+        return out
