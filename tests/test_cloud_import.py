@@ -54,3 +54,26 @@ def test_eval_set_is_reproducible() -> None:
     rows, _, _ = load_cloud(ROOT / "knowledge", Problems(), set(range(100, 600)))
     text = maker.render(maker.sample(list(rows)) + maker.read_hand_rows(maker.EVAL_FILE))
     assert text == maker.EVAL_FILE.read_text(encoding="utf-8"), "run scripts/make_cloud_eval.py"
+
+
+NETWORK_SRC = ROOT.parent / "shared" / "data" / "network-errors"
+
+
+@pytest.mark.skipif(
+    not (NETWORK_SRC / "curl_errors.tsv").is_file(), reason="shared/data/network-errors is not here"
+)
+def test_network_facts_are_reproducible_and_keep_their_sources(tmp_path: Path) -> None:
+    importer = _script("import_network_errors")
+    first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    for out in (first, second):
+        assert importer.main(["--src", str(NETWORK_SRC), "--out", str(out)]) == 0
+    made = first.read_bytes()
+    assert made == second.read_bytes()
+    assert made == (ROOT / "knowledge" / "network" / "facts.tsv").read_bytes(), (
+        "knowledge/network/facts.tsv is stale: run scripts/import_network_errors.py"
+    )
+    rows = [line.split("\t") for line in made.decode().splitlines()[1:]]
+    assert all(row[4].startswith("github.com/") for row in rows)
+    names = {row[1] for row in rows}
+    assert {"ERR_CONNECTION_REFUSED", "CURLE_COULDNT_CONNECT", "UNAVAILABLE", "1006", "ECONNREFUSED"} <= names
+    assert "ERR_CERT_END" not in names  # a range marker, not an error
