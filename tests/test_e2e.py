@@ -207,7 +207,7 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
             assert "<b>503 Service Unavailable</b>" in sent.params["text"]
             keyboard = sent.params["reply_markup"]["inline_keyboard"]
             assert keyboard and keyboard[0], "the 503 card has buttons"
-            assert any(b["callback_data"] == "status:504" for row in keyboard for b in row)
+            assert any(b["callback_data"] == "hc:status:504" for row in keyboard for b in row)
 
             # --- pressing the "504" button edits the card in place ------------------------
             card_id = sent.result["message_id"]
@@ -224,7 +224,7 @@ async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
                     "id": "e2e-cb-1",
                     "from": alice,
                     "chat_instance": "e2e-ci",
-                    "data": "status:504",
+                    "data": "hc:status:504",
                     "message": card,
                 }
             )

@@ -92,7 +92,7 @@ async def test_transient_send_faults_lose_no_answer(api: FakeBotApi, tmp_path: P
                 "id": "e2e-cb-faults",
                 "from": cai,
                 "chat_instance": "ci",
-                "data": "status:504",
+                "data": "hc:status:504",
                 "message": message("旧卡片", cai),
             }
         )

@@ -10,8 +10,8 @@ from telegram import Update
 
 from bot.chat.store import ChatSettings
 from bot.config import load_config
-from bot.frontends.telegram.app import GROUP_COMMANDS, PRIVATE_COMMANDS, build_application
-from tests.fakes import BOT_ID, BOT_USERNAME, TOKEN, RecordingRequest
+from bot.frontends.telegram.app import build_application, plugin_handle
+from tests.fakes import BOT_ID, BOT_USERNAME, TOKEN, FakeClock, RecordingRequest
 from tests.html_check import html_problems
 
 USER = {"id": 4242, "is_bot": False, "first_name": "小王", "username": "xiaowang"}
@@ -42,7 +42,12 @@ def message(text: str, chat=PRIVATE, user=USER, reply_to=None, message_id=None, 
 
 
 @pytest.fixture
-async def app(service, tmp_path: Path):
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def app(service, tmp_path: Path, clock: FakeClock):
     request = RecordingRequest()
     config = load_config({"TELEGRAM_BOT_TOKEN": TOKEN, "HTTPCODE_DATA_DIR": str(tmp_path)})
     application = build_application(
@@ -52,6 +57,7 @@ async def app(service, tmp_path: Path):
         get_updates_request=RecordingRequest(),
         settings=ChatSettings(tmp_path / "settings.sqlite3"),
         rate_limiter=False,
+        clock=clock,
     )
     await application.initialize()
     request.clear()
@@ -94,8 +100,8 @@ async def test_code_command_sends_card(app):
     assert "<b>服务不可用</b>" in params["text"]
     assert "Retry-After" in params["text"]
     labels = buttons(params)
-    assert ("简略", "status:503:b") in labels
-    assert any(action == "status:504" for _, action in labels)
+    assert ("简略", "hc:status:503:b") in labels
+    assert any(action == "hc:status:504" for _, action in labels)
 
 
 async def test_code_without_argument_explains_usage(app):
@@ -124,9 +130,7 @@ async def test_comparison(app):
     [params] = sent(calls)
     text = params["text"]
     assert text.index("401 Unauthorized") < text.index("403 Forbidden")
-    assert ("401 未授权", "status:401") in buttons(params) or any(
-        a == "status:401" for _, a in buttons(params)
-    )
+    assert any(a == "hc:status:401" for _, a in buttons(params))
 
 
 async def test_group_chatter_is_ignored(app):
@@ -207,7 +211,7 @@ async def test_button_opens_related_card(app):
         "id": "cb1",
         "from": USER,
         "chat_instance": "ci",
-        "data": "status:502",
+        "data": "hc:status:502",
         "message": message("old card", chat=PRIVATE, user={"id": BOT_ID, "is_bot": True, "first_name": "b"}),
     }
     calls = await feed(app, callback_query=callback)
@@ -221,13 +225,13 @@ async def test_brief_toggle(app):
         "id": "cb2",
         "from": USER,
         "chat_instance": "ci",
-        "data": "status:503:b",
+        "data": "hc:status:503:b",
         "message": message("old card", chat=PRIVATE, user={"id": BOT_ID, "is_bot": True, "first_name": "b"}),
     }
     calls = await feed(app, callback_query=callback)
     [params] = sent(calls, "editMessageText")
     assert "常见原因" not in params["text"]
-    assert ("详细", "status:503") in buttons(params)
+    assert ("详细", "hc:status:503") in buttons(params)
 
 
 async def test_forged_button_is_refused_politely(app):
@@ -235,7 +239,7 @@ async def test_forged_button_is_refused_politely(app):
         "id": "cb3",
         "from": USER,
         "chat_instance": "ci",
-        "data": "status:abc",
+        "data": "hc:status:abc",
         "message": message("x"),
     }
     calls = await feed(app, callback_query=callback)
@@ -264,12 +268,24 @@ async def test_inline_query(app):
     assert "<b>504 Gateway Timeout</b>" in first["input_message_content"]["message_text"]
 
 
-async def test_group_flood_protection(app):
+async def test_group_flood_protection(app, clock):
+    """One person may take half of a group's 20 answers a minute; the rest is left for others."""
     answered = 0
-    for n in range(10):
+    for n in range(15):
         calls = await feed(app, message=message(f"/code@{BOT_USERNAME} 40{n % 10}", chat=GROUP))
         answered += len(sent(calls))
-    assert answered == 6
+    assert answered == 10
+    other = {"id": 4343, "is_bot": False, "first_name": "别人"}
+    third = {"id": 4444, "is_bot": False, "first_name": "第三人"}
+    answered_others = 0
+    for person in (other, third):
+        for n in range(8):
+            calls = await feed(app, message=message(f"/code 50{n}", chat=GROUP, user=person))
+            answered_others += len(sent(calls))
+    assert answered_others == 10, "the group's budget is 20 bot messages a minute"
+    clock.advance(60)
+    calls = await feed(app, message=message("/code 404", chat=GROUP))
+    assert "404 Not Found" in sent(calls)[0]["text"], "a minute later the group may ask again"
 
 
 async def test_post_init_registers_commands(app):
@@ -277,18 +293,80 @@ async def test_post_init_registers_commands(app):
     await app.post_init(app)
     calls = app.request.of("setMyCommands")
     assert [c.params["scope"]["type"] for c in calls] == ["all_private_chats", "all_group_chats"]
-    assert [c["command"] for c in calls[0].params["commands"]] == [c.command for c in PRIVATE_COMMANDS]
-    assert [c["command"] for c in calls[1].params["commands"]] == [c.command for c in GROUP_COMMANDS]
+    assert [c["command"] for c in calls[0].params["commands"]] == ["code", "help", "start"]
+    assert [c["command"] for c in calls[1].params["commands"]] == ["code", "auto", "help"]
 
 
-async def test_private_flood_gets_one_notice_then_silence(app):
+async def test_private_flood_gets_one_notice_then_silence(app, clock):
     texts = []
-    for n in range(9):
-        calls = await feed(app, message=message(f"40{n}"))
+    for n in range(14):
+        calls = await feed(app, message=message(f"40{n % 10}"))
         texts += [p["text"] for p in sent(calls)]
-    assert len(texts) == 7  # six answers, one notice, then nothing
-    assert texts[6] == "问得有点快，歇几秒再试吧 🙏"
-    assert all("<b>40" in t for t in texts[:6])
+    assert len(texts) == 11  # a burst of ten answers, one notice, then nothing
+    assert texts[10] == "问得有点快，歇几秒再试吧 🙏"
+    assert all("<b>40" in t for t in texts[:10])
+    clock.advance(2)  # half a question a second flows back in
+    calls = await feed(app, message=message("503"))
+    assert "503 Service Unavailable" in sent(calls)[0]["text"]
+
+
+async def test_private_chat_at_human_speed_is_never_refused(app, clock):
+    for n in range(40):  # 20 a minute for two minutes, after a burst of five
+        calls = await feed(app, message=message(f"50{n % 5}"))
+        assert sent(calls)[0]["text"].startswith(f"🔥 <b>50{n % 5} "), n
+        clock.advance(0 if n < 5 else 3)
+
+
+async def test_every_send_sets_html_and_no_link_preview(app):
+    """The application has no Defaults: each call says it itself, as a plugin must."""
+    assert app.bot.defaults is None
+    calls = await feed(app, message=message("/code 503"))
+    calls += await feed(app, message=message("/start"))
+    calls += await feed(app, message=message("/code"))
+    for params in sent(calls):
+        assert params["parse_mode"] == "HTML"
+        assert params["link_preview_options"] == {"is_disabled": True}
+
+
+async def test_buttons_of_cards_sent_before_the_prefix_still_work(app):
+    """The standalone bot owns every button, so cards from before "hc:" keep working."""
+    callback = {
+        "id": "cb-old",
+        "from": USER,
+        "chat_instance": "ci",
+        "data": "status:502",
+        "message": message("old card", chat=PRIVATE, user={"id": BOT_ID, "is_bot": True, "first_name": "b"}),
+    }
+    calls = await feed(app, callback_query=callback)
+    [params] = sent(calls, "editMessageText")
+    assert "<b>502 Bad Gateway</b>" in params["text"]
+    assert all(data.startswith("hc:") for _, data in buttons(params))
+
+
+async def test_edit_of_a_deleted_answer_sends_a_new_one(app):
+    original = message("503", message_id=778)
+    await feed(app, message=original)
+    app.request.deleted.add(app.request.next_message_id)  # the person deleted our answer
+    calls = await feed(app, edited_message=dict(original, text="504", edit_date=1_700_000_100))
+    assert [c.method for c in calls] == ["editMessageText", "sendMessage"]
+    assert "504 Gateway Timeout" in sent(calls)[0]["text"]
+
+
+async def test_edit_of_a_usage_notice_turns_it_into_the_answer(app):
+    question = message("/code", chat=GROUP, message_id=779)
+    calls = await feed(app, message=question)
+    usage_id = app.request.next_message_id
+    assert "用法" in sent(calls)[0]["text"]
+    calls = await feed(app, edited_message=dict(question, text="/code 504", edit_date=1_700_000_100))
+    [params] = sent(calls, "editMessageText")
+    assert params["message_id"] == usage_id
+    assert "504 Gateway Timeout" in params["text"]
+
+
+async def test_code_help_shows_the_help(app):
+    calls = await feed(app, message=message("/code help"))
+    [params] = sent(calls)
+    assert "状态码助手" in params["text"] and "/auto on|off" in params["text"]
 
 
 async def test_bare_mention_under_someones_log_explains_it(app):
@@ -312,7 +390,7 @@ async def test_bare_mention_alone_explains_usage(app):
 
 
 class CountingService:
-    """The real Service, counting how often a message is read (resolved)."""
+    """The real Service, counting how often a message is read (resolved or asked)."""
 
     def __init__(self, service) -> None:
         self._service = service
@@ -322,15 +400,19 @@ class CountingService:
         self.resolved.append(text)
         return self._service.resolve(text)
 
+    def ask(self, text: str, *args, **kwargs):
+        self.resolved.append(text)
+        return self._service.ask(text, *args, **kwargs)
+
     def __getattr__(self, name: str):
         return getattr(self._service, name)
 
 
 @pytest.fixture
 def counting(app) -> CountingService:
-    handlers = app.bot_data["handlers"]
-    handlers.service = CountingService(handlers.service)
-    return handlers.service
+    policy = plugin_handle(app).policy
+    policy.service = CountingService(policy.service)
+    return policy.service
 
 
 async def auto_on(app) -> None:
@@ -342,19 +424,20 @@ async def test_edits_count_against_the_flood_limit(app, counting):
     original = message("500", message_id=880)
     await feed(app, message=original)
     edits = []
-    for n in range(1, 11):
+    for n in range(1, 15):
         calls = await feed(
             app, edited_message=dict(original, text=f"50{n % 10}", edit_date=1_700_000_000 + n)
         )
         edits.append([c.method for c in calls])
-    # Six questions a minute per user: the first answer and five edits of it, one notice, then silence.
-    assert edits[:5] == [["editMessageText"]] * 5
-    assert edits[5] == ["sendMessage"] and edits[6:] == [[]] * 4
-    assert len(counting.resolved) == 6, "an edit over the limit is not even read"
+    # A burst of ten in a private chat: the first answer and nine edits of it, one notice, then silence.
+    assert edits[:9] == [["editMessageText"]] * 9
+    assert edits[9] == ["sendMessage"], "one notice, beside the answer it could not update"
+    assert edits[10:] == [[]] * 4
+    assert len(counting.resolved) == 10, "an edit over the limit is not even read"
 
 
 async def test_inline_queries_have_a_per_user_limit(app, counting):
-    limit = app.bot_data["handlers"].inline_limit.limit
+    limit = plugin_handle(app).policy.inline_limit.limit
     for n in range(limit):
         calls = await feed(app, inline_query={"id": f"iq{n}", "from": USER, "query": "503", "offset": ""})
         assert sent(calls, "answerInlineQuery")[0]["results"], n
@@ -387,7 +470,7 @@ async def test_auto_mode_cooldown_starts_only_with_an_answer(app, counting):
 
 async def test_auto_mode_reads_a_bounded_number_of_messages(app, counting):
     await auto_on(app)
-    limit = app.bot_data["handlers"].auto_limit.limit
+    limit = plugin_handle(app).policy.auto_reads.limit
     for n in range(limit + 5):
         assert await feed(app, message=message(f"闲聊第 {n} 句", chat=GROUP)) == []
     assert len(counting.resolved) == limit

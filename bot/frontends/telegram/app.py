@@ -12,27 +12,13 @@ import logging
 import secrets
 import signal
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
-from telegram import (
-    BotCommand,
-    BotCommandScopeAllGroupChats,
-    BotCommandScopeAllPrivateChats,
-    LinkPreviewOptions,
-    Update,
-)
-from telegram.constants import ParseMode
+from telegram import Update
 from telegram.error import RetryAfter, TelegramError
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    Defaults,
-    InlineQueryHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import Application, CallbackQueryHandler
 from telegram.request import BaseRequest
 
 from bot.chat.service import Service
@@ -47,23 +33,12 @@ from bot.frontends.telegram.bot_api import (
     retry_after_seconds,
 )
 from bot.frontends.telegram.delivery import RetryingRateLimiter, RetryPolicy
-from bot.frontends.telegram.handlers import BotHandlers
 from bot.frontends.telegram.polling import Poller, unless_stopped
 from bot.frontends.telegram.processing import ChatOrderedProcessor
 from bot.frontends.telegram.webhook import Receiver, WebhookServer
+from bot.plugin import BOT_DATA_KEY, PluginHandle, register
 
 log = logging.getLogger(__name__)
-
-PRIVATE_COMMANDS = [
-    BotCommand("code", "查状态码或报错，例如 /code 503"),
-    BotCommand("help", "使用说明和示例"),
-    BotCommand("start", "开始使用"),
-]
-GROUP_COMMANDS = [
-    BotCommand("code", "查状态码或报错；回复一条消息发送可解释那条消息"),
-    BotCommand("auto", "管理员：开关自动解释带状态码的消息"),
-    BotCommand("help", "使用说明和示例"),
-]
 
 
 class RedactingFormatter(logging.Formatter):
@@ -92,13 +67,6 @@ def setup_logging(level: int, *hidden: str | None) -> None:
     logging.captureWarnings(True)
 
 
-async def _post_init(application: Application) -> None:
-    bot = application.bot
-    await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
-    await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
-    log.info("状态码助手 @%s 已启动", bot.username)
-
-
 def build_application(
     config: Config,
     service: Service,
@@ -108,8 +76,10 @@ def build_application(
     settings: ChatSettings | None = None,
     rate_limiter: bool = True,
     retry_policy: RetryPolicy | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Application:
-    """Wire handlers, defaults, update order and retries; tests pass fake request objects."""
+    """The plugin on a bare Application, with update order and retries; tests pass fake request
+    objects and a clock for the flood limits."""
     if config.token is None:
         raise ValueError("build_application needs a token")
     builder = (
@@ -119,39 +89,34 @@ def build_application(
         .base_file_url(config.base_file_url)
         .request(request or BotApiRequest())
         .get_updates_request(get_updates_request or BotApiRequest(connection_pool_size=1))
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                allow_sending_without_reply=True,
-            )
-        )
-        .post_init(_post_init)
         .concurrent_updates(ChatOrderedProcessor())
-        .updater(
-            None
-        )  # bot.frontends.telegram.polling or bot.frontends.telegram.webhook feeds the update queue; see Runner
+        .updater(None)  # polling.py or webhook.py feeds the update queue; see Runner
     )
     if rate_limiter:
         builder = builder.rate_limiter(RetryingRateLimiter(retry_policy))
     application = builder.build()
 
-    settings = settings or ChatSettings(config.data_dir / "settings.sqlite3")
-    handlers = BotHandlers(service=service, settings=settings, auto_cooldown=config.auto_cooldown)
-    application.bot_data["handlers"] = handlers
-    messages = filters.UpdateType.MESSAGES  # new and edited messages, not channel posts
-    application.add_handlers(
-        [
-            CommandHandler(["start", "help"], handlers.start, filters=messages),
-            CommandHandler("code", handlers.code, filters=messages),
-            CommandHandler("auto", handlers.auto, filters=messages),
-            MessageHandler(filters.TEXT & ~filters.COMMAND & messages, handlers.text),
-            CallbackQueryHandler(handlers.button),
-            InlineQueryHandler(handlers.inline),
-        ]
+    # The standalone bot is the plugin on a bare Application (no Defaults: the plugin sets parse
+    # mode and link previews on every call). It owns /start, /help, the command menu and every
+    # button, so it also reads the bare button data of cards sent before data had the "hc:" prefix.
+    handle = register(
+        application,
+        service,
+        set_commands=True,
+        settings=settings or ChatSettings(config.settings_path),
+        help_command="help",
+        start_command="start",
+        auto_cooldown=config.auto_cooldown,
+        private_text="all",
+        clock=clock,
     )
-    application.add_error_handler(handlers.error)
+    application.add_handler(CallbackQueryHandler(handle.adapter.button), handle.group)
+    application.add_error_handler(handle.adapter.error)
     return application
+
+
+def plugin_handle(application: Application) -> PluginHandle:
+    return application.bot_data[BOT_DATA_KEY]
 
 
 def run_bot(config: Config, service: Service) -> int:
@@ -166,7 +131,9 @@ def run_bot(config: Config, service: Service) -> int:
         log.exception("机器人异常退出")  # through the redacting formatter, never the default hook
         code = 1
     finally:
-        application.bot_data["handlers"].settings.close()
+        settings = plugin_handle(application).settings
+        if settings is not None:
+            settings.close()
     if code == 0:
         log.info("已退出")
     return code
@@ -241,7 +208,9 @@ class Runner:
         server: WebhookServer | None = None
         try:
             await self._startup_step("getMe", application.initialize)
-            await self._startup_step("setMyCommands", lambda: _post_init(application))
+            if application.post_init is not None:  # the plugin's: publish the command menu
+                await self._startup_step("setMyCommands", lambda: application.post_init(application))
+            log.info("状态码助手 @%s 已启动", bot.username)
             if config.webhook_url:
                 receiver = Receiver(bot, application.update_queue, processor)
                 path = urlsplit(config.webhook_url).path
