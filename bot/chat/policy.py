@@ -24,6 +24,22 @@ The rules:
 
 State kept here, all in memory: which answer belongs to which question (bounded), flood
 windows, auto-mode cooldowns. Which groups have auto mode on lives in the store.
+
+An adapter's whole part::
+
+    policy = ChatPolicy(service, ChatSettings(path), commands=Commands(code="code"), limit=4000)
+
+    decision = await policy.handle(Incoming(...))  # Answer | Notice | Ignore
+    # Answer/Notice: send decision.html() (or .plain()) with decision.buttons, quoting the
+    # question if decision.quote; or, if decision.edit_of is set, edit that message of ours
+    # instead. After sending a new message: policy.sent(incoming, decision, its_message_id).
+
+    decision = policy.press(Press(...))  # Answer: show it in place of the pressed card; Notice: a toast
+    matches = policy.inline(user_id, text)  # inline mode, where the platform has one; None: over the limit
+    doc = policy.help(bot_name)  # the help card, e.g. for a platform's own "start" event
+
+Button actions ("status:503", "status:503:b", "error:<12 hex>") are at most 64 characters; a
+platform that namespaces them (Telegram: "hc:" + action) strips its prefix before ``press``.
 """
 
 from __future__ import annotations
