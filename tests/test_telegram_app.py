@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import aiohttp
-from telegram.ext import ExtBot
+from telegram.ext import CallbackQueryHandler, ExtBot
 
 from bot.chat.service import Service
 from bot.chat.store import ChatSettings
@@ -18,6 +18,7 @@ from bot.frontends.telegram.app import (
     RedactingFormatter,
     Runner,
     build_application,
+    plugin_handle,
     settle_webhook_secret,
     setup_logging,
 )
@@ -42,6 +43,15 @@ def test_build_application_wiring(service: Service, tmp_path: Path):
         assert app.update_processor.max_concurrent_updates > 1
         assert isinstance(app.bot, ExtBot) and isinstance(app.bot.rate_limiter, RetryingRateLimiter)
         assert isinstance(app.bot.request, BotApiRequest)
+        # The plugin on a bare Application: no Defaults to lean on, its own /start and /help,
+        # the command menu published at start-up, and bare button data of old cards read too.
+        assert app.bot.defaults is None
+        handle = plugin_handle(app)
+        assert handle.settings is settings and handle.policy.private_text == "all"
+        assert handle.policy.commands.help == ("help", "start")
+        assert app.post_init is not None
+        buttons = [h for h in app.handlers[handle.group] if isinstance(h, CallbackQueryHandler)]
+        assert [b.pattern.pattern if b.pattern else None for b in buttons] == ["^hc:", None]
     finally:
         settings.close()
 
