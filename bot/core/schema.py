@@ -83,6 +83,40 @@ class FieldSpec:
     min_items: int = 0
 
 
+def checked_tables(
+    path: Path,
+    rel: str,
+    key: str,
+    fields: dict[str, FieldSpec],
+    problems: Problems,
+    name_of: Callable[[dict[str, Any]], str],
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The ``[[key]]`` tables of a TOML file that pass :func:`check_fields`, each with its
+    entry name for messages; everything else has been reported to ``problems``."""
+    data = parse_toml(path, rel, problems)
+    if data is None:
+        return
+    for _index, raw in iter_tables(data, key, rel, problems):
+        entry = name_of(raw)
+        if check_fields(raw, fields, problems, rel, entry):
+            yield entry, raw
+
+
+def unknown_statuses(
+    problems: Problems, rel: str, entry: str, field_name: str, value: Any, known: set[int]
+) -> bool:
+    """Report every status in ``value`` (one code or a list) that the status kind does not
+    have; True if there was one."""
+    listed = isinstance(value, list | tuple)
+    bad = False
+    for i, code in enumerate(value if listed else [value]):
+        if code is not None and code not in known:
+            where = f"'{field_name}'[{i}]" if listed else f"'{field_name}'"
+            problems.add(rel, entry, where, f"{code} is not a status code in knowledge/status/")
+            bad = True
+    return bad
+
+
 def build(
     cls: type[T],
     raw: dict[str, Any],

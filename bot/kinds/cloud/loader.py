@@ -26,11 +26,13 @@ from bot.core.schema import (
     check_code,
     check_fields,
     check_text,
+    checked_tables,
     iter_tables,
     label,
     parse_toml,
     read_text,
     reported_as,
+    unknown_statuses,
 )
 from bot.kinds.cloud.model import CloudError, ErrorFamily
 
@@ -224,8 +226,7 @@ def _load_seed(root: Path, problems: Problems, status_codes: set[int]) -> list[C
         entry = f"#{index} ({label(raw.get('error_code'))})"
         if not check_fields(raw, fields, problems, rel, entry):
             continue
-        if raw["status"] not in status_codes:
-            problems.add(rel, entry, "'status'", f"{raw['status']} is not a status code in knowledge/status/")
+        if unknown_statuses(problems, rel, entry, "status", raw["status"], status_codes):
             continue
         if raw["message"] in messages:
             problems.add(rel, entry, "'message'", "duplicate seed message")
@@ -264,15 +265,16 @@ def _pattern_error(pattern: Any) -> str | None:
     return None
 
 
+def _family_name(raw: dict[str, Any]) -> str:
+    return f"name={label(raw.get('name'))}"
+
+
 def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> list[ErrorFamily]:
 
     rel = f"knowledge/cloud/{FAMILY_FILE}"
     path = root / "cloud" / FAMILY_FILE
     if not path.is_file():
         problems.add(rel, None, None, "is missing")
-        return []
-    data = parse_toml(path, rel, problems)
-    if data is None:
         return []
     fields = {
         "name": FieldSpec(check_text),
@@ -285,20 +287,13 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
     }
     families: list[ErrorFamily] = []
     names: set[str] = set()
-    for _index, raw in iter_tables(data, "family", rel, problems):
-        entry = f"name={label(raw.get('name'))}"
-        if not check_fields(raw, fields, problems, rel, entry):
-            continue
+    for entry, raw in checked_tables(path, rel, "family", fields, problems, _family_name):
         status = raw.get("typical_status")
-        if status is not None and status not in status_codes:
-            problems.add(
-                rel, entry, "'typical_status'", f"{status} is not a status code in knowledge/status/"
-            )
-            continue
-        missing = [(i, c) for i, c in enumerate(raw.get("related", ())) if c not in status_codes]
-        for i, code in missing:
-            problems.add(rel, entry, f"'related'[{i}]", f"{code} is not a status code in knowledge/status/")
-        if missing:
+        bad_status = unknown_statuses(problems, rel, entry, "typical_status", status, status_codes)
+        if (
+            unknown_statuses(problems, rel, entry, "related", raw.get("related", []), status_codes)
+            or bad_status
+        ):
             continue
         if raw["name"] in names:
             problems.add(rel, entry, "'name'", "duplicate family name")

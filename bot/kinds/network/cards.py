@@ -8,6 +8,7 @@ from bot.kinds.status.cards import open_action, short_label
 from bot.kinds.status.model import StatusData
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply, fit
 from bot.render.richtext import Doc, b, code, i, link, t
+from bot.render.sections import causes_and_fixes
 
 FAMILY_EMOJI = {
     "cors": "🚧",
@@ -79,16 +80,7 @@ def _card(data: NetworkData, statuses: StatusData | None, entry: NetworkEntry, d
     doc.blank().add(b("含义"))
     doc.add(entry.meaning)
     if detailed:
-        doc.blank().add(b("常见原因"))
-        for cause in entry.causes:
-            doc.add(f"• {cause}")
-        doc.blank().add(b("怎么解决"))
-        doc.add(t("👤 客户端 / 调用方："))
-        for fix in entry.fix_client:
-            doc.add(f"• {fix}")
-        doc.add(t("🛠 服务端 / 运维："))
-        for fix in entry.fix_server:
-            doc.add(f"• {fix}")
+        causes_and_fixes(doc, entry.causes, entry.fix_client, entry.fix_server, client="客户端 / 调用方")
     doc.blank().add(t("🔁 "), b("重试："), t(entry.retry))
     known = statuses.statuses if statuses is not None else {}
     if entry.http is not None and entry.http in known:

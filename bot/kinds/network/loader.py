@@ -17,11 +17,9 @@ from bot.core.schema import (
     Problems,
     build,
     check_code,
-    check_fields,
     check_text,
-    iter_tables,
+    checked_tables,
     label,
-    parse_toml,
     read_text,
     reported_as,
 )
@@ -161,6 +159,10 @@ def _load_facts(path: Path, rel: str, problems: Problems) -> dict[str, Fact]:
     return facts
 
 
+def _entry_name(raw: dict[str, Any]) -> str:
+    return f"name={label(raw.get('name'))}"
+
+
 def _load_cards(
     path: Path,
     rel: str,
@@ -169,13 +171,7 @@ def _load_cards(
     cards: dict[str, NetworkEntry],
     problems: Problems,
 ) -> None:
-    data = parse_toml(path, rel, problems)
-    if data is None:
-        return
-    for _index, raw in iter_tables(data, "error", rel, problems):
-        entry = f"name={label(raw.get('name'))}"
-        if not check_fields(raw, CARD_FIELDS, problems, rel, entry):
-            continue
+    for entry, raw in checked_tables(path, rel, "error", CARD_FIELDS, problems, _entry_name):
         source = raw["source"]
         if not isinstance(source, dict) or set(source) - set(SOURCE_KEYS) or "ref" not in source:
             problems.add(rel, entry, "'source'", 'expected a table { ref = "...", url = "..." }')

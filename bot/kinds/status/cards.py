@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply, code_list, fit, line_size
 from bot.render.richtext import Doc, Line, b, code, i, link, t
+from bot.render.sections import causes_and_fixes
 
 CLASS_EMOJI = {1: "ℹ️", 2: "✅", 3: "↪️", 4: "⚠️", 5: "🔥"}
 REGISTRY_ZH = {
@@ -66,16 +67,7 @@ def _status_card(data: StatusData, entry: StatusEntry, detailed: bool) -> Reply:
         doc.add(t("📝 原文档："), t(note))
 
     if detailed:
-        doc.blank().add(b("常见原因"))
-        for cause in entry.causes:
-            doc.add(f"• {cause}")
-        doc.blank().add(b("怎么解决"))
-        doc.add(t("👤 客户端："))
-        for fix in entry.fix_client:
-            doc.add(f"• {fix}")
-        doc.add(t("🛠 服务端 / 运维："))
-        for fix in entry.fix_server:
-            doc.add(f"• {fix}")
+        causes_and_fixes(doc, entry.causes, entry.fix_client, entry.fix_server)
         if entry.signatures:
             doc.blank().add(b("日志里常见"))
             for sig in entry.signatures[:4]:

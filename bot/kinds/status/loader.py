@@ -18,6 +18,7 @@ from bot.core.schema import (
     check_fields,
     check_optional_text,
     check_text,
+    checked_tables,
     iter_tables,
     label,
     parse_toml,
@@ -180,14 +181,12 @@ def _load_classes(root: Path, problems: Problems) -> dict[int, StatusClass]:
     return classes
 
 
+def _class_name(raw: dict[str, Any]) -> str:
+    return f"digit={label(raw.get('digit'))}"
+
+
 def _load_class_file(path: Path, rel: str, classes: dict[int, StatusClass], problems: Problems) -> None:
-    data = parse_toml(path, rel, problems)
-    if data is None:
-        return
-    for _index, raw in iter_tables(data, "class", rel, problems):
-        entry = f"digit={label(raw.get('digit'))}"
-        if not check_fields(raw, CLASS_FIELDS, problems, rel, entry):
-            continue
+    for entry, raw in checked_tables(path, rel, "class", CLASS_FIELDS, problems, _class_name):
         if raw["digit"] in classes:
             problems.add(rel, entry, "'digit'", "duplicate class")
             continue
