@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.kinds.status import cards as status_cards
 from bot.render import answer as dispatch
 from bot.render import reply as replies
@@ -167,3 +169,23 @@ def test_echo_drops_control_characters_and_bidi_overrides():
     assert replies.echo("网关\t超时\r\n") == "网关 超时"
     long = replies.echo("x" * 100_000)
     assert len(long) == 80 and long.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("pasted", "secret"),
+    [
+        (
+            'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig" https://x',
+            "eyJhbGci",
+        ),
+        ("token=abcd1234secret 报错 401", "abcd1234secret"),
+        ("AccessKeyId: LTAI5tAbCdEfGhIjKlMn 签名不对", "LTAI5tAbCdEfGhIjKlMn"),
+        ("Cookie: SESSIONID=9f8e7d6c5b4a; path=/", "9f8e7d6c5b4a"),
+        ("password=hunter2 登录失败", "hunter2"),
+        ("sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 invalid", "AbCdEfGhIjKlMnOpQrStUvWxYz"),
+    ],
+)
+def test_secrets_in_pasted_text_are_never_echoed(service, pasted, secret):
+    assert secret not in replies.echo(pasted)
+    for reply in (service.ask(pasted + " 这是啥奇怪的东西"), service.ask("qwertyzxcv " + pasted)):
+        assert secret not in reply.html() and secret not in reply.plain()

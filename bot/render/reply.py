@@ -7,6 +7,7 @@ The Telegram layer turns buttons into inline keyboards; the terminal prints
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,10 +44,30 @@ class Reply:
         return self.doc.plain()
 
 
+# Secrets people paste along with an error: never shown back, even in a group. Each pattern
+# is a literal key then single-class runs, so it is linear (and echo reads 320 characters).
+_SECRET_VALUE_RE = re.compile(
+    r"(?i)((?:authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[_-]?key|access[_-]?key(?:[_-]?id)?"
+    r"|access[_-]?key[_-]?secret|secret(?:[_-]?key)?|token|access[_-]?token|password|passwd|signature)"
+    r"[\"']?\s*[:=]\s*[\"']?)[^\s\"',;&]+"
+)
+_BEARER_RE = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=\-]+")
+_JWT_RE = re.compile(r"eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)?")
+_OPAQUE_RE = re.compile(r"[A-Za-z0-9+/_\-]{32,}={0,2}")  # long keys, session ids
+
+
+def redact(text: str) -> str:
+    """``text`` with credentials replaced by ***: key=value pairs, bearer tokens, long opaque strings."""
+    text = _BEARER_RE.sub(r"\1 ***", text)
+    text = _JWT_RE.sub("***", text)
+    text = _SECRET_VALUE_RE.sub(r"\1***", text)
+    return _OPAQUE_RE.sub("***", text)
+
+
 def echo(text: str) -> str:
     """User text shown back in a reply: one line, bounded length, no control characters
-    (a terminal would obey an echoed escape sequence); HTML escaping is Span's job."""
-    head = text[: _ECHO_MAX * 4]  # bounded work however long the message
+    (a terminal would obey an echoed escape sequence), no secrets; HTML escaping is Span's job."""
+    head = redact(text[: _ECHO_MAX * 4])  # bounded work however long the message
     cleaned = "".join(" " if ch in _BIDI_CONTROLS or unicodedata.category(ch) == "Cc" else ch for ch in head)
     flat = " ".join(cleaned.split())
     return flat if len(flat) <= _ECHO_MAX else flat[: _ECHO_MAX - 1] + "…"
