@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench check clean
+.PHONY: run test lint bench check clean nonebot-demo
 
 $(BIN)/httpcode-bot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(BIN)/httpcode-bot
 # pytest exits 5 when it collects no tests; that is not a failure of the suite itself.
 test: lint
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
+
+# The NoneBot2 plugin in a terminal (console adapter; the test extra installs it).
+nonebot-demo: $(BIN)/httpcode-bot
+	cd examples/nonebot && ../../$(BIN)/python bot.py
 
 bench: $(BIN)/httpcode-bot
 	$(BIN)/python benchmarks/bench_resolver.py

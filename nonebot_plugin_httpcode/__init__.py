@@ -8,6 +8,9 @@ It shares the service, chat policy and render layers with the standalone Telegra
 from nonebot import get_driver, require
 from nonebot.plugin import PluginMetadata
 
+from .shadowing import use_bundled_bot_package
+
+use_bundled_bot_package()  # before anything imports bot.*: a project's bot.py must not shadow it
 require("nonebot_plugin_localstore")
 
 from . import matchers as matchers  # noqa: E402  (registers the matchers)

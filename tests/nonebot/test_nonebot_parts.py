@@ -230,3 +230,28 @@ def test_other_commands_are_recognised(nonebot_plugin: Any) -> None:
     assert not is_other_command("/ 503", {"/"})
     assert not is_other_command("503", {"/", ""})
     assert not is_other_command("#签到", {"/"})
+
+
+@pytest.mark.slow
+def test_loads_from_a_projects_bot_py(tmp_path: Path) -> None:
+    """NoneBot projects start from bot.py, whose folder Python searches first: the plugin must
+    still import this project's bot package, not the script."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "bot.py"
+    script.write_text(
+        "import nonebot\n"
+        "from nonebot.adapters.console import Adapter\n"
+        f"nonebot.init(driver='~none', console_headless_mode=True, localstore_data_dir={str(tmp_path)!r})\n"
+        "nonebot.get_driver().register_adapter(Adapter)\n"
+        "plugin = nonebot.load_plugin('nonebot_plugin_httpcode')\n"
+        "import bot.chat.policy\n"
+        "print('LOADED', plugin.metadata.name, bot.chat.policy.__name__)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "bot.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "LOADED 状态码助手 bot.chat.policy" in done.stdout, done.stderr[-2000:]
