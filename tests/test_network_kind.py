@@ -129,3 +129,18 @@ def test_network_cards_name_their_layer_and_say_there_is_no_status(service):
     assert "TCP 连接" in plain and "没有 HTTP 状态码" in plain
     actions = [b.action for row in reply.buttons for b in row]
     assert "status:502" in actions  # a gateway in front answers 502 when this happens
+
+
+def test_help_and_console_know_network_errors(service):
+    from bot.chat import texts
+    from bot.frontends.console import banner
+
+    assert "跨域" in texts.help_doc("code").plain() and "ECONNREFUSED" in texts.help_doc("code").plain()
+    assert "ECONNREFUSED" in banner(service) or "跨域" in banner(service)
+
+
+def test_inline_results_describe_network_errors(service):
+    match = service.resolve("net::ERR_NAME_NOT_RESOLVED").matches[0]
+    assert service.inline_title(match).startswith("ERR_NAME_NOT_RESOLVED")
+    assert service.describe(match)
+    assert not html_problems(service.card(match).html())

@@ -54,13 +54,27 @@ def help_doc(
     on, inline mode when the platform has it and the bot's name is known."""
     cmd = f"/{code_command}"
     doc = Doc()
-    doc.add(t("👋 "), b("状态码助手"), t("：用中文解释 HTTP 状态码和云 API 错误。"))
+    doc.add(
+        t("👋 "),
+        b("状态码助手"),
+        t(
+            "：用中文解释 HTTP 状态码、云 API 错误，以及没走到 HTTP 的网络错误（跨域、DNS、连接、证书、curl、gRPC、WebSocket）。"
+        ),
+    )
     doc.blank()
     doc.add(b("怎么问"))
     doc.add(t("• 直接发状态码："), code("503"), t("、"), code("HTTP/1.1 502 Bad Gateway"))
     doc.add(t("• 用大白话："), code("网关超时怎么办"), t("、"), code("上传文件太大被拒了"))
     doc.add(t("• 比较："), code("401 和 403 的区别"), t("；一类："), code("5xx"))
     doc.add(t("• 贴日志或报错："), code("upstream timed out"), t("、"), code("InvalidImageId.NotFound"))
+    doc.add(
+        t("• 网络错误："),
+        code("跨域报错怎么办"),
+        t("、"),
+        code("connect ECONNREFUSED"),
+        t("、"),
+        code("curl: (60)"),
+    )
     if private_text != "all":
         doc.add(t(f"私聊里直接发状态码或报错就行，其它问题请用 {cmd}。"))
     doc.blank()

@@ -16,7 +16,6 @@ from typing import TextIO
 from bot.chat.actions import Answer, Ignore, Incoming, Notice, Press
 from bot.chat.policy import ChatPolicy, Commands
 from bot.chat.service import Service
-from bot.render.answer import examples
 
 CONSOLE_CHAT = 0  # the one private chat; also the user
 QUIT = frozenset({"/quit", "/exit", "exit", "quit"})
@@ -26,7 +25,9 @@ KEYS_HINT = "输入按钮前的数字相当于点按钮，/quit 或 Ctrl-D 退�
 def banner(service: Service) -> str:
     return (
         "状态码助手 · 离线控制台\n"
-        "直接输入问题（例如 " + "、".join(examples(service.kb)[:3]) + "），输入按钮前的数字相当于点按钮，"
+        "直接输入问题（例如 "
+        + "、".join(kind.help_examples()[1] for kind in service.kb)
+        + "），输入按钮前的数字相当于点按钮，"
         "输入 /help 看帮助，/quit 或 Ctrl-D 退出。"
     )
 
