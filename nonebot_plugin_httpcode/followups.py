@@ -23,8 +23,15 @@ _NUMBER_RE = re.compile(r"[1-9]", re.ASCII)  # "²" and "①" pass str.isdigit()
 
 
 def numbered(buttons: Iterable[Iterable[Button]]) -> list[Button]:
-    """A card's buttons in reading order, as many as get a number."""
-    return [button for row in buttons for button in row][:MAX_FOLLOWUPS]
+    """A card's buttons in reading order, each action once (a card may offer the same code
+    in two rows), as many as get a number."""
+    seen: set[str] = set()
+    out: list[Button] = []
+    for button in (button for row in buttons for button in row):
+        if button.action not in seen:
+            seen.add(button.action)
+            out.append(button)
+    return out[:MAX_FOLLOWUPS]
 
 
 def lines(buttons: Sequence[Button], group: bool) -> list[Line]:

@@ -98,6 +98,12 @@ def test_numbered_takes_one_digit_worth(service: Service) -> None:
     assert len(buttons) == MAX_FOLLOWUPS and buttons[0].action == "status:500"
 
 
+def test_numbered_lists_each_action_once() -> None:
+    rows = [[Button("408 请求超时", "status:408"), Button("502 网关错误", "status:502")]]
+    rows.append([Button("502 网关错误", "status:502"), Button("简略", "status:504:b")])
+    assert [b.action for b in numbered(rows)] == ["status:408", "status:502", "status:504:b"]
+
+
 def test_feishu_post_keeps_bold_and_links() -> None:
     doc = Doc().add(b("含义")).blank().add(t("见 "), link("RFC", "https://example.org/rfc"))
     assert feishu_post(doc.lines) == [
