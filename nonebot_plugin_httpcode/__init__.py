@@ -32,7 +32,7 @@ __plugin_meta__ = PluginMetadata(
     type="application",
     homepage="https://github.com/httpcode-bot/httpcode-bot",
     config=Config,
-    supported_adapters={"~onebot.v11", "~console"},
+    supported_adapters={"~onebot.v11", "~console", "~feishu", "~qq", "~telegram"},
 )
 
 

@@ -24,7 +24,7 @@ from bot.chat.actions import ChatKind, Incoming
 log = logging.getLogger(__name__)
 
 _PRIVATE_MARKS = ("Private", "Direct", "C2C", "P2P")  # event class names of one-to-one chats
-_ADMIN_ROLES = frozenset({"admin", "owner"})  # OneBot v11 sender.role
+_ADMIN_ROLES = frozenset({"admin", "owner"})  # OneBot v11 sender.role, QQ group author.member_role
 _QQ_GUILD_ADMIN_ROLES = frozenset({"2", "4", "5"})  # QQ guild roles: admin, owner, channel admin
 _TELEGRAM_ADMIN = frozenset({"administrator", "creator"})
 
@@ -162,8 +162,9 @@ async def is_admin(bot: Bot, event: Any) -> bool:
     if name == "OneBot V11":
         return getattr(event.sender, "role", None) in _ADMIN_ROLES
     if name == "QQ":
-        roles = getattr(getattr(event, "member", None), "roles", None) or []
-        return bool(_QQ_GUILD_ADMIN_ROLES.intersection(roles))
+        role = getattr(getattr(event, "author", None), "member_role", None)  # QQ groups
+        roles = getattr(getattr(event, "member", None), "roles", None) or []  # QQ guild channels
+        return role in _ADMIN_ROLES or bool(_QQ_GUILD_ADMIN_ROLES.intersection(roles))
     if name == "Telegram":
         sender = getattr(event, "from_", None)
         if sender is None:

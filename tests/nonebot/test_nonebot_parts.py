@@ -200,7 +200,7 @@ def test_metadata_meets_the_plugin_store_conventions(nonebot_plugin: Any) -> Non
     assert meta.type == "application"
     assert meta.homepage == "https://github.com/httpcode-bot/httpcode-bot"
     assert meta.config is Config
-    assert meta.supported_adapters == {"~onebot.v11", "~console"}
+    assert meta.supported_adapters == {"~onebot.v11", "~console", "~feishu", "~qq", "~telegram"}
     # Loaded above with no httpcode_* settings: every field has its default.
     defaults = Config()
     assert defaults.httpcode_private_text == "all" and defaults.httpcode_auto_cooldown == 60

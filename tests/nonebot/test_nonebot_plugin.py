@@ -38,8 +38,10 @@ class Says:
         self.absent = absent
         self.kind = kind
         self.text = ""
+        self.last: Any = None  # the message itself, for closer looks after the test
 
     def __eq__(self, other: object) -> bool:
+        self.last = other
         if self.kind is not None and not isinstance(other, self.kind):
             return False
         extract = getattr(other, "extract_plain_text", None)
