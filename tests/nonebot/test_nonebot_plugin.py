@@ -159,6 +159,17 @@ async def test_bare_code_command_in_reply_explains_that_message(app: Any) -> Non
         ctx.should_call_send(event, Says("504 Gateway Timeout"), result={"message_id": 1}, **QUOTE)
 
 
+async def test_bare_mention_under_someone_elses_message_explains_it(app: Any) -> None:
+    async with app.test_matcher() as ctx:
+        bot = onebot(ctx)
+        replied = reply_to(
+            '{"Code":"InvalidImageId.NotFound","Message":"The specified ImageId does not exist."}', 3
+        )
+        event = group_message("", group=115, to_me=True, reply=replied)  # [reply][@bot], nothing else
+        ctx.receive_event(bot, event)
+        ctx.should_call_send(event, Says("InvalidImageId.NotFound"), result={"message_id": 1}, **QUOTE)
+
+
 async def test_bare_code_command_alone_shows_usage(app: Any) -> None:
     async with app.test_matcher() as ctx:
         bot = onebot(ctx)
