@@ -5,7 +5,7 @@ Chinese, full-width digits or mixed case meets the query on equal terms.
 
 Worst case: linear. The patterns are single character classes, look-arounds of one
 character, and alternations of literal words (fillers, regional terms) tried at each
-position; zhconv converts by longest dictionary match with a bounded word length. Links and
+position; OpenCC converts by longest dictionary match with a bounded word length. Links and
 e-mail addresses are cut out by a scan, not a pattern (see :func:`remove_links`).
 """
 
@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import zhconv
-
 from bot.core.cache import TextCache
+from bot.core.simplified import to_simplified
 
 # Taiwan/Hong Kong IT vocabulary that a character-level converter leaves as-is
-# (zhconv turns 閘道 into 闸道, not the mainland word 网关).
+# (閘道 becomes 闸道, not the mainland word 网关). The last ones are written alike in both
+# scripts; zhconv, the converter before OpenCC, turned them into the mainland words.
 _TERMS = {
     "闸道": "网关",
     "逾时": "超时",
@@ -42,6 +42,21 @@ _TERMS = {
     "凭证": "证书",
     "重新导向": "重定向",
     "请求太多": "请求过多",
+    "非同步": "异步",
+    "介面": "界面",
+    "列印": "打印",
+    "滑鼠": "鼠标",
+    "硬碟": "硬盘",
+    "磁碟": "磁盘",
+    "演算法": "算法",
+    "智慧卡": "智能卡",
+    "身分验证": "身份验证",
+    "身分认证": "身份认证",
+    # Corner brackets are quotation marks in Taiwan and Hong Kong (zhconv made them “”).
+    "「": "“",
+    "」": "”",
+    "『": "‘",
+    "』": "’",
 }
 _TERM_RE = re.compile("|".join(sorted(map(re.escape, _TERMS), key=len, reverse=True)))
 
@@ -112,20 +127,19 @@ _FILLER_RE = re.compile(
 )
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
-# Anything that is not a letter, digit or CJK character becomes a space.
-_PUNCT_RE = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
-_SPACE_RE = re.compile(r"\s+")
-# "只能post" and "只能 post" must normalise alike: a space between CJK and Latin runs.
-_SCRIPT_EDGE_RE = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[0-9a-z])|(?<=[0-9a-z])(?=[\u3400-\u9fff\uf900-\ufaff])"
-)
+# The matching form keeps runs of one script: letters and digits, or CJK characters.
+# Everything else becomes a space, and so does each edge between the two ("只能post" and
+# "只能 post" must normalise alike). One findall does what three substitutions did.
+_SCRIPT_RUN_RE = re.compile(r"[0-9a-z]+|[\u3400-\u9fff\uf900-\ufaff]+")
 # Control and format characters (zero-width joiners, bidi marks) become spaces.
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _strip_invisible(text: str) -> str:
-    text = _CONTROL_RE.sub(" ", text)  # newlines and tabs, the common case, in one pass
+    if text.isprintable():  # the common case: nothing to replace
+        return text
+    text = _CONTROL_RE.sub(" ", text)  # newlines and tabs, the next commonest, in one pass
     if text.isprintable():  # no format, private-use or unassigned characters left
         return text
     return "".join(ch if unicodedata.category(ch) not in _INVISIBLE else " " for ch in text)
@@ -136,10 +150,11 @@ def _fold(text: str) -> str:
 
     Punctuation is kept: log-line signatures need it to stay readable.
     """
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check: most text already is
+        text = unicodedata.normalize("NFKC", text)
     text = _strip_invisible(text).lower()
     if _CJK_RE.search(text):
-        text = zhconv.convert(text, "zh-cn")
+        text = to_simplified(text)
         text = _TERM_RE.sub(lambda m: _TERMS[m.group(0)], text)
     return text
 
@@ -147,13 +162,9 @@ def _fold(text: str) -> str:
 def _normalize(text: str) -> str:
     """The matching form of ``text``: folded, fillers and punctuation removed."""
     text = fold(text)
-    cjk = _CJK_RE.search(text) is not None
-    if cjk:  # every filler and every script edge involves a CJK character
+    if _CJK_RE.search(text):  # every filler involves a CJK character
         text = _FILLER_RE.sub(" ", text)
-    text = _PUNCT_RE.sub(" ", text)
-    if cjk:
-        text = _SCRIPT_EDGE_RE.sub(" ", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(_SCRIPT_RUN_RE.findall(text))
 
 
 _RUN_RE = re.compile(r"\S+")
@@ -175,6 +186,8 @@ def remove_links(text: str) -> str:
     last = 0
     for m in _RUN_RE.finditer(text):
         run = m.group()
+        if "@" not in run and "://" not in run and "www." not in run:
+            continue  # the common case, decided without the scans below
         # As the regular expression did: the leftmost match wins, a URL before an address
         # at the same place; after an address, a URL may still follow in the same run.
         start = 0 if _link_at(run, 0) else _email_end(run)
