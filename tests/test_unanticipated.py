@@ -14,6 +14,9 @@ import pytest
         "磁盘使用率 100%",
         "CPU 占用 200%",
         "去 502 教室开会",
+        "满 200 减 30 的券谁有",
+        "他住 5 楼 501",
+        "价格涨到 599 了",
     ],
 )
 def test_numbers_in_everyday_chatter_are_not_codes(service, text):
@@ -22,7 +25,15 @@ def test_numbers_in_everyday_chatter_are_not_codes(service, text):
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("502 了", 502), ("返回 500 了", 500), ("接口报 404", 404), ("HTTP 200 OK", 200), ("403 禁止访问", 403)],
+    [
+        ("楼下的 nginx 报 504", 504),
+        ("住宅区网关 502 了", 502),
+        ("502 了", 502),
+        ("返回 500 了", 500),
+        ("接口报 404", 404),
+        ("HTTP 200 OK", 200),
+        ("403 禁止访问", 403),
+    ],
 )
 def test_numbers_that_are_codes_still_are(service, text, code):
     res = service.resolve(text)
