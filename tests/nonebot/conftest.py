@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-BOT_ID = "10000"  # the OneBot bot's QQ number
-SUPERUSER = "99"  # a OneBot user in SUPERUSERS: an admin in every group
+from nonebot_helpers import SUPERUSER
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ from nonebot.adapters.qq.models import FriendAuthor, GroupMemberAuthor
 from nonebot.adapters.telegram import Bot as TelegramBot
 from nonebot.adapters.telegram.config import BotConfig as TelegramConfig
 from nonebot.adapters.telegram.event import MessageEvent as TelegramMessage
-from test_nonebot_plugin import Says
+from nonebot_helpers import Says
 
 _ids = itertools.count(1)
 

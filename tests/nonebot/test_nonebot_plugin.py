@@ -9,7 +9,6 @@ from typing import Any
 
 import nonebot
 import pytest
-from conftest import BOT_ID, SUPERUSER
 from nonebot.adapters.console import Adapter as ConsoleAdapter
 from nonebot.adapters.console import Bot as ConsoleBot
 from nonebot.adapters.console import Message as ConsoleMessage
@@ -19,6 +18,7 @@ from nonebot.adapters.onebot.v11 import Adapter as OneBotAdapter
 from nonebot.adapters.onebot.v11 import Bot as OneBotBot
 from nonebot.adapters.onebot.v11 import GroupMessageEvent, Message, MessageSegment, PrivateMessageEvent
 from nonebot.adapters.onebot.v11.event import Reply, Sender
+from nonebot_helpers import BOT_ID, SUPERUSER, Says
 from nonechat.model import DIRECT, Channel, Robot, User
 
 ALIYUN_ERROR = (
@@ -27,31 +27,6 @@ ALIYUN_ERROR = (
 )
 QUOTE = {"reply_message": True}  # OneBot v11: answer as a reply to the question
 _ids = itertools.count(1000)
-
-
-class Says:
-    """Equal to a sent message whose text contains every ``part`` and none of ``absent``;
-    nonebug compares the expected message with the one the plugin sent."""
-
-    def __init__(self, *parts: str, absent: tuple[str, ...] = (), kind: type | None = None) -> None:
-        self.parts = parts
-        self.absent = absent
-        self.kind = kind
-        self.text = ""
-        self.last: Any = None  # the message itself, for closer looks after the test
-
-    def __eq__(self, other: object) -> bool:
-        self.last = other
-        if self.kind is not None and not isinstance(other, self.kind):
-            return False
-        extract = getattr(other, "extract_plain_text", None)
-        self.text = extract() if extract is not None else str(other)
-        return all(p in self.text for p in self.parts) and not any(a in self.text for a in self.absent)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Says({', '.join(map(repr, self.parts))}; got {self.text[:300]!r})"
 
 
 def onebot(ctx: Any) -> OneBotBot:
