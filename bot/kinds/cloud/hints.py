@@ -1,6 +1,7 @@
 """Which provider, product and HTTP status a question names (阿里云 OSS, huawei, 403 ...).
 
-Linear: each provider's words are one alternation of literals, tried at each position.
+Linear: each provider's words are one alternation of literals, tried at each position;
+one pass of all of them first tells whether any is there at all (most texts name none).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.core.cache import TextCache
 from bot.core.text import fold
 
 # Hint words, matched on fold()ed text. Latin words need word boundaries ("ram" in "param").
@@ -59,16 +61,22 @@ class Hints:
     statuses: frozenset[int] = frozenset()
 
 
-def provider_hints(text: str) -> Hints:
+def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
     folded = fold(text)
-    providers = {p for p, rx in _PROVIDER_RES.items() if rx.search(folded)}
+    providers: set[str] = set()
     products: set[tuple[str, str]] = set()
-    for word, rx in _PRODUCT_RES.items():
-        if rx.search(folded):
-            pairs = _PRODUCT_WORDS[word]
-            products.update(pairs)
-            if len({p for p, _ in pairs}) == 1:
-                providers.add(pairs[0][0])
+    if HINT_RE.search(folded):  # one pass over the text finds whether any word is there
+        providers.update(p for p, rx in _PROVIDER_RES.items() if rx.search(folded))
+        for word, rx in _PRODUCT_RES.items():
+            if rx.search(folded):
+                pairs = _PRODUCT_WORDS[word]
+                products.update(pairs)
+                if len({p for p, _ in pairs}) == 1:
+                    providers.add(pairs[0][0])
     statuses = {int(m) for m in _STATUS_RE.findall(text) if 100 <= int(m) <= 599}
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
+
+
+# The search, the weighing and the seed check each ask about the same text.
+provider_hints = TextCache(_provider_hints, max_chars=500_000, max_entries=1024)

@@ -32,20 +32,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.core import tuning
 from bot.core.cache import TextCache
 from bot.core.match import Match
 from bot.core.text import fold, is_cjk, normalize
 from bot.kinds.cloud.body import Body, parse_body
+from bot.kinds.cloud.codes import CodeTable
 from bot.kinds.cloud.hints import HINT_RE, Hints, provider_hints
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
     MIN_MESSAGE_LEN,
     SYNONYMS,
-    Pool,
-    Template,
+    CjkPool,
+    LatinPool,
+    Templates,
     compact,
     norm,
     spaced_form,
@@ -123,10 +125,17 @@ _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")
 # Question frames that normalize() keeps but that never occur in vendors' messages.
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
+
+
+_NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
 
 
 def _loose(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    lowered = text.lower()
+    if lowered.isascii() and lowered.isalnum():  # most tokens: nothing to take out
+        return lowered
+    return _NOT_LOOSE_RE.sub("", lowered)
 
 
 @dataclass
@@ -174,9 +183,9 @@ class CloudIndex:
             if key in self._keys:  # 48-bit ids over a few thousand codes: would be a bug
                 raise ValueError(f"button id collision: {self._keys[key]} and {(provider, code)}")
             self._keys[key] = (provider, code)
-        self._codes = sorted(self._by_exact)
+        self._table = CodeTable(self._by_exact)
+        self._codes = self._table.codes
         self._spaced_codes = {_loose(c): c for c in self._codes if " " in c}
-        self._fold_keys = [c.lower() for c in self._codes]
         phrases_in = phrases
         phrases = set(_HTTP_PHRASES)
         phrases.update(_loose(p) for p in phrases_in)
@@ -185,16 +194,21 @@ class CloudIndex:
             for c in self._codes
             if re.fullmatch(r"[A-Z][a-z]+|[A-Z]+", c) or " " in c or _loose(c) in phrases
         }
-        self._family_res = [
-            (fam, re.compile("|".join(fnmatch.translate(p.lower()) for p in fam.patterns)))
-            for fam in self.families
-        ]
+        # One pattern for all families, one group each: the first family that matches wins,
+        # as families.toml orders them, in one match instead of one per family.
+        self._family_re = re.compile(
+            "|".join(
+                f"(?P<f{i}>{'|'.join(fnmatch.translate(p.lower()) for p in fam.patterns)})"
+                for i, fam in enumerate(self.families)
+            )
+            or "(?!)"
+        )
         self._build_messages()
         self._search = TextCache(self._search_uncached, max_chars=500_000, max_entries=1024)
 
     def _build_messages(self) -> None:
         # One pool per script; each distinct message form maps to the rows carrying it.
-        self._pools = {"cjk": Pool(), "latin": Pool()}
+        self._pools = {"cjk": CjkPool(), "latin": LatinPool()}
         self._exact_messages: dict[str, list[int]] = defaultdict(list)
         self._seed_keys: set[str] = set()
         pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -226,7 +240,9 @@ class CloudIndex:
                     pieces = [compact(p) for p in _PLACEHOLDER_RE.split(text)]
                     if sum(map(len, pieces)) >= 10:
                         pattern_rows[tuple(pieces)].append(i)
-        self._patterns = [(Template(p), ids) for p, ids in sorted(pattern_rows.items())]
+        self._patterns = Templates(pattern_rows)
+        for pool in self._pools.values():
+            pool.freeze()
 
     # --- public API ---------------------------------------------------------------------
 
@@ -245,11 +261,10 @@ class CloudIndex:
 
     def family_for(self, code: str) -> ErrorFamily | None:
         """The first family whose patterns match ``code`` (families.toml order is priority)."""
-        lowered = code.lower()
-        for fam, rx in self._family_res:
-            if rx.match(lowered):
-                return fam
-        return None
+        m = self._family_re.match(code.lower())
+        if m is None:
+            return None
+        return next(self.families[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
 
     def key_of(self, provider: str, code: str) -> str:
         return _short_id(provider, code)
@@ -288,7 +303,12 @@ class CloudIndex:
             best = max(best, found)
             if not found:
                 typed.append((body.code, tuning.FAMILY_IN_BODY))
-        tokens = [t for t in _TOKEN_RE.findall(text) if len(t) <= _MAX_TOKEN and t.lower() not in _NOT_CODES]
+        # Each distinct token once: a pasted log repeats most of its words.
+        tokens = [
+            t
+            for t in dict.fromkeys(_TOKEN_RE.findall(text))
+            if len(t) <= _MAX_TOKEN and t.lower() not in _NOT_CODES
+        ]
         for token in tokens:
             best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码"))
         spaced_code = self._spaced_codes.get(_loose(text)) if len(text) <= 60 else None
@@ -364,15 +384,12 @@ class CloudIndex:
                 continue
             if not code_like or len(token) < 8:
                 continue
-            prefixed = [c for c, k in zip(self._codes, self._fold_keys, strict=True) if k.startswith(lowered)]
-            if 1 <= len(prefixed) <= 5:  # a truncated paste
+            prefixed = self._table.starting_with(lowered, most=5)
+            if prefixed:  # a truncated paste
                 self._add_codes(cands, prefixed, tuning.code_prefix(len(prefixed)), f"错误码开头 {token}")
                 near.add(lowered)
                 continue
-            for _, sim, idx in process.extract(
-                lowered, self._fold_keys, scorer=fuzz.ratio, limit=3, score_cutoff=88
-            ):
-                code = self._codes[idx]
+            for code, sim in self._table.near(token):
                 self._add_codes(cands, [code], tuning.code_typo(sim), f"错误码拼写相近 {code}")
                 near.add(lowered)
         return near
@@ -402,7 +419,7 @@ class CloudIndex:
         folded = HINT_RE.sub(" ", fold(text))
         # Provider and Latin product names help to pick rows, but messages rarely hold them.
         stripped = _MESSAGE_NOISE_RE.sub("", compact(folded))
-        words = re.sub(r"[^a-z0-9 ]+", " ", spaced_form(folded)).split()
+        words = _NOT_WORD_RE.sub(" ", spaced_form(folded)).split()
         embedded = "".join(words) if len(words) >= 3 and any(is_cjk(ch) for ch in stripped) else ""
         for query in dict.fromkeys(q for q in (compact(text), stripped, embedded) if q):
             if len(query) < MIN_MESSAGE_LEN:
@@ -414,17 +431,18 @@ class CloudIndex:
                     # 账户/账号 spellings meet, but the vendor's own spelling ranks first.
                     score = tuning.VERBATIM if self._says(i, text) else tuning.VERBATIM_RESPELLED
                     take([i], score + bonus, "错误信息一致")
-            for template, ids in self._patterns:
-                if template.matches(query):
-                    take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
+            for ids in self._patterns.matching(query):
+                take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
         hits: list[tuple[float, list[int], bool]] = []
         if MIN_MESSAGE_LEN <= len(stripped) <= MAX_FUZZY_LEN:
+            # The English pool picks forms by word: CamelCase words count apart ("ImageId").
+            tokens = {*words, *_NOT_WORD_RE.sub(" ", spaced_form(text)).split()}
             if any(is_cjk(ch) for ch in stripped):
                 hits = self._pools["cjk"].similar(stripped, stripped)
                 if embedded:  # an English message pasted inside a Chinese question
-                    hits += self._pools["latin"].similar(embedded, " ".join(words))
+                    hits += self._pools["latin"].similar(embedded, " ".join(words), tokens)
             else:
-                hits = self._pools["latin"].similar(stripped, " ".join(words))
+                hits = self._pools["latin"].similar(stripped, " ".join(words), tokens)
         for sim, ids, _ in hits:  # exact hits were scored above; this adds leading clauses
             take(ids, tuning.message_likeness(sim) + bonus, f"错误信息相似（{sim:.0f}%）")
         for i, (score, why) in scored.items():
@@ -454,7 +472,7 @@ class CloudIndex:
                     score += (
                         tuning.PROVIDER_NAMED if cand.provider in hints.providers else tuning.PROVIDER_OTHER
                     )
-                if any(
+                if hints.products and any(
                     (cand.provider, self.rows[i].product) in hints.products
                     for i in self._groups[(cand.provider, cand.code)]
                 ):

@@ -9,18 +9,22 @@ character pair with the query.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from bot.core import tuning
-from bot.core.text import FILLERS, is_cjk, normalize
+from bot.core.text import FILLERS, normalize
+from bot.kinds.cloud.lexicon import Lexicon
 
 MESSAGE_CUTOFF = tuning.MESSAGE_CUTOFF
 MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
 # Longer texts (whole log excerpts) are not one message: only exact and pattern
 # lookups apply to them, not fuzzy similarity, which would cost milliseconds for nothing.
 MAX_FUZZY_LEN = 300
+# A word in more English forms than this (the, not, specified) picks no candidates by itself.
+COMMON_WORD = 200
 _CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -49,7 +53,9 @@ class Pool:
     """Message forms of one script for fuzzy lookup: compact (no spaces) and sorted words.
 
     Sorting the words once here makes a plain ratio equal to rapidfuzz's token_sort_ratio
-    without re-sorting every choice on every query.
+    without re-sorting every choice on every query. rapidfuzz only sees the forms that
+    :meth:`_candidates` picks (each script picks its own way); :meth:`freeze` builds that
+    index once every form is in, at start-up.
     """
 
     def __init__(self) -> None:
@@ -57,7 +63,6 @@ class Pool:
         self.words: list[str] = []
         self.rows: list[list[int]] = []
         self._where: dict[str, int] = {}
-        self._grams: dict[str, list[int]] | None = None  # built on first use, after all adds
 
     def add(self, compact: str, spaced: str, row: int) -> None:
         idx = self._where.get(compact)
@@ -69,58 +74,58 @@ class Pool:
         if row not in self.rows[idx]:
             self.rows[idx].append(row)
 
-    def _bigram_index(self) -> dict[str, list[int]]:
-        if self._grams is None:
-            grams: dict[str, list[int]] = {}
-            for i, form in enumerate(self.compact):
-                for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
-                    grams.setdefault(gram, []).append(i)
-            self._grams = grams
-        return self._grams
+    def freeze(self) -> None:
+        raise NotImplementedError
 
-    def _candidates(self, compact: str) -> list[int] | None:
-        """Forms sharing a character pair with a CJK query, or None to scan them all.
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+        raise NotImplementedError
 
-        Two compact Chinese strings that are 70% alike, or one nearly inside the other,
-        always share a pair of adjacent characters; scanning only those forms gives the
-        same picks at a fraction of the cost (rapidfuzz is slower on non-ASCII text).
+    def _hosts(self, compact: str, ids: list[int]) -> list[int]:
+        """The candidates that may hold the question (for the subsequence search)."""
+        return ids
+
+    def similar(
+        self, compact: str, spaced: str, tokens: Iterable[str] = ()
+    ) -> list[tuple[float, list[int], bool]]:
+        """(similarity, rows, is exact) for every candidate form at or above MESSAGE_CUTOFF.
+
+        ``tokens``: the question's words, for a pool that picks candidates by word.
         """
-        if not any(is_cjk(ch) for ch in compact):
-            return None
-        grams = self._bigram_index()
-        found: set[int] = set()
-        for j in range(len(compact) - 1):
-            found.update(grams.get(compact[j : j + 2], ()))
-        return sorted(found)
-
-    def similar(self, compact: str, spaced: str) -> list[tuple[float, list[int], bool]]:
-        """(similarity, rows, is exact) for every form at or above MESSAGE_CUTOFF."""
         extract = process.extract
-        ids = self._candidates(compact)
-        forms = self.compact if ids is None else [self.compact[i] for i in ids]
-
-        def real(j: int) -> int:
-            return j if ids is None else ids[j]
-
+        ids = self._candidates(compact, tokens)
+        if not ids:
+            return []
+        forms = [self.compact[i] for i in ids]
         # Cut-offs let rapidfuzz skip choices early. A form below MESSAGE_CUTOFF by ratio
         # can only qualify through similarity's containment test, and that needs a
         # common subsequence of at least 17.5% of the query (see similarity's bounds).
         picked = {
-            real(j)
+            ids[j]
             for _, _, j in extract(compact, forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
         }
         # Longest common subsequence finds a short query inside a long message.
         floor = int(0.175 * len(compact))
+        hosts = self._hosts(compact, ids)
         picked.update(
-            real(j)
-            for _, _, j in extract(compact, forms, scorer=LCSseq.similarity, limit=20, score_cutoff=floor)
+            hosts[j]
+            for _, _, j in extract(
+                compact,
+                [self.compact[i] for i in hosts],
+                scorer=LCSseq.similarity,
+                limit=20,
+                score_cutoff=floor,
+            )
         )
         words = " ".join(sorted(spaced.split())) if " " in spaced else ""
         if words:
             picked.update(
-                i
-                for _, _, i in extract(
-                    words, self.words, scorer=fuzz.ratio, limit=10, score_cutoff=MESSAGE_CUTOFF
+                ids[j]
+                for _, _, j in extract(
+                    words,
+                    [self.words[i] for i in ids],
+                    scorer=fuzz.ratio,
+                    limit=10,
+                    score_cutoff=MESSAGE_CUTOFF,
                 )
             )
         out = []
@@ -131,6 +136,48 @@ class Pool:
             if sim >= MESSAGE_CUTOFF:
                 out.append((sim, self.rows[i], compact == self.compact[i]))
         return out
+
+
+class CjkPool(Pool):
+    """Chinese forms, picked by a shared pair of adjacent characters.
+
+    Two compact Chinese strings that are 70% alike, or one nearly inside the other, always
+    share a pair of adjacent characters; scanning only those forms gives the same picks at
+    a fraction of the cost (rapidfuzz is slower on non-ASCII text).
+    """
+
+    def freeze(self) -> None:
+        grams: dict[str, list[int]] = {}
+        for i, form in enumerate(self.compact):
+            for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
+                grams.setdefault(gram, []).append(i)
+        self._grams = grams
+
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+        found: set[int] = set()
+        for j in range(len(compact) - 1):
+            found.update(self._grams.get(compact[j : j + 2], ()))
+        return sorted(found)
+
+
+class LatinPool(Pool):
+    """English forms, picked by a shared word (see :class:`Lexicon`), so the cost of a
+    question does not grow with the tables."""
+
+    def freeze(self) -> None:
+        self._lexicon = Lexicon(common=COMMON_WORD)
+        for i, words in enumerate(self.words):
+            self._lexicon.add(words.split(), i)
+        self._lexicon.freeze()
+
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+        return self._lexicon.candidates(tokens)
+
+    def _hosts(self, compact: str, ids: list[int]) -> list[int]:
+        """Only forms as long as the question: over all forms, as the pool was searched
+        before the word index, English forms shorter than the question had the lowest
+        subsequence scores and did not make its top 20; among a few candidates they would."""
+        return [i for i in ids if len(self.compact[i]) >= len(compact)]
 
 
 class Template:
@@ -157,6 +204,48 @@ class Template:
                 return False
             at = found + len(piece)
         return True
+
+
+class Templates:
+    """Placeholder messages, found by their fixed opening (or closing) piece.
+
+    A text can only match a template that it starts with the first piece of (or ends
+    with the last, when the first is a placeholder), so a few dictionary probes, one per
+    distinct piece length, replace a pass over every template.
+    """
+
+    def __init__(self, patterns: dict[tuple[str, ...], list[int]]) -> None:
+        self._by_first: dict[str, list[tuple[Template, list[int]]]] = {}
+        self._by_last: dict[str, list[tuple[Template, list[int]]]] = {}
+        self._rest: list[tuple[Template, list[int]]] = []  # a placeholder at both ends
+        for pieces, ids in sorted(patterns.items()):
+            entry = (Template(pieces), ids)
+            if pieces[0]:
+                self._by_first.setdefault(pieces[0], []).append(entry)
+            elif pieces[-1]:
+                self._by_last.setdefault(pieces[-1], []).append(entry)
+            else:
+                self._rest.append(entry)
+        self._first_lengths = sorted({len(p) for p in self._by_first})
+        self._last_lengths = sorted({len(p) for p in self._by_last})
+
+    def __len__(self) -> int:
+        return (
+            sum(map(len, self._by_first.values())) + sum(map(len, self._by_last.values())) + len(self._rest)
+        )
+
+    def matching(self, text: str) -> list[list[int]]:
+        """The rows of every template ``text`` matches."""
+        entries = list(self._rest)
+        for n in self._first_lengths:
+            if n > len(text):
+                break
+            entries += self._by_first.get(text[:n], ())
+        for n in self._last_lengths:
+            if n > len(text):
+                break
+            entries += self._by_last.get(text[-n:], ())
+        return [ids for template, ids in entries if template.matches(text)]
 
 
 def similarity(query: str, choice: str) -> float:

@@ -1,0 +1,88 @@
+"""Documented error codes for the lookups that are not exact: a truncated paste (a prefix)
+and a misspelling (rapidfuzz ratio ≥ ``TYPO_CUTOFF``).
+
+Both used to scan every code. A prefix is now a range of the sorted lower-case codes
+(bisection); a misspelling is compared only with the codes one edit away from it (its
+edits looked up one by one) and those sharing a rarer segment with it (``ImageId`` →
+image, id; a segment may itself be one letter off), through a :class:`Lexicon` of segments. Results keep the old order: codes in sorted order, typos by
+score and then by that order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from bot.kinds.cloud.lexicon import Lexicon
+
+TYPO_CUTOFF = 88
+COMMON_SEGMENT = 200  # a segment in more codes than this (invalid, not, found) picks none
+_SEGMENT_RE = re.compile(r"[A-Za-z0-9]+")
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_LAST = "\U0010ffff"  # sorts after every character: the end of a prefix range
+
+
+def _edits(word: str, alphabet: str) -> set[str]:
+    """Every string one edit from ``word``: a letter missing, added, replaced or two swapped.
+
+    About 80 per letter, looked up in a dictionary: cheaper than a table of every code less
+    each letter (tens of thousands of strings built at start-up), and as flat."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
+    out.update(a + c + b for a, b in splits for c in alphabet)
+    return out
+
+
+def segments(code: str) -> list[str]:
+    """``InvalidImageId.NotFound`` → invalid, image, id, not, found."""
+    return [s.lower() for part in _SEGMENT_RE.findall(code) for s in _CAMEL_RE.split(part) if s]
+
+
+class CodeTable:
+    def __init__(self, codes: Iterable[str]) -> None:
+        self.codes = sorted(codes)
+        self.folded = [c.lower() for c in self.codes]
+        order = sorted(range(len(self.codes)), key=lambda i: self.folded[i])
+        self._sorted_keys = [self.folded[i] for i in order]
+        self._sorted_at = order  # position in self.codes of each sorted key
+        self._segments = Lexicon(common=COMMON_SEGMENT)
+        for i, code in enumerate(self.codes):
+            self._segments.add(segments(code), i)
+        self._segments.freeze()
+        self._by_folded: dict[str, list[int]] = {}
+        for i, key in enumerate(self.folded):
+            self._by_folded.setdefault(key, []).append(i)
+        self._alphabet = "".join(sorted({ch for key in self.folded for ch in key}))
+
+    def starting_with(self, lowered: str, most: int) -> list[str]:
+        """Codes whose lower case starts with ``lowered``, in sorted order; [] past ``most``."""
+        lo = bisect_left(self._sorted_keys, lowered)
+        hi = bisect_left(self._sorted_keys, lowered + _LAST, lo)
+        if hi - lo > most:
+            return []
+        return [self.codes[i] for i in sorted(self._sorted_at[lo:hi])]
+
+    def near(self, token: str, limit: int = 3) -> list[tuple[str, float]]:
+        """(code, ratio) of the ``limit`` codes most like ``token`` at TYPO_CUTOFF or above."""
+        lowered = token.lower()
+        found_ids = set(self._segments.candidates(segments(token)))
+        by_folded = self._by_folded
+        for edit in _edits(lowered, self._alphabet):
+            if edit in by_folded:
+                found_ids.update(by_folded[edit])
+        if not found_ids:
+            return []
+        ids = sorted(found_ids)
+        found = process.extract(
+            lowered,
+            [self.folded[i] for i in ids],
+            scorer=fuzz.ratio,
+            limit=limit,
+            score_cutoff=TYPO_CUTOFF,
+        )
+        return [(self.codes[ids[j]], sim) for _, sim, j in found]
