@@ -49,7 +49,11 @@ def test_one_edit_misspellings_find_the_code_first(index: CloudIndex) -> None:
             ]
         )
         scan = process.extract(
-            typo.lower(), [c.lower() for c in table.codes], scorer=fuzz.ratio, limit=3, score_cutoff=TYPO_CUTOFF
+            typo.lower(),
+            [c.lower() for c in table.codes],
+            scorer=fuzz.ratio,
+            limit=3,
+            score_cutoff=TYPO_CUTOFF,
         )
         near = table.near(typo)
         if not scan:  # a short code: one edit is already too far
