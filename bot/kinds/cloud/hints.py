@@ -1,7 +1,6 @@
 """Which provider, product and HTTP status a question names (阿里云 OSS, huawei, 403 ...).
 
-Linear: each provider's words are one alternation of literals, tried at each position;
-one pass of all of them first tells whether any is there at all (most texts name none).
+Linear: all the words are one alternation of literals, tried at each position in one pass.
 """
 
 from __future__ import annotations
@@ -37,19 +36,24 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _word_re(words: Iterable[str]) -> re.Pattern[str]:
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        if w.isascii():
-            parts.append(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])")
-        else:
-            parts.append(re.escape(w))
-    return re.compile("|".join(parts))
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first; Latin words whole ("ram" is not in "param"), one look-behind for all of
+    them; a look-ahead on the first characters lets the engine skip most positions."""
+    ordered = sorted(words, key=len, reverse=True)
+    latin = "|".join(re.escape(w) for w in ordered if w.isascii())
+    other = "|".join(re.escape(w) for w in ordered if not w.isascii())
+    first = re.escape("".join(sorted({w[0] for w in ordered})))
+    return rf"(?=[{first}])(?:(?<![a-z0-9])(?:{latin})(?![a-z0-9])|{other})"
 
 
-_PROVIDER_RES = {p: _word_re(ws) for p, ws in _PROVIDER_WORDS.items()}
-_PRODUCT_RES = {w: _word_re([w]) for w in _PRODUCT_WORDS}
-HINT_RE = _word_re([w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_PRODUCT_WORDS))
+_ALL_WORDS = [w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_PRODUCT_WORDS)
+HINT_RE = re.compile(_alternation(_ALL_WORDS))
+# Every word at every position, overlaps included ("华为云服务器" names 华为云 and 云服务器): at
+# one position only words of one meaning can start (none is a prefix of another's).
+_EVERY_RE = re.compile(f"(?=({_alternation(_ALL_WORDS)}))")
+_PROVIDER_OF = {w: p for p, ws in _PROVIDER_WORDS.items() for w in ws}
+# The same words anywhere, edges or not: a quick test that a text holds none of them.
+HINT_WORDS_RE = re.compile("|".join(map(re.escape, sorted(set(_ALL_WORDS)))))
 
 _STATUS_RE = re.compile(r"(?<![0-9])([1-5][0-9]{2})(?![0-9])")
 
@@ -63,17 +67,16 @@ class Hints:
 
 def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
-    folded = fold(text)
     providers: set[str] = set()
     products: set[tuple[str, str]] = set()
-    if HINT_RE.search(folded):  # one pass over the text finds whether any word is there
-        providers.update(p for p, rx in _PROVIDER_RES.items() if rx.search(folded))
-        for word, rx in _PRODUCT_RES.items():
-            if rx.search(folded):
-                pairs = _PRODUCT_WORDS[word]
-                products.update(pairs)
-                if len({p for p, _ in pairs}) == 1:
-                    providers.add(pairs[0][0])
+    for word in {m.group(1) for m in _EVERY_RE.finditer(fold(text))}:
+        if word in _PROVIDER_OF:
+            providers.add(_PROVIDER_OF[word])
+        else:
+            pairs = _PRODUCT_WORDS[word]
+            products.update(pairs)
+            if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
+                providers.add(pairs[0][0])
     statuses = {int(m) for m in _STATUS_RE.findall(text) if 100 <= int(m) <= 599}
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
 

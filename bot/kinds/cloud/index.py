@@ -40,7 +40,7 @@ from bot.core.match import Match
 from bot.core.text import fold, is_cjk, normalize
 from bot.kinds.cloud.body import Body, parse_body
 from bot.kinds.cloud.codes import CodeTable
-from bot.kinds.cloud.hints import HINT_RE, Hints, provider_hints
+from bot.kinds.cloud.hints import HINT_RE, HINT_WORDS_RE, Hints, provider_hints
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
     MIN_MESSAGE_LEN,
@@ -464,7 +464,7 @@ class CloudIndex:
         body: Body | None,
         limit: int,
     ) -> list[Match]:
-        results: list[tuple[tuple[Any, ...], Match]] = []
+        ranked: list[tuple[tuple[Any, ...], float, _Candidate]] = []
         for cand in cands.values():
             score = cand.score
             if cand.family is None:
@@ -480,30 +480,33 @@ class CloudIndex:
             elif hints.providers:
                 score = min(score + tuning.PROVIDER_NAMED, tuning.FAMILY_CAP)
             score = max(0.0, min(tuning.EXPLICIT, score))
-            why = cand.why
-            named = sorted(hints.providers & ({cand.provider} if cand.provider else hints.providers))
-            if named:
-                why += "，提到了" + "、".join(PROVIDER_ZH[p] for p in named)
-            if cand.family is not None:
-                answer = CloudAnswer(error_code=cand.typed, family=cand.family)
-                key = f"family:{cand.family.name}"
-            else:
-                ids = self._groups[(cand.provider, cand.code)]
-                best = cand.row if cand.row is not None else self._best_row(ids, hints, body)
-                answer = CloudAnswer(
-                    error_code=cand.code,
-                    error=self.rows[best],
-                    family=self.family_for(cand.code),
-                    variants=tuple(self.rows[i] for i in ids if i != best),
-                )
-                key = self.key_of(cand.provider, cand.code)
-            match = Match("error", key, score, why, answer, tier=cand.tier, order=answer.error_code)
+            code = cand.typed if cand.family is not None else cand.code
             rank = PROVIDER_ORDER.index(cand.provider) if cand.provider else -1
             # The uncapped score breaks ties among matches capped at 100.
-            order = (-score, -cand.score, rank, answer.error_code.lower(), answer.error_code)
-            results.append((order, match))
-        results.sort(key=lambda pair: pair[0])
-        return [m for _, m in results[:limit]]
+            ranked.append(((-score, -cand.score, rank, code.lower(), code), score, cand))
+        ranked.sort(key=lambda item: item[0])
+        # Answers are put together for the matches returned only: rows, variants, families.
+        return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]
+
+    def _match(self, cand: _Candidate, score: float, hints: Hints, body: Body | None) -> Match:
+        why = cand.why
+        named = sorted(hints.providers & ({cand.provider} if cand.provider else hints.providers))
+        if named:
+            why += "，提到了" + "、".join(PROVIDER_ZH[p] for p in named)
+        if cand.family is not None:
+            answer = CloudAnswer(error_code=cand.typed, family=cand.family)
+            key = f"family:{cand.family.name}"
+        else:
+            ids = self._groups[(cand.provider, cand.code)]
+            best = cand.row if cand.row is not None else self._best_row(ids, hints, body)
+            answer = CloudAnswer(
+                error_code=cand.code,
+                error=self.rows[best],
+                family=self.family_for(cand.code),
+                variants=tuple(self.rows[i] for i in ids if i != best),
+            )
+            key = self.key_of(cand.provider, cand.code)
+        return Match("error", key, score, why, answer, tier=cand.tier, order=answer.error_code)
 
     def _best_row(self, ids: list[int], hints: Hints, body: Body | None) -> int:
         """The row to show for a code: the seed's, the hinted product/status, the commonest status."""
@@ -541,7 +544,12 @@ def _is_bare(text: str, token: str) -> bool:
     """True when ``token`` is all the question says, give or take a provider and a frame."""
     if len(text) - len(token) > 60:  # far more than any provider name and question frame
         return False
-    rest = HINT_RE.sub(" ", fold(text.replace(token, " ")))
+    rest = text.replace(token, " ")
+    # Folding ASCII text only lowers it, and only a provider or product name can then take
+    # letters away: three left and no such name, and the answer is no without folding.
+    if rest.isascii() and sum(ch.isalpha() for ch in rest) > 2 and not HINT_WORDS_RE.search(rest.lower()):
+        return False
+    rest = HINT_RE.sub(" ", fold(rest))
     rest = _MESSAGE_NOISE_RE.sub("", normalize(rest).replace(" ", ""))
     letters = sum(ch.isascii() and ch.isalpha() for ch in rest)
     # The token must also be most of what is left: "Region" in "Region ID不可用" is a word.
