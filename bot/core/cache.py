@@ -1,4 +1,5 @@
-"""Memoisation bounded by size, for functions of user text.
+"""Memoisation bounded by size, for functions of user text; and a pause of the garbage
+collector for index builds.
 
 ``functools.lru_cache`` bounds only the number of entries; with 4,096 entries of up to a
 100 KB pasted log each, that is hundreds of megabytes. :class:`TextCache` also bounds the
@@ -7,8 +8,10 @@ characters held and never keeps a text longer than ``longest``.
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -67,3 +70,21 @@ class TextCache(Generic[T]):
         self._data.clear()
         self._chars = 0
         self.hits = self.misses = 0
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an index is built.
+
+    A build allocates tens of thousands of long-lived containers and frees almost none, so
+    every collection finds nothing, and its full passes walk a heap that grows with the
+    tables: the build becomes superlinear (8× the cloud tables took 12× as long). Reference
+    counting still frees everything acyclic; the collector's state is restored after.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

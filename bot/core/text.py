@@ -226,10 +226,12 @@ def _email_end(run: str) -> int:
     return 0
 
 
-# Knowledge-base strings repeat, and one message is folded by several tiers: keep both
-# (up to the resolver's window; longer texts are never kept).
-fold = TextCache(_fold, max_chars=2_000_000, longest=4096, max_entries=32768)
-normalize = TextCache(_normalize, max_chars=2_000_000, longest=4096, max_entries=32768)
+# One question is folded and normalised by several tiers and kinds, in several variants: keep
+# the last few hundred questions' forms (up to the resolver's window; longer texts are never
+# kept). The indexes hold the knowledge base's forms themselves, built once at start-up; here
+# they would only crowd out questions (and hold a few MiB for nothing).
+fold = TextCache(_fold, max_chars=1_000_000, longest=4096, max_entries=4096)
+normalize = TextCache(_normalize, max_chars=1_000_000, longest=4096, max_entries=4096)
 
 
 def is_cjk(ch: str) -> bool:

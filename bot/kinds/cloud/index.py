@@ -35,7 +35,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.core import tuning
-from bot.core.cache import TextCache
+from bot.core.cache import TextCache, gc_paused
 from bot.core.match import Match
 from bot.core.text import fold, is_cjk, normalize
 from bot.kinds.cloud.body import Body, parse_body
@@ -158,6 +158,10 @@ class CloudIndex:
 
     def __init__(self, data: CloudData, phrases: Iterable[str] = ()) -> None:
         """``phrases``: HTTP reason phrases; a bare code spelled like one is a weak signal."""
+        with gc_paused():
+            self._build(data, phrases)
+
+    def _build(self, data: CloudData, phrases: Iterable[str]) -> None:
         self.rows: tuple[CloudError, ...] = data.rows
         self.families: tuple[ErrorFamily, ...] = data.families
         self._groups: dict[tuple[str, str], list[int]] = defaultdict(list)
