@@ -16,26 +16,13 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.kinds.cloud.lexicon import Lexicon
+from bot.kinds.cloud.lexicon import Lexicon, edits
 
 TYPO_CUTOFF = 88
 COMMON_SEGMENT = 200  # a segment in more codes than this (invalid, not, found) picks none
 _SEGMENT_RE = re.compile(r"[A-Za-z0-9]+")
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _LAST = "\U0010ffff"  # sorts after every character: the end of a prefix range
-
-
-def _edits(word: str, alphabet: str) -> set[str]:
-    """Every string one edit from ``word``: a letter missing, added, replaced or two swapped.
-
-    About 80 per letter, looked up in a dictionary: cheaper than a table of every code less
-    each letter (tens of thousands of strings built at start-up), and as flat."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
-    out.update(a + c + b for a, b in splits for c in alphabet)
-    return out
 
 
 def segments(code: str) -> list[str]:
@@ -72,7 +59,7 @@ class CodeTable:
         lowered = token.lower()
         found_ids = set(self._segments.candidates(segments(token)))
         by_folded = self._by_folded
-        for edit in _edits(lowered, self._alphabet):
+        for edit in edits(lowered, self._alphabet):
             if edit in by_folded:
                 found_ids.update(by_folded[edit])
         if not found_ids:

@@ -6,11 +6,14 @@ The cloud kind used to compare an English message or an error code with every ro
 question, where a word may also be misspelt by one letter (``unauthroized``), run together
 with the next (``invalidparameter``) or carry a prefix (``unauthorized`` holds
 ``authorized``). Words used by more than ``common`` entries (the, not, specified) find no
-candidates of their own while the question has a rarer word: a table twice the size has
-those words twice as often, and following them would make the lookup grow with it.
+candidates of their own while the question has a rarer word as written: a table twice the
+size has those words twice as often, and following them would make the lookup grow with it.
 
-Build: linear in the words. Lookup: per question word, a few dictionary probes per letter
-(its one-letter deletions, its long substrings), then the postings of the rarer words found.
+Build: linear in the words, and nothing but the postings. Lookup: a word as written is one
+probe; an unknown one is probed with each of its one-edit variants (~70 per letter) and its
+substrings, then the postings of the rarer words found are joined. A table of every word
+less each letter would answer typos with fewer probes, but it cost more to build and hold
+(tens of thousands of strings) than the few unknown words of a question cost to probe.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ class Lexicon:
     def __init__(self, common: int) -> None:
         self.common = common  # a word in more entries than this finds none by itself
         self._postings: dict[str, list[int]] = {}
-        self._deletes: dict[str, list[str]] = {}  # a word less one letter -> the words
+        self._alphabet = ""  # the characters of the vocabulary, for one-edit variants
         self._longest = 0
 
     def add(self, words: Iterable[str], entry: int) -> None:
@@ -38,13 +41,8 @@ class Lexicon:
                 posting.append(entry)
 
     def freeze(self) -> None:
-        """Build the one-letter-deletion table once every word is in."""
-        deletes: dict[str, list[str]] = {}
-        for word in self._postings:
-            if len(word) >= MIN_TYPO_LEN:
-                for d in _deletions(word):
-                    deletes.setdefault(d, []).append(word)
-        self._deletes = deletes
+        """Note the alphabet and the longest word once every word is in."""
+        self._alphabet = "".join(sorted({ch for word in self._postings for ch in word}))
         self._longest = max(map(len, self._postings), default=0)
 
     def __len__(self) -> int:
@@ -60,11 +58,7 @@ class Lexicon:
         if token in postings:
             found.add(token)  # a word as written is no misspelling of its neighbours
         elif len(token) >= MIN_TYPO_LEN:
-            found.update(self._deletes.get(token, ()))  # a letter missing from the token
-            for d in _deletions(token):
-                if d in postings and len(d) >= MIN_TYPO_LEN:  # a letter too many
-                    found.add(d)
-                found.update(self._deletes.get(d, ()))  # a letter replaced or swapped
+            found.update(w for w in edits(token, self._alphabet) if w in postings and len(w) >= MIN_TYPO_LEN)
         if MIN_SPLIT_LEN <= len(token) <= MAX_TOKEN:
             # Words run together ("invalidparameter") or prefixed ("unauthorized").
             longest = min(self._longest, len(token) - 1)  # proper parts only
@@ -75,22 +69,39 @@ class Lexicon:
         return found
 
     def candidates(self, tokens: Iterable[str]) -> list[int]:
-        """Entries sharing a word with ``tokens`` (see the module's notes), ascending."""
+        """Entries sharing a word with ``tokens`` (see the module's notes), ascending.
+
+        The rarer words pick the entries. Words as written weigh more than guesses (a
+        neighbour one letter off, a part): when no word as written is rare, the least common
+        of them picks its entries too, beside the guesses (``APIG.0420`` is an APIG code,
+        whichever one it misspells).
+        """
+        written: set[str] = set()
         words: set[str] = set()
+        postings = self._postings
         for token in tokens:
+            if token in postings:
+                written.add(token)
             words |= self.words_for(token)
         if not words:
             return []
-        rare = [w for w in words if len(self._postings[w]) <= self.common]
-        if not rare:  # only everyday words: the least common one stands for them
-            rare = [min(words, key=lambda w: (len(self._postings[w]), w))]
+        rare = {w for w in words if len(postings[w]) <= self.common}
+        least = min(written or words, key=lambda w: (len(postings[w]), w))
+        if not rare & written:  # only everyday words as written: the least common stands in
+            rare.add(least)
         if len(rare) == 1:
-            return self._postings[rare[0]]
+            return postings[next(iter(rare))]
         found: set[int] = set()
         for w in rare:
-            found.update(self._postings[w])
+            found.update(postings[w])
         return sorted(found)
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def edits(word: str, alphabet: str) -> set[str]:
+    """Every string one edit from ``word``: a letter missing, added, replaced or two swapped."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in alphabet)
+    out.update(a + c + b for a, b in splits for c in alphabet)
+    return out
