@@ -3,8 +3,8 @@
 Prefixes by bisection are exactly the codes a scan finds; a one-edit misspelling of any
 documented code finds that code first, as the scan over every code did; templates found by
 their fixed pieces are those a pass over every template matches; each English message
-finds its own form among the word index's candidates; and the lexicon reads misspelt, run
-together and prefixed words.
+finds its own form among the word index's candidates; the lexicon reads misspelt, run
+together and prefixed words; and the one-edit lookup finds what a brute-force scan finds.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ import random
 
 import pytest
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.kinds import load
 from bot.kinds.cloud.codes import TYPO_CUTOFF, CodeTable, segments
 from bot.kinds.cloud.index import CloudIndex
-from bot.kinds.cloud.lexicon import Lexicon
+from bot.kinds.cloud.lexicon import Lexicon, OneEdit
 from bot.kinds.cloud.messages import compact, spaced_form
 
 
@@ -103,3 +104,13 @@ def test_segments_split_codes_as_written() -> None:
     assert segments("InvalidImageId.NotFound") == ["invalid", "image", "id", "not", "found"]
     assert segments("INVALID_SERVER_TYPE") == ["invalid", "server", "type"]
     assert spaced_form("InvalidImageId") == "invalid image id"
+
+
+def test_one_edit_finds_every_neighbour() -> None:
+    rng = random.Random(5)
+    words = {"".join(rng.choice("abcde") for _ in range(rng.randrange(1, 9))) for _ in range(3000)}
+    near = OneEdit(words)
+    for _ in range(500):
+        token = "".join(rng.choice("abcdef") for _ in range(rng.randrange(1, 10)))
+        brute = {w for w in words if OSA.distance(token, w) <= 1}
+        assert set(near(token)) == brute, token

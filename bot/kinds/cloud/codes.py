@@ -2,9 +2,9 @@
 and a misspelling (rapidfuzz ratio ≥ ``TYPO_CUTOFF``).
 
 Both used to scan every code. A prefix is now a range of the sorted lower-case codes
-(bisection); a misspelling is compared only with the codes one edit away from it (its
-edits looked up one by one) and those sharing a rarer segment with it (``ImageId`` →
-image, id; a segment may itself be one letter off), through a :class:`Lexicon` of segments. Results keep the old order: codes in sorted order, typos by
+(bisection); a misspelling is compared only with the codes one edit away from it
+(:class:`OneEdit`) and those sharing a rarer segment with it (``ImageId`` → image, id; a
+segment may itself be one letter off), through a :class:`Lexicon` of segments. Results keep the old order: codes in sorted order, typos by
 score and then by that order.
 """
 
@@ -16,13 +16,12 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.kinds.cloud.lexicon import Lexicon, edits
+from bot.kinds.cloud.lexicon import LAST, Lexicon, OneEdit
 
 TYPO_CUTOFF = 88
 COMMON_SEGMENT = 200  # a segment in more codes than this (invalid, not, found) picks none
 _SEGMENT_RE = re.compile(r"[A-Za-z0-9]+")
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_LAST = "\U0010ffff"  # sorts after every character: the end of a prefix range
 
 
 def segments(code: str) -> list[str]:
@@ -44,12 +43,12 @@ class CodeTable:
         self._by_folded: dict[str, list[int]] = {}
         for i, key in enumerate(self.folded):
             self._by_folded.setdefault(key, []).append(i)
-        self._alphabet = "".join(sorted({ch for key in self.folded for ch in key}))
+        self._near = OneEdit(self.folded)
 
     def starting_with(self, lowered: str, most: int) -> list[str]:
         """Codes whose lower case starts with ``lowered``, in sorted order; [] past ``most``."""
         lo = bisect_left(self._sorted_keys, lowered)
-        hi = bisect_left(self._sorted_keys, lowered + _LAST, lo)
+        hi = bisect_left(self._sorted_keys, lowered + LAST, lo)
         if hi - lo > most:
             return []
         return [self.codes[i] for i in sorted(self._sorted_at[lo:hi])]
@@ -58,10 +57,8 @@ class CodeTable:
         """(code, ratio) of the ``limit`` codes most like ``token`` at TYPO_CUTOFF or above."""
         lowered = token.lower()
         found_ids = set(self._segments.candidates(segments(token)))
-        by_folded = self._by_folded
-        for edit in edits(lowered, self._alphabet):
-            if edit in by_folded:
-                found_ids.update(by_folded[edit])
+        for key in self._near(lowered):
+            found_ids.update(self._by_folded[key])
         if not found_ids:
             return []
         ids = sorted(found_ids)
