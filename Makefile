@@ -30,9 +30,12 @@ test: lint
 nonebot-demo: $(BIN)/httpcode-bot
 	cd examples/nonebot && ../../$(BIN)/python bot.py
 
+# Every figure beside a floor measured in the same run; see docs/benchmarks.md.
 bench: $(BIN)/httpcode-bot
 	$(BIN)/python benchmarks/bench_resolver.py
 	$(BIN)/python benchmarks/bench_updates.py
+	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_scaling.py
 	$(BIN)/python benchmarks/bench_hostile.py
 
 clean:

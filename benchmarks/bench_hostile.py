@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import Caches  # noqa: E402
 from bot.chat.service import Service  # noqa: E402
-from bot.core.text import fold, normalize  # noqa: E402
 from tests.hostile import KNOWN_BAD, UNITS, fill  # noqa: E402
 
 REPEAT = 5
@@ -33,13 +33,11 @@ ORDINARY = (
 )
 
 
-def cold_ms(svc: Service, text: str) -> float:
+def cold_ms(svc: Service, caches: Caches, text: str) -> float:
     """Milliseconds for one uncached answer (best of REPEAT, caches cleared each time)."""
     best = float("inf")
     for _ in range(REPEAT):
-        fold.cache_clear()
-        normalize.cache_clear()
-        svc.resolver.kb.kind("error").index._search.cache_clear()
+        caches.clear()
         start = time.perf_counter()
         svc.answer(svc.resolver.resolve(text)).html()
         best = min(best, time.perf_counter() - start)
@@ -48,14 +46,15 @@ def cold_ms(svc: Service, text: str) -> float:
 
 def main() -> None:
     svc = Service.load()
+    caches = Caches()
     shapes = [fill(u) for u in UNITS] + [fill(a + b) for a in UNITS[:30] for b in UNITS[:30] if a != b]
     shapes += [t[:4096] for t in KNOWN_BAD]
     baseline: list[float] = []
     worst: list[tuple[float, str]] = []
     for i, text in enumerate(shapes):
         if i % 50 == 0:  # the floor is measured throughout, not in a separate phase
-            baseline.extend(cold_ms(svc, t) for t in ORDINARY)
-        worst.append((cold_ms(svc, text), text[:30]))
+            baseline.extend(cold_ms(svc, caches, t) for t in ORDINARY)
+        worst.append((cold_ms(svc, caches, text), text[:30]))
     worst.sort(reverse=True)
     base = statistics.median(baseline)
     print(

@@ -1,120 +1,172 @@
-"""Resolver speed and memory, with bare rapidfuzz measured in the same run as the floor.
+"""Resolver speed, cold and warm, beside bare rapidfuzz over the same choices in the same run.
 
-Run: python benchmarks/bench_resolver.py
+* **cold**: every cache of user text emptied before each call (see benchmarks/common.py),
+  every question distinct (benchmarks/queries.py): each one is answered as if it were the
+  first the process ever saw;
+* **warm**: the same question asked again (the service's answer cache);
+* **floor**: ``process.extractOne(normalize(q), choices)`` over every string the resolver
+  searches (status names and aliases, cloud codes and messages, network names, aliases and
+  log wordings), with rapidfuzz's default scorer (WRatio) and with plain ``ratio``, its
+  cheapest; caches emptied first too. Floor and resolver take turns shape by shape, so
+  both see the same machine.
+
+Each figure is the median over ``--repeats`` runs, with the best run in brackets.
+Also: index build per kind (caches empty, as at start-up).
+
+Run: python benchmarks/bench_resolver.py [--repeats R]
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
-import resource
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from common import Caches, machine, pct, spread
 from rapidfuzz import fuzz, process
 
-from bot.core.text import fold, normalize
+from benchmarks.queries import QUERIES
+from bot.chat.service import Service
+from bot.core.kind import window
+from bot.core.text import normalize
 from bot.kinds import load as load_knowledge
-from bot.retrieval.resolver import Resolver
 
-QUERIES = {
-    "numeric": [
-        "503",
-        "HTTP 404",
-        "状态码418",
-        "返回了 301",
-        "５０２",
-        "429是什么",
-        "HTTP/1.1 500 Internal Server Error",
-    ],
-    "class": ["5xx", "4XX 都有哪些", "5开头的状态码", "2xx"],
-    "free-text": [
-        "网关超时怎么办",
-        "上传文件太大被拒了",
-        "閘道逾時",
-        "gatway timeout",
-        "too many request",
-        "没有权限访问这个接口",
-        "登录过期了返回什么",
-        "服务器维护中应该返回什么",
-        "大家中午吃什么",
-        "Bad Gateway",
-        "unauthorised",
-        "资源被永久移走了",
-    ],
-    "log-line": [
-        "2026/11/27 10:00:01 [error] 12#12: *345 upstream timed out (110: Connection timed out) while "
-        'reading response header from upstream, client: 10.0.0.1, server: api, request: "GET /x HTTP/1.1"',
-        "client intended to send too large body: 10485760 bytes",
-        "upstream prematurely closed connection while reading response header from upstream",
-        "Error: Request failed with status code 401",
-        "Failed to load resource: the server responded with a status of 500 (Internal Server Error)",
-    ],
-}
-ROUNDS = 300
+REPEATS = 3
+BUILDS = 5
+TARGET_P99_US = 2000.0  # cold p99 over realistic questions
+TARGET_FLOOR = 0.5  # ... and at most half the bare rapidfuzz floor's p99
+TARGET_LATIN_P50_US = 500.0
+TARGET_BUILD_MS = 300.0
+LATIN_SHAPES = ["English sentence", "cloud code"]
 
 
-def timings(fn, queries: list[str], clear, rounds: int = ROUNDS) -> list[float]:
-    """Per-call µs, with every cache emptied first: each query is timed as if it were new."""
-    samples = []
-    for _ in range(rounds):
-        for q in queries:
-            clear()
-            start = time.perf_counter_ns()
-            fn(q)
-            samples.append((time.perf_counter_ns() - start) / 1000)
-    return samples
+def floor_choices(kb) -> list[str]:
+    """Every string the resolver looks questions up in, in matching form."""
+    texts: set[str] = set()
+    for e in kb["status"].statuses.values():
+        texts.update((e.name_zh, e.phrase, *e.phrase_aliases, *e.aliases, *e.signatures))
+    for r in kb["error"].rows:
+        texts.update(t for t in (r.error_code, r.message_zh, r.message_en, r.seed_message) if t)
+    for e in kb["network"].entries.values():
+        texts.update(t for t in (e.name, e.title_zh, *e.aliases, *e.signatures) if t)
+    return sorted({k for k in map(normalize, texts) if k})
 
 
-def p(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+def timed(fn, arg) -> float:
+    start = time.perf_counter_ns()
+    fn(arg)
+    return (time.perf_counter_ns() - start) / 1000
 
 
-def main() -> None:
-    kb = load_knowledge()
-    builds = []
-    for _ in range(5):
+def builds(kb, caches: Caches) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {kind.name: [] for kind in kb.kinds}
+    out["all"] = []
+    for _ in range(BUILDS):
+        caches.clear()
         gc.collect()
-        start = time.perf_counter()
-        resolver = Resolver(kb)
-        builds.append((time.perf_counter() - start) * 1000)
-    # Every alias string, for the bare rapidfuzz floor.
-    choices = [
-        normalize(a) for e in kb["status"].statuses.values() for a in (e.name_zh, e.phrase, *e.aliases)
+        total = 0.0
+        for kind in kb.kinds:
+            start = time.perf_counter()
+            kind.build(kb)
+            ms = (time.perf_counter() - start) * 1000
+            out[kind.name].append(ms)
+            total += ms
+        out["all"].append(total)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=REPEATS)
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    kb = load_knowledge()
+    service = Service(kb)
+    caches = Caches()
+    print(f"caches emptied for cold figures: {caches.names()}")
+
+    built = builds(kb, caches)
+    print("\nindex build, ms, median (best) of", BUILDS, "with empty caches:")
+    print("  " + ", ".join(f"{name} {spread(ms)}" for name, ms in built.items()))
+    service = Service(kb)  # the kinds were rebuilt: a service over the last build
+    caches = Caches()
+
+    choices = floor_choices(kb)
+
+    def wratio(q: str) -> object:
+        return process.extractOne(normalize(window(q)), choices, scorer=fuzz.WRatio, processor=None)
+
+    def ratio(q: str) -> object:
+        return process.extractOne(normalize(window(q)), choices, scorer=fuzz.ratio, processor=None)
+
+    for qs in QUERIES.values():  # code paths warmed (caches are emptied before each timing)
+        for q in qs:
+            service.resolve(q)
+            ratio(q)
+    # samples[figure][shape][repeat] = µs per call
+    figures = ("cold", "warm", "wratio", "ratio")
+    samples = {f: {s: [[] for _ in range(args.repeats)] for s in QUERIES} for f in figures}
+    # Interleaved shape by shape: the resolver's calls, then the floors' over the same questions,
+    # so both see the same machine, and neither runs right after the other's scans.
+    for rep in range(args.repeats):
+        for shape, queries in QUERIES.items():
+            for q in queries:
+                caches.clear()
+                samples["cold"][shape][rep].append(timed(service.resolve, q))
+            for q in queries:
+                samples["warm"][shape][rep].append(timed(service.resolve, q))
+            for figure, fn in (("wratio", wratio), ("ratio", ratio)):
+                for q in queries:
+                    caches.clear()
+                    samples[figure][shape][rep].append(timed(fn, q))
+
+    def stat(figure: str, shapes: list[str], q: float) -> list[float]:
+        """The percentile ``q`` of the pooled shapes, one value per repeat."""
+        return [pct([x for s in shapes for x in samples[figure][s][rep]], q) for rep in range(args.repeats)]
+
+    print(f"\nfloor choices: {len(choices)} strings; µs per question, median (best) of {args.repeats} runs")
+    head = f"{'shape':<18}{'n':>4}{'cold p50':>12}{'cold p99':>12}{'warm p50':>10}"
+    head += f"{'WRatio p99':>13}{'ratio p99':>12}{'cold/WRatio':>12}{'cold/ratio':>11}"
+    print(head)
+    rows = [(shape, [shape]) for shape in QUERIES] + [("ALL (realistic)", list(QUERIES))]
+    for name, shapes in rows:
+        cold99, w99, r99 = (
+            stat("cold", shapes, 0.99),
+            stat("wratio", shapes, 0.99),
+            stat("ratio", shapes, 0.99),
+        )
+        n = sum(len(QUERIES[s]) for s in shapes)
+        print(
+            f"{name:<18}{n:>4}{spread(stat('cold', shapes, 0.5)):>12}{spread(cold99):>12}"
+            f"{spread(stat('warm', shapes, 0.5)):>10}{spread(w99):>13}{spread(r99):>12}"
+            f"{statistics.median(c / w for c, w in zip(cold99, w99, strict=True)):>11.2f}x"
+            f"{statistics.median(c / r for c, r in zip(cold99, r99, strict=True)):>10.2f}x"
+        )
+
+    latin_p50 = statistics.median(stat("cold", LATIN_SHAPES, 0.5))
+    all_p99 = statistics.median(stat("cold", list(QUERIES), 0.99))
+    floor_p99 = statistics.median(stat("wratio", list(QUERIES), 0.99))
+    ratio_p99 = statistics.median(stat("ratio", list(QUERIES), 0.99))
+    build_ms = statistics.median(built["all"])
+    checks = [
+        (f"cold p99, all shapes: {all_p99:.0f} µs <= {TARGET_P99_US:.0f} µs", all_p99 <= TARGET_P99_US),
+        (
+            f"cold p99 / WRatio floor p99: {all_p99 / floor_p99:.2f} <= {TARGET_FLOOR}"
+            f" (plain-ratio floor: {all_p99 / ratio_p99:.2f})",
+            all_p99 <= TARGET_FLOOR * floor_p99,
+        ),
+        (
+            f"English and code p50: {latin_p50:.0f} µs <= {TARGET_LATIN_P50_US:.0f} µs",
+            latin_p50 <= TARGET_LATIN_P50_US,
+        ),
+        (f"index build: {build_ms:.0f} ms <= {TARGET_BUILD_MS:.0f} ms", build_ms <= TARGET_BUILD_MS),
     ]
-
-    def bare(q: str) -> object:
-        return process.extractOne(normalize(q), choices, scorer=fuzz.WRatio, processor=None)
-
-    def clear() -> None:
-        fold.cache_clear()
-        normalize.cache_clear()
-        resolver.kb.kind("error").index._search.cache_clear()
-
-    for group in QUERIES.values():  # warm up code paths (not caches: timings() clears them)
-        for q in group:
-            resolver.resolve(q)
-            bare(q)
-
-    print(f"knowledge: {len(kb['status'].statuses)} status codes, {len(kb['error'].rows)} cloud error rows")
-    print(f"index build: median {statistics.median(builds):.1f} ms (5 builds; target <= 300 ms)")
-    floor = timings(bare, QUERIES["free-text"], clear)
-    floor_med, floor_p99 = statistics.median(floor), p(floor, 0.99)
-    print(
-        f"bare rapidfuzz extractOne over {len(choices)} aliases: median {floor_med:.1f} µs, p99 {floor_p99:.1f} µs"
-    )
-    print(f"{'kind':<10} {'median µs':>10} {'p99 µs':>10} {'p99 / floor p99':>16}")
-    for kind, queries in QUERIES.items():
-        samples = timings(resolver.resolve, queries, clear)
-        med, p99 = statistics.median(samples), p(samples, 0.99)
-        print(f"{kind:<10} {med:>10.1f} {p99:>10.1f} {p99 / floor_p99:>15.2f}x")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.1f} MiB")
+    print()
+    for text, ok in checks:
+        print(f"target {'met' if ok else 'NOT met'}: {text}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Growth with the cloud tables: 1×, 2×, 4× and 8× the rows (synthetic copies, see synthetic.py).
+
+For each size, in a fresh process (so memory is that size's alone): the cloud kind's index
+build time (caches empty, as at start-up; median of 3), the memory it holds (tracemalloc,
+after the build), and cold-cache resolver times through the whole resolver for English
+sentences and error codes (the Latin-script questions the word and code indexes serve)
+and for short Chinese questions and JSON error bodies. Growth is the 8× figure over the
+1× figure: 8.0 is linear, 1.0 is flat.
+
+Run: python benchmarks/bench_scaling.py
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+
+from common import ROOT, Caches, machine, pct
+
+FACTORS = (1, 2, 4, 8)
+SHAPES = {"English + codes": ("English sentence", "cloud code"), "short Chinese": ("short Chinese",)}
+SHAPES["JSON bodies"] = ("JSON error body",)
+REPEATS = 3  # builds and passes over the questions within one process
+ROUNDS = 3  # processes per size
+
+
+def _median_run(runs: list[dict]) -> dict:
+    med = statistics.median
+    return {
+        "rows": runs[0]["rows"],
+        "build_ms": med(r["build_ms"] for r in runs),
+        "held_mib": med(r["held_mib"] for r in runs),
+        "times": {k: [med(r["times"][k][i] for r in runs) for i in (0, 1)] for k in runs[0]["times"]},
+    }
+
+
+def measure(factor: int) -> dict:
+    """Everything for one size, in this process."""
+    from dataclasses import replace
+
+    from benchmarks.queries import QUERIES
+    from benchmarks.synthetic import scaled
+    from bot.chat.service import Service
+    from bot.kinds import load
+
+    kb = load()
+    data = scaled(kb["error"], factor)
+    kb = replace(kb, parts={**kb.parts, "error": data})
+    service = Service(kb)
+    caches = Caches()
+    cloud = kb.kind("error")
+    builds = []
+    for _ in range(REPEATS):
+        caches.clear()
+        start = time.perf_counter()
+        cloud.build(kb)
+        builds.append((time.perf_counter() - start) * 1000)
+    caches.clear()
+    tracemalloc.start()
+    cloud.build(kb)
+    held = tracemalloc.get_traced_memory()[0] / 2**20
+    tracemalloc.stop()
+    service = Service(kb)
+    caches = Caches()
+    times: dict[str, list[float]] = {}
+    for name, shapes in SHAPES.items():
+        queries = [q for s in shapes for q in QUERIES[s]]
+        for q in queries:  # code paths warm
+            service.resolve(q)
+        samples = []
+        for _ in range(REPEATS):
+            for q in queries:
+                caches.clear()
+                start = time.perf_counter_ns()
+                service.resolve(q)
+                samples.append((time.perf_counter_ns() - start) / 1000)
+        times[name] = [statistics.median(samples), pct(samples, 0.9)]
+    return {"rows": len(data.rows), "build_ms": statistics.median(builds), "held_mib": held, "times": times}
+
+
+def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        print(json.dumps(measure(int(sys.argv[2]))))
+        return 0
+    print(f"machine: {machine()}")
+    runs: dict[int, list[dict]] = {f: [] for f in FACTORS}
+    for _ in range(ROUNDS):  # sizes in turn, so drift hits all of them alike
+        for factor in FACTORS:
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(factor)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            runs[factor].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    results = {f: _median_run(rs) for f, rs in runs.items()}
+    print(f"median of {ROUNDS} processes per size")
+    head = f"{'size':<6}{'rows':>7}{'build ms':>10}{'held MiB':>10}"
+    head += "".join(f"{name + ' p50/p90 µs':>28}" for name in SHAPES)
+    print(head)
+    for factor, r in results.items():
+        cells = "".join(f"{f'{p50:.0f} / {p90:.0f}':>28}" for p50, p90 in r["times"].values())
+        print(f"{factor}×{'':<4}{r['rows']:>7}{r['build_ms']:>10.0f}{r['held_mib']:>10.1f}{cells}")
+    one, eight = results[1], results[8]
+    growth = {
+        "build": eight["build_ms"] / one["build_ms"],
+        "memory": eight["held_mib"] / one["held_mib"],
+        **{name: eight["times"][name][0] / one["times"][name][0] for name in SHAPES},
+    }
+    print("growth 1× → 8× (8.0 linear, 1.0 flat): " + ", ".join(f"{k} {v:.2f}" for k, v in growth.items()))
+    latin = growth["English + codes"]
+    print(
+        f"target {'met' if latin <= 1.25 else 'NOT met'}: English and code p50 flat from 1× to 8× ({latin:.2f}×)"
+    )
+    ok = growth["build"] <= 8 * 1.15 and growth["memory"] <= 8 * 1.15
+    print(f"target {'met' if ok else 'NOT met'}: build time and memory linear or better to 8×")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
