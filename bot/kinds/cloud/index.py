@@ -165,20 +165,25 @@ class CloudIndex:
         self.rows: tuple[CloudError, ...] = data.rows
         self.families: tuple[ErrorFamily, ...] = data.families
         self._groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self._by_exact: dict[str, set[str]] = defaultdict(set)
-        self._by_fold: dict[str, set[str]] = defaultdict(set)
-        self._by_loose: dict[str, set[str]] = defaultdict(set)
-        self._by_segment: dict[str, set[str]] = defaultdict(set)
+        by_exact: dict[str, set[str]] = defaultdict(set)
+        by_fold: dict[str, set[str]] = defaultdict(set)
+        by_loose: dict[str, set[str]] = defaultdict(set)
+        by_segment: dict[str, set[str]] = defaultdict(set)
         for i, row in enumerate(self.rows):
             code = row.error_code
             self._groups[(row.provider, code)].append(i)
-            self._by_exact[code].add(row.provider)
-            self._by_fold[code.lower()].add(code)
-            self._by_loose[_loose(code)].add(code)
+            by_exact[code].add(row.provider)
+            by_fold[code.lower()].add(code)
+            by_loose[_loose(code)].add(code)
             if "." in code:
                 for seg in code.split("."):
                     if len(seg) >= 5:
-                        self._by_segment[seg.lower()].add(code)
+                        by_segment[seg.lower()].add(code)
+        # Held as sorted tuples: most hold one code, and a one-element set costs 216 bytes.
+        self._by_exact = _frozen(by_exact)
+        self._by_fold = _frozen(by_fold)
+        self._by_loose = _frozen(by_loose)
+        self._by_segment = _frozen(by_segment)
         # Buttons carry a short, stable id per (provider, code): 106 documented codes are
         # longer than Telegram's 64-byte callback data, so the code itself cannot travel.
         self._keys: dict[str, tuple[str, str]] = {}
@@ -378,7 +383,7 @@ class CloudIndex:
             if len(token) < 5:
                 continue
             lowered = token.lower()
-            segment = self._by_segment.get(lowered, set())
+            segment = self._by_segment.get(lowered, ())
             if 1 <= len(segment) <= 3:
                 for code in sorted(segment):
                     exact_case = token in code.split(".")  # "Arrearage" in Account.Arrearage
@@ -538,6 +543,10 @@ class CloudIndex:
             )
 
         return min(ids, key=key)
+
+
+def _frozen(table: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    return {key: tuple(sorted(values)) for key, values in table.items()}
 
 
 def _short_id(provider: str, code: str) -> str:
