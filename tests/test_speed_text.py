@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.simplified import to_simplified, traditional
+from bot.core.simplified import derive_traditional, to_simplified, traditional
 from bot.core.text import fold, normalize, remove_links
 
 
@@ -66,3 +66,8 @@ def test_links_in_a_long_paste_are_cut() -> None:
     out = remove_links(text)
     assert "example" not in out and "/v1/503" not in out
     assert out.count("普通的一行日志") == 200 and "失败" in out and "处理" in out
+
+
+def test_shipped_traditional_characters_are_current() -> None:
+    # If OpenCC's tables change: python -m bot.core.simplified > bot/core/_traditional.py
+    assert "".join(sorted(traditional())) == "".join(sorted(derive_traditional()))
