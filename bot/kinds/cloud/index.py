@@ -428,8 +428,12 @@ class CloudIndex:
         folded = HINT_RE.sub(" ", fold(text))
         # Provider and Latin product names help to pick rows, but messages rarely hold them.
         stripped = _MESSAGE_NOISE_RE.sub("", compact(folded))
-        words = _NOT_WORD_RE.sub(" ", spaced_form(folded)).split()
-        embedded = "".join(words) if len(words) >= 3 and any(is_cjk(ch) for ch in stripped) else ""
+        cjk = any(is_cjk(ch) for ch in stripped)
+        fuzzy = MIN_MESSAGE_LEN <= len(stripped) <= MAX_FUZZY_LEN
+        # The words only serve an English message inside Chinese text and fuzzy likeness: a
+        # long English paste (a stack trace) needs neither, nor their normalisation.
+        words = _NOT_WORD_RE.sub(" ", spaced_form(folded)).split() if cjk or fuzzy else []
+        embedded = "".join(words) if len(words) >= 3 and cjk else ""
         for query in dict.fromkeys(q for q in (compact(text), stripped, embedded) if q):
             if len(query) < MIN_MESSAGE_LEN:
                 continue
@@ -443,10 +447,10 @@ class CloudIndex:
             for ids in self._patterns.matching(query):
                 take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
         hits: list[tuple[float, list[int], bool]] = []
-        if MIN_MESSAGE_LEN <= len(stripped) <= MAX_FUZZY_LEN:
+        if fuzzy:
             # The English pool picks forms by word: CamelCase words count apart ("ImageId").
             tokens = {*words, *_NOT_WORD_RE.sub(" ", spaced_form(text)).split()}
-            if any(is_cjk(ch) for ch in stripped):
+            if cjk:
                 hits = self._pools["cjk"].similar(stripped, stripped)
                 if embedded:  # an English message pasted inside a Chinese question
                     hits += self._pools["latin"].similar(embedded, " ".join(words), tokens)
