@@ -94,6 +94,8 @@ class CloudKind:
 
     def _seed_first(self, q: Query, matches: list[Match]) -> list[Match]:
         """Lift a seed row whose wording holds the question almost whole (see tuning.SEED_NEAR)."""
+        if not any(m.answer.error is not None and m.answer.error.seed_message for m in matches):
+            return matches  # nothing to lift: skip compacting the (up to 4 KB) question
         asked = _MESSAGE_FRAME_RE.sub("", compact(HINT_RE.sub(" ", q.folded)))
         if not 4 <= len(asked) <= 40:
             return matches
