@@ -65,6 +65,9 @@ class Resolution:
     group: int | None = None  # the class digit of a "5xx" answer
     unknown: tuple[tuple[str, str], ...] = ()  # (kind, identifier) named but unknown ("299")
     final: bool = False  # an outright answer that no identifier of another kind may replace
+    # A typed code that reports no failure ("… net::ERR_HTTP2_PROTOCOL_ERROR 200"): an
+    # identifier of any kind may replace it, and it stays beside that answer.
+    yields: bool = False
 
     @property
     def confident(self) -> bool:

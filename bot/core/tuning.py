@@ -43,6 +43,11 @@ def fuzzy_alias(ratio: float, query_len: int) -> float:
     return min(ratio + 2.0, ceiling)
 
 
+# A vendor's English phrase inside a longer text, without the vendor named, counts only when
+# it is most of the question ("Connection Timed Out" alone is still Cloudflare's 522).
+VENDOR_PHRASE_ALONE = 0.75
+
+
 # Word overlap: rarity-weighted coverage c (0–1) of the question by an entry's texts.
 MIN_GRAM_WEIGHT = 9.0  # a one- or two-word message must not reach full coverage by luck
 GRAM_MIN_COVERAGE = 0.22  # below this share, shared words are coincidence

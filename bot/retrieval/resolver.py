@@ -5,8 +5,9 @@ The resolver names no kind. It asks the kinds of the knowledge base, in their or
 1. Does one of them answer the text outright (typed status codes, a class)? A final
    answer (a class) stands; otherwise it stands unless a kind that outranks its owner
    (``tuning.PRECEDENCE``) may hold an identifier too (its cheap ``may_identify``).
-2. Each kind searches. A kind that ``identifies`` and finds an identifier scoring at least
-   ``tuning.DOMINANT`` answers on its own (a documented cloud code, a pasted error body).
+2. Each kind searches. The strongest identifier scoring at least ``tuning.DOMINANT`` (a
+   documented cloud code, a pasted error body, ``curl: (7)``) answers on its own; a typed
+   status that reports no failure (``yields``) stays beside it.
 3. Otherwise the first kind's readings are the baseline; every later kind weighs its own
    against the best of them, and everything at or above ``tuning.CHOICES`` is ranked.
 4. When no kind read anything, each kind's ``fallback`` (whole-entry retrieval for long
@@ -17,6 +18,8 @@ search is linear in that (see each kind's index module).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from bot.core import tuning
 from bot.core.kind import Kind, Query
@@ -40,7 +43,7 @@ class Resolver:
         if outright is not None:
             if outright.final:
                 return outright
-            owner = tuning.precedence(outright.owner)
+            owner = len(tuning.PRECEDENCE) if outright.yields else tuning.precedence(outright.owner)
             rivals = [
                 k
                 for k in self.kinds
@@ -48,18 +51,29 @@ class Resolver:
             ]
             if not rivals:
                 return outright
+        yields = outright is not None and outright.yields
+        # Beside a status that reports no failure, a runtime's literal error wording counts too.
+        tiers = tuning.IDENTIFIER_TIERS | {"signature"} if yields else tuning.IDENTIFIER_TIERS
         found: dict[str, list[Match]] = {}
+        lead: list[Match] = []  # the strongest identifier any kind found
         for kind in rivals:
             matches = kind.search(q, limit)
             top = matches[0] if matches else None
-            if (
-                kind.identifies
-                and top is not None
-                and top.score >= tuning.DOMINANT
-                and top.tier in tuning.IDENTIFIER_TIERS
-            ):
-                return Resolution(q.text, "text", tuple(matches[:limit]))
+            if kind.identifies and top is not None and top.score >= tuning.DOMINANT and top.tier in tiers:
+                # Later kinds still look: ``curl: (92) … INTERNAL_ERROR`` is the curl code,
+                # not a cloud code read ignoring separators. Ties keep the earlier kind.
+                if not lead or top.score > lead[0].score:
+                    lead = matches
+                if top.score >= tuning.EXPLICIT:
+                    break
+                continue
             found[kind.name] = matches
+        if lead:
+            if yields:
+                below = lead[0].score - tuning.JUST_BELOW
+                beside = [replace(m, score=min(m.score, below)) for m in outright.matches]
+                lead = [lead[0], *beside, *lead[1:]]
+            return Resolution(q.text, "text", tuple(lead[:limit]))
         if outright is not None:
             return outright
         return self._ranked(q, found, limit)

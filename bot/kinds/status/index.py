@@ -95,6 +95,14 @@ def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match
     return Match("status", str(entry.code), score, why, entry, tier=tier)
 
 
+def _vendor_words(org: str) -> tuple[str, ...]:
+    """How a text names the vendor of an unofficial code (lower case, as queries are)."""
+    words = [org.lower()]
+    if org == "Cloudflare":
+        words += ["cf", "cdn"]
+    return tuple(words)
+
+
 class StatusIndex:
     """Lookup tables over every status entry and class, built once."""
 
@@ -109,6 +117,7 @@ class StatusIndex:
     def _build(self) -> None:
         signatures: list[Choice] = []
         contained: list[Choice] = []
+        self._vendor: dict[str, tuple[str, ...]] = {}
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         # An alias that is part of another code's own name ("永久重定向" of 301 inside 308's
         # "永久重定向（保留方法）") is ambiguous inside a sentence: it counts only when it is
@@ -134,6 +143,10 @@ class StatusIndex:
                 ambiguous = any(key in name for code, name in names.items() if code != entry.code)
                 if _long_enough(key) and not ambiguous:
                     contained.append(choice)
+                    if entry.registry == "unofficial" and label in ("英文名", "旧称"):
+                        # A vendor's English phrase ("Connection Timed Out" of Cloudflare's 522)
+                        # is also a runtime's wording; inside a longer text it needs the vendor.
+                        self._vendor[key] = _vendor_words(entry.spec.org)
             for sig in entry.signatures:
                 key = normalize(sig)
                 if key:
@@ -198,7 +211,9 @@ class StatusIndex:
                 )
                 return Resolution(query, "text", tuple(matches), unknown=unknown_ids)
         mode: Mode = "multi" if len(known) > 1 else "code"
-        return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids)
+        # 1xx–3xx beside a pasted error is the line's transport detail, not the failure.
+        yields = mode == "code" and known[0] < 400 and len(q.normalized) > 8
+        return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids, yields=yields)
 
     def has_signature(self, q: Query) -> bool:
         return bool(self._signatures.find(f" {q.normalized} "))
@@ -268,6 +283,9 @@ class StatusIndex:
 
         for choice in self._contained.find(padded):
             coverage = len(choice.key) / max(len(query), 1)
+            vendor = self._vendor.get(choice.key)
+            if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
+                continue
             offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
 
         # Typos: whole-string similarity to a name or alias.
