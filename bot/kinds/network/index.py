@@ -34,6 +34,8 @@ _WS_BEFORE_RE = re.compile(
     r"[^0-9\n]{0,16}?([0-9]{4})(?![0-9])"
 )
 _WS_AFTER_RE = re.compile(r"(?<![0-9])([0-9]{4})[^0-9\n]{0,12}?(?:websocket|(?<![a-z])wss?(?![a-z]))")
+# grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
+_GRPC_NODE_RE = re.compile(r"(?<![0-9])([0-9]{1,2}) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 # gRPC names that are ordinary English words need the context above, or the whole question.
 # Titles and aliases of these families are everyday words (成功, 参数无效, 稍后重试, 服务重启):
@@ -43,6 +45,7 @@ FAMILY_CONTEXT = {
     "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent"),
 }
 _MAX_TOKEN = 80
+_LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
 
 
@@ -114,13 +117,17 @@ class NetworkIndex:
 
     def search(self, q: Query, limit: int) -> list[Match]:
         best: dict[str, tuple[float, str, str]] = {}
+        first_seen: dict[str, int] = {}  # identifiers: the one pasted first is the headline
 
         def offer(name: str, score: float, why: str, tier: str) -> None:
             if name in self.entries and score > best.get(name, (0.0, "", ""))[0]:
                 best[name] = (score, why, tier)
 
-        for name, why in self._identifiers(q):
-            offer(name, tuning.NETWORK_PATTERN, why, "pattern")
+        for name, why, at in self._identifiers(q):
+            # A catch-all name (net::ERR_FAILED) yields to whatever more specific line is beside it.
+            fallback = self.entries[name].fallback if name in self.entries else False
+            offer(name, tuning.NETWORK_FALLBACK if fallback else tuning.NETWORK_PATTERN, why, "pattern")
+            first_seen[name] = min(at, first_seen.get(name, at))
         padded = f" {q.normalized} "
         found = self._signatures.find(padded)
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
@@ -129,30 +136,43 @@ class NetworkIndex:
             for choice in self._fallbacks.find(padded)[:1]:
                 offer(choice.target, tuning.NETWORK_FALLBACK, choice.label, "signature")
         self._by_words(q, offer)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
-            Match("network", short_key(name), score, why, self.entries[name], tier=tier, order=name)
+            Match(
+                "network",
+                short_key(name),
+                score,
+                why,
+                self.entries[name],
+                tier=tier,
+                order=f"{first_seen.get(name, _LAST):05d}{name}",
+            )
             for name, (score, why, tier) in ranked[:limit]
             if score >= tuning.CHOICES
         ]
 
     # --- identifiers ---------------------------------------------------------------------
-    def _identifiers(self, q: Query) -> list[tuple[str, str]]:
-        found: list[tuple[str, str]] = []
+    def _identifiers(self, q: Query) -> list[tuple[str, str, int]]:
+        """(name, why, position in the text) for every identifier pasted or typed."""
+        found: list[tuple[str, str, int]] = []
         text, folded = q.text, q.folded
         grpc_context = any(word in folded for word in _GRPC_CONTEXT)
-        tokens = [t for t in _TOKEN_RE.findall(text) if len(t) <= _MAX_TOKEN]
-        bare = len(tokens) == 1 and len(q.normalized.replace(" ", "")) <= len(tokens[0]) + 2
-        for token in tokens:
+        tokens = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(text) if len(m.group()) <= _MAX_TOKEN]
+        bare = len(tokens) == 1 and len(q.normalized.replace(" ", "")) <= len(tokens[0][0]) + 2
+        for token, at in tokens:
             upper = token.upper()
             entry = self.entries.get(upper)
             if entry is not None and entry.family != "grpc" and (token.isupper() or len(token) >= 6):
-                found.append((upper, f"报错标识 {token}"))
+                found.append((upper, f"报错标识 {token}", at))
                 continue
             if grpc_context or bare:
                 name = upper if upper in self._grpc else _camel_to_snake(token)
                 if name in self._grpc and (grpc_context or "_" in name or len(name) >= 8):
-                    found.append((name, f"gRPC 状态 {token}"))
+                    found.append((name, f"gRPC 状态 {token}", at))
+        for m in _GRPC_NODE_RE.finditer(text):
+            name = m.group(2)
+            if self._by_number.get(("grpc", int(m.group(1)))) == name:
+                found.append((name, f"gRPC 状态 {m.group(1)} {name}", m.start()))
         for rx, family, label in (
             (_CURL_RE, "curl", "curl 退出码"),
             (_GRPC_RE, "grpc", "gRPC 状态码"),
@@ -163,7 +183,7 @@ class NetworkIndex:
                 number = int(m.group(1))
                 name = self._by_number.get((family, number)) or self._ws_range(family, number)
                 if name:
-                    found.append((name, f"{label} {number}"))
+                    found.append((name, f"{label} {number}", m.start()))
         return found
 
     def _ws_range(self, family: str, number: int) -> str | None:
