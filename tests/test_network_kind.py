@@ -144,3 +144,90 @@ def test_inline_results_describe_network_errors(service):
     assert service.inline_title(match).startswith("ERR_NAME_NOT_RESOLVED")
     assert service.describe(match)
     assert not html_problems(service.card(match).html())
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "beside"),
+    [
+        # A 2xx beside a pasted network error is transport detail: the error leads, the status stays.
+        (
+            "GET https://a.example/video.mp4 net::ERR_HTTP2_PROTOCOL_ERROR 200",
+            "ERR_HTTP2_PROTOCOL_ERROR",
+            200,
+        ),
+        (
+            "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+            "https://api.example.com/x. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.",
+            "CORS_MISSING_ALLOW_ORIGIN",
+            200,
+        ),
+    ],
+)
+def test_a_status_that_reports_no_failure_yields_to_the_pasted_error(service, text, first, beside):
+    matches = service.resolve(text).matches
+    assert (matches[0].kind, matches[0].answer.name) == ("network", first)
+    assert matches[1].status == beside and matches[1].score < matches[0].score
+
+
+def test_an_error_status_beside_a_network_error_still_wins(service):
+    assert (
+        service.resolve("GET https://a.example/app.js net::ERR_ABORTED 404 (Not Found)").matches[0].status
+        == 404
+    )
+    line = "WebSocket connection to 'ws://localhost:8080/ws' failed: Error during WebSocket handshake: Unexpected response code: 400"
+    assert service.resolve(line).matches[0].status == 400
+
+
+def test_the_strongest_identifier_wins_across_kinds(service):
+    # INTERNAL_ERROR reads as a cloud code only ignoring separators; the curl code is pasted as documented.
+    top = service.resolve(
+        "curl: (92) HTTP/2 stream 1 was not closed cleanly: INTERNAL_ERROR (err 2)"
+    ).matches[0]
+    assert (top.kind, top.answer.name) == ("network", "CURLE_HTTP2_STREAM")
+
+
+def test_the_identifier_pasted_first_is_the_headline(service):
+    line = "Error: 14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED 10.0.0.21:9090"
+    names = [m.answer.name for m in service.resolve(line).matches[:2]]
+    assert names == ["UNAVAILABLE", "ECONNREFUSED"]
+    # grpc-js prints the number beside the name; a mismatched pair is not read as one.
+    top = service.resolve("Error: 13 INTERNAL: Received RST_STREAM with code 2").matches[0]
+    assert (top.kind, top.answer.name) == ("network", "INTERNAL")
+
+
+def test_a_catch_all_name_yields_to_the_specific_message_beside_it(service):
+    line = CHROME_CORS + " GET https://api.example.com/v1/items net::ERR_FAILED"
+    names = [m.answer.name for m in service.resolve(line).matches]
+    assert names[0] == "CORS_MISSING_ALLOW_ORIGIN" and "ERR_FAILED" in names
+    assert service.resolve("net::ERR_FAILED").matches[0].answer.name == "ERR_FAILED"
+
+
+def test_a_vendor_phrase_inside_a_runtime_message_needs_the_vendor(service):
+    top = service.resolve("连云服务器上的数据库一直 Connection timed out").matches[0]
+    assert (top.kind, top.answer.name) == ("network", "ETIMEDOUT")
+    assert service.resolve("Connection Timed Out").matches[0].status == 522
+    assert service.resolve("cloudflare 报 connection timed out").matches[0].status == 522
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Err:1 http://archive.ubuntu.com jammy InRelease Temporary failure resolving 'archive.ubuntu.com'",
+            "EAI_AGAIN",
+        ),
+        (
+            "dial tcp: lookup proxy.golang.org on 192.168.1.1:53: read udp 192.168.1.23:51234->192.168.1.1:53: i/o timeout",
+            "EAI_AGAIN",
+        ),
+        (
+            "TimeoutError: [WinError 10060] 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。",
+            "ETIMEDOUT",
+        ),
+        ("由于目标计算机积极拒绝，无法连接 这是什么报错", "ECONNREFUSED"),
+        ("nginx 和后端都加了 allow-origin，浏览器说 contains multiple values", "CORS_MULTIPLE_ALLOW_ORIGIN"),
+    ],
+)
+def test_windows_and_resolver_wordings(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)
