@@ -231,3 +231,28 @@ def test_a_vendor_phrase_inside_a_runtime_message_needs_the_vendor(service):
 def test_windows_and_resolver_wordings(service, text, name):
     top = service.resolve(text).matches[0]
     assert (top.kind, top.answer.name) == ("network", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("浏览器控制台说被跨域策略拦了", "CORS_MISSING_ALLOW_ORIGIN"),
+        ("前端请求接口被 CORS 拦截怎么解决", "CORS_MISSING_ALLOW_ORIGIN"),
+        # A named error beats word overlap with a vendor's status (495, 526, 521 share these words).
+        ("证书过期了访问不了", "X509_V_ERR_CERT_HAS_EXPIRED"),
+        ("服务端口没开 连接被拒绝", "ECONNREFUSED"),
+        ("浏览器提示 重定向次数过多", "ERR_TOO_MANY_REDIRECTS"),
+    ],
+)
+def test_everyday_chinese_reaches_the_network_card(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)
+
+
+def test_a_topic_word_in_chatter_is_not_a_question(service):
+    assert service.resolve("跨域电商今年还好做吗").matches == ()
+
+
+def test_a_named_vendor_keeps_its_code(service):
+    assert service.resolve("Cloudflare 根本到不了源站，源站地址不可达").matches[0].status == 523
+    assert service.resolve("Cloudflare 和源站之间的 SSL/TLS 握手失败了").matches[0].status == 525

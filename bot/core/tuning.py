@@ -46,6 +46,10 @@ def fuzzy_alias(ratio: float, query_len: int) -> float:
 # A vendor's English phrase inside a longer text, without the vendor named, counts only when
 # it is most of the question ("Connection Timed Out" alone is still Cloudflare's 522).
 VENDOR_PHRASE_ALONE = 0.75
+# Word overlap with a vendor's code: weaker when the text does not name the vendor, stronger
+# (within the word-overlap cap) when it does ("Cloudflare … 源站地址不可达" is 523).
+VENDOR_UNNAMED = 6.0
+VENDOR_NAMED = 6.0
 
 
 # Word overlap: rarity-weighted coverage c (0–1) of the question by an entry's texts.
@@ -186,6 +190,10 @@ NETWORK_PATTERN = 96.0
 # connecting to upstream" stays 502 with the network card beside it.
 NETWORK_SIGNATURE = 93.0
 NETWORK_FALLBACK = 88.0  # a catch-all wording, when nothing more specific matched
+# A topic named in everyday words ("被跨域拦了") and no card of that family read: the
+# family's commonest card, answered, below every alias and wording of a specific card.
+NETWORK_TOPIC = 82.0
+NETWORK_TOPIC_TERMS = 2  # technical terms (bot.core.domain) the text needs for a topic reading
 # Description overlap with network cards is only ever offered as a choice, never answered
 # outright (below ANSWER), and needs more of the question than the status tier does:
 # everyday words (版本, 地址, 端口) are all over these cards.

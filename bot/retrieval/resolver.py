@@ -82,6 +82,7 @@ class Resolver:
         first, *later = self.kinds
         matches = list(found.get(first.name, ()))
         best = matches[0].score if matches else 0.0
+        q.memo["baseline.tier"] = matches[0].tier if matches else ""  # how the baseline was read
         for kind in later:
             weighed = kind.weigh(found.get(kind.name, []), best, q)
             matches.extend(m for m in weighed if m.score >= tuning.CHOICES)

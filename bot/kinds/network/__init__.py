@@ -65,15 +65,25 @@ class NetworkKind:
         return []
 
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
-        """Loose readings stay just below the best status reading: typos and word overlap
-        always, an alias found inside a longer text when that status reading is confident
-        ("Cloudflare … 源站地址不可达" is 523, not a browser error)."""
+        """Loose readings stay just below the best status reading: typos, word overlap and
+        topic words always; an alias found inside a longer text when that status reading is
+        confident and names something itself ("Cloudflare … 源站地址不可达" is 523, not a
+        browser error) — not when it is only word overlap ("证书过期了访问不了" is the
+        certificate error, whatever words it shares with a vendor's status)."""
         if not best_other:
             return matches
+        named = best_other >= tuning.DOMINANT or q.memo.get("baseline.tier") not in (
+            "words",
+            "fuzzy",
+            "document",
+        )
         out = []
         for m in matches:
             loose = m.tier in ("fuzzy", "words") or (
-                m.tier == "alias" and m.score < tuning.EXPLICIT and best_other >= tuning.ANSWER
+                m.tier in ("alias", "topic")
+                and m.score < tuning.EXPLICIT
+                and best_other >= tuning.ANSWER
+                and named
             )
             if loose and m.score >= best_other:
                 m = replace(m, score=best_other - tuning.JUST_BELOW)

@@ -18,6 +18,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.core import tuning
+from bot.core.domain import technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.text import normalize
@@ -75,6 +76,7 @@ class NetworkIndex:
         self._fuzzy_keys: list[str] = []
         self._fuzzy_choices: list[Choice] = []
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
+        self._topics: list[tuple[str, str]] = []  # (normalised topic word, card name)
         cards = data.cards
         for entry in cards:
             for sig in entry.signatures:
@@ -95,6 +97,7 @@ class NetworkIndex:
                 self._fuzzy_choices.append(choice)
                 if len(key) >= 4:
                     contained.append(choice)
+            self._topics.extend((normalize(w), entry.name) for w in entry.topic_words)
             for texts, weight in (
                 ((entry.title_zh, *entry.aliases), 1.0),
                 ((entry.summary,), 0.8),
@@ -136,6 +139,7 @@ class NetworkIndex:
             for choice in self._fallbacks.find(padded)[:1]:
                 offer(choice.target, tuning.NETWORK_FALLBACK, choice.label, "signature")
         self._by_words(q, offer)
+        self._by_topic(q, best, offer)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -196,6 +200,18 @@ class NetworkIndex:
         return None
 
     # --- words ---------------------------------------------------------------------------
+    def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
+        """At most a few dozen short topic words, each a substring test: linear in the query."""
+        if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS:
+            return  # "跨域电商今年还好做吗" names the word, not the topic
+        read = {self.entries[name].family for name, (score, _, _) in best.items() if score >= tuning.CHOICES}
+        query = q.normalized
+        for word, name in self._topics:
+            family = self.entries[name].family
+            if family not in read and word in query:
+                offer(name, tuning.NETWORK_TOPIC, f"话题「{word}」（最常见的情形）", "topic")
+                read.add(family)
+
     def _in_context(self, key: str, folded: str) -> bool:
         family = self._needs_context.get(key)
         return family is None or any(word in folded for word in FAMILY_CONTEXT[family])

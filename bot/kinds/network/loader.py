@@ -75,6 +75,7 @@ CARD_FIELDS: dict[str, FieldSpec] = {
     "retry": FieldSpec(check_text),
     "signatures": FieldSpec(check_text, is_list=True, min_items=1),
     "aliases": FieldSpec(check_text, is_list=True, min_items=1),
+    "topic_words": FieldSpec(check_text, required=False, is_list=True),
     "see_also": FieldSpec(_check_name, required=False, is_list=True),
     "statuses": FieldSpec(check_code, required=False, is_list=True),
     "http": FieldSpec(check_code, required=False),
@@ -243,6 +244,7 @@ def _check_references(
                     problems.add(*where, f"'{field_name}'[{i}]", f"status {code} is not in knowledge/status/")
         claim(card, "signatures", card.signatures)
         claim(card, "aliases", card.aliases)
+        claim(card, "topic_words", card.topic_words)
 
 
 def _short_card(fact: Fact) -> NetworkEntry:

@@ -38,6 +38,9 @@ class NetworkEntry:
     retry: str = ""
     signatures: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # Everyday words for the whole topic ("跨域"): with no card of the family read, the
+    # question is about its commonest case, this card.
+    topic_words: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
     statuses: tuple[int, ...] = ()
     http: int | None = None  # gRPC: code.proto's HTTP mapping

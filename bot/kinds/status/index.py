@@ -118,6 +118,11 @@ class StatusIndex:
         signatures: list[Choice] = []
         contained: list[Choice] = []
         self._vendor: dict[str, tuple[str, ...]] = {}
+        self._vendor_of = {
+            code: _vendor_words(e.spec.org)
+            for code, e in self.data.statuses.items()
+            if e.registry == "unofficial"
+        }
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         # An alias that is part of another code's own name ("永久重定向" of 301 inside 308's
         # "永久重定向（保留方法）") is ambiguous inside a sentence: it counts only when it is
@@ -308,6 +313,14 @@ class StatusIndex:
                 break  # sorted: the rest cover even less
             runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
             score = tuning.word_overlap(coverage, runner_up)
+            vendor = self._vendor_of.get(code)
+            if vendor:
+                # Shared words with a vendor's code ("证书""源站""超时") are weak evidence
+                # unless the vendor is named: the same words describe everyday errors.
+                if any(w in query for w in vendor):
+                    score = min(score + tuning.VENDOR_NAMED, tuning.word_overlap(1.0, 0.0))
+                else:
+                    score -= tuning.VENDOR_UNNAMED
             offer(code, score, f"描述相近（{words}）", "words")
 
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
