@@ -8,6 +8,8 @@ import pytest
 from bot.chat.service import Service
 from bot.core.knowledge import KnowledgeBase, default_dir
 from bot.kinds import load
+from tests.e2e_support import fresh_token
+from tests.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -29,3 +31,15 @@ def knowledge_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(default_dir(), target)
     return target
+
+
+@pytest.fixture
+async def api():
+    """A fake Bot API on loopback with a fresh token (the end-to-end tests)."""
+    token = fresh_token()
+    server = FakeBotApi(token)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()

@@ -2,181 +2,35 @@
 
 Nothing leaves 127.0.0.1: the bot talks to tests.fake_bot_api.FakeBotApi through
 TELEGRAM_API_BASE_URL, proxies are switched off in its environment, and every wait
-is bounded.
+is bounded (helpers in tests/e2e_support.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import itertools
-import os
-import re
-import secrets
-import signal
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.fake_bot_api import Call, FakeBotApi
+from tests.e2e_support import (
+    START_TIMEOUT,
+    STEP_TIMEOUT,
+    BotProcess,
+    bot_env,
+    fresh_token,
+    log_records,
+    message,
+    private_chat,
+    run_to_exit,
+    to_chat,
+    unexpected_tracebacks,
+    user,
+)
+from tests.fake_bot_api import FakeBotApi
 from tests.fakes import BOT_ID, BOT_USERNAME
 
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parent.parent
-START_TIMEOUT = 20.0  # interpreter start, knowledge load, getMe, setMyCommands, first getUpdates
-STEP_TIMEOUT = 8.0
-EXIT_TIMEOUT = 15.0
-_message_ids = itertools.count(500)
-_PROXY_VARS = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
-_LOG_RECORD = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} ", re.MULTILINE)
-
-
-def fresh_token() -> str:
-    """A token matching bot.config's pattern and unique to this run, so a leak is unmistakable."""
-    return f"{secrets.randbelow(10**9) + 10**9}:E2E{secrets.token_hex(16)}"
-
-
-class BotProcess:
-    """The real bot as a subprocess, its log in a file, and bounded waits on the fake API."""
-
-    def __init__(self, api: FakeBotApi, env: dict[str, str], log_path: Path) -> None:
-        self.api = api
-        self.log_path = log_path
-        with log_path.open("wb") as log_file:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "bot.cli", "run"],
-                cwd=ROOT,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
-
-    def diagnostics(self) -> str:
-        calls = "\n".join(f"  {c.method} {c.status} {str(c.params)[:160]}" for c in self.api.calls[-30:])
-        return (
-            f"\nexit code: {self.proc.poll()}\nlast calls:\n{calls}\n"
-            f"log:\n{self.log_path.read_text('utf-8', 'replace')[-6000:]}"
-        )
-
-    async def wait_for(self, predicate, timeout=STEP_TIMEOUT, start=0) -> Call:
-        try:
-            return await self.api.wait_for(predicate, timeout=timeout, start=start)
-        except TimeoutError:
-            pytest.fail(f"timed out after {timeout}s waiting for a Bot API call" + self.diagnostics())
-
-    async def terminate(self) -> None:
-        """SIGTERM, then a clean exit with code 0 within EXIT_TIMEOUT."""
-        assert self.proc.poll() is None, self.diagnostics()
-        self.proc.send_signal(signal.SIGTERM)
-        code = await wait_exit(self.proc, EXIT_TIMEOUT)
-        assert code is not None, f"no exit within {EXIT_TIMEOUT}s after SIGTERM" + self.diagnostics()
-        assert code == 0, self.diagnostics()
-
-    def kill(self) -> None:
-        """Whatever happened, leave no process behind."""
-        if self.proc.poll() is None:
-            self.proc.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.proc.wait(5)
-
-    async def wait_count(self, predicate, count, timeout=STEP_TIMEOUT, start=0) -> list[Call]:
-        try:
-            return await self.api.wait_for_count(predicate, count, timeout=timeout, start=start)
-        except TimeoutError:
-            pytest.fail(f"timed out after {timeout}s waiting for {count} Bot API calls" + self.diagnostics())
-
-
-def user(uid: int, name: str) -> dict[str, Any]:
-    return {"id": uid, "is_bot": False, "first_name": name, "language_code": "zh-hans"}
-
-
-def private_chat(u: dict[str, Any]) -> dict[str, Any]:
-    return {"id": u["id"], "type": "private", "first_name": u["first_name"]}
-
-
-def message(text: str, u: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
-    msg: dict[str, Any] = {
-        "message_id": message_id or next(_message_ids),
-        "date": int(time.time()),
-        "chat": private_chat(u),
-        "from": u,
-        "text": text,
-    }
-    if text.startswith("/"):
-        command = text.split()[0]
-        length = len(command.encode("utf-16-le")) // 2
-        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
-    return msg
-
-
-def to_chat(chat_id: int, method: str = "sendMessage") -> Callable[[Call], bool]:
-    return lambda c: c.method == method and c.ok and int(c.params.get("chat_id", 0)) == chat_id
-
-
-def bot_env(token: str, base_url: str, data_dir: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k.lower() not in _PROXY_VARS and not k.startswith(("TELEGRAM_", "WEBHOOK_", "HTTPCODE_"))
-    }
-    env.update(
-        TELEGRAM_BOT_TOKEN=token,
-        TELEGRAM_API_BASE_URL=base_url,
-        HTTPCODE_DATA_DIR=str(data_dir),
-        LOG_LEVEL="DEBUG",
-        PYTHONUNBUFFERED="1",
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-    )
-    return env
-
-
-def log_records(text: str) -> Iterator[str]:
-    """Split the captured output into log records (a record keeps its traceback lines)."""
-    starts = [m.start() for m in _LOG_RECORD.finditer(text)]
-    if not starts or starts[0] > 0:
-        yield text[: starts[0] if starts else len(text)]  # output before logging was set up
-    for begin, end in itertools.pairwise([*starts, len(text)]):
-        yield text[begin:end]
-
-
-def unexpected_tracebacks(text: str) -> list[str]:
-    """Tracebacks in the log, other than a NetworkError for an injected 502."""
-    bad = []
-    for record in log_records(text):
-        if "Traceback (most recent call last)" not in record:
-            continue
-        if "telegram.error.NetworkError: Bad Gateway" in record:
-            continue
-        bad.append(record)
-    return bad
-
-
-async def wait_exit(proc: subprocess.Popen, timeout: float) -> int | None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return proc.returncode
-        await asyncio.sleep(0.05)
-    return proc.poll()
-
-
-@pytest.fixture
-async def api():
-    token = fresh_token()
-    server = FakeBotApi(token)
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 async def test_bot_process_end_to_end(api: FakeBotApi, tmp_path: Path):
@@ -314,25 +168,8 @@ async def test_rejected_token_does_not_leak(api: FakeBotApi, tmp_path: Path):
     token = fresh_token()  # a well-formed token the fake server does not know
     assert token != api.token
     env = bot_env(token, api.base_url, tmp_path / "data")
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        out, _ = await asyncio.wait_for(proc.communicate(), START_TIMEOUT)
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
-    output = out.decode("utf-8", "replace")
-    assert proc.returncode == 2, output[-3000:]
+    code, output = await run_to_exit(env, START_TIMEOUT)
+    assert code == 2, output[-3000:]
     assert "Telegram 拒绝了 TELEGRAM_BOT_TOKEN" in output
     assert token not in output, output[-3000:]
     assert token.split(":", 1)[1] not in output

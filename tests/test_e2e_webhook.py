@@ -18,19 +18,18 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.fake_bot_api import HOST, FakeBotApi
-from tests.test_e2e import (
+from tests.e2e_support import (
     START_TIMEOUT,
     STEP_TIMEOUT,
     BotProcess,
-    api,  # noqa: F401  (the fixture)
-    bot_env,
+    bot_env_for,
     log_records,
     message,
     to_chat,
     unexpected_tracebacks,
     user,
 )
+from tests.fake_bot_api import HOST, FakeBotApi
 
 pytestmark = pytest.mark.slow
 
@@ -67,7 +66,7 @@ async def post_update(
             await asyncio.sleep(0.1)
 
 
-async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path):  # noqa: F811
+async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path):
     token = api.token
     secret = secrets.token_urlsafe(24)
     port = free_port()
@@ -75,8 +74,14 @@ async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path): 
     log_path = tmp_path / "bot.log"
     started = time.monotonic()
 
-    env = bot_env(token, api.base_url, tmp_path / "data")
-    env.update(WEBHOOK_URL=webhook_url, WEBHOOK_LISTEN=HOST, WEBHOOK_PORT=str(port), WEBHOOK_SECRET=secret)
+    env = bot_env_for(
+        api,
+        tmp_path,
+        WEBHOOK_URL=webhook_url,
+        WEBHOOK_LISTEN=HOST,
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET=secret,
+    )
     bot = BotProcess(api, env, log_path)
     diagnostics, wait_for = bot.diagnostics, bot.wait_for
 
@@ -182,12 +187,18 @@ NOT_UPDATES = {
 }
 
 
-async def test_webhook_rejects_bodies_that_are_not_updates(api: FakeBotApi, tmp_path: Path):  # noqa: F811
+async def test_webhook_rejects_bodies_that_are_not_updates(api: FakeBotApi, tmp_path: Path):
     secret = secrets.token_urlsafe(24)
     port = free_port()
     webhook_url = f"http://{HOST}:{port}{WEBHOOK_PATH}"
-    env = bot_env(api.token, api.base_url, tmp_path / "data")
-    env.update(WEBHOOK_URL=webhook_url, WEBHOOK_LISTEN=HOST, WEBHOOK_PORT=str(port), WEBHOOK_SECRET=secret)
+    env = bot_env_for(
+        api,
+        tmp_path,
+        WEBHOOK_URL=webhook_url,
+        WEBHOOK_LISTEN=HOST,
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET=secret,
+    )
     bot = BotProcess(api, env, tmp_path / "bot.log")
     headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret}
     try:

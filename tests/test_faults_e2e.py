@@ -9,31 +9,29 @@ cannot be reached at start-up ends it after a few tries, with a few lines and no
 
 from __future__ import annotations
 
-import asyncio
 import math
 import socket
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.fake_bot_api import Call, FakeBotApi, Fault
-from tests.test_e2e import (
-    ROOT,
+from tests.e2e_support import (
     START_TIMEOUT,
     STEP_TIMEOUT,
     BotProcess,
-    api,  # noqa: F401  (the fixture)
     bot_env,
+    bot_env_for,
     log_records,
     message,
+    run_to_exit,
+    started,
     to_chat,
     unexpected_tracebacks,
     user,
     wait_exit,
 )
+from tests.fake_bot_api import Call, FakeBotApi, Fault
 
 pytestmark = pytest.mark.slow
 
@@ -46,36 +44,7 @@ def offset(call: Call) -> int:
     return int(call.params.get("offset") or 0)
 
 
-async def started(server: FakeBotApi, tmp_path: Path, **env: str) -> BotProcess:
-    environment = bot_env(server.token, server.base_url, tmp_path / "data")
-    environment.update(env)
-    bot = BotProcess(server, environment, tmp_path / "bot.log")
-    await bot.wait_for(lambda c: c.method == "getUpdates", timeout=START_TIMEOUT)
-    return bot
-
-
-async def run_to_exit(env: dict[str, str], timeout: float) -> tuple[int | None, str]:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        out, _ = await asyncio.wait_for(proc.communicate(), timeout)
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
-    return proc.returncode, out.decode("utf-8", "replace")
-
-
-async def test_transient_send_faults_lose_no_answer(api: FakeBotApi, tmp_path: Path):  # noqa: F811
+async def test_transient_send_faults_lose_no_answer(api: FakeBotApi, tmp_path: Path):
     ana, ben, cai = user(4701, "小安"), user(4702, "小贲"), user(4703, "小蔡")
     await api.inject("sendMessage", Fault(500, chat_id=ana["id"]))
     await api.inject("sendMessage", Fault(502, chat_id=ana["id"]))
@@ -116,7 +85,7 @@ async def test_transient_send_faults_lose_no_answer(api: FakeBotApi, tmp_path: P
     assert unexpected_tracebacks(output) == [], bot.diagnostics()
 
 
-async def test_one_chats_long_429_does_not_hold_up_other_chats(api: FakeBotApi, tmp_path: Path):  # noqa: F811
+async def test_one_chats_long_429_does_not_hold_up_other_chats(api: FakeBotApi, tmp_path: Path):
     slow, others = user(4711, "被限流的"), [user(4712 + n, f"其他人{n}") for n in range(3)]
     await api.inject("sendMessage", Fault(429, retry_after=20, chat_id=slow["id"]))
     bot = await started(api, tmp_path)
@@ -135,7 +104,7 @@ async def test_one_chats_long_429_does_not_hold_up_other_chats(api: FakeBotApi, 
         bot.kill()  # no need to wait out the 20 s: kill -9 loses nothing (see the next test)
 
 
-async def test_kill_9_mid_work_loses_no_question(api: FakeBotApi, tmp_path: Path):  # noqa: F811
+async def test_kill_9_mid_work_loses_no_question(api: FakeBotApi, tmp_path: Path):
     """Twelve questions are queued; the first four are answered, the answers to the other eight
     hang when the bot is killed with SIGKILL. After a restart every question has its answer.
 
@@ -147,7 +116,7 @@ async def test_kill_9_mid_work_loses_no_question(api: FakeBotApi, tmp_path: Path
         await api.inject("sendMessage", Fault(stall=math.inf, chat_id=person["id"]), times=-1)
     update_ids = [await api.enqueue(message=message(f"/code {500 + n % 6}", p)) for n, p in enumerate(people)]
 
-    first = BotProcess(api, bot_env(api.token, api.base_url, tmp_path / "data"), tmp_path / "first.log")
+    first = BotProcess(api, bot_env_for(api, tmp_path), tmp_path / "first.log")
     try:
         for person in answered_first:
             await first.wait_for(to_chat(person["id"]), timeout=START_TIMEOUT)
@@ -163,7 +132,7 @@ async def test_kill_9_mid_work_loses_no_question(api: FakeBotApi, tmp_path: Path
 
     await api.clear_faults()
     mark = len(api.calls)
-    second = BotProcess(api, bot_env(api.token, api.base_url, tmp_path / "data"), tmp_path / "second.log")
+    second = BotProcess(api, bot_env_for(api, tmp_path), tmp_path / "second.log")
     try:
         for person in hanging:
             await second.wait_for(to_chat(person["id"]), timeout=START_TIMEOUT, start=mark)
@@ -186,7 +155,7 @@ async def test_kill_9_mid_work_loses_no_question(api: FakeBotApi, tmp_path: Path
     ],
 )
 async def test_401_or_404_while_polling_ends_the_process(
-    api: FakeBotApi,  # noqa: F811
+    api: FakeBotApi,
     tmp_path: Path,
     status: int,
     says: str,
@@ -207,7 +176,7 @@ async def test_401_or_404_while_polling_ends_the_process(
     assert "Traceback" not in output, output[-3000:]
 
 
-async def test_wrong_api_address_is_not_called_a_rejected_token(api: FakeBotApi, tmp_path: Path):  # noqa: F811
+async def test_wrong_api_address_is_not_called_a_rejected_token(api: FakeBotApi, tmp_path: Path):
     wrong = f"{api.base_url.removesuffix('/bot')}/v1/bot"  # a web server, but no Bot API there
     env = bot_env(api.token, wrong, tmp_path / "data")
     code, output = await run_to_exit(env, START_TIMEOUT)
