@@ -45,6 +45,9 @@ FAMILY_CONTEXT = {
     "grpc": ("grpc", "rpc"),
     "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent"),
 }
+# Words that say something went wrong: with one of these a single technical term is enough
+# for a topic reading ("springboot 配了 @CrossOrigin 还是报跨域").
+_TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "error")
 _MAX_TOKEN = 80
 _LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
@@ -202,7 +205,7 @@ class NetworkIndex:
     # --- words ---------------------------------------------------------------------------
     def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
         """At most a few dozen short topic words, each a substring test: linear in the query."""
-        if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS:
+        if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
             return  # "跨域电商今年还好做吗" names the word, not the topic
         read = {self.entries[name].family for name, (score, _, _) in best.items() if score >= tuning.CHOICES}
         query = q.normalized

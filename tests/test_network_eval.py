@@ -1,0 +1,51 @@
+"""Network-error answer quality, enforced with floors.
+
+- tests/eval/network_queries.tsv: our own rows (pasted lines from many runtimes and Chinese
+  questions), written after the network kind existed and tuned on.
+- tests/eval/blind/network_v1.tsv: written blind; its first run (network top-1 89.1%) is
+  recorded in docs/evaluation.md. It has been tuned on since, so its floor here only guards
+  against regressions and its current figure is no longer a blind figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("eval_blind", ROOT / "scripts" / "eval_blind.py")
+eval_blind = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_blind)
+
+
+def score(service, path: Path) -> dict[str, list[int]]:
+    """Per category: [rows, top-1 hits]; chatter counts as a hit when nothing is answered."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    per: dict[str, list[int]] = {}
+    for row in rows:
+        want, category = eval_blind.expected(row)
+        got = [eval_blind.key_of(m) for m in service.resolve(row["query"]).matches]
+        hit = not got if want == ["none"] else bool(got) and got[0] in want
+        stats = per.setdefault("network" if category.startswith("network/") else category, [0, 0])
+        stats[0] += 1
+        stats[1] += hit
+    return per
+
+
+@pytest.mark.parametrize(
+    ("name", "network_floor", "chatter_floor"),
+    [("network_queries.tsv", 0.92, 1.0), ("blind/network_v1.tsv", 0.96, 0.93)],
+)
+def test_network_eval_floors(service, name, network_floor, chatter_floor):
+    per = score(service, ROOT / "tests" / "eval" / name)
+    n, hits = per["network"]
+    print(f"\n{name}: network top-1 {hits}/{n} = {hits / n:.1%}")
+    assert hits / n >= network_floor
+    controls = per.get("status (control)", [0, 0])
+    assert controls[1] >= controls[0] - 1, "a typed status must keep winning"
+    chatter = per.get("none", [0, 0])
+    assert chatter[0] and chatter[1] / chatter[0] >= chatter_floor
