@@ -52,6 +52,16 @@ VENDOR_UNNAMED = 6.0
 VENDOR_NAMED = 6.0
 
 
+# A Chinese alias heard, not read: other characters of the same sound ("王冠超时" for 网关
+# 超时) or typed pinyin. Like a typo, by the share of the question's sound it covers.
+HOMOPHONE_MIN_CHARS = 3
+HOMOPHONE_MAX_CHARS = 40  # normalised characters: bounded work, and typos come in short questions
+
+
+def homophone(coverage: float) -> float:
+    return min(80.0 + 12.0 * coverage, 92.0)
+
+
 # Word overlap: rarity-weighted coverage c (0–1) of the question by an entry's texts.
 MIN_GRAM_WEIGHT = 9.0  # a one- or two-word message must not reach full coverage by luck
 GRAM_MIN_COVERAGE = 0.22  # below this share, shared words are coincidence

@@ -14,10 +14,11 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
-from bot.core import tuning
+from bot.core import pinyin, tuning
 from bot.core.domain import technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match, Mode, Resolution
+from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
@@ -117,6 +118,8 @@ class StatusIndex:
     def _build(self) -> None:
         signatures: list[Choice] = []
         contained: list[Choice] = []
+        sounds: list[Choice] = []  # pinyin keys of Chinese aliases ("·wang·guan·chao·shi·")
+        self._whole_only: set[str] = set()
         self._vendor: dict[str, tuple[str, ...]] = {}
         self._vendor_of = {
             code: _vendor_words(e.spec.org)
@@ -152,6 +155,11 @@ class StatusIndex:
                         # A vendor's English phrase ("Connection Timed Out" of Cloudflare's 522)
                         # is also a runtime's wording; inside a longer text it needs the vendor.
                         self._vendor[key] = _vendor_words(entry.spec.org)
+                if label in ("中文名", "别名") and cjk_count(key) == len(key) >= tuning.HOMOPHONE_MIN_CHARS:
+                    sound = Choice(pinyin.key(key), entry.code, f"读音同{choice.label}")
+                    sounds.append(sound)
+                    if ambiguous:  # like its literal form: only as the whole question
+                        self._whole_only.add(sound.key)
             for sig in entry.signatures:
                 key = normalize(sig)
                 if key:
@@ -163,7 +171,23 @@ class StatusIndex:
         self._documents = BM25((code, _document(e)) for code, e in self.data.statuses.items())
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
+        self._sounds = SubstringIndex(sounds)
         self._words.freeze(len(self.data.statuses))
+
+    def _homophones(self, query: str, offer) -> None:
+        """A Chinese alias written with other characters of the same sound ("王冠超时"), or
+        typed as pinyin ("wangguan chaoshi"): linear in the query, like any SubstringIndex."""
+        if len(query) > tuning.HOMOPHONE_MAX_CHARS:
+            return  # typos of a name are short questions; a paste is read by the other tiers
+        sound = pinyin.key(query)
+        heard = pinyin.syllables(sound)
+        if heard < tuning.HOMOPHONE_MIN_CHARS:
+            return
+        for choice in self._sounds.find(f" {sound} "):
+            coverage = pinyin.syllables(choice.key) / heard
+            if coverage < 1.0 and choice.key in self._whole_only:
+                continue
+            offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
 
     def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
         fields = {
@@ -292,6 +316,8 @@ class StatusIndex:
             if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
                 continue
             offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
+
+        self._homophones(query, offer)
 
         # Typos: whole-string similarity to a name or alias.
         for _key, score, index in process.extract(

@@ -1,0 +1,47 @@
+"""Homophone typos and typed pinyin (bot/core/pinyin.py and the status kind's sound tier)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import pinyin
+
+
+def test_keys_are_syllables_aligned_and_broken_by_what_cannot_be_read():
+    assert pinyin.key("网关超时") == "·wang·guan·chao·shi·"
+    assert pinyin.key("wangguan chaoshi") == "·wang·guan·chao·shi·"
+    # English words that are not pinyin break the run; so does punctuation.
+    assert pinyin.key("http 超时，网关") == "·chao·shi· ·wang·guan·"
+    assert pinyin.syllables(pinyin.key("王冠超时")) == 4
+
+
+def test_the_generated_table_reads_common_characters():
+    assert [pinyin.key(ch) for ch in "网王未为"] == ["·wang·", "·wang·", "·wei·", "·wei·"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("王冠超时是什么意思", 504),  # 网关超时
+        ("错误王冠", 502),  # 错误网关
+        ("为授权", 401),  # 未授权
+        ("禁址访问", 403),  # 禁止访问
+        ("wangguan chaoshi", 504),  # typed pinyin
+        ("fuwuqi neibu cuowu", 500),
+    ],
+)
+def test_a_name_heard_not_read_is_found(service, text, status):
+    top = service.resolve(text).matches[0]
+    assert (top.status, top.tier) == (status, "fuzzy")
+    assert top.score < 100
+
+
+@pytest.mark.parametrize("text", ["王冠很好看", "ni hao", "shi bu shi", "我在北京上班", "今天天气不错"])
+def test_chatter_that_sounds_like_nothing_stays_chatter(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_long_texts_skip_the_sound_tier(service):
+    # The same homophone inside a paste longer than HOMOPHONE_MAX_CHARS is not read.
+    text = "王冠超时" + "，" + "今天的日志太长了" * 8
+    assert all(m.tier != "fuzzy" or "读音" not in m.why for m in service.resolve(text).matches)
