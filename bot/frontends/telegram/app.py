@@ -8,6 +8,7 @@ rejected token or a wrong API address ends the process with one clear line.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import secrets
 import signal
@@ -33,6 +34,7 @@ from bot.frontends.telegram.bot_api import (
     retry_after_seconds,
 )
 from bot.frontends.telegram.delivery import RetryingRateLimiter, RetryPolicy
+from bot.frontends.telegram.handlers import prebuild_keyboards
 from bot.frontends.telegram.polling import Poller, unless_stopped
 from bot.frontends.telegram.processing import ChatOrderedProcessor
 from bot.frontends.telegram.webhook import Receiver, WebhookServer
@@ -112,6 +114,9 @@ def build_application(
     )
     application.add_handler(CallbackQueryHandler(handle.adapter.button), handle.group)
     application.add_error_handler(handle.adapter.error)
+    # A bot runs for days: render the status cards and their keyboards now (~20 ms), not on
+    # the first question for each code.
+    prebuild_keyboards(service.prerender())
     return application
 
 
@@ -125,6 +130,11 @@ def run_bot(config: Config, service: Service) -> int:
     webhook_secret = settle_webhook_secret(config)
     setup_logging(config.log_level, config.token, webhook_secret)
     application = build_application(config, service)
+    # The knowledge base, indexes and prerendered cards live as long as the process: moved out
+    # of the collector's generations, full collections stop walking them (after one last
+    # collection, so no garbage of the start-up is kept for good).
+    gc.collect()
+    gc.freeze()
     try:
         code = asyncio.run(Runner(application, config, webhook_secret).run())
     except Exception:

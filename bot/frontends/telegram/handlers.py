@@ -10,7 +10,7 @@ so a host's own buttons never reach us.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 from functools import lru_cache, partial
 
 from telegram import (
@@ -46,8 +46,25 @@ def callback_data(action: str) -> str | None:
     return data if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES else None
 
 
-@lru_cache(maxsize=1024)  # cached cards come back as the same Reply; markups are immutable
+# Keyboards of the cards rendered at start (Service.prerender), built at start too: ~65 µs
+# each. Keyed by the Reply object (identity); refilled by each prebuild_keyboards call.
+_prebuilt: dict[Reply, InlineKeyboardMarkup | None] = {}
+
+
+def prebuild_keyboards(replies: Iterable[Reply]) -> None:
+    _prebuilt.clear()
+    for reply in replies:
+        _prebuilt[reply] = _build_keyboard.__wrapped__(reply)
+
+
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if reply in _prebuilt:
+        return _prebuilt[reply]
+    return _build_keyboard(reply)
+
+
+@lru_cache(maxsize=1024)  # cached cards come back as the same Reply; markups are immutable
+def _build_keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     rows = []
     for row in reply.buttons:
         buttons = []

@@ -48,6 +48,17 @@ class StatusKind:
         self.data = kb[self.name]
         self.index = StatusIndex(self.data)
         self._card = lru_cache(maxsize=1024)(self._card_uncached)
+        self._cards: dict[tuple[int, bool, int], Reply] = {}  # filled by prerender, if called
+
+    def prerender(self, limit: int) -> list[Reply]:
+        """Render every code's full card once, HTML included, and keep them: a long-running
+        front end calls this at start (~15 ms), so the first ``/code 503`` of the process is
+        as fast as the next. ``ask`` answers one question and does not."""
+        for code in self.data.statuses:
+            reply = self._card_uncached(code, True, limit)
+            reply.html()
+            self._cards[(code, True, limit)] = reply
+        return list(self._cards.values())
 
     # --- answering -----------------------------------------------------------------------
     def outright(self, q: Query) -> Resolution | None:
@@ -77,7 +88,10 @@ class StatusKind:
         return self.card(res.matches[0], limit)
 
     def card(self, match: Match, limit: int, detailed: bool = True) -> Reply:
-        return self._card(match.answer.code, detailed, limit)
+        return self._status_card(match.answer.code, detailed, limit)
+
+    def _status_card(self, code: int, detailed: bool, limit: int) -> Reply:
+        return self._cards.get((code, detailed, limit)) or self._card(code, detailed, limit)
 
     def _card_uncached(self, code: int, detailed: bool, limit: int) -> Reply:
         return cards.status_card(self.data, self.data.statuses[code], detailed, limit)
@@ -85,7 +99,7 @@ class StatusKind:
     def open(self, key: str, limit: int, detailed: bool = True) -> Reply | None:
         """``503`` opens a card, ``5xx`` a class list; anything else is stale or forged."""
         if key.isascii() and key.isdigit() and len(key) == 3 and int(key) in self.data.statuses:
-            return self._card(int(key), detailed, limit)
+            return self._status_card(int(key), detailed, limit)
         if len(key) == 3 and key[0] in "12345" and key[1:] == "xx":
             return cards.class_list(self.data, int(key[0]), limit)
         return None
