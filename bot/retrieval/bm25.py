@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from bot.retrieval.textindex import STOP_GRAMS
@@ -36,11 +36,21 @@ def terms(text: str) -> list[str]:
 
 
 class BM25:
-    def __init__(self, documents: Iterable[tuple[Hashable, str]]) -> None:
+    """``tokenize`` turns a document into its terms (default :func:`terms` of a normalised
+    text; the cloud kind passes documents already split into terms)."""
+
+    def __init__(
+        self,
+        documents: Iterable[tuple[Hashable, Any]],
+        tokenize: Callable[[Any], Iterable[str]] = terms,
+        k1: float = K1,
+        b: float = B,
+    ) -> None:
+        self.k1, self.b = k1, b
         self._postings: dict[str, list[tuple[Any, int]]] = {}
         lengths: dict[Any, int] = {}
         for key, text in documents:
-            counts = Counter(terms(text))
+            counts = Counter(tokenize(text))
             lengths[key] = sum(counts.values())
             for term, tf in counts.items():
                 self._postings.setdefault(term, []).append((key, tf))
@@ -70,3 +80,27 @@ class BM25:
             following = top[i + 1][1] if i + 1 < len(top) else 0.0
             out.append((key, score, score / ceiling, (score - following) / score if score else 0.0))
         return out
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, 0.0)
+
+    def max_idf(self) -> float:
+        """The idf of a term found in one document: the rarest there is."""
+        n = len(self._lengths)
+        return math.log(1 + (n - 0.5) / 1.5) if n else 0.0
+
+    def scores(self, weights: Mapping[str, float]) -> dict[Any, float]:
+        """Every document sharing a term with the query, by its weighted BM25 score.
+
+        ``weights``: the query's terms and how much each says (1.0 is a plain term). The most
+        one term can add is ``weight × idf × (k1 + 1)``."""
+        scores: dict[Any, float] = {}
+        k1, b = self.k1, self.b
+        for term, weight in weights.items():
+            idf = self._idf.get(term)
+            if idf is None:
+                continue
+            for key, tf in self._postings[term]:
+                norm = tf + k1 * (1 - b + b * self._lengths[key] / self._avg)
+                scores[key] = scores.get(key, 0.0) + weight * idf * tf * (k1 + 1) / norm
+        return scores
