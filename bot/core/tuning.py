@@ -117,8 +117,41 @@ TEMPLATE = 84.0  # a message with placeholders, the fixed parts verbatim
 IN_BODY_BONUS = 5.0  # a message read from a pasted body
 PROVIDER_NAMED = 6.0  # the question names this row's provider ...
 PROVIDER_OTHER = -5.0  # ... or another one
-PRODUCT_NAMED = 3.0  # the question names one of this row's products
+PRODUCT_NAMED = 3.0  # the question names one of this row's products ...
+PRODUCT_OTHER = -3.0  # ... or only other products of its provider
 MESSAGE_CUTOFF = 70.0  # message similarity (0–100) below which a message is no match
+
+
+# Meaning tier (``meaning.py``): BM25 over each row's code words, messages and product, with
+# concept terms. How much each kind of query term says; concepts bridge paraphrases.
+MEANING_CONCEPT_WEIGHT = 2.0  # what went wrong, and to what (~notfound, ~bucket)
+MEANING_ACTION_WEIGHT = 1.2  # what the user did (~delete): messages often leave it out
+MEANING_FRAME_WEIGHT = 0.5  # the question's frame (~fail: 失败, 删不掉)
+# A query word the index has never seen counts against the share as a word this rare
+# (a fraction of the rarest term's idf).
+MEANING_UNKNOWN_IDF = 0.5
+MEANING_PRODUCT_WEIGHT = 1.0
+MEANING_WORD_WEIGHT = 1.0
+MEANING_BIGRAM_WEIGHT = 0.6
+MEANING_PRIOR = 0.04  # × log2(1 + APIs documenting the code), for ranking only
+MEANING_DOC_COVER = 0.3  # ranking: × (1 - this × share of the row's concepts the question lacks)
+MEANING_PROBLEM_MISSED = 0.75  # ranking: the row says nothing of what the question says went wrong
+MEANING_OTHER_PRODUCT = 0.8  # ranking: the question names a product and the row is another's
+MEANING_K1 = 0.6
+MEANING_B = 0.5
+MEANING_FLOOR = CHOICES  # weaker readings are not kept at all
+# Once the meaning tier has read a question, fuzzy message likeness below this similarity
+# is dropped: one character apart is often another noun (创建网卡失败 vs 创建子网失败).
+LIKENESS_KEPT = 90.0
+MEANING_CAP = 92.0  # a paraphrase never reaches a typed code (95+)
+
+
+def cloud_meaning(share: float, lead: float, *, named: bool) -> float:
+    """A paraphrase read by meaning: ``share`` of the score the question's terms could reach,
+    ``lead`` over the next code. Only a provider or product named lets it answer outright;
+    cloud vocabulary alone offers choices."""
+    score = 55.0 + 30.0 * share + 60.0 * lead
+    return min(score, MEANING_CAP if named else ANSWER - 1.0)
 
 
 def code_segment(candidates: int, starts_upper: bool, exact_case: bool) -> float:
@@ -150,7 +183,14 @@ JUST_BELOW = 1.0  # fuzzy likeness ranks just below it
 
 
 def weigh_cloud(
-    score: float, *, best_status: float, seed_verbatim: bool, verbatim: bool, family: bool, named: bool
+    score: float,
+    *,
+    best_status: float,
+    seed_verbatim: bool,
+    verbatim: bool,
+    family: bool,
+    named: bool,
+    meaning: bool = False,
 ) -> float:
     """A cloud reading's place on the scale beside the best status reading of the same text.
 
@@ -158,10 +198,24 @@ def weigh_cloud(
     - a documented message pasted verbatim, or a naming family of an identifier, ranks just
       above the best status unless that status was stated outright;
     - naming a provider lifts its errors over word overlap, not over an exact status name;
-    - otherwise likeness stays just below the best status, so "请求超时" stays 408.
+    - otherwise likeness stays just below the best status, so "请求超时" stays 408;
+    - a retelling read by meaning (cloud context already checked, no provider lift) leads
+      loose status readings when a provider or product is named (answered outright only on
+      its own confidence), and never a status alias or signature.
     """
     if seed_verbatim:
         return EXPLICIT
+    if meaning:
+        if best_status >= DOMINANT:
+            return min(score, best_status - JUST_BELOW)
+        if not named:
+            return score
+        # A provider or product named: the retelling leads loose status readings, but only
+        # its own confidence answers outright.
+        lifted = best_status + JUST_ABOVE
+        if score < ANSWER and best_status < ANSWER:
+            lifted = min(lifted, ANSWER - 1.0)
+        return max(score, min(lifted, 99.0))
     if verbatim or family:
         return max(score, min(best_status + JUST_ABOVE, 99.0)) if best_status < EXPLICIT else score
     if named:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from bot.retrieval.textindex import STOP_GRAMS
@@ -36,15 +36,26 @@ def terms(text: str) -> list[str]:
 
 
 class BM25:
-    def __init__(self, documents: Iterable[tuple[Hashable, str]]) -> None:
+    """``tokenize`` turns a document into its terms (default :func:`terms` of a normalised
+    text; the cloud kind passes documents already split into terms)."""
+
+    def __init__(
+        self,
+        documents: Iterable[tuple[Hashable, Any]],
+        tokenize: Callable[[Any], Iterable[str]] = terms,
+        k1: float = K1,
+        b: float = B,
+    ) -> None:
+        self.k1, self.b = k1, b
         building: dict[str, list[tuple[Any, int]]] = {}
         lengths: dict[Any, int] = {}
         for key, text in documents:
-            counts = Counter(terms(text))
+            counts = Counter(tokenize(text))
             lengths[key] = sum(counts.values())
             for term, tf in counts.items():
                 building.setdefault(term, []).append((key, tf))
         n = max(len(lengths), 1)
+        self._documents = len(lengths)
         self._avg = sum(lengths.values()) / n if lengths else 1.0
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in building.items()}
         # Each term's postings as two flat tuples (keys, counts): a fifth of the memory of a
@@ -52,27 +63,44 @@ class BM25:
         self._postings: dict[str, tuple[tuple[Any, ...], tuple[int, ...]]] = {
             t: (tuple(k for k, _ in p), tuple(tf for _, tf in p)) for t, p in building.items()
         }
-        self._norms = {key: K1 * (1 - B + B * length / self._avg) for key, length in lengths.items()}
+        self._norms = {key: k1 * (1 - b + b * length / self._avg) for key, length in lengths.items()}
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
         """(key, score, share, lead), best first. ``share`` = score / the most the question's
         known terms could score; ``lead`` = (best - next) / best."""
         query_terms = set(terms(query))
-        ceiling = sum(self._idf.get(t, 0.0) * (K1 + 1) for t in query_terms)
+        k1 = self.k1
+        ceiling = sum(self._idf.get(t, 0.0) * (k1 + 1) for t in query_terms)
         if not ceiling:
             return []
-        scores: dict[Any, float] = {}
-        norms = self._norms
-        for term in query_terms:
-            idf = self._idf.get(term)
-            if idf is None:
-                continue
-            keys, counts = self._postings[term]
-            for key, tf in zip(keys, counts, strict=True):
-                scores[key] = scores.get(key, 0.0) + idf * tf * (K1 + 1) / (tf + norms[key])
+        scores = self.scores(dict.fromkeys(query_terms, 1.0))
         top = sorted(scores.items(), key=lambda kv: (-kv[1], str(kv[0])))[: limit + 1]
         out = []
         for i, (key, score) in enumerate(top[:limit]):
             following = top[i + 1][1] if i + 1 < len(top) else 0.0
             out.append((key, score, score / ceiling, (score - following) / score if score else 0.0))
         return out
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, 0.0)
+
+    def max_idf(self) -> float:
+        """The idf of a term found in one document: the rarest there is."""
+        n = self._documents
+        return math.log(1 + (n - 0.5) / 1.5) if n else 0.0
+
+    def scores(self, weights: Mapping[str, float]) -> dict[Any, float]:
+        """Every document sharing a term with the query, by its weighted BM25 score.
+
+        ``weights``: the query's terms and how much each says (1.0 is a plain term). The most
+        one term can add is ``weight × idf × (k1 + 1)``."""
+        scores: dict[Any, float] = {}
+        k1, norms = self.k1, self._norms
+        for term, weight in weights.items():
+            idf = self._idf.get(term)
+            if idf is None:
+                continue
+            keys, counts = self._postings[term]
+            for key, tf in zip(keys, counts, strict=True):
+                scores[key] = scores.get(key, 0.0) + weight * idf * tf * (k1 + 1) / (tf + norms[key])
+        return scores

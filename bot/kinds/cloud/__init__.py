@@ -127,6 +127,9 @@ class CloudKind:
         weighed = []
         for m in matches:
             answer: CloudAnswer = m.answer
+            # Naming a provider lifts that provider's errors, not another's word-like code.
+            provider = answer.error.provider if answer.error is not None else ""
+            ours = not (hints.providers and provider) or provider in hints.providers
             score = tuning.weigh_cloud(
                 m.score,
                 best_status=best_other,
@@ -136,7 +139,8 @@ class CloudKind:
                 and m.score >= tuning.SEED_MESSAGE,
                 verbatim=exact and m.score >= tuning.VERBATIM,
                 family=answer.error is None and m.score >= tuning.DOMINANT,
-                named=named,
+                named=named and ours,
+                meaning=m.tier == "meaning",
             )
             weighed.append(replace(m, score=score) if score != m.score else m)
         return weighed

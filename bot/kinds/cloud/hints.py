@@ -30,6 +30,7 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "obs": (("huaweicloud", "OBS"),),
     "apig": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
     "api网关": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
+    "api gateway": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
     "cvm": (("tencentcloud", "CVM"),),
     "cbs": (("tencentcloud", "CBS"),),
     "云硬盘": (("tencentcloud", "CBS"),),
@@ -63,6 +64,9 @@ class Hints:
     providers: frozenset[str] = frozenset()
     products: frozenset[tuple[str, str]] = frozenset()
     statuses: frozenset[int] = frozenset()
+    # Products the question implies without naming them (bucket → OSS/OBS): they pick
+    # among a code's variants, and add no score.
+    implied: frozenset[tuple[str, str]] = frozenset()
 
 
 def _provider_hints(text: str) -> Hints:

@@ -41,6 +41,7 @@ from bot.core.text import fold, is_cjk, normalize
 from bot.kinds.cloud.body import Body, parse_body
 from bot.kinds.cloud.codes import CodeTable
 from bot.kinds.cloud.hints import HINT_RE, HINT_WORDS_RE, Hints, provider_hints
+from bot.kinds.cloud.meaning import MeaningIndex, Reading
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
     MIN_MESSAGE_LEN,
@@ -147,7 +148,8 @@ class _Candidate:
     row: int | None = None  # a specific row (the one whose message matched)
     family: ErrorFamily | None = None
     typed: str = ""  # the code as typed, for family matches
-    tier: str = "code"  # "code", "partial" (segment, prefix, typo), "family", "message"
+    tier: str = "code"  # "code", "partial" (segment, prefix, typo), "family", "message", "meaning"
+    likeness: float = 0.0  # fuzzy message similarity, for a message found only by likeness
 
 
 # --- the index ----------------------------------------------------------------------------
@@ -213,6 +215,7 @@ class CloudIndex:
             or "(?!)"
         )
         self._build_messages()
+        self._meaning = MeaningIndex(self.rows)
         self._search = TextCache(self._search_uncached, max_chars=500_000, max_entries=1024)
 
     def _build_messages(self) -> None:
@@ -341,6 +344,12 @@ class CloudIndex:
         message = body.message if body and body.message else text
         if messages or (body and body.message):
             self._add_messages(cands, message, in_body=bool(body and body.message))
+        reading = self._meaning.read(text, hints) if messages and not body else None
+        if reading is not None:
+            if not hints.products:
+                hints = Hints(hints.providers, hints.products, hints.statuses, reading.implied)
+            if best < CONFIDENT:  # a code typed or pasted says more than any retelling
+                self._add_meaning(cands, reading, hints, limit)
         return tuple(self._finish(cands, hints, body, limit))
 
     def _add(self, cands: dict[tuple[str, str], _Candidate], cand: _Candidate) -> None:
@@ -418,12 +427,12 @@ class CloudIndex:
 
     def _add_messages(self, cands: dict[tuple[str, str], _Candidate], text: str, *, in_body: bool) -> None:
         bonus = tuning.IN_BODY_BONUS if in_body else 0.0
-        scored: dict[int, tuple[float, str]] = {}
+        scored: dict[int, tuple[float, str, float]] = {}
 
-        def take(ids: Iterable[int], score: float, why: str) -> None:
+        def take(ids: Iterable[int], score: float, why: str, likeness: float = 0.0) -> None:
             for i in ids:
                 if i not in scored or score > scored[i][0]:
-                    scored[i] = (score, why)
+                    scored[i] = (score, why, likeness)
 
         folded = HINT_RE.sub(" ", fold(text))
         # Provider and Latin product names help to pick rows, but messages rarely hold them.
@@ -457,10 +466,42 @@ class CloudIndex:
             else:
                 hits = self._pools["latin"].similar(stripped, " ".join(words), tokens)
         for sim, ids, _ in hits:  # exact hits were scored above; this adds leading clauses
-            take(ids, tuning.message_likeness(sim) + bonus, f"错误信息相似（{sim:.0f}%）")
-        for i, (score, why) in scored.items():
+            take(ids, tuning.message_likeness(sim) + bonus, f"错误信息相似（{sim:.0f}%）", sim)
+        for i, (score, why, likeness) in scored.items():
             row = self.rows[i]
-            self._add(cands, _Candidate(row.provider, row.error_code, score, why, row=i, tier="message"))
+            cand = _Candidate(
+                row.provider, row.error_code, score, why, row=i, tier="message", likeness=likeness
+            )
+            self._add(cands, cand)
+
+    def _add_meaning(
+        self, cands: dict[tuple[str, str], _Candidate], reading: Reading, hints: Hints, limit: int
+    ) -> None:
+        hits = self._meaning.search(reading, hints, limit)
+        if not hits:
+            return
+        # A reading by meaning overrules likeness of characters (创建网卡失败 is not 创建子网失败
+        # for being one character away; a near-verbatim quote with a typo still stands), and
+        # a plain word spelling another provider's code ("throttling" in a sentence about
+        # Huawei's APIG is not Aliyun's Throttling).
+        for key in [
+            k
+            for k, c in cands.items()
+            if (0 < c.likeness < tuning.LIKENESS_KEPT and not self._seeded(c))
+            or (c.code in self._weak and hints.providers and c.provider not in hints.providers)
+        ]:
+            del cands[key]
+        for hit in hits:
+            row = self.rows[hit.row]
+            if (row.provider, row.error_code) in cands:
+                continue  # a code, a verbatim message or the seed's wording found it: says more
+            why = f"意思相符（{hit.share:.0%}）"
+            cand = _Candidate(row.provider, row.error_code, hit.score, why, row=hit.row, tier="meaning")
+            cands[(row.provider, row.error_code)] = cand
+
+    def _seeded(self, cand: _Candidate) -> bool:
+        """The candidate shows a seed row: the user's own document, kept for its seed check."""
+        return cand.row is not None and bool(self.rows[cand.row].seed_message)
 
     def _says(self, i: int, text: str) -> bool:
         """True when row ``i`` carries ``text`` as written (before folding 账户/帐号 into 账号)."""
@@ -480,16 +521,21 @@ class CloudIndex:
         ranked: list[tuple[tuple[Any, ...], float, _Candidate]] = []
         for cand in cands.values():
             score = cand.score
-            if cand.family is None:
+            if cand.tier == "meaning":
+                pass  # the tier read the provider and product itself
+            elif cand.family is None:
                 if hints.providers:
                     score += (
                         tuning.PROVIDER_NAMED if cand.provider in hints.providers else tuning.PROVIDER_OTHER
                     )
-                if hints.products and any(
-                    (cand.provider, self.rows[i].product) in hints.products
-                    for i in self._groups[(cand.provider, cand.code)]
-                ):
-                    score += tuning.PRODUCT_NAMED
+                if hints.products:
+                    if any(
+                        (cand.provider, self.rows[i].product) in hints.products
+                        for i in self._groups[(cand.provider, cand.code)]
+                    ):
+                        score += tuning.PRODUCT_NAMED
+                    elif any(p == cand.provider for p, _ in hints.products):
+                        score += tuning.PRODUCT_OTHER  # OSS named, an ECS row's message
             elif hints.providers:
                 score = min(score + tuning.PROVIDER_NAMED, tuning.FAMILY_CAP)
             score = max(0.0, min(tuning.EXPLICIT, score))
@@ -524,6 +570,7 @@ class CloudIndex:
     def _best_row(self, ids: list[int], hints: Hints, body: Body | None) -> int:
         """The row to show for a code: the seed's, the hinted product/status, the commonest status."""
         counts = Counter(self.rows[i].status for i in ids)
+        products = hints.products or hints.implied
         body_msg = compact(body.message) if body and body.message else ""
 
         def key(i: int) -> tuple[Any, ...]:
@@ -537,7 +584,7 @@ class CloudIndex:
             return (
                 -msg_sim,
                 row.status not in hints.statuses if hints.statuses else False,
-                (row.provider, row.product) not in hints.products if hints.products else False,
+                (row.provider, row.product) not in products if products else False,
                 not row.seed_message,
                 -counts[row.status],
                 row.status or 0,

@@ -1,0 +1,245 @@
+"""Cloud errors by meaning: BM25 over each row's code words, messages and product, with
+concept terms (:mod:`bot.kinds.cloud.concepts`) so a retelling meets the vendor's wording.
+
+"阿里云OSS删存储空间的时候提示里面还有文件没清空" shares no message bigram with 存储空间非空
+beyond 存储空间; through concepts it reads ``~delete ~bucket ~notempty`` and so does the row
+``BucketNotEmpty`` (code words bucket, not empty; message 存储空间非空). English variants
+("the bucket you tried to delete is not empty") reach the same terms.
+
+A document is one row, so the row whose product and message fit the question best is the
+one shown: the same code's variants in other products or APIs rank below it. Only texts
+with cloud context ask (a provider or product named, or two cloud-only concepts): chatter
+and plain status questions never reach this tier. Scores come from
+``tuning.cloud_meaning`` (share of the reachable score and lead over the next code).
+
+Worst case: linear in the text, which is read only up to ``MAX_MEANING_LEN`` characters;
+concept forms are one alternation of literals; each distinct query term's posting list is
+walked once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from bot.core import tuning
+from bot.kinds.cloud.concepts import (
+    ACTIONS,
+    CLOUD_VOCABULARY,
+    FRAMES,
+    IMPLIED_PRODUCTS,
+    PREDICATES,
+    concepts_in,
+    surface,
+)
+from bot.kinds.cloud.hints import HINT_RE, Hints
+from bot.kinds.cloud.model import CloudError
+from bot.retrieval.bm25 import BM25
+
+# Codes re-ranked by coverage of their own concepts: BM25 has put the rest well below.
+_SHORTLIST = 40
+# Paraphrases are a sentence or two; a longer text is a paste for the other tiers.
+MAX_MEANING_LEN = 300
+_CJK_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_WORD_RE = re.compile(r"[a-z][a-z0-9]*")
+# Question frames and fillers: in every retelling, in no vendor message.
+_NOISE_WORDS = (
+    "报错 报了 提示 错误信息 出现 显示 返回 遇到 的时候 时候 怎么办 怎么回事 什么意思 是什么 为什么 好像 结果 "
+    "一直 直接 说是 告诉我 我的 我们 这个 那个 一个 里面 可是 但是 然后 已经 还是"
+).split()
+# Function characters: bigrams across them ("说组", "西说") are noise, not words.
+_NOISE_CHARS = "的了说我你他她它吗呢啊吧呀是这那个都就也又把很再才让要想"
+# A look-ahead on the first characters: most positions are given up after one class test.
+_NOISE_RE = re.compile(
+    f"(?=[{''.join(sorted({w[0] for w in _NOISE_WORDS} | set(_NOISE_CHARS)))}])"
+    f"(?:{'|'.join(sorted(_NOISE_WORDS, key=len, reverse=True))}|[{_NOISE_CHARS}])"
+)
+STOP_WORDS = frozenset(
+    "a an the is are was were be been being to of for in on at by from as with and or but so my "
+    "i me we our you your it its this that these those has have had do does did please error "
+    "says said say tells tell told returns returned return get gets got when while because since "
+    "some any one which what there their them they he she his her will would should could can "
+    "up out off into than then too very just only also even now again here where how why who "
+    "try tried trying looks look like seems seem keep keeps same that s t don doesn isn".split()
+)
+_PRODUCT_TERM = "@"
+_CONCEPT_TERM = "~"
+
+
+@lru_cache(maxsize=8192)  # the tables' words recur: the index build stems each once
+def _stem(word: str) -> str:
+    """A light English stem so "deleted", "deletes" and "delete" meet (both sides alike)."""
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _terms(surfaced: str) -> tuple[list[str], set[str]]:
+    """Concept terms, then the words and Chinese bigrams outside the concept forms; and the
+    set of concepts found (for the gate and the implied products)."""
+    found, rest = concepts_in(surfaced)
+    out = [_CONCEPT_TERM + c for c in found]
+    # The words and bigrams outside concept forms: what the lexicon lacks.
+    out.extend(_stem(w) for w in _WORD_RE.findall(rest) if w not in STOP_WORDS and len(w) > 1)
+    for run in _CJK_RUN_RE.findall(_NOISE_RE.sub(" ", rest)):
+        out += [a + b for a, b in pairwise(run)]
+    return out, set(found)
+
+
+def _weight(term: str) -> float:
+    if term[0] == _CONCEPT_TERM:
+        concept = term[1:]
+        if concept in FRAMES:
+            return tuning.MEANING_FRAME_WEIGHT
+        if concept in ACTIONS:
+            return tuning.MEANING_ACTION_WEIGHT
+        return tuning.MEANING_CONCEPT_WEIGHT
+    if term[0] == _PRODUCT_TERM:
+        return tuning.MEANING_PRODUCT_WEIGHT
+    return tuning.MEANING_WORD_WEIGHT if term.isascii() else tuning.MEANING_BIGRAM_WEIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the question says, in index terms."""
+
+    weights: dict[str, float]
+    concepts: frozenset[str]
+    implied: frozenset[tuple[str, str]]  # products the concepts imply (bucket → OSS/OBS)
+    problems: frozenset[str]  # concept terms saying what went wrong (not the frame ~fail)
+    context: int  # 2: provider or product named; 1: cloud vocabulary only; 0: none
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    row: int
+    score: float
+    share: float
+    lead: float
+
+
+class MeaningIndex:
+    """One BM25 document per row: code words, messages, product and their concepts."""
+
+    def __init__(self, rows: tuple[CloudError, ...]) -> None:
+        self.rows = rows
+        # Vendors reuse code and message pairs: each distinct text is read once.
+        seen: dict[tuple[str, str, str, str], tuple[list[str], frozenset[str]]] = {}
+        self._concepts: list[frozenset[str]] = []  # each row's concept terms
+
+        def document(row: CloudError) -> list[str]:
+            key = (row.error_code, row.message_zh, row.message_en, row.seed_message)
+            if key not in seen:
+                terms = _terms(surface(" ".join(key), vendor=True))[0]
+                seen[key] = (terms, frozenset(t for t in terms if t[0] == _CONCEPT_TERM))
+            terms, concepts = seen[key]
+            self._concepts.append(concepts)
+            return [*terms, _PRODUCT_TERM + row.product.lower()]
+
+        docs = ((i, document(row)) for i, row in enumerate(rows))
+        # A concept found in both the code and the message is no stronger evidence than one
+        # found once: low term-frequency saturation (k1) and mild length normalisation (b).
+        self._bm25 = BM25(docs, tokenize=_identity, k1=tuning.MEANING_K1, b=tuning.MEANING_B)
+        # How widely each code is documented (APIs listing it): the commoner of two codes
+        # that read alike is the likelier one (Account.Arrearage over SLB's ORDER.ARREARAGE).
+        apis: dict[tuple[str, str], set[str]] = {}
+        for i, row in enumerate(rows):
+            apis.setdefault((row.provider, row.error_code), set()).update(
+                row.api.split(";") if row.api else [str(i)]
+            )
+        self._prior = {key: 1.0 + tuning.MEANING_PRIOR * math.log2(1 + len(v)) for key, v in apis.items()}
+        self._max_idf = self._bm25.max_idf()
+
+    def read(self, text: str, hints: Hints) -> Reading | None:
+        """The question in index terms, or None when it is no cloud paraphrase to look up."""
+        if len(text) > MAX_MEANING_LEN:
+            return None
+        surfaced = surface(text, drop=HINT_RE)  # provider and product names: hints
+        terms, concepts = _terms(surfaced)
+        named = bool(hints.providers or hints.products)
+        cloudish = len(concepts & CLOUD_VOCABULARY)
+        context = 2 if named else 1 if cloudish else 0
+        if not context or not concepts & PREDICATES:
+            return None  # no cloud context, or nothing went wrong: chatter
+        weights: dict[str, float] = {}
+        for term in terms:
+            weights[term] = max(weights.get(term, 0.0), _weight(term))
+        implied = frozenset(p for c in concepts for p in IMPLIED_PRODUCTS.get(c, ()))
+        for provider, product in hints.products or implied:
+            if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
+                weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
+        problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
+        return Reading(weights, frozenset(concepts), implied, problems, context)
+
+    def _fit(self, i: int, reading: Reading, products: frozenset[tuple[str, str]]) -> float:
+        """How well row ``i`` fits beyond shared terms (a factor ≤ 1): the share of its own
+        concepts the question lacks, whether it says what went wrong as the question does,
+        and whether it belongs to a product the question names."""
+        own = self._concepts[i]
+        idf = self._bm25.idf
+        total = sum(idf(c) for c in own)
+        missed = sum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
+        fit = 1.0 - tuning.MEANING_DOC_COVER * missed
+        if reading.problems and not reading.problems & own:
+            fit *= tuning.MEANING_PROBLEM_MISSED
+        row = self.rows[i]
+        if products and (row.provider, row.product) not in products:
+            fit *= tuning.MEANING_OTHER_PRODUCT
+        return fit
+
+    def search(self, reading: Reading, hints: Hints, limit: int) -> list[Hit]:
+        """The best row of each code, best first, scored on the one scale."""
+        allowed, products = hints.providers, hints.products
+        # Words the index has never seen still count against the share: a question mostly about
+        # something else is not a retelling of any row.
+        unknown = tuning.MEANING_UNKNOWN_IDF * self._max_idf
+        ceiling = sum(
+            w * (self._bm25.idf(t) or unknown) * (1 + self._bm25.k1) for t, w in reading.weights.items()
+        )
+        if not ceiling:
+            return []
+        best: dict[tuple[str, str], tuple[float, int]] = {}
+        for i, score in self._bm25.scores(reading.weights).items():
+            row = self.rows[i]
+            if allowed and row.provider not in allowed:
+                continue
+            key = (row.provider, row.error_code)
+            if key not in best or score > best[key][0] or (score == best[key][0] and i < best[key][1]):
+                best[key] = (score, i)
+        # Ranked with the prior and by how much of the row's own concepts the question
+        # covers (a row about 文件分片 is a worse reading of "object 不存在" than one about an
+        # object alone); the share is of the plain score.
+        shortlist = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[:_SHORTLIST]
+        ranked = sorted(
+            (
+                (score * self._prior[key] * self._fit(i, reading, products), score, i)
+                for key, (score, i) in shortlist
+            ),
+            key=lambda item: (-item[0], item[2]),
+        )[: limit + 1]
+        hits: list[Hit] = []
+        for n, (ranking, score, i) in enumerate(ranked[:limit]):
+            following = ranked[n + 1][0] if n + 1 < len(ranked) else 0.0
+            share, lead = score / ceiling, (ranking - following) / ranking
+            # Only the first reading is scored on its lead; the rest stay in the ranking's
+            # order, each below the one before.
+            value = tuning.cloud_meaning(share, lead if n == 0 else 0.0, named=reading.context == 2)
+            if hits:
+                value = min(value, hits[-1].score - tuning.JUST_ABOVE)
+            if value < tuning.MEANING_FLOOR:
+                break
+            hits.append(Hit(i, value, share, lead))
+        return hits
+
+
+def _identity(terms: list[str]) -> list[str]:
+    return terms
