@@ -256,3 +256,10 @@ def test_a_topic_word_in_chatter_is_not_a_question(service):
 def test_a_named_vendor_keeps_its_code(service):
     assert service.resolve("Cloudflare 根本到不了源站，源站地址不可达").matches[0].status == 523
     assert service.resolve("Cloudflare 和源站之间的 SSL/TLS 握手失败了").matches[0].status == 525
+
+
+def test_a_reason_phrase_in_a_body_is_the_typed_status_not_a_cloud_message(service):
+    # Huawei's APIG.9008 documents the message "Too Many Requests"; here it is aiohttp's status line.
+    line = "aiohttp.client_exceptions.ClientResponseError: 429, message='Too Many Requests', url=URL('https://x')"
+    assert service.resolve(line).matches[0].status == 429
+    assert service.resolve('{"error_code": "APIG.9008", "error_msg": "Too Many Requests"}').matches[0].kind == "error"

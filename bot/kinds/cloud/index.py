@@ -200,6 +200,7 @@ class CloudIndex:
         phrases_in = phrases
         phrases = set(_HTTP_PHRASES)
         phrases.update(_loose(p) for p in phrases_in)
+        self._phrases = phrases
         self._weak = {
             c
             for c in self._codes
@@ -446,13 +447,16 @@ class CloudIndex:
         for query in dict.fromkeys(q for q in (compact(text), stripped, embedded) if q):
             if len(query) < MIN_MESSAGE_LEN:
                 continue
+            # A message that is only an HTTP reason phrase ("Too Many Requests") is the status
+            # line of whatever sent it, not a vendor's identifier, even inside a body.
+            phrase_only = _loose(query) in self._phrases
             for i in self._exact_messages.get(query, ()):
                 if query in self._seed_keys and self.rows[i].seed_message:
                     take([i], tuning.SEED_MESSAGE + bonus, "种子文档原文")
                 else:
                     # 账户/账号 spellings meet, but the vendor's own spelling ranks first.
                     score = tuning.VERBATIM if self._says(i, text) else tuning.VERBATIM_RESPELLED
-                    take([i], score + bonus, "错误信息一致")
+                    take([i], score + (0.0 if phrase_only else bonus), "错误信息一致")
             for ids in self._patterns.matching(query):
                 take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
         hits: list[tuple[float, list[int], bool]] = []
