@@ -263,3 +263,12 @@ def test_a_reason_phrase_in_a_body_is_the_typed_status_not_a_cloud_message(servi
     line = "aiohttp.client_exceptions.ClientResponseError: 429, message='Too Many Requests', url=URL('https://x')"
     assert service.resolve(line).matches[0].status == 429
     assert service.resolve('{"error_code": "APIG.9008", "error_msg": "Too Many Requests"}').matches[0].kind == "error"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("grpc 请求超时怎么设置", "DEADLINE_EXCEEDED"), ("grpc 连接不上 服务不可用", "UNAVAILABLE")],
+)
+def test_an_alias_naming_the_technology_beats_the_status_alias_inside_it(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)

@@ -45,3 +45,9 @@ def test_long_texts_skip_the_sound_tier(service):
     # The same homophone inside a paste longer than HOMOPHONE_MAX_CHARS is not read.
     text = "王冠超时" + "，" + "今天的日志太长了" * 8
     assert all(m.tier != "fuzzy" or "读音" not in m.why for m in service.resolve(text).matches)
+
+
+def test_a_sound_match_counts_the_whole_question_like_a_literal_one(service):
+    # "curl" is part of the question: the homophone tier must not read it as all 请求超时.
+    statuses = {m.status: m for m in service.resolve("curl 请求超时").matches if m.kind == "status"}
+    assert statuses[408].tier == "alias"

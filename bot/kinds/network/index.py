@@ -48,6 +48,8 @@ FAMILY_CONTEXT = {
 # Words that say something went wrong: with one of these a single technical term is enough
 # for a topic reading ("springboot 配了 @CrossOrigin 还是报跨域").
 _TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "error")
+# Technology names that make an alias more specific than any status alias it contains.
+_TECH_WORDS = ("grpc", "websocket", "curl")
 _MAX_TOKEN = 80
 _LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
@@ -228,7 +230,9 @@ class NetworkIndex:
             if not self._in_context(choice.key, q.folded):
                 continue
             coverage = len(choice.key) / max(len(query), 1)
-            offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
+            # "grpc 请求超时" names the technology: more specific than the status alias inside it.
+            tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
+            offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)
         if 4 <= len(query) <= 80:
             for _key, score, index in process.extract(
                 query, self._fuzzy_keys, scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80

@@ -180,11 +180,15 @@ class StatusIndex:
         if len(query) > tuning.HOMOPHONE_MAX_CHARS:
             return  # typos of a name are short questions; a paste is read by the other tiers
         sound = pinyin.key(query)
-        heard = pinyin.syllables(sound)
-        if heard < tuning.HOMOPHONE_MIN_CHARS:
+        if pinyin.syllables(sound) < tuning.HOMOPHONE_MIN_CHARS:
             return
+        # The share of the whole question, as for a literal alias: Chinese characters when it
+        # has any ("curl 请求超时" is not all 请求超时), otherwise its letters (typed pinyin).
+        cjk = cjk_count(query)
+        whole = len(query.replace(" ", "")) if cjk else sum(ch.isalpha() for ch in query)
         for choice in self._sounds.find(f" {sound} "):
-            coverage = pinyin.syllables(choice.key) / heard
+            size = pinyin.syllables(choice.key) if cjk else len(choice.key.replace(pinyin.SEP, ""))
+            coverage = min(size / max(whole, 1), 1.0)
             if coverage < 1.0 and choice.key in self._whole_only:
                 continue
             offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
