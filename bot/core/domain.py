@@ -157,3 +157,294 @@ def technical_terms(folded: str) -> int:
     ("服务" in "服务器") does not count again."""
     found = [term for term in TERMS if term in folded]
     return sum(1 for term in found if not any(term != other and term in other for other in found))
+
+
+# --- numbers: a status code, or a quantity? -------------------------------------------------
+# A three-digit number in a text is a status code only when something makes it one: the text
+# talks shop (a term above or a STATUS_WORDS word), a cue sits right beside the number ("报
+# 500", "返回 404", "503 错误"), or the text asks about nothing but the number ("404 是什么",
+# "502 了", "301 和 302 有啥区别"). Everyday lines with numbers ("503 今晚聚餐", "520 那天吃饭")
+# have none of these. A unit, a counter or a place beside the number makes it a quantity even
+# in shop talk ("服务器 500 块一个月", "QPS 500", "机房 502"). All checks look at a few
+# characters around the number, or make one pass over the text: linear, no backtracking.
+
+# Words that, anywhere in a text, make its bare numbers read as codes (beside TERMS).
+STATUS_WORDS = (
+    "返回",
+    "响应码",
+    "错误",
+    "出错",
+    "异常",
+    "error",
+    "status",
+    "code",
+    "访问",
+    "刷新",
+    "打不开",
+    "cloudflare",
+    "ingress",
+    "k8s",
+    "postman",
+    "axios",
+    "fetch",
+    "ajax",
+    "小程序",
+    "f12",
+    "运维",
+)
+# Right before the number (light words such as 了/个 in between are skipped).
+STATUS_BEFORE = (
+    "报",
+    "返回",
+    "返",
+    "回了",
+    "收到",
+    "拿到",
+    "得到",
+    "出现",
+    "显示",
+    "提示",
+    "弹出",
+    "抛出",
+    "遇到",
+    "碰到",
+    "又",
+    "又是",
+    "一直",
+    "老是",
+    "总是",
+    "全是",
+    "都是",
+    "跳",
+    "跳到",
+    "打开就",
+    "点开就",
+    "进去就",
+    "状态",
+    "http",
+    "code",
+    "status",
+    "error",
+    "err",
+)
+# Right after the number.
+STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err")
+# Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
+_LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成")
+
+# A counter or unit right after the number: "500 块", "201 班", "300 多", "120 分".
+UNIT_AFTER = frozenset(
+    "元块钱刀斤克吨米个人年岁楼号层分秒天次页张件万千百亿度台条只辆本首位名户间套栋周月日样行字集章级场桌床瓶碗点多来余兆倍"
+)
+# ... unless the character starts a word that is no counter ("页面", "分析", "点开").
+NOT_UNITS = tuple("分别 分析 分布 页面 行为 字段 点开 点击 点进 多久 多少 来自 天啊".split())
+# Latin units after a space ("300 ms", "256 gb", "400 dollars"); "500ms" never reads as a code.
+LATIN_UNITS = frozenset(
+    "ms s sec secs seconds min mins minutes h hrs hours days k kb m mb g gb t tb w kw km kg cm mm px hz "
+    "fps qps rps tps kbps mbps usd rmb yuan dollars dollar bucks euros people users times pages words "
+    "pm am x".split()
+)
+# A place, a count or a price right after the number: "404 房", "302 路", "201 会议室", "100%".
+QUANTITY_AFTER = (
+    "门口",
+    "房间",
+    "房",
+    "室",
+    "路",
+    "寝室",
+    "宿舍",
+    "班",
+    "栋",
+    "教室",
+    "病房",
+    "号楼",
+    "包间",
+    "包厢",
+    "车位",
+    "机房",
+    "实验室",
+    "会议室",
+    "办公室",
+    "以上",
+    "以下",
+    "以内",
+    "左右",
+    "出头",
+    "上下",
+    "强",
+    "%",
+    "‰",
+    "分之",
+)
+# A place, a price, a measure or a counting verb right before the number: "会议室 503",
+# "尾号 404", "第 200", "满 300", "涨了 500", "QPS 500", "端口 443".
+QUANTITY_BEFORE = (
+    "第",
+    "¥",
+    "$",
+    "￥",
+    "约",
+    "共",
+    "花了",
+    "大约",
+    "满",
+    "减",
+    "涨到",
+    "降到",
+    "涨了",
+    "跌了",
+    "亏了",
+    "赚了",
+    "省了",
+    "借了",
+    "转了",
+    "还剩",
+    "剩",
+    "降价",
+    "打折",
+    "打完折",
+    "折后",
+    "售价",
+    "只要",
+    "仅需",
+    "价格",
+    "人均",
+    "押金",
+    "房租",
+    "工资",
+    "月薪",
+    "分数",
+    "总分",
+    "平均分",
+    "考了",
+    "限速",
+    "身高",
+    "体重",
+    "会议室",
+    "实验室",
+    "办公室",
+    "机房",
+    "包间",
+    "座位",
+    "床位",
+    "车厢",
+    "号码",
+    "房间",
+    "房号",
+    "房间号",
+    "尾号",
+    "门牌",
+    "门牌号",
+    "工号",
+    "编号",
+    "学号",
+    "取件码",
+    "验证码",
+    "密码",
+    "宿舍",
+    "教室",
+    "病房",
+    "车次",
+    "车位",
+    "手机号",
+    "楼",
+    "栋",
+    "单元",
+    "住",
+    "住到",
+    "搬到",
+    "换到",
+    "改到",
+    "隔壁",
+    "room",
+    "rm",
+    "gate",
+    "apartment",
+    "apt",
+    "suite",
+    "bus",
+    "route",
+    "flight",
+    "qps",
+    "tps",
+    "rps",
+    "并发",
+    "端口",
+    "port",
+    "超时时间",
+    "timeout",
+    "耗时",
+    "延迟",
+)
+# What a question about the numbers alone may also say: "301 和 302 有啥区别", "收到一个 207，
+# 这是啥", "201 是成功吗". normalize() has already dropped fillers (是什么, 怎么办, 了, 吗).
+FRAME_WORDS = frozenset(
+    "和 跟 与 或 或者 还是 vs 对比 比较 区别 不同 不一样 一样 差别 分别 到底 有啥 有什么 什么 啥 怎么 咋 "
+    "哪个 用哪个 选哪个 怎么选 选 该用 用 该 关系 在哪 哪里 代表 含义 意味着 干嘛 干嘛的 干嘛用的 用的 的 "
+    "情况 这是 这 这个 那个 是 正常 成功 失败 原因 为什么 为啥 又 又是 一直 老是 总是 全是 收到 遇到 碰到 "
+    "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 code http status error err".split()
+)
+_FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
+_WINDOW = 8  # characters looked at on either side of a number
+
+
+def talks_status(folded: str) -> bool:
+    """Does the text talk shop, so that its bare numbers read as status codes?"""
+    return is_technical(folded) or any(word in folded for word in STATUS_WORDS)
+
+
+def is_quantity(text: str, start: int, end: int) -> bool:
+    """Is the number at ``text[start:end]`` a count, price, place or errno, by its neighbours?"""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ":":
+        return True  # an errno: "(110: Connection timed out)"
+    after = text[end : end + _WINDOW].lstrip()
+    if after[:1] in UNIT_AFTER and not after.startswith(NOT_UNITS):
+        return True
+    if after.startswith(QUANTITY_AFTER):
+        return True
+    if text[end : end + 1] == " " and after[:1].isascii() and after[:1].isalpha():
+        word = after.split(" ", 1)[0].rstrip(",.;:!?)")
+        if word in LATIN_UNITS:
+            return True
+    before = text[max(0, start - _WINDOW) : start].rstrip()
+    return before.endswith(QUANTITY_BEFORE)
+
+
+def cued_status(text: str, start: int, end: int) -> bool:
+    """Does a cue right beside the number make it a status ("报了个 403", "503 错误")?"""
+    after = text[end : end + _WINDOW].lstrip()
+    if after.startswith(STATUS_AFTER):
+        return True
+    before = text[max(0, start - _WINDOW) : start].rstrip()
+    for _ in range(3):  # at most a few light words between cue and number
+        if before.endswith(STATUS_BEFORE):
+            return True
+        light = next((w for w in _LIGHT if before.endswith(w)), None)
+        if light is None:
+            return False
+        before = before[: -len(light)].rstrip()
+    return False
+
+
+def asks_only_about(normalized: str, numbers: set[str]) -> bool:
+    """Is the text nothing but the numbers and a question frame ("404 是什么", "502 了",
+    "401 和 403 有啥区别")? ``normalized`` is the matching form (fillers already gone)."""
+    for token in normalized.split():
+        if token in numbers or token in FRAME_WORDS:
+            continue
+        if token.isascii():
+            return False
+        i = 0
+        while i < len(token):  # greedy longest frame word at each position
+            step = next(
+                (
+                    n
+                    for n in range(min(_FRAME_LONGEST, len(token) - i), 0, -1)
+                    if token[i : i + n] in FRAME_WORDS
+                ),
+                0,
+            )
+            if not step:
+                return False
+            i += step
+    return True
