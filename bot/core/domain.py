@@ -191,6 +191,17 @@ STATUS_WORDS = (
     "小程序",
     "f12",
     "运维",
+    "线上",
+    "生产环境",
+    "测试环境",
+    "测试服",
+    "预发",
+    "灰度",
+    "发版",
+    "重启",
+    "后台",
+    "爬虫",
+    "图片",
 )
 # Right before the number (light words such as 了/个 in between are skipped).
 STATUS_BEFORE = (
@@ -220,6 +231,11 @@ STATUS_BEFORE = (
     "打开就",
     "点开就",
     "进去就",
+    "一进就",
+    "一点就",
+    "提交就",
+    "登录就",
+    "点击就",
     "状态",
     "http",
     "code",
@@ -229,15 +245,44 @@ STATUS_BEFORE = (
 )
 # Right after the number.
 STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err")
+# Weaker cues: they make a status of a number that ends its clause ("重启后 503", "扫码后
+# 403 了"), not of a room in a plan ("下课后 201 见", "打开 301 的门").
+WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然")
+# A question about the number that ends its clause: "499 是啥", "老板问 499 是啥？" (but not
+# "520 是什么日子").
+STATUS_QUESTION_AFTER = (
+    "是什么意思",
+    "是什么",
+    "什么意思",
+    "啥意思",
+    "是啥",
+    "怎么办",
+    "咋办",
+    "咋整",
+    "怎么解决",
+    "怎么回事",
+    "咋回事",
+    "什么情况",
+    "啥情况",
+    "是干嘛",
+    "干嘛的",
+)
+_CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
 # Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
 _LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成")
 
 # A counter or unit right after the number: "500 块", "201 班", "300 多", "120 分".
 UNIT_AFTER = frozenset(
     "元块钱刀斤克吨米个人年岁楼号层分秒天次页张件万千百亿度台条只辆本首位名户间套栋周月日样行字集章级场桌床瓶碗点多来余兆倍"
+    "毫遍趟轮份箱双组批届期代种"
 )
 # ... unless the character starts a word that is no counter ("页面", "分析", "点开").
-NOT_UNITS = tuple("分别 分析 分布 页面 行为 字段 点开 点击 点进 多久 多少 来自 天啊".split())
+NOT_UNITS = tuple(
+    "分别 分析 分布 分块 分片 分段 分页 分配 分享 页面 行为 行吗 行不 字段 字符 点开 点击 点进 多久 多少 "
+    "多半 多是 多指 多种 多重 多状态 多选 来自 来源 天啊 天天 代表 代码 代理 代替 期间 期望 组件 组合 批量 "
+    "轮询 双向 份额 只是 只在 只有 只会 只要 只能 只出 只说 本身 本来 本地 名为 点明 毫无 条件 间歇 周期 "
+    "首页 首次 位置 样式 场景 级别 元素 克隆 集群 集成 桌面 瓶颈 遍历 百度".split()
+)
 # Latin units after a space ("300 ms", "256 gb", "400 dollars"); "500ms" never reads as a code.
 LATIN_UNITS = frozenset(
     "ms s sec secs seconds min mins minutes h hrs hours days k kb m mb g gb t tb w kw km kg cm mm px hz "
@@ -272,6 +317,10 @@ QUANTITY_AFTER = (
     "出头",
     "上下",
     "强",
+    "开会",
+    "集合",
+    "上课",
+    "自习",
     "%",
     "‰",
     "分之",
@@ -353,8 +402,6 @@ QUANTITY_BEFORE = (
     "住",
     "住到",
     "搬到",
-    "换到",
-    "改到",
     "隔壁",
     "room",
     "rm",
@@ -373,6 +420,22 @@ QUANTITY_BEFORE = (
     "port",
     "超时时间",
     "timeout",
+    "破",
+    "访问量",
+    "请求量",
+    "调用量",
+    "流量",
+    "用量",
+    "数量",
+    "个数",
+    "次数",
+    "人数",
+    "条数",
+    "总数",
+    "请求数",
+    "连接数",
+    "并发数",
+    "错误数",
     "耗时",
     "延迟",
 )
@@ -382,7 +445,8 @@ FRAME_WORDS = frozenset(
     "和 跟 与 或 或者 还是 vs 对比 比较 区别 不同 不一样 一样 差别 分别 到底 有啥 有什么 什么 啥 怎么 咋 "
     "哪个 用哪个 选哪个 怎么选 选 该用 用 该 关系 在哪 哪里 代表 含义 意味着 干嘛 干嘛的 干嘛用的 用的 的 "
     "情况 这是 这 这个 那个 是 正常 成功 失败 原因 为什么 为啥 又 又是 一直 老是 总是 全是 收到 遇到 碰到 "
-    "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 code http status error err".split()
+    "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 改成 变成 影响 "
+    "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err".split()
 )
 _FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
 _WINDOW = 8  # characters looked at on either side of a number
@@ -415,9 +479,15 @@ def cued_status(text: str, start: int, end: int) -> bool:
     after = text[end : end + _WINDOW].lstrip()
     if after.startswith(STATUS_AFTER):
         return True
+    asked = next((w for w in STATUS_QUESTION_AFTER if after.startswith(w)), None)
+    if asked is not None:
+        rest = text[end:].lstrip()[len(asked) : len(asked) + 1]
+        if not rest or rest in _CLAUSE_END:
+            return True
     before = text[max(0, start - _WINDOW) : start].rstrip()
+    ends_clause = not after or after[:1] in _CLAUSE_END
     for _ in range(3):  # at most a few light words between cue and number
-        if before.endswith(STATUS_BEFORE):
+        if before.endswith(STATUS_BEFORE) or (ends_clause and before.endswith(WEAK_BEFORE)):
             return True
         light = next((w for w in _LIGHT if before.endswith(w)), None)
         if light is None:

@@ -120,6 +120,16 @@ class StatusIndex:
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
 
+    def _everyday(self, q: Query) -> bool:
+        """A three-digit number that reads as no code, in a text that does not talk shop."""
+        known, unknown = self.codes(q)
+        return (
+            not known
+            and not unknown
+            and _CODE_RE.search(q.stripped) is not None
+            and not domain.talks_status(q.folded)
+        )
+
     def outright(self, q: Query) -> Resolution | None:
         """A class ("5xx", final) or typed codes (unless another kind identifies the text)."""
         known, unknown = self.codes(q)
@@ -167,6 +177,10 @@ class StatusIndex:
             gone = {str(c) for c in unknown}
             stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded))
+        if self._everyday(q):
+            # "那时 503 还是空的": a number that is no code marks everyday talk; word overlap
+            # and typos of names are coincidence there, only a name typed whole counts.
+            ranked = [item for item in ranked if item[1][2] not in ("words", "fuzzy")]
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
         ]
