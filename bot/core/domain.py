@@ -452,6 +452,14 @@ _FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
 _WINDOW = 8  # characters looked at on either side of a number
 
 
+# Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
+QUESTION_WORDS = ("什么", "啥", "哪", "怎么", "咋", "如何", "为何", "为啥", "吗", "?", "？", "多少", "几")
+
+
+def asks(folded: str) -> bool:
+    return any(word in folded for word in QUESTION_WORDS)
+
+
 def talks_status(folded: str) -> bool:
     """Does the text talk shop, so that its bare numbers read as status codes?"""
     return is_technical(folded) or any(word in folded for word in STATUS_WORDS)

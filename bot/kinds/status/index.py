@@ -237,8 +237,14 @@ class StatusIndex:
             coverage = len(choice.key) / max(len(query), 1)
             offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
 
+        # A short everyday phrase that asks nothing ("等一会", "没问题", "找到了") shares a word
+        # or two with some card by chance: word overlap does not read it, and a fragment of a
+        # name ("接受" of 已接受) is no typo of it; "禁止方问" still is.
+        everyday = (
+            not technical and len(query.replace(" ", "")) <= tuning.SHORT_EVERYDAY and not domain.asks(folded)
+        )
         # Typos: whole-string similarity to a name or alias.
-        for _key, score, index in process.extract(
+        for key, score, index in process.extract(
             query,
             self._fuzzy_keys,
             scorer=fuzz.ratio,
@@ -246,6 +252,8 @@ class StatusIndex:
             limit=5,
             score_cutoff=tuning.FUZZY_CUTOFF,
         ):
+            if everyday and query in key:
+                continue
             choice = self._fuzzy_choices[index]
             offer(choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
 
@@ -264,6 +272,8 @@ class StatusIndex:
         # Chatter that shares words with the cards is still chatter: without a technical term,
         # word overlap is answered only when confident, never offered as a list of guesses.
         def kept(reading: tuple[float, str, str]) -> bool:
+            if everyday and reading[2] == "words":
+                return False
             floor = tuning.ANSWER if not technical and reading[2] == "words" else tuning.CHOICES
             return reading[0] >= floor
 
