@@ -193,6 +193,8 @@ STATUS_WORDS = (
     "运维",
     "线上",
     "生产环境",
+    "生产上",
+    "安全组",
     "测试环境",
     "测试服",
     "预发",
@@ -226,6 +228,11 @@ STATUS_BEFORE = (
     "总是",
     "全是",
     "都是",
+    "一堆",
+    "大量",
+    "好多",
+    "满屏",
+    "一片",
     "跳",
     "跳到",
     "打开就",
@@ -266,6 +273,14 @@ STATUS_QUESTION_AFTER = (
     "啥情况",
     "是干嘛",
     "干嘛的",
+    "是啥情况",
+    "是什么情况",
+    "是什么原因",
+    "什么原因",
+    "啥原因",
+    "是什么问题",
+    "什么问题",
+    "啥问题",
 )
 _CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
 # Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
@@ -319,6 +334,22 @@ QUANTITY_AFTER = (
     "强",
     "开会",
     "集合",
+    "排名",
+    "一年",
+    "一个月",
+    "一月",
+    "一天",
+    "一次",
+    "一张",
+    "一份",
+    "一台",
+    "每",
+    "/年",
+    "/月",
+    "/天",
+    "/次",
+    "包年",
+    "包月",
     "上课",
     "自习",
     "%",
@@ -419,7 +450,17 @@ QUANTITY_BEFORE = (
     "端口",
     "port",
     "超时时间",
+    "超时设置",
     "timeout",
+    "能到",
+    "达到",
+    "超过",
+    "不到",
+    "低于",
+    "高于",
+    "突破",
+    "绩点",
+    "排名",
     "破",
     "访问量",
     "请求量",
@@ -487,10 +528,10 @@ def cued_status(text: str, start: int, end: int) -> bool:
     after = text[end : end + _WINDOW].lstrip()
     if after.startswith(STATUS_AFTER):
         return True
-    asked = next((w for w in STATUS_QUESTION_AFTER if after.startswith(w)), None)
-    if asked is not None:
-        rest = text[end:].lstrip()[len(asked) : len(asked) + 1]
-        if not rest or rest in _CLAUSE_END:
+    tail = text[end : end + 2 * _WINDOW].lstrip()
+    for asked in STATUS_QUESTION_AFTER:
+        rest = tail[len(asked) : len(asked) + 1]
+        if tail.startswith(asked) and (not rest or rest in _CLAUSE_END):
             return True
     before = text[max(0, start - _WINDOW) : start].rstrip()
     ends_clause = not after or after[:1] in _CLAUSE_END
