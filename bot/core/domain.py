@@ -9,6 +9,8 @@ Linear: one pass of ``in`` tests over the folded text for a fixed list of terms.
 
 from __future__ import annotations
 
+import re
+
 # Folded (lower-case, simplified) terms that only technical talk uses. Everyday words that
 # chatter shares with the cards (版本, 上线, 地址, 时间, 问题) are deliberately absent.
 TERMS = (
@@ -249,6 +251,16 @@ STATUS_BEFORE = (
     "status",
     "error",
     "err",
+    "resp",
+    "rc",
+    "got",
+    "returned",
+    "returns",
+    "return",
+    "responded",
+    "=",
+    "->",
+    "=>",
 )
 # Right after the number.
 STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err")
@@ -490,7 +502,7 @@ FRAME_WORDS = frozenset(
     "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err".split()
 )
 _FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
-_WINDOW = 8  # characters looked at on either side of a number
+_WINDOW = 12  # characters looked at on either side of a number
 
 
 # Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
@@ -501,9 +513,15 @@ def asks(folded: str) -> bool:
     return any(word in folded for word in QUESTION_WORDS)
 
 
+# A URL path ("/login 401", "GET /index.html 404"): a log line or a request, not chatter.
+_PATH_RE = re.compile(r"(?:^|\s)/[a-z0-9_]")
+
+
 def talks_status(folded: str) -> bool:
     """Does the text talk shop, so that its bare numbers read as status codes?"""
-    return is_technical(folded) or any(word in folded for word in STATUS_WORDS)
+    return (
+        is_technical(folded) or any(word in folded for word in STATUS_WORDS) or bool(_PATH_RE.search(folded))
+    )
 
 
 def is_quantity(text: str, start: int, end: int) -> bool:
