@@ -264,6 +264,49 @@ STATUS_BEFORE = (
 )
 # Right after the number.
 STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err")
+# A question that opens with the number and asks what one does with it: "503 可以重试吗",
+# "429 要等多久", "301 会影响 seo 吗" (not "503 今晚聚餐", "302 的同学一起自习吗").
+MODAL_AFTER = (
+    "可以",
+    "可不可以",
+    "能不能",
+    "能重试",
+    "能带",
+    "能缓存",
+    "要带",
+    "要等",
+    "要求",
+    "要返回",
+    "要重试",
+    "要不要带",
+    "要怎么",
+    "需要",
+    "需不需要",
+    "会影响",
+    "会被",
+    "会导致",
+    "会不会",
+    "该",
+    "应该",
+    "算",
+    "算不算",
+    "属于",
+    "怎么",
+    "如何",
+    "为什么",
+    "为啥",
+    "一般",
+    "通常",
+    "到底",
+    "真的",
+    "有没有",
+    "对应",
+    "表示",
+    "指的",
+    "是不是",
+    "是否",
+)
+_OPENERS = ("请问", "问下", "问一下", "那", "那么", "还有", "另外", "话说", "所以")
 # Weaker cues: they make a status of a number that ends its clause ("重启后 503", "扫码后
 # 403 了"), not of a room in a plan ("下课后 201 见", "打开 301 的门").
 WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然")
@@ -506,7 +549,9 @@ _WINDOW = 12  # characters looked at on either side of a number
 
 
 # Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
-QUESTION_WORDS = ("什么", "啥", "哪", "怎么", "咋", "如何", "为何", "为啥", "吗", "?", "？", "多少", "几")
+QUESTION_WORDS = tuple(
+    "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有".split()
+)
 
 
 def asks(folded: str) -> bool:
@@ -552,6 +597,9 @@ def cued_status(text: str, start: int, end: int) -> bool:
         if tail.startswith(asked) and (not rest or rest in _CLAUSE_END):
             return True
     before = text[max(0, start - _WINDOW) : start].rstrip()
+    opens = start <= _WINDOW and before.lstrip(" ,，:：") in ("", *_OPENERS)
+    if opens and after.startswith(MODAL_AFTER) and asks(text[end : end + 4 * _WINDOW]):
+        return True
     ends_clause = not after or after[:1] in _CLAUSE_END
     for _ in range(3):  # at most a few light words between cue and number
         if before.endswith(STATUS_BEFORE) or (ends_clause and before.endswith(WEAK_BEFORE)):
