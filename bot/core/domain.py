@@ -569,21 +569,34 @@ def talks_status(folded: str) -> bool:
     )
 
 
+def _by_edge(words: tuple[str, ...], last: bool) -> dict[str, tuple[str, ...]]:
+    """``words`` bucketed by their first (or last) character: one dict look-up per number."""
+    buckets: dict[str, list[str]] = {}
+    for word in words:
+        buckets.setdefault(word[-1] if last else word[0], []).append(word)
+    return {edge: tuple(group) for edge, group in buckets.items()}
+
+
+_QUANTITY_AFTER = _by_edge(QUANTITY_AFTER, last=False)
+_QUANTITY_BEFORE = _by_edge(QUANTITY_BEFORE, last=True)
+
+
 def is_quantity(text: str, start: int, end: int) -> bool:
     """Is the number at ``text[start:end]`` a count, price, place or errno, by its neighbours?"""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ":":
         return True  # an errno: "(110: Connection timed out)"
     after = text[end : end + _WINDOW].lstrip()
-    if after[:1] in UNIT_AFTER and not after.startswith(NOT_UNITS):
-        return True
-    if after.startswith(QUANTITY_AFTER):
-        return True
-    if text[end : end + 1] == " " and after[:1].isascii() and after[:1].isalpha():
-        word = after.split(" ", 1)[0].rstrip(",.;:!?)")
-        if word in LATIN_UNITS:
+    if after:
+        first = after[0]
+        if first in UNIT_AFTER and not after.startswith(NOT_UNITS):
+            return True
+        if after.startswith(_QUANTITY_AFTER.get(first, ())):
+            return True
+        latin = first.isascii() and first.isalpha() and text[end : end + 1] == " "
+        if latin and after.split(" ", 1)[0].rstrip(",.;:!?)") in LATIN_UNITS:
             return True
     before = text[max(0, start - _WINDOW) : start].rstrip()
-    return before.endswith(QUANTITY_BEFORE)
+    return bool(before) and before.endswith(_QUANTITY_BEFORE.get(before[-1], ()))
 
 
 def cued_status(text: str, start: int, end: int) -> bool:

@@ -312,8 +312,9 @@ def explicit_codes(
     if not spans:
         return []
     norm = normalize(folded) if normalized is None else normalized
-    if not domain.talks_status(folded) and not domain.asks_only_about(
-        norm, {folded[a:b] for a, b, _ in spans}
+    # The cheap test first: most typed codes are the whole question ("503", "404 是什么").
+    if not domain.asks_only_about(norm, {folded[a:b] for a, b, _ in spans}) and not domain.talks_status(
+        folded
     ):
         spans = [
             (a, b, code)
