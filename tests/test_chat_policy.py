@@ -301,6 +301,48 @@ async def test_auto_mode_answers_explicit_codes_with_a_cooldown(policy, reads, c
     assert "503" in title(await policy.handle(group("又是 503")))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "503 宿舍今晚聚餐",  # everyday numbers are no codes
+        "快递放 404 门口就行",
+        "520 那天一起吃饭吧",
+        "这个月房租又涨了 500",
+        "网关超时怎么办",  # a question, but nobody asked the bot and nothing was pasted
+        "继续",  # a status name typed whole is still everyday talk in a group
+        "等一会",
+    ],
+)
+async def test_auto_mode_leaves_unaddressed_chatter_alone(policy, text):
+    await switch_on(policy)
+    assert await policy.handle(group(text)) == Ignore("not explicit")
+
+
+async def test_auto_mode_answers_a_pasted_status_line(policy):
+    await switch_on(policy)
+    decision = await policy.handle(group("HTTP/1.1 502 Bad Gateway"))
+    assert "502 Bad Gateway" in title(decision)
+
+
+async def test_host_bot_private_chat_ignores_everyday_numbers(reads, store, clock):
+    policy = ChatPolicy(reads, store, private_text="explicit", clock=clock)  # type: ignore[arg-type]
+    assert await policy.handle(private("503 今晚聚餐，都来啊")) == Ignore("not explicit")
+    assert "503" in title(await policy.handle(private("接口返回 503")))
+
+
+async def test_group_reply_to_us_answers_follow_ups_not_chatter(policy):
+    assert await policy.handle(group("谢谢，学到了", reply_to_us=True, replied_text="卡片")) == Ignore(
+        "chatter"
+    )
+    assert await policy.handle(group("503 今晚聚餐", reply_to_us=True, replied_text="卡片")) == Ignore(
+        "chatter"
+    )
+    decision = await policy.handle(group("那 502 呢", reply_to_us=True, replied_text="卡片"))
+    assert "502" in title(decision) and decision.quote is True
+    # A mention or a command still hears "没找到" and the help.
+    assert "没找到" in (await policy.handle(group("谢谢", mentions_us=True))).plain()
+
+
 async def test_auto_mode_reads_a_bounded_number_of_messages(policy, reads, clock):
     await switch_on(policy)
     for n in range(AUTO_READS_PER_MINUTE):

@@ -11,7 +11,7 @@ The rules:
   someone else's bot may answer only codes and known errors named outright (``"explicit"``)
   or nothing but commands (``"off"``).
 * **Groups**: only what is addressed to the bot: ``/code …``, an @mention, a reply to one of
-  the bot's messages. A bare ``/code`` or @mention under someone else's message explains that
+  the bot's messages (a reply that reads as nothing, "谢谢", gets silence, not "没找到"). A bare ``/code`` or @mention under someone else's message explains that
   message. ``/code help`` (or a help command) shows the help.
 * **Auto mode** (a group's admins switch it with ``/auto on|off``): messages naming a code or a
   known error outright (:func:`bot.retrieval.resolver.is_explicit`) are explained unasked, at
@@ -136,8 +136,10 @@ class ChatPolicy:
             return await self._command(message)
         if message.chat == "private":
             return self._private(message)
-        if message.mentions_us or message.reply_to_us:
+        if message.mentions_us:
             return self._question(message, self._query(message))
+        if message.reply_to_us:
+            return self._reply(message)
         return self._auto(message)
 
     def sent(self, message: Incoming, decision: Answer | Notice, message_id: Id) -> None:
@@ -224,6 +226,18 @@ class ChatPolicy:
         if not query.strip():
             return Notice(texts.usage(self.commands.code), quote, edit_of)
         return Answer(self._ask(query), quote, edit_of)
+
+    def _reply(self, message: Incoming) -> Decision:
+        """A group reply to one of our messages: a follow-up question is answered; chatter
+        ("谢谢", "哈哈") is not, where a command or a mention would get "没找到" and the help."""
+        if not message.text.strip():
+            return self._question(message, message.text)
+        res = self.service.resolve(message.text)
+        if not res.matches and not res.unknown:
+            return Ignore("chatter")
+        if not self._admit(message):
+            return self._refused(message)
+        return Answer(self._answer(res), True, self._tracked(message))
 
     def _auto(self, message: Incoming) -> Decision:
         """Unaddressed group messages: every check that costs nothing comes before reading."""

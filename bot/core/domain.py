@@ -9,6 +9,8 @@ Linear: one pass of ``in`` tests over the folded text for a fixed list of terms.
 
 from __future__ import annotations
 
+import re
+
 # Folded (lower-case, simplified) terms that only technical talk uses. Everyday words that
 # chatter shares with the cards (版本, 上线, 地址, 时间, 问题) are deliberately absent.
 TERMS = (
@@ -157,3 +159,500 @@ def technical_terms(folded: str) -> int:
     ("服务" in "服务器") does not count again."""
     found = [term for term in TERMS if term in folded]
     return sum(1 for term in found if not any(term != other and term in other for other in found))
+
+
+# --- numbers: a status code, or a quantity? -------------------------------------------------
+# A three-digit number in a text is a status code only when something makes it one: the text
+# talks shop (a term above or a STATUS_WORDS word), a cue sits right beside the number ("报
+# 500", "返回 404", "503 错误"), or the text asks about nothing but the number ("404 是什么",
+# "502 了", "301 和 302 有啥区别"). Everyday lines with numbers ("503 今晚聚餐", "520 那天吃饭")
+# have none of these. A unit, a counter or a place beside the number makes it a quantity even
+# in shop talk ("服务器 500 块一个月", "QPS 500", "机房 502"). All checks look at a few
+# characters around the number, or make one pass over the text: linear, no backtracking.
+
+# Words that, anywhere in a text, make its bare numbers read as codes (beside TERMS).
+STATUS_WORDS = (
+    "返回",
+    "响应码",
+    "错误",
+    "出错",
+    "异常",
+    "error",
+    "status",
+    "code",
+    "访问",
+    "刷新",
+    "打不开",
+    "cloudflare",
+    "ingress",
+    "k8s",
+    "postman",
+    "axios",
+    "fetch",
+    "ajax",
+    "小程序",
+    "f12",
+    "运维",
+    "线上",
+    "生产环境",
+    "生产上",
+    "安全组",
+    "测试环境",
+    "测试服",
+    "预发",
+    "灰度",
+    "发版",
+    "重启",
+    "后台",
+    "爬虫",
+    "图片",
+)
+# Right before the number (light words such as 了/个 in between are skipped).
+STATUS_BEFORE = (
+    "报",
+    "给我",
+    "回我",
+    "返回",
+    "返",
+    "回了",
+    "收到",
+    "拿到",
+    "得到",
+    "出现",
+    "显示",
+    "提示",
+    "弹出",
+    "抛出",
+    "遇到",
+    "碰到",
+    "又",
+    "又是",
+    "一直",
+    "老是",
+    "总是",
+    "全是",
+    "都是",
+    "一堆",
+    "大量",
+    "好多",
+    "满屏",
+    "一片",
+    "跳",
+    "跳到",
+    "打开就",
+    "点开就",
+    "进去就",
+    "一进就",
+    "一点就",
+    "提交就",
+    "登录就",
+    "点击就",
+    "状态",
+    "http",
+    "code",
+    "status",
+    "error",
+    "err",
+    "resp",
+    "rc",
+    "got",
+    "returned",
+    "returns",
+    "return",
+    "responded",
+    "=",
+    "->",
+    "=>",
+)
+# Right after the number.
+STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err")
+# A question that opens with the number and asks what one does with it: "503 可以重试吗",
+# "429 要等多久", "301 会影响 seo 吗" (not "503 今晚聚餐", "302 的同学一起自习吗").
+MODAL_AFTER = (
+    "可以",
+    "可不可以",
+    "能不能",
+    "能重试",
+    "能带",
+    "能缓存",
+    "要带",
+    "要等",
+    "要求",
+    "要返回",
+    "要重试",
+    "要不要带",
+    "要怎么",
+    "需要",
+    "需不需要",
+    "会影响",
+    "会被",
+    "会导致",
+    "会不会",
+    "该",
+    "应该",
+    "算",
+    "算不算",
+    "属于",
+    "怎么",
+    "如何",
+    "为什么",
+    "为啥",
+    "一般",
+    "通常",
+    "到底",
+    "真的",
+    "有没有",
+    "对应",
+    "表示",
+    "指的",
+    "是不是",
+    "是否",
+)
+_OPENERS = ("请问", "问下", "问一下", "那", "那么", "还有", "另外", "话说", "所以")
+# Weaker cues: they make a status of a number that ends its clause ("重启后 503", "扫码后
+# 403 了"), not of a room in a plan ("下课后 201 见", "打开 301 的门").
+WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然")
+# A question about the number that ends its clause: "499 是啥", "老板问 499 是啥？" (but not
+# "520 是什么日子").
+STATUS_QUESTION_AFTER = (
+    "是什么意思",
+    "是什么",
+    "什么意思",
+    "啥意思",
+    "是啥",
+    "怎么办",
+    "咋办",
+    "咋整",
+    "怎么解决",
+    "怎么回事",
+    "咋回事",
+    "什么情况",
+    "啥情况",
+    "是干嘛",
+    "干嘛的",
+    "是啥情况",
+    "是什么情况",
+    "是什么原因",
+    "什么原因",
+    "啥原因",
+    "是什么问题",
+    "什么问题",
+    "啥问题",
+)
+_CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
+# Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
+_LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成")
+
+# A counter or unit right after the number: "500 块", "201 班", "300 多", "120 分".
+UNIT_AFTER = frozenset(
+    "元块钱刀斤克吨米个人年岁楼号层分秒天次页张件万千百亿度台条只辆本首位名户间套栋周月日样行字集章级场桌床瓶碗点多来余兆倍"
+    "毫遍趟轮份箱双组批届期代种"
+)
+# ... unless the character starts a word that is no counter ("页面", "分析", "点开").
+NOT_UNITS = tuple(
+    "分别 分析 分布 分块 分片 分段 分页 分配 分享 页面 行为 行吗 行不 字段 字符 点开 点击 点进 多久 多少 "
+    "多半 多是 多指 多种 多重 多状态 多选 来自 来源 天啊 天天 代表 代码 代理 代替 期间 期望 组件 组合 批量 "
+    "轮询 双向 份额 只是 只在 只有 只会 只要 只能 只出 只说 本身 本来 本地 名为 点明 毫无 条件 间歇 周期 "
+    "首页 首次 位置 样式 场景 级别 元素 克隆 集群 集成 桌面 瓶颈 遍历 百度".split()
+)
+# Latin units after a space ("300 ms", "256 gb", "400 dollars"); "500ms" never reads as a code.
+LATIN_UNITS = frozenset(
+    "ms s sec secs seconds min mins minutes h hrs hours days k kb m mb g gb t tb w kw km kg cm mm px hz "
+    "fps qps rps tps kbps mbps usd rmb yuan dollars dollar bucks euros people users times pages words "
+    "pm am x".split()
+)
+# A place, a count or a price right after the number: "404 房", "302 路", "201 会议室", "100%".
+QUANTITY_AFTER = (
+    "门口",
+    "房间",
+    "房",
+    "室",
+    "路",
+    "寝室",
+    "宿舍",
+    "班",
+    "栋",
+    "教室",
+    "病房",
+    "号楼",
+    "包间",
+    "包厢",
+    "车位",
+    "机房",
+    "实验室",
+    "会议室",
+    "办公室",
+    "以上",
+    "以下",
+    "以内",
+    "左右",
+    "出头",
+    "上下",
+    "强",
+    "开会",
+    "集合",
+    "排名",
+    "一年",
+    "一个月",
+    "一月",
+    "一天",
+    "一次",
+    "一张",
+    "一份",
+    "一台",
+    "每",
+    "/年",
+    "/月",
+    "/天",
+    "/次",
+    "包年",
+    "包月",
+    "上课",
+    "自习",
+    "%",
+    "‰",
+    "分之",
+)
+# A place, a price, a measure or a counting verb right before the number: "会议室 503",
+# "尾号 404", "第 200", "满 300", "涨了 500", "QPS 500", "端口 443".
+QUANTITY_BEFORE = (
+    "第",
+    "¥",
+    "$",
+    "￥",
+    "约",
+    "共",
+    "花了",
+    "大约",
+    "满",
+    "减",
+    "涨到",
+    "降到",
+    "涨了",
+    "跌了",
+    "亏了",
+    "赚了",
+    "省了",
+    "借了",
+    "转了",
+    "还剩",
+    "剩",
+    "降价",
+    "打折",
+    "打完折",
+    "折后",
+    "售价",
+    "只要",
+    "仅需",
+    "价格",
+    "人均",
+    "押金",
+    "房租",
+    "工资",
+    "月薪",
+    "分数",
+    "总分",
+    "平均分",
+    "考了",
+    "限速",
+    "身高",
+    "体重",
+    "会议室",
+    "实验室",
+    "办公室",
+    "机房",
+    "包间",
+    "座位",
+    "床位",
+    "车厢",
+    "号码",
+    "房间",
+    "房号",
+    "房间号",
+    "尾号",
+    "门牌",
+    "门牌号",
+    "工号",
+    "编号",
+    "学号",
+    "取件码",
+    "验证码",
+    "密码",
+    "宿舍",
+    "教室",
+    "病房",
+    "车次",
+    "车位",
+    "手机号",
+    "楼",
+    "栋",
+    "单元",
+    "住",
+    "住到",
+    "搬到",
+    "隔壁",
+    "room",
+    "rm",
+    "gate",
+    "apartment",
+    "apt",
+    "suite",
+    "bus",
+    "route",
+    "flight",
+    "qps",
+    "tps",
+    "rps",
+    "并发",
+    "端口",
+    "port",
+    "超时时间",
+    "超时设置",
+    "timeout",
+    "能到",
+    "达到",
+    "超过",
+    "不到",
+    "低于",
+    "高于",
+    "突破",
+    "绩点",
+    "排名",
+    "破",
+    "访问量",
+    "请求量",
+    "调用量",
+    "流量",
+    "用量",
+    "数量",
+    "个数",
+    "次数",
+    "人数",
+    "条数",
+    "总数",
+    "请求数",
+    "连接数",
+    "并发数",
+    "错误数",
+    "耗时",
+    "延迟",
+)
+# What a question about the numbers alone may also say: "301 和 302 有啥区别", "收到一个 207，
+# 这是啥", "201 是成功吗". normalize() has already dropped fillers (是什么, 怎么办, 了, 吗).
+FRAME_WORDS = frozenset(
+    "和 跟 与 或 或者 还是 vs 对比 比较 区别 不同 不一样 一样 差别 分别 到底 有啥 有什么 什么 啥 怎么 咋 "
+    "哪个 用哪个 选哪个 怎么选 选 该用 用 该 关系 在哪 哪里 代表 含义 意味着 干嘛 干嘛的 干嘛用的 用的 的 "
+    "情况 这是 这 这个 那个 是 正常 成功 失败 原因 为什么 为啥 又 又是 一直 老是 总是 全是 收到 遇到 碰到 "
+    "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 改成 变成 影响 "
+    "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err".split()
+)
+_FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
+_WINDOW = 12  # characters looked at on either side of a number
+TERSE_REST = 2  # characters besides the number that still make a text a bare lookup
+
+
+# Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
+QUESTION_WORDS = tuple(
+    "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有".split()
+)
+
+
+def asks(folded: str) -> bool:
+    return any(word in folded for word in QUESTION_WORDS)
+
+
+# A URL path ("/login 401", "GET /index.html 404"): a log line or a request, not chatter.
+_PATH_RE = re.compile(r"(?:^|\s)/[a-z0-9_]")
+
+
+def talks_status(folded: str) -> bool:
+    """Does the text talk shop, so that its bare numbers read as status codes?"""
+    return (
+        is_technical(folded) or any(word in folded for word in STATUS_WORDS) or bool(_PATH_RE.search(folded))
+    )
+
+
+def _by_edge(words: tuple[str, ...], last: bool) -> dict[str, tuple[str, ...]]:
+    """``words`` bucketed by their first (or last) character: one dict look-up per number."""
+    buckets: dict[str, list[str]] = {}
+    for word in words:
+        buckets.setdefault(word[-1] if last else word[0], []).append(word)
+    return {edge: tuple(group) for edge, group in buckets.items()}
+
+
+_QUANTITY_AFTER = _by_edge(QUANTITY_AFTER, last=False)
+_QUANTITY_BEFORE = _by_edge(QUANTITY_BEFORE, last=True)
+
+
+def is_quantity(text: str, start: int, end: int) -> bool:
+    """Is the number at ``text[start:end]`` a count, price, place or errno, by its neighbours?"""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ":":
+        return True  # an errno: "(110: Connection timed out)"
+    after = text[end : end + _WINDOW].lstrip()
+    if after:
+        first = after[0]
+        if first in UNIT_AFTER and not after.startswith(NOT_UNITS):
+            return True
+        if after.startswith(_QUANTITY_AFTER.get(first, ())):
+            return True
+        latin = first.isascii() and first.isalpha() and text[end : end + 1] == " "
+        if latin and after.split(" ", 1)[0].rstrip(",.;:!?)") in LATIN_UNITS:
+            return True
+    before = text[max(0, start - _WINDOW) : start].rstrip()
+    return bool(before) and before.endswith(_QUANTITY_BEFORE.get(before[-1], ()))
+
+
+def cued_status(text: str, start: int, end: int) -> bool:
+    """Does a cue right beside the number make it a status ("报了个 403", "503 错误")?"""
+    after = text[end : end + _WINDOW].lstrip()
+    if after.startswith(STATUS_AFTER):
+        return True
+    tail = text[end : end + 2 * _WINDOW].lstrip()
+    for asked in STATUS_QUESTION_AFTER:
+        rest = tail[len(asked) : len(asked) + 1]
+        if tail.startswith(asked) and (not rest or rest in _CLAUSE_END):
+            return True
+    before = text[max(0, start - _WINDOW) : start].rstrip()
+    opens = start <= _WINDOW and before.lstrip(" ,，:：") in ("", *_OPENERS)
+    if opens and after.startswith(MODAL_AFTER) and asks(text[end : end + 4 * _WINDOW]):
+        return True
+    ends_clause = not after or after[:1] in _CLAUSE_END
+    for _ in range(3):  # at most a few light words between cue and number
+        if before.endswith(STATUS_BEFORE) or (ends_clause and before.endswith(WEAK_BEFORE)):
+            return True
+        light = next((w for w in _LIGHT if before.endswith(w)), None)
+        if light is None:
+            return False
+        before = before[: -len(light)].rstrip()
+    return False
+
+
+def terse_lookup(normalized: str, numbers: set[str], folded: str) -> bool:
+    """A number with a word or two ("飞书 403", "钉钉 500", "418 是彩蛋"): to a status-code bot,
+    a lookup. Units and places were ruled out before (is_quantity), so "我住 404 房" is not."""
+    rest = "".join(t for t in normalized.split() if t not in numbers)
+    return 0 < len(rest) <= TERSE_REST or (len(rest) <= TERSE_REST + 1 and asks(folded))
+
+
+def asks_only_about(normalized: str, numbers: set[str]) -> bool:
+    """Is the text nothing but the numbers and a question frame ("404 是什么", "502 了",
+    "401 和 403 有啥区别")? ``normalized`` is the matching form (fillers already gone)."""
+    for token in normalized.split():
+        if token in numbers or token in FRAME_WORDS:
+            continue
+        if token.isascii():
+            return False
+        i = 0
+        while i < len(token):  # greedy longest frame word at each position
+            step = next(
+                (
+                    n
+                    for n in range(min(_FRAME_LONGEST, len(token) - i), 0, -1)
+                    if token[i : i + n] in FRAME_WORDS
+                ),
+                0,
+            )
+            if not step:
+                return False
+            i += step
+    return True

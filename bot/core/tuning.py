@@ -65,6 +65,9 @@ def homophone(coverage: float) -> float:
 # Word overlap: rarity-weighted coverage c (0–1) of the question by an entry's texts.
 MIN_GRAM_WEIGHT = 9.0  # a one- or two-word message must not reach full coverage by luck
 GRAM_MIN_COVERAGE = 0.22  # below this share, shared words are coincidence
+# A text without technical terms or a question word this short (normalised characters) is
+# an everyday phrase: word overlap does not read it, nor is a fragment of a name a typo of it.
+SHORT_EVERYDAY = 4
 # How much a word found in each field says about an entry.
 FIELD_WEIGHTS = (
     ("names", 1.0),

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bot.core import pinyin, tuning
+from bot.core import domain, pinyin, tuning
 from bot.core.domain import technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match, Mode, Resolution
@@ -28,63 +29,6 @@ from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
 # version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
 # and IIS sub-statuses ("500.19") still count as their main code.
 _CODE_RE = re.compile(r"(?<![0-9A-Za-z.:#*_\-])([1-5]\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)")
-# Counting words after a number mean it is a quantity, not a status code.
-_UNIT_AFTER = set(
-    "元块钱斤公里米个人年岁楼号层分秒天次页张件克吨万千百亿度台条只辆本首位名户间套栋周月日样行字"
-)
-_NOT_UNITS = ("分别", "分析", "分布", "页面", "行为", "字段")
-_UNIT_BEFORE = (
-    "第",
-    "¥",
-    "$",
-    "￥",
-    "约",
-    "共",
-    "花了",
-    "大约",
-    "满",
-    "涨到",
-    "降到",
-    "售价",
-    "只要",
-    "仅需",
-    "价格",
-)
-# Rooms, phone digits and staff numbers: "会议室 503", "尾号 404", "放 201 门口".
-_PLACE_BEFORE = (
-    "会议室",
-    "房间",
-    "房号",
-    "尾号",
-    "门牌",
-    "工号",
-    "编号",
-    "宿舍",
-    "教室",
-    "病房",
-    "车次",
-    "手机号",
-    "楼",
-    "住",
-    "隔壁",
-)
-_PLACE_AFTER = (
-    "门口",
-    "房间",
-    "房",
-    "室",
-    "路公交",
-    "路车",
-    "寝室",
-    "宿舍",
-    "班",
-    "栋",
-    "教室",
-    "病房",
-    "号楼",
-)
-# A percentage or a share is a measure, not a status ("磁盘使用率 100%").
-_MEASURE_AFTER = ("%", "‰", "分之")
 _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
@@ -165,6 +109,11 @@ class StatusIndex:
                 if key:
                     signatures.append(Choice(key, entry.code, f"日志特征「{sig}」"))
             self._index_grams(entry, [text for _, text in named])
+        # Official names, for "404 not found" / "403 禁止访问" typed with no other cue.
+        self._reasons = {
+            code: tuple(k for k in {normalize(t) for t in (e.name_zh, e.phrase, *e.phrase_aliases)} if k)
+            for code, e in self.data.statuses.items()
+        }
         for cls in self.data.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
@@ -212,10 +161,20 @@ class StatusIndex:
         """(known, unknown) status codes typed in the text, worked out once per query."""
         found = q.memo.get("status.codes")
         if found is None:
-            codes = explicit_codes(q.stripped)
+            codes = explicit_codes(q.stripped, q.normalized, self._reason)
             known = [c for c in codes if c in self.data.statuses]
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
+
+    def _everyday(self, q: Query) -> bool:
+        """A three-digit number that reads as no code, in a text that does not talk shop."""
+        known, unknown = self.codes(q)
+        return (
+            not known
+            and not unknown
+            and _CODE_RE.search(q.stripped) is not None
+            and not domain.talks_status(q.folded)
+        )
 
     def outright(self, q: Query) -> Resolution | None:
         """A class ("5xx", final) or typed codes (unless another kind identifies the text)."""
@@ -248,6 +207,10 @@ class StatusIndex:
         yields = mode == "code" and known[0] < 400 and len(q.normalized) > 8
         return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids, yields=yields)
 
+    def _reason(self, code: int, normalized: str) -> bool:
+        """Does the text carry this code's official name ("404 not found", "403 禁止访问")?"""
+        return any(name in normalized for name in self._reasons.get(code, ()))
+
     def has_signature(self, q: Query) -> bool:
         return bool(self._signatures.find(f" {q.normalized} "))
 
@@ -262,6 +225,10 @@ class StatusIndex:
             gone = {str(c) for c in unknown}
             stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded))
+        if self._everyday(q):
+            # "那时 503 还是空的": a number that is no code marks everyday talk; word overlap
+            # and typos of names are coincidence there, only a name typed whole counts.
+            ranked = [item for item in ranked if item[1][2] not in ("words", "fuzzy")]
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
         ]
@@ -323,8 +290,14 @@ class StatusIndex:
 
         self._homophones(query, offer)
 
+        # A short everyday phrase that asks nothing ("等一会", "没问题", "找到了") shares a word
+        # or two with some card by chance: word overlap does not read it, and a fragment of a
+        # name ("接受" of 已接受) is no typo of it; "禁止方问" still is.
+        everyday = (
+            not technical and len(query.replace(" ", "")) <= tuning.SHORT_EVERYDAY and not domain.asks(folded)
+        )
         # Typos: whole-string similarity to a name or alias.
-        for _key, score, index in process.extract(
+        for key, score, index in process.extract(
             query,
             self._fuzzy_keys,
             scorer=fuzz.ratio,
@@ -332,6 +305,8 @@ class StatusIndex:
             limit=5,
             score_cutoff=tuning.FUZZY_CUTOFF,
         ):
+            if everyday and query in key:
+                continue
             choice = self._fuzzy_choices[index]
             offer(choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
 
@@ -358,6 +333,8 @@ class StatusIndex:
         # Chatter that shares words with the cards is still chatter: without a technical term,
         # word overlap is answered only when confident, never offered as a list of guesses.
         def kept(reading: tuple[float, str, str]) -> bool:
+            if everyday and reading[2] == "words":
+                return False
             floor = tuning.ANSWER if not technical and reading[2] == "words" else tuning.CHOICES
             return reading[0] >= floor
 
@@ -379,26 +356,33 @@ def _long_enough(key: str) -> bool:
     return cjk >= 3 or (cjk == 0 and len(key) >= 6) or (cjk and len(key) >= 5)
 
 
-def explicit_codes(folded: str) -> list[int]:
-    """Three-digit status codes written in the text, in order, without repeats."""
-    found: list[int] = []
-    for m in _CODE_RE.finditer(folded):
-        if _is_quantity(folded, m.start(), m.end()):
-            continue
-        code = int(m.group(1))
-        if code not in found:
-            found.append(code)
-    return found
+def explicit_codes(
+    folded: str, normalized: str | None = None, named: Callable[[int, str], bool] | None = None
+) -> list[int]:
+    """Three-digit status codes written in the text, in order, without repeats.
 
-
-def _is_quantity(text: str, start: int, end: int) -> bool:
-    """A count, a price, an errno ("(110: Connection timed out)") rather than a status."""
-    if text[start - 1 : start] == "(" and text[end : end + 1] == ":":
-        return True
-    after = text[end : end + 3].lstrip()
-    if after[:1] in _UNIT_AFTER and not after.startswith(_NOT_UNITS):
-        return True
-    before = text[max(0, start - 4) : start].rstrip()
-    if before.endswith(_UNIT_BEFORE) or before.endswith(_PLACE_BEFORE):
-        return True
-    return after.startswith(_PLACE_AFTER) or after.startswith(_MEASURE_AFTER)
+    A number beside a unit, a counter or a place is a quantity. The others are codes when the
+    text talks shop, asks about nothing but them, or a cue or the code's own name is beside
+    them (``bot.core.domain``); otherwise they are everyday numbers ("503 今晚聚餐").
+    """
+    spans = [
+        (m.start(), m.end(), int(m.group(1)))
+        for m in _CODE_RE.finditer(folded)
+        if not domain.is_quantity(folded, m.start(), m.end())
+    ]
+    if not spans:
+        return []
+    norm = normalize(folded) if normalized is None else normalized
+    # The cheap test first: most typed codes are the whole question ("503", "404 是什么").
+    numbers = {folded[a:b] for a, b, _ in spans}
+    if (
+        not domain.asks_only_about(norm, numbers)
+        and not domain.terse_lookup(norm, numbers, folded)
+        and not domain.talks_status(folded)
+    ):
+        spans = [
+            (a, b, code)
+            for a, b, code in spans
+            if domain.cued_status(folded, a, b) or (named is not None and named(code, norm))
+        ]
+    return list(dict.fromkeys(code for _, _, code in spans))

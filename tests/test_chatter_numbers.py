@@ -1,0 +1,76 @@
+"""Numbers in everyday chatter are not status codes; the same numbers in real questions are.
+
+tests/eval/chatter_numbers.tsv is a tuned set (written while building the number-in-context
+rules of ``bot.core.domain``, see docs/evaluation.md): everyday lines with numbers and
+without (``none``), and status questions using the same numbers. The floors guard the
+figures it reached; they say nothing about unseen text (the blind sets do).
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from bot.core import domain
+from bot.kinds.status.index import explicit_codes
+from tests.eval_utils import EVAL_DIR, Row, score_status
+
+CHATTER_REJECTED_FLOOR = 0.98
+STATUS_TOP1_FLOOR = 0.97
+
+
+def _rows() -> list[Row]:
+    with (EVAL_DIR / "chatter_numbers.tsv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [
+            Row(r["query"], "" if r["expect"] == "none" else r["expect"], r["category"], "tune")
+            for r in reader
+        ]
+
+
+def test_chatter_numbers_floors(service):
+    rows = _rows()
+    assert len(rows) >= 150
+    assert sum(1 for r in rows if r.category == "number_chatter") >= 80
+    assert sum(1 for r in rows if r.category == "number_status") >= 40
+    score = score_status(service.resolver, rows)
+    print("\n" + score.line("chatter_numbers"))
+    assert score.rate(score.chatter_rejected, score.chatter) >= CHATTER_REJECTED_FLOOR, score.misses
+    assert score.rate(score.top1, score.total) >= STATUS_TOP1_FLOOR, score.misses
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("503 今晚聚餐", []),  # nothing makes it a status
+        ("那 502 呢", [502]),  # a follow-up about the number alone
+        ("401 和 403 有啥区别", [401, 403]),
+        ("报了个 403", [403]),  # a cue before, light words between
+        ("503 错误", [503]),  # a cue after
+        ("404 not found", [404]),  # the code's own name
+        ("服务器一个月 500 块", []),  # shop talk, but a price
+        ("接口 qps 500 就扛不住", []),  # shop talk, but a rate
+        ("nginx 机房 502 停电了", []),  # shop talk, but a room
+        ("压测 500 ms 超时", []),
+        ("nginx 一直 502", [502]),
+        ("飞书 403", [403]),  # a number and a word or two: a lookup
+        ("钉钉 500", [500]),
+        ("418 是彩蛋吗", [418]),
+        ("总给我 401", [401]),  # 给我 before the number
+        ("快递到 201 了", []),
+    ],
+)
+def test_numbers_read_by_their_context(service, text, codes):
+    res = service.resolve(text)
+    if codes:
+        assert res.mode in ("code", "multi") and [m.status for m in res.matches] == codes
+    else:  # the number is no code (word overlap may still read the shop talk around it)
+        assert res.mode not in ("code", "multi") and not res.unknown
+
+
+def test_context_checks_stay_bounded_on_long_text():
+    text = "我们 " + "503 聚餐 " * 600
+    assert explicit_codes(text) == []
+    assert explicit_codes("页面 " + "503 " * 1000)[:1] == [503]
+    assert domain.asks_only_about("是" * 4000 + " 500", {"500"})
