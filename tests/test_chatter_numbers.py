@@ -74,3 +74,8 @@ def test_context_checks_stay_bounded_on_long_text():
     assert explicit_codes(text) == []
     assert explicit_codes("页面 " + "503 " * 1000)[:1] == [503]
     assert domain.asks_only_about("是" * 4000 + " 500", {"500"})
+
+
+def test_an_os_error_number_is_no_status(service):
+    res = service.resolve("OSError: [Errno 101] Network is unreachable")
+    assert [m.status for m in res.matches] == [None]

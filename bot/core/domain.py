@@ -416,6 +416,8 @@ QUANTITY_AFTER = (
 # A place, a price, a measure or a counting verb right before the number: "会议室 503",
 # "尾号 404", "第 200", "满 300", "涨了 500", "QPS 500", "端口 443".
 QUANTITY_BEFORE = (
+    "errno",  # an OS error number: "[Errno 101] Network is unreachable"
+    "winerror",
     "第",
     "¥",
     "$",
