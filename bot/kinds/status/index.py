@@ -114,6 +114,9 @@ class StatusIndex:
         # "永久重定向（保留方法）") is ambiguous inside a sentence: it counts only when it is
         # the whole question, and the rest of a longer text decides.
         names = {code: normalize(e.name_zh) for code, e in self.data.statuses.items()}
+        # A key inside some name is inside all of them joined: one search rules out most
+        # aliases at once (1,700 aliases × 93 names, one by one, was ~15 ms of start-up).
+        all_names = "\0".join(names.values())
         for entry in self.data.statuses.values():
             named = [
                 ("中文名", entry.name_zh),
@@ -131,7 +134,9 @@ class StatusIndex:
                 self._exact[key] = choice
                 self._fuzzy_keys.append(key)
                 self._fuzzy_choices.append(choice)
-                ambiguous = any(key in name for code, name in names.items() if code != entry.code)
+                ambiguous = key in all_names and any(
+                    key in name for code, name in names.items() if code != entry.code
+                )
                 if _long_enough(key) and not ambiguous:
                     contained.append(choice)
             for sig in entry.signatures:
