@@ -47,22 +47,22 @@ class BM25:
         b: float = B,
     ) -> None:
         self.k1, self.b = k1, b
-        building: dict[str, list[tuple[Any, int]]] = {}
+        # Each term's postings as two flat sequences (keys, counts): a fifth of the memory of
+        # a list of pairs. The length part of each denominator is worked out once per entry.
+        postings: dict[str, tuple[list[Any], list[int]]] = {}
         lengths: dict[Any, int] = {}
         for key, text in documents:
             counts = Counter(tokenize(text))
             lengths[key] = sum(counts.values())
             for term, tf in counts.items():
-                building.setdefault(term, []).append((key, tf))
+                keys, tfs = postings.setdefault(term, ([], []))
+                keys.append(key)
+                tfs.append(tf)
         n = max(len(lengths), 1)
         self._documents = len(lengths)
         self._avg = sum(lengths.values()) / n if lengths else 1.0
-        self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in building.items()}
-        # Each term's postings as two flat tuples (keys, counts): a fifth of the memory of a
-        # list of pairs. The length part of the denominator is worked out once per entry.
-        self._postings: dict[str, tuple[tuple[Any, ...], tuple[int, ...]]] = {
-            t: (tuple(k for k, _ in p), tuple(tf for _, tf in p)) for t, p in building.items()
-        }
+        self._idf = {t: math.log(1 + (n - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for t, p in postings.items()}
+        self._postings = {t: (tuple(keys), tuple(tfs)) for t, (keys, tfs) in postings.items()}
         self._norms = {key: k1 * (1 - b + b * length / self._avg) for key, length in lengths.items()}
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:

@@ -160,11 +160,9 @@ class GramIndex:
     """Rarity-weighted word overlap between a question and each entry's own texts."""
 
     def __init__(self, min_weight: float) -> None:
-        self._postings: dict[str, dict[Hashable, float]] = {}  # while building: word -> {code: weight}
-        # After freeze: word -> (code, rarity × weight, code, rarity × weight, ...). A flat
-        # tuple takes a quarter of the memory of a small dict, and the product is worked out
-        # once rather than for every word of every question.
-        self._weighted: dict[str, tuple[Any, ...]] = {}
+        # word -> {code: field weight}; freeze multiplies in the word's rarity, once, rather
+        # than for every word of every question.
+        self._postings: dict[str, dict[Hashable, float]] = {}
         self._idf: dict[str, float] = {}
         self._unseen_idf = 0.0
         # A one- or two-word message ("收到") must not reach full coverage by luck.
@@ -180,11 +178,10 @@ class GramIndex:
         """Compute rarity once every text is in: rare words say more than common ones."""
         self._idf = {g: math.log((documents + 1) / (len(p) + 0.5)) for g, p in self._postings.items()}
         self._unseen_idf = math.log((documents + 1) / 0.5)
-        postings, self._postings = self._postings, {}
-        while postings:  # each dict freed as its tuple is made, so the two never all coexist
-            g, posting = postings.popitem()
+        for g, posting in self._postings.items():
             idf = self._idf[g]
-            self._weighted[g] = tuple(x for code, weight in posting.items() for x in (code, idf * weight))
+            for code, weight in posting.items():
+                posting[code] = idf * weight
 
     def scores(self, query: str, limit: int = 5) -> list[tuple[Any, float, str]]:
         """(code, share of the question's weight covered, shared words), best first."""
@@ -196,14 +193,13 @@ class GramIndex:
         total = max(sum(idf.get(g, unseen) for g in words), self._min_weight)
         hits: dict[Hashable, float] = {}
         shared: dict[Hashable, list[str]] = {}
-        weighted = self._weighted
+        postings = self._postings
         # The same additions in the same order as summing idf × weight per word: same floats.
         for gram in words:
-            posting = weighted.get(gram)
+            posting = postings.get(gram)
             if posting is None:
                 continue
-            pairs = iter(posting)
-            for code, value in zip(pairs, pairs, strict=True):
+            for code, value in posting.items():
                 if code in hits:
                     hits[code] += value
                     shared[code].append(gram)
