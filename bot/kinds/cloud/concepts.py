@@ -25,6 +25,15 @@ from bot.core.text import fold
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- what went wrong -----------------------------------------------------------------
     "notfound": (
+        "can not find",
+        "cannot find",
+        "could not find",
+        "could not find",
+        "unable to find",
+        "can not find",
+        "missing from",
+        "is gone",
+        "no longer exists",
         "不存在",
         "找不到",
         "没找到",
@@ -49,16 +58,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "no such",
         "nosuch",
         "does not exist",
-        "doesn t exist",
+        "does not exist",
         "not exist",
         "cannot be found",
-        "can t be found",
+        "can not be found",
         "could not be found",
         "not exists",
         "non existent",
         "nonexistent",
     ),
     "exists": (
+        "already taken",
+        "taken",
+        "already in use",
+        "already used",
+        "already owned",
+        "already own",
         "已存在",
         "已经存在",
         "已经有了",
@@ -121,6 +136,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "still contains",
     ),
     "limit": (
+        "到顶",
+        "顶了",
+        "满了",
+        "已满",
+        "封顶",
+        "到头",
         "上限",
         "超过",
         "超出",
@@ -150,6 +171,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "upper",
     ),
     "insufficient": (
+        "ran out",
+        "out of",
+        "no more",
+        "not enough left",
         "不足",
         "不够",
         "库存",
@@ -210,6 +235,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "identity verification",
     ),
     "unsupported": (
+        "will not",
+        "does not support",
+        "does not support",
+        "do not support",
+        "not possible",
+        "is not offered",
+        "not offered",
+        "does not offer",
+        "does not offer",
+        "does not allow",
+        "does not allow",
         "不支持",
         "不能",
         "不允许",
@@ -231,13 +267,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not support",
         "notsupport",
         "cannot",
-        "can t",
+        "can not",
         "not allowed",
         "notallowed",
-        "isn t",
+        "is not allowed",
         "disallowed",
     ),
     "forbidden": (
+        "not authorized to",
+        "not allowed to access",
+        "no permission",
+        "no authority",
+        "no right",
         "拒绝",
         "被拒",
         "禁止",
@@ -268,6 +309,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "blocked",
     ),
     "invalid": (
+        "校验不过",
+        "校验失败",
+        "验证失败",
+        "过不了",
+        "验证不通过",
+        "verification failed",
+        "validation failed",
         "不合法",
         "非法",
         "无效",
@@ -291,6 +339,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bad",
     ),
     "mismatch": (
+        "不适用",
+        "不适合",
+        "不适配",
+        "不兼容",
+        "incompatible",
+        "not compatible",
         "不匹配",
         "对不上",
         "不一致",
@@ -304,9 +358,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "mismatch",
         "not match",
         "does not match",
-        "doesn t match",
+        "does not match",
         "notmatch",
-        "don t match",
+        "do not match",
         "inconsistent",
         "match",
         "matches",
@@ -336,6 +390,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "threshold",
     ),
     "inprogress": (
+        "创建中",
+        "正在创建",
+        "尚未创建完成",
+        "还没创建完",
+        "没创建完",
+        "还没好",
+        "creating",
         "进行中",
         "正在进行",
         "还在",
@@ -445,7 +506,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "不归",
         "not belong",
         "notbelong",
-        "doesn t belong",
+        "does not belong",
         "belong",
         "belongs",
         "not owned",
@@ -488,7 +549,30 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "there are still",
         "still in use",
     ),
-    "state": ("状态", "state", "status", "incorrectstatus"),
+    "unavailable": (
+        "用不了",
+        "不可用",
+        "无法使用",
+        "不能用",
+        "暂时不可用",
+        "不可使用",
+        "unavailable",
+        "not available",
+    ),
+    "unauthenticated": (
+        "未认证",
+        "没认证",
+        "没有认证",
+        "未经认证",
+        "没有经过认证",
+        "没经过认证",
+        "认证失败",
+        "鉴权失败",
+        "not authenticated",
+        "unauthenticated",
+        "authentication failed",
+    ),
+    "state": ("状态不对", "状态不允许", "状态", "state", "status", "incorrectstatus"),
     "internal": ("内部错误", "系统错误", "服务端错误", "internal error", "internalerror", "internal"),
     "busy": ("繁忙", "忙", "busy"),
     "timeout": ("超时", "timeout", "timed out", "time out"),
@@ -608,6 +692,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "backend": ("后端服务器", "后端", "backend", "backendserver", "backend servers", "backendservers"),
     "servergroup": ("虚拟服务器组", "服务器组", "vserver group", "vservergroup", "rspool"),
     "rule": ("转发规则", "规则", "rule", "rules"),
+    "range": ("范围", "区间", "range", "out of range"),
+    "category": ("种类", "类别", "类型", "category", "categories", "type", "types"),
+    "function": ("函数", "function", "urn", "functiongraph"),
+    "link": ("软链接", "链接", "symlink", "link"),
+    "cidr": ("网段", "地址段", "cidr", "cidrip", "cidr block"),
     "config": ("配置", "设置", "configuration", "config"),
     "certificate": ("证书", "certificate", "cert", "certs"),
     "privatekey": ("私钥", "private key", "privatekey"),
@@ -679,6 +768,8 @@ PREDICATES = frozenset(
         "conflict",
         "onlyallowed",
         "icp",
+        "unavailable",
+        "unauthenticated",
     }
 )
 # What the user did: messages often leave it out ("存储空间非空" says nothing of deleting).
@@ -731,6 +822,11 @@ CLOUD_VOCABULARY = frozenset(
     }
 )
 
+# Things cloud APIs are about that HTTP talk rarely says beside what went wrong (镜像不存在,
+# "the image does not exist"): cloud context too, choices only. Not 服务器 or 文件: long
+# HTTP descriptions are full of them.
+CLOUD_THINGS = frozenset({"image", "accesskey", "cidr", "subnet", "systemdisk"})
+
 # Concepts that imply the product among same-code variants: (provider, product) pairs.
 _OSS = (("aliyun", "OSS"), ("huaweicloud", "OBS"))
 _ECS = (("aliyun", "ECS"), ("huaweicloud", "ECS"), ("tencentcloud", "CVM"))
@@ -760,6 +856,26 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NOT_WORD_RE = re.compile(rf"[^a-z0-9{_CJK}]+")
 # The space first: the engine skips to spaces instead of testing a look-behind everywhere.
+# English contractions, once punctuation is a space: "doesn t" → "does not", so the forms
+# only need the "not" spelling. One alternation of literals, whole words.
+_CONTRACTIONS = {
+    "can t": "can not",
+    "won t": "will not",
+    "don t": "do not",
+    "doesn t": "does not",
+    "didn t": "did not",
+    "isn t": "is not",
+    "aren t": "are not",
+    "wasn t": "was not",
+    "weren t": "were not",
+    "couldn t": "could not",
+    "shouldn t": "should not",
+    "wouldn t": "would not",
+    "hasn t": "has not",
+    "haven t": "have not",
+    "hadn t": "had not",
+}
+_CONTRACTION_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")(?![a-z0-9])")
 _CJK_GAP_RE = re.compile(rf" (?<=[{_CJK}] )(?=[{_CJK}])")
 
 
@@ -780,6 +896,8 @@ def surface(text: str, drop: re.Pattern[str] | None = None, *, vendor: bool = Fa
     if drop is not None:
         folded = drop.sub(" ", folded)
     spaced = _NOT_WORD_RE.sub(" ", folded)
+    if " t " in spaced or spaced.endswith(" t"):
+        spaced = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group()], spaced)
     return _CJK_GAP_RE.sub("", spaced).strip()
 
 

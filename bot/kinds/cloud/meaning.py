@@ -28,6 +28,7 @@ from itertools import pairwise
 from bot.core import tuning
 from bot.kinds.cloud.concepts import (
     ACTIONS,
+    CLOUD_THINGS,
     CLOUD_VOCABULARY,
     FRAMES,
     IMPLIED_PRODUCTS,
@@ -57,6 +58,7 @@ _NOISE_RE = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in _NOISE_WORDS} | set(_NOISE_CHARS)))}])"
     f"(?:{'|'.join(sorted(_NOISE_WORDS, key=len, reverse=True))}|[{_NOISE_CHARS}])"
 )
+_ERRORISH_RE = re.compile(r"报错|错误|提示|失败|异常|error|fail", re.IGNORECASE)
 STOP_WORDS = frozenset(
     "a an the is are was were be been being to of for in on at by from as with and or but so my "
     "i me we our you your it its this that these those has have had do does did please error "
@@ -166,9 +168,9 @@ class MeaningIndex:
         surfaced = surface(text, drop=HINT_RE)  # provider and product names: hints
         terms, concepts = _terms(surfaced)
         named = bool(hints.providers or hints.products)
-        cloudish = len(concepts & CLOUD_VOCABULARY)
+        cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS
         context = 2 if named else 1 if cloudish else 0
-        if not context or not concepts & PREDICATES:
+        if not context or not (concepts & PREDICATES or (context == 2 and _ERRORISH_RE.search(text))):
             return None  # no cloud context, or nothing went wrong: chatter
         weights: dict[str, float] = {}
         for term in terms:
