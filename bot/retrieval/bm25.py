@@ -5,7 +5,9 @@ units as :mod:`bot.retrieval.textindex`). A score is turned into two shares the 
 module calibrates: how much of the best score the question could reach at all (``share``)
 and how far the best entry leads the next (``lead``).
 
-Worst case: linear in the query; each distinct term's posting list is walked once.
+Worst case: linear in the query; each distinct term's posting list is walked once, or, for
+an index built with ``common``, each rarer term's list and one probe per candidate for the
+commoner terms.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class BM25:
         tokenize: Callable[[Any], Iterable[str]] = terms,
         k1: float = K1,
         b: float = B,
+        common: int | None = None,
     ) -> None:
         self.k1, self.b = k1, b
         self._postings: dict[str, list[tuple[Any, int]]] = {}
@@ -58,6 +61,10 @@ class BM25:
         self._avg = sum(lengths.values()) / n if lengths else 1.0
         self._lengths = lengths
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
+        # Terms in more than ``common`` documents: looked up per candidate instead of walked
+        # (see scores), so a query's cost does not grow with the corpus.
+        self._common = common if common is not None else n
+        self._common_tf = {t: dict(p) for t, p in self._postings.items() if len(p) > self._common}
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
         """(key, score, share, lead), best first. ``share`` = score / the most the question's
@@ -95,12 +102,23 @@ class BM25:
         ``weights``: the query's terms and how much each says (1.0 is a plain term). The most
         one term can add is ``weight × idf × (k1 + 1)``."""
         scores: dict[Any, float] = {}
-        k1, b = self.k1, self.b
-        for term, weight in weights.items():
-            idf = self._idf.get(term)
-            if idf is None:
-                continue
+        k1, b, lengths, avg = self.k1, self.b, self._lengths, self._avg
+        known = [(t, w, self._idf[t]) for t, w in weights.items() if t in self._idf]
+        rare = [(t, w, idf) for t, w, idf in known if t not in self._common_tf]
+        # The rarer terms pick the candidates (each posting list at most ``common`` long);
+        # the common ones only add to those. A query of common terms alone walks them all.
+        for term, weight, idf in rare or known:
             for key, tf in self._postings[term]:
-                norm = tf + k1 * (1 - b + b * self._lengths[key] / self._avg)
+                norm = tf + k1 * (1 - b + b * lengths[key] / avg)
                 scores[key] = scores.get(key, 0.0) + weight * idf * tf * (k1 + 1) / norm
+        if rare:
+            for term, weight, idf in known:
+                found = self._common_tf.get(term)
+                if found is None:
+                    continue
+                for key in scores:
+                    tf = found.get(key)
+                    if tf:
+                        norm = tf + k1 * (1 - b + b * lengths[key] / avg)
+                        scores[key] += weight * idf * tf * (k1 + 1) / norm
         return scores
