@@ -18,7 +18,7 @@ from bot.core.match import Match
 
 EVAL_FILE = Path(__file__).resolve().parent / "eval" / "cloud_paraphrase.tsv"
 # Set a little below what the set reaches (docs/evaluation.md): a guard against regressions.
-FLOORS = {"paraphrase": 0.88, "english": 0.86, "status": 1.0}
+FLOORS = {"paraphrase": 0.87, "english": 0.88, "status": 1.0}
 CHATTER_REJECTED = 0.90
 
 
