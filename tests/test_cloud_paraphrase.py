@@ -18,7 +18,7 @@ from bot.core.match import Match
 
 EVAL_FILE = Path(__file__).resolve().parent / "eval" / "cloud_paraphrase.tsv"
 # Set a little below what the set reaches (docs/evaluation.md): a guard against regressions.
-FLOORS = {"paraphrase": 0.87, "english": 0.88, "status": 1.0}
+FLOORS = {"paraphrase": 0.87, "english": 0.86, "status": 1.0}
 CHATTER_REJECTED = 0.90
 
 
@@ -38,7 +38,7 @@ def test_eval_file_shape() -> None:
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[row["category"]] += 1
-        assert row["expect"] and row["round"] in {"1", "2", "3", "4"}, row
+        assert row["expect"] and row["round"] in {"1", "2", "3", "4", "5"}, row
     assert counts["paraphrase"] + counts["english"] >= 120
     assert counts["chatter"] + counts["status"] >= 20
 

@@ -25,6 +25,13 @@ from bot.core.text import fold
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- what went wrong -----------------------------------------------------------------
     "notfound": (
+        "not existed",
+        "not seem to exist",
+        "not appear to exist",
+        "not seem to be found",
+        "no such thing",
+        "not exist anymore",
+        "not there",
         "can not find",
         "cannot find",
         "could not find",
@@ -95,9 +102,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "already",
         "duplicate",
         "duplicated",
-        "exists",
-        "existed",
-        "exist",
         "twice",
     ),
     "inuse": (
@@ -416,6 +420,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "threshold",
     ),
     "inprogress": (
+        "not ready",
+        "not ready yet",
+        "notready",
+        "未就绪",
+        "没准备好",
+        "还没准备好",
         "创建中",
         "正在创建",
         "尚未创建完成",
@@ -627,6 +637,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "simple": ("太简单", "复杂度", "强度", "弱密码", "complexity", "weak", "too simple", "simple"),
     # --- actions -------------------------------------------------------------------------
     "delete": (
+        "termination",
+        "terminated",
+        "terminating",
         "删除",
         "删掉",
         "删",
@@ -826,6 +839,7 @@ PREDICATES = frozenset(
         "conflict",
         "onlyallowed",
         "icp",
+        "protect",
         "unavailable",
         "unauthenticated",
     }
@@ -844,7 +858,6 @@ ACTIONS = frozenset(
         "subscribe",
         "rebuild",
         "publish",
-        "protect",
         "overwrite",
         "merge",
         "change",
