@@ -203,18 +203,20 @@ def weigh_cloud(
     - naming a provider lifts its errors over word overlap, not over an exact status name;
     - otherwise likeness stays just below the best status, so "请求超时" stays 408;
     - a retelling read by meaning (cloud context already checked, no provider lift) leads
-      loose status readings when a provider or product is named (answered outright only on
-      its own confidence), and never a status alias or signature.
+      loose status readings (answered outright only on its own confidence), readings good
+      enough to answer too when a provider or product is named, and never a status alias
+      or signature.
     """
     if seed_verbatim:
         return EXPLICIT
     if meaning:
         if best_status >= DOMINANT:
             return min(score, best_status - JUST_BELOW)
-        if not named:
+        # The retelling leads loose status readings (word overlap, whole-entry retrieval),
+        # but only its own confidence answers outright; with a provider or product named it
+        # also leads a status reading confident enough to answer.
+        if not named and best_status >= ANSWER:
             return score
-        # A provider or product named: the retelling leads loose status readings, but only
-        # its own confidence answers outright.
         lifted = best_status + JUST_ABOVE
         if score < ANSWER and best_status < ANSWER:
             lifted = min(lifted, ANSWER - 1.0)

@@ -5,7 +5,9 @@ units as :mod:`bot.retrieval.textindex`). A score is turned into two shares the 
 module calibrates: how much of the best score the question could reach at all (``share``)
 and how far the best entry leads the next (``lead``).
 
-Worst case: linear in the query; each distinct term's posting list is walked once.
+Worst case: linear in the query; each distinct term's posting list is walked once, or, for
+an index built with ``common``, each rarer term's list and one probe per candidate for the
+commoner terms.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class BM25:
         tokenize: Callable[[Any], Iterable[str]] = terms,
         k1: float = K1,
         b: float = B,
+        common: int | None = None,
     ) -> None:
         self.k1, self.b = k1, b
         # Each term's postings as two flat sequences (keys, counts): a fifth of the memory of
@@ -64,6 +67,14 @@ class BM25:
         self._idf = {t: math.log(1 + (n - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for t, p in postings.items()}
         self._postings = {t: (tuple(keys), tuple(tfs)) for t, (keys, tfs) in postings.items()}
         self._norms = {key: k1 * (1 - b + b * length / self._avg) for key, length in lengths.items()}
+        # Terms in more than ``common`` documents: looked up per candidate instead of walked
+        # (see scores), so a query's cost does not grow with the corpus.
+        self._common = common if common is not None else n
+        self._common_tf = {
+            t: dict(zip(keys, tfs, strict=True))
+            for t, (keys, tfs) in self._postings.items()
+            if len(keys) > self._common
+        }
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
         """(key, score, share, lead), best first. ``share`` = score / the most the question's
@@ -96,11 +107,21 @@ class BM25:
         one term can add is ``weight × idf × (k1 + 1)``."""
         scores: dict[Any, float] = {}
         k1, norms = self.k1, self._norms
-        for term, weight in weights.items():
-            idf = self._idf.get(term)
-            if idf is None:
-                continue
+        known = [(t, w, self._idf[t]) for t, w in weights.items() if t in self._idf]
+        rare = [(t, w, idf) for t, w, idf in known if t not in self._common_tf]
+        # The rarer terms pick the candidates (each posting list at most ``common`` long);
+        # the common ones only add to those. A query of common terms alone walks them all.
+        for term, weight, idf in rare or known:
             keys, counts = self._postings[term]
             for key, tf in zip(keys, counts, strict=True):
                 scores[key] = scores.get(key, 0.0) + weight * idf * tf * (k1 + 1) / (tf + norms[key])
+        if rare:
+            for term, weight, idf in known:
+                found = self._common_tf.get(term)
+                if found is None:
+                    continue
+                for key in scores:
+                    tf = found.get(key)
+                    if tf:
+                        scores[key] += weight * idf * tf * (k1 + 1) / (tf + norms[key])
         return scores

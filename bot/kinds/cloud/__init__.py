@@ -125,6 +125,7 @@ class CloudKind:
         named = bool(hints.providers or hints.products)
         exact = self.index.is_documented_message(q.text)
         weighed = []
+        last_meaning = tuning.EXPLICIT  # readings by meaning keep their order when lifted
         for m in matches:
             answer: CloudAnswer = m.answer
             # Naming a provider lifts that provider's errors, not another's word-like code.
@@ -142,6 +143,8 @@ class CloudKind:
                 named=named and ours,
                 meaning=m.tier == "meaning",
             )
+            if m.tier == "meaning":
+                score = last_meaning = min(score, last_meaning - tuning.JUST_ABOVE)
             weighed.append(replace(m, score=score) if score != m.score else m)
         return weighed
 

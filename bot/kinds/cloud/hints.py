@@ -25,6 +25,8 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "slb": (("aliyun", "SLB"),),
     "负载均衡": (("aliyun", "SLB"),),
     "oss": (("aliyun", "OSS"),),
+    "对象存储": (("aliyun", "OSS"), ("huaweicloud", "OBS")),
+    "load balancer": (("aliyun", "SLB"),),
     "ram": (("aliyun", "RAM"),),
     "sts": (("aliyun", "RAM"),),
     "obs": (("huaweicloud", "OBS"),),
@@ -56,6 +58,15 @@ _PROVIDER_OF = {w: p for p, ws in _PROVIDER_WORDS.items() for w in ws}
 # The same words anywhere, edges or not: a quick test that a text holds none of them.
 HINT_WORDS_RE = re.compile("|".join(map(re.escape, sorted(set(_ALL_WORDS)))))
 
+# A provider named by one of its own names (on folded text): not implied by a product word.
+PROVIDER_NAME_RE = re.compile("|".join(re.escape(w) for ws in _PROVIDER_WORDS.values() for w in ws))
+# Product names proper (ECS, OSS ...), not everyday words that also name one (负载均衡,
+# 云服务器): HTTP talk uses those too. Matched on lower-cased text, whole words.
+NAMED_PRODUCT_RE = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(sorted((re.escape(w) for w in _PRODUCT_WORDS if w.isascii()), key=len, reverse=True))
+    + r")(?![a-z0-9])"
+)
 _STATUS_RE = re.compile(r"(?<![0-9])([1-5][0-9]{2})(?![0-9])")
 
 

@@ -349,7 +349,9 @@ class CloudIndex:
         if reading is not None:
             if not hints.products:
                 hints = Hints(hints.providers, hints.products, hints.statuses, reading.implied)
-            if best < CONFIDENT:  # a code typed or pasted says more than any retelling
+            # A code typed or pasted, or a message quoted word for word, says more than any
+            # retelling: the meaning tier is for questions those tiers could not place.
+            if best < CONFIDENT and all(c.score < tuning.TEMPLATE for c in cands.values()):
                 self._add_meaning(cands, reading, hints, limit)
         return tuple(self._finish(cands, hints, body, limit))
 

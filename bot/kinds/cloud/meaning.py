@@ -26,8 +26,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.core import tuning
+from bot.core.text import fold
 from bot.kinds.cloud.concepts import (
     ACTIONS,
+    CLOUD_THINGS,
     CLOUD_VOCABULARY,
     FRAMES,
     IMPLIED_PRODUCTS,
@@ -35,14 +37,18 @@ from bot.kinds.cloud.concepts import (
     concepts_in,
     surface,
 )
-from bot.kinds.cloud.hints import HINT_RE, Hints
+from bot.kinds.cloud.hints import HINT_RE, NAMED_PRODUCT_RE, PROVIDER_NAME_RE, Hints
 from bot.kinds.cloud.model import CloudError
 from bot.retrieval.bm25 import BM25
 
+# A term in more rows than this (~invalid, @ecs, 指定) adds to the rows the rarer terms found
+# instead of being walked: a question costs the same however large the tables grow.
+_COMMON_TERM = 600
 # Codes re-ranked by coverage of their own concepts: BM25 has put the rest well below.
 _SHORTLIST = 40
-# Paraphrases are a sentence or two; a longer text is a paste for the other tiers.
-MAX_MEANING_LEN = 300
+# Paraphrases are a sentence or two (under 100 characters in every set we have); a longer
+# text is a paste or a long HTTP description for the other tiers.
+MAX_MEANING_LEN = 160
 _CJK_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD_RE = re.compile(r"[a-z][a-z0-9]*")
 # Question frames and fillers: in every retelling, in no vendor message.
@@ -57,6 +63,7 @@ _NOISE_RE = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in _NOISE_WORDS} | set(_NOISE_CHARS)))}])"
     f"(?:{'|'.join(sorted(_NOISE_WORDS, key=len, reverse=True))}|[{_NOISE_CHARS}])"
 )
+_ERRORISH_RE = re.compile(r"报错|错误|提示|失败|异常|error|fail", re.IGNORECASE)
 STOP_WORDS = frozenset(
     "a an the is are was were be been being to of for in on at by from as with and or but so my "
     "i me we our you your it its this that these those has have had do does did please error "
@@ -148,7 +155,9 @@ class MeaningIndex:
         docs = ((i, document(row)) for i, row in enumerate(rows))
         # A concept found in both the code and the message is no stronger evidence than one
         # found once: low term-frequency saturation (k1) and mild length normalisation (b).
-        self._bm25 = BM25(docs, tokenize=_identity, k1=tuning.MEANING_K1, b=tuning.MEANING_B)
+        self._bm25 = BM25(
+            docs, tokenize=_identity, k1=tuning.MEANING_K1, b=tuning.MEANING_B, common=_COMMON_TERM
+        )
         # How widely each code is documented (APIs listing it): the commoner of two codes
         # that read alike is the likelier one (Account.Arrearage over SLB's ORDER.ARREARAGE).
         apis: dict[tuple[str, str], set[str]] = {}
@@ -165,10 +174,13 @@ class MeaningIndex:
             return None
         surfaced = surface(text, drop=HINT_RE)  # provider and product names: hints
         terms, concepts = _terms(surfaced)
-        named = bool(hints.providers or hints.products)
-        cloudish = len(concepts & CLOUD_VOCABULARY)
+        # A provider or a product by its own name; 负载均衡 or 云服务器 alone (which hints read
+        # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
+        folded = fold(text)
+        named = PROVIDER_NAME_RE.search(folded) is not None or NAMED_PRODUCT_RE.search(folded) is not None
+        cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS
         context = 2 if named else 1 if cloudish else 0
-        if not context or not concepts & PREDICATES:
+        if not context or not (concepts & PREDICATES or (context == 2 and _ERRORISH_RE.search(text))):
             return None  # no cloud context, or nothing went wrong: chatter
         weights: dict[str, float] = {}
         for term in terms:
