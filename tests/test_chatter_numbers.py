@@ -79,3 +79,15 @@ def test_context_checks_stay_bounded_on_long_text():
 def test_an_os_error_number_is_no_status(service):
     res = service.resolve("OSError: [Errno 101] Network is unreachable")
     assert [m.status for m in res.matches] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("困死了……对了 401 和 403 到底有啥区别来着", [401, 403]),  # two codes compared, asked
+        ("楼上说的那个 301 是啥意思，我没看懂", [301]),
+        ("房间 301 和 302 哪个大", []),  # the pair is rooms
+    ],
+)
+def test_codes_asked_about_inside_chatter(service, text, codes):
+    assert [m.status for m in service.resolve(text).matches if m.tier == "code"] == codes

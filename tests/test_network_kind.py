@@ -272,3 +272,20 @@ def test_a_reason_phrase_in_a_body_is_the_typed_status_not_a_cloud_message(servi
 def test_an_alias_naming_the_technology_beats_the_status_alias_inside_it(service, text, name):
     top = service.resolve(text).matches[0]
     assert (top.kind, top.answer.name) == ("network", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # An option's value is no exit code; "exit code 28" is, once curl is named.
+        ("健康检查脚本 curl -m 10 老是 exit code 28", "CURLE_OPERATION_TIMEDOUT"),
+        # gRPC's own frame beats a cloud code of the same spelling (and is no CLI body line).
+        ("rpc error: code = InvalidArgument desc = invalid email", "INVALID_ARGUMENT"),
+        # "code 1006" once a WebSocket word is anywhere in the text.
+        ("websocket 每隔 60 秒左右就断一次，onclose 里 code 是 1006", "1006"),
+    ],
+)
+def test_numbers_and_names_in_their_tools_frames(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)
+    assert service.resolve("InvalidArgument").matches[0].kind == "error"  # the cloud code alone

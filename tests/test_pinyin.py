@@ -51,3 +51,8 @@ def test_a_sound_match_counts_the_whole_question_like_a_literal_one(service):
     # "curl" is part of the question: the homophone tier must not read it as all 请求超时.
     statuses = {m.status: m for m in service.resolve("curl 请求超时").matches if m.kind == "status"}
     assert statuses[408].tier == "alias"
+
+
+@pytest.mark.parametrize(("text", "status"), [("未受权是几", 401), ("永久重定项用哪个", 301), ("茶壶是哪个码", 418)])
+def test_question_frames_around_a_name_heard_or_read(service, text, status):
+    assert service.resolve(text).matches[0].status == status

@@ -315,6 +315,8 @@ WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "
 # A question about the number that ends its clause: "499 是啥", "老板问 499 是啥？" (but not
 # "520 是什么日子").
 STATUS_QUESTION_AFTER = (
+    "是啥意思",
+    "到底是啥",
     "是什么意思",
     "是什么",
     "什么意思",
@@ -604,8 +606,21 @@ def is_quantity(text: str, start: int, end: int) -> bool:
     return bool(before) and before.endswith(_QUANTITY_BEFORE.get(before[-1], ()))
 
 
+# Two codes compared: "401 和 403 到底有啥区别", "301 还是 308".
+_PAIRED_AFTER_RE = re.compile(r"\s*(?:和|跟|与|vs\.?|还是|或者|或)\s*[1-5][0-9]{2}(?![0-9])")
+_PAIRED_BEFORE_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}\s*(?:和|跟|与|vs\.?|还是|或者|或)\s*$")
+
+
 def cued_status(text: str, start: int, end: int) -> bool:
     """Does a cue right beside the number make it a status ("报了个 403", "503 错误")?"""
+    paired = _PAIRED_AFTER_RE.match(text, end, end + _WINDOW)
+    if paired and asks(text) and not is_quantity(text, paired.end() - 3, paired.end()):
+        return True  # not "301 和 302 房间"
+    window = max(0, start - _WINDOW)
+    if (m := _PAIRED_BEFORE_RE.search(text[window:start])) and asks(text):
+        first = window + m.start()
+        if not is_quantity(text, first, first + 3):  # not "房间 301 和 302"
+            return True
     after = text[end : end + _WINDOW].lstrip()
     if after.startswith(STATUS_AFTER):
         return True

@@ -55,6 +55,7 @@ VENDOR_NAMED = 6.0
 # A Chinese alias heard, not read: other characters of the same sound ("王冠超时" for 网关
 # 超时) or typed pinyin. Like a typo, by the share of the question's sound it covers.
 HOMOPHONE_MIN_CHARS = 3
+HOMOPHONE_ASKED = 0.5  # an ambiguous name heard inside a question ("未受权是几") still counts
 HOMOPHONE_MAX_CHARS = 40  # normalised characters: bounded work, and typos come in short questions
 
 
@@ -254,6 +255,9 @@ def precedence(kind: str) -> int:
 # a gRPC code by name or number, a WebSocket close code beside its context word. Above
 # DOMINANT, so it answers on its own, but a typed status code outranks it (PRECEDENCE).
 NETWORK_PATTERN = 96.0
+# A gRPC code in gRPC's own frame ("rpc error: code = InvalidArgument"): above a cloud code
+# typed as documented (97), which a bare "InvalidArgument" would otherwise be.
+NETWORK_STATED = 98.0
 # A runtime's literal wording ("Connection refused", "PKIX path building failed"): below a
 # status log signature (97), so nginx's "connect() failed (111: Connection refused) while
 # connecting to upstream" stays 502 with the network card beside it.

@@ -126,7 +126,8 @@ def parse_body(text: str) -> Body | None:
     if not code:
         m = _JSON_CODE_RE.search(text)
         code = m.group(1).strip() if m else _xml_value(text, "Code", 80)
-        if not code and (m := _CLI_CODE_RE.search(text)):
+        # grpc-go's "rpc error: code = Unavailable desc = …" is a gRPC status, not a CLI line.
+        if not code and "rpc error" not in text and (m := _CLI_CODE_RE.search(text)):
             code = m.group(1).strip()
     if not message:
         if m := _JSON_MSG_RE.search(text):

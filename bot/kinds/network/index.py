@@ -28,10 +28,15 @@ from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Numbers that mean something only beside their context word (matched on folded text).
-_CURL_RE = re.compile(r"curl[^0-9\n]{0,16}?\(?([0-9]{1,3})(?![0-9])")
+# No "-" in the gap: "curl -m 10 …" is an option's value, not an exit code.
+_CURL_RE = re.compile(r"curl[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9])")
+# "… exit code 28", "退出码 28" once curl is named anywhere in the text.
+_EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
+# A close code after "code" once a WebSocket word is anywhere in the text ("onclose 里 code 是 1006").
+_WS_CODE_RE = re.compile(r"code[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
 _GRPC_RE = re.compile(r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])")
 _WS_BEFORE_RE = re.compile(
-    r"(?:websocket|(?<![a-z])wss?(?![a-z])|close ?code|close frame|closeevent|关闭码|关闭代码|断开码)"
+    r"(?:websocket|(?<![a-z])wss?(?![a-z])|close ?code|close frame|closeevent|onclose|关闭码|关闭代码|断开码)"
     r"[^0-9\n]{0,16}?([0-9]{4})(?![0-9])"
 )
 _WS_AFTER_RE = re.compile(r"(?<![0-9])([0-9]{4})[^0-9\n]{0,12}?(?:websocket|(?<![a-z])wss?(?![a-z]))")
@@ -50,6 +55,8 @@ FAMILY_CONTEXT = {
 _TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "error")
 # Technology names that make an alias more specific than any status alias it contains.
 _TECH_WORDS = ("grpc", "websocket", "curl")
+_GRPC_STATED = ("code = ", "code=", "statuscode.", "status: ")
+_STATED = "（按 gRPC 的写法）"
 _MAX_TOKEN = 80
 _LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
@@ -134,7 +141,11 @@ class NetworkIndex:
         for name, why, at in self._identifiers(q):
             # A catch-all name (net::ERR_FAILED) yields to whatever more specific line is beside it.
             fallback = self.entries[name].fallback if name in self.entries else False
-            offer(name, tuning.NETWORK_FALLBACK if fallback else tuning.NETWORK_PATTERN, why, "pattern")
+            score = tuning.NETWORK_FALLBACK if fallback else tuning.NETWORK_PATTERN
+            if why.endswith(_STATED):
+                # gRPC's own "code = X" outranks a cloud code of the same spelling (InvalidArgument).
+                score, why = tuning.NETWORK_STATED, why.removesuffix(_STATED)
+            offer(name, score, why, "pattern")
             first_seen[name] = min(at, first_seen.get(name, at))
         padded = f" {q.normalized} "
         found = self._signatures.find(padded)
@@ -177,12 +188,20 @@ class NetworkIndex:
             if grpc_context or bare:
                 name = upper if upper in self._grpc else _camel_to_snake(token)
                 if name in self._grpc and (grpc_context or "_" in name or len(name) >= 8):
-                    found.append((name, f"gRPC 状态 {token}", at))
+                    # "code = InvalidArgument", "StatusCode.ABORTED": the name as gRPC prints it.
+                    stated = text[max(0, at - 12) : at].lower().endswith(_GRPC_STATED)
+                    found.append((name, f"gRPC 状态 {token}" + (_STATED if stated else ""), at))
         for m in _GRPC_NODE_RE.finditer(text):
             name = m.group(2)
             if self._by_number.get(("grpc", int(m.group(1)))) == name:
                 found.append((name, f"gRPC 状态 {m.group(1)} {name}", m.start()))
+        extra = []
+        if "curl" in folded:
+            extra.append((_EXIT_RE, "curl", "curl 退出码"))
+        if any(word in folded for word in FAMILY_CONTEXT["websocket"]):
+            extra.append((_WS_CODE_RE, "websocket", "WebSocket 关闭码"))
         for rx, family, label in (
+            *extra,
             (_CURL_RE, "curl", "curl 退出码"),
             (_GRPC_RE, "grpc", "gRPC 状态码"),
             (_WS_BEFORE_RE, "websocket", "WebSocket 关闭码"),

@@ -143,8 +143,10 @@ class StatusIndex:
         for choice in self._sounds.find(f" {sound} "):
             size = pinyin.syllables(choice.key) if cjk else len(choice.key.replace(pinyin.SEP, ""))
             coverage = min(size / max(whole, 1), 1.0)
-            if coverage < 1.0 and choice.key in self._whole_only:
-                continue
+            if choice.key in self._whole_only and coverage < 1.0 and not (
+                coverage >= tuning.HOMOPHONE_ASKED and domain.asks(query)
+            ):
+                continue  # ambiguous inside a sentence, unless the rest only asks about it
             offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
 
     def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
