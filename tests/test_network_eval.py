@@ -2,9 +2,10 @@
 
 - tests/eval/network_queries.tsv: our own rows (pasted lines from many runtimes and Chinese
   questions), written after the network kind existed and tuned on.
-- tests/eval/blind/network_v1.tsv: written blind; its first run (network top-1 89.1%) is
-  recorded in docs/evaluation.md. It has been tuned on since, so its floor here only guards
-  against regressions and its current figure is no longer a blind figure.
+- tests/eval/blind/network_v1.tsv and network_v2.tsv: written blind; their first runs
+  (network top-1 89.1% and 89.3%) are recorded in docs/evaluation.md. Their misses were
+  looked at and fixed since, so the floors here only guard against regressions and the
+  current figures are no longer blind figures.
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ def score(service, path: Path) -> dict[str, list[int]]:
 
 @pytest.mark.parametrize(
     ("name", "network_floor", "chatter_floor"),
-    [("network_queries.tsv", 0.92, 1.0), ("blind/network_v1.tsv", 0.96, 0.93)],
+    [
+        ("network_queries.tsv", 0.96, 1.0),
+        ("blind/network_v1.tsv", 0.96, 0.93),
+        # First run 89.3% (docs/evaluation.md); fixed since, so only a regression guard now.
+        ("blind/network_v2.tsv", 0.90, 1.0),
+    ],
 )
 def test_network_eval_floors(service, name, network_floor, chatter_floor):
     per = score(service, ROOT / "tests" / "eval" / name)

@@ -1,0 +1,45 @@
+"""Regression floors on the blind "unanticipated" sets, whose first runs are recorded in
+docs/evaluation.md. Every set here has been looked at after its first run, so these are
+guards against getting worse, not blind figures."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("eval_blind", ROOT / "scripts" / "eval_blind.py")
+eval_blind = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_blind)
+
+
+@pytest.mark.parametrize(
+    ("name", "answer_floor", "chatter_floor"),
+    [
+        ("unanticipated_v1.tsv", 0.82, 0.97),
+        ("unanticipated_v2.tsv", 0.90, 0.98),
+        ("unanticipated_v3.tsv", 0.83, 0.94),
+    ],
+)
+def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
+    with (ROOT / "tests" / "eval" / "blind" / name).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    answered = [0, 0]
+    chatter = [0, 0]
+    for row in rows:
+        want, _category = eval_blind.expected(row)
+        got = [eval_blind.key_of(m) for m in service.resolve(row["query"]).matches]
+        if want == ["none"]:  # chatter, and group lines that only mention a code
+            chatter[0] += 1
+            chatter[1] += not got
+        else:
+            answered[0] += 1
+            answered[1] += bool(got) and got[0] in want
+    print(
+        f"\n{name}: answerable top-1 {answered[1] / answered[0]:.1%}, chatter {chatter[1] / chatter[0]:.1%}"
+    )
+    assert answered[1] / answered[0] >= answer_floor
+    assert chatter[1] / chatter[0] >= chatter_floor
