@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from bot.retrieval.resolver import Resolver
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
+
+
+def _load_eval_blind() -> ModuleType:
+    """scripts/eval_blind.py, whose rules (expected answers, answer keys) the floors share."""
+    path = EVAL_DIR.parent.parent / "scripts" / "eval_blind.py"
+    spec = importlib.util.spec_from_file_location("eval_blind", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+eval_blind = _load_eval_blind()
+
+
+def blind_rows(name: str) -> list[dict[str, str]]:
+    """The rows of an eval TSV in either blind format (path relative to tests/eval/)."""
+    with (EVAL_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @dataclass

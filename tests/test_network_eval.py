@@ -10,22 +10,14 @@
 
 from __future__ import annotations
 
-import csv
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("eval_blind", ROOT / "scripts" / "eval_blind.py")
-eval_blind = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(eval_blind)
+from tests.eval_utils import blind_rows, eval_blind
 
 
-def score(service, path: Path) -> dict[str, list[int]]:
+def score(service, name: str) -> dict[str, list[int]]:
     """Per category: [rows, top-1 hits]; chatter counts as a hit when nothing is answered."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = blind_rows(name)
     per: dict[str, list[int]] = {}
     for row in rows:
         want, category = eval_blind.expected(row)
@@ -47,7 +39,7 @@ def score(service, path: Path) -> dict[str, list[int]]:
     ],
 )
 def test_network_eval_floors(service, name, network_floor, chatter_floor):
-    per = score(service, ROOT / "tests" / "eval" / name)
+    per = score(service, name)
     n, hits = per["network"]
     print(f"\n{name}: network top-1 {hits}/{n} = {hits / n:.1%}")
     assert hits / n >= network_floor

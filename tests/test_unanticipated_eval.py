@@ -4,16 +4,9 @@ guards against getting worse, not blind figures."""
 
 from __future__ import annotations
 
-import csv
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("eval_blind", ROOT / "scripts" / "eval_blind.py")
-eval_blind = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(eval_blind)
+from tests.eval_utils import blind_rows, eval_blind
 
 
 @pytest.mark.parametrize(
@@ -25,8 +18,7 @@ _spec.loader.exec_module(eval_blind)
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
-    with (ROOT / "tests" / "eval" / "blind" / name).open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = blind_rows(f"blind/{name}")
     answered = [0, 0]
     chatter = [0, 0]
     for row in rows:
