@@ -289,3 +289,9 @@ def test_numbers_and_names_in_their_tools_frames(service, text, name):
     top = service.resolve(text).matches[0]
     assert (top.kind, top.answer.name) == ("network", name)
     assert service.resolve("InvalidArgument").matches[0].kind == "error"  # the cloud code alone
+
+
+def test_firefox_zh_status_after_a_full_width_colon_is_the_status(service):
+    line = "已拦截跨源请求：同源策略禁止读取位于 https://api.abc.com/v1/order 的远程资源。（原因：CORS 预检响应未能成功）。状态码：405。"
+    assert service.resolve(line).matches[0].status == 405
+    assert service.resolve("connect to localhost:405 failed").matches[0].status != 405  # a port

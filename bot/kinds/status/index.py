@@ -28,7 +28,9 @@ from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
 # A three-digit number standing alone: not part of a longer number, a word, a decimal
 # version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
 # and IIS sub-statuses ("500.19") still count as their main code.
-_CODE_RE = re.compile(r"(?<![0-9A-Za-z.:#*_\-])([1-5]\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)")
+# A colon before the number only when no word or number sits against it: "状态码：405" (folded to
+# ":"), not a port ("localhost:405") or a time ("12:30:405").
+_CODE_RE = re.compile(r"(?<![0-9A-Za-z.#*_\-])(?<![0-9A-Za-z.:#*_\-]:)([1-5]\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)")
 _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
