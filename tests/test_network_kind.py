@@ -262,7 +262,10 @@ def test_a_reason_phrase_in_a_body_is_the_typed_status_not_a_cloud_message(servi
     # Huawei's APIG.9008 documents the message "Too Many Requests"; here it is aiohttp's status line.
     line = "aiohttp.client_exceptions.ClientResponseError: 429, message='Too Many Requests', url=URL('https://x')"
     assert service.resolve(line).matches[0].status == 429
-    assert service.resolve('{"error_code": "APIG.9008", "error_msg": "Too Many Requests"}').matches[0].kind == "error"
+    assert (
+        service.resolve('{"error_code": "APIG.9008", "error_msg": "Too Many Requests"}').matches[0].kind
+        == "error"
+    )
 
 
 @pytest.mark.parametrize(
@@ -295,3 +298,26 @@ def test_firefox_zh_status_after_a_full_width_colon_is_the_status(service):
     line = "已拦截跨源请求：同源策略禁止读取位于 https://api.abc.com/v1/order 的远程资源。（原因：CORS 预检响应未能成功）。状态码：405。"
     assert service.resolve(line).matches[0].status == 405
     assert service.resolve("connect to localhost:405 failed").matches[0].status != 405  # a port
+
+
+def test_a_settled_problem_is_a_remark_not_a_question(service):
+    assert service.resolve("谢谢大佬，连接超时那个问题已经解决了 👍").matches == ()
+    assert service.resolve("连接超时解决了吗").matches[0].answer.name == "ETIMEDOUT"  # still asked
+    assert service.resolve("connect ECONNREFUSED 已经解决了").matches  # a pasted identifier still reads
+
+
+def test_chrome_bare_websocket_failure_is_1006_below_anything_more_specific(service):
+    bare = service.resolve("WebSocket connection to 'wss://im.example.com/ws?token=x' failed:").matches
+    assert bare[0].answer.name == "1006"
+    line = "WebSocket connection to 'ws://localhost:8080/' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED"
+    assert service.resolve(line).matches[0].answer.name == "ERR_CONNECTION_REFUSED"
+
+
+def test_the_preflight_redirect_message_is_the_cors_card_not_302(service):
+    line = (
+        "Access to XMLHttpRequest at 'http://gw.local/api' from origin 'http://localhost:8000' has been blocked by "
+        "CORS policy: Response to preflight request doesn't pass access control check: Redirect is not allowed for "
+        "a preflight request."
+    )
+    top = service.resolve(line).matches[0]
+    assert (top.kind, top.answer.name) == ("network", "CORS_REDIRECT_NOT_ALLOWED")

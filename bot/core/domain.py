@@ -565,6 +565,15 @@ def asks(folded: str) -> bool:
     return any(word in folded for word in QUESTION_WORDS)
 
 
+# A remark that the problem is gone ("那个问题已经解决了", "修好了，谢谢") names an error
+# without asking about it.
+SETTLED_WORDS = ("解决了", "已解决", "搞定了", "修好了", "弄好了", "没事了", "恢复了", "已修复", "fixed", "resolved")
+
+
+def settled(folded: str) -> bool:
+    return any(word in folded for word in SETTLED_WORDS) and not asks(folded)
+
+
 # A URL path ("/login 401", "GET /index.html 404"): a log line or a request, not chatter.
 _PATH_RE = re.compile(r"(?:^|\s)/[a-z0-9_]")
 

@@ -18,7 +18,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.core import tuning
-from bot.core.domain import technical_terms
+from bot.core.domain import settled, technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.text import normalize
@@ -39,6 +39,9 @@ _WS_BEFORE_RE = re.compile(
     r"(?:websocket|(?<![a-z])wss?(?![a-z])|close ?code|close frame|closeevent|onclose|关闭码|关闭代码|断开码)"
     r"[^0-9\n]{0,16}?([0-9]{4})(?![0-9])"
 )
+# Chrome's bare "WebSocket connection to 'wss://…' failed:" (the URL in between, bounded):
+# the handshake never completed, which the page then sees as close code 1006.
+_WS_FAILED_RE = re.compile(r"websocket connection to '[^'\n]{1,300}' failed")
 _WS_AFTER_RE = re.compile(r"(?<![0-9])([0-9]{4})[^0-9\n]{0,12}?(?:websocket|(?<![a-z])wss?(?![a-z]))")
 # grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
 _GRPC_NODE_RE = re.compile(r"(?<![0-9])([0-9]{1,2}) ([A-Z][A-Z_]{1,19}):")
@@ -147,6 +150,9 @@ class NetworkIndex:
                 score, why = tuning.NETWORK_STATED, why.removesuffix(_STATED)
             offer(name, score, why, "pattern")
             first_seen[name] = min(at, first_seen.get(name, at))
+        if "1006" in self.entries and _WS_FAILED_RE.search(q.folded):
+            # A catch-all like net::ERR_FAILED: a more specific error on the line goes first.
+            offer("1006", tuning.NETWORK_FALLBACK, "WebSocket 握手没有完成（连接失败）", "pattern")
         padded = f" {q.normalized} "
         found = self._signatures.find(padded)
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
@@ -226,6 +232,8 @@ class NetworkIndex:
     # --- words ---------------------------------------------------------------------------
     def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
         """At most a few dozen short topic words, each a substring test: linear in the query."""
+        if settled(q.folded):
+            return
         if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
             return  # "跨域电商今年还好做吗" names the word, not the topic
         read = {self.entries[name].family for name, (score, _, _) in best.items() if score >= tuning.CHOICES}
@@ -241,6 +249,8 @@ class NetworkIndex:
         return family is None or any(word in folded for word in FAMILY_CONTEXT[family])
 
     def _by_words(self, q: Query, offer) -> None:
+        if settled(q.folded):
+            return  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
         query = q.normalized
         exact = self._exact.get(query)
         if exact is not None and self._in_context(exact.key, q.folded):

@@ -244,7 +244,7 @@ class StatusIndex:
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
-        if self._everyday(q):
+        if self._everyday(q) or domain.settled(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk; word overlap
             # and typos of names are coincidence there, only a name typed whole counts.
             ranked = [item for item in ranked if item[1][2] not in ("words", "fuzzy")]
@@ -258,6 +258,8 @@ class StatusIndex:
         query = q.normalized
         if technical_terms(q.folded) < 2 or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
+        if domain.settled(q.folded):
+            return []  # "那个问题已经解决了": nothing asked
         return [
             status_match(
                 self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
