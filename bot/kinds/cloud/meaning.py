@@ -19,6 +19,7 @@ walked once.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass
@@ -139,6 +140,7 @@ class MeaningIndex:
 
     def __init__(self, rows: tuple[CloudError, ...]) -> None:
         self.rows = rows
+        self._codes = [(row.provider, row.error_code) for row in rows]  # each row's (provider, code)
         # Vendors reuse code and message pairs: each distinct text is read once.
         seen: dict[tuple[str, str, str, str], tuple[list[str], frozenset[str]]] = {}
         self._concepts: list[frozenset[str]] = []  # each row's concept terms
@@ -220,17 +222,19 @@ class MeaningIndex:
         if not ceiling:
             return []
         best: dict[tuple[str, str], tuple[float, int]] = {}
+        codes = self._codes
         for i, score in self._bm25.scores(reading.weights).items():
-            row = self.rows[i]
-            if allowed and row.provider not in allowed:
+            key = codes[i]
+            if allowed and key[0] not in allowed:
                 continue
-            key = (row.provider, row.error_code)
-            if key not in best or score > best[key][0] or (score == best[key][0] and i < best[key][1]):
+            held = best.get(key)
+            if held is None or score > held[0] or (score == held[0] and i < held[1]):
                 best[key] = (score, i)
         # Ranked with the prior and by how much of the row's own concepts the question
         # covers (a row about 文件分片 is a worse reading of "object 不存在" than one about an
         # object alone); the share is of the plain score.
-        shortlist = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[:_SHORTLIST]
+        # heapq.nsmallest is sorted(...)[:n] without sorting every scored code.
+        shortlist = heapq.nsmallest(_SHORTLIST, best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
         ranked = sorted(
             (
                 (score * self._prior[key] * self._fit(i, reading, products), score, i)
