@@ -321,3 +321,19 @@ def test_the_preflight_redirect_message_is_the_cors_card_not_302(service):
     )
     top = service.resolve(line).matches[0]
     assert (top.kind, top.answer.name) == ("network", "CORS_REDIRECT_NOT_ALLOWED")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("跨域报错怎么办", "CORS_MISSING_ALLOW_ORIGIN"),  # the topic alone: its commonest case
+        ("请求头里自己加了个 X-Tenant-Id，一加就跨域报错，去掉就正常", "CORS_HEADER_NOT_ALLOWED"),
+        (
+            "跨域 GET POST 都没问题，一到 PUT 和 DELETE 就挂，后端 allowedMethods 只写了 GET,POST",
+            "CORS_METHOD_NOT_ALLOWED",
+        ),
+    ],
+)
+def test_a_topic_question_gets_the_case_its_own_words_describe(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)

@@ -266,7 +266,11 @@ NETWORK_FALLBACK = 88.0  # a catch-all wording, when nothing more specific match
 # A topic named in everyday words ("被跨域拦了") and no card of that family read: the
 # family's commonest card, answered, below every alias and wording of a specific card.
 NETWORK_TOPIC = 82.0
-NETWORK_TOPIC_TERMS = 2  # technical terms (bot.core.domain) the text needs for a topic reading
+NETWORK_TOPIC_TERMS = 2
+# Within a topic, a card that shares this much of the question and this many of its own
+# words beyond the topic's is the case meant, rather than the commonest one.
+NETWORK_TOPIC_COVERAGE = 0.12
+NETWORK_TOPIC_SHARED = 2  # technical terms (bot.core.domain) the text needs for a topic reading
 # Description overlap with network cards is only ever offered as a choice, never answered
 # outright (below ANSWER), and needs more of the question than the status tier does:
 # everyday words (版本, 地址, 端口) are all over these cards.

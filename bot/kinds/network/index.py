@@ -23,7 +23,7 @@ from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.text import normalize
 from bot.kinds.network.model import NetworkData, NetworkEntry
-from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
+from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex, grams
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -60,6 +60,8 @@ _TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "
 _TECH_WORDS = ("grpc", "websocket", "curl")
 _GRPC_STATED = ("code = ", "code=", "statuscode.", "status: ")
 _STATED = "（按 gRPC 的写法）"
+# Words every question about a failure shares with every card: no evidence for one card.
+_GENERIC_GRAMS = frozenset("报错 错误 失败 浏览器 请求 接口 前端 后端 服务 务器 服务器 怎么 问题 出现 控制 制台 控制台".split())
 _MAX_TOKEN = 80
 _LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
@@ -125,6 +127,10 @@ class NetworkIndex:
         self._fallbacks = SubstringIndex(fallbacks)
         self._contained = SubstringIndex(contained)
         self._words.freeze(len(cards))
+        topic_grams: dict[str, set[str]] = {}
+        for word, name in self._topics:
+            topic_grams.setdefault(self.entries[name].family, set()).update(grams(word))
+        self._topic_grams = {family: frozenset(g) for family, g in topic_grams.items()}
 
     def entry_for(self, key: str) -> NetworkEntry | None:
         name = self._keys.get(key)
@@ -236,13 +242,39 @@ class NetworkIndex:
             return
         if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
             return  # "跨域电商今年还好做吗" names the word, not the topic
-        read = {self.entries[name].family for name, (score, _, _) in best.items() if score >= tuning.CHOICES}
+        # A family read confidently, or by more than word overlap, needs no topic reading.
+        read = {
+            self.entries[name].family
+            for name, (score, _, tier) in best.items()
+            if score >= tuning.ANSWER or (score >= tuning.CHOICES and tier != "words")
+        }
         query = q.normalized
         for word, name in self._topics:
             family = self.entries[name].family
-            if family not in read and word in query:
+            if family in read or word not in query:
+                continue
+            read.add(family)
+            # The family's card whose own words the question shares beyond the topic's
+            # ("加了自定义请求头就跨域报错" → the request-header card) is the likelier case.
+            specific = self._specific_in_topic(q, family)
+            if specific is not None:
+                offer(specific, tuning.NETWORK_TOPIC, f"话题「{word}」里最贴切的一种", "topic")
+            else:
                 offer(name, tuning.NETWORK_TOPIC, f"话题「{word}」（最常见的情形）", "topic")
-                read.add(family)
+
+    def _specific_in_topic(self, q: Query, family: str) -> str | None:
+        """The ``family`` card sharing the most of the question's words beyond the topic's
+        ("请求头里加了自定义的 X-Token 就报跨域" → the request-header card), if any shares two."""
+        generic = self._topic_grams.get(family, frozenset())
+        for name, coverage, words in q.memo.get("network.words", ()):  # best coverage first
+            if coverage < tuning.NETWORK_TOPIC_COVERAGE:
+                break
+            if self.entries[name].family != family:
+                continue
+            specific = [g for g in words.split("、") if g not in generic and g not in _GENERIC_GRAMS]
+            if len(specific) >= tuning.NETWORK_TOPIC_SHARED:
+                return name
+        return None
 
     def _in_context(self, key: str, folded: str) -> bool:
         family = self._needs_context.get(key)
@@ -271,7 +303,7 @@ class NetworkIndex:
                     offer(
                         choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
                     )
-        scored = self._words.scores(query)
+        scored = q.memo["network.words"] = self._words.scores(query)
         for rank, (name, coverage, words) in enumerate(scored):
             if coverage < tuning.NETWORK_MIN_COVERAGE:
                 break
