@@ -166,8 +166,9 @@ class NetworkIndex:
         if not found:
             for choice in self._fallbacks.find(padded)[:1]:
                 offer(choice.target, tuning.NETWORK_FALLBACK, choice.label, "signature")
-        self._by_words(q, offer)
-        self._by_topic(q, best, offer)
+        if not settled(q.folded):  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
+            self._by_words(q, offer)
+            self._by_topic(q, best, offer)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -238,8 +239,6 @@ class NetworkIndex:
     # --- words ---------------------------------------------------------------------------
     def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
         """At most a few dozen short topic words, each a substring test: linear in the query."""
-        if settled(q.folded):
-            return
         if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
             return  # "跨域电商今年还好做吗" names the word, not the topic
         # A family read confidently, or by more than word overlap, needs no topic reading.
@@ -281,8 +280,6 @@ class NetworkIndex:
         return family is None or any(word in folded for word in FAMILY_CONTEXT[family])
 
     def _by_words(self, q: Query, offer) -> None:
-        if settled(q.folded):
-            return  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
         query = q.normalized
         exact = self._exact.get(query)
         if exact is not None and self._in_context(exact.key, q.folded):
