@@ -43,6 +43,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def webhook_env(api: FakeBotApi, tmp_path: Path) -> tuple[dict[str, str], str, str]:
+    """The bot's environment for webhook mode on a free loopback port: (env, secret, url)."""
+    secret = secrets.token_urlsafe(24)
+    port = free_port()
+    webhook_url = f"http://{HOST}:{port}{WEBHOOK_PATH}"
+    env = bot_env_for(
+        api,
+        tmp_path,
+        WEBHOOK_URL=webhook_url,
+        WEBHOOK_LISTEN=HOST,
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET=secret,
+    )
+    return env, secret, webhook_url
+
+
 def update(**payload: Any) -> dict[str, Any]:
     return {"update_id": next(_update_ids), **payload}
 
@@ -68,20 +84,10 @@ async def post_update(
 
 async def test_bot_process_webhook_end_to_end(api: FakeBotApi, tmp_path: Path):
     token = api.token
-    secret = secrets.token_urlsafe(24)
-    port = free_port()
-    webhook_url = f"http://{HOST}:{port}{WEBHOOK_PATH}"
     log_path = tmp_path / "bot.log"
     started = time.monotonic()
 
-    env = bot_env_for(
-        api,
-        tmp_path,
-        WEBHOOK_URL=webhook_url,
-        WEBHOOK_LISTEN=HOST,
-        WEBHOOK_PORT=str(port),
-        WEBHOOK_SECRET=secret,
-    )
+    env, secret, webhook_url = webhook_env(api, tmp_path)
     bot = BotProcess(api, env, log_path)
     diagnostics, wait_for = bot.diagnostics, bot.wait_for
 
@@ -188,17 +194,7 @@ NOT_UPDATES = {
 
 
 async def test_webhook_rejects_bodies_that_are_not_updates(api: FakeBotApi, tmp_path: Path):
-    secret = secrets.token_urlsafe(24)
-    port = free_port()
-    webhook_url = f"http://{HOST}:{port}{WEBHOOK_PATH}"
-    env = bot_env_for(
-        api,
-        tmp_path,
-        WEBHOOK_URL=webhook_url,
-        WEBHOOK_LISTEN=HOST,
-        WEBHOOK_PORT=str(port),
-        WEBHOOK_SECRET=secret,
-    )
+    env, secret, webhook_url = webhook_env(api, tmp_path)
     bot = BotProcess(api, env, tmp_path / "bot.log")
     headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret}
     try:
