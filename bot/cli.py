@@ -11,7 +11,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TextIO
 
 from bot.core.knowledge import KnowledgeError, default_dir
@@ -118,9 +119,35 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 2
         print("未设置 TELEGRAM_BOT_TOKEN，进入离线控制台模式（像和机器人私聊一样提问）。\n", file=sys.stderr)
         return cmd_console(args)
-    from bot.frontends.telegram.app import run_bot
+    with _unused_optional_imports(webhook=bool(config.webhook_url)):
+        from bot.frontends.telegram.app import run_bot
 
     return run_bot(config, _service())
+
+
+@contextmanager
+def _unused_optional_imports(webhook: bool) -> Iterator[None]:
+    """Keep python-telegram-bot from importing optional packages this process never uses.
+
+    PTB imports ``cryptography`` whenever it is installed, only for Telegram Passport, which
+    the bot does not handle (~7 MiB of the running bot's memory; a production install lacks
+    it, but the test extra pulls it in). In polling mode nothing serves webhooks: PTB's own
+    webhook server (tornado, ~3.5 MiB) is never used, and ours is imported only in webhook
+    mode. PTB treats both as not installed (a ``None`` in ``sys.modules`` fails the import).
+    Only for our own ``run``: the NoneBot plugin and library users import PTB as they please.
+    The markers go once PTB is imported, so a later import of either works as usual.
+    """
+    unused = ["cryptography"] if webhook else ["cryptography", "tornado"]
+    # Once PTB is imported it is too late to matter; what is imported already stays.
+    blocked = [] if "telegram" in sys.modules else [name for name in unused if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
 
 
 def build_parser() -> argparse.ArgumentParser:

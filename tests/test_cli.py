@@ -142,3 +142,27 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys):
     assert cli.main(["console"]) == 1
     err = capsys.readouterr().err
     assert err == "内部错误 / internal error: OSError: [Errno 28] No space left on device\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("webhook", [False, True])
+def test_run_keeps_unused_optional_packages_out(webhook):
+    """`run` imports PTB without Passport's cryptography, and without tornado when polling; PTB
+    still works, and a later import of either package is not broken."""
+    code = f"""
+import sys
+from bot.cli import _unused_optional_imports
+with _unused_optional_imports(webhook={webhook}):
+    from bot.frontends.telegram.app import build_application
+import telegram._bot
+print(sorted(n for n in ("cryptography", "tornado") if n in sys.modules), telegram._bot.CRYPTO_INSTALLED)
+print(sorted(n for n in ("cryptography", "tornado") if sys.modules.get(n, 0) is None))
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert proc.stdout.splitlines() == [f"{['tornado'] if webhook else []} False", "[]"]
+    if webhook:  # the webhook server still imports (after PTB, as _serve does)
+        code += "from bot.frontends.telegram.webhook import WebhookServer\nprint('webhook ok')\n"
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert proc.stdout.splitlines()[-1] == "webhook ok", proc.stderr

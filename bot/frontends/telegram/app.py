@@ -15,6 +15,7 @@ import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -37,8 +38,10 @@ from bot.frontends.telegram.delivery import RetryingRateLimiter, RetryPolicy
 from bot.frontends.telegram.handlers import prebuild_keyboards
 from bot.frontends.telegram.polling import Poller, unless_stopped
 from bot.frontends.telegram.processing import ChatOrderedProcessor
-from bot.frontends.telegram.webhook import Receiver, WebhookServer
 from bot.plugin import BOT_DATA_KEY, PluginHandle, register
+
+if TYPE_CHECKING:
+    from bot.frontends.telegram.webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +225,9 @@ class Runner:
                 await self._startup_step("setMyCommands", lambda: application.post_init(application))
             log.info("状态码助手 @%s 已启动", bot.username)
             if config.webhook_url:
+                # Imported here: polling never needs tornado (see bot.cli._unused_optional_imports).
+                from bot.frontends.telegram.webhook import Receiver, WebhookServer
+
                 receiver = Receiver(bot, application.update_queue, processor)
                 path = urlsplit(config.webhook_url).path
                 server = WebhookServer(
