@@ -1,13 +1,19 @@
 """Start-up to first answer, and the memory of the running bot, beside same-run floors.
 
 * ``httpcode-bot ask 503``: wall time of the whole process (interpreter, imports, knowledge
-  load, every index, the answer), and its CPU time (user + system);
+  load, every index, the answer), and its CPU time (user + system), byte-compiled as
+  ``pip install .`` leaves it. Every process here keeps its byte code in a private
+  ``PYTHONPYCACHEPREFIX`` that the warm-up run writes: with ``PYTHONDONTWRITEBYTECODE=1`` (as
+  in this workplace) whether the bot's modules were compiled from source (~0.1 s) used to
+  depend on whether something, such as a test, had left ``bot/__pycache__`` behind;
 * floors, interleaved with it: ``python -c pass`` (the interpreter alone),
   ``python -c "import rapidfuzz, opencc"`` (the libraries ``ask`` cannot start without) and
   the same with ``telegram`` (what ``run`` imports too);
 * peak RSS (VmHWM) of the real bot, ``python -m bot.cli run``, polling a fake Bot API on
   127.0.0.1 (tests/fake_bot_api.py) after it answered ``--questions`` realistic questions,
-  beside the RSS of the import floor.
+  beside the RSS of the import floor (with and without ``cryptography``, which PTB imports
+  for Telegram Passport whenever it is installed and ``run`` keeps out; ``run`` also leaves
+  out tornado when it polls).
 
 Each start-up figure is the median of ``--repeats`` runs, with the best in brackets.
 
@@ -35,6 +41,8 @@ from tests.fake_bot_api import FakeBotApi
 
 PY = sys.executable
 BOT = [PY, "-m", "bot.cli"]
+# The same without cryptography, which `run` keeps out (see bot.cli._unused_optional_imports).
+RUN_FLOOR = "import sys; sys.modules['cryptography'] = None; import telegram, rapidfuzz, opencc"
 FLOORS = {
     "python -c pass": [PY, "-c", "pass"],
     "import rapidfuzz, opencc": [PY, "-c", "import rapidfuzz, opencc"],  # what ask needs
@@ -44,28 +52,43 @@ TARGET_START_S = 0.5
 TARGET_RSS_MIB = 80.0
 
 
-def run(cmd: list[str]) -> tuple[float, float, int]:
-    """(wall s, CPU s, peak RSS KiB) of one process run to its end."""
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall s, CPU s) of one process run to its end."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False)
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
         raise RuntimeError(f"{cmd} exited {proc.returncode}: {proc.stderr.decode()[-500:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss
+    return wall, cpu
 
 
-def startup(repeats: int) -> dict[str, list[tuple[float, float]]]:
+def import_peak_kib(code: str) -> int:
+    """VmHWM of a process that runs ``code``, read by that process itself (the children's
+    ``ru_maxrss`` is the largest of all children so far, not this one's)."""
+    probe = f"{code}\nprint(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')))"
+    proc = subprocess.run([PY, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    return int(proc.stdout.split()[-1])
+
+
+def compiled_env(pycache: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = pycache
+    return env
+
+
+def startup(repeats: int, env: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
     rows = {"httpcode-bot ask 503": [*BOT, "ask", "503"], **FLOORS}
     out: dict[str, list[tuple[float, float]]] = {name: [] for name in rows}
-    for cmd in rows.values():  # warm the file cache once
-        run(cmd)
+    # Warm the file cache once, and write the byte code (of what `run` imports too).
+    run([PY, "-c", "import bot.cli, bot.frontends.telegram.app, bot.frontends.telegram.webhook"], env)
+    for cmd in rows.values():
+        run(cmd, env)
     for _ in range(repeats):
         for name, cmd in rows.items():
-            wall, cpu, _ = run(cmd)
-            out[name].append((wall, cpu))
+            out[name].append(run(cmd, env))
     return out
 
 
@@ -86,12 +109,12 @@ def _message(chat_id: int, message_id: int, text: str) -> dict:
     }
 
 
-async def running_bot_rss(questions: int) -> tuple[int, int, float]:
+async def running_bot_rss(questions: int, base_env: dict[str, str]) -> tuple[int, int, float]:
     """(VmHWM KiB, VmRSS KiB, seconds to answer them all) of the bot after ``questions``."""
     token = f"{secrets.randbelow(10**9) + 10**9}:BENCH{secrets.token_hex(16)}"
     async with FakeBotApi(token) as api, asyncio.timeout(120):
         with tempfile.TemporaryDirectory(prefix="bench-rss-") as tmp:
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+            env = {k: v for k, v in base_env.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
             env.update(
                 TELEGRAM_BOT_TOKEN=token,
                 TELEGRAM_API_BASE_URL=api.base_url,
@@ -126,7 +149,9 @@ def main() -> int:
     parser.add_argument("--questions", type=int, default=300)
     args = parser.parse_args()
     print(f"machine: {machine()}")
-    figures = startup(args.repeats)
+    pycache = tempfile.TemporaryDirectory(prefix="bench-pycache-")
+    env = compiled_env(pycache.name)
+    figures = startup(args.repeats, env)
     ask = figures["httpcode-bot ask 503"]
     floor = figures["import rapidfuzz, opencc"]
     print(f"\nstart-up, seconds, median (best) of {args.repeats}:")
@@ -143,11 +168,14 @@ def main() -> int:
         f"ask 503 beyond the import floor: {extra:.3f} s ({ask_wall / statistics.median(w for w, _ in floor):.1f}x)"
     )
 
-    _, _, floor_rss = run(FLOORS["import telegram, rapidfuzz, opencc"])
-    peak, now, took = asyncio.run(running_bot_rss(args.questions))
+    floor_rss = import_peak_kib(FLOORS["import telegram, rapidfuzz, opencc"][-1])
+    run_floor_rss = import_peak_kib(RUN_FLOOR)
+    peak, now, took = asyncio.run(running_bot_rss(args.questions, env))
+    pycache.cleanup()
     print(
         f"\nrunning bot after {args.questions} questions ({took:.1f} s): peak RSS {peak / 1024:.1f} MiB, "
-        f"now {now / 1024:.1f} MiB; import floor {floor_rss / 1024:.1f} MiB"
+        f"now {now / 1024:.1f} MiB; import floor {floor_rss / 1024:.1f} MiB, "
+        f"{run_floor_rss / 1024:.1f} MiB without cryptography"
     )
     checks = [
         (f"ask 503 start to first answer {ask_wall:.3f} s <= {TARGET_START_S} s", ask_wall <= TARGET_START_S),
