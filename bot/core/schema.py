@@ -7,12 +7,18 @@ mistakes at once; each names the file, the entry and the field
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+
+try:
+    # tomli is tomllib's upstream, with compiled wheels: the knowledge files parse in ~20 ms
+    # instead of ~80 (a quarter of loading). Same results, same errors; tomllib if absent.
+    import tomli as tomllib
+except ImportError:  # tomli is a dependency; a checkout without it still loads
+    import tomllib
 
 T = TypeVar("T")
 
@@ -209,7 +215,7 @@ def parse_toml(path: Path, rel: str, problems: Problems) -> dict[str, Any] | Non
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problems.add(rel, None, None, f"is not valid TOML: {exc}")
-    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+    except RecursionError:  # tomllib recurses once per level of nested arrays (tomli caps it at 400)
         problems.add(rel, None, None, "is not valid TOML: values are nested too deeply")
     return None
 
