@@ -50,8 +50,9 @@ class BM25:
         common: int | None = None,
     ) -> None:
         self.k1, self.b = k1, b
-        # Each term's postings as two flat sequences (keys, counts): a fifth of the memory of
-        # a list of pairs. The length part of each denominator is worked out once per entry.
+        # Built as two lists per term (keys, counts), kept as one flat tuple (key, count, key,
+        # count, ...): 96 bytes a term less than a pair of tuples. The length part of each
+        # denominator is worked out once per entry.
         postings: dict[str, tuple[list[Any], list[int]]] = {}
         lengths: dict[Any, int] = {}
         for key, text in documents:
@@ -65,16 +66,22 @@ class BM25:
         self._documents = len(lengths)
         self._avg = sum(lengths.values()) / n if lengths else 1.0
         self._idf = {t: math.log(1 + (n - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for t, p in postings.items()}
-        self._postings = {t: (tuple(keys), tuple(tfs)) for t, (keys, tfs) in postings.items()}
         self._norms = {key: k1 * (1 - b + b * length / self._avg) for key, length in lengths.items()}
         # Terms in more than ``common`` documents: looked up per candidate instead of walked
         # (see scores), so a query's cost does not grow with the corpus.
         self._common = common if common is not None else n
         self._common_tf = {
             t: dict(zip(keys, tfs, strict=True))
-            for t, (keys, tfs) in self._postings.items()
+            for t, (keys, tfs) in postings.items()
             if len(keys) > self._common
         }
+        # Term by term, so the lists' memory is reused for the tuples rather than added to it.
+        self._postings: dict[str, tuple[Any, ...]] = {}
+        for t in list(postings):
+            keys, tfs = postings.pop(t)
+            flat: list[Any] = [None] * (2 * len(keys))
+            flat[::2], flat[1::2] = keys, tfs
+            self._postings[t] = tuple(flat)
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
         """(key, score, share, lead), best first. ``share`` = score / the most the question's
@@ -112,8 +119,8 @@ class BM25:
         # The rarer terms pick the candidates (each posting list at most ``common`` long);
         # the common ones only add to those. A query of common terms alone walks them all.
         for term, weight, idf in rare or known:
-            keys, counts = self._postings[term]
-            for key, tf in zip(keys, counts, strict=True):
+            pairs = iter(self._postings[term])
+            for key, tf in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
                 scores[key] = scores.get(key, 0.0) + weight * idf * tf * (k1 + 1) / (tf + norms[key])
         if rare:
             for term, weight, idf in known:

@@ -151,6 +151,8 @@ class CjkPool(Pool):
         for i, form in enumerate(self.compact):
             for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
                 grams.setdefault(gram, []).append(i)
+        for gram, forms in grams.items():  # a one-item tuple is half a one-item list
+            grams[gram] = tuple(forms)
         self._grams = grams
 
     def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
