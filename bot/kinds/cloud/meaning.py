@@ -19,12 +19,16 @@ walked once.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 from bot.core import tuning
 from bot.core.text import fold
@@ -141,16 +145,18 @@ class MeaningIndex:
     def __init__(self, rows: tuple[CloudError, ...]) -> None:
         self.rows = rows
         self._codes = [(row.provider, row.error_code) for row in rows]  # each row's (provider, code)
-        # Vendors reuse code and message pairs: each distinct text is read once.
-        seen: dict[tuple[str, str, str, str], tuple[list[str], frozenset[str]]] = {}
+        # Vendors reuse code and message pairs: each distinct text is read once, or not at all
+        # when the generated file holds the terms of exactly these texts (see stored_terms).
+        texts = distinct_texts(rows)
+        stored = stored_terms(texts) or [document_terms(text) for text in texts]
+        seen = {
+            text: (terms, frozenset(t for t in terms if t[0] == _CONCEPT_TERM))
+            for text, terms in zip(texts, stored, strict=True)
+        }
         self._concepts: list[frozenset[str]] = []  # each row's concept terms
 
         def document(row: CloudError) -> list[str]:
-            key = (row.error_code, row.message_zh, row.message_en, row.seed_message)
-            if key not in seen:
-                terms = _terms(surface(" ".join(key), vendor=True))[0]
-                seen[key] = (terms, frozenset(t for t in terms if t[0] == _CONCEPT_TERM))
-            terms, concepts = seen[key]
+            terms, concepts = seen[_text_of(row)]
             self._concepts.append(concepts)
             return [*terms, _PRODUCT_TERM + row.product.lower()]
 
@@ -259,3 +265,55 @@ class MeaningIndex:
 
 def _identity(terms: list[str]) -> list[str]:
     return terms
+
+
+def _text_of(row: CloudError) -> tuple[str, str, str, str]:
+    return (row.error_code, row.message_zh, row.message_en, row.seed_message)
+
+
+def distinct_texts(rows: Iterable[CloudError]) -> list[tuple[str, str, str, str]]:
+    """Each row's text, once, in the order of the rows."""
+    return list(dict.fromkeys(map(_text_of, rows)))
+
+
+def document_terms(text: tuple[str, str, str, str]) -> list[str]:
+    """A row's index terms (without its product): its code words and messages, read as the
+    vendor wrote them."""
+    return _terms(surface(" ".join(text), vendor=True))[0]
+
+
+# Reading the tables' ~2,300 distinct texts is ~60 ms of start-up (surface forms and concept
+# matching); their terms are generated once into this file (``scripts/generate_meaning_terms.py``,
+# and tests/test_cloud_meaning_terms.py checks it is current). It is used only when its fingerprint
+# matches: the texts themselves, in order, and the code and Unicode tables that read them, so
+# any edit to the tables or to this reading makes the index read the texts itself again.
+TERMS_FILE = Path(__file__).with_name("_meaning_terms.txt")
+_READERS = ("concepts.py", "meaning.py")
+
+
+def terms_fingerprint(texts: Iterable[tuple[str, str, str, str]]) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"unicode {unicodedata.unidata_version}\n".encode())  # NFKC and lower case
+    for name in _READERS:
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    for text in texts:
+        digest.update("\x1f".join(text).encode("utf-8", "surrogatepass") + b"\x1e")
+    return digest.hexdigest()
+
+
+def stored_terms(texts: list[tuple[str, str, str, str]]) -> list[list[str]] | None:
+    """The generated terms of ``texts``, or None if the file is missing, unreadable or not
+    made from exactly these texts by this code."""
+    try:
+        lines = TERMS_FILE.read_text(encoding="utf-8").split("\n")
+        if len(lines) != len(texts) + 2 or lines[-1] or lines[0] != terms_fingerprint(texts):
+            return None
+    except (OSError, UnicodeDecodeError):  # no file, or no sources to fingerprint: read the texts
+        return None
+    return [line.split(" ") if line else [] for line in lines[1:-1]]
+
+
+def generated_terms(texts: list[tuple[str, str, str, str]]) -> str:
+    """The file's text: the fingerprint, then each text's terms on its own line."""
+    rows = (" ".join(document_terms(text)) for text in texts)
+    return "\n".join([terms_fingerprint(texts), *rows, ""])
