@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core import tuning
+from bot.core.cache import gc_paused
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
@@ -50,7 +51,8 @@ class NetworkKind:
     def build(self, kb: KnowledgeBase) -> None:
         self.data = kb[self.name]
         self._statuses = kb.parts.get("status")
-        self.index = NetworkIndex(self.data)
+        with gc_paused():  # as CloudIndex: a build frees almost nothing the collector could find
+            self.index = NetworkIndex(self.data)
 
     def outright(self, q: Query) -> Resolution | None:
         return None

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.core.cache import gc_paused
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
@@ -46,7 +47,8 @@ class StatusKind:
 
     def build(self, kb: KnowledgeBase) -> None:
         self.data = kb[self.name]
-        self.index = StatusIndex(self.data)
+        with gc_paused():  # as CloudIndex: a build frees almost nothing the collector could find
+            self.index = StatusIndex(self.data)
         self._card = lru_cache(maxsize=1024)(self._card_uncached)
         self._cards: dict[tuple[int, bool, int], Reply] = {}  # filled by prerender, if called
 
