@@ -50,3 +50,29 @@ def test_chinese_convention_permanent_redirect_is_301_with_the_rfc_fact_beside_i
 def test_keeping_the_method_on_a_permanent_redirect_is_308(service):
     res = service.resolve("永久重定向，而且要求浏览器保持原来的请求方法和请求体不变")
     assert res.matches[0].status == 308
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "线上 500 的问题小李已经在跟了，别重复提单",
+        "刚才说的 429 限流已经调大阈值了，可以继续压测",
+        "502 已经解决了，谢谢",
+        "刚刚 CDN 缓存刷新好了",
+        "负载均衡的证书我已经续好了",
+    ],
+)
+def test_a_remark_that_the_trouble_is_in_hand_asks_nothing(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("502 解决了吗", 502),  # still asked
+        ("好了，又 502 了", 502),  # the trouble is back
+        ("nginx 已经调大了 client_max_body_size，上传还是 413", 413),
+    ],
+)
+def test_trouble_still_there_after_a_fix_is_still_read(service, text, code):
+    assert service.resolve(text).matches[0].status == code

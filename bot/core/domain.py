@@ -565,13 +565,51 @@ def asks(folded: str) -> bool:
     return any(word in folded for word in QUESTION_WORDS)
 
 
-# A remark that the problem is gone ("那个问题已经解决了", "修好了，谢谢") names an error
-# without asking about it.
-SETTLED_WORDS = ("解决了", "已解决", "搞定了", "修好了", "弄好了", "没事了", "恢复了", "已修复", "fixed", "resolved")
+# A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",
+# "线上 500 小李已经在跟了", "CDN 缓存刷新好了") names an error without asking about it.
+SETTLED_WORDS = tuple(
+    "解决了 已解决 搞定了 修好了 弄好了 没事了 恢复了 已修复 好了 做完了 写完了 已完成 完成了 "
+    "已经在跟 在跟了 在跟进 跟进中 已处理 处理好了 已经调 调大了 调高了 上线了 已上线 续好了 "
+    "fixed resolved".split()
+)
+# ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
+# "好了，又 502 了", "重启好了但是打不开".
+TROUBLE_WORDS = tuple(
+    "还是 仍然 依然 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 still again".split()
+)
 
 
 def settled(folded: str) -> bool:
-    return any(word in folded for word in SETTLED_WORDS) and not asks(folded)
+    return (
+        any(word in folded for word in SETTLED_WORDS)
+        and not asks(folded)
+        and not any(word in folded for word in TROUBLE_WORDS)
+    )
+
+
+# Words that report trouble happening, not just name it: "接口返回 502", "日志里全是 499",
+# "又 504 了". (A question needs none of them.)
+REPORT_WORDS = tuple(
+    "报 返回 返了 回了 提示 出现 遇到 碰到 收到 拿到 一直 又 还是 老是 总是 突然 全是 都是 好多 大量 很多 一堆 "
+    "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 崩 刷不出 error fail exception".split()
+)
+PASSING_MIN = 10  # characters besides spaces: shorter texts ("又是 503", "504 啊") are lookups
+
+
+def in_passing(folded: str, normalized: str, idents: tuple[str, ...] = ()) -> bool:
+    """Does the text name a code only in passing ("我们运维群名叫“200 OK”，哈哈", "下周把
+    BucketNotEmpty 那个清理脚本带上")? It does when it is a longer statement, mostly not
+    pasted ASCII, that neither asks, nor reports trouble, nor says the code is happening
+    ("支付回调那边现在 504 了"). Unprompted answers skip such texts."""
+    compact = normalized.replace(" ", "")
+    if len(compact) <= PASSING_MIN or asks(folded):
+        return False
+    if sum(c.isascii() for c in compact) * 2 >= len(compact):
+        return False  # a pasted log line or error body
+    if any(word in folded for word in REPORT_WORDS):
+        return False
+    said = folded.replace(" ", "")  # normalize() drops 了
+    return not any(f"{i}了" in said or f"{i}啦" in said for i in idents)
 
 
 # A URL path ("/login 401", "GET /index.html 404"): a log line or a request, not chatter.

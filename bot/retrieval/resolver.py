@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core import tuning
+from bot.core import domain, tuning
 from bot.core.kind import Kind, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
@@ -96,13 +96,19 @@ class Resolver:
 
 
 def is_explicit(res: Resolution) -> bool:
-    """Does the text name a code or a known error outright (for unprompted answers)?"""
+    """Does the text name a code or a known error outright, and not merely in passing
+    (for unprompted answers)? A pasted log line always counts."""
     if res.mode in ("code", "multi"):
-        return True
-    if res.mode != "text" or not res.matches:
+        pass
+    elif res.mode != "text" or not res.matches:
         return False
-    top = res.matches[0]
-    return top.tier == "signature" or (top.tier in tuning.AUTO_TIERS and top.score >= tuning.DOMINANT)
+    elif res.matches[0].tier == "signature":
+        return True
+    elif res.matches[0].tier not in tuning.AUTO_TIERS or res.matches[0].score < tuning.DOMINANT:
+        return False
+    q = Query.of(res.query)
+    idents = tuple(m.key.rpartition(":")[2].lower() for m in res.matches[:2])
+    return not domain.in_passing(q.folded, q.normalized, idents)
 
 
 def _rank_key(m: Match) -> tuple[float, int, int, str]:
