@@ -266,6 +266,24 @@ def test_documented_code_beats_a_family(index: CloudIndex) -> None:
     assert m.answer.error is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("oss NoSuchKye", "NoSuchKey"),  # a transposition: the code, not its naming family
+        ("NoSuchBukcet", "NoSuchBucket"),
+        ("阿里云 Throtling 报错", "Throttling"),  # a one-word code misspelt, typed alone
+    ],
+)
+def test_a_misspelt_code_beats_its_family(service, text: str, code: str) -> None:
+    m = service.resolve(text).matches[0]
+    assert (m.kind, m.answer.error_code) == ("error", code)
+
+
+def test_a_capitalised_word_in_running_text_is_no_code_typo(service) -> None:
+    matches = service.resolve("Something went wrong, please try again later").matches
+    assert all(m.kind != "error" for m in matches)
+
+
 # --- no hijacking -------------------------------------------------------------------------
 
 
