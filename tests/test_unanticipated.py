@@ -76,3 +76,28 @@ def test_a_remark_that_the_trouble_is_in_hand_asks_nothing(service, text):
 )
 def test_trouble_still_there_after_a_fix_is_still_read(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "腾讯云服务器打折买了三台，真香",
+        "DNS 服务器下周机房迁移，运维已经发通知了",
+        "刚看了个讲 TCP 三次握手的视频 讲得挺好",
+        "前端的同学把重定向逻辑改了一下",
+    ],
+)
+def test_shop_talk_is_no_description_of_an_exchange(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("服务器已经收下了请求，只是排进队列还没处理完，先告诉客户端我接单了", 202),  # two parties
+        ("我把图片按 text/plain 的 Content-Type 发给上传接口，它说这种格式它不认", 415),  # a refusal
+        ("用普通 http 请求打到了 nginx 的 https 端口上，nginx 内部专门有个码表示这种情况", 497),  # a code
+    ],
+)
+def test_descriptions_of_an_exchange_still_reach_whole_entries(service, text, code):
+    assert code in [m.status for m in service.resolve(text).matches[:3]]

@@ -612,6 +612,33 @@ def in_passing(folded: str, normalized: str, idents: tuple[str, ...] = ()) -> bo
     return not any(f"{i}了" in said or f"{i}啦" in said for i in idents)
 
 
+# What a description of an HTTP exchange talks about: its parties and messages, and a party
+# refusing or failing ("服务器说不支持这种 content-type", "接口不让").
+EXCHANGE_WORDS = tuple(
+    "服务器 服务端 伺服器 客户端 客戶端 浏览器 瀏覽器 请求 請求 响应 回应 返回 资源 状态 页面 代理 网关 上游 源站 "
+    "server client request response browser status upstream".split()
+)
+REFUSAL_WORDS = tuple(
+    "拒 不支持 不让 不干 不认 不了 拦 攔 不存在 没了 不允许 不能 无效 无法 没法 要求 必须 "
+    "refuse reject invalid denied not support".split()
+)
+CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥码", "什么码", "哪个码")
+
+
+def describes_exchange(folded: str) -> bool:
+    """Is a text that no tier read a description of an HTTP exchange (for whole-entry
+    retrieval), not talk about the work ("腾讯云服务器打折买了三台，真香", "前端的同学把重定向逻辑
+    改了一下")? It asks, reports trouble, tells of a refusal, talks of a code, or names two
+    of the exchange's parties and messages."""
+    return (
+        asks(folded)
+        or any(word in folded for word in REPORT_WORDS)
+        or any(word in folded for word in REFUSAL_WORDS)
+        or any(word in folded for word in CODE_TALK)
+        or sum(word in folded for word in EXCHANGE_WORDS) >= 2
+    )
+
+
 # A URL path ("/login 401", "GET /index.html 404"): a log line or a request, not chatter.
 _PATH_RE = re.compile(r"(?:^|\s)/[a-z0-9_]")
 

@@ -260,8 +260,8 @@ class StatusIndex:
         query = q.normalized
         if technical_terms(q.folded) < 2 or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
-        if domain.settled(q.folded):
-            return []  # "那个问题已经解决了": nothing asked
+        if domain.settled(q.folded) or not domain.describes_exchange(q.folded):
+            return []  # "那个问题已经解决了": nothing asked; "服务器打折买了三台": shop talk
         return [
             status_match(
                 self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
