@@ -47,6 +47,20 @@ def test_chinese_convention_permanent_redirect_is_301_with_the_rfc_fact_beside_i
     assert "Moved Permanently" in card and "308" in card
 
 
+def test_chinese_convention_temporary_redirect_is_302_with_the_rfc_fact_beside_it(service):
+    for text in ("临时重定向", "临时重定向对应哪个码", "临时重订向"):
+        res = service.resolve(text)
+        assert [m.status for m in res.matches[:2]] == [302, 307], text
+    card = service.answer(service.resolve("临时重定向")).plain()
+    assert "Found" in card and "307" in card
+    # The seed's own name for 307 stays on its card.
+    assert "临时重定向" in service.answer(service.resolve("307")).plain()
+
+
+def test_keeping_the_method_on_a_temporary_redirect_is_307(service):
+    assert service.resolve("临时重定向，但是不能让浏览器把 POST 改成 GET").matches[0].status == 307
+
+
 def test_keeping_the_method_on_a_permanent_redirect_is_308(service):
     res = service.resolve("永久重定向，而且要求浏览器保持原来的请求方法和请求体不变")
     assert res.matches[0].status == 308
