@@ -27,6 +27,7 @@ def test_numbers_in_everyday_chatter_are_not_codes(service, text):
     ("text", "code"),
     [
         ("楼下的 nginx 报 504", 504),
+        ("刚才群里有人说 451，这个码是什么情况", 451),  # "这个码" talks of codes
         ("住宅区网关 502 了", 502),
         ("502 了", 502),
         ("返回 500 了", 500),

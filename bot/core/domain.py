@@ -174,6 +174,9 @@ def technical_terms(folded: str) -> int:
 STATUS_WORDS = (
     "返回",
     "响应码",
+    "这个码",  # "刚才有人说 451，这个码是什么情况"
+    "那个码",
+    "这码",
     "错误",
     "出错",
     "异常",
