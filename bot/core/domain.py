@@ -596,7 +596,16 @@ REPORT_WORDS = tuple(
     "报 返回 返了 回了 提示 出现 遇到 碰到 收到 拿到 一直 又 还是 老是 总是 突然 全是 都是 好多 大量 很多 一堆 "
     "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 崩 刷不出 error fail exception".split()
 )
+# Everyday words that contain a report word and report nothing ("发票谁帮忙报销一下").
+_NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错")
 PASSING_MIN = 10  # characters besides spaces: shorter texts ("又是 503", "504 啊") are lookups
+
+
+def reports_trouble(folded: str) -> bool:
+    for word in _NOT_REPORTS:
+        if word in folded:
+            folded = folded.replace(word, " ")
+    return any(word in folded for word in REPORT_WORDS)
 
 
 def in_passing(folded: str, normalized: str, idents: tuple[str, ...] = ()) -> bool:
@@ -609,7 +618,7 @@ def in_passing(folded: str, normalized: str, idents: tuple[str, ...] = ()) -> bo
         return False
     if sum(c.isascii() for c in compact) * 2 >= len(compact):
         return False  # a pasted log line or error body
-    if any(word in folded for word in REPORT_WORDS):
+    if reports_trouble(folded):
         return False
     said = folded.replace(" ", "")  # normalize() drops 了
     return not any(f"{i}了" in said or f"{i}啦" in said for i in idents)
@@ -635,7 +644,7 @@ def describes_exchange(folded: str) -> bool:
     of the exchange's parties and messages."""
     return (
         asks(folded)
-        or any(word in folded for word in REPORT_WORDS)
+        or reports_trouble(folded)
         or any(word in folded for word in REFUSAL_WORDS)
         or any(word in folded for word in CODE_TALK)
         or sum(word in folded for word in EXCHANGE_WORDS) >= 2
