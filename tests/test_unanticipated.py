@@ -117,3 +117,8 @@ def test_shop_talk_is_no_description_of_an_exchange(service, text):
 )
 def test_descriptions_of_an_exchange_still_reach_whole_entries(service, text, code):
     assert code in [m.status for m in service.resolve(text).matches[:3]]
+
+
+@pytest.mark.parametrize("text", ["限流一般回什么状态", "限流該回什麼", "限流回啥"])
+def test_what_does_one_return_frames_are_question_frames(service, text):
+    assert service.resolve(text).matches[0].status == 429
