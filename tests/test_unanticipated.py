@@ -16,6 +16,7 @@ import pytest
         "去 502 教室开会",
         "满 200 减 30 的券谁有",
         "他住 5 楼 501",
+        "各位 301 房间可以住吗",
         "价格涨到 599 了",
     ],
 )
@@ -28,6 +29,8 @@ def test_numbers_in_everyday_chatter_are_not_codes(service, text):
     [
         ("楼下的 nginx 报 504", 504),
         ("刚才群里有人说 451，这个码是什么情况", 451),  # "这个码" talks of codes
+        ("各位大佬 请教一下 504 怎么排查", 504),  # group-chat openers before a question
+        ("大家好，502 可以重试吗", 502),
         ("住宅区网关 502 了", 502),
         ("502 了", 502),
         ("返回 500 了", 500),

@@ -311,7 +311,44 @@ MODAL_AFTER = (
     "是不是",
     "是否",
 )
-_OPENERS = ("请问", "问下", "问一下", "那", "那么", "还有", "另外", "话说", "所以")
+_OPENERS = (
+    "请问",
+    "问下",
+    "问一下",
+    "那",
+    "那么",
+    "还有",
+    "另外",
+    "话说",
+    "所以",
+    # Group-chat openers: "各位大佬 请教一下 504 怎么排查".
+    "请教一下",
+    "请教",
+    "各位大佬",
+    "大佬们",
+    "各位",
+    "大家好",
+    "大家",
+    "兄弟们",
+    "求助",
+    "哈哈哈",
+    "哈哈",
+)
+_OPENER_PUNCT = " ,，:：!！~～。、"
+
+
+def _only_openers(before: str) -> bool:
+    """Is the text before a number nothing but openers ("各位大佬，请教一下")? At most a few
+    are peeled off, each one a suffix test: bounded by the window the caller passes."""
+    before = before.strip(_OPENER_PUNCT)
+    for _ in range(4):
+        if not before:
+            return True
+        opener = next((o for o in _OPENERS if before.endswith(o)), None)
+        if opener is None:
+            return False
+        before = before[: -len(opener)].rstrip(_OPENER_PUNCT)
+    return not before
 # Weaker cues: they make a status of a number that ends its clause ("重启后 503", "扫码后
 # 403 了"), not of a room in a plan ("下课后 201 见", "打开 301 的门").
 WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然")
@@ -716,7 +753,7 @@ def cued_status(text: str, start: int, end: int) -> bool:
         if tail.startswith(asked) and (not rest or rest in _CLAUSE_END):
             return True
     before = text[max(0, start - _WINDOW) : start].rstrip()
-    opens = start <= _WINDOW and before.lstrip(" ,，:：") in ("", *_OPENERS)
+    opens = start <= _WINDOW and _only_openers(before)
     if opens and after.startswith(MODAL_AFTER) and asks(text[end : end + 4 * _WINDOW]):
         return True
     ends_clause = not after or after[:1] in _CLAUSE_END
