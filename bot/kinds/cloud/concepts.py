@@ -674,6 +674,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "notsubscribed": ("没订阅", "未订阅", "没有订阅", "not subscribed", "notsubscribed", "unsubscribed"),
     "conflict": ("冲突", "conflict", "conflicts", "conflicting"),
+    # Something changed underneath ("文件Part已改变", "分片已经变了").
+    "altered": ("已改变", "改变了", "变了", "被改了", "被修改", "has changed", "have changed", "been modified"),
+    # A step to take first ("请先解除共享", "要先取消共享"): what to do, not what went wrong.
+    "prerequisite": ("要先", "得先", "需要先", "先要", "请先", "first"),
     "unexpected": ("不该", "不应该", "不应", "不需要", "should not", "unexpected"),
     "order": ("早于", "晚于", "还早", "还晚", "earlier than", "later than", "should be after", "must be after"),
     "onlyallowed": (
@@ -690,10 +694,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "only",
     ),
     "dependency": (
-        "要先",
-        "得先",
-        "需要先",
-        "先要",
         "依赖",
         "关联",
         "绑定着",
@@ -997,6 +997,7 @@ PREDICATES = frozenset(
         "notset",
         "notsubscribed",
         "conflict",
+        "altered",
         "unexpected",
         "order",
         "onlyallowed",
@@ -1025,6 +1026,7 @@ ACTIONS = frozenset(
         "overwrite",
         "merge",
         "change",
+        "prerequisite",
     }
 )
 # Words of the question's frame more than of the error (失败, 删不掉).
