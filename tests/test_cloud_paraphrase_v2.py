@@ -20,7 +20,7 @@ from bot.core.match import Match
 
 EVAL_FILE = Path(__file__).resolve().parent / "eval" / "cloud_paraphrase_v2.tsv"
 # Set a little below what the set reaches (docs/evaluation.md): a guard against regressions.
-FLOORS = {"paraphrase": 0.85, "english": 0.92, "status": 1.0}
+FLOORS = {"paraphrase": 0.88, "english": 0.92, "status": 1.0}
 CHATTER_REJECTED = 0.83
 
 
