@@ -209,6 +209,13 @@ STATUS_WORDS = (
     "后台",
     "爬虫",
     "图片",
+    # Cloud products and providers: "ECS 502", "OSS 403", "阿里云 404".
+    "阿里云",
+    "华为云",
+    "腾讯云",
+    "ecs",
+    "oss",
+    "cvm",
 )
 # Right before the number (light words such as 了/个 in between are skipped).
 STATUS_BEFORE = (

@@ -244,6 +244,11 @@ def weigh_cloud(
 PRECEDENCE = ("error", "status", "network")
 # Tiers that name an identifier outright; at DOMINANT or above they answer on their own.
 IDENTIFIER_TIERS = frozenset({"code", "partial", "message", "pattern"})
+# Readings that may say which error a typed status was: a retold message of the same status
+# ("阿里云 OSS 报 403，说签名不对"), among the first three, at least this strong (the typed
+# status agreeing is evidence on its own).
+EXPLAINING_TIERS = frozenset({"message", "meaning"})
+EXPLAINED = 66.0
 # Readings specific enough for unprompted answers in groups (auto mode), at DOMINANT or above.
 AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 

@@ -30,6 +30,7 @@ from bot.render.richtext import Line
 # a provider's name. Single characters or short literals at each position: linear.
 _CLOUDISH_RE = re.compile(
     r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]|(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
+    r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig)(?![A-Za-z])"
 )
 
 
