@@ -311,6 +311,9 @@ async def test_auto_mode_answers_explicit_codes_with_a_cooldown(policy, reads, c
         "网关超时怎么办",  # a question, but nobody asked the bot and nothing was pasted
         "继续",  # a status name typed whole is still everyday talk in a group
         "等一会",
+        "我们运维群名叫“200 OK”，哈哈",  # codes named in passing
+        "领导让我们这周把 404 页面做得好看一点",
+        "下周二发版，别忘了把 BucketNotEmpty 那个清理脚本带上",
     ],
 )
 async def test_auto_mode_leaves_unaddressed_chatter_alone(policy, text):
@@ -322,6 +325,20 @@ async def test_auto_mode_answers_a_pasted_status_line(policy):
     await switch_on(policy)
     decision = await policy.handle(group("HTTP/1.1 502 Bad Gateway"))
     assert "502 Bad Gateway" in title(decision)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("nginx 日志里全是 499", "499"),  # trouble reported
+        ("支付回调那边现在 504 了", "504"),  # the code is happening
+        ("上传文件的时候一直 413，nginx 要怎么改", "413"),  # asked
+        ("报错 InvalidInstanceId.NotFound", "InvalidInstanceId.NotFound"),
+    ],
+)
+async def test_auto_mode_answers_trouble_reported_in_a_longer_line(policy, text, code):
+    await switch_on(policy)
+    assert code in (await policy.handle(group(text))).plain()
 
 
 async def test_host_bot_private_chat_ignores_everyday_numbers(reads, store, clock):

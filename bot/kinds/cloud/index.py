@@ -331,7 +331,7 @@ class CloudIndex:
             # Nothing strong: try parts of codes, near spellings, then naming conventions;
             # only for a token that is the whole question, not a word inside a message.
             bare = [t for t in tokens if _is_bare(text, t)]
-            near = self._add_partial(cands, bare, [c for c, _ in typed])
+            near = self._add_partial(cands, bare, [c for c, _ in typed])  # typed code → best score
             for token in tokens:
                 if _DOTTED_RE.fullmatch(token):
                     typed.append(
@@ -341,7 +341,8 @@ class CloudIndex:
                     typed.append((token, tuning.FAMILY_CAMEL))
             for code, score in typed:
                 # A family must not outrank the real code the user half-typed.
-                self._add_family(cands, code, tuning.FAMILY_NEAR if code.lower() in near else score)
+                held = near.get(code.lower())
+                self._add_family(cands, code, score if held is None else min(tuning.FAMILY_NEAR, held - 1))
         message = body.message if body and body.message else text
         if messages or (body and body.message):
             self._add_messages(cands, message, in_body=bool(body and body.message))
@@ -386,11 +387,16 @@ class CloudIndex:
 
     def _add_partial(
         self, cands: dict[tuple[str, str], _Candidate], tokens: list[str], extra: list[str]
-    ) -> set[str]:
-        """Segments, prefixes and near spellings of codes; return the typed codes that hit one."""
-        near: set[str] = set()
+    ) -> dict[str, float]:
+        """Segments, prefixes and near spellings of codes; return the typed codes that hit
+        one, each with the best score it gave."""
+        near: dict[str, float] = {}
         for token in [*extra, *tokens]:
-            code_like = bool(_DOTTED_RE.fullmatch(token) or _CAMEL_RE.fullmatch(token))
+            # A single capitalised word typed alone may be a misspelt one-word code
+            # ("Throtling"); in running text it is just a word.
+            code_like = bool(_DOTTED_RE.fullmatch(token) or _CAMEL_RE.fullmatch(token)) or (
+                token[:1].isupper() and token in tokens
+            )
             starts_upper = token[:1].isupper()
             if len(token) < 5:
                 continue
@@ -401,18 +407,20 @@ class CloudIndex:
                     exact_case = token in code.split(".")  # "Arrearage" in Account.Arrearage
                     score = tuning.code_segment(len(segment), starts_upper, exact_case)
                     self._add_codes(cands, [code], score, f"错误码片段 {token}")
-                near.add(lowered)
+                    near[lowered] = max(near.get(lowered, 0.0), score)
                 continue
             if not code_like or len(token) < 8:
                 continue
             prefixed = self._table.starting_with(lowered, most=5)
             if prefixed:  # a truncated paste
-                self._add_codes(cands, prefixed, tuning.code_prefix(len(prefixed)), f"错误码开头 {token}")
-                near.add(lowered)
+                score = tuning.code_prefix(len(prefixed))
+                self._add_codes(cands, prefixed, score, f"错误码开头 {token}")
+                near[lowered] = max(near.get(lowered, 0.0), score)
                 continue
             for code, sim in self._table.near(token):
-                self._add_codes(cands, [code], tuning.code_typo(sim), f"错误码拼写相近 {code}")
-                near.add(lowered)
+                score = tuning.code_typo(sim)
+                self._add_codes(cands, [code], score, f"错误码拼写相近 {code}")
+                near[lowered] = max(near.get(lowered, 0.0), score)
         return near
 
     def _add_codes(

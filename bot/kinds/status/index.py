@@ -194,8 +194,9 @@ class StatusIndex:
                 entries = self.data.codes_in_class(digit)
                 matches = tuple(status_match(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
                 return Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
-        if known:
+        if known and not domain.settled(q.folded):
             return self._codes_answer(q, known, unknown)
+        # "线上 500 小李已经在跟了": a code in a remark that the trouble is in hand asks nothing.
         return None
 
     def _codes_answer(self, q: Query, known: list[int], unknown: tuple[int, ...]) -> Resolution:
@@ -245,9 +246,10 @@ class StatusIndex:
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
         if self._everyday(q) or domain.settled(q.folded):
-            # "那时 503 还是空的": a number that is no code marks everyday talk; word overlap
-            # and typos of names are coincidence there, only a name typed whole counts.
-            ranked = [item for item in ranked if item[1][2] not in ("words", "fuzzy")]
+            # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
+            # that the trouble is gone or in hand asks nothing; word overlap, typos of names
+            # and whole-entry likeness are coincidence there, only a name typed whole counts.
+            ranked = [item for item in ranked if item[1][2] not in ("words", "fuzzy", "document")]
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
         ]
@@ -258,8 +260,8 @@ class StatusIndex:
         query = q.normalized
         if technical_terms(q.folded) < 2 or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
-        if domain.settled(q.folded):
-            return []  # "那个问题已经解决了": nothing asked
+        if domain.settled(q.folded) or not domain.describes_exchange(q.folded):
+            return []  # "那个问题已经解决了": nothing asked; "服务器打折买了三台": shop talk
         return [
             status_match(
                 self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
