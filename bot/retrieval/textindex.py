@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from rapidfuzz import fuzz, process
 
 from bot.core.cache import TextCache
 
@@ -103,6 +106,42 @@ class SubstringIndex:
             m = search(padded, i + 1)
         found.sort(key=lambda c: (-len(c.key), str(c.target)))
         return found
+
+
+class RatioKeys:
+    """Keys for typo lookups by rapidfuzz's ``fuzz.ratio``, held in order of length.
+
+    ``ratio = 200 × common subsequence / (len(a) + len(b))``, which is at most
+    ``200 × min / (len(a) + len(b))``: only keys within a window of lengths around the
+    question's can reach a cut-off (a 37-character English sentence: a few dozen of the
+    1,700 status aliases; a 180-character log line: none). rapidfuzz scores only that
+    window, a contiguous run of the length order, and the hits sorted by score and then by
+    the key's position are exactly what ``process.extract`` over every key returns.
+    """
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self._order = sorted(range(len(keys)), key=lambda i: (len(keys[i]), i))
+        self._keys = [keys[i] for i in self._order]
+        self._lengths = [len(k) for k in self._keys]
+
+    def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
+        """``process.extract(query, keys, scorer=fuzz.ratio, processor=None, limit=limit,
+        score_cutoff=cutoff)``: (key, score, index in ``keys``), best first."""
+        n = len(query)
+        if not n or not 0 < cutoff < 100:
+            lo, hi = 0, len(self._keys)
+        else:
+            # Lengths m with 200·min(n, m)/(n + m) ≥ cutoff, widened by one on each side.
+            lo = bisect_left(self._lengths, math.floor(n * cutoff / (200 - cutoff)) - 1)
+            hi = bisect_right(self._lengths, math.ceil(n * (200 - cutoff) / cutoff) + 1)
+            if lo >= hi:
+                return []
+        found = process.extract(
+            query, self._keys[lo:hi], scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=cutoff
+        )
+        order = self._order
+        hits = sorted(((key, score, order[lo + j]) for key, score, j in found), key=lambda h: (-h[1], h[2]))
+        return hits[:limit]
 
 
 def _starts_pattern(leads: Iterable[str]) -> str:

@@ -15,15 +15,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rapidfuzz import fuzz, process
-
 from bot.core import tuning
 from bot.core.domain import settled, technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.text import normalize
 from bot.kinds.network.model import NetworkData, NetworkEntry
-from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex, grams
+from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -126,6 +124,7 @@ class NetworkIndex:
         self._signatures = SubstringIndex(signatures)
         self._fallbacks = SubstringIndex(fallbacks)
         self._contained = SubstringIndex(contained)
+        self._typos = RatioKeys(self._fuzzy_keys)
         self._words.freeze(len(cards))
         topic_grams: dict[str, set[str]] = {}
         for word, name in self._topics:
@@ -292,9 +291,7 @@ class NetworkIndex:
             tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
             offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)
         if 4 <= len(query) <= 80:
-            for _key, score, index in process.extract(
-                query, self._fuzzy_keys, scorer=fuzz.ratio, processor=None, limit=3, score_cutoff=80
-            ):
+            for _key, score, index in self._typos.extract(query, 80, limit=3):
                 choice = self._fuzzy_choices[index]
                 if self._in_context(choice.key, q.folded):
                     offer(

@@ -13,8 +13,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from rapidfuzz import fuzz, process
-
 from bot.core import domain, pinyin, tuning
 from bot.core.domain import technical_terms
 from bot.core.kind import Query
@@ -23,7 +21,7 @@ from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
-from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
+from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex
 
 # A three-digit number standing alone: not part of a longer number, a word, a decimal
 # version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
@@ -128,6 +126,7 @@ class StatusIndex:
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
         self._sounds = SubstringIndex(sounds)
+        self._typos = RatioKeys(self._fuzzy_keys)
         self._words.freeze(len(self.data.statuses))
 
     def _homophones(self, query: str, offer) -> None:
@@ -322,14 +321,7 @@ class StatusIndex:
             not technical and len(query.replace(" ", "")) <= tuning.SHORT_EVERYDAY and not domain.asks(folded)
         )
         # Typos: whole-string similarity to a name or alias.
-        for key, score, index in process.extract(
-            query,
-            self._fuzzy_keys,
-            scorer=fuzz.ratio,
-            processor=None,
-            limit=5,
-            score_cutoff=tuning.FUZZY_CUTOFF,
-        ):
+        for key, score, index in self._typos.extract(query, tuning.FUZZY_CUTOFF, limit=5):
             if everyday and query in key:
                 continue
             choice = self._fuzzy_choices[index]
