@@ -18,6 +18,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from heapq import nlargest
+from itertools import repeat
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -229,7 +231,8 @@ class GramIndex:
             return []
         idf = self._idf
         unseen = self._unseen_idf
-        total = max(sum(idf.get(g, unseen) for g in words), self._min_weight)
+        # map() walks the set in the same order as a generator would: the same float sum.
+        total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
         hits: dict[Hashable, float] = {}
         shared: dict[Hashable, list[str]] = {}
         postings = self._postings
@@ -246,8 +249,11 @@ class GramIndex:
                     hits[code] = value
                     shared[code] = [gram]
         # One shared word ("文档", "咖啡") is a coincidence, not an answer.
-        top = sorted(
-            ((code, value) for code, value in hits.items() if len(shared[code]) >= 2),
-            key=lambda item: (-item[1], str(item[0])),
-        )[:limit]
+        eligible = [(code, value) for code, value in hits.items() if len(shared[code]) >= 2]
+        if len(eligible) > limit:
+            # Only entries scoring at least the limit-th best can be among the first `limit`
+            # (ties included): the sort with its Python key runs on those alone.
+            floor = nlargest(limit, [value for _, value in eligible])[-1]
+            eligible = [item for item in eligible if item[1] >= floor]
+        top = sorted(eligible, key=lambda item: (-item[1], str(item[0])))[:limit]
         return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]
