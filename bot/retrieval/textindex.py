@@ -110,6 +110,17 @@ class SubstringIndex:
         return found
 
 
+class _ByLength:
+    """Some of the keys in order of length (then position), with their positions."""
+
+    __slots__ = ("keys", "lengths", "order")
+
+    def __init__(self, keys: Sequence[str], ids: Iterable[int]) -> None:
+        self.order = sorted(ids, key=lambda i: (len(keys[i]), i))
+        self.keys = [keys[i] for i in self.order]
+        self.lengths = [len(k) for k in self.keys]
+
+
 class RatioKeys:
     """Keys for typo lookups by rapidfuzz's ``fuzz.ratio``, held in order of length.
 
@@ -119,29 +130,44 @@ class RatioKeys:
     1,700 status aliases; a 180-character log line: none). rapidfuzz scores only that
     window, a contiguous run of the length order, and the hits sorted by score and then by
     the key's position are exactly what ``process.extract`` over every key returns.
+
+    An ASCII question shares with a key at most the key's ASCII characters: the Chinese
+    aliases (nothing ASCII but a space or two) are left out of its window when even the
+    most spaced of them could not reach the cut-off.
     """
 
     def __init__(self, keys: Sequence[str]) -> None:
-        self._order = sorted(range(len(keys)), key=lambda i: (len(keys[i]), i))
-        self._keys = [keys[i] for i in self._order]
-        self._lengths = [len(k) for k in self._keys]
+        self._all = _ByLength(keys, range(len(keys)))
+        poor = [i for i, k in enumerate(keys) if not any(ch.isascii() and ch.isalnum() for ch in k)]
+        self._rich = _ByLength(keys, sorted(set(range(len(keys))) - set(poor)))
+        # (most ASCII characters, shortest length) among the keys with no ASCII letter or digit
+        self._poor = (
+            (max(sum(ch.isascii() for ch in keys[i]) for i in poor), min(len(keys[i]) for i in poor))
+            if poor
+            else None
+        )
 
     def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
         """``process.extract(query, keys, scorer=fuzz.ratio, processor=None, limit=limit,
         score_cutoff=cutoff)``: (key, score, index in ``keys``), best first."""
         n = len(query)
+        view = self._all
         if not n or not 0 < cutoff < 100:
-            lo, hi = 0, len(self._keys)
+            lo, hi = 0, len(view.keys)
         else:
+            if self._poor is not None and query.isascii():
+                most, shortest = self._poor
+                if 200 * min(n, most) / (n + shortest) < cutoff - 1:
+                    view = self._rich
             # Lengths m with 200·min(n, m)/(n + m) ≥ cutoff, widened by one on each side.
-            lo = bisect_left(self._lengths, math.floor(n * cutoff / (200 - cutoff)) - 1)
-            hi = bisect_right(self._lengths, math.ceil(n * (200 - cutoff) / cutoff) + 1)
+            lo = bisect_left(view.lengths, math.floor(n * cutoff / (200 - cutoff)) - 1)
+            hi = bisect_right(view.lengths, math.ceil(n * (200 - cutoff) / cutoff) + 1)
             if lo >= hi:
                 return []
         found = process.extract(
-            query, self._keys[lo:hi], scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=cutoff
+            query, view.keys[lo:hi], scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=cutoff
         )
-        order = self._order
+        order = view.order
         hits = sorted(((key, score, order[lo + j]) for key, score, j in found), key=lambda h: (-h[1], h[2]))
         return hits[:limit]
 
