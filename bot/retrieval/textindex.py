@@ -268,12 +268,13 @@ class GramIndex:
             if posting is None:
                 continue
             for code, value in posting.items():
-                if code in hits:
-                    hits[code] += value
-                    shared[code].append(gram)
-                else:
+                held = hits.get(code)
+                if held is None:
                     hits[code] = value
                     shared[code] = [gram]
+                else:
+                    hits[code] = held + value
+                    shared[code].append(gram)
         # One shared word ("文档", "咖啡") is a coincidence, not an answer.
         eligible = [(code, value) for code, value in hits.items() if len(shared[code]) >= 2]
         if len(eligible) > limit:

@@ -199,7 +199,7 @@ class MeaningIndex:
         and whether it belongs to a product the question names."""
         own = self._concepts[i]
         idf = self._bm25.idf
-        total = sum(idf(c) for c in own)
+        total = sum(map(idf, own))  # the same order as a generator: the same float
         missed = sum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
         if reading.problems and not reading.problems & own:
