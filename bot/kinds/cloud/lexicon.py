@@ -113,9 +113,11 @@ class OneEdit:
     """The strings of a set one edit from a token: a letter missing, added, replaced, or two
     neighbours swapped.
 
-    One edit leaves the first or the last ``(n - 2) // 2`` letters of an ``n``-letter token
-    as they were, so the strings sharing that prefix (a range of the sorted strings) or
-    that suffix (a range of the sorted reversed strings) hold every neighbour; rapidfuzz's
+    One edit leaves the first or the last ``(n - 1) // 2`` letters of an ``n``-letter token
+    as they were (an edit at position p keeps the p letters before it and at least the
+    n - p - 2 after it; the larger of the two is at least that), so the strings sharing
+    that prefix (a range of the sorted strings) or that suffix (a range of the sorted
+    reversed strings) hold every neighbour; rapidfuzz's
     OSA distance then keeps the true ones. Two bisections instead of probing ~70 variants per
     letter, and nothing to build but two sorted lists.
     """
@@ -132,14 +134,14 @@ class OneEdit:
 
     def __call__(self, token: str) -> list[str]:
         """The neighbours of ``token``, in no particular order."""
-        n = (len(token) - 2) // 2
+        n = (len(token) - 1) // 2
         near: set[str] = set()
         for size in (len(token) - 1, len(token), len(token) + 1):
             group = self._by_length.get(size)
             if group is None:
                 continue
             ordered, reversed_ = group
-            if n < 1:  # three letters or fewer: any of them may change
+            if n < 1:  # two letters or fewer: any of them may change
                 near.update(ordered)
             else:
                 near.update(_starting(ordered, token[:n]))
