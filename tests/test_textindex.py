@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex, grams
+from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams
 
 
 def test_substring_index_respects_latin_word_edges():
@@ -36,3 +36,31 @@ def test_gram_index_prefers_rare_shared_words_and_needs_two():
     assert "上传" in words
     # One shared word is a coincidence.
     assert index.scores("文件") == []
+
+
+def test_ratio_keys_return_what_a_scan_of_every_key_returns():
+    """The length window loses no key a full ``process.extract`` would return, and keeps its
+    order (ties by position) — over the real alias tables and questions of every length."""
+    from rapidfuzz import fuzz, process
+
+    from benchmarks.answers import eval_queries
+    from bot.core.text import normalize
+    from bot.kinds import load
+
+    kb = load()
+    tables = [
+        [normalize(t) for e in kb["status"].statuses.values() for t in (e.name_zh, e.phrase, *e.aliases)],
+        [normalize(t) for e in kb["network"].entries.values() for t in (e.title_zh, *e.aliases)],
+    ]
+    queries = [normalize(q) for _, q in eval_queries()]
+    # Typo-like variants of the keys themselves: the lengths where hits are likeliest.
+    queries += [k[:-1] for k in tables[0][::7]] + [k + "x" for k in tables[1][::5]] + [""]
+    for keys in tables:
+        keys = [k for k in dict.fromkeys(keys) if k]
+        index = RatioKeys(keys)
+        for cutoff, limit in ((72.0, 5), (80, 3), (50.0, 10)):
+            for q in queries:
+                want = process.extract(
+                    q, keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=cutoff
+                )
+                assert index.extract(q, cutoff, limit) == want, (q, cutoff)

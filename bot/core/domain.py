@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.cache import TextCache
+
 # Folded (lower-case, simplified) terms that only technical talk uses. Everyday words that
 # chatter shares with the cards (版本, 上线, 地址, 时间, 问题) are deliberately absent.
 TERMS = (
@@ -154,11 +156,16 @@ def is_technical(folded: str) -> bool:
     return any(term in folded for term in TERMS)
 
 
-def technical_terms(folded: str) -> int:
+def _technical_terms(folded: str) -> int:
     """How many distinct technical terms the text uses; a term inside a longer one found
     ("服务" in "服务器") does not count again."""
     found = [term for term in TERMS if term in folded]
     return sum(1 for term in found if not any(term != other and term in other for other in found))
+
+
+# The status kind, the network kind and whole-entry retrieval each ask this of the same
+# question (180 substring tests: ~10 µs on a sentence, ~0.1 ms on a 4 KB paste).
+technical_terms = TextCache(_technical_terms, max_chars=500_000, max_entries=1024)
 
 
 # --- numbers: a status code, or a quantity? -------------------------------------------------

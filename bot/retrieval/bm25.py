@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from heapq import nlargest
 from typing import Any
 
 from bot.retrieval.textindex import STOP_GRAMS
@@ -92,7 +93,13 @@ class BM25:
         if not ceiling:
             return []
         scores = self.scores(dict.fromkeys(query_terms, 1.0))
-        top = sorted(scores.items(), key=lambda kv: (-kv[1], str(kv[0])))[: limit + 1]
+        items = list(scores.items())
+        if len(items) > limit + 1:
+            # Only keys scoring at least the (limit + 1)-th best can make the cut (ties
+            # included): the sort with its Python key runs on those alone.
+            floor = nlargest(limit + 1, scores.values())[-1]
+            items = [kv for kv in items if kv[1] >= floor]
+        top = sorted(items, key=lambda kv: (-kv[1], str(kv[0])))[: limit + 1]
         out = []
         for i, (key, score) in enumerate(top[:limit]):
             following = top[i + 1][1] if i + 1 < len(top) else 0.0

@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from heapq import nlargest
+from itertools import repeat
 from typing import Any
+
+from rapidfuzz import fuzz, process
 
 from bot.core.cache import TextCache
 
@@ -103,6 +108,68 @@ class SubstringIndex:
             m = search(padded, i + 1)
         found.sort(key=lambda c: (-len(c.key), str(c.target)))
         return found
+
+
+class _ByLength:
+    """Some of the keys in order of length (then position), with their positions."""
+
+    __slots__ = ("keys", "lengths", "order")
+
+    def __init__(self, keys: Sequence[str], ids: Iterable[int]) -> None:
+        self.order = sorted(ids, key=lambda i: (len(keys[i]), i))
+        self.keys = [keys[i] for i in self.order]
+        self.lengths = [len(k) for k in self.keys]
+
+
+class RatioKeys:
+    """Keys for typo lookups by rapidfuzz's ``fuzz.ratio``, held in order of length.
+
+    ``ratio = 200 × common subsequence / (len(a) + len(b))``, which is at most
+    ``200 × min / (len(a) + len(b))``: only keys within a window of lengths around the
+    question's can reach a cut-off (a 37-character English sentence: a few dozen of the
+    1,700 status aliases; a 180-character log line: none). rapidfuzz scores only that
+    window, a contiguous run of the length order, and the hits sorted by score and then by
+    the key's position are exactly what ``process.extract`` over every key returns.
+
+    An ASCII question shares with a key at most the key's ASCII characters: the Chinese
+    aliases (nothing ASCII but a space or two) are left out of its window when even the
+    most spaced of them could not reach the cut-off.
+    """
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self._all = _ByLength(keys, range(len(keys)))
+        poor = [i for i, k in enumerate(keys) if not any(ch.isascii() and ch.isalnum() for ch in k)]
+        self._rich = _ByLength(keys, sorted(set(range(len(keys))) - set(poor)))
+        # (most ASCII characters, shortest length) among the keys with no ASCII letter or digit
+        self._poor = (
+            (max(sum(ch.isascii() for ch in keys[i]) for i in poor), min(len(keys[i]) for i in poor))
+            if poor
+            else None
+        )
+
+    def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
+        """``process.extract(query, keys, scorer=fuzz.ratio, processor=None, limit=limit,
+        score_cutoff=cutoff)``: (key, score, index in ``keys``), best first."""
+        n = len(query)
+        view = self._all
+        if not n or not 0 < cutoff < 100:
+            lo, hi = 0, len(view.keys)
+        else:
+            if self._poor is not None and query.isascii():
+                most, shortest = self._poor
+                if 200 * min(n, most) / (n + shortest) < cutoff - 1:
+                    view = self._rich
+            # Lengths m with 200·min(n, m)/(n + m) ≥ cutoff, widened by one on each side.
+            lo = bisect_left(view.lengths, math.floor(n * cutoff / (200 - cutoff)) - 1)
+            hi = bisect_right(view.lengths, math.ceil(n * (200 - cutoff) / cutoff) + 1)
+            if lo >= hi:
+                return []
+        found = process.extract(
+            query, view.keys[lo:hi], scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=cutoff
+        )
+        order = view.order
+        hits = sorted(((key, score, order[lo + j]) for key, score, j in found), key=lambda h: (-h[1], h[2]))
+        return hits[:limit]
 
 
 def _starts_pattern(leads: Iterable[str]) -> str:
@@ -207,7 +274,8 @@ class GramIndex:
             return []
         idf = self._idf
         unseen = self._unseen_idf
-        total = max(sum(idf.get(g, unseen) for g in words), self._min_weight)
+        # map() walks the set in the same order as a generator would: the same float sum.
+        total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
         hits: dict[Hashable, float] = {}
         shared: dict[Hashable, list[str]] = {}
         postings = self._postings
@@ -218,15 +286,19 @@ class GramIndex:
                 continue
             pairs = iter(posting)
             for code, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
-                if code in hits:
-                    hits[code] += value
-                    shared[code].append(gram)
-                else:
+                held = hits.get(code)
+                if held is None:
                     hits[code] = value
                     shared[code] = [gram]
+                else:
+                    hits[code] = held + value
+                    shared[code].append(gram)
         # One shared word ("文档", "咖啡") is a coincidence, not an answer.
-        top = sorted(
-            ((code, value) for code, value in hits.items() if len(shared[code]) >= 2),
-            key=lambda item: (-item[1], str(item[0])),
-        )[:limit]
+        eligible = [(code, value) for code, value in hits.items() if len(shared[code]) >= 2]
+        if len(eligible) > limit:
+            # Only entries scoring at least the limit-th best can be among the first `limit`
+            # (ties included): the sort with its Python key runs on those alone.
+            floor = nlargest(limit, [value for _, value in eligible])[-1]
+            eligible = [item for item in eligible if item[1] >= floor]
+        top = sorted(eligible, key=lambda item: (-item[1], str(item[0])))[:limit]
         return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]

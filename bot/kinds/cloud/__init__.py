@@ -28,8 +28,11 @@ from bot.render.richtext import Line
 
 # Text that may hold a cloud error code or body: JSON/XML, CamelCase or dotted identifiers,
 # a provider's name. Single characters or short literals at each position: linear.
-_CLOUDISH_RE = re.compile(
-    r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]|(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
+# Two patterns asked in turn (either one matching is the answer): the case-blind words in the
+# same pattern kept the engine from skipping ahead by first character (~0.1 ms on 4 KB).
+_CLOUDISH_RE = re.compile(r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]")
+_CLOUDISH_WORDS_RE = re.compile(
+    r"(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
     r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig)(?![A-Za-z])"
 )
 
@@ -87,7 +90,7 @@ class CloudKind:
         return None
 
     def may_identify(self, q: Query) -> bool:
-        return _CLOUDISH_RE.search(q.text) is not None
+        return _CLOUDISH_RE.search(q.text) is not None or _CLOUDISH_WORDS_RE.search(q.text) is not None
 
     def search(self, q: Query, limit: int) -> list[Match]:
         matches = self.index.search(q.text, limit=limit, messages="log-signature" not in q.signals)

@@ -31,11 +31,13 @@ class Body:
     provider: str = ""
 
 
+# Only group(1) is read: a quote before the key would only move the match's start, so the
+# patterns start at the key, whose first letters let the engine skip ahead in C (~3× faster).
 _JSON_CODE_RE = re.compile(
-    r"[\"']?(?:Code|code|ErrorCode|errorCode|error_code|errcode)[\"']?\s*[:=]\s*[\"']([^\"'\s,}]{2,80})(?:[\"']|$)"
+    r"(?:Code|code|ErrorCode|errorCode|error_code|errcode)[\"']?\s*[:=]\s*[\"']([^\"'\s,}]{2,80})(?:[\"']|$)"
 )
 _JSON_MSG_RE = re.compile(
-    r"[\"']?(?:Message|message|ErrorMessage|errorMessage|error_msg|errmsg|msg)[\"']?\s*[:=]\s*"
+    r"(?:Message|message|ErrorMessage|errorMessage|error_msg|errmsg|msg)[\"']?\s*[:=]\s*"
     r"[\"']((?:[^\"'\\]|\\.){2,400})"
 )
 # CLI lines ("ErrorCode: X") and SDK exception strings ("code:X message:Y requestId:Z").
@@ -89,8 +91,12 @@ def _xml_value(text: str, tag: str, longest: int, *, open_end: bool = False) -> 
     return ""
 
 
-def _cli_message(text: str) -> str:
+def _cli_message(text: str, lowered: str) -> str:
     """``message: …`` up to the end of its line or a ``RequestId:`` on the same line."""
+    # The case-blind key needs "message" or "msg" (or "ſ", which (?i) reads as "s"): the test
+    # is one pass in C, the pattern's look-behind at every position ~0.1 ms on 4 KB.
+    if "message" not in lowered and "msg" not in lowered and "ſ" not in text:
+        return ""
     for m in _CLI_MSG_KEY_RE.finditer(text):
         line_end = text.find("\n", m.end())
         line = text[m.end() : line_end if line_end >= 0 else len(text)]
@@ -123,17 +129,18 @@ def parse_body(text: str) -> Body | None:
             provider = "huaweicloud"
         code = _find_key(data, ("code", "errorcode", "error_code", "errcode"))
         message = _find_key(data, ("message", "errormessage", "error_msg", "errmsg", "msg"))
+    lowered = text.lower()  # no other character is "code" to the case-blind patterns
     if not code:
         m = _JSON_CODE_RE.search(text)
         code = m.group(1).strip() if m else _xml_value(text, "Code", 80)
         # grpc-go's "rpc error: code = Unavailable desc = …" is a gRPC status, not a CLI line.
-        if not code and "rpc error" not in text and (m := _CLI_CODE_RE.search(text)):
+        if not code and "rpc error" not in text and "code" in lowered and (m := _CLI_CODE_RE.search(text)):
             code = m.group(1).strip()
     if not message:
         if m := _JSON_MSG_RE.search(text):
             message = m.group(1).replace('\\"', '"').strip()
         else:
-            message = _xml_value(text, "Message", 400, open_end=True) or _cli_message(text)
+            message = _xml_value(text, "Message", 400, open_end=True) or _cli_message(text, lowered)
     if not provider:
         if '"Response"' in text and '"Error"' in text:
             provider = "tencentcloud"

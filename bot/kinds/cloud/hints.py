@@ -71,7 +71,9 @@ NAMED_PRODUCT_RE = re.compile(
     + "|".join(sorted((re.escape(w) for w in _PRODUCT_WORDS if w.isascii()), key=len, reverse=True))
     + r")(?![a-z0-9])"
 )
-_STATUS_RE = re.compile(r"(?<![0-9])([1-5][0-9]{2})(?![0-9])")
+# The look-behind after the first digit, not before it: a pattern that starts with a
+# character class lets the engine skip to the next [1-5] in C (~3× faster on 4 KB).
+_STATUS_RE = re.compile(r"([1-5](?<![0-9][1-5])[0-9]{2})(?![0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +86,31 @@ class Hints:
     implied: frozenset[tuple[str, str]] = frozenset()
 
 
+def _words_in(folded: str) -> set[str]:
+    """``{m.group(1) for m in _EVERY_RE.finditer(folded)}``, tried only where a word starts.
+
+    _EVERY_RE is a look-ahead, so the engine tries it at every position of the text (~0.1 ms
+    on 4 KB); HINT_WORDS_RE, plain literals, jumps in C to the next position where one of
+    the same words starts, and no other position can match. Each search starts one past the
+    last, so overlapping words are all seen: linear in the text.
+    """
+    found: set[str] = set()
+    search, at = HINT_WORDS_RE.search, _EVERY_RE.match
+    m = search(folded)
+    while m is not None:
+        start = m.start()
+        word = at(folded, start)
+        if word is not None:
+            found.add(word.group(1))
+        m = search(folded, start + 1)
+    return found
+
+
 def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
     providers: set[str] = set()
     products: set[tuple[str, str]] = set()
-    for word in {m.group(1) for m in _EVERY_RE.finditer(fold(text))}:
+    for word in _words_in(fold(text)):
         if word in _PROVIDER_OF:
             providers.add(_PROVIDER_OF[word])
         else:

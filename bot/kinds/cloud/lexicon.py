@@ -34,6 +34,7 @@ class Lexicon:
         self._postings: dict[str, list[int]] = {}
         self._near: OneEdit | None = None
         self._longest = 0
+        self._heads: dict[str, int] = {}  # a word's first MIN_PART_LEN letters -> longest such word
 
     def add(self, words: Iterable[str], entry: int) -> None:
         """Index ``entry`` under each of ``words`` (entries must be added in increasing order)."""
@@ -46,6 +47,10 @@ class Lexicon:
         """Sort the words for the one-edit lookup once every word is in."""
         self._near = OneEdit(w for w in self._postings if len(w) >= MIN_TYPO_LEN)
         self._longest = max(map(len, self._postings), default=0)
+        for word in self._postings:
+            if len(word) >= MIN_PART_LEN:
+                head = word[:MIN_PART_LEN]
+                self._heads[head] = max(self._heads.get(head, 0), len(word))
 
     def __len__(self) -> int:
         return len(self._postings)
@@ -64,8 +69,13 @@ class Lexicon:
         if MIN_SPLIT_LEN <= len(token) <= MAX_TOKEN:
             # Words run together ("invalidparameter") or prefixed ("unauthorized").
             longest = min(self._longest, len(token) - 1)  # proper parts only
+            heads = self._heads
             for i in range(len(token) - MIN_PART_LEN + 1):
-                for j in range(i + MIN_PART_LEN, min(len(token), i + longest) + 1):
+                # Only where some word starts, and only as far as the longest of those goes.
+                most = heads.get(token[i : i + MIN_PART_LEN])
+                if most is None:
+                    continue
+                for j in range(i + MIN_PART_LEN, min(len(token), i + min(longest, most)) + 1):
                     if token[i:j] in postings:
                         found.add(token[i:j])
         return found
@@ -103,27 +113,40 @@ class OneEdit:
     """The strings of a set one edit from a token: a letter missing, added, replaced, or two
     neighbours swapped.
 
-    One edit leaves the first or the last ``(n - 2) // 2`` letters of an ``n``-letter token
-    as they were, so the strings sharing that prefix (a range of the sorted strings) or
-    that suffix (a range of the sorted reversed strings) hold every neighbour; rapidfuzz's
+    One edit leaves the first or the last ``(n - 1) // 2`` letters of an ``n``-letter token
+    as they were (an edit at position p keeps the p letters before it and at least the
+    n - p - 2 after it; the larger of the two is at least that), so the strings sharing
+    that prefix (a range of the sorted strings) or that suffix (a range of the sorted
+    reversed strings) hold every neighbour; rapidfuzz's
     OSA distance then keeps the true ones. Two bisections instead of probing ~70 variants per
     letter, and nothing to build but two sorted lists.
     """
 
     def __init__(self, strings: Iterable[str]) -> None:
-        self._sorted = sorted(set(strings))
-        self._reversed = sorted(s[::-1] for s in self._sorted)
+        # By length: one edit changes the length by one at most, so only three of these
+        # are ranged over (the ranges of all lengths together were several times longer).
+        by_length: dict[int, list[str]] = {}
+        for s in set(strings):
+            by_length.setdefault(len(s), []).append(s)
+        self._by_length = {
+            n: (sorted(group), sorted(s[::-1] for s in group)) for n, group in by_length.items()
+        }
 
     def __call__(self, token: str) -> list[str]:
-        n = (len(token) - 2) // 2
-        if n < 1:  # three letters or fewer: any of them may change
-            near = set(self._sorted)
-        else:
-            near = set(_starting(self._sorted, token[:n]))
-            near.update(s[::-1] for s in _starting(self._reversed, token[::-1][:n]))
-        return [
-            s for s in near if abs(len(s) - len(token)) <= 1 and OSA.distance(token, s, score_cutoff=1) <= 1
-        ]
+        """The neighbours of ``token``, in no particular order."""
+        n = (len(token) - 1) // 2
+        near: set[str] = set()
+        for size in (len(token) - 1, len(token), len(token) + 1):
+            group = self._by_length.get(size)
+            if group is None:
+                continue
+            ordered, reversed_ = group
+            if n < 1:  # two letters or fewer: any of them may change
+                near.update(ordered)
+            else:
+                near.update(_starting(ordered, token[:n]))
+                near.update(s[::-1] for s in _starting(reversed_, token[::-1][:n]))
+        return [s for s in near if OSA.distance(token, s, score_cutoff=1) <= 1]
 
 
 def _starting(ordered: list[str], prefix: str) -> list[str]:

@@ -20,7 +20,6 @@ walked once.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import re
 import unicodedata
@@ -212,7 +211,7 @@ class MeaningIndex:
         and whether it belongs to a product the question names."""
         own = self._concepts[i]
         idf = self._bm25.idf
-        total = sum(idf(c) for c in own)
+        total = sum(map(idf, own))  # the same order as a generator: the same float
         missed = sum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
         if reading.problems and not reading.problems & own:
@@ -233,20 +232,26 @@ class MeaningIndex:
         )
         if not ceiling:
             return []
-        best: dict[tuple[str, str], tuple[float, int]] = {}
+        # Each code's best row (highest score, then lowest row), the codes in that order, the
+        # first _SHORTLIST of them: the rows sorted by row, then stably by score descending (no
+        # Python key function), each code taken at its first row.
+        scores = self._bm25.scores(reading.weights)
+        rows = sorted(scores)
+        rows.sort(key=scores.__getitem__, reverse=True)  # reverse keeps ties in row order
         codes = self._codes
-        for i, score in self._bm25.scores(reading.weights).items():
+        shortlist: list[tuple[tuple[str, str], tuple[float, int]]] = []
+        seen: set[tuple[str, str]] = set()
+        for i in rows:
             key = codes[i]
-            if allowed and key[0] not in allowed:
+            if key in seen or (allowed and key[0] not in allowed):
                 continue
-            held = best.get(key)
-            if held is None or score > held[0] or (score == held[0] and i < held[1]):
-                best[key] = (score, i)
+            seen.add(key)
+            shortlist.append((key, (scores[i], i)))
+            if len(shortlist) == _SHORTLIST:
+                break
         # Ranked with the prior and by how much of the row's own concepts the question
         # covers (a row about 文件分片 is a worse reading of "object 不存在" than one about an
         # object alone); the share is of the plain score.
-        # heapq.nsmallest is sorted(...)[:n] without sorting every scored code.
-        shortlist = heapq.nsmallest(_SHORTLIST, best.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
         ranked = sorted(
             (
                 (score * self._prior[key] * self._fit(i, reading, products), score, i)

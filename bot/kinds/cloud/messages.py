@@ -9,7 +9,9 @@ character pair with the query.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -95,39 +97,45 @@ class Pool:
         ids = self._candidates(compact, tokens)
         if not ids:
             return []
-        forms = [self.compact[i] for i in ids]
+        forms = _at(self.compact, ids)
         # Cut-offs let rapidfuzz skip choices early. A form below MESSAGE_CUTOFF by ratio
         # can only qualify through similarity's containment test, and that needs a
         # common subsequence of at least 17.5% of the query (see similarity's bounds).
-        picked = {
-            ids[j]
-            for _, _, j in extract(compact, forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
-        }
+        by_ratio = extract(compact, forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
+        picked = {ids[j] for _, _, j in by_ratio}
         # Longest common subsequence finds a short query inside a long message.
         floor = int(0.175 * len(compact))
         hosts = self._hosts(compact, ids)
-        picked.update(
-            hosts[j]
-            for _, _, j in extract(
-                compact,
-                [self.compact[i] for i in hosts],
-                scorer=LCSseq.similarity,
-                limit=20,
-                score_cutoff=floor,
-            )
+        by_subsequence = extract(
+            compact,
+            _at(self.compact, hosts),
+            scorer=LCSseq.similarity,
+            limit=20,
+            score_cutoff=floor,
         )
         words = " ".join(sorted(spaced.split())) if " " in spaced else ""
+        by_words = []
         if words:
-            picked.update(
-                ids[j]
-                for _, _, j in extract(
-                    words,
-                    [self.words[i] for i in ids],
-                    scorer=fuzz.ratio,
-                    limit=10,
-                    score_cutoff=MESSAGE_CUTOFF,
-                )
+            by_words = extract(
+                words,
+                _at(self.words, ids),
+                scorer=fuzz.ratio,
+                limit=10,
+                score_cutoff=MESSAGE_CUTOFF,
             )
+            picked.update(ids[j] for _, _, j in by_words)
+        if len(by_ratio) < 20 and len(by_words) < 10:
+            # Neither list was cut short, so every form at MESSAGE_CUTOFF by ratio or by
+            # words is picked already. Any other form reaches it only by similarity's
+            # containment test, which needs 80% of the shorter string in order: the others
+            # would be scored below only to be dropped.
+            n = len(compact)
+            for _, common, j in by_subsequence:
+                shorter = min(n, len(self.compact[hosts[j]]))
+                if shorter >= MIN_MESSAGE_LEN and common / shorter >= 0.8:
+                    picked.add(hosts[j])
+        else:
+            picked.update(hosts[j] for _, _, j in by_subsequence)
         out = []
         for i in sorted(picked):
             sim = similarity(compact, self.compact[i])
@@ -167,6 +175,7 @@ class LatinPool(Pool):
     question does not grow with the tables."""
 
     def freeze(self) -> None:
+        self._lengths = [len(form) for form in self.compact]
         self._lexicon = Lexicon(common=COMMON_WORD)
         for i, words in enumerate(self.words):
             self._lexicon.add(words.split(), i)
@@ -179,7 +188,17 @@ class LatinPool(Pool):
         """Only forms as long as the question: over all forms, as the pool was searched
         before the word index, English forms shorter than the question had the lowest
         subsequence scores and did not make its top 20; among a few candidates they would."""
-        return [i for i in ids if len(self.compact[i]) >= len(compact)]
+        if not ids:
+            return []
+        lengths = _at(self._lengths, ids)
+        return list(compress(ids, map(len(compact).__le__, lengths)))
+
+
+def _at(items: list, ids: list[int]) -> Sequence:
+    """``[items[i] for i in ids]``, picked in C (the candidate lists run to hundreds)."""
+    if len(ids) > 1:
+        return itemgetter(*ids)(items)
+    return [items[i] for i in ids]
 
 
 class Template:

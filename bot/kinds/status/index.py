@@ -13,8 +13,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from rapidfuzz import fuzz, process
-
 from bot.core import domain, pinyin, tuning
 from bot.core.domain import technical_terms
 from bot.core.kind import Query
@@ -23,14 +21,18 @@ from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
-from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
+from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex
 
 # A three-digit number standing alone: not part of a longer number, a word, a decimal
 # version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
 # and IIS sub-statuses ("500.19") still count as their main code.
 # A colon before the number only when no word or number sits against it: "状态码：405" (folded to
-# ":"), not a port ("localhost:405") or a time ("12:30:405").
-_CODE_RE = re.compile(r"(?<![0-9A-Za-z.#*_\-])(?<![0-9A-Za-z.:#*_\-]:)([1-5]\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)")
+# ":"), not a port ("localhost:405") or a time ("12:30:405"). The look-behinds come after the
+# first digit (reaching one character further back), so the pattern starts with a character
+# class and the engine skips to the next [1-5] in C: ~3× faster on a 4 KB paste.
+_CODE_RE = re.compile(
+    r"([1-5](?<![0-9A-Za-z.#*_\-][1-5])(?<![0-9A-Za-z.:#*_\-]:[1-5])\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)"
+)
 _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
@@ -128,6 +130,7 @@ class StatusIndex:
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
         self._sounds = SubstringIndex(sounds)
+        self._typos = RatioKeys(self._fuzzy_keys)
         self._words.freeze(len(self.data.statuses))
 
     def _homophones(self, query: str, offer) -> None:
@@ -324,14 +327,7 @@ class StatusIndex:
             not technical and len(query.replace(" ", "")) <= tuning.SHORT_EVERYDAY and not domain.asks(folded)
         )
         # Typos: whole-string similarity to a name or alias.
-        for key, score, index in process.extract(
-            query,
-            self._fuzzy_keys,
-            scorer=fuzz.ratio,
-            processor=None,
-            limit=5,
-            score_cutoff=tuning.FUZZY_CUTOFF,
-        ):
+        for key, score, index in self._typos.extract(query, tuning.FUZZY_CUTOFF, limit=5):
             if everyday and query in key:
                 continue
             choice = self._fuzzy_choices[index]
