@@ -23,7 +23,7 @@ from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
-from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex
+from bot.retrieval.textindex import Choice, GramIndex, SubstringIndex, grams
 
 # A three-digit number standing alone: not part of a longer number, a word, a decimal
 # version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
@@ -64,6 +64,9 @@ class StatusIndex:
     def _build(self) -> None:
         signatures: list[Choice] = []
         contained: list[Choice] = []
+        # Ambiguous aliases (see below) with the words of the other names that hold them.
+        asked: list[Choice] = []
+        self._asked_rest: dict[str, frozenset[str]] = {}
         sounds: list[Choice] = []  # pinyin keys of Chinese aliases ("·wang·guan·chao·shi·")
         self._whole_only: set[str] = set()
         self._vendor: dict[str, tuple[str, ...]] = {}
@@ -100,6 +103,11 @@ class StatusIndex:
                 ambiguous = key in all_names and any(
                     key in name for code, name in names.items() if code != entry.code
                 )
+                if _long_enough(key) and ambiguous and label == "别名":
+                    asked.append(choice)
+                    self._asked_rest[key] = frozenset().union(
+                        *(grams(name.replace(key, " ")) for code, name in names.items() if key in name)
+                    )
                 if _long_enough(key) and not ambiguous:
                     contained.append(choice)
                     if entry.registry == "unofficial" and label in ("英文名", "旧称"):
@@ -127,6 +135,7 @@ class StatusIndex:
         self._documents = BM25((code, _document(e)) for code, e in self.data.statuses.items())
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
+        self._asked = SubstringIndex(asked)
         self._sounds = SubstringIndex(sounds)
         self._words.freeze(len(self.data.statuses))
 
@@ -272,6 +281,32 @@ class StatusIndex:
 
     # --- tiers -------------------------------------------------------------------------
 
+    def _outvote(
+        self,
+        query: str,
+        best: dict[int, tuple[float, str, str]],
+        slivers: set[int],
+        scored: list[tuple[int, float, str]],
+    ) -> None:
+        """A long description that mentions another code's alias in passing ("私有仓库没有权限时
+        故意说找不到" is 404, not 没有权限's 403; "临时跳转，但要保持原来的请求方法" is 307):
+        when one entry's words clearly cover more of the text than the alias's entry does and
+        that entry is also the clear best whole-entry match (BM25), two readings of all of it
+        outvote the alias, which ranks just below."""
+        top, (score, why, tier) = min(best.items(), key=lambda item: (-item[1][0], item[0]))
+        described, coverage, _ = scored[0]
+        if top not in slivers or tier != "alias" or described == top or coverage < tuning.SLIVER_WORDS:
+            return
+        alias_coverage = next((c for code, c, _ in scored if code == top), 0.0)
+        if coverage < tuning.SLIVER_MARGIN * alias_coverage:
+            return
+        docs = self._documents.rank(query, 1)
+        if not docs or docs[0][0] != described or docs[0][2] < tuning.SLIVER_SHARE or docs[0][3] < tuning.SLIVER_LEAD:
+            return
+        mine = best.get(described, (0.0, "", "words"))
+        best[described] = (score, mine[1] or "描述相近", mine[2])
+        best[top] = (score - tuning.JUST_BELOW, why, tier)
+
     def _class_query(self, folded: str) -> int | None:
         m = _CLASS_RE.search(folded)
         if m:
@@ -308,12 +343,23 @@ class StatusIndex:
         for sig in signatures[:1]:
             offer(sig.target, tuning.SIGNATURE, sig.label, "signature")
 
+        slivers: set[int] = set()  # codes read from an alias that is a small part of a long text
         for choice in self._contained.find(padded):
             coverage = len(choice.key) / max(len(query), 1)
             vendor = self._vendor.get(choice.key)
             if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
                 continue
+            if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
+                slivers.add(choice.target)
             offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
+
+        # "面试常问的永久重定向，返回码是多少": the Chinese usage (301), not 308's 永久重定向（保留
+        # 方法）, when the rest of the question is a short frame that says nothing of what the
+        # longer name adds ("永久重定向保留方法" stays 308).
+        for choice in self._asked.find(padded):
+            rest = query.replace(choice.key, " ")
+            if len(rest.replace(" ", "")) <= tuning.ASKED_REST and not grams(rest) & self._asked_rest[choice.key]:
+                offer(choice.target, tuning.contained_alias(len(choice.key) / max(len(query), 1)), choice.label, "alias")
 
         self._homophones(query, offer)
 
@@ -355,6 +401,8 @@ class StatusIndex:
                     score -= tuning.VENDOR_UNNAMED
             offer(code, score, f"描述相近（{words}）", "words")
 
+        if slivers and scored:
+            self._outvote(query, best, slivers, scored)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
 
         # Chatter that shares words with the cards is still chatter: without a technical term,
