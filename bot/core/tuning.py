@@ -100,6 +100,11 @@ FIELD_WEIGHTS = (
 # "没找到" into choices for descriptions no alias or signature covers.
 DOC_MIN_SHARE = 0.12
 DOC_MIN_LENGTH = 10  # normalised characters: shorter texts are the other tiers' business
+# A text with one technical term only: the best entry must match this share, lead the next
+# by this much, and also be the entry whose words cover most of the text.
+DOC_ONE_TERM_LENGTH = 20  # normalised characters: a description, not a passing remark
+DOC_ONE_TERM_SHARE = 0.2
+DOC_ONE_TERM_LEAD = 0.2
 
 
 def document(share: float, lead: float) -> float:

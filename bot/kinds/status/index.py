@@ -265,18 +265,29 @@ class StatusIndex:
 
     def documents(self, q: Query, limit: int) -> list[Match]:
         """Long descriptions no tier read: the whole entry's texts as one document (BM25),
-        as choices, for texts that talk shop (two technical terms or more)."""
+        as choices, for texts that talk shop (two technical terms or more, or one when the
+        entry's own words say the same clearly: "提交了导出任务，服务器说收到了，等会儿才处理完")."""
         query = q.normalized
-        if technical_terms(q.folded) < 2 or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
+        technical = technical_terms(q.folded)
+        if not technical or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
         if domain.settled(q.folded):
             return []  # "那个问题已经解决了": nothing asked
+        ranked = [row for row in self._documents.rank(query, limit) if row[2] >= tuning.DOC_MIN_SHARE]
+        if technical < 2 and not (
+            ranked
+            and len(query.replace(" ", "")) >= tuning.DOC_ONE_TERM_LENGTH
+            and ranked[0][2] >= tuning.DOC_ONE_TERM_SHARE
+            and ranked[0][3] >= tuning.DOC_ONE_TERM_LEAD
+            and (words := self._words.scores(query, 1))
+            and words[0][0] == ranked[0][0]
+        ):
+            return []
         return [
             status_match(
                 self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
             )
-            for code, _score, share, lead in self._documents.rank(query, limit)
-            if share >= tuning.DOC_MIN_SHARE
+            for code, _score, share, lead in ranked
         ]
 
     # --- tiers -------------------------------------------------------------------------
