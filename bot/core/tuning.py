@@ -51,12 +51,14 @@ ASKED_REST = 8
 # An alias covering less than this share of a question at least this long (normalised
 # characters) is mentioned in passing: word overlap and whole-entry retrieval agreeing on
 # another entry outvote it.
-SLIVER_ALIAS = 0.36
+SLIVER_ALIAS = 0.3
 SLIVER_MIN_LENGTH = 12
 SLIVER_WORDS = 0.2  # the other entry's word coverage ...
 SLIVER_MARGIN = 1.4  # ... this many times the alias entry's ...
 SLIVER_SHARE = 0.2  # ... and its whole-entry match: share of the reachable score ...
 SLIVER_LEAD = 0.1  # ... and lead over the next entry
+
+TIE_STEP = 0.01  # how far below an equal reading the one with less word coverage is placed
 
 # A vendor's English phrase inside a longer text, without the vendor named, counts only when
 # it is most of the question ("Connection Timed Out" alone is still Cloudflare's 522).

@@ -36,6 +36,10 @@ _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
 # Any three digits standing alone, for removing codes the registry does not know.
 _THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
+# A code named as the yardstick for another one that is asked for: "跟 301 一样是永久的，但不会
+# 改方法的是哪个", "和 302 类似但保留方法的". Fixed-width gaps: no backtracking.
+_YARDSTICK_RE = re.compile(r"(?:跟|和|与|同|像|比)\s?([1-5]\d\d)\s?(?:一样|类似|相似|差不多|很像|相比|不一样|不同)")
+_CONTRAST_RE = re.compile(r"但|不过|可是|却|而是|只是")
 
 
 def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match:
@@ -184,6 +188,17 @@ class StatusIndex:
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
 
+    def _yardstick(self, q: Query) -> int | None:
+        """The one code typed only to compare another with ("跟 301 一样…但…是哪个"): the text
+        describes the code asked for, so it is read as a description without that code."""
+        known, unknown = self.codes(q)
+        if len(known) != 1 or unknown or "哪" not in q.folded:
+            return None
+        m = _YARDSTICK_RE.search(q.folded)
+        if m is None or int(m.group(1)) != known[0] or not _CONTRAST_RE.search(q.folded, m.end()):
+            return None
+        return known[0]
+
     def _everyday(self, q: Query) -> bool:
         """A three-digit number that reads as no code, in a text that does not talk shop."""
         known, unknown = self.codes(q)
@@ -203,7 +218,7 @@ class StatusIndex:
                 entries = self.data.codes_in_class(digit)
                 matches = tuple(status_match(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
                 return Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
-        if known and not domain.settled(q.folded):
+        if known and not domain.settled(q.folded) and self._yardstick(q) is None:
             return self._codes_answer(q, known, unknown)
         # "线上 500 小李已经在跟了": a code in a remark that the trouble is in hand asks nothing.
         return None
@@ -254,6 +269,9 @@ class StatusIndex:
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
+        yardstick = self._yardstick(q)
+        if yardstick is not None:
+            ranked = [item for item in ranked if item[0] != yardstick]
         if self._everyday(q) or domain.settled(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
@@ -414,7 +432,15 @@ class StatusIndex:
 
         if slivers and scored:
             self._outvote(query, best, slivers, scored)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        # Equal scores (two entries at the word-overlap cap, two aliases of one length): the
+        # entry whose words cover more of the text first, a hair above (the resolver would
+        # otherwise order them by code).
+        covered = {code: rank for rank, (code, _, _) in enumerate(scored)}
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], covered.get(item[0], len(covered)), item[0]))
+        for i in range(1, len(ranked)):
+            if ranked[i][1][0] >= ranked[i - 1][1][0]:
+                score, why, tier = ranked[i][1]
+                ranked[i] = (ranked[i][0], (ranked[i - 1][1][0] - tuning.TIE_STEP, why, tier))
 
         # Chatter that shares words with the cards is still chatter: without a technical term,
         # word overlap is answered only when confident, never offered as a list of guesses.
