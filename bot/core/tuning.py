@@ -58,6 +58,9 @@ SLIVER_MARGIN = 1.4  # ... this many times the alias entry's ...
 SLIVER_SHARE = 0.2  # ... and its whole-entry match: share of the reachable score ...
 SLIVER_LEAD = 0.1  # ... and lead over the next entry
 
+# A class name with a request for a list ("服务端错误的状态码都列出来看看") is a class question
+# up to this many normalised characters.
+CLASS_LIST_MAX_LENGTH = 20
 TIE_STEP = 0.01  # how far below an equal reading the one with less word coverage is placed
 
 # A vendor's English phrase inside a longer text, without the vendor named, counts only when

@@ -40,6 +40,12 @@ _THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
 # 改方法的是哪个", "和 302 类似但保留方法的". Fixed-width gaps: no backtracking.
 _YARDSTICK_RE = re.compile(r"(?:跟|和|与|同|像|比)\s?([1-5]\d\d)\s?(?:一样|类似|相似|差不多|很像|相比|不一样|不同)")
 _CONTRAST_RE = re.compile(r"但|不过|可是|却|而是|只是")
+# "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
+# Read as the words of those names, so the words "POST 改成 GET" stop pointing at 301/302,
+# which allow the change. Bounded gaps inside one clause: a few steps per "不".
+_KEEPS_METHOD_RE = re.compile(
+    r"不(?:许|允许|能|让|会|可以|要|得)?[^，。,;；]{0,16}?(?:改成|改为|变成|换成|改|变)[^，。,;；]{0,8}?(?:get|方法)"
+)
 
 
 def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match:
@@ -266,6 +272,7 @@ class StatusIndex:
             q.unknown.extend(("status", str(c)) for c in unknown)
             gone = {str(c) for c in unknown}
             stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
+        stripped = _KEEPS_METHOD_RE.sub(" 保留方法 ", stripped)
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
@@ -286,6 +293,8 @@ class StatusIndex:
         as choices, for texts that talk shop (two technical terms or more, or one when the
         entry's own words say the same clearly: "提交了导出任务，服务器说收到了，等会儿才处理完")."""
         query = q.normalized
+        if "不" in query:
+            query = normalize(_KEEPS_METHOD_RE.sub(" 保留方法 ", q.stripped))
         technical = technical_terms(q.folded)
         if not technical or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
@@ -345,9 +354,12 @@ class StatusIndex:
             return self._classes[query]
         # "客户端错误那一类…列一下": a class name plus a request for a list. The cue is
         # looked for before normalisation, which drops words such as 一下.
-        if _LIST_CUE_RE.search(folded) or "类" in folded:
+        # In a long description the name is a word of it ("批量操作有的成功有的失败，把每个
+        # 子操作的状态分别列出来" is 207, not the 成功 class): there it needs 类 beside it.
+        listed = _LIST_CUE_RE.search(folded) is not None and len(query) <= tuning.CLASS_LIST_MAX_LENGTH
+        if listed or "类" in folded:
             for key, digit in self._classes.items():
-                if len(key) >= 2 and (f"{key}类" in query or (key in query and _LIST_CUE_RE.search(folded))):
+                if len(key) >= 2 and (f"{key}类" in query or (key in query and listed)):
                     return digit
         return None
 
