@@ -61,6 +61,7 @@ SLIVER_LEAD = 0.1  # ... and lead over the next entry
 # A class name with a request for a list ("服务端错误的状态码都列出来看看") is a class question
 # up to this many normalised characters.
 CLASS_LIST_MAX_LENGTH = 20
+SHORT_ASKED_MAX = 12  # normalised characters: a two-character name in a status-question frame
 TIE_STEP = 0.01  # how far below an equal reading the one with less word coverage is placed
 
 # A vendor's English phrase inside a longer text, without the vendor named, counts only when

@@ -76,6 +76,7 @@ class StatusIndex:
         contained: list[Choice] = []
         # Ambiguous aliases (see below) with the words of the other names that hold them.
         asked: list[Choice] = []
+        short: list[Choice] = []  # two-character names and aliases (冲突, 限流)
         self._asked_rest: dict[str, frozenset[str]] = {}
         sounds: list[Choice] = []  # pinyin keys of Chinese aliases ("·wang·guan·chao·shi·")
         self._whole_only: set[str] = set()
@@ -113,6 +114,8 @@ class StatusIndex:
                 ambiguous = key in all_names and any(
                     key in name for code, name in names.items() if code != entry.code
                 )
+                if len(key) == 2 and cjk_count(key) == 2:
+                    short.append(choice)
                 if _long_enough(key) and ambiguous and label == "别名":
                     asked.append(choice)
                     self._asked_rest[key] = frozenset().union(
@@ -146,6 +149,7 @@ class StatusIndex:
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
         self._asked = SubstringIndex(asked)
+        self._short = SubstringIndex(short)
         self._sounds = SubstringIndex(sounds)
         self._words.freeze(len(self.data.statuses))
 
@@ -402,6 +406,13 @@ class StatusIndex:
             if len(rest.replace(" ", "")) <= tuning.ASKED_REST and not grams(rest) & self._asked_rest[choice.key]:
                 offer(choice.target, tuning.contained_alias(len(choice.key) / max(len(query), 1)), choice.label, "alias")
 
+        # "限流一般回什么状态": a two-character name or alias (too short to count inside a
+        # sentence) asked about in a status-question frame the normaliser left in place.
+        if len(query) <= tuning.SHORT_ASKED_MAX:
+            for choice in self._short.find(padded):
+                if _status_frame(query.replace(choice.key, "", 1)):
+                    offer(choice.target, tuning.contained_alias(len(choice.key) / len(query)), choice.label, "alias")
+
         self._homophones(query, offer)
 
         # A short everyday phrase that asks nothing ("等一会", "没问题", "找到了") shares a word
@@ -472,6 +483,29 @@ def _document(entry: StatusEntry) -> str:
     if entry.seed:
         parts += [entry.seed.meaning, entry.seed.note]
     return normalize(" ".join(parts))
+
+
+# What a question about one status may say around its name ("一般回什么状态", "该返回哪个码").
+_FRAME_WORDS = frozenset(
+    "一般 通常 应该 应当 该 会 要 回 返回 回复 给 报 用 是 什么 啥 哪个 哪 几 多少 状态 状态码 码 错误码 "
+    "http 的 了 吗 呢 个 时 时候 那".split()
+)
+_FRAME_CUES = ("回", "报", "状态", "码")  # the frame must be about a status, not any remark
+_FRAME_LONGEST = max(len(w) for w in _FRAME_WORDS)
+
+
+def _status_frame(rest: str) -> bool:
+    """Is ``rest`` (at most a dozen characters) only frame words, one of them a status cue?"""
+    rest = rest.replace(" ", "")
+    if not rest or not any(cue in rest for cue in _FRAME_CUES):
+        return False
+    i = 0
+    while i < len(rest):  # greedy longest frame word at each position
+        step = next((n for n in range(min(_FRAME_LONGEST, len(rest) - i), 0, -1) if rest[i : i + n] in _FRAME_WORDS), 0)
+        if not step:
+            return False
+        i += step
+    return True
 
 
 def _long_enough(key: str) -> bool:
