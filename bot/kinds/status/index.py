@@ -300,20 +300,25 @@ class StatusIndex:
         if "不" in query:
             query = normalize(_KEEPS_METHOD_RE.sub(" 保留方法 ", q.stripped))
         technical = technical_terms(q.folded)
-        if not technical or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
+        if len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
         if domain.settled(q.folded):
             return []  # "那个问题已经解决了": nothing asked
         ranked = [row for row in self._documents.rank(query, limit) if row[2] >= tuning.DOC_MIN_SHARE]
-        if technical < 2 and not (
-            ranked
-            and len(query.replace(" ", "")) >= tuning.DOC_ONE_TERM_LENGTH
-            and ranked[0][2] >= tuning.DOC_ONE_TERM_SHARE
-            and ranked[0][3] >= tuning.DOC_ONE_TERM_LEAD
-            and (words := self._words.scores(query, 1))
-            and words[0][0] == ranked[0][0]
-        ):
-            return []
+        if technical < 2:
+            # Fewer technical terms, a clearer match: long enough, and the best entry both
+            # matches and leads well and is the one whose own words cover most of the text.
+            share, lead, covered = tuning.DOC_ONE_TERM if technical else tuning.DOC_NO_TERM
+            if not (
+                ranked
+                and len(query.replace(" ", "")) >= tuning.DOC_ONE_TERM_LENGTH
+                and ranked[0][2] >= share
+                and ranked[0][3] >= lead
+                and (words := self._words.scores(query, 1))
+                and words[0][0] == ranked[0][0]
+                and words[0][1] >= covered
+            ):
+                return []
         return [
             status_match(
                 self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
