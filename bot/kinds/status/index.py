@@ -153,7 +153,7 @@ class StatusIndex:
         self._sounds = SubstringIndex(sounds)
         self._words.freeze(len(self.data.statuses))
 
-    def _homophones(self, query: str, offer) -> None:
+    def _homophones(self, query: str, offer, slivers: set[int]) -> None:
         """A Chinese alias written with other characters of the same sound ("王冠超时"), or
         typed as pinyin ("wangguan chaoshi"): linear in the query, like any SubstringIndex."""
         if len(query) > tuning.HOMOPHONE_MAX_CHARS:
@@ -172,6 +172,8 @@ class StatusIndex:
                 coverage >= tuning.HOMOPHONE_ASKED and domain.asks(query)
             ):
                 continue  # ambiguous inside a sentence, unless the rest only asks about it
+            if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
+                slivers.add(choice.target)  # "…账户成功，返回 Location…" only sounds like 成功返回
             offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
 
     def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
@@ -335,14 +337,15 @@ class StatusIndex:
         slivers: set[int],
         scored: list[tuple[int, float, str]],
     ) -> None:
-        """A long description that mentions another code's alias in passing ("私有仓库没有权限时
-        故意说找不到" is 404, not 没有权限's 403; "临时跳转，但要保持原来的请求方法" is 307):
+        """A long description that mentions another code's alias (or only sounds like one) in
+        passing ("私有仓库没有权限时故意说找不到" is 404, not 没有权限's 403; "临时跳转，但要保持
+        原来的请求方法" is 307; "…账户成功，返回 Location…" is 201, not 成功返回's 200):
         when one entry's words clearly cover more of the text than the alias's entry does and
         that entry is also the clear best whole-entry match (BM25), two readings of all of it
         outvote the alias, which ranks just below."""
         top, (score, why, tier) = min(best.items(), key=lambda item: (-item[1][0], item[0]))
         described, coverage, _ = scored[0]
-        if top not in slivers or tier != "alias" or described == top or coverage < tuning.SLIVER_WORDS:
+        if top not in slivers or tier not in ("alias", "fuzzy") or described == top or coverage < tuning.SLIVER_WORDS:
             return
         alias_coverage = next((c for code, c, _ in scored if code == top), 0.0)
         if coverage < tuning.SLIVER_MARGIN * alias_coverage:
@@ -418,7 +421,7 @@ class StatusIndex:
                 if _status_frame(query.replace(choice.key, "", 1)):
                     offer(choice.target, tuning.contained_alias(len(choice.key) / len(query)), choice.label, "alias")
 
-        self._homophones(query, offer)
+        self._homophones(query, offer, slivers)
 
         # A short everyday phrase that asks nothing ("等一会", "没问题", "找到了") shares a word
         # or two with some card by chance: word overlap does not read it, and a fragment of a
