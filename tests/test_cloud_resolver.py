@@ -353,3 +353,23 @@ def test_no_telegram_import() -> None:
     kind = Path(__file__).resolve().parent.parent / "bot" / "kinds" / "cloud"
     for path in kind.glob("*.py"):
         assert "telegram" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("阿里云 OSS 签名算出来和服务端的对不上，一直403", "SignatureDoesNotMatch"),
+        ("阿里云OSS 调接口返回 405，说不支持这个方法", "MethodNotAllowed"),
+        ("OBS 返回301，让我换个地址访问这个桶", "PermanentRedirect"),
+    ],
+)
+def test_a_typed_status_a_named_providers_error_explains_leads_with_that_error(service, text, code) -> None:
+    first, second = service.resolve(text).matches[:2]
+    assert (first.kind, first.answer.error_code) == ("error", code)
+    assert first.score >= 80 and second.kind == "status" and second.status == first.status
+
+
+@pytest.mark.parametrize("text", ["华为云上部署的服务报 503 服务不可用", "在阿里云上跑的网站 404 找不到页面", "阿里云 OSS 报 403"])
+def test_a_typed_status_retold_only_by_its_own_names_stays_the_status(service, text) -> None:
+    top = service.resolve(text).matches[0]
+    assert top.kind == "status"

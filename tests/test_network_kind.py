@@ -337,3 +337,28 @@ def test_the_preflight_redirect_message_is_the_cors_card_not_302(service):
 def test_a_topic_question_gets_the_case_its_own_words_describe(service, text, name):
     top = service.resolve(text).matches[0]
     assert (top.kind, top.answer.name) == ("network", name)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("小程序真机调试 request:fail timeout，模拟器是好的", "READ_TIMEOUT"),  # wx.request's own wording
+        ('{"errMsg":"request:fail ssl hand shake error"}', "SSL_HANDSHAKE_FAILURE"),
+    ],
+)
+def test_wechat_mini_program_request_failures(service, line, name):
+    top = service.resolve(line).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"errMsg":"request:fail url not in domain list"}',
+        "https://api.x.com 不在以下 request 合法域名列表中，请参考文档",
+        "小程序合法域名怎么配",
+    ],
+)
+def test_wechat_mini_program_domain_allowlist(service, line):
+    top = service.resolve(line).matches[0]
+    assert (top.kind, top.answer.name, top.answer.family) == ("network", "WX_URL_NOT_IN_DOMAIN_LIST", "cors")

@@ -16,6 +16,7 @@ import pytest
         "去 502 教室开会",
         "满 200 减 30 的券谁有",
         "他住 5 楼 501",
+        "各位 301 房间可以住吗",
         "价格涨到 599 了",
     ],
 )
@@ -27,6 +28,9 @@ def test_numbers_in_everyday_chatter_are_not_codes(service, text):
     ("text", "code"),
     [
         ("楼下的 nginx 报 504", 504),
+        ("刚才群里有人说 451，这个码是什么情况", 451),  # "这个码" talks of codes
+        ("各位大佬 请教一下 504 怎么排查", 504),  # group-chat openers before a question
+        ("大家好，502 可以重试吗", 502),
         ("住宅区网关 502 了", 502),
         ("502 了", 502),
         ("返回 500 了", 500),
@@ -45,6 +49,20 @@ def test_chinese_convention_permanent_redirect_is_301_with_the_rfc_fact_beside_i
     assert [m.status for m in res.matches[:2]] == [301, 308]
     card = service.answer(res).plain()
     assert "Moved Permanently" in card and "308" in card
+
+
+def test_chinese_convention_temporary_redirect_is_302_with_the_rfc_fact_beside_it(service):
+    for text in ("临时重定向", "临时重定向对应哪个码", "临时重订向"):
+        res = service.resolve(text)
+        assert [m.status for m in res.matches[:2]] == [302, 307], text
+    card = service.answer(service.resolve("临时重定向")).plain()
+    assert "Found" in card and "307" in card
+    # The seed's own name for 307 stays on its card.
+    assert "临时重定向" in service.answer(service.resolve("307")).plain()
+
+
+def test_keeping_the_method_on_a_temporary_redirect_is_307(service):
+    assert service.resolve("临时重定向，但是不能让浏览器把 POST 改成 GET").matches[0].status == 307
 
 
 def test_keeping_the_method_on_a_permanent_redirect_is_308(service):
@@ -76,3 +94,34 @@ def test_a_remark_that_the_trouble_is_in_hand_asks_nothing(service, text):
 )
 def test_trouble_still_there_after_a_fix_is_still_read(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "腾讯云服务器打折买了三台，真香",
+        "DNS 服务器下周机房迁移，运维已经发通知了",
+        "刚看了个讲 TCP 三次握手的视频 讲得挺好",
+        "前端的同学把重定向逻辑改了一下",
+        "HTTPS 证书续费的发票谁帮忙报销一下",  # 报销 reports no trouble
+    ],
+)
+def test_shop_talk_is_no_description_of_an_exchange(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("服务器已经收下了请求，只是排进队列还没处理完，先告诉客户端我接单了", 202),  # two parties
+        ("我把图片按 text/plain 的 Content-Type 发给上传接口，它说这种格式它不认", 415),  # a refusal
+        ("用普通 http 请求打到了 nginx 的 https 端口上，nginx 内部专门有个码表示这种情况", 497),  # a code
+    ],
+)
+def test_descriptions_of_an_exchange_still_reach_whole_entries(service, text, code):
+    assert code in [m.status for m in service.resolve(text).matches[:3]]
+
+
+@pytest.mark.parametrize("text", ["限流一般回什么状态", "限流該回什麼", "限流回啥"])
+def test_what_does_one_return_frames_are_question_frames(service, text):
+    assert service.resolve(text).matches[0].status == 429

@@ -174,6 +174,9 @@ def technical_terms(folded: str) -> int:
 STATUS_WORDS = (
     "返回",
     "响应码",
+    "这个码",  # "刚才有人说 451，这个码是什么情况"
+    "那个码",
+    "这码",
     "错误",
     "出错",
     "异常",
@@ -206,6 +209,13 @@ STATUS_WORDS = (
     "后台",
     "爬虫",
     "图片",
+    # Cloud products and providers: "ECS 502", "OSS 403", "阿里云 404".
+    "阿里云",
+    "华为云",
+    "腾讯云",
+    "ecs",
+    "oss",
+    "cvm",
 )
 # Right before the number (light words such as 了/个 in between are skipped).
 STATUS_BEFORE = (
@@ -308,7 +318,44 @@ MODAL_AFTER = (
     "是不是",
     "是否",
 )
-_OPENERS = ("请问", "问下", "问一下", "那", "那么", "还有", "另外", "话说", "所以")
+_OPENERS = (
+    "请问",
+    "问下",
+    "问一下",
+    "那",
+    "那么",
+    "还有",
+    "另外",
+    "话说",
+    "所以",
+    # Group-chat openers: "各位大佬 请教一下 504 怎么排查".
+    "请教一下",
+    "请教",
+    "各位大佬",
+    "大佬们",
+    "各位",
+    "大家好",
+    "大家",
+    "兄弟们",
+    "求助",
+    "哈哈哈",
+    "哈哈",
+)
+_OPENER_PUNCT = " ,，:：!！~～。、"
+
+
+def _only_openers(before: str) -> bool:
+    """Is the text before a number nothing but openers ("各位大佬，请教一下")? At most a few
+    are peeled off, each one a suffix test: bounded by the window the caller passes."""
+    before = before.strip(_OPENER_PUNCT)
+    for _ in range(4):
+        if not before:
+            return True
+        opener = next((o for o in _OPENERS if before.endswith(o)), None)
+        if opener is None:
+            return False
+        before = before[: -len(opener)].rstrip(_OPENER_PUNCT)
+    return not before
 # Weaker cues: they make a status of a number that ends its clause ("重启后 503", "扫码后
 # 403 了"), not of a room in a plan ("下课后 201 见", "打开 301 的门").
 WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然")
@@ -593,7 +640,16 @@ REPORT_WORDS = tuple(
     "报 返回 返了 回了 提示 出现 遇到 碰到 收到 拿到 一直 又 还是 老是 总是 突然 全是 都是 好多 大量 很多 一堆 "
     "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 崩 刷不出 error fail exception".split()
 )
+# Everyday words that contain a report word and report nothing ("发票谁帮忙报销一下").
+_NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错")
 PASSING_MIN = 10  # characters besides spaces: shorter texts ("又是 503", "504 啊") are lookups
+
+
+def reports_trouble(folded: str) -> bool:
+    for word in _NOT_REPORTS:
+        if word in folded:
+            folded = folded.replace(word, " ")
+    return any(word in folded for word in REPORT_WORDS)
 
 
 def in_passing(folded: str, normalized: str, idents: tuple[str, ...] = ()) -> bool:
@@ -606,10 +662,37 @@ def in_passing(folded: str, normalized: str, idents: tuple[str, ...] = ()) -> bo
         return False
     if sum(c.isascii() for c in compact) * 2 >= len(compact):
         return False  # a pasted log line or error body
-    if any(word in folded for word in REPORT_WORDS):
+    if reports_trouble(folded):
         return False
     said = folded.replace(" ", "")  # normalize() drops 了
     return not any(f"{i}了" in said or f"{i}啦" in said for i in idents)
+
+
+# What a description of an HTTP exchange talks about: its parties and messages, and a party
+# refusing or failing ("服务器说不支持这种 content-type", "接口不让").
+EXCHANGE_WORDS = tuple(
+    "服务器 服务端 伺服器 客户端 客戶端 浏览器 瀏覽器 请求 請求 响应 回应 返回 资源 状态 页面 代理 网关 上游 源站 "
+    "server client request response browser status upstream".split()
+)
+REFUSAL_WORDS = tuple(
+    "拒 不支持 不让 不干 不认 不了 拦 攔 不存在 没了 不允许 不能 无效 无法 没法 要求 必须 "
+    "refuse reject invalid denied not support".split()
+)
+CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥码", "什么码", "哪个码")
+
+
+def describes_exchange(folded: str) -> bool:
+    """Is a text that no tier read a description of an HTTP exchange (for whole-entry
+    retrieval), not talk about the work ("腾讯云服务器打折买了三台，真香", "前端的同学把重定向逻辑
+    改了一下")? It asks, reports trouble, tells of a refusal, talks of a code, or names two
+    of the exchange's parties and messages."""
+    return (
+        asks(folded)
+        or reports_trouble(folded)
+        or any(word in folded for word in REFUSAL_WORDS)
+        or any(word in folded for word in CODE_TALK)
+        or sum(word in folded for word in EXCHANGE_WORDS) >= 2
+    )
 
 
 # A URL path ("/login 401", "GET /index.html 404"): a log line or a request, not chatter.
@@ -677,7 +760,7 @@ def cued_status(text: str, start: int, end: int) -> bool:
         if tail.startswith(asked) and (not rest or rest in _CLAUSE_END):
             return True
     before = text[max(0, start - _WINDOW) : start].rstrip()
-    opens = start <= _WINDOW and before.lstrip(" ,，:：") in ("", *_OPENERS)
+    opens = start <= _WINDOW and _only_openers(before)
     if opens and after.startswith(MODAL_AFTER) and asks(text[end : end + 4 * _WINDOW]):
         return True
     ends_clause = not after or after[:1] in _CLAUSE_END

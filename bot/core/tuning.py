@@ -249,7 +249,9 @@ def weigh_cloud(
             return score
         lifted = best_status + JUST_ABOVE
         if score < ANSWER and best_status < ANSWER:
-            lifted = min(lifted, ANSWER - 1.0)
+            # Still above the loose reading when that sits within a point of ANSWER (a 79.8
+            # word overlap on "华为API网关 后端不存在" is no reason to put 404 first).
+            lifted = min(lifted, max(ANSWER - 1.0, (best_status + ANSWER) / 2))
         return max(score, min(lifted, 99.0))
     if verbatim or family:
         return max(score, min(best_status + JUST_ABOVE, 99.0)) if best_status < EXPLICIT else score
@@ -271,6 +273,11 @@ def weigh_cloud(
 PRECEDENCE = ("error", "status", "network")
 # Tiers that name an identifier outright; at DOMINANT or above they answer on their own.
 IDENTIFIER_TIERS = frozenset({"code", "partial", "message", "pattern"})
+# Readings that may say which error a typed status was: a retold message of the same status
+# ("阿里云 OSS 报 403，说签名不对"), among the first three, at least this strong (the typed
+# status agreeing is evidence on its own).
+EXPLAINING_TIERS = frozenset({"message", "meaning"})
+EXPLAINED = 66.0
 # Readings specific enough for unprompted answers in groups (auto mode), at DOMINANT or above.
 AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 

@@ -7,7 +7,9 @@ The resolver names no kind. It asks the kinds of the knowledge base, in their or
    (``tuning.PRECEDENCE``) may hold an identifier too (its cheap ``may_identify``).
 2. Each kind searches. The strongest identifier scoring at least ``tuning.DOMINANT`` (a
    documented cloud code, a pasted error body, ``curl: (7)``) answers on its own; a typed
-   status that reports no failure (``yields``) stays beside it.
+   status that reports no failure (``yields``) stays beside it. A typed status that a
+   named provider's error with the same status explains ("OSS 报 403，说签名不对") is
+   answered by that error, the status beside it.
 3. Otherwise the first kind's readings are the baseline; every later kind weighs its own
    against the best of them, and everything at or above ``tuning.CHOICES`` is ranked.
 4. When no kind read anything, each kind's ``fallback`` (whole-entry retrieval for long
@@ -52,6 +54,10 @@ class Resolver:
             if not rivals:
                 return outright
         yields = outright is not None and outright.yields
+        # "阿里云 OSS 报 403，说签名不对": the typed status is what the API returned; a named
+        # provider's error with that status whose wording the text retells says which one.
+        typed = outright.matches[0].status if outright is not None and outright.mode == "code" else None
+        explained: list[Match] = []
         # Beside a status that reports no failure, a runtime's literal error wording counts too.
         tiers = tuning.IDENTIFIER_TIERS | {"signature"} if yields else tuning.IDENTIFIER_TIERS
         found: dict[str, list[Match]] = {}
@@ -67,6 +73,8 @@ class Resolver:
                 if top.score >= tuning.EXPLICIT:
                     break
                 continue
+            if typed is not None and not explained and outright is not None:
+                explained = self._explaining(kind, q, matches, outright.matches[0], limit)
             found[kind.name] = matches
         if lead:
             if yields:
@@ -74,9 +82,44 @@ class Resolver:
                 beside = [replace(m, score=min(m.score, below)) for m in outright.matches]
                 lead = [lead[0], *beside, *lead[1:]]
             return Resolution(q.text, "text", tuple(lead[:limit]))
+        if explained and outright is not None:
+            # The typed status and the retold message agree: together they answer.
+            lead = replace(explained[0], score=max(explained[0].score, tuning.ANSWER))
+            below = lead.score - tuning.JUST_BELOW
+            beside = [replace(m, score=min(m.score, below)) for m in outright.matches]
+            others = [replace(m, score=min(m.score, below - tuning.JUST_BELOW)) for m in explained[1:]]
+            return Resolution(q.text, "text", tuple([lead, *beside, *others][:limit]))
         if outright is not None:
             return outright
         return self._ranked(q, found, limit)
+
+    @staticmethod
+    def _explaining(kind: Kind, q: Query, matches: list[Match], typed: Match, limit: int) -> list[Match]:
+        """The reading among ``matches`` that says which error the typed status was: same
+        status, a retold message, and still found once the status's own names and aliases
+        are taken out of the text ("华为云上的服务报 503 服务不可用", "阿里云上的网站 404 找不到
+        页面" retell nothing but the status itself)."""
+        pick = next(
+            (
+                i
+                for i, m in enumerate(matches[:3])
+                if m.status == typed.status
+                and m.kind != typed.kind
+                and m.tier in tuning.EXPLAINING_TIERS
+                and m.score >= tuning.EXPLAINED
+            ),
+            None,
+        )
+        if pick is None:
+            return []
+        rest = q.folded
+        names = (getattr(typed.answer, "name_zh", ""), getattr(typed.answer, "phrase", ""))
+        for name in (*names, *getattr(typed.answer, "aliases", ())):
+            if name and name.lower() in rest:
+                rest = rest.replace(name.lower(), " ")
+        if rest != q.folded and not any(m.key == matches[pick].key for m in kind.search(Query.of(rest), limit)):
+            return []
+        return [matches[pick], *matches[:pick], *matches[pick + 1 :]]
 
     def _ranked(self, q: Query, found: dict[str, list[Match]], limit: int) -> Resolution:
         first, *later = self.kinds

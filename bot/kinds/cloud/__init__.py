@@ -30,6 +30,7 @@ from bot.render.richtext import Line
 # a provider's name. Single characters or short literals at each position: linear.
 _CLOUDISH_RE = re.compile(
     r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]|(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
+    r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig)(?![A-Za-z])"
 )
 
 
@@ -146,6 +147,17 @@ class CloudKind:
             if m.tier == "meaning":
                 score = last_meaning = min(score, last_meaning - tuning.JUST_ABOVE)
             weighed.append(replace(m, score=score) if score != m.score else m)
+        # Lifted to the same cap (a provider named), a naming family's guess would tie a
+        # documented code the index ranked above it (the code it misspells): keep that order.
+        codes = [
+            (m.score, w.score) for m, w in zip(matches, weighed, strict=True) if m.answer.error is not None
+        ]
+        for n, (m, w) in enumerate(zip(matches, weighed, strict=True)):
+            if m.tier == "family":
+                above = max((cw for cm, cw in codes if cm >= m.score), default=0.0)
+                if above and w.score >= above:
+                    weighed[n] = replace(w, score=above - tuning.JUST_ABOVE)
+        weighed.sort(key=lambda m: -m.score)
         return weighed
 
     # --- showing -------------------------------------------------------------------------

@@ -75,6 +75,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nonexistent",
     ),
     "exists": (
+        "配过",
+        "建过",
+        "绑过",
+        "退过",
+        "用过",
+        "repeat",
+        "repeated",
         "被占了",
         "占了",
         "被别的实例占",
@@ -108,6 +115,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "twice",
     ),
     "inuse": (
+        "连到别的",
+        "连到了别的",
+        "连接到其他",
+        "连接到别的",
+        "linked to another",
+        "被占了",
         "被实例使用",
         "还有实例是用",
         "已经挂载",
@@ -158,6 +171,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "still contains",
     ),
     "limit": (
+        "塞不下",
+        "放不下",
+        "装不下",
+        "容纳不下",
+        "no room",
         "reached",
         "reach the limit",
         "hit the limit",
@@ -196,6 +214,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "upper",
     ),
     "insufficient": (
+        "no available",
+        "none left",
+        "nothing left",
         "分完了",
         "用完了",
         "用光了",
@@ -265,6 +286,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "identity verification",
     ),
     "unsupported": (
+        "没有这种",
+        "没这种",
+        "没有这类",
+        "not appendable",
+        "notappendable",
         "will not",
         "does not support",
         "does not support",
@@ -343,6 +369,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "blocked",
     ),
     "invalid": (
+        "格式",
         "format",
         "wrong format",
         "bad format",
@@ -379,6 +406,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bad",
     ),
     "mismatch": (
+        "不是一对",
+        "不成对",
+        "不配套",
         "不适用",
         "不适合",
         "不适配",
@@ -442,6 +472,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "threshold",
     ),
     "inprogress": (
+        "在跑",
+        "跑着",
+        "正在运行",
         "还没做完",
         "没做完",
         "还没完成",
@@ -507,6 +540,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "anymore",
     ),
     "fail": (
+        "不上",
+        "不进",
+        "不下",
         "失败",
         "不掉",
         "不了",
@@ -520,6 +556,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "fails",
     ),
     "missing": (
+        "至少要",
+        "至少需要",
+        "at least one",
+        "忘了传",
+        "忘了填",
+        "忘了带",
+        "忘了",
+        "忘记",
+        "forgot",
+        "不能为空",
+        "不得为空",
+        "不可为空",
+        "为空",
         "缺少",
         "缺失",
         "没传",
@@ -549,6 +598,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "empty",
     ),
     "toolarge": (
+        "长度超过",
+        "长度超出",
+        "超过长度",
         "太大",
         "过大",
         "太长",
@@ -579,7 +631,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "lower than",
         "below",
     ),
-    "same": ("相同", "一样", "同一个", "重叠", "same", "identical", "equal"),
+    "same": ("同样", "相同", "一样", "同一个", "重叠", "same", "identical", "equal"),
     "notbelong": (
         "another account",
         "other account",
@@ -598,6 +650,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not in",
     ),
     "notset": (
+        "没配",
+        "未配",
+        "没绑定",
+        "未绑定",
+        "没有绑定",
+        "没绑",
+        "not bound",
         "未设置",
         "没设置",
         "没设过",
@@ -618,8 +677,47 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "notsubscribed": ("没订阅", "未订阅", "没有订阅", "not subscribed", "notsubscribed", "unsubscribed"),
     "conflict": ("冲突", "conflict", "conflicts", "conflicting"),
-    "onlyallowed": ("只能", "仅支持", "只支持", "只有", "仅限", "only"),
+    "maintenance": ("维护", "maintaining", "maintenance", "maintain", "under maintenance"),
+    # Something changed underneath ("文件Part已改变", "分片已经变了").
+    "altered": (
+        "已改变",
+        "改变了",
+        "变了",
+        "被改了",
+        "被修改",
+        "has changed",
+        "have changed",
+        "been modified",
+    ),
+    # A step to take first ("请先解除共享", "要先取消共享"): what to do, not what went wrong.
+    "prerequisite": ("要先", "得先", "需要先", "先要", "请先", "first"),
+    "unexpected": ("不该", "不应该", "不应", "不需要", "should not", "unexpected"),
+    "order": (
+        "早于",
+        "晚于",
+        "还早",
+        "还晚",
+        "earlier than",
+        "later than",
+        "should be after",
+        "must be after",
+    ),
+    "onlyallowed": (
+        "要求",
+        "必须为",
+        "必须是",
+        "必须先",
+        "must be",
+        "只能",
+        "仅支持",
+        "只支持",
+        "只有",
+        "仅限",
+        "only",
+    ),
     "dependency": (
+        "还管着",
+        "管着",
         "依赖",
         "关联",
         "绑定着",
@@ -659,16 +757,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "unauthenticated",
         "authentication failed",
     ),
+    # Stopped is the opposite of running: "必须先停机" is not "必须处于运行中".
+    "stopped": ("stopped", "已停止", "停止状态", "关机", "停机", "关机状态", "not stopped", "notstopped"),
     "state": (
-        "stopped",
         "running",
         "starting",
         "stopping",
-        "已停止",
         "运行中",
-        "停止状态",
-        "关机",
-        "停机",
         "开机中",
         "状态不对",
         "状态不允许",
@@ -680,7 +775,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "internal": ("内部错误", "系统错误", "服务端错误", "internal error", "internalerror", "internal"),
     "busy": ("try again later", "retry later", "稍后再试", "稍后重试", "繁忙", "忙", "busy"),
     "timeout": ("超时", "timeout", "timed out", "time out"),
-    "simple": ("太简单", "复杂度", "强度", "弱密码", "complexity", "weak", "too simple", "simple"),
+    "simple": (
+        "不够复杂",
+        "不复杂",
+        "太简单",
+        "复杂度",
+        "强度",
+        "弱密码",
+        "complexity",
+        "weak",
+        "too simple",
+        "simple",
+    ),
     # --- actions -------------------------------------------------------------------------
     "delete": (
         "termination",
@@ -721,6 +827,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "buy",
     ),
     "attach": (
+        "挂",
         "挂载",
         "挂上",
         "挂在",
@@ -777,10 +884,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "files",
         "entity",
     ),
-    "multipart": ("分片", "分段", "多段", "multipart", "upload id", "uploadid", "part"),
+    "multipart": ("段", "分片", "分段", "多段", "multipart", "upload id", "uploadid", "part"),
     "archive": ("归档", "冷归档", "archive", "archived", "cold"),
     "cors": ("跨域", "cors", "预检", "preflight", "origin"),
-    "digest": ("md5", "摘要", "校验和", "digest", "checksum"),
+    "digest": ("etag", "entity tag", "md5", "摘要", "校验和", "digest", "checksum"),
     "instance": (
         "实例",
         "机器",
@@ -858,17 +965,32 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "role": ("角色", "role"),
     "saml": ("saml",),
     "assertion": ("断言", "assertion"),
-    "command": ("云助手", "命令", "invocation", "invoke", "command", "commands"),
+    "command": ("云助手", "命令", "command", "commands"),
+    "invocation": ("执行记录", "invocation", "invoke", "invoked"),
+    "description": ("描述", "description", "desc"),
+    "hostname": ("主机名", "hostname", "host name"),
+    "weight": ("权重", "weight"),
+    "downgrade": ("降配", "降级", "降低配置", "downgrade", "downgrading"),
+    "spot": ("抢占式", "竞价", "spot"),
+    "price": ("出价", "价格", "price", "bid"),
+    "task": ("任务", "task", "tasks"),
+    "export": ("导不出", "导出", "export", "exporting"),
+    "import": ("导不进", "导入", "import", "importing"),
+    "migrate": ("迁移", "migrate", "migrated", "migrating", "migration"),
+    "device": ("设备名", "设备", "device", "devicename"),
+    "source": ("源ip", "源地址", "源网段", "源安全组", "source", "src"),
+    "dest": ("目的ip", "目的地址", "目的网段", "目的安全组", "dest", "destination"),
+    "body": ("消息体", "请求体", "body", "request body"),
     "daily": ("每天", "每日", "一天", "daily", "per day", "today", "今天"),
     "contact": ("客服", "工单", "contact", "customer service", "ticket"),
     "prepaid": ("包年包月", "包月", "包年", "预付费", "yearly", "monthly", "prepaid", "prepay"),
     "security": ("安全", "security"),
-    "parameter": ("参数", "parameter", "param", "params"),
+    "parameter": ("字段", "参数", "parameter", "param", "params"),
     "size": ("大小", "长度", "字节", "size", "length", "bytes", "byte"),
     "bandwidth": ("带宽", "bandwidth"),
     "tag": ("标签", "tag", "tags"),
     "name": ("名字", "名称", "name", "names"),
-    "time": ("时间", "time"),
+    "time": ("时间段", "快过期", "快到期", "要过期", "即将过期", "时间", "time"),
     "request": ("请求", "request", "requests"),
     "header": ("请求头", "头部", "头域", "header", "headers"),
 }
@@ -906,12 +1028,17 @@ PREDICATES = frozenset(
         "timeout",
         "simple",
         "state",
+        "stopped",
         "fail",
         "same",
         "notbelong",
         "notset",
         "notsubscribed",
         "conflict",
+        "maintenance",
+        "altered",
+        "unexpected",
+        "order",
         "onlyallowed",
         "icp",
         "notexpired",
@@ -938,6 +1065,7 @@ ACTIONS = frozenset(
         "overwrite",
         "merge",
         "change",
+        "prerequisite",
     }
 )
 # Words of the question's frame more than of the error (失败, 删不掉).
@@ -1061,13 +1189,23 @@ def _trie_pattern(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = True  # the end of a word
 
-    def pattern(node: dict[str, Any], last: str) -> str:
-        branches = [re.escape(ch) + pattern(child, ch) for ch, child in sorted(node.items()) if ch]
+    def pattern(node: dict[str, Any], last: str, depth: int) -> str:
+        branches = [re.escape(ch) + pattern(child, ch, depth + 1) for ch, child in sorted(node.items()) if ch]
         if "" in node:
-            branches.append("(?![a-z0-9])" if last.isascii() and last.isalnum() else "")
+            if _takes_plural(last, depth):
+                branches.append("s?(?![a-z0-9])")
+            else:
+                branches.append("(?![a-z0-9])" if last.isascii() and last.isalnum() else "")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return pattern(trie, "")
+    return pattern(trie, "", 0)
+
+
+def _takes_plural(last: str, length: int) -> bool:
+    """An English form of three or more letters may take a plural s ("key pairs", "security
+    groups"): forms end a word, so a plural would otherwise fall back to a shorter form
+    ("key" → ~object) or to none. Two-letter forms stay as they are ("os" is not "oss")."""
+    return length >= 3 and last.isascii() and last.isalpha() and last != "s"
 
 
 def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -1097,7 +1235,9 @@ def concepts_in(surfaced: str) -> tuple[list[str], str]:
     found: list[str] = []
 
     def take(m: re.Match[str]) -> str:
-        found.append(_CONCEPT_OF[m.group()])
+        form = m.group()
+        # A plural s the pattern allowed: the form is the word without it.
+        found.append(_CONCEPT_OF[form] if form in _CONCEPT_OF else _CONCEPT_OF[form[:-1]])
         return " "
 
     return found, _FORMS_RE.sub(take, surfaced)

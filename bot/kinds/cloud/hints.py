@@ -51,6 +51,10 @@ def _alternation(words: Iterable[str]) -> str:
 
 _ALL_WORDS = [w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_PRODUCT_WORDS)
 HINT_RE = re.compile(_alternation(_ALL_WORDS))
+# Product words that are also the everyday noun for the thing (云服务器 is an instance, 云硬盘
+# a disk): the meaning tier reads them as words of the question too, not only as hints.
+_NOUN_PRODUCTS = frozenset({"云服务器", "云硬盘"})
+NAME_RE = re.compile(_alternation(w for w in _ALL_WORDS if w not in _NOUN_PRODUCTS))
 # Every word at every position, overlaps included ("华为云服务器" names 华为云 and 云服务器): at
 # one position only words of one meaning can start (none is a prefix of another's).
 _EVERY_RE = re.compile(f"(?=({_alternation(_ALL_WORDS)}))")

@@ -38,7 +38,7 @@ from bot.kinds.cloud.concepts import (
     concepts_in,
     surface,
 )
-from bot.kinds.cloud.hints import HINT_RE, NAMED_PRODUCT_RE, PROVIDER_NAME_RE, Hints
+from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, PROVIDER_NAME_RE, Hints
 from bot.kinds.cloud.model import CloudError
 from bot.retrieval.bm25 import BM25
 
@@ -58,6 +58,7 @@ _NOISE_WORDS = (
     "一直 直接 说是 告诉我 我的 我们 这个 那个 一个 里面 可是 但是 然后 已经 还是"
 ).split()
 # Function characters: bigrams across them ("说组", "西说") are noise, not words.
+_FRAME_RE = re.compile("报错")
 _NOISE_CHARS = "的了说我你他她它吗呢啊吧呀是这那个都就也又把很再才让要想"
 # A look-ahead on the first characters: most positions are given up after one class test.
 _NOISE_RE = re.compile(
@@ -67,7 +68,7 @@ _NOISE_RE = re.compile(
 # With a provider named, the vendor telling the user something is enough: "让我先恢复再下载",
 # "回调没成功", "AccessKey 被禁用了".
 _ERRORISH_RE = re.compile(
-    r"报错|错误|提示|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|禁用|停用|error|fail", re.IGNORECASE
+    r"报错|错误|提示|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|要先|得先|禁用|停用|error|fail", re.IGNORECASE
 )
 STOP_WORDS = frozenset(
     "a an the is are was were be been being to of for in on at by from as with and or but so my "
@@ -98,7 +99,8 @@ def _stem(word: str) -> str:
 def _terms(surfaced: str) -> tuple[list[str], set[str]]:
     """Concept terms, then the words and Chinese bigrams outside the concept forms; and the
     set of concepts found (for the gate and the implied products)."""
-    found, rest = concepts_in(surfaced)
+    # The question's frame first: 错了 in 报错了 says nothing is wrong with a value.
+    found, rest = concepts_in(_FRAME_RE.sub(" ", surfaced) if "报错" in surfaced else surfaced)
     out = [_CONCEPT_TERM + c for c in found]
     # The words and bigrams outside concept forms: what the lexicon lacks.
     out.extend(_stem(w) for w in _WORD_RE.findall(rest) if w not in STOP_WORDS and len(w) > 1)
@@ -178,7 +180,7 @@ class MeaningIndex:
         """The question in index terms, or None when it is no cloud paraphrase to look up."""
         if len(text) > MAX_MEANING_LEN:
             return None
-        surfaced = surface(text, drop=HINT_RE)  # provider and product names: hints
+        surfaced = surface(text, drop=NAME_RE)  # provider and product names: hints
         terms, concepts = _terms(surfaced)
         # A provider or a product by its own name; 负载均衡 or 云服务器 alone (which hints read
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.

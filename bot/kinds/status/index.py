@@ -306,6 +306,8 @@ class StatusIndex:
             return []
         if domain.settled(q.folded):
             return []  # "那个问题已经解决了": nothing asked
+        if technical >= 2 and not domain.describes_exchange(q.folded):
+            return []  # "服务器打折买了三台": shop talk (fewer terms need the clear match below)
         ranked = [row for row in self._documents.rank(query, limit) if row[2] >= tuning.DOC_MIN_SHARE]
         if technical < 2:
             # Fewer technical terms, a clearer match: long enough, and the best entry both
