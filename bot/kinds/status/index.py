@@ -182,8 +182,8 @@ class StatusIndex:
             "summary": [entry.summary],
             "signatures": list(entry.signatures),
             "seed_note": [entry.seed.note] if entry.seed else [],
-            "meaning": [entry.meaning],
-            "causes": list(entry.causes),
+            "meaning": [_own_clauses(entry.meaning, entry)],
+            "causes": [_own_clauses(c, entry) for c in entry.causes],
         }
         for name, weight in tuning.FIELD_WEIGHTS:
             for text in fields[name]:
@@ -486,10 +486,24 @@ class StatusIndex:
         return [item for item in ranked if kept(item[1])]
 
 
+_CLAUSE_RE = re.compile(r"[^，。；;：:、（）()“”]+")
+# A code in a card's prose; "100 秒" or "500 个" is a quantity.
+_PROSE_CODE_RE = re.compile(r"(?<![0-9.])[1-5][0-9]{2}(?![0-9.\-])(?!\s?(?:秒|毫秒|ms|个|次|条|行|字|%|k|m|g|分钟|小时|天|多|以上|以内))")
+
+
+def _own_clauses(text: str, entry: StatusEntry) -> str:
+    """The clauses of ``text`` that do not name another status code: "需要保留原方法时，永久跳转
+    用 308" in 301's meaning speaks of 308, and its words would make 301 look like 308. The
+    code a client receives instead (nginx's 494 arrives as 400) is the entry's own."""
+    own = {str(entry.code), *_PROSE_CODE_RE.findall(entry.received_as or "")}
+    return "，".join(c for c in _CLAUSE_RE.findall(text) if all(n in own for n in _PROSE_CODE_RE.findall(c)))
+
+
 def _document(entry: StatusEntry) -> str:
     """Everything an entry says, as one normalised text for whole-entry retrieval."""
-    parts = [entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, entry.summary, entry.meaning]
-    parts += [*entry.causes, *entry.fix_client, *entry.fix_server, *entry.signatures]
+    parts = [entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, entry.summary]
+    parts += [_own_clauses(t, entry) for t in (entry.meaning, *entry.causes, *entry.fix_client, *entry.fix_server)]
+    parts += [*entry.signatures]
     if entry.seed:
         parts += [entry.seed.meaning, entry.seed.note]
     return normalize(" ".join(parts))
