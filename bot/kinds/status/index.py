@@ -73,6 +73,7 @@ class StatusIndex:
 
     def _build(self) -> None:
         signatures: list[Choice] = []
+        documents: list[tuple[int, str]] = []  # (code, whole-entry text) for BM25
         contained: list[Choice] = []
         # Ambiguous aliases (see below) with the words of the other names that hold them.
         asked: list[Choice] = []
@@ -136,7 +137,9 @@ class StatusIndex:
                 key = normalize(sig)
                 if key:
                     signatures.append(Choice(key, entry.code, f"日志特征「{sig}」"))
-            self._index_grams(entry, [text for _, text in named])
+            prose = _Prose(entry)
+            self._index_grams(entry, [text for _, text in named], prose)
+            documents.append((entry.code, _document(entry, prose)))
         # Official names, for "404 not found" / "403 禁止访问" typed with no other cue.
         self._reasons = {
             code: tuple(k for k in {normalize(t) for t in (e.name_zh, e.phrase, *e.phrase_aliases)} if k)
@@ -145,7 +148,7 @@ class StatusIndex:
         for cls in self.data.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
-        self._documents = BM25((code, _document(e)) for code, e in self.data.statuses.items())
+        self._documents = BM25(documents)
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
         self._asked = SubstringIndex(asked)
@@ -176,14 +179,14 @@ class StatusIndex:
                 slivers.add(choice.target)  # "…账户成功，返回 Location…" only sounds like 成功返回
             offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
 
-    def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
+    def _index_grams(self, entry: StatusEntry, names: list[str], prose: _Prose) -> None:
         fields = {
             "names": names,
             "summary": [entry.summary],
             "signatures": list(entry.signatures),
             "seed_note": [entry.seed.note] if entry.seed else [],
-            "meaning": [_own_clauses(entry.meaning, entry)],
-            "causes": [_own_clauses(c, entry) for c in entry.causes],
+            "meaning": [prose.meaning],
+            "causes": prose.causes,
         }
         for name, weight in tuning.FIELD_WEIGHTS:
             for text in fields[name]:
@@ -496,13 +499,23 @@ def _own_clauses(text: str, entry: StatusEntry) -> str:
     用 308" in 301's meaning speaks of 308, and its words would make 301 look like 308. The
     code a client receives instead (nginx's 494 arrives as 400) is the entry's own."""
     own = {str(entry.code), *_PROSE_CODE_RE.findall(entry.received_as or "")}
+    if all(n in own for n in _PROSE_CODE_RE.findall(text)):
+        return text  # most texts: one scan, no split (start-up time)
     return "，".join(c for c in _CLAUSE_RE.findall(text) if all(n in own for n in _PROSE_CODE_RE.findall(c)))
 
 
-def _document(entry: StatusEntry) -> str:
+class _Prose:
+    """An entry's prose without the clauses about other codes, worked out once for both indexes."""
+
+    def __init__(self, entry: StatusEntry) -> None:
+        self.meaning = _own_clauses(entry.meaning, entry)
+        self.causes = [_own_clauses(c, entry) for c in entry.causes]
+
+
+def _document(entry: StatusEntry, prose: _Prose) -> str:
     """Everything an entry says, as one normalised text for whole-entry retrieval."""
     parts = [entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, entry.summary]
-    parts += [_own_clauses(t, entry) for t in (entry.meaning, *entry.causes, *entry.fix_client, *entry.fix_server)]
+    parts += [prose.meaning, *prose.causes, *(_own_clauses(t, entry) for t in (*entry.fix_client, *entry.fix_server))]
     parts += [*entry.signatures]
     if entry.seed:
         parts += [entry.seed.meaning, entry.seed.note]
