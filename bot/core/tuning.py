@@ -43,6 +43,27 @@ def fuzzy_alias(ratio: float, query_len: int) -> float:
     return min(ratio + 2.0, ceiling)
 
 
+# An alias that is part of another code's name (永久重定向 in 308's 永久重定向（保留方法）) counts
+# inside a question whose rest is this short (normalised characters) and shares no word with
+# what the longer name adds.
+ASKED_REST = 8
+
+# An alias covering less than this share of a question at least this long (normalised
+# characters) is mentioned in passing: word overlap and whole-entry retrieval agreeing on
+# another entry outvote it.
+SLIVER_ALIAS = 0.3
+SLIVER_MIN_LENGTH = 12
+SLIVER_WORDS = 0.2  # the other entry's word coverage ...
+SLIVER_MARGIN = 1.4  # ... this many times the alias entry's ...
+SLIVER_SHARE = 0.2  # ... and its whole-entry match: share of the reachable score ...
+SLIVER_LEAD = 0.1  # ... and lead over the next entry
+
+# A class name with a request for a list ("服务端错误的状态码都列出来看看") is a class question
+# up to this many normalised characters.
+CLASS_LIST_MAX_LENGTH = 20
+SHORT_ASKED_MAX = 12  # normalised characters: a two-character name in a status-question frame
+TIE_STEP = 0.01  # how far below an equal reading the one with less word coverage is placed
+
 # A vendor's English phrase inside a longer text, without the vendor named, counts only when
 # it is most of the question ("Connection Timed Out" alone is still Cloudflare's 522).
 VENDOR_PHRASE_ALONE = 0.75
@@ -85,6 +106,14 @@ FIELD_WEIGHTS = (
 # "没找到" into choices for descriptions no alias or signature covers.
 DOC_MIN_SHARE = 0.12
 DOC_MIN_LENGTH = 10  # normalised characters: shorter texts are the other tiers' business
+# A text with one technical term only: the best entry must match this share, lead the next
+# by this much, and also be the entry whose words cover most of the text.
+DOC_ONE_TERM_LENGTH = 20  # normalised characters: a description, not a passing remark
+DOC_ONE_TERM = (0.2, 0.2, 0.0)  # (share, lead, word coverage of the same entry)
+# No technical term at all ("文章被作者永久删除了，以后不会恢复"): BM25's share counts only the
+# words the cards know, so a chat line with two known words can reach 58%; the entry's own
+# words must also cover 15% of the text (chat lines: ~5%).
+DOC_NO_TERM = (0.3, 0.4, 0.15)
 
 
 def document(share: float, lead: float) -> float:

@@ -21,7 +21,7 @@ from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
-from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex
+from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams
 
 # A three-digit number standing alone: not part of a longer number, a word, a decimal
 # version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
@@ -38,6 +38,16 @@ _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
 # Any three digits standing alone, for removing codes the registry does not know.
 _THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
+# A code named as the yardstick for another one that is asked for: "跟 301 一样是永久的，但不会
+# 改方法的是哪个", "和 302 类似但保留方法的". Fixed-width gaps: no backtracking.
+_YARDSTICK_RE = re.compile(r"(?:跟|和|与|同|像|比)\s?([1-5]\d\d)\s?(?:一样|类似|相似|差不多|很像|相比|不一样|不同)")
+_CONTRAST_RE = re.compile(r"但|不过|可是|却|而是|只是")
+# "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
+# Read as the words of those names, so the words "POST 改成 GET" stop pointing at 301/302,
+# which allow the change. Bounded gaps inside one clause: a few steps per "不".
+_KEEPS_METHOD_RE = re.compile(
+    r"不(?:许|允许|能|让|会|可以|要|得)?[^，。,;；]{0,16}?(?:改成|改为|变成|换成|改|变)[^，。,;；]{0,8}?(?:get|方法)"
+)
 
 
 def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match:
@@ -65,7 +75,12 @@ class StatusIndex:
 
     def _build(self) -> None:
         signatures: list[Choice] = []
+        documents: list[tuple[int, str]] = []  # (code, whole-entry text) for BM25
         contained: list[Choice] = []
+        # Ambiguous aliases (see below) with the words of the other names that hold them.
+        asked: list[Choice] = []
+        short: list[Choice] = []  # two-character names and aliases (冲突, 限流)
+        self._asked_rest: dict[str, frozenset[str]] = {}
         sounds: list[Choice] = []  # pinyin keys of Chinese aliases ("·wang·guan·chao·shi·")
         self._whole_only: set[str] = set()
         self._vendor: dict[str, tuple[str, ...]] = {}
@@ -102,6 +117,13 @@ class StatusIndex:
                 ambiguous = key in all_names and any(
                     key in name for code, name in names.items() if code != entry.code
                 )
+                if len(key) == 2 and cjk_count(key) == 2:
+                    short.append(choice)
+                if _long_enough(key) and ambiguous and label == "别名":
+                    asked.append(choice)
+                    self._asked_rest[key] = frozenset().union(
+                        *(grams(name.replace(key, " ")) for code, name in names.items() if key in name)
+                    )
                 if _long_enough(key) and not ambiguous:
                     contained.append(choice)
                     if entry.registry == "unofficial" and label in ("英文名", "旧称"):
@@ -117,7 +139,9 @@ class StatusIndex:
                 key = normalize(sig)
                 if key:
                     signatures.append(Choice(key, entry.code, f"日志特征「{sig}」"))
-            self._index_grams(entry, [text for _, text in named])
+            prose = _Prose(entry)
+            self._index_grams(entry, [text for _, text in named], prose)
+            documents.append((entry.code, _document(entry, prose)))
         # Official names, for "404 not found" / "403 禁止访问" typed with no other cue.
         self._reasons = {
             code: tuple(k for k in {normalize(t) for t in (e.name_zh, e.phrase, *e.phrase_aliases)} if k)
@@ -126,14 +150,16 @@ class StatusIndex:
         for cls in self.data.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
-        self._documents = BM25((code, _document(e)) for code, e in self.data.statuses.items())
+        self._documents = BM25(documents)
         self._signatures = SubstringIndex(signatures)
         self._contained = SubstringIndex(contained)
+        self._asked = SubstringIndex(asked)
+        self._short = SubstringIndex(short)
         self._sounds = SubstringIndex(sounds)
         self._typos = RatioKeys(self._fuzzy_keys)
         self._words.freeze(len(self.data.statuses))
 
-    def _homophones(self, query: str, offer) -> None:
+    def _homophones(self, query: str, offer, slivers: set[int]) -> None:
         """A Chinese alias written with other characters of the same sound ("王冠超时"), or
         typed as pinyin ("wangguan chaoshi"): linear in the query, like any SubstringIndex."""
         if len(query) > tuning.HOMOPHONE_MAX_CHARS:
@@ -152,16 +178,18 @@ class StatusIndex:
                 coverage >= tuning.HOMOPHONE_ASKED and domain.asks(query)
             ):
                 continue  # ambiguous inside a sentence, unless the rest only asks about it
+            if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
+                slivers.add(choice.target)  # "…账户成功，返回 Location…" only sounds like 成功返回
             offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
 
-    def _index_grams(self, entry: StatusEntry, names: list[str]) -> None:
+    def _index_grams(self, entry: StatusEntry, names: list[str], prose: _Prose) -> None:
         fields = {
             "names": names,
             "summary": [entry.summary],
             "signatures": list(entry.signatures),
             "seed_note": [entry.seed.note] if entry.seed else [],
-            "meaning": [entry.meaning],
-            "causes": list(entry.causes),
+            "meaning": [prose.meaning],
+            "causes": prose.causes,
         }
         for name, weight in tuning.FIELD_WEIGHTS:
             for text in fields[name]:
@@ -177,6 +205,17 @@ class StatusIndex:
             known = [c for c in codes if c in self.data.statuses]
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
+
+    def _yardstick(self, q: Query) -> int | None:
+        """The one code typed only to compare another with ("跟 301 一样…但…是哪个"): the text
+        describes the code asked for, so it is read as a description without that code."""
+        known, unknown = self.codes(q)
+        if len(known) != 1 or unknown or "哪" not in q.folded:
+            return None
+        m = _YARDSTICK_RE.search(q.folded)
+        if m is None or int(m.group(1)) != known[0] or not _CONTRAST_RE.search(q.folded, m.end()):
+            return None
+        return known[0]
 
     def _everyday(self, q: Query) -> bool:
         """A three-digit number that reads as no code, in a text that does not talk shop."""
@@ -197,7 +236,7 @@ class StatusIndex:
                 entries = self.data.codes_in_class(digit)
                 matches = tuple(status_match(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
                 return Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
-        if known and not domain.settled(q.folded):
+        if known and not domain.settled(q.folded) and self._yardstick(q) is None:
             return self._codes_answer(q, known, unknown)
         # "线上 500 小李已经在跟了": a code in a remark that the trouble is in hand asks nothing.
         return None
@@ -245,9 +284,13 @@ class StatusIndex:
             q.unknown.extend(("status", str(c)) for c in unknown)
             gone = {str(c) for c in unknown}
             stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
+        stripped = _KEEPS_METHOD_RE.sub(" 保留方法 ", stripped)
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
+        yardstick = self._yardstick(q)
+        if yardstick is not None:
+            ranked = [item for item in ranked if item[0] != yardstick]
         if self._everyday(q) or domain.settled(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
@@ -259,21 +302,68 @@ class StatusIndex:
 
     def documents(self, q: Query, limit: int) -> list[Match]:
         """Long descriptions no tier read: the whole entry's texts as one document (BM25),
-        as choices, for texts that talk shop (two technical terms or more)."""
+        as choices, for texts that talk shop (two technical terms or more, or one when the
+        entry's own words say the same clearly: "提交了导出任务，服务器说收到了，等会儿才处理完")."""
         query = q.normalized
-        if technical_terms(q.folded) < 2 or len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
+        if "不" in query:
+            query = normalize(_KEEPS_METHOD_RE.sub(" 保留方法 ", q.stripped))
+        technical = technical_terms(q.folded)
+        if len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
-        if domain.settled(q.folded) or not domain.describes_exchange(q.folded):
-            return []  # "那个问题已经解决了": nothing asked; "服务器打折买了三台": shop talk
+        if domain.settled(q.folded):
+            return []  # "那个问题已经解决了": nothing asked
+        if technical >= 2 and not domain.describes_exchange(q.folded):
+            return []  # "服务器打折买了三台": shop talk (fewer terms need the clear match below)
+        ranked = [row for row in self._documents.rank(query, limit) if row[2] >= tuning.DOC_MIN_SHARE]
+        if technical < 2:
+            # Fewer technical terms, a clearer match: long enough, and the best entry both
+            # matches and leads well and is the one whose own words cover most of the text.
+            share, lead, covered = tuning.DOC_ONE_TERM if technical else tuning.DOC_NO_TERM
+            if not (
+                ranked
+                and len(query.replace(" ", "")) >= tuning.DOC_ONE_TERM_LENGTH
+                and ranked[0][2] >= share
+                and ranked[0][3] >= lead
+                and (words := self._words.scores(query, 1))
+                and words[0][0] == ranked[0][0]
+                and words[0][1] >= covered
+            ):
+                return []
         return [
             status_match(
                 self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
             )
-            for code, _score, share, lead in self._documents.rank(query, limit)
-            if share >= tuning.DOC_MIN_SHARE
+            for code, _score, share, lead in ranked
         ]
 
     # --- tiers -------------------------------------------------------------------------
+
+    def _outvote(
+        self,
+        query: str,
+        best: dict[int, tuple[float, str, str]],
+        slivers: set[int],
+        scored: list[tuple[int, float, str]],
+    ) -> None:
+        """A long description that mentions another code's alias (or only sounds like one) in
+        passing ("私有仓库没有权限时故意说找不到" is 404, not 没有权限's 403; "临时跳转，但要保持
+        原来的请求方法" is 307; "…账户成功，返回 Location…" is 201, not 成功返回's 200):
+        when one entry's words clearly cover more of the text than the alias's entry does and
+        that entry is also the clear best whole-entry match (BM25), two readings of all of it
+        outvote the alias, which ranks just below."""
+        top, (score, why, tier) = min(best.items(), key=lambda item: (-item[1][0], item[0]))
+        described, coverage, _ = scored[0]
+        if top not in slivers or tier not in ("alias", "fuzzy") or described == top or coverage < tuning.SLIVER_WORDS:
+            return
+        alias_coverage = next((c for code, c, _ in scored if code == top), 0.0)
+        if coverage < tuning.SLIVER_MARGIN * alias_coverage:
+            return
+        docs = self._documents.rank(query, 1)
+        if not docs or docs[0][0] != described or docs[0][2] < tuning.SLIVER_SHARE or docs[0][3] < tuning.SLIVER_LEAD:
+            return
+        mine = best.get(described, (0.0, "", "words"))
+        best[described] = (score, mine[1] or "描述相近", mine[2])
+        best[top] = (score - tuning.JUST_BELOW, why, tier)
 
     def _class_query(self, folded: str) -> int | None:
         m = _CLASS_RE.search(folded)
@@ -284,9 +374,12 @@ class StatusIndex:
             return self._classes[query]
         # "客户端错误那一类…列一下": a class name plus a request for a list. The cue is
         # looked for before normalisation, which drops words such as 一下.
-        if _LIST_CUE_RE.search(folded) or "类" in folded:
+        # In a long description the name is a word of it ("批量操作有的成功有的失败，把每个
+        # 子操作的状态分别列出来" is 207, not the 成功 class): there it needs 类 beside it.
+        listed = _LIST_CUE_RE.search(folded) is not None and len(query) <= tuning.CLASS_LIST_MAX_LENGTH
+        if listed or "类" in folded:
             for key, digit in self._classes.items():
-                if len(key) >= 2 and (f"{key}类" in query or (key in query and _LIST_CUE_RE.search(folded))):
+                if len(key) >= 2 and (f"{key}类" in query or (key in query and listed)):
                     return digit
         return None
 
@@ -311,14 +404,32 @@ class StatusIndex:
         for sig in signatures[:1]:
             offer(sig.target, tuning.SIGNATURE, sig.label, "signature")
 
+        slivers: set[int] = set()  # codes read from an alias that is a small part of a long text
         for choice in self._contained.find(padded):
             coverage = len(choice.key) / max(len(query), 1)
             vendor = self._vendor.get(choice.key)
             if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
                 continue
+            if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
+                slivers.add(choice.target)
             offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
 
-        self._homophones(query, offer)
+        # "面试常问的永久重定向，返回码是多少": the Chinese usage (301), not 308's 永久重定向（保留
+        # 方法）, when the rest of the question is a short frame that says nothing of what the
+        # longer name adds ("永久重定向保留方法" stays 308).
+        for choice in self._asked.find(padded):
+            rest = query.replace(choice.key, " ")
+            if len(rest.replace(" ", "")) <= tuning.ASKED_REST and not grams(rest) & self._asked_rest[choice.key]:
+                offer(choice.target, tuning.contained_alias(len(choice.key) / max(len(query), 1)), choice.label, "alias")
+
+        # "限流一般回什么状态": a two-character name or alias (too short to count inside a
+        # sentence) asked about in a status-question frame the normaliser left in place.
+        if len(query) <= tuning.SHORT_ASKED_MAX:
+            for choice in self._short.find(padded):
+                if _status_frame(query.replace(choice.key, "", 1)):
+                    offer(choice.target, tuning.contained_alias(len(choice.key) / len(query)), choice.label, "alias")
+
+        self._homophones(query, offer, slivers)
 
         # A short everyday phrase that asks nothing ("等一会", "没问题", "找到了") shares a word
         # or two with some card by chance: word overlap does not read it, and a fragment of a
@@ -351,7 +462,17 @@ class StatusIndex:
                     score -= tuning.VENDOR_UNNAMED
             offer(code, score, f"描述相近（{words}）", "words")
 
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        if slivers and scored:
+            self._outvote(query, best, slivers, scored)
+        # Equal scores (two entries at the word-overlap cap, two aliases of one length): the
+        # entry whose words cover more of the text first, a hair above (the resolver would
+        # otherwise order them by code).
+        covered = {code: rank for rank, (code, _, _) in enumerate(scored)}
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], covered.get(item[0], len(covered)), item[0]))
+        for i in range(1, len(ranked)):
+            if ranked[i][1][0] >= ranked[i - 1][1][0]:
+                score, why, tier = ranked[i][1]
+                ranked[i] = (ranked[i][0], (ranked[i - 1][1][0] - tuning.TIE_STEP, why, tier))
 
         # Chatter that shares words with the cards is still chatter: without a technical term,
         # word overlap is answered only when confident, never offered as a list of guesses.
@@ -364,13 +485,60 @@ class StatusIndex:
         return [item for item in ranked if kept(item[1])]
 
 
-def _document(entry: StatusEntry) -> str:
+_CLAUSE_RE = re.compile(r"[^，。；;：:、（）()“”]+")
+# A code in a card's prose; "100 秒" or "500 个" is a quantity.
+_PROSE_CODE_RE = re.compile(r"(?<![0-9.])[1-5][0-9]{2}(?![0-9.\-])(?!\s?(?:秒|毫秒|ms|个|次|条|行|字|%|k|m|g|分钟|小时|天|多|以上|以内))")
+
+
+def _own_clauses(text: str, entry: StatusEntry) -> str:
+    """The clauses of ``text`` that do not name another status code: "需要保留原方法时，永久跳转
+    用 308" in 301's meaning speaks of 308, and its words would make 301 look like 308. The
+    code a client receives instead (nginx's 494 arrives as 400) is the entry's own."""
+    own = {str(entry.code), *_PROSE_CODE_RE.findall(entry.received_as or "")}
+    if all(n in own for n in _PROSE_CODE_RE.findall(text)):
+        return text  # most texts: one scan, no split (start-up time)
+    return "，".join(c for c in _CLAUSE_RE.findall(text) if all(n in own for n in _PROSE_CODE_RE.findall(c)))
+
+
+class _Prose:
+    """An entry's prose without the clauses about other codes, worked out once for both indexes."""
+
+    def __init__(self, entry: StatusEntry) -> None:
+        self.meaning = _own_clauses(entry.meaning, entry)
+        self.causes = [_own_clauses(c, entry) for c in entry.causes]
+
+
+def _document(entry: StatusEntry, prose: _Prose) -> str:
     """Everything an entry says, as one normalised text for whole-entry retrieval."""
-    parts = [entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, entry.summary, entry.meaning]
-    parts += [*entry.causes, *entry.fix_client, *entry.fix_server, *entry.signatures]
+    parts = [entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, entry.summary]
+    parts += [prose.meaning, *prose.causes, *(_own_clauses(t, entry) for t in (*entry.fix_client, *entry.fix_server))]
+    parts += [*entry.signatures]
     if entry.seed:
         parts += [entry.seed.meaning, entry.seed.note]
     return normalize(" ".join(parts))
+
+
+# What a question about one status may say around its name ("一般回什么状态", "该返回哪个码").
+_FRAME_WORDS = frozenset(
+    "一般 通常 应该 应当 该 会 要 回 返回 回复 给 报 用 是 什么 啥 哪个 哪 几 多少 状态 状态码 码 错误码 "
+    "http 的 了 吗 呢 个 时 时候 那".split()
+)
+_FRAME_CUES = ("回", "报", "状态", "码")  # the frame must be about a status, not any remark
+_FRAME_LONGEST = max(len(w) for w in _FRAME_WORDS)
+
+
+def _status_frame(rest: str) -> bool:
+    """Is ``rest`` (at most a dozen characters) only frame words, one of them a status cue?"""
+    rest = rest.replace(" ", "")
+    if not rest or not any(cue in rest for cue in _FRAME_CUES):
+        return False
+    i = 0
+    while i < len(rest):  # greedy longest frame word at each position
+        step = next((n for n in range(min(_FRAME_LONGEST, len(rest) - i), 0, -1) if rest[i : i + n] in _FRAME_WORDS), 0)
+        if not step:
+            return False
+        i += step
+    return True
 
 
 def _long_enough(key: str) -> bool:
