@@ -125,3 +125,33 @@ def test_descriptions_of_an_exchange_still_reach_whole_entries(service, text, co
 @pytest.mark.parametrize("text", ["限流一般回什么状态", "限流該回什麼", "限流回啥"])
 def test_what_does_one_return_frames_are_question_frames(service, text):
     assert service.resolve(text).matches[0].status == 429
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("有些用户 Cookie 攒了一大堆，整个请求头加起来超出服务器限制，服务器拒绝处理，标准里对应哪个 4xx", 431),
+        ("WebDAV 往服务器上 PUT 文件，服务器磁盘剩余空间不够存这个资源了，返回的是哪个 5xx", 507),
+    ],
+)
+def test_which_member_of_a_class_a_description_is(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["5xx 有哪些", "哪个 5xx", "5xx 是什么意思"])
+def test_a_class_asked_about_is_still_listed(service, text):
+    assert service.resolve(text).mode == "class"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("这个资源以前存在，但已经被永久删除，服务器也知道它不会再回来了，比 404 语义更明确的那个码是", 410),
+        ("“已删除”那个状态码，和 404 有点像的", 410),
+        ("未受权是 401 还是 403", 401),  # an alternative question names both codes
+        ("yongjiu chongdingxiang", 301),  # 重 read as in 重定向
+        ("临时重订向", 302),
+    ],
+)
+def test_compared_codes_alternatives_and_polyphones(service, text, code):
+    assert service.resolve(text).matches[0].status == code

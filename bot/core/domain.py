@@ -751,7 +751,9 @@ _PAIRED_BEFORE_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}\s*(?:和|跟|与|vs\.?|
 def cued_status(text: str, start: int, end: int) -> bool:
     """Does a cue right beside the number make it a status ("报了个 403", "503 错误")?"""
     paired = _PAIRED_AFTER_RE.match(text, end, end + _WINDOW)
-    if paired and asks(text) and not is_quantity(text, paired.end() - 3, paired.end()):
+    # "是 401 还是 403" asks which one without a question word.
+    alternative = paired is not None and "还是" in paired.group() and "是" in text[max(0, start - 3) : start]
+    if paired and (alternative or asks(text)) and not is_quantity(text, paired.end() - 3, paired.end()):
         return True  # not "301 和 302 房间"
     window = max(0, start - _WINDOW)
     if (m := _PAIRED_BEFORE_RE.search(text[window:start])) and asks(text):

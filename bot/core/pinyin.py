@@ -20,6 +20,10 @@ for _line in TABLE.splitlines():
     for _ch in _chars:
         _READING[_ch] = _syllable
 del _line, _syllable, _chars, _ch
+# The table has one reading per character; these two are read as in the words status names
+# use (重定向, 重试, 长度, 太长), on both sides alike, so typed pinyin ("chongdingxiang") and
+# sound-alike typos ("重订向") meet the names.
+_READING.update({"重": "chong", "长": "chang"})
 _SYLLABLES = frozenset(_READING.values())
 _LONGEST = max(map(len, _SYLLABLES))
 

@@ -34,6 +34,10 @@ _CODE_RE = re.compile(
     r"([1-5](?<![0-9A-Za-z.#*_\-][1-5])(?<![0-9A-Za-z.:#*_\-]:[1-5])\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)"
 )
 _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
+# Asking for one member of a class ("标准里对应哪个 4xx", "兜底的那个 5xx 是多少"), not for the class.
+_MEMBER_CUE_RE = re.compile(r"(?:哪个|哪一个|那个|一个|有个|某个)\s*$")
+_MEMBER_MIN_LENGTH = 12  # normalised characters: "哪个 5xx" alone still lists the class
+_CLASS_SHORTLIST = 40  # whole-entry readings looked through for members of the class asked about
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
 # Any three digits standing alone, for removing codes the registry does not know.
@@ -42,6 +46,10 @@ _THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
 # 改方法的是哪个", "和 302 类似但保留方法的". Fixed-width gaps: no backtracking.
 _YARDSTICK_RE = re.compile(r"(?:跟|和|与|同|像|比)\s?([1-5]\d\d)\s?(?:一样|类似|相似|差不多|很像|相比|不一样|不同)")
 _CONTRAST_RE = re.compile(r"但|不过|可是|却|而是|只是")
+# Comparisons that need no "but": "比 404 语义更明确的那个码", "和 404 有点像的".
+_THAN_RE = re.compile(
+    r"(?:比|不同于|区别于|有别于)\s?([1-5]\d\d)(?![0-9])|(?:跟|和|与|同)\s?([1-5]\d\d)\s?(?:有点像|有些像|挺像|相近|接近)"
+)
 # "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
 # Read as the words of those names, so the words "POST 改成 GET" stop pointing at 301/302,
 # which allow the change. Bounded gaps inside one clause: a few steps per "不".
@@ -207,13 +215,18 @@ class StatusIndex:
         return found
 
     def _yardstick(self, q: Query) -> int | None:
-        """The one code typed only to compare another with ("跟 301 一样…但…是哪个"): the text
-        describes the code asked for, so it is read as a description without that code."""
+        """The one code typed only to compare another with ("跟 301 一样…但…是哪个", "比 404
+        语义更明确的那个码"): the text describes the code asked for, so it is read as a
+        description without that code."""
         known, unknown = self.codes(q)
-        if len(known) != 1 or unknown or "哪" not in q.folded:
+        folded = q.folded
+        if len(known) != 1 or unknown or not ("哪" in folded or ("那个" in folded and "码" in folded) or domain.asks(folded)):
             return None
-        m = _YARDSTICK_RE.search(q.folded)
-        if m is None or int(m.group(1)) != known[0] or not _CONTRAST_RE.search(q.folded, m.end()):
+        m = _THAN_RE.search(folded)
+        if m is not None and int(m.group(1) or m.group(2)) == known[0]:
+            return known[0]
+        m = _YARDSTICK_RE.search(folded)
+        if m is None or int(m.group(1)) != known[0] or not _CONTRAST_RE.search(folded, m.end()):
             return None
         return known[0]
 
@@ -232,7 +245,10 @@ class StatusIndex:
         known, unknown = self.codes(q)
         if not known and not unknown:
             digit = self._class_query(q.stripped)
-            if digit is not None:
+            if digit is not None and _asks_for_member(q.stripped):
+                # "…返回的是哪个 5xx": one code of the class, described; the readings keep to it.
+                q.memo["status.class"] = digit
+            elif digit is not None:
                 entries = self.data.codes_in_class(digit)
                 matches = tuple(status_match(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
                 return Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
@@ -291,6 +307,7 @@ class StatusIndex:
         yardstick = self._yardstick(q)
         if yardstick is not None:
             ranked = [item for item in ranked if item[0] != yardstick]
+        ranked = _in_class(ranked, q.memo.get("status.class"))
         if self._everyday(q) or domain.settled(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
@@ -314,7 +331,14 @@ class StatusIndex:
             return []  # "那个问题已经解决了": nothing asked
         if technical >= 2 and not domain.describes_exchange(q.folded):
             return []  # "服务器打折买了三台": shop talk (fewer terms need the clear match below)
-        ranked = [row for row in self._documents.rank(query, limit) if row[2] >= tuning.DOC_MIN_SHARE]
+        digit = q.memo.get("status.class")
+        ranked = [
+            row
+            for row in self._documents.rank(query, limit if digit is None else _CLASS_SHORTLIST)
+            if row[2] >= tuning.DOC_MIN_SHARE
+        ]
+        if digit is not None:
+            ranked = _in_class(ranked, digit)[:limit]
         if technical < 2:
             # Fewer technical terms, a clearer match: long enough, and the best entry both
             # matches and leads well and is the one whose own words cover most of the text.
@@ -577,3 +601,21 @@ def explicit_codes(
             if domain.cued_status(folded, a, b) or (named is not None and named(code, norm))
         ]
     return list(dict.fromkeys(code for _, _, code in spans))
+
+
+def _asks_for_member(folded: str) -> bool:
+    """Does a description ask which code of a class it is ("返回的是哪个 5xx")?"""
+    m = _CLASS_RE.search(folded)
+    if m is None or _LIST_CUE_RE.search(folded) is not None:
+        return False
+    if len(normalize(folded).replace(" ", "")) < _MEMBER_MIN_LENGTH:
+        return False
+    return _MEMBER_CUE_RE.search(folded, max(0, m.start() - 8), m.start()) is not None
+
+
+def _in_class(ranked: list, digit: int | None) -> list:
+    """Readings in the class asked about, when there are any (codes are the first item)."""
+    if digit is None:
+        return ranked
+    members = [item for item in ranked if item[0] // 100 == digit]
+    return members or ranked
