@@ -363,6 +363,8 @@ def _only_openers(before: str) -> bool:
             return False
         before = before[: -len(opener)].rstrip(_OPENER_PUNCT)
     return not before
+
+
 # Weaker cues: they make a status of a number that ends its clause ("重启后 503", "扫码后
 # 403 了"), not of a room in a plan ("下课后 201 见", "打开 301 的门").
 WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然")
