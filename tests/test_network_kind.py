@@ -362,3 +362,10 @@ def test_wechat_mini_program_request_failures(service, line, name):
 def test_wechat_mini_program_domain_allowlist(service, line):
     top = service.resolve(line).matches[0]
     assert (top.kind, top.answer.name, top.answer.family) == ("network", "WX_URL_NOT_IN_DOMAIN_LIST", "cors")
+
+
+def test_asked_for_a_status_the_status_leads_and_the_network_error_is_beside_it(service):
+    text = "nginx 做反向代理，上游的 php-fpm 挂了，连接被重置或者拿到的响应无效，nginx 回给浏览器的是哪个状态码"
+    first, second = service.resolve(text).matches[:2]
+    assert first.status == 502 and (second.kind, second.answer.name) == ("network", "ECONNRESET")
+    assert service.resolve("连接被拒绝").matches[0].answer.name == "ECONNREFUSED"  # not asked: the error

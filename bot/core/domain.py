@@ -488,6 +488,12 @@ QUANTITY_BEFORE = (
     "减",
     "涨到",
     "降到",
+    "调到",  # a setting: "最大连接数调到 500"
+    "调成",
+    "设到",
+    "设为",
+    "设成",
+    "加到",
     "涨了",
     "跌了",
     "亏了",
@@ -688,6 +694,12 @@ REFUSAL_WORDS = tuple(
     "refuse reject invalid denied not support".split()
 )
 CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥码", "什么码", "哪个码")
+# Asking for a status code by number: "回给浏览器的是哪个状态码", "客户端收到的是几".
+_STATUS_ASKS = ("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码")
+
+
+def asks_for_status(folded: str) -> bool:
+    return any(word in folded for word in _STATUS_ASKS)
 
 
 def describes_exchange(folded: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.core import tuning
+from bot.core import domain, tuning
 from bot.core.cache import gc_paused
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
@@ -79,13 +79,15 @@ class NetworkKind:
             "fuzzy",
             "document",
         )
+        # "…nginx 回给浏览器的是哪个状态码": asked for a status, the status reading leads and the
+        # network error it describes (an alias, not a pasted line) stays beside it.
+        asked = domain.asks_for_status(q.folded)
         out = []
         for m in matches:
             loose = m.tier in ("fuzzy", "words") or (
                 m.tier in ("alias", "topic")
                 and m.score < tuning.EXPLICIT
-                and best_other >= tuning.ANSWER
-                and named
+                and (asked or (best_other >= tuning.ANSWER and named))
             )
             if loose and m.score >= best_other:
                 m = replace(m, score=best_other - tuning.JUST_BELOW)
