@@ -245,7 +245,7 @@ class StatusIndex:
         known, unknown = self.codes(q)
         if not known and not unknown:
             digit = self._class_query(q.stripped)
-            if digit is not None and _asks_for_member(q.stripped):
+            if digit is not None and _asks_for_member(q.stripped, q.normalized):
                 # "…返回的是哪个 5xx": one code of the class, described; the readings keep to it.
                 q.memo["status.class"] = digit
             elif digit is not None:
@@ -603,12 +603,13 @@ def explicit_codes(
     return list(dict.fromkeys(code for _, _, code in spans))
 
 
-def _asks_for_member(folded: str) -> bool:
-    """Does a description ask which code of a class it is ("返回的是哪个 5xx")?"""
+def _asks_for_member(folded: str, normalized: str) -> bool:
+    """Does a description ask which code of a class it is ("返回的是哪个 5xx")? ``normalized``
+    is the matching form of ``folded`` (the query has it already)."""
     m = _CLASS_RE.search(folded)
     if m is None or _LIST_CUE_RE.search(folded) is not None:
         return False
-    if len(normalize(folded).replace(" ", "")) < _MEMBER_MIN_LENGTH:
+    if len(normalized.replace(" ", "")) < _MEMBER_MIN_LENGTH:
         return False
     return _MEMBER_CUE_RE.search(folded, max(0, m.start() - 8), m.start()) is not None
 
