@@ -70,6 +70,7 @@ def test_unknown_key(knowledge_copy):
                 "related",
                 "aliases",
                 "signatures",
+                "descriptions",
                 "seed",
             ]
         )

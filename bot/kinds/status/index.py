@@ -536,7 +536,7 @@ def _document(entry: StatusEntry, prose: _Prose) -> str:
     """Everything an entry says, as one normalised text for whole-entry retrieval."""
     parts = [entry.name_zh, entry.phrase, *entry.phrase_aliases, *entry.aliases, entry.summary]
     parts += [prose.meaning, *prose.causes, *(_own_clauses(t, entry) for t in (*entry.fix_client, *entry.fix_server))]
-    parts += [*entry.signatures]
+    parts += [*entry.signatures, *entry.descriptions]
     if entry.seed:
         parts += [entry.seed.meaning, entry.seed.note]
     return normalize(" ".join(parts))

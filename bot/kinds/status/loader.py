@@ -44,6 +44,7 @@ STATUS_FIELDS: dict[str, FieldSpec] = {
     "related": FieldSpec(check_code, required=False, is_list=True),
     "aliases": FieldSpec(check_text, is_list=True, min_items=1),
     "signatures": FieldSpec(check_text, required=False, is_list=True),
+    "descriptions": FieldSpec(check_text, required=False, is_list=True),
     "seed": FieldSpec(lambda v: None, required=False),  # a table, checked by _seed()
 }
 SPEC_FIELDS = {"org": True, "ref": True, "section": False, "url": False}

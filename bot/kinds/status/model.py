@@ -57,6 +57,8 @@ class StatusEntry:
     retry: str = ""
     related: tuple[int, ...] = ()
     signatures: tuple[str, ...] = ()  # log lines and client messages that point at this code
+    # How people describe the situation without naming the code (retrieval text, not shown).
+    descriptions: tuple[str, ...] = ()
     seed: SeedNote | None = None
 
     @property
