@@ -156,3 +156,57 @@ def test_a_class_asked_about_is_still_listed(service, text):
 )
 def test_compared_codes_alternatives_and_polyphones(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "已经列举过了" describes the code; it does not ask for a list of the class.
+        ("WebDAV 的响应里，同一个集合的成员在前面已经列举过了，为了避免重复再列一遍而使用的那个 2xx 是", 208),
+    ],
+)
+def test_a_list_word_inside_the_description_is_not_a_list_request(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_a_member_asked_for_but_not_found_falls_back_to_the_class(service):
+    text = "有一个 4xx 平时几乎没人见过，具体场景我也说不清楚，就想知道是哪个"
+    res = service.resolve(text)
+    assert res.mode == "class" and res.group == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "ruled_out"),
+    [
+        ("永久迁移，而且要保证 POST 跳过去以后仍是 POST、body 不丢，应该用哪个码？不是 301", 308, 301),
+        ("不是 403 那个！我说的是身份压根没验证过、登录凭证缺失或无效时返回的码", 401, 403),
+        ("请求 body 太大服务器不收，不是 431（那是头太大），是哪个？", 413, 431),
+        ("Chrome 支持的那个在最终响应之前先把资源提示推给浏览器的 1xx 是哪个？不是 100 也不是 101", 103, 100),
+    ],
+)
+def test_a_code_ruled_out_is_not_the_answer(service, text, code, ruled_out):
+    statuses = [m.status for m in service.resolve(text).matches[:3]]
+    assert statuses[0] == code and ruled_out not in statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("是不是 504", 504),  # a guess, not a code ruled out
+        ("不是 504 吗", 504),
+        ("不是 504，是 502 吧？", 502),  # the code left over is the one meant
+    ],
+)
+def test_guesses_and_corrections_still_answer_the_code(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "old"),
+    [
+        ("nginx limit_req 超了默认回 503，很多人会用 limit_req_status 改成哪个码才更语义化？", 503),
+        ("跟 401 的区别我老搞混，就是那个「我知道你是谁但就是不让你进」的码是多少", 401),
+    ],
+)
+def test_the_old_value_and_the_code_told_apart_are_not_the_answer(service, text, old):
+    assert old not in [m.status for m in service.resolve(text).matches[:1]]

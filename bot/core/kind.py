@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 # Longer texts are read as their head and tail: where pasted logs and tracebacks put the error.
 MAX_QUERY = 4096
+# ``Query.memo`` key: the answer a kind leaves for when no kind finds anything else (a class
+# listing when "…的那个 4xx 是哪个" describes no member the readings find).
+LAST_RESORT = "last_resort"
 # Acknowledgements that happen to equal a reason phrase ("OK") are chatter, not questions.
 _ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
 

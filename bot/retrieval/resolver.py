@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.core import domain, tuning
-from bot.core.kind import Kind, Query
+from bot.core.kind import LAST_RESORT, Kind, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 
@@ -133,6 +133,8 @@ class Resolver:
             matches = [m for kind in self.kinds for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
         matches.sort(key=_rank_key)
         unknown = tuple(dict.fromkeys(q.unknown))
+        if not matches and LAST_RESORT in q.memo:
+            return q.memo[LAST_RESORT]
         if not matches:
             return Resolution(q.text, "none", (), unknown=unknown)
         return Resolution(q.text, "text", tuple(matches[:limit]), unknown=unknown)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from bot.core import domain, pinyin, tuning
 from bot.core.domain import technical_terms
-from bot.core.kind import Query
+from bot.core.kind import LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
@@ -37,6 +37,8 @@ _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9
 # Asking for one member of a class ("标准里对应哪个 4xx", "兜底的那个 5xx 是多少"), not for the class.
 _MEMBER_CUE_RE = re.compile(r"(?:哪个|哪一个|那个|一个|有个|某个)\s*$")
 _MEMBER_MIN_LENGTH = 12  # normalised characters: "哪个 5xx" alone still lists the class
+_MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|哪种|哪一种|什么码|啥码|什么状态")
+_MEMBER_LATE_LENGTH = 24  # a description long enough that a later "是哪个" asks for one member
 _CLASS_SHORTLIST = 40  # whole-entry readings looked through for members of the class asked about
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
@@ -50,6 +52,14 @@ _CONTRAST_RE = re.compile(r"但|不过|可是|却|而是|只是")
 _THAN_RE = re.compile(
     r"(?:比|不同于|区别于|有别于)\s?([1-5]\d\d)(?![0-9])|(?:跟|和|与|同)\s?([1-5]\d\d)\s?(?:有点像|有些像|挺像|相近|接近)"
 )
+# Codes named to rule them out or as the old value: "（不是 308）", "不是 100 也不是 101",
+# "跟 401 的区别我老搞混", "默认回 503，…改成哪个码". Not "是不是 504", "不是 504 吗" (a guess).
+_NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除)[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
+_TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清)")
+_CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
+# What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
+_SEEN_AS_RE = re.compile(r"(?:看到|收到|拿到|显示)的?(?:是|好像是|其实是)?\s?([1-5]\d\d)(?!\d)")
+_INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有")
 # "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
 # Read as the words of those names, so the words "POST 改成 GET" stop pointing at 301/302,
 # which allow the change. Bounded gaps inside one clause: a few steps per "不".
@@ -214,21 +224,34 @@ class StatusIndex:
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
 
-    def _yardstick(self, q: Query) -> int | None:
-        """The one code typed only to compare another with ("跟 301 一样…但…是哪个", "比 404
-        语义更明确的那个码"): the text describes the code asked for, so it is read as a
-        description without that code."""
+    def _yardsticks(self, q: Query) -> frozenset[int]:
+        """Codes typed only as the measure of the one asked for ("跟 301 一样…但…是哪个", "比 404
+        语义更明确的那个码", "（不是 308）", "跟 401 的区别", "默认回 503，改成哪个码"): the text
+        describes another code, so it is read as a description without them."""
+        found = q.memo.get("status.yardsticks")
+        if found is None:
+            found = q.memo["status.yardsticks"] = self._find_yardsticks(q)
+        return found
+
+    def _find_yardsticks(self, q: Query) -> frozenset[int]:
         known, unknown = self.codes(q)
         folded = q.folded
-        if len(known) != 1 or unknown or not ("哪" in folded or ("那个" in folded and "码" in folded) or domain.asks(folded)):
-            return None
-        m = _THAN_RE.search(folded)
-        if m is not None and int(m.group(1) or m.group(2)) == known[0]:
-            return known[0]
-        m = _YARDSTICK_RE.search(folded)
-        if m is None or int(m.group(1)) != known[0] or not _CONTRAST_RE.search(folded, m.end()):
-            return None
-        return known[0]
+        if not known or unknown or not ("哪" in folded or ("那个" in folded and "码" in folded) or domain.asks(folded)):
+            return frozenset()
+        marked: set[int] = set()
+        if len(known) == 1:
+            m = _THAN_RE.search(folded)
+            if m is not None and int(m.group(1) or m.group(2)) == known[0]:
+                marked.add(known[0])
+            m = _YARDSTICK_RE.search(folded)
+            if m is not None and int(m.group(1)) == known[0] and _CONTRAST_RE.search(folded, m.end()):
+                marked.add(known[0])
+        patterns = [_NOT_CODE_RE, _TELL_APART_RE, _CHANGED_FROM_RE]
+        if any(word in folded for word in _INTERNAL_WORDS):
+            patterns.append(_SEEN_AS_RE)
+        for pattern in patterns:
+            marked.update(int(m.group(1)) for m in pattern.finditer(folded))
+        return frozenset(c for c in known if c in marked)
 
     def _everyday(self, q: Query) -> bool:
         """A three-digit number that reads as no code, in a text that does not talk shop."""
@@ -245,15 +268,23 @@ class StatusIndex:
         known, unknown = self.codes(q)
         if not known and not unknown:
             digit = self._class_query(q.stripped)
-            if digit is not None and _asks_for_member(q.stripped, q.normalized):
-                # "…返回的是哪个 5xx": one code of the class, described; the readings keep to it.
-                q.memo["status.class"] = digit
-            elif digit is not None:
+            if digit is not None:
                 entries = self.data.codes_in_class(digit)
                 matches = tuple(status_match(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
-                return Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
-        if known and not domain.settled(q.folded) and self._yardstick(q) is None:
-            return self._codes_answer(q, known, unknown)
+                listing = Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
+                if not _asks_for_member(q.stripped, q.normalized):
+                    return listing
+                # "…返回的是哪个 5xx": one code of the class, described; the readings keep to it,
+                # and the class is the answer when no reading of the description is found.
+                q.memo["status.class"] = digit
+                q.memo[LAST_RESORT] = listing
+        if known and not domain.settled(q.folded):
+            yardsticks = self._yardsticks(q)
+            if not yardsticks:
+                return self._codes_answer(q, known, unknown)
+            rest = [c for c in known if c not in yardsticks]
+            if rest:  # "不是 504，是 502 吧": the code left is the one meant
+                return self._codes_answer(q, rest, unknown)
         # "线上 500 小李已经在跟了": a code in a remark that the trouble is in hand asks nothing.
         return None
 
@@ -304,9 +335,9 @@ class StatusIndex:
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
-        yardstick = self._yardstick(q)
-        if yardstick is not None:
-            ranked = [item for item in ranked if item[0] != yardstick]
+        yardsticks = self._yardsticks(q)
+        if yardsticks:
+            ranked = [item for item in ranked if item[0] not in yardsticks]
         ranked = _in_class(ranked, q.memo.get("status.class"))
         if self._everyday(q) or domain.settled(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
@@ -332,10 +363,11 @@ class StatusIndex:
         if technical >= 2 and not domain.describes_exchange(q.folded):
             return []  # "服务器打折买了三台": shop talk (fewer terms need the clear match below)
         digit = q.memo.get("status.class")
+        yardsticks = self._yardsticks(q)
         ranked = [
             row
             for row in self._documents.rank(query, limit if digit is None else _CLASS_SHORTLIST)
-            if row[2] >= tuning.DOC_MIN_SHARE
+            if row[2] >= tuning.DOC_MIN_SHARE and row[0] not in yardsticks
         ]
         if digit is not None:
             ranked = _in_class(ranked, digit)[:limit]
@@ -607,11 +639,16 @@ def _asks_for_member(folded: str, normalized: str) -> bool:
     """Does a description ask which code of a class it is ("返回的是哪个 5xx")? ``normalized``
     is the matching form of ``folded`` (the query has it already)."""
     m = _CLASS_RE.search(folded)
-    if m is None or _LIST_CUE_RE.search(folded) is not None:
+    # A list cue counts only next to the class ("列出所有 5xx", "5xx 有哪些"): "前面已经列举过了" in
+    # a description is part of what is described.
+    if m is None or _LIST_CUE_RE.search(folded[max(0, m.start() - 8) : m.end() + 8]) is not None:
         return False
     if len(normalized.replace(" ", "")) < _MEMBER_MIN_LENGTH:
         return False
-    return _MEMBER_CUE_RE.search(folded, max(0, m.start() - 8), m.start()) is not None
+    if _MEMBER_CUE_RE.search(folded, max(0, m.start() - 8), m.start()) is not None:
+        return True
+    # "…预留的 4xx，有些 SaaS 拿它表示欠费，是哪个": the question comes after the class.
+    return len(normalized) >= _MEMBER_LATE_LENGTH and _MEMBER_ASK_RE.search(folded, m.end()) is not None
 
 
 def _in_class(ranked: list, digit: int | None) -> list:
