@@ -210,3 +210,62 @@ def test_guesses_and_corrections_still_answer_the_code(service, text, code):
 )
 def test_the_old_value_and_the_code_told_apart_are_not_the_answer(service, text, old):
     assert old not in [m.status for m in service.resolve(text).matches[:1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("临时跳转到别的地址，而且要求客户端保持原来的方法和请求体，POST 过去还得是 POST", 307),
+        ("新域名上线后旧域名要全部永久跳过去 而且 POST 也得保持 POST 用哪个跳转码", 308),
+        ("永久搬家的跳转，但不允许客户端把 POST 改成 GET，方法和 body 必须原样带过去", 308),
+    ],
+)
+def test_a_redirect_that_must_keep_its_method_is_307_or_308(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["永久跳转，用 POST 还是 PUT 提交", "临时重定向"])
+def test_choosing_between_methods_is_not_keeping_one(service, text):
+    assert service.resolve(text).matches[0].status in (301, 302)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("nginx 开了 ssl_verify_client on，客户端提供的证书校验失败，nginx 内部用的是哪个非标准码？", 495),
+        ("Cloudflare 开了 Full (strict)，源站证书是自签的或者已经过期，CF 校验不通过，返回几？", 526),
+        ("nginx 里那个非标准码：请求头或 Cookie 太大时内部用它，但客户端最终看到的是 400，是哪个？", 494),
+    ],
+)
+def test_asked_for_a_status_the_status_leads(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_a_number_with_a_unit_after_curl_is_no_exit_code(service):
+    res = service.resolve("curl 做超过 1KB 的 POST 时会先停顿一下，等服务端回个 1xx 再发正文，它等的是哪个码")
+    assert res.matches and res.matches[0].kind == "status"
+    assert service.resolve("curl 7").matches[0].answer.name == "CURLE_COULDNT_CONNECT"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("request signature nonce has been used", "SignatureNonceUsed"),
+        ("The Swagger file version must be 2.0 (found openapi 3.0.1)", "APIG.3601"),
+    ],
+)
+def test_an_english_retelling_of_a_documented_message_leads_word_overlap(service, text, code):
+    assert service.resolve(text).matches[0].answer.error_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("接口老是报 bad gatewya", 502), ("页面显示 servcie unavalable 咋回事", 503), ("报了个 not foudn 错误", 404)],
+)
+def test_a_mistyped_english_phrase_inside_chinese_is_read(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["今天 happy hour 去不去", "代码里写 hello world 跑不起来"])
+def test_english_words_in_chatter_are_no_typo(service, text):
+    assert service.resolve(text).matches == ()

@@ -26,8 +26,9 @@ from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Numbers that mean something only beside their context word (matched on folded text).
-# No "-" in the gap: "curl -m 10 …" is an option's value, not an exit code.
-_CURL_RE = re.compile(r"curl[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9])")
+# No "-" in the gap: "curl -m 10 …" is an option's value, not an exit code; nor a number
+# with a unit or a version after it ("curl 做超过 1KB 的 POST", "curl 7.68").
+_CURL_RE = re.compile(r"curl[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9a-z]|\.[0-9])")
 # "… exit code 28", "退出码 28" once curl is named anywhere in the text.
 _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
 # A close code after "code" once a WebSocket word is anywhere in the text ("onclose 里 code 是 1006").

@@ -63,8 +63,12 @@ _INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有")
 # "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
 # Read as the words of those names, so the words "POST 改成 GET" stop pointing at 301/302,
 # which allow the change. Bounded gaps inside one clause: a few steps per "不".
+# Said positively too: "保持原来的方法", "POST 过去还得是 POST", "方法和 body 必须原样带过去".
 _KEEPS_METHOD_RE = re.compile(
     r"不(?:许|允许|能|让|会|可以|要|得)?[^，。,;；]{0,16}?(?:改成|改为|变成|换成|改|变)[^，。,;；]{0,8}?(?:get|方法)"
+    r"|保持(?:原来的|原有的|原本的|原)?(?:请求)?方法"
+    r"|(post|put|patch)[^，。,;；]{0,10}?(?:还得是|得是|仍是|仍然是|还是|也得保持|保持|依然是)\s?\1"
+    r"|方法[^，。,;；]{0,10}?(?:原样|不变|不能变)"
 )
 
 
@@ -208,6 +212,7 @@ class StatusIndex:
             "seed_note": [entry.seed.note] if entry.seed else [],
             "meaning": [prose.meaning],
             "causes": prose.causes,
+            "descriptions": list(entry.descriptions),
         }
         for name, weight in tuning.FIELD_WEIGHTS:
             for text in fields[name]:
@@ -331,13 +336,17 @@ class StatusIndex:
             q.unknown.extend(("status", str(c)) for c in unknown)
             gone = {str(c) for c in unknown}
             stripped = _THREE_DIGITS_RE.sub(lambda m: " " if m.group() in gone else m.group(), stripped)
-        stripped = _KEEPS_METHOD_RE.sub(" 保留方法 ", stripped)
+        keeps = _keeps_method(q)
+        if keeps:
+            stripped = _KEEPS_METHOD_RE.sub(" 保留方法 ", stripped)
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
         yardsticks = self._yardsticks(q)
         if yardsticks:
             ranked = [item for item in ranked if item[0] not in yardsticks]
+        if keeps:
+            ranked = _keeping_method(ranked)
         ranked = _in_class(ranked, q.memo.get("status.class"))
         if self._everyday(q) or domain.settled(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
@@ -353,7 +362,8 @@ class StatusIndex:
         as choices, for texts that talk shop (two technical terms or more, or one when the
         entry's own words say the same clearly: "提交了导出任务，服务器说收到了，等会儿才处理完")."""
         query = q.normalized
-        if "不" in query:
+        keeps = _keeps_method(q)
+        if keeps:
             query = normalize(_KEEPS_METHOD_RE.sub(" 保留方法 ", q.stripped))
         technical = technical_terms(q.folded)
         if len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
@@ -369,6 +379,8 @@ class StatusIndex:
             for row in self._documents.rank(query, limit if digit is None else _CLASS_SHORTLIST)
             if row[2] >= tuning.DOC_MIN_SHARE and row[0] not in yardsticks
         ]
+        if keeps:
+            ranked = _keeping_method(ranked)
         if digit is not None:
             ranked = _in_class(ranked, digit)[:limit]
         if technical < 2:
@@ -499,6 +511,24 @@ class StatusIndex:
                 continue
             choice = self._fuzzy_choices[index]
             offer(choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
+        # "接口老是报 bad gatewya": a mistyped English phrase inside a Chinese sentence, read
+        # on its own (a few runs of two words or more, each of bounded length).
+        if cjk_count(query):
+            runs = [m.group() for m in _LATIN_RUN_RE.finditer(query) if " " in m.group()]
+            for run in runs[:_LATIN_RUNS]:
+                run = run[:_LATIN_RUN_MAX]
+                for key, score, index in self._typos.extract(run, _LATIN_RUN_CUTOFF, limit=3):
+                    # A typo is neither a part nor a whole of the name (the contained-alias
+                    # tier judges those, with its gates: "connection timed out" is not only
+                    # Cloudflare's 522), and the name is English like the run.
+                    if run in key or key in run or cjk_count(key):
+                        continue
+                    vendor = self._vendor.get(key)
+                    if vendor and not any(w in query for w in vendor):
+                        continue  # a vendor's phrase is also a runtime's words ("connect timed out")
+                    choice = self._fuzzy_choices[index]
+                    inside = tuning.contained_alias(len(run) / max(len(query), 1))
+                    offer(choice.target, min(tuning.fuzzy_alias(score, len(run)), inside), f"近似{choice.label}", "fuzzy")
 
         # Descriptions: how much of the question the entry's own words cover, and by
         # how much the best entry leads the next one.
@@ -649,6 +679,34 @@ def _asks_for_member(folded: str, normalized: str) -> bool:
         return True
     # "…预留的 4xx，有些 SaaS 拿它表示欠费，是哪个": the question comes after the class.
     return len(normalized) >= _MEMBER_LATE_LENGTH and _MEMBER_ASK_RE.search(folded, m.end()) is not None
+
+
+# Runs of English words inside a Chinese text, read for typos of English names.
+_LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]{2,})+")
+_LATIN_RUNS = 3
+_LATIN_RUN_MAX = 40
+_LATIN_RUN_CUTOFF = 80.0  # stricter than a whole-text typo: the rest of the text is not the name
+# A redirect that must keep its method and body is the method-keeping sibling of the one read.
+_KEEPS_SIBLING = {301: 308, 302: 307}
+
+
+def _keeps_method(q: Query) -> bool:
+    """Does the text require the redirect to keep its method ("POST 过去还得是 POST")?"""
+    found = q.memo.get("status.keeps_method")
+    if found is None:
+        found = q.memo["status.keeps_method"] = _KEEPS_METHOD_RE.search(q.stripped) is not None
+    return found
+
+
+def _keeping_method(ranked: list) -> list:
+    """Readings with 301 / 302 read as 308 / 307 (codes are the first item), each code once."""
+    out, seen = [], set()
+    for item in ranked:
+        code = _KEEPS_SIBLING.get(item[0], item[0])
+        if code not in seen:
+            seen.add(code)
+            out.append((code, *item[1:]) if code != item[0] else item)
+    return out
 
 
 def _in_class(ranked: list, digit: int | None) -> list:
