@@ -16,6 +16,7 @@ from bot.core import tuning
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
+from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE
@@ -128,6 +129,13 @@ class CloudKind:
         hints = provider_hints(q.text)
         named = bool(hints.providers or hints.products)
         exact = self.index.is_documented_message(q.text)
+        # An English sentence that retells a documented message ("request signature nonce has
+        # been used") is that error, not the words it shares with a status's phrase.
+        english = (
+            q.memo.get("baseline.tier") in ("words", "fuzzy", "document")
+            and cjk_count(q.normalized) == 0
+            and q.normalized.count(" ") >= 3
+        )
         weighed = []
         last_meaning = tuning.EXPLICIT  # readings by meaning keep their order when lifted
         for m in matches:
@@ -145,7 +153,7 @@ class CloudKind:
                 verbatim=exact and m.score >= tuning.VERBATIM,
                 family=answer.error is None and m.score >= tuning.DOMINANT,
                 named=named and ours,
-                meaning=m.tier == "meaning",
+                meaning=m.tier == "meaning" or (english and m.tier == "message"),
             )
             if m.tier == "meaning":
                 score = last_meaning = min(score, last_meaning - tuning.JUST_ABOVE)
