@@ -98,6 +98,7 @@ FIELD_WEIGHTS = (
     ("seed_note", 0.7),
     ("meaning", 0.5),
     ("causes", 0.35),
+    ("descriptions", 0.6),  # how people describe the code without naming it
 )
 
 
