@@ -224,7 +224,8 @@ def test_deeply_nested_toml_is_a_problem_not_a_recursion_error(knowledge_copy):
 def test_an_unreadable_status_file_is_reported_alone(knowledge_copy):
     """Without 5xx.toml every reference to 503 would fail too; those echoes would bury the cause."""
     path = knowledge_copy / "status" / "5xx.toml"
-    path.write_bytes(path.read_bytes()[:-40] + b'"unterminated\n')
+    text = path.read_text(encoding="utf-8")  # cut on a character, not inside one: TOML's error
+    path.write_text(text[:-40] + '"unterminated\n', encoding="utf-8")
     problems = problems_for(knowledge_copy)
     assert len(problems) == 1
     assert problems[0].startswith("knowledge/status/5xx.toml: is not valid TOML:")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kinds.status.index import _KEEPS_METHOD_RE
+
 
 @pytest.mark.parametrize(
     "text",
@@ -224,9 +226,13 @@ def test_a_redirect_that_must_keep_its_method_is_307_or_308(service, text, code)
     assert service.resolve(text).matches[0].status == code
 
 
-@pytest.mark.parametrize("text", ["永久跳转，用 POST 还是 PUT 提交", "临时重定向"])
-def test_choosing_between_methods_is_not_keeping_one(service, text):
-    assert service.resolve(text).matches[0].status in (301, 302)
+@pytest.mark.parametrize("text", ["永久跳转，用 post 还是 put 提交", "301 之后 post 变成了 get"])
+def test_choosing_between_methods_is_not_keeping_one(text):
+    assert _KEEPS_METHOD_RE.search(text) is None
+
+
+def test_temporary_redirect_is_still_302(service):
+    assert service.resolve("临时重定向").matches[0].status == 302
 
 
 @pytest.mark.parametrize(
@@ -269,3 +275,63 @@ def test_a_mistyped_english_phrase_inside_chinese_is_read(service, text, code):
 @pytest.mark.parametrize("text", ["今天 happy hour 去不去", "代码里写 hello world 跑不起来"])
 def test_english_words_in_chatter_are_no_typo(service, text):
     assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(("text", "code"), [("qps 500 就开始 503", 503), ("500 qps 的时候 502", 502)])
+def test_load_figures_are_quantities_and_the_code_beside_them_is_read(service, text, code):
+    assert [m.status for m in service.resolve(text).matches[:1]] == [code]
+
+
+@pytest.mark.parametrize("text", ["我写的接口 QPS 能到 300", "压测 200 并发就超时了"])
+def test_a_load_figure_is_no_status(service, text):
+    assert 200 not in [m.status for m in service.resolve(text).matches] and 300 not in [
+        m.status for m in service.resolve(text).matches
+    ]
+
+
+def test_another_clouds_error_of_the_same_name_is_only_a_choice(service):
+    res = service.resolve("aws s3 AccessDenied")
+    assert all(m.score < 80 for m in res.matches if m.kind == "error")
+    assert service.resolve("阿里云 OSS AccessDenied").matches[0].score >= 80
+
+
+def test_the_code_used_today_is_not_the_one_asked_for(service):
+    text = "我们字段校验失败现在统一回 400，产品想区分出语义错误，那该用哪个"
+    assert service.resolve(text).matches[0].status == 422
+    assert service.resolve("现在回 500 对吗").matches[0].status == 500  # no other code asked for
+
+
+@pytest.mark.parametrize("text", ["来回 300 公里", "回 300 块", "回 200 条消息"])
+def test_a_number_after_hui_with_a_unit_is_a_quantity(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "InvalidAccessKeyId那个问题我搞定了，是配置文件里AK写错了",
+        "@小张 你那个Ecs.0018的工单我已经转给华为云了",
+        "恭喜，这周终于一个5xx都没有",
+    ],
+)
+def test_remarks_that_an_error_is_handled_ask_nothing(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("nginx 作为反向代理转给后端，后端进程挂了或者回了个无效响应，网关这边拿到的东西不对", 502),
+        ("504 Gatway Timout 是啥意思", 504),  # a typed code beside its mistyped English name
+    ],
+)
+def test_forwarding_is_no_handover_and_mistyped_names_keep_the_code(service, text, code):
+    assert code in [m.status for m in service.resolve(text).matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("OSS报ＮｏＳｕｃｈＫｅｙ", "NoSuchKey"), ("华为云 Ecs.O018 啥意思", "Ecs.0018"), ("华为 apig.o3o8 是啥", "APIG.0308")],
+)
+def test_full_width_letters_and_letter_o_for_zero_in_cloud_codes(service, text, code):
+    assert service.resolve(text).matches[0].answer.error_code == code

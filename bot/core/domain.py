@@ -197,6 +197,9 @@ STATUS_WORDS = (
     "ingress",
     "k8s",
     "postman",
+    "qps",  # load figures: "qps 到 500 就开始 503"
+    "tps",
+    "压测",
     "axios",
     "fetch",
     "ajax",
@@ -232,6 +235,7 @@ STATUS_BEFORE = (
     "返回",
     "返",
     "回了",
+    "回",  # "现在回 500 对吗" (a unit or a place after the number still makes it a quantity)
     "收到",
     "拿到",
     "得到",
@@ -421,6 +425,12 @@ LATIN_UNITS = frozenset(
 )
 # A place, a count or a price right after the number: "404 房", "302 路", "201 会议室", "100%".
 QUANTITY_AFTER = (
+    "公里",
+    "千米",
+    "英里",
+    "并发",  # a load figure: "压测 200 并发", "500 qps"
+    "qps",
+    "tps",
     "门口",
     "房间",
     "房",
@@ -494,6 +504,16 @@ QUANTITY_BEFORE = (
     "设为",
     "设成",
     "加到",
+    "能到",  # a load figure: "QPS 能到 300", "并发 500 的时候"
+    "达到",
+    "跑到",
+    "扛到",
+    "撑到",
+    "qps",
+    "tps",
+    "并发",
+    "并发数",
+    "连接数",
     "涨了",
     "跌了",
     "亏了",
@@ -632,6 +652,7 @@ def asks(folded: str) -> bool:
 SETTLED_WORDS = tuple(
     "解决了 已解决 搞定了 修好了 弄好了 没事了 恢复了 已修复 好了 做完了 写完了 已完成 完成了 "
     "已经在跟 在跟了 在跟进 跟进中 已处理 处理好了 已经调 调大了 调高了 上线了 已上线 续好了 "
+    "已经转给 已转给 转给他们 复盘 背锅 背的锅 等着吧 都没有 一个都没 "
     "fixed resolved".split()
 )
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
@@ -697,7 +718,7 @@ CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥�
 # Asking for a status code by number: "回给浏览器的是哪个状态码", "客户端收到的是几".
 _STATUS_ASKS = ("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码")
 # "内部用的是哪个非标准码", "返回几", "客户端收到的是几": a few words between the ask and "码".
-_STATUS_ASK_RE = re.compile(r"(?:哪个|哪一个|什么|啥)[^，。？?！!,]{0,6}?码|(?:回|返回|报|收到|看到)的?(?:是)?几")
+_STATUS_ASK_RE = re.compile(r"(?:哪个|哪一个|什么|啥)[^，。？?！!,]{0,6}?码|算(?:啥|什么|哪个)状态|(?:回|返回|报|收到|看到)的?(?:是)?几")
 
 
 def asks_for_status(folded: str) -> bool:

@@ -84,10 +84,16 @@ class NetworkKind:
         asked = domain.asks_for_status(q.folded)
         out = []
         for m in matches:
-            loose = m.tier in ("fuzzy", "words") or (
-                m.tier in ("alias", "topic")
-                and m.score < tuning.EXPLICIT
-                and (asked or (best_other >= tuning.ANSWER and named))
+            loose = (
+                m.tier in ("fuzzy", "words")
+                or (
+                    m.tier in ("alias", "topic")
+                    and m.score < tuning.EXPLICIT
+                    and (asked or (best_other >= tuning.ANSWER and named))
+                )
+                # "…超过 proxy_read_timeout，用户看到的是哪个码": a runtime's wording inside a
+                # setting's name, asked about as a status a confident status reading gives.
+                or (m.tier == "signature" and asked and best_other >= tuning.ANSWER and named)
             )
             if loose and m.score >= best_other:
                 m = replace(m, score=best_other - tuning.JUST_BELOW)

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
+
 from bot.core import domain, pinyin, tuning
 from bot.core.domain import technical_terms
 from bot.core.kind import LAST_RESORT, Query
@@ -37,7 +39,7 @@ _CLASS_RE = re.compile(r"(?<![0-9a-z])([1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9
 # Asking for one member of a class ("标准里对应哪个 4xx", "兜底的那个 5xx 是多少"), not for the class.
 _MEMBER_CUE_RE = re.compile(r"(?:哪个|哪一个|那个|一个|有个|某个)\s*$")
 _MEMBER_MIN_LENGTH = 12  # normalised characters: "哪个 5xx" alone still lists the class
-_MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|哪种|哪一种|什么码|啥码|什么状态")
+_MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|哪种|哪一种|什么码|啥码|什么状态|是\s?[?？]?\s?$")
 _MEMBER_LATE_LENGTH = 24  # a description long enough that a later "是哪个" asks for one member
 _CLASS_SHORTLIST = 40  # whole-entry readings looked through for members of the class asked about
 # Asking for a list: "有哪些", "都列出来", "所有".
@@ -56,6 +58,9 @@ _THAN_RE = re.compile(
 # "跟 401 的区别我老搞混", "默认回 503，…改成哪个码". Not "是不是 504", "不是 504 吗" (a guess).
 _NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除)[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清)")
+# The code used today, when the text asks which one to use instead ("现在统一回 400，…该用哪个").
+_CURRENT_RE = re.compile(r"(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)\s?([1-5]\d\d)(?!\d)")
+_INSTEAD_RE = re.compile(r"(?:该|应该|要|得|改|换)(?:用|回|返回)?哪")
 _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
 # What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
 _SEEN_AS_RE = re.compile(r"(?:看到|收到|拿到|显示)的?(?:是|好像是|其实是)?\s?([1-5]\d\d)(?!\d)")
@@ -67,7 +72,7 @@ _INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有")
 _KEEPS_METHOD_RE = re.compile(
     r"不(?:许|允许|能|让|会|可以|要|得)?[^，。,;；]{0,16}?(?:改成|改为|变成|换成|改|变)[^，。,;；]{0,8}?(?:get|方法)"
     r"|保持(?:原来的|原有的|原本的|原)?(?:请求)?方法"
-    r"|(post|put|patch)[^，。,;；]{0,10}?(?:还得是|得是|仍是|仍然是|还是|也得保持|保持|依然是)\s?\1"
+    r"|(post|put|patch)[^，。,;；]{0,10}?(?:还得是|得是|必须是|仍是|仍然是|还是|也得保持|保持|依然是)\s?\1"
     r"|方法[^，。,;；]{0,10}?(?:原样|不变|不能变)"
 )
 
@@ -252,6 +257,8 @@ class StatusIndex:
             if m is not None and int(m.group(1)) == known[0] and _CONTRAST_RE.search(folded, m.end()):
                 marked.add(known[0])
         patterns = [_NOT_CODE_RE, _TELL_APART_RE, _CHANGED_FROM_RE]
+        if _INSTEAD_RE.search(folded) is not None:
+            patterns.append(_CURRENT_RE)
         if any(word in folded for word in _INTERNAL_WORDS):
             patterns.append(_SEEN_AS_RE)
         for pattern in patterns:
@@ -259,21 +266,20 @@ class StatusIndex:
         return frozenset(c for c in known if c in marked)
 
     def _everyday(self, q: Query) -> bool:
-        """A three-digit number that reads as no code, in a text that does not talk shop."""
+        """A three-digit number that reads as no code, in a text that does not talk shop or,
+        talking shop, neither asks nor reports trouble ("我写的接口 QPS 能到 300")."""
         known, unknown = self.codes(q)
-        return (
-            not known
-            and not unknown
-            and _CODE_RE.search(q.stripped) is not None
-            and not domain.talks_status(q.folded)
-        )
+        if known or unknown or _CODE_RE.search(q.stripped) is None:
+            return False
+        folded = q.folded
+        return not domain.talks_status(folded) or not (domain.asks(folded) or domain.reports_trouble(folded))
 
     def outright(self, q: Query) -> Resolution | None:
         """A class ("5xx", final) or typed codes (unless another kind identifies the text)."""
         known, unknown = self.codes(q)
         if not known and not unknown:
             digit = self._class_query(q.stripped)
-            if digit is not None:
+            if digit is not None and not domain.settled(q.folded):  # "这周终于一个 5xx 都没有"
                 entries = self.data.codes_in_class(digit)
                 matches = tuple(status_match(e, tuning.EXPLICIT, f"{digit}xx 类", "class") for e in entries)
                 listing = Resolution(q.text, "class", matches, owner="status", group=digit, final=True)
@@ -312,8 +318,18 @@ class StatusIndex:
         return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids, yields=yields)
 
     def _reason(self, code: int, normalized: str) -> bool:
-        """Does the text carry this code's official name ("404 not found", "403 禁止访问")?"""
-        return any(name in normalized for name in self._reasons.get(code, ()))
+        """Does the text carry this code's official name ("404 not found", "403 禁止访问"), or
+        its English name mistyped ("504 gatway timout")?"""
+        names = self._reasons.get(code, ())
+        if any(name in normalized for name in names):
+            return True
+        runs = [m.group()[:_LATIN_RUN_MAX] for m in _LATIN_RUN_RE.finditer(normalized)][:_LATIN_RUNS]
+        return any(
+            fuzz.ratio(run, name) >= _LATIN_RUN_CUTOFF and _typed_alike(run, name)
+            for run in runs
+            for name in names
+            if name.isascii()
+        )
 
     def signatures_in(self, q: Query) -> list[Choice]:
         """The log signatures in the question, looked for once per query (``search`` asks
@@ -397,12 +413,14 @@ class StatusIndex:
                 and words[0][1] >= covered
             ):
                 return []
-        return [
-            status_match(
-                self.data.statuses[code], tuning.document(share, lead), f"描述相符（{share:.0%}）", "document"
-            )
-            for code, _score, share, lead in ranked
-        ]
+        # BM25's order stands: a runner-up far ahead of the third does not pass the first.
+        out: list[Match] = []
+        for code, _score, share, lead in ranked:
+            score = tuning.document(share, lead)
+            if out:
+                score = min(score, out[-1].score - tuning.JUST_BELOW)
+            out.append(status_match(self.data.statuses[code], score, f"描述相符（{share:.0%}）", "document"))
+        return out
 
     # --- tiers -------------------------------------------------------------------------
 
@@ -521,7 +539,7 @@ class StatusIndex:
                     # A typo is neither a part nor a whole of the name (the contained-alias
                     # tier judges those, with its gates: "connection timed out" is not only
                     # Cloudflare's 522), and the name is English like the run.
-                    if run in key or key in run or cjk_count(key):
+                    if run in key or key in run or cjk_count(key) or not _typed_alike(run, key):
                         continue
                     vendor = self._vendor.get(key)
                     if vendor and not any(w in query for w in vendor):
@@ -688,6 +706,13 @@ _LATIN_RUN_MAX = 40
 _LATIN_RUN_CUTOFF = 80.0  # stricter than a whole-text typo: the rest of the text is not the name
 # A redirect that must keep its method and body is the method-keeping sibling of the one read.
 _KEEPS_SIBLING = {301: 308, 302: 307}
+
+
+def _typed_alike(run: str, key: str) -> bool:
+    """Word for word the same first letters: a typo ("gatewya"), not another word
+    ("if unmodified since" is not "if modified since")."""
+    words, names = run.split(), key.split()
+    return len(words) == len(names) and all(w[0] == n[0] for w, n in zip(words, names, strict=True))
 
 
 def _keeps_method(q: Query) -> bool:
