@@ -335,3 +335,29 @@ def test_forwarding_is_no_handover_and_mistyped_names_keep_the_code(service, tex
 )
 def test_full_width_letters_and_letter_o_for_zero_in_cloud_codes(service, text, code):
     assert service.resolve(text).matches[0].answer.error_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The clause that rules 101 out and says what 101 is describes the wrong code.
+        ("不是 101！那个是服务器同意换协议；我说的是服务器强制要你先换协议否则不给处理的那个 4xx", 426),
+        ("区分一下：不是 406（那是 Accept 对不上），是请求体的 Content-Type 服务器处理不了，是几？", 415),
+    ],
+)
+def test_the_clause_about_a_code_ruled_out_is_set_aside(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_shop_talk_that_asks_nothing_still_gets_no_whole_entry_reading(service):
+    assert service.resolve("腾讯云服务器打折买了三台，真香").matches == ()
+
+
+def test_a_cloud_error_question_gets_no_status_likeness(service):
+    res = service.resolve("腾讯云普通机型想直接调整成GPU机型，报什么错误码")
+    assert all(m.kind != "status" for m in res.matches)
+
+
+@pytest.mark.parametrize(("text", "code"), [("yongjiu chongdingxiang shi duoshao", 301), ("服務無法使用 是幾號", 503)])
+def test_pinyin_question_frames_and_the_taiwanese_name(service, text, code):
+    assert service.resolve(text).matches[0].status == code

@@ -721,6 +721,18 @@ _STATUS_ASKS = ("哪个状态码", "什么状态码", "状态码是多少", "哪
 _STATUS_ASK_RE = re.compile(r"(?:哪个|哪一个|什么|啥)[^，。？?！!,]{0,6}?码|算(?:啥|什么|哪个)状态|(?:回|返回|报|收到|看到)的?(?:是)?几")
 
 
+# A question about a cloud API's error code ("阿里云…报什么错误码"): no HTTP status's whole-entry
+# likeness answers it (the cloud tables have it or nothing does).
+_CLOUD_NAMES_RE = re.compile(
+    r"阿里云|华为云|腾讯云|(?<![a-z])(?:aliyun|huaweicloud|tencentcloud|ecs|oss|obs|apig|cvm|cbs|slb|ram)(?![a-z])"
+)
+_ERROR_CODE_ASK_RE = re.compile(r"错误码|(?:报|返回|回)(?:的是)?(?:什么|啥|哪个)错")
+
+
+def asks_for_cloud_error(folded: str) -> bool:
+    return _ERROR_CODE_ASK_RE.search(folded) is not None and _CLOUD_NAMES_RE.search(folded) is not None
+
+
 def asks_for_status(folded: str) -> bool:
     return any(word in folded for word in _STATUS_ASKS) or _STATUS_ASK_RE.search(folded) is not None
 

@@ -71,7 +71,9 @@ _NOISE_RE = re.compile(
 # With a provider named, the vendor telling the user something is enough: "让我先恢复再下载",
 # "回调没成功", "AccessKey 被禁用了".
 _ERRORISH_RE = re.compile(
-    r"报错|错误|提示|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|要先|得先|禁用|停用|error|fail", re.IGNORECASE
+    r"报错|错误|提示|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|要先|得先|禁用|停用|error|fail"
+    r"|(?:报|回|返回)(?:什么|啥|哪个)错|不让|不许|被拒",
+    re.IGNORECASE
 )
 STOP_WORDS = frozenset(
     "a an the is are was were be been being to of for in on at by from as with and or but so my "

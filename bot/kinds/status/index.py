@@ -202,7 +202,7 @@ class StatusIndex:
             size = pinyin.syllables(choice.key) if cjk else len(choice.key.replace(pinyin.SEP, ""))
             coverage = min(size / max(whole, 1), 1.0)
             if choice.key in self._whole_only and coverage < 1.0 and not (
-                coverage >= tuning.HOMOPHONE_ASKED and domain.asks(query)
+                coverage >= tuning.HOMOPHONE_ASKED and (domain.asks(query) or _PINYIN_ASK_RE.search(query))
             ):
                 continue  # ambiguous inside a sentence, unless the rest only asks about it
             if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
@@ -246,7 +246,8 @@ class StatusIndex:
     def _find_yardsticks(self, q: Query) -> frozenset[int]:
         known, unknown = self.codes(q)
         folded = q.folded
-        if not known or unknown or not ("哪" in folded or ("那个" in folded and "码" in folded) or domain.asks(folded)):
+        asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
+        if not known or unknown or not (asked or domain.asks(folded)):
             return frozenset()
         marked: set[int] = set()
         if len(known) == 1:
@@ -296,6 +297,9 @@ class StatusIndex:
             rest = [c for c in known if c not in yardsticks]
             if rest:  # "不是 504，是 502 吧": the code left is the one meant
                 return self._codes_answer(q, rest, unknown)
+            digit = self._class_query(q.stripped)
+            if digit is not None and _asks_for_member(q.stripped, q.normalized):
+                q.memo["status.class"] = digit  # "不是 101！…强制要你先换协议的那个 4xx"
         # "线上 500 小李已经在跟了": a code in a remark that the trouble is in hand asks nothing.
         return None
 
@@ -355,6 +359,7 @@ class StatusIndex:
         keeps = _keeps_method(q)
         if keeps:
             stripped = _KEEPS_METHOD_RE.sub(" 保留方法 ", stripped)
+        stripped = _without_ruled_out(stripped, self._yardsticks(q))
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
@@ -379,16 +384,21 @@ class StatusIndex:
         entry's own words say the same clearly: "提交了导出任务，服务器说收到了，等会儿才处理完")."""
         query = q.normalized
         keeps = _keeps_method(q)
-        if keeps:
-            query = normalize(_KEEPS_METHOD_RE.sub(" 保留方法 ", q.stripped))
+        ruled_out = _without_ruled_out(q.stripped, self._yardsticks(q))
+        if keeps or ruled_out != q.stripped:
+            query = normalize(_KEEPS_METHOD_RE.sub(" 保留方法 ", ruled_out) if keeps else ruled_out)
         technical = technical_terms(q.folded)
         if len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
         if domain.settled(q.folded):
             return []  # "那个问题已经解决了": nothing asked
-        if technical >= 2 and not domain.describes_exchange(q.folded):
-            return []  # "服务器打折买了三台": shop talk (fewer terms need the clear match below)
+        if domain.asks_for_cloud_error(q.folded):
+            return []  # "阿里云…报什么错误码": a cloud table's error or nothing, not a status's likeness
         digit = q.memo.get("status.class")
+        # A text that asks which status (or which member of a class) it describes is no shop talk.
+        asked = digit is not None or domain.asks_for_status(q.folded)
+        if technical >= 2 and not asked and not domain.describes_exchange(q.folded):
+            return []  # "服务器打折买了三台": shop talk (fewer terms need the clear match below)
         yardsticks = self._yardsticks(q)
         ranked = [
             row
@@ -589,6 +599,8 @@ class StatusIndex:
         return [item for item in ranked if kept(item[1])]
 
 
+# A question typed in pinyin too: "yongjiu chongdingxiang shi duoshao".
+_PINYIN_ASK_RE = re.compile(r"(?<![a-z])(?:shi duoshao|shi shenme|shi sha|shi ji|shi nage|zenme ban|sha yisi|shenme yisi)(?![a-z])")
 _CLAUSE_RE = re.compile(r"[^，。；;：:、（）()“”]+")
 # A code in a card's prose; "100 秒" or "500 个" is a quantity.
 _PROSE_CODE_RE = re.compile(r"(?<![0-9.])[1-5][0-9]{2}(?![0-9.\-])(?!\s?(?:秒|毫秒|ms|个|次|条|行|字|%|k|m|g|分钟|小时|天|多|以上|以内))")
@@ -706,6 +718,31 @@ _LATIN_RUN_MAX = 40
 _LATIN_RUN_CUTOFF = 80.0  # stricter than a whole-text typo: the rest of the text is not the name
 # A redirect that must keep its method and body is the method-keeping sibling of the one read.
 _KEEPS_SIBLING = {301: 308, 302: 307}
+
+
+_CLAUSE_RE = re.compile(r"[^，。；！？,;!?（）()]+")
+_THAT_ONE_RE = re.compile(r"\s*(?:那是|那个是|那个|它是|这个是)")
+
+
+def _without_ruled_out(text: str, yardsticks: frozenset[int]) -> str:
+    """``text`` without the clauses that rule a code out and say what that code is ("不是 101！
+    那个是服务器同意换协议；…", "不是 431（那是头太大）"): they describe the wrong code."""
+    if not yardsticks or _NOT_CODE_RE.search(text) is None:
+        return text
+    kept: list[str] = []
+    after_ruled_out = False
+    for m in _CLAUSE_RE.finditer(text):
+        clause = m.group()
+        if any(int(n.group(1)) in yardsticks for n in _NOT_CODE_RE.finditer(clause)):
+            after_ruled_out = True
+            continue
+        if after_ruled_out and _THAT_ONE_RE.match(clause) is not None:
+            after_ruled_out = False
+            continue
+        after_ruled_out = False
+        kept.append(clause)
+    rest = "，".join(kept)
+    return rest if rest.strip() else text
 
 
 def _typed_alike(run: str, key: str) -> bool:
