@@ -12,14 +12,18 @@ from tests.eval_utils import blind_rows, eval_blind
 @pytest.mark.parametrize(
     ("name", "answer_floor", "chatter_floor"),
     [
-        ("unanticipated_v1.tsv", 0.83, 0.97),
-        ("unanticipated_v2.tsv", 0.91, 0.98),
-        ("unanticipated_v3.tsv", 0.92, 0.92),
-        ("unanticipated_v4.tsv", 0.87, 0.97),
+        ("blind/unanticipated_v1.tsv", 0.90, 0.97),
+        ("blind/unanticipated_v2.tsv", 0.93, 0.98),
+        ("blind/unanticipated_v3.tsv", 0.95, 0.92),
+        ("blind/unanticipated_v4.tsv", 0.92, 0.96),
+        # Development sets written fresh for tuning (never blind): long descriptions, and a
+        # mix of group-chat context, cloud retellings, typos and chatter.
+        ("dev/long_descriptions.tsv", 0.86, 1.0),
+        ("dev/mixed.tsv", 0.87, 0.95),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
-    rows = blind_rows(f"blind/{name}")
+    rows = blind_rows(name)
     answered = [0, 0]
     chatter = [0, 0]
     for row in rows:
@@ -31,8 +35,7 @@ def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
         else:
             answered[0] += 1
             answered[1] += bool(got) and got[0] in want
-    print(
-        f"\n{name}: answerable top-1 {answered[1] / answered[0]:.1%}, chatter {chatter[1] / chatter[0]:.1%}"
-    )
+    rejected = chatter[1] / chatter[0] if chatter[0] else 1.0
+    print(f"\n{name}: answerable top-1 {answered[1] / answered[0]:.1%}, chatter {rejected:.1%}")
     assert answered[1] / answered[0] >= answer_floor
-    assert chatter[1] / chatter[0] >= chatter_floor
+    assert rejected >= chatter_floor
