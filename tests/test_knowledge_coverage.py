@@ -173,3 +173,14 @@ def test_every_entry_is_substantial(kb):
             entry.code
         )
         assert len(entry.aliases) >= 3, entry.code
+
+
+def test_every_status_is_described_without_naming_it(kb):
+    """Descriptions are for questions that do not name the code: a description holding the
+    code's number or its Chinese or English name would only repeat what the names index."""
+    for code, entry in kb["status"].statuses.items():
+        assert len(entry.descriptions) >= 8, code
+        names = [normalize(n) for n in (entry.name_zh, entry.phrase, *entry.phrase_aliases)]
+        for text in entry.descriptions:
+            assert str(code) not in text, (code, text)
+            assert not any(name and name in normalize(text) for name in names), (code, text)

@@ -43,7 +43,13 @@ class StatusKind:
         for entry in data.statuses.values():
             by_registry[entry.registry] = by_registry.get(entry.registry, 0) + 1
         counts = "，".join(f"{k} {v}" for k, v in sorted(by_registry.items()))
-        return [f"状态码 {len(data.statuses)} 个（{counts}）", f"大类 {len(data.classes)} 个"]
+        described = sum(1 for e in data.statuses.values() if e.descriptions)
+        said = sum(len(e.descriptions) for e in data.statuses.values())
+        return [
+            f"状态码 {len(data.statuses)} 个（{counts}）",
+            f"描述说法 {said} 条（{described} 个状态码有）",
+            f"大类 {len(data.classes)} 个",
+        ]
 
     def build(self, kb: KnowledgeBase) -> None:
         self.data = kb[self.name]
