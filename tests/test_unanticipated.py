@@ -361,3 +361,16 @@ def test_a_cloud_error_question_gets_no_status_likeness(service):
 @pytest.mark.parametrize(("text", "code"), [("yongjiu chongdingxiang shi duoshao", 301), ("服務無法使用 是幾號", 503)])
 def test_pinyin_question_frames_and_the_taiwanese_name(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("不是 302 那个，是临时跳转、但规范保证客户端不能把 POST 改成 GET、body 也要原样重发的那个", 307),
+        ("不是 401，是中间的代理服务器要求你先验证身份的那个", 407),
+        ("不是 301，是同样长期有效、但禁止把 POST 改成 GET 的那个重定向码", 308),  # 301 read as 308
+        ("文章被作者彻底删掉了，而且以后也不会恢复，想让搜索引擎尽快从索引里移除，比返回 404 更合适的码是？", 410),
+    ],
+)
+def test_a_code_ruled_out_up_front_is_no_answer_even_unasked(service, text, code):
+    assert service.resolve(text).matches[0].status == code

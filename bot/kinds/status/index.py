@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -52,7 +53,7 @@ _YARDSTICK_RE = re.compile(r"(?:跟|和|与|同|像|比)\s?([1-5]\d\d)\s?(?:一�
 _CONTRAST_RE = re.compile(r"但|不过|可是|却|而是|只是")
 # Comparisons that need no "but": "比 404 语义更明确的那个码", "和 404 有点像的".
 _THAN_RE = re.compile(
-    r"(?:比|不同于|区别于|有别于)\s?([1-5]\d\d)(?![0-9])|(?:跟|和|与|同)\s?([1-5]\d\d)\s?(?:有点像|有些像|挺像|相近|接近)"
+    r"(?:比|不同于|区别于|有别于)[^，。,0-9]{0,4}?([1-5]\d\d)(?![0-9])|(?:跟|和|与|同)\s?([1-5]\d\d)\s?(?:有点像|有些像|挺像|相近|接近)"
 )
 # Codes named to rule them out or as the old value: "（不是 308）", "不是 100 也不是 101",
 # "跟 401 的区别我老搞混", "默认回 503，…改成哪个码". Not "是不是 504", "不是 504 吗" (a guess).
@@ -70,7 +71,7 @@ _INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有")
 # which allow the change. Bounded gaps inside one clause: a few steps per "不".
 # Said positively too: "保持原来的方法", "POST 过去还得是 POST", "方法和 body 必须原样带过去".
 _KEEPS_METHOD_RE = re.compile(
-    r"不(?:许|允许|能|让|会|可以|要|得)?[^，。,;；]{0,16}?(?:改成|改为|变成|换成|改|变)[^，。,;；]{0,8}?(?:get|方法)"
+    r"(?:不(?:许|允许|能|让|会|可以|要|得|准)?|禁止)[^，。,;；]{0,16}?(?:改成|改为|变成|换成|改|变)[^，。,;；]{0,8}?(?:get|方法)"
     r"|保持(?:原来的|原有的|原本的|原)?(?:请求)?方法"
     r"|(post|put|patch)[^，。,;；]{0,10}?(?:还得是|得是|必须是|仍是|仍然是|还是|也得保持|保持|依然是)\s?\1"
     r"|方法[^，。,;；]{0,10}?(?:原样|不变|不能变)"
@@ -246,10 +247,14 @@ class StatusIndex:
     def _find_yardsticks(self, q: Query) -> frozenset[int]:
         known, unknown = self.codes(q)
         folded = q.folded
-        asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
-        if not known or unknown or not (asked or domain.asks(folded)):
+        if not known or unknown:
             return frozenset()
-        marked: set[int] = set()
+        # A code ruled out ("不是 302 那个，是临时跳转、但…的那个") is no answer, asked or not.
+        ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
+        asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
+        if not (asked or domain.asks(folded)):
+            return frozenset(c for c in known if c in ruled_out)
+        marked: set[int] = set(ruled_out)
         if len(known) == 1:
             m = _THAN_RE.search(folded)
             if m is not None and int(m.group(1) or m.group(2)) == known[0]:
@@ -257,7 +262,7 @@ class StatusIndex:
             m = _YARDSTICK_RE.search(folded)
             if m is not None and int(m.group(1)) == known[0] and _CONTRAST_RE.search(folded, m.end()):
                 marked.add(known[0])
-        patterns = [_NOT_CODE_RE, _TELL_APART_RE, _CHANGED_FROM_RE]
+        patterns = [_TELL_APART_RE, _CHANGED_FROM_RE]
         if _INSTEAD_RE.search(folded) is not None:
             patterns.append(_CURRENT_RE)
         if any(word in folded for word in _INTERNAL_WORDS):
@@ -327,7 +332,7 @@ class StatusIndex:
         names = self._reasons.get(code, ())
         if any(name in normalized for name in names):
             return True
-        runs = [m.group()[:_LATIN_RUN_MAX] for m in _LATIN_RUN_RE.finditer(normalized)][:_LATIN_RUNS]
+        runs = [m.group()[:_LATIN_RUN_MAX] for m in islice(_LATIN_RUN_RE.finditer(normalized), _LATIN_RUNS)]
         return any(
             fuzz.ratio(run, name) >= _LATIN_RUN_CUTOFF and _typed_alike(run, name)
             for run in runs
@@ -363,11 +368,11 @@ class StatusIndex:
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
+        if keeps:  # before the yardsticks: "不是 301，是…禁止把 POST 改成 GET 的那个" reads 301 as 308
+            ranked = _keeping_method(ranked)
         yardsticks = self._yardsticks(q)
         if yardsticks:
             ranked = [item for item in ranked if item[0] not in yardsticks]
-        if keeps:
-            ranked = _keeping_method(ranked)
         ranked = _in_class(ranked, q.memo.get("status.class"))
         if self._everyday(q) or domain.settled(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
@@ -403,10 +408,11 @@ class StatusIndex:
         ranked = [
             row
             for row in self._documents.rank(query, limit if digit is None else _CLASS_SHORTLIST)
-            if row[2] >= tuning.DOC_MIN_SHARE and row[0] not in yardsticks
+            if row[2] >= tuning.DOC_MIN_SHARE
         ]
         if keeps:
             ranked = _keeping_method(ranked)
+        ranked = [row for row in ranked if row[0] not in yardsticks]
         if digit is not None:
             ranked = _in_class(ranked, digit)[:limit]
         if technical < 2:
@@ -542,9 +548,9 @@ class StatusIndex:
         # "接口老是报 bad gatewya": a mistyped English phrase inside a Chinese sentence, read
         # on its own (a few runs of two words or more, each of bounded length).
         if cjk_count(query):
-            runs = [m.group() for m in _LATIN_RUN_RE.finditer(query) if " " in m.group()]
-            for run in runs[:_LATIN_RUNS]:
-                run = run[:_LATIN_RUN_MAX]
+            # The first few runs only: a pasted English log has hundreds.
+            for m in islice(_LATIN_RUN_RE.finditer(query), _LATIN_RUNS):
+                run = m.group()[:_LATIN_RUN_MAX]
                 for key, score, index in self._typos.extract(run, _LATIN_RUN_CUTOFF, limit=3):
                     # A typo is neither a part nor a whole of the name (the contained-alias
                     # tier judges those, with its gates: "connection timed out" is not only
@@ -561,11 +567,16 @@ class StatusIndex:
         # Descriptions: how much of the question the entry's own words cover, and by
         # how much the best entry leads the next one.
         scored = self._words.scores(query)
-        for rank, (code, coverage, words) in enumerate(scored):
-            if coverage < tuning.GRAM_MIN_COVERAGE:
-                break  # sorted: the rest cover even less
-            runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
-            score = tuning.word_overlap(coverage, runner_up)
+        kept = [row for row in scored if row[1] >= tuning.GRAM_MIN_COVERAGE]  # sorted by coverage
+        overlap = [
+            tuning.word_overlap(coverage, scored[n + 1][1] if n + 1 < len(scored) else 0.0)
+            for n, (_, coverage, _) in enumerate(kept)
+        ]
+        # Coverage's order stands: an entry far ahead of the next (509, 413, 429 close together,
+        # 508 well ahead of 431) lifts the ones that cover more to just above it.
+        for n in range(len(overlap) - 2, -1, -1):
+            overlap[n] = max(overlap[n], min(overlap[n + 1] + tuning.JUST_BELOW, tuning.word_overlap(1.0, 0.0)))
+        for (code, _coverage, words), score in zip(kept, overlap, strict=True):
             vendor = self._vendor_of.get(code)
             if vendor:
                 # Shared words with a vendor's code ("证书""源站""超时") are weak evidence
