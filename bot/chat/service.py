@@ -14,6 +14,7 @@ from bot.core.cache import TextCache, gc_paused
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.text import fold, normalize
+from bot.core.textforms import known_forms
 from bot.render import answer as dispatch
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply
 from bot.retrieval.resolver import Resolver
@@ -42,7 +43,8 @@ class Service:
 
         # Loading and indexing allocate ~100k long-lived objects and free almost none: the
         # collector's passes over them find nothing and cost ~10% of start-up.
-        with gc_paused():
+        # One read of the generated text forms serves the load and every kind's build.
+        with gc_paused(), known_forms():
             return cls(load(root))
 
     def resolve(self, text: str) -> Resolution:

@@ -9,8 +9,9 @@ characters held and never keeps a text longer than ``longest``.
 from __future__ import annotations
 
 import gc
+import sys
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
@@ -70,6 +71,25 @@ class TextCache(Generic[T]):
         self._data.clear()
         self._chars = 0
         self.hits = self.misses = 0
+
+    def cached_keys(self) -> list[Hashable]:
+        return list(self._data)
+
+    @contextmanager
+    def preloaded(self, values: Mapping[Hashable, T]) -> Iterator[None]:
+        """Within the block: ``values`` (results worked out ahead, keyed as calls are) are
+        cached entries, and nothing is evicted, however many entries there are; after it the
+        cache is empty and bounded again. For start-up, over the knowledge base's own texts."""
+        bounds = self.max_chars, self.max_entries
+        self.cache_clear()
+        # Cost 0: the entries are the caller's, and the count of characters held starts at 0.
+        self._data.update((key, (value, 0)) for key, value in values.items())
+        self.max_chars = self.max_entries = sys.maxsize
+        try:
+            yield
+        finally:
+            self.max_chars, self.max_entries = bounds
+            self.cache_clear()
 
 
 @contextmanager
