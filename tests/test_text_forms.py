@@ -12,6 +12,7 @@ import pytest
 from bot.core import textforms
 from bot.core.cache import TextCache
 from bot.core.knowledge import KnowledgeBase
+from bot.core.lazyre import LazyPattern
 from bot.core.text import _normalize, normalize
 from bot.core.textforms import known_forms, recorded_texts, stored_forms
 from bot.kinds import load
@@ -43,6 +44,8 @@ def _state(obj: Any, seen: set[int]) -> Any:
         return obj
     if isinstance(obj, re.Pattern):
         return ("re", obj.pattern, obj.flags)
+    if isinstance(obj, LazyPattern):  # compiled or not, the same pattern
+        return ("re", obj._source(), obj._flags)
     if isinstance(obj, TextCache) or callable(obj):
         return "code"
     if id(obj) in seen:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.core.cache import TextCache, gc_paused
 from bot.core.knowledge import KnowledgeBase
+from bot.core.lazyre import compile_pending
 from bot.core.match import Match, Resolution
 from bot.core.text import fold, normalize
 from bot.core.textforms import known_forms
@@ -61,7 +62,9 @@ class Service:
 
     def prerender(self, limit: int = TELEGRAM_LIMIT) -> list[Reply]:
         """Cards that depend on the knowledge base alone, rendered now rather than on first use
-        (by each kind that has a ``prerender``); for long-running front ends."""
+        (by each kind that has a ``prerender``); for long-running front ends. The patterns
+        compiled on first use are compiled now too: the first question costs what the next do."""
+        compile_pending()
         replies: list[Reply] = []
         for kind in self.kb:
             prerender = getattr(kind, "prerender", None)
