@@ -13,6 +13,7 @@ from bot.core import textforms
 from bot.core.cache import TextCache
 from bot.core.knowledge import KnowledgeBase
 from bot.core.lazyre import LazyPattern
+from bot.core.simplified import traditional
 from bot.core.text import _normalize, normalize
 from bot.core.textforms import known_forms, recorded_texts, stored_forms
 from bot.kinds import load
@@ -107,8 +108,11 @@ def test_texts_not_in_the_file_are_worked_out(tmp_path: Path, monkeypatch: pytes
     assert len(normalize) == 0 and normalize.max_entries < 10**6  # emptied and bounded again
 
 
-def test_traditional_texts_are_never_stored() -> None:
-    """Their form depends on the installed OpenCC, which the fingerprint does not cover."""
+def test_opencc_is_in_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Traditional texts are stored too: their form depends on the OpenCC release."""
+    import opencc
+
     stored = stored_forms()
-    assert stored is not None
-    assert "伺服器逾時" not in stored and all(textforms.storable(t) for t in stored)
+    assert stored is not None and any(not traditional().isdisjoint(t) for t in stored)
+    monkeypatch.setattr(opencc, "__version__", "0.0.0")
+    assert stored_forms() is None

@@ -78,17 +78,18 @@ class TextCache(Generic[T]):
     @contextmanager
     def preloaded(self, values: Mapping[Hashable, T]) -> Iterator[None]:
         """Within the block: ``values`` (results worked out ahead, keyed as calls are) are
-        cached entries, and nothing is evicted, however many entries there are; after it the
-        cache is empty and bounded again. For start-up, over the knowledge base's own texts."""
-        bounds = self.max_chars, self.max_entries
+        cached entries, and nothing is evicted, however many or long the entries are; after
+        it the cache is empty and bounded again. For start-up, over the knowledge base's own
+        texts."""
+        bounds = self.max_chars, self.max_entries, self.longest
         self.cache_clear()
         # Cost 0: the entries are the caller's, and the count of characters held starts at 0.
         self._data.update((key, (value, 0)) for key, value in values.items())
-        self.max_chars = self.max_entries = sys.maxsize
+        self.max_chars = self.max_entries = self.longest = sys.maxsize
         try:
             yield
         finally:
-            self.max_chars, self.max_entries = bounds
+            self.max_chars, self.max_entries, self.longest = bounds
             self.cache_clear()
 
 
