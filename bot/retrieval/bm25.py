@@ -60,9 +60,12 @@ class BM25:
             counts = Counter(tokenize(text))
             lengths[key] = sum(counts.values())
             for term, tf in counts.items():
-                keys, tfs = postings.setdefault(term, ([], []))
-                keys.append(key)
-                tfs.append(tf)
+                posting = postings.get(term)
+                if posting is None:  # not setdefault: its default was built for every term
+                    postings[term] = ([key], [tf])
+                else:
+                    posting[0].append(key)
+                    posting[1].append(tf)
         n = max(len(lengths), 1)
         self._documents = len(lengths)
         self._avg = sum(lengths.values()) / n if lengths else 1.0
