@@ -25,7 +25,7 @@ def build() -> None:
 
 
 def main() -> int:
-    FORMS_FILE.write_text(generated_forms(recorded_texts(build)), encoding="utf-8")
+    FORMS_FILE.write_bytes(generated_forms(recorded_texts(build)).encode("utf-8"))
     print(f"wrote {FORMS_FILE.relative_to(ROOT)}")
     return 0
 

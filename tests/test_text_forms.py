@@ -79,7 +79,7 @@ def with_forms() -> list[Any]:
         None,  # no file
         b"",
         b"\xff\xfe not UTF-8\n",
-        "0" * 64 + "\n404\tnot found\n",  # a foreign fingerprint
+        "0" * 64 + "\n0 1\n404\nnot found\n",  # a foreign fingerprint
     ],
 )
 def test_without_usable_forms_the_build_is_the_same(
@@ -97,7 +97,7 @@ def test_without_usable_forms_the_build_is_the_same(
 
 def test_texts_not_in_the_file_are_worked_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "_text_forms.txt"
-    path.write_text(f"{textforms.fingerprint()}\n请问 404 是什么\t404\n", encoding="utf-8")
+    path.write_text(f"{textforms.fingerprint()}\n0 1\n请问 404 是什么\n404\n", encoding="utf-8")
     monkeypatch.setattr(textforms, "FORMS_FILE", path)
     with known_forms():
         assert normalize("请问 404 是什么") == "404"
@@ -116,3 +116,20 @@ def test_opencc_is_in_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
     assert stored is not None and any(not traditional().isdisjoint(t) for t in stored)
     monkeypatch.setattr(opencc, "__version__", "0.0.0")
     assert stored_forms() is None
+
+
+@pytest.mark.parametrize("counts", ["3 0\nonly one", "0 1\nno form", "x y", "-1 1\na\nb\nc"])
+def test_a_file_with_wrong_counts_is_not_used(
+    counts: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "_text_forms.txt"
+    path.write_text(f"{textforms.fingerprint()}\n{counts}\n", encoding="utf-8")
+    monkeypatch.setattr(textforms, "FORMS_FILE", path)
+    assert stored_forms() is None
+
+
+def test_a_carriage_return_stays_inside_its_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "_text_forms.txt"
+    path.write_bytes(f"{textforms.fingerprint()}\n0 1\na\rb\na b\n".encode())
+    monkeypatch.setattr(textforms, "FORMS_FILE", path)
+    assert stored_forms() == {"a\rb": "a b"}

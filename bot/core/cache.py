@@ -13,6 +13,7 @@ import sys
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import repeat
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -84,7 +85,7 @@ class TextCache(Generic[T]):
         bounds = self.max_chars, self.max_entries, self.longest
         self.cache_clear()
         # Cost 0: the entries are the caller's, and the count of characters held starts at 0.
-        self._data.update((key, (value, 0)) for key, value in values.items())
+        self._data.update(zip(values.keys(), zip(values.values(), repeat(0), strict=False), strict=True))
         self.max_chars = self.max_entries = self.longest = sys.maxsize
         try:
             yield
