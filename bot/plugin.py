@@ -54,6 +54,7 @@ from bot.chat.flood import FloodRules
 from bot.chat.policy import DEFAULT_RULES, ChatPolicy, Commands, PrivateText
 from bot.chat.service import Service
 from bot.chat.store import ChatSettings
+from bot.core.lazyre import compile_pending
 from bot.frontends.telegram.handlers import CALLBACK_PREFIX, TelegramAdapter
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,7 @@ def register(
         )
     if service is None:
         service = Service.load()
+    compile_pending()  # a running bot compiles the patterns compiled on first use at start
     if auto and settings is None:
         settings = ChatSettings(":memory:")
         log.info("状态码助手：没有传入 settings，群的自动模式开关只保存在内存里")

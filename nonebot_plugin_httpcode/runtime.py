@@ -12,6 +12,7 @@ from nonebot_plugin_localstore import get_plugin_data_file
 
 from bot.chat.policy import ChatPolicy, Commands
 from bot.chat.service import Service
+from bot.core.lazyre import compile_pending
 
 from .config import Config
 from .followups import FollowUps
@@ -48,6 +49,7 @@ async def get_runtime() -> Runtime:
     async with _lock:
         if _runtime is None:
             service = await asyncio.to_thread(Service.load, config.httpcode_knowledge_dir)
+            await asyncio.to_thread(compile_pending)  # a running bot compiles them all at start
             settings = await GroupSettings.open(SETTINGS_PATH) if config.httpcode_auto_command else None
             policy = ChatPolicy(
                 service,

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import bot
+from bot.core.lazyre import LazyPattern
 from bot.core.text import fold, normalize, remove_links
 from bot.kinds.cloud.body import parse_body
 from bot.render import reply as replies
@@ -75,6 +76,8 @@ def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
     for info in pkgutil.walk_packages(bot.__path__, "bot."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
+            if isinstance(value, LazyPattern):  # compiled on first use: audited as compiled
+                value = value.compile()
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found.append((f"{info.name}.{name}", value))
     return found

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from bot.core.cache import TextCache, gc_paused
 from bot.core.knowledge import KnowledgeBase
+from bot.core.lazyre import compile_pending
 from bot.core.match import Match, Resolution
 from bot.core.text import fold, normalize
+from bot.core.textforms import known_forms
 from bot.render import answer as dispatch
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply
 from bot.retrieval.resolver import Resolver
@@ -42,7 +44,8 @@ class Service:
 
         # Loading and indexing allocate ~100k long-lived objects and free almost none: the
         # collector's passes over them find nothing and cost ~10% of start-up.
-        with gc_paused():
+        # One read of the generated text forms serves the load and every kind's build.
+        with gc_paused(), known_forms():
             return cls(load(root))
 
     def resolve(self, text: str) -> Resolution:
@@ -59,7 +62,9 @@ class Service:
 
     def prerender(self, limit: int = TELEGRAM_LIMIT) -> list[Reply]:
         """Cards that depend on the knowledge base alone, rendered now rather than on first use
-        (by each kind that has a ``prerender``); for long-running front ends."""
+        (by each kind that has a ``prerender``); for long-running front ends. The patterns
+        compiled on first use are compiled now too: the first question costs what the next do."""
+        compile_pending()
         replies: list[Reply] = []
         for kind in self.kb:
             prerender = getattr(kind, "prerender", None)

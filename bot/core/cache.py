@@ -9,9 +9,11 @@ characters held and never keeps a text longer than ``longest``.
 from __future__ import annotations
 
 import gc
+import sys
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import repeat
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -70,6 +72,26 @@ class TextCache(Generic[T]):
         self._data.clear()
         self._chars = 0
         self.hits = self.misses = 0
+
+    def cached_keys(self) -> list[Hashable]:
+        return list(self._data)
+
+    @contextmanager
+    def preloaded(self, values: Mapping[Hashable, T]) -> Iterator[None]:
+        """Within the block: ``values`` (results worked out ahead, keyed as calls are) are
+        cached entries, and nothing is evicted, however many or long the entries are; after
+        it the cache is empty and bounded again. For start-up, over the knowledge base's own
+        texts."""
+        bounds = self.max_chars, self.max_entries, self.longest
+        self.cache_clear()
+        # Cost 0: the entries are the caller's, and the count of characters held starts at 0.
+        self._data.update(zip(values.keys(), zip(values.values(), repeat(0), strict=False), strict=True))
+        self.max_chars = self.max_entries = self.longest = sys.maxsize
+        try:
+            yield
+        finally:
+            self.max_chars, self.max_entries, self.longest = bounds
+            self.cache_clear()
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.core.schema import KnowledgeError, Problems
+from bot.core.textforms import known_forms
 
 if TYPE_CHECKING:
     from bot.core.kind import Kind
@@ -69,12 +70,13 @@ def load_knowledge(kinds: Sequence[Kind], root: Path | None = None) -> Knowledge
         problems.raise_if_any()
     parts: dict[str, Any] = {}
     files: list[str] = []
-    for kind in kinds:
-        data = kind.load(root, problems, parts)
-        if data is None:
-            problems.raise_if_any()
-            raise KnowledgeError([f"knowledge/: the {kind.name} kind loaded nothing"])
-        parts[kind.name] = data
-        files.extend(kind.files(data))
+    with known_forms():  # the checks normalise names and aliases too
+        for kind in kinds:
+            data = kind.load(root, problems, parts)
+            if data is None:
+                problems.raise_if_any()
+                raise KnowledgeError([f"knowledge/: the {kind.name} kind loaded nothing"])
+            parts[kind.name] = data
+            files.extend(kind.files(data))
     problems.raise_if_any()
     return KnowledgeBase(tuple(kinds), parts, tuple(files))

@@ -51,38 +51,38 @@ class BM25:
         common: int | None = None,
     ) -> None:
         self.k1, self.b = k1, b
-        # Built as two lists per term (keys, counts), kept as one flat tuple (key, count, key,
-        # count, ...): 96 bytes a term less than a pair of tuples. The length part of each
-        # denominator is worked out once per entry.
-        postings: dict[str, tuple[list[Any], list[int]]] = {}
+        # Built as one flat list per term and kept as one flat tuple (key, count, key, count,
+        # ...): 96 bytes a term less than a pair of tuples, and no interleaving of two lists
+        # at the end. The length part of each denominator is worked out once per entry.
+        postings: dict[str, list[Any]] = {}
         lengths: dict[Any, int] = {}
         for key, text in documents:
             counts = Counter(tokenize(text))
             lengths[key] = sum(counts.values())
             for term, tf in counts.items():
-                keys, tfs = postings.setdefault(term, ([], []))
-                keys.append(key)
-                tfs.append(tf)
+                posting = postings.get(term)
+                if posting is None:  # not setdefault: its default was built for every term
+                    postings[term] = [key, tf]
+                else:
+                    posting.append(key)
+                    posting.append(tf)
         n = max(len(lengths), 1)
         self._documents = len(lengths)
         self._avg = sum(lengths.values()) / n if lengths else 1.0
-        self._idf = {t: math.log(1 + (n - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for t, p in postings.items()}
+        self._idf = {
+            t: math.log(1 + (n - (df := len(p) >> 1) + 0.5) / (df + 0.5)) for t, p in postings.items()
+        }
         self._norms = {key: k1 * (1 - b + b * length / self._avg) for key, length in lengths.items()}
         # Terms in more than ``common`` documents: looked up per candidate instead of walked
         # (see scores), so a query's cost does not grow with the corpus.
         self._common = common if common is not None else n
         self._common_tf = {
-            t: dict(zip(keys, tfs, strict=True))
-            for t, (keys, tfs) in postings.items()
-            if len(keys) > self._common
+            t: dict(zip(p[::2], p[1::2], strict=True)) for t, p in postings.items() if len(p) >> 1 > self._common
         }
         # Term by term, so the lists' memory is reused for the tuples rather than added to it.
         self._postings: dict[str, tuple[Any, ...]] = {}
         for t in list(postings):
-            keys, tfs = postings.pop(t)
-            flat: list[Any] = [None] * (2 * len(keys))
-            flat[::2], flat[1::2] = keys, tfs
-            self._postings[t] = tuple(flat)
+            self._postings[t] = tuple(postings.pop(t))
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
         """(key, score, share, lead), best first. ``share`` = score / the most the question's

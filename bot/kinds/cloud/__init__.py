@@ -19,6 +19,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
+from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE
 from bot.kinds.cloud.index import CloudIndex, provider_hints
@@ -94,7 +95,8 @@ class CloudKind:
         if self._statuses is not None:
             for entry in self._statuses.statuses.values():
                 phrases.extend((entry.phrase, *entry.phrase_aliases))
-        self.index = CloudIndex(self.data, phrases)
+        with known_forms():
+            self.index = CloudIndex(self.data, phrases)
 
     # --- answering -----------------------------------------------------------------------
     def outright(self, q: Query) -> Resolution | None:

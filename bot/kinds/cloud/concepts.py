@@ -19,6 +19,7 @@ import re
 import unicodedata
 from typing import Any
 
+from bot.core.lazyre import LazyPattern
 from bot.core.text import fold
 
 # concept → surface forms. Keep forms specific: a bare 存在 or 有 would match everything.
@@ -1208,25 +1209,34 @@ def _takes_plural(last: str, length: int) -> bool:
     return length >= 3 and last.isascii() and last.isalpha() and last != "s"
 
 
-def _compile() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The forms as two tries, each behind a look-ahead on its first characters, so most
-    positions are given up after one character class (a flat alternation of ~800 literals
-    made the index build ten times slower). A form starting with a Latin letter or digit
-    must start a word of the text: "ram" is not in "param"."""
+def _concept_of() -> dict[str, str]:
     forms: dict[str, str] = {}
     for concept, words in CONCEPTS.items():
         for word in words:
             forms.setdefault(word, concept)  # the first concept listing a form keeps it
+    return forms
+
+
+_CONCEPT_OF = _concept_of()
+
+
+def _forms_pattern() -> str:
+    """The forms as two tries, each behind a look-ahead on its first characters, so most
+    positions are given up after one character class (a flat alternation of ~800 literals
+    made the index build ten times slower). A form starting with a Latin letter or digit
+    must start a word of the text: "ram" is not in "param"."""
     parts = []
     for latin in (True, False):
-        words = [w for w in forms if w[0].isascii() == latin]
+        words = [w for w in _CONCEPT_OF if w[0].isascii() == latin]
         first = re.escape("".join(sorted({w[0] for w in words})))
         edge = r"(?<![a-z0-9])" if latin else ""
         parts.append(f"{edge}(?=[{first}]){_trie_pattern(words)}")
-    return re.compile("|".join(parts)), forms
+    return "|".join(parts)
 
 
-_FORMS_RE, _CONCEPT_OF = _compile()
+# ~30 ms to build and compile, half of this module's import: only questions with cloud
+# context and a build without the generated meaning terms read concepts (see bot.core.lazyre).
+_FORMS_RE = LazyPattern(_forms_pattern)
 
 
 def concepts_in(surfaced: str) -> tuple[list[str], str]:

@@ -38,9 +38,12 @@ class Lexicon:
 
     def add(self, words: Iterable[str], entry: int) -> None:
         """Index ``entry`` under each of ``words`` (entries must be added in increasing order)."""
+        postings = self._postings
         for word in words:
-            posting = self._postings.setdefault(word, [])
-            if not posting or posting[-1] != entry:
+            posting = postings.get(word)
+            if posting is None:  # not setdefault: its default list was built for every word
+                postings[word] = [entry]
+            elif posting[-1] != entry:
                 posting.append(entry)
 
     def freeze(self) -> None:

@@ -158,7 +158,11 @@ class CjkPool(Pool):
         grams: dict[str, list[int]] = {}
         for i, form in enumerate(self.compact):
             for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
-                grams.setdefault(gram, []).append(i)
+                forms = grams.get(gram)
+                if forms is None:  # not setdefault: its default list was built for every pair
+                    grams[gram] = [i]
+                else:
+                    forms.append(i)
         for gram, forms in grams.items():  # a one-item tuple is half a one-item list
             grams[gram] = tuple(forms)
         self._grams = grams

@@ -17,6 +17,7 @@ from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
+from bot.core.textforms import known_forms
 from bot.kinds.network.cards import network_card
 from bot.kinds.network.index import NetworkIndex, short_key
 from bot.kinds.network.loader import load_network
@@ -51,7 +52,8 @@ class NetworkKind:
     def build(self, kb: KnowledgeBase) -> None:
         self.data = kb[self.name]
         self._statuses = kb.parts.get("status")
-        with gc_paused():  # as CloudIndex: a build frees almost nothing the collector could find
+        # As CloudIndex: a build frees almost nothing the collector could find.
+        with gc_paused(), known_forms():
             self.index = NetworkIndex(self.data)
 
     def outright(self, q: Query) -> Resolution | None:

@@ -14,6 +14,7 @@ from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
+from bot.core.textforms import known_forms
 from bot.kinds.status import cards
 from bot.kinds.status.index import StatusIndex
 from bot.kinds.status.loader import load_status
@@ -53,7 +54,8 @@ class StatusKind:
 
     def build(self, kb: KnowledgeBase) -> None:
         self.data = kb[self.name]
-        with gc_paused():  # as CloudIndex: a build frees almost nothing the collector could find
+        # As CloudIndex: a build frees almost nothing the collector could find.
+        with gc_paused(), known_forms():
             self.index = StatusIndex(self.data)
         self._card = lru_cache(maxsize=1024)(self._card_uncached)
         self._cards: dict[tuple[int, bool, int], Reply] = {}  # filled by prerender, if called
