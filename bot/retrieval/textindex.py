@@ -101,6 +101,13 @@ class SubstringIndex:
             i = m.start()
             if i > last:
                 break
+            before = padded[i - 1]
+            if before != " " and before.isascii() and padded[i].isascii():
+                # Inside a Latin word: every key starting here starts with a Latin
+                # character, and _at_word_edges turns such a key down here (about half the
+                # candidates of a pasted log).
+                m = search(padded, i + 1)
+                continue
             for size in self._lead_lengths:
                 for choice in self._by_lead.get(padded[i : i + size], ()):
                     if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
