@@ -101,13 +101,6 @@ class SubstringIndex:
             i = m.start()
             if i > last:
                 break
-            before = padded[i - 1]
-            if before != " " and before.isascii() and padded[i].isascii():
-                # Inside a Latin word: every key starting here starts with a Latin
-                # character, and _at_word_edges turns such a key down here (about half the
-                # candidates of a pasted log).
-                m = search(padded, i + 1)
-                continue
             for size in self._lead_lengths:
                 for choice in self._by_lead.get(padded[i : i + size], ()):
                     if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
@@ -179,6 +172,11 @@ class RatioKeys:
         return hits[:limit]
 
 
+# After a candidate's first character: not a Latin character right after another (non-space)
+# Latin one.
+_NOT_MID_WORD = r"(?<![\x00-\x1f\x21-\x7f][\x00-\x7f])"
+
+
 def _starts_pattern(leads: Iterable[str]) -> str:
     """A regex matching wherever one of ``leads`` (each two characters or more) may start.
 
@@ -196,8 +194,14 @@ def _starts_pattern(leads: Iterable[str]) -> str:
     for group in (firsts[i::_GROUPS] for i in range(_GROUPS)):
         if group:
             chars = "".join(re.escape(ch) for ch in group)
-            alternatives.append(f"[{chars}]" + _trie_pattern(set().union(*(rests[ch] for ch in group))))
-    return "|".join(alternatives)
+            alternatives.append(f"(?<=[{chars}])" + _trie_pattern(set().union(*(rests[ch] for ch in group))))
+    # The first character is taken by one class of them all: a pattern that starts with a
+    # class lets the engine skip in C to the next position holding one (an alternation of
+    # classes was tried branch by branch at every position); each branch then checks its
+    # class behind it. A Latin character right after another Latin one (not a space) starts
+    # no match that ``find`` would keep (``_at_word_edges``): the second look-behind drops it.
+    every = "".join(re.escape(ch) for ch in firsts)
+    return f"[{every}]" + _NOT_MID_WORD + "(?:" + "|".join(alternatives) + ")"
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
