@@ -14,7 +14,7 @@ from bot.core.cache import TextCache, gc_paused
 from bot.core.knowledge import KnowledgeBase
 from bot.core.lazyre import compile_pending
 from bot.core.match import Match, Resolution
-from bot.core.text import fold, normalize
+from bot.core.text import clear_caches
 from bot.core.textforms import known_forms
 from bot.render import answer as dispatch
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply
@@ -32,8 +32,7 @@ class Service:
         self.resolver = Resolver(self.kb)
         # Building normalised every string of the knowledge base through the shared caches;
         # the indexes keep what they need, and questions will not repeat those (~2.5 MiB).
-        fold.cache_clear()
-        normalize.cache_clear()
+        clear_caches()
         # Answers are pure functions of the text, so popular questions ("503") are worked
         # out once; the cache is bounded by the characters it holds, not only by count.
         self._resolve = TextCache(self.resolver.resolve, max_chars=4_000_000, max_entries=4096)

@@ -20,6 +20,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from heapq import nlargest
 from itertools import repeat
+from operator import add
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -53,7 +54,9 @@ def grams(text: str) -> set[str]:
             if len(run) > 1 and not run.isdigit():
                 out.add(run)
         elif len(run) > 1:  # a lone CJK character (的, 了, 被) says nothing on its own
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
+            # run[i] + run[i + 1] is run[i : i + 2], made in C: the same pairs in the same
+            # order, so the set (and the order scores() walks it in) is the same.
+            out.update(map(add, run, run[1:]))
     return out - STOP_GRAMS
 
 
@@ -175,6 +178,11 @@ class RatioKeys:
         return hits[:limit]
 
 
+# After a candidate's first character: not a Latin character right after another (non-space)
+# Latin one.
+_NOT_MID_WORD = r"(?<![\x00-\x1f\x21-\x7f][\x00-\x7f])"
+
+
 def _starts_pattern(leads: Iterable[str]) -> str:
     """A regex matching wherever one of ``leads`` (each two characters or more) may start.
 
@@ -192,8 +200,14 @@ def _starts_pattern(leads: Iterable[str]) -> str:
     for group in (firsts[i::_GROUPS] for i in range(_GROUPS)):
         if group:
             chars = "".join(re.escape(ch) for ch in group)
-            alternatives.append(f"[{chars}]" + _trie_pattern(set().union(*(rests[ch] for ch in group))))
-    return "|".join(alternatives)
+            alternatives.append(f"(?<=[{chars}])" + _trie_pattern(set().union(*(rests[ch] for ch in group))))
+    # The first character is taken by one class of them all: a pattern that starts with a
+    # class lets the engine skip in C to the next position holding one (an alternation of
+    # classes was tried branch by branch at every position); each branch then checks its
+    # class behind it. A Latin character right after another Latin one (not a space) starts
+    # no match that ``find`` would keep (``_at_word_edges``): the second look-behind drops it.
+    every = "".join(re.escape(ch) for ch in firsts)
+    return f"[{every}]" + _NOT_MID_WORD + "(?:" + "|".join(alternatives) + ")"
 
 
 def _trie_pattern(words: Iterable[str]) -> str:

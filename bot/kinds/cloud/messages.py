@@ -27,7 +27,12 @@ MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
 MAX_FUZZY_LEN = 300
 # A word in more English forms than this (the, not, specified) picks no candidates by itself.
 COMMON_WORD = 200
-_CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# A space after every [a-z0-9] that an [A-Z] follows: the empty-match form
+# (?<=[a-z0-9])(?=[A-Z]) put the same spaces in the same places, but a pattern that starts
+# with a look-behind is tried at every position (~0.1 ms on 4 KB); this one starts with a
+# character class, and text with no capital letter is not scanned for it at all.
+_CAMEL_SPLIT_RE = re.compile(r"[a-z0-9](?=[A-Z])")
+_CAPITAL_RE = re.compile(r"[A-Z]")
 
 
 # Words the vendors spell several ways; folded only for message matching.
@@ -291,4 +296,6 @@ def similarity(query: str, choice: str) -> float:
 
 def spaced_form(text: str) -> str:
     """Word form of a Latin message: CamelCase split so "ImageId" meets "image id"."""
-    return norm(_CAMEL_SPLIT_RE.sub(" ", text))
+    if _CAPITAL_RE.search(text) is not None:
+        text = _CAMEL_SPLIT_RE.sub(r"\g<0> ", text)
+    return norm(text)
