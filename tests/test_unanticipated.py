@@ -374,3 +374,19 @@ def test_pinyin_question_frames_and_the_taiwanese_name(service, text, code):
 )
 def test_a_code_ruled_out_up_front_is_no_answer_even_unasked(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+def test_asked_for_a_status_whole_entry_readings_count_beside_a_network_alias(service):
+    text = (
+        "@运维群 早～ 我们套了 Cloudflare 的那个站打不开了，错误页上浏览器和 Cloudflare 都是绿的，"
+        "就 Host 那一栏是红的；上去一看源站 nginx 被 OOM 杀了，端口直接拒绝连接，这个 Cloudflare 码是几？"
+    )
+    assert service.resolve(text).matches[0].status == 521
+
+
+def test_asked_for_a_status_a_cloud_guess_by_meaning_stays_beside_it(service):
+    text = "我们 OSS 上的 mp4 在 iOS Safari 里播放不了，别人说服务器要支持 Range 请求，支持的话响应应该是几而不是 200？"
+    assert service.resolve(text).matches[0].status == 206
+    # Naming a cloud and asking for its code ("ECS 报的是哪个码") is a cloud question.
+    res = service.resolve("云助手的脚本内容 base64 以后超过 16KB 了，ECS 报的是哪个码")
+    assert res.matches[0].kind == "error"

@@ -729,8 +729,16 @@ _CLOUD_NAMES_RE = re.compile(
 _ERROR_CODE_ASK_RE = re.compile(r"错误码|(?:报|返回|回)(?:的是)?(?:什么|啥|哪个)错")
 
 
+_SOME_CODE_ASK_RE = re.compile(r"(?:哪个|啥|什么)码")
+
+
 def asks_for_cloud_error(folded: str) -> bool:
-    return _ERROR_CODE_ASK_RE.search(folded) is not None and _CLOUD_NAMES_RE.search(folded) is not None
+    """"阿里云…报什么错误码", "ECS 报的是哪个码": a cloud named and its error code asked for."""
+    if _CLOUD_NAMES_RE.search(folded) is None:
+        return False
+    if _ERROR_CODE_ASK_RE.search(folded) is not None:
+        return True
+    return _SOME_CODE_ASK_RE.search(folded) is not None and "状态码" not in folded and "http" not in folded
 
 
 def asks_for_status(folded: str) -> bool:

@@ -124,6 +124,10 @@ class Resolver:
     def _ranked(self, q: Query, found: dict[str, list[Match]], limit: int) -> Resolution:
         first, *later = self.kinds
         matches = list(found.get(first.name, ()))
+        if not matches and domain.asks_for_status(q.folded):
+            # "…端口直接拒绝连接，这个 Cloudflare 码是几": asked for a status, the first kind's
+            # last resort is read before the others are placed beside it, not only after.
+            matches = [m for m in first.fallback(q, limit) if m.score >= tuning.CHOICES]
         best = matches[0].score if matches else 0.0
         q.memo["baseline.tier"] = matches[0].tier if matches else ""  # how the baseline was read
         for kind in later:

@@ -157,6 +157,7 @@ class CloudKind:
         hints = provider_hints(q.text)
         named = bool(hints.providers or hints.products)
         exact = self.index.is_documented_message(q.text)
+        asked = domain.asks_for_status(q.folded) and not domain.asks_for_cloud_error(q.folded)
         # An English sentence that retells a documented message ("request signature nonce has
         # been used") is that error, not the words it shares with a status's phrase.
         english = (
@@ -185,6 +186,10 @@ class CloudKind:
             )
             if m.tier == "meaning":
                 score = last_meaning = min(score, last_meaning - tuning.JUST_ABOVE)
+                if asked and best_other >= tuning.CHOICES:
+                    # "…支持的话响应应该是几": asked for a status, a guess at a cloud error by
+                    # meaning stays beside the status reading, not above it.
+                    score = min(score, best_other - tuning.JUST_BELOW)
             weighed.append(replace(m, score=score) if score != m.score else m)
         # Lifted to the same cap (a provider named), a naming family's guess would tie a
         # documented code the index ranked above it (the code it misspells): keep that order.
