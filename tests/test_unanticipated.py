@@ -390,3 +390,9 @@ def test_asked_for_a_status_a_cloud_guess_by_meaning_stays_beside_it(service):
     # Naming a cloud and asking for its code ("ECS 报的是哪个码") is a cloud question.
     res = service.resolve("云助手的脚本内容 base64 以后超过 16KB 了，ECS 报的是哪个码")
     assert res.matches[0].kind == "error"
+
+
+def test_the_status_seen_today_is_set_aside_when_the_right_one_is_asked(service):
+    text = "@前端群 我这边 ws 一直连不上，抓包看握手响应是 200，后端是 Express + ws 库，正常握手成功应该返回几？"
+    assert service.resolve(text).matches[0].status == 101
+    assert service.resolve("接口返回的是 502，应该怎么办").matches[0].status == 502

@@ -438,7 +438,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "differ",
         "different",
     ),
-    "expired": ("过期", "失效", "到期", "expired", "expire", "expires", "expiry"),
+    "expired": ("过期", "失效", "到期", "过了有效期", "有效期过了", "超过有效期", "超出有效期", "expired", "expire", "expires", "expiry"),
     "frozen": ("suspended", "suspend", "暂停服务", "停服", "冻结", "frozen", "freeze", "froze"),
     "locked": ("被封", "封禁", "封了", "锁定", "被锁", "锁住", "locked", "lock", "lockedforsecurity"),
     "throttle": (
@@ -616,6 +616,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "exceeds the size",
     ),
     "toosmall": (
+        "太低",  # a price or a value: "出的价比公允价还低"
+        "还低",
+        "偏低",
+        "低于",
+        "lower than",
         "太小",
         "过小",
         "还小",

@@ -60,8 +60,10 @@ _THAN_RE = re.compile(
 _NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除)[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清)")
 # The code used today, when the text asks which one to use instead ("现在统一回 400，…该用哪个").
-_CURRENT_RE = re.compile(r"(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)\s?([1-5]\d\d)(?!\d)")
-_INSTEAD_RE = re.compile(r"(?:该|应该|要|得|改|换)(?:用|回|返回)?哪")
+_CURRENT_RE = re.compile(
+    r"(?:(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)|(?:响应|返回的|回的|看到的|收到的)是)\s?([1-5]\d\d)(?!\d)"
+)
+_INSTEAD_RE = re.compile(r"(?:该|应该|要|得|改|换)(?:用|回|返回)?(?:哪|几)")
 _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
 # What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
 _SEEN_AS_RE = re.compile(r"(?:看到|收到|拿到|显示)的?(?:是|好像是|其实是)?\s?([1-5]\d\d)(?!\d)")
