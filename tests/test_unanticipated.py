@@ -396,3 +396,37 @@ def test_the_status_seen_today_is_set_aside_when_the_right_one_is_asked(service)
     text = "@前端群 我这边 ws 一直连不上，抓包看握手响应是 200，后端是 Express + ws 库，正常握手成功应该返回几？"
     assert service.resolve(text).matches[0].status == 101
     assert service.resolve("接口返回的是 502，应该怎么办").matches[0].status == 502
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("晚上好各位，问个面试题：401 到底是什么意思，跟 403 有啥区别", 401),  # openers before a code
+        ("知道你是谁，但你没有这个权限", 403),  # "你是谁" inside a description is not about the bot
+    ],
+)
+def test_openers_and_descriptions_that_say_ni_shi_shui(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["你是谁开发的", "你好，你能干啥", "阿里云 Throttling 那个问题周一再说吧，下班了"])
+def test_questions_about_the_bot_and_deferred_remarks_get_no_card(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(("text", "code"), [("华为云创建服务器报 Esc.0001", "Ecs.0001"), ("APGI.0308 是什么", "APIG.0308")])
+def test_a_numbered_code_with_a_slip_in_its_prefix(service, text, code):
+    assert service.resolve(text).matches[0].answer.error_code == code
+
+
+def test_the_only_error_of_a_named_product_with_a_vendor_status_explains_it(service):
+    res = service.resolve("早上好 请问阿里云 SLB 接口返回 449 是什么情况")
+    assert res.matches[0].answer.error_code == "SystemBusy" and res.matches[1].status == 449
+    # A web status stays the server's status, whatever the product named.
+    assert service.resolve("阿里云 ECS 上的 nginx 返回 504 网关超时").matches[0].status == 504
+
+
+def test_behind_a_proxy_the_status_asked_for_leads_the_runtime_wording(service):
+    text = "nginx 反向代理到 php-fpm，php-fpm 进程挂了，connect() failed (111: Connection refused)，用户看到的状态码是？"
+    res = service.resolve(text)
+    assert res.matches[0].status == 502 and any(m.kind == "network" for m in res.matches[:3])

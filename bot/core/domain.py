@@ -351,6 +351,15 @@ _OPENERS = (
     "求助",
     "哈哈哈",
     "哈哈",
+    "问个面试题",  # "晚上好各位，问个面试题：401 到底是什么意思"
+    "面试题",
+    "问个问题",
+    "问个事",
+    "早上好",
+    "晚上好",
+    "下午好",
+    "中午好",
+    "早",
 )
 _OPENER_PUNCT = " ,，:：!！~～。、"
 
@@ -653,6 +662,7 @@ SETTLED_WORDS = tuple(
     "解决了 已解决 搞定了 修好了 弄好了 没事了 恢复了 已修复 好了 做完了 写完了 已完成 完成了 "
     "已经在跟 在跟了 在跟进 跟进中 已处理 处理好了 已经调 调大了 调高了 上线了 已上线 续好了 "
     "已经转给 已转给 转给他们 复盘 背锅 背的锅 等着吧 都没有 一个都没 "
+    "工单我已经提了 工单已经提了 已提工单 提了工单 再说吧 笑死 "
     "fixed resolved".split()
 )
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
@@ -718,7 +728,7 @@ CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥�
 # Asking for a status code by number: "回给浏览器的是哪个状态码", "客户端收到的是几".
 _STATUS_ASKS = ("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码")
 # "内部用的是哪个非标准码", "返回几", "客户端收到的是几": a few words between the ask and "码".
-_STATUS_ASK_RE = re.compile(r"(?:哪个|哪一个|什么|啥)[^，。？?！!,]{0,6}?码|算(?:啥|什么|哪个)状态|那个[^，。？?！!,]{0,6}?码\s?[?？]?\s?$|(?:回|返回|报|收到|看到)的?(?:是)?几")
+_STATUS_ASK_RE = re.compile(r"(?:哪个|哪一个|什么|啥)[^，。？?！!,]{0,6}?码|算(?:啥|什么|哪个)状态|那个[^，。？?！!,]{0,6}?码\s?[?？]?\s?$|(?:看到|收到|拿到)的(?:是)?(?:状态码|码)|状态码是\s?[?？]|(?:回|返回|报|收到|看到)的?(?:是)?几")
 
 
 # A question about a cloud API's error code ("阿里云…报什么错误码"): no HTTP status's whole-entry
@@ -739,6 +749,16 @@ def asks_for_cloud_error(folded: str) -> bool:
     if _ERROR_CODE_ASK_RE.search(folded) is not None:
         return True
     return _SOME_CODE_ASK_RE.search(folded) is not None and "状态码" not in folded and "http" not in folded
+
+
+# Questions to the bot about itself ("你是谁开发的", "你能干啥"): small talk, not a 401's "你是谁".
+_ABOUT_BOT_RE = re.compile(
+    r"^\s*(?:请问|你好|hi|hello)?[\s,，!！]*你(?:是谁|叫什么|是什么|能干|会干|能做|会做|是机器人)|谁开发的你|谁写的你"
+)
+
+
+def about_the_bot(folded: str) -> bool:
+    return _ABOUT_BOT_RE.search(folded) is not None
 
 
 def asks_for_status(folded: str) -> bool:

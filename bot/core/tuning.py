@@ -279,6 +279,9 @@ IDENTIFIER_TIERS = frozenset({"code", "partial", "message", "pattern"})
 # status agreeing is evidence on its own).
 EXPLAINING_TIERS = frozenset({"message", "meaning"})
 EXPLAINED = 66.0
+# The one documented error of a named product that returns the typed status ("阿里云 SLB 返回
+# 449"): a choice on its own, the answer beside that status (see EXPLAINING_TIERS).
+ONLY_WITH_STATUS = 76.0
 # Readings specific enough for unprompted answers in groups (auto mode), at DOMINANT or above.
 AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 

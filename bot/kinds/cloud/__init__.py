@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.core import domain, tuning
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
@@ -25,7 +27,7 @@ from bot.kinds.cloud.hints import HINT_RE
 from bot.kinds.cloud.index import CloudIndex, provider_hints
 from bot.kinds.cloud.loader import load_cloud
 from bot.kinds.cloud.messages import compact
-from bot.kinds.cloud.model import CloudAnswer, CloudData
+from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudData
 from bot.render.reply import Reply
 from bot.render.richtext import Line
 
@@ -45,6 +47,7 @@ _MESSAGE_FRAME_RE = re.compile(r"返回什么|返回啥|怎么办|怎么回事|�
 
 
 _FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]")
+_NUMBERED_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.([0-9]{4})(?![0-9])")
 _LETTER_O_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.((?=[0-9]{0,3}[oO])[0-9oO]{4})(?![A-Za-z0-9])")
 # Clouds whose error tables this bot does not hold (Latin names whole: "s3" not in "s3cr3t").
 _FOREIGN_CLOUD_RE = re.compile(
@@ -97,6 +100,12 @@ class CloudKind:
                 phrases.extend((entry.phrase, *entry.phrase_aliases))
         with known_forms():
             self.index = CloudIndex(self.data, phrases)
+        # Prefixes of numbered codes ("Ecs" of Ecs.0001), for reading "Esc.0001" as that family.
+        self._prefixes = {
+            m.group(1).lower(): m.group(1)
+            for row in self.data.rows
+            if (m := _NUMBERED_CODE_RE.fullmatch(row.error_code)) is not None
+        }
 
     # --- answering -----------------------------------------------------------------------
     def outright(self, q: Query) -> Resolution | None:
@@ -111,11 +120,14 @@ class CloudKind:
         text = q.text
         if _FULL_WIDTH_RE.search(text) is not None:
             text = unicodedata.normalize("NFKC", text)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
+        text = self._known_prefixes(text)
         if _LETTER_O_CODE_RE.search(text) is not None:
             # "Ecs.O018", "apig.o3o8": the letter O typed for a zero in a numbered code.
             text = _LETTER_O_CODE_RE.sub(lambda m: f"{m.group(1)}.{m.group(2).replace('o', '0').replace('O', '0')}", text)
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
         matches = self._seed_first(q, matches)
+        if not matches:
+            matches = self._only_error_with_status(text)
         if matches and _FOREIGN_CLOUD_RE.search(q.folded) is not None:
             hints = provider_hints(q.text)
             if not (hints.providers or hints.products):
@@ -124,6 +136,52 @@ class CloudKind:
                 cap = tuning.ANSWER - tuning.JUST_BELOW
                 matches = [replace(m, score=min(m.score, cap)) for m in matches]
         return matches
+
+    def _only_error_with_status(self, text: str) -> list[Match]:
+        """"阿里云 SLB 接口返回 449 是什么情况": a product named with a status that only one of
+        its documented errors returns is that error (the resolver keeps the status beside it)."""
+        hints = provider_hints(text)
+        if not hints.products or len(hints.statuses) != 1:
+            return []
+        (status,) = hints.statuses
+        entry = self._statuses.statuses.get(status) if self._statuses is not None else None
+        if entry is not None and entry.registry != "unofficial":
+            return []  # "ECS 上的 nginx 返回 504": a web status is the server's, not the API's error
+        codes = {
+            (row.provider, row.error_code)
+            for row in self.data.rows
+            if row.status == status and (row.provider, row.product) in hints.products
+        }
+        if len(codes) != 1:
+            return []
+        ((provider, code),) = codes
+        key = self.index.key_of(provider, code)
+        answer = self.index.answer_for(key)
+        if answer is None:
+            return []
+        product = next(p for pv, p in sorted(hints.products) if pv == provider)
+        why = f"{PROVIDER_ZH[provider]} {product} 里只有它以 {status} 返回"
+        return [Match("error", key, tuning.ONLY_WITH_STATUS, why, answer, tier="meaning", order=code)]
+
+    def _known_prefixes(self, text: str) -> str:
+        """"Esc.0001", "Ecd.0001": a numbered code whose prefix is one slip from a known one
+        (two letters swapped, or one letter wrong) is read with that prefix."""
+        if _NUMBERED_CODE_RE.search(text) is None:
+            return text
+
+        def fix(m: re.Match[str]) -> str:
+            prefix = m.group(1)
+            low = prefix.lower()
+            if low in self._prefixes:
+                return m.group()
+            near = [
+                known
+                for key, known in self._prefixes.items()
+                if len(key) == len(low) and (sorted(key) == sorted(low) or Levenshtein.distance(key, low) == 1)
+            ]
+            return f"{near[0]}.{m.group(2)}" if len(near) == 1 else m.group()
+
+        return _NUMBERED_CODE_RE.sub(fix, text, count=3)
 
     def _seed_first(self, q: Query, matches: list[Match]) -> list[Match]:
         """Lift a seed row whose wording holds the question almost whole (see tuning.SEED_NEAR)."""

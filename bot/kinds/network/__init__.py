@@ -6,6 +6,7 @@ from the facts where no hand-written card exists)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,9 @@ from bot.kinds.network.loader import load_network
 from bot.kinds.network.model import FAMILIES, NetworkData, NetworkEntry
 from bot.render.reply import Reply
 from bot.render.richtext import Line
+
+# A proxy between the client and the failing connection: the client sees the proxy's status.
+_PROXY_RE = re.compile(r"nginx|代理|反代|网关|upstream|ingress|负载均衡|(?<![a-z])(?:slb|alb|elb|cdn)(?![a-z])|cloudflare")
 
 
 class NetworkKind:
@@ -84,6 +88,7 @@ class NetworkKind:
         # "…nginx 回给浏览器的是哪个状态码": asked for a status, the status reading leads and the
         # network error it describes (an alias, not a pasted line) stays beside it.
         asked = domain.asks_for_status(q.folded)
+        proxied = _PROXY_RE.search(q.folded) is not None
         out = []
         for m in matches:
             loose = (
@@ -95,7 +100,9 @@ class NetworkKind:
                 )
                 # "…超过 proxy_read_timeout，用户看到的是哪个码": a runtime's wording inside a
                 # setting's name, asked about as a status a confident status reading gives.
-                or (m.tier == "signature" and asked and best_other >= tuning.ANSWER and named)
+                # Behind a proxy, the status its clients see is asked for ("nginx 反向代理到 php-fpm…
+                # connect() failed (111: Connection refused)，用户看到的状态码是？" is 502).
+                or (m.tier == "signature" and asked and best_other >= tuning.ANSWER and (named or proxied))
             )
             if loose and m.score >= best_other:
                 m = replace(m, score=best_other - tuning.JUST_BELOW)

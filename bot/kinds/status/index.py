@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import islice
 
 from rapidfuzz import fuzz
@@ -58,7 +59,7 @@ _THAN_RE = re.compile(
 # Codes named to rule them out or as the old value: "（不是 308）", "不是 100 也不是 101",
 # "跟 401 的区别我老搞混", "默认回 503，…改成哪个码". Not "是不是 504", "不是 504 吗" (a guess).
 _NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除)[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
-_TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清)")
+_TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
 # The code used today, when the text asks which one to use instead ("现在统一回 400，…该用哪个").
 _CURRENT_RE = re.compile(
     r"(?:(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)|(?:响应|返回的|回的|看到的|收到的)是)\s?([1-5]\d\d)(?!\d)"
@@ -334,7 +335,7 @@ class StatusIndex:
         names = self._reasons.get(code, ())
         if any(name in normalized for name in names):
             return True
-        runs = [m.group()[:_LATIN_RUN_MAX] for m in islice(_LATIN_RUN_RE.finditer(normalized), _LATIN_RUNS)]
+        runs = _latin_runs(normalized)
         return any(
             fuzz.ratio(run, name) >= _LATIN_RUN_CUTOFF and _typed_alike(run, name)
             for run in runs
@@ -376,7 +377,7 @@ class StatusIndex:
         if yardsticks:
             ranked = [item for item in ranked if item[0] not in yardsticks]
         ranked = _in_class(ranked, q.memo.get("status.class"))
-        if self._everyday(q) or domain.settled(q.folded):
+        if self._everyday(q) or domain.settled(q.folded) or domain.about_the_bot(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
             # and whole-entry likeness are coincidence there, only a name typed whole counts.
@@ -756,6 +757,13 @@ def _without_ruled_out(text: str, yardsticks: frozenset[int]) -> str:
         kept.append(clause)
     rest = "，".join(kept)
     return rest if rest.strip() else text
+
+
+@lru_cache(maxsize=8)
+def _latin_runs(normalized: str) -> tuple[str, ...]:
+    """The first few runs of English words in a text, once per text (every number in a
+    4 KB log asks whether its name is typed beside it)."""
+    return tuple(m.group()[:_LATIN_RUN_MAX] for m in islice(_LATIN_RUN_RE.finditer(normalized), _LATIN_RUNS))
 
 
 def _typed_alike(run: str, key: str) -> bool:
