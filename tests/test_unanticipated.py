@@ -430,3 +430,8 @@ def test_behind_a_proxy_the_status_asked_for_leads_the_runtime_wording(service):
     text = "nginx 反向代理到 php-fpm，php-fpm 进程挂了，connect() failed (111: Connection refused)，用户看到的状态码是？"
     res = service.resolve(text)
     assert res.matches[0].status == 502 and any(m.kind == "network" for m in res.matches[:3])
+
+
+def test_a_short_description_before_a_class_asks_for_a_member(service):
+    assert service.resolve("请求超时4xx是几").matches[0].status == 408
+    assert service.resolve("4xx是几").mode == "class"

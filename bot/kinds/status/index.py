@@ -43,6 +43,7 @@ _MEMBER_CUE_RE = re.compile(r"(?:哪个|哪一个|那个|一个|有个|某个)\s
 _MEMBER_MIN_LENGTH = 12  # normalised characters: "哪个 5xx" alone still lists the class
 _MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|哪种|哪一种|什么码|啥码|什么状态|是\s?[?？]?\s?$")
 _MEMBER_LATE_LENGTH = 24  # a description long enough that a later "是哪个" asks for one member
+_MEMBER_SHORT_DESCRIPTION = 4  # Chinese characters before the class in a short one ("请求超时4xx是几")
 _CLASS_SHORTLIST = 40  # whole-entry readings looked through for members of the class asked about
 # Asking for a list: "有哪些", "都列出来", "所有".
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
@@ -373,6 +374,8 @@ class StatusIndex:
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
         if keeps:  # before the yardsticks: "不是 301，是…禁止把 POST 改成 GET 的那个" reads 301 as 308
             ranked = _keeping_method(ranked)
+        if _STANDARD_RE.search(q.folded) is not None:
+            ranked = self._standard_first(ranked, q.folded)
         yardsticks = self._yardsticks(q)
         if yardsticks:
             ranked = [item for item in ranked if item[0] not in yardsticks]
@@ -385,6 +388,19 @@ class StatusIndex:
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
         ]
+
+    def _standard_first(self, ranked: list, folded: str) -> list:
+        """"HTTP 标准里专门那个 4xx": a vendor's code (nginx's 494) is no answer to a question
+        about the standard unless that vendor is named too; it keeps its place below."""
+        if not any(self.data.statuses[code].registry == "unofficial" for code, _ in ranked):
+            return ranked
+        out = []
+        for code, (score, why, tier) in ranked:
+            vendor = self._vendor_of.get(code)
+            if self.data.statuses[code].registry == "unofficial" and not (vendor and any(w in folded for w in vendor)):
+                score -= tuning.VENDOR_UNNAMED
+            out.append((code, (score, why, tier)))
+        return sorted(out, key=lambda item: -item[1][0])
 
     def documents(self, q: Query, limit: int) -> list[Match]:
         """Long descriptions no tier read: the whole entry's texts as one document (BM25),
@@ -718,7 +734,9 @@ def _asks_for_member(folded: str, normalized: str) -> bool:
     if m is None or _LIST_CUE_RE.search(folded[max(0, m.start() - 8) : m.end() + 8]) is not None:
         return False
     if len(normalized.replace(" ", "")) < _MEMBER_MIN_LENGTH:
-        return False
+        # "请求超时4xx是几": short, but a description before the class and a question after it.
+        described = cjk_count(folded[: m.start()]) >= _MEMBER_SHORT_DESCRIPTION
+        return described and _MEMBER_ASK_RE.search(folded, m.end()) is not None
     if _MEMBER_CUE_RE.search(folded, max(0, m.start() - 8), m.start()) is not None:
         return True
     # "…预留的 4xx，有些 SaaS 拿它表示欠费，是哪个": the question comes after the class.
@@ -730,6 +748,8 @@ _LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]{2,})+")
 _LATIN_RUNS = 3
 _LATIN_RUN_MAX = 40
 _LATIN_RUN_CUTOFF = 80.0  # stricter than a whole-text typo: the rest of the text is not the name
+# A question about the standard ("HTTP 标准里", "按 RFC", "规范里").
+_STANDARD_RE = re.compile(r"标准|规范|(?<![a-z])(?:rfc|ietf)(?![a-z])")
 # A redirect that must keep its method and body is the method-keeping sibling of the one read.
 _KEEPS_SIBLING = {301: 308, 302: 307}
 
