@@ -435,3 +435,23 @@ def test_behind_a_proxy_the_status_asked_for_leads_the_runtime_wording(service):
 def test_a_short_description_before_a_class_asks_for_a_member(service):
     assert service.resolve("请求超时4xx是几").matches[0].status == 408
     assert service.resolve("4xx是几").mode == "class"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("@后端 新建订单成功以后你们返回 200 还是别的？按 RESTful 规范应该是哪个", 201),
+        ("刚接手一个老项目，表单 POST 提交完跳转到结果页，老代码用的 302，同事说语义上应该换成专门“POST 完用 GET 去别处看”的那个码，是哪个？", 303),
+        ("同事说 PUT 更新版本号对不上要返回 409，我们用的是 ETag 乐观锁，If-Match 不匹配的时候，标准上到底返回啥？", 412),
+        ("运维大哥们，浏览器 400 页面上写着 Request Header Or Cookie Too Large，这在 nginx 里是哪个内部码？", 494),
+        ("我们不想返回 400，那个专门表示“语义错误”的码是多少？", 422),
+        ("emm 我在做文件断点续传，客户端带 Range 头请求其中一段，服务端应该回啥？200 吗？", 206),
+    ],
+)
+def test_a_code_typed_as_a_guess_a_claim_or_the_old_choice_is_not_the_answer(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_a_claim_about_a_code_that_is_asked_about_keeps_it(service):
+    text = "吐了，第三方支付接口下午一直回503，客服说在维护，503到底是什么意思"
+    assert service.resolve(text).matches[0].status == 503

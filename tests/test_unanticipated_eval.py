@@ -16,6 +16,8 @@ from tests.eval_utils import blind_rows, eval_blind
         ("blind/unanticipated_v2.tsv", 0.93, 0.98),
         ("blind/unanticipated_v3.tsv", 0.95, 0.92),
         ("blind/unanticipated_v4.tsv", 0.92, 0.96),
+        # First run 88.7% / 92.2% (docs/evaluation.md); looked at and tuned on since.
+        ("blind/unanticipated_v5.tsv", 0.89, 0.97),
         # Development sets written fresh for tuning (never blind): long descriptions, and a
         # mix of group-chat context, cloud retellings, typos and chatter.
         ("dev/long_descriptions.tsv", 0.86, 1.0),

@@ -59,17 +59,27 @@ _THAN_RE = re.compile(
 )
 # Codes named to rule them out or as the old value: "（不是 308）", "不是 100 也不是 101",
 # "跟 401 的区别我老搞混", "默认回 503，…改成哪个码". Not "是不是 504", "不是 504 吗" (a guess).
-_NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除)[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
+_NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除|不想|不愿|不打算)[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
 # The code used today, when the text asks which one to use instead ("现在统一回 400，…该用哪个").
 _CURRENT_RE = re.compile(
-    r"(?:(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)|(?:响应|返回的|回的|看到的|收到的)是)\s?([1-5]\d\d)(?!\d)"
+    r"(?:(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)|(?:响应|返回的|回的|看到的|收到的)是|用的|用了)"
+    r"\s?([1-5]\d\d)(?!\d)"
 )
-_INSTEAD_RE = re.compile(r"(?:该|应该|要|得|改|换)(?:用|回|返回)?(?:哪|几)")
+_INSTEAD_RE = re.compile(r"(?:该|应该|要|得|改|换)(?:用|回|返回)?(?:哪|几)|应该换|应该改|该换成|该改成|换成专门")
+# "返回 200 还是别的", "回啥？200 吗？": the code named is a guess the text asks about, and
+# "同事说…要返回 409…标准上到底返回啥": someone's claim the text doubts.
+_OR_ELSE_RE = re.compile(r"([1-5]\d\d)(?!\d)\s?还是(?:别的|其他|其它|另外)")
+_GUESS_RE = re.compile(r"(?:回|返回|用)(?:啥|什么|哪个)[^。]{0,6}?([1-5]\d\d)(?!\d)\s?吗")
+_CLAIMED_RE = re.compile(r"(?:说|以为|觉得|认为)[^，。？?]{0,24}?([1-5]\d\d)(?!\d)")
+# "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
+_INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
+_DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
+_WHICH_RE = re.compile(r"(?:返回|回|用|给)(?:啥|什么|哪个)|哪个码|是哪个|是几")
 _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
 # What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
-_SEEN_AS_RE = re.compile(r"(?:看到|收到|拿到|显示)的?(?:是|好像是|其实是)?\s?([1-5]\d\d)(?!\d)")
-_INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有")
+_SEEN_AS_RE = re.compile(r"(?:看到|收到|拿到|显示)[^，。？?]{0,16}?([1-5]\d\d)(?!\d)")
+_INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有", "日志里", "access log", "记成", "记录成")
 # "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
 # Read as the words of those names, so the words "POST 改成 GET" stop pointing at 301/302,
 # which allow the change. Bounded gaps inside one clause: a few steps per "不".
@@ -266,13 +276,17 @@ class StatusIndex:
             m = _YARDSTICK_RE.search(folded)
             if m is not None and int(m.group(1)) == known[0] and _CONTRAST_RE.search(folded, m.end()):
                 marked.add(known[0])
-        patterns = [_TELL_APART_RE, _CHANGED_FROM_RE]
+        patterns = [_TELL_APART_RE, _CHANGED_FROM_RE, _OR_ELSE_RE, _GUESS_RE]
+        if any(word in folded for word in _DOUBT_WORDS) and _WHICH_RE.search(folded) is not None:
+            patterns.append(_CLAIMED_RE)  # not "客服说在维护，503到底是什么意思": that asks about 503
         if _INSTEAD_RE.search(folded) is not None:
             patterns.append(_CURRENT_RE)
         if any(word in folded for word in _INTERNAL_WORDS):
             patterns.append(_SEEN_AS_RE)
         for pattern in patterns:
             marked.update(int(m.group(1)) for m in pattern.finditer(folded))
+        if _INTERNAL_ASK_RE.search(folded) is not None:
+            marked.update(c for c in known if self.data.statuses[c].registry != "unofficial")
         return frozenset(c for c in known if c in marked)
 
     def _everyday(self, q: Query) -> bool:
