@@ -98,9 +98,9 @@ class NetworkKind:
                     and m.score < tuning.EXPLICIT
                     and (asked or (best_other >= tuning.ANSWER and named))
                 )
-                # "…超过 proxy_read_timeout，用户看到的是哪个码": a runtime's wording inside a
-                # setting's name, asked about as a status a confident status reading gives.
-                # Behind a proxy, the status its clients see is asked for ("nginx 反向代理到 php-fpm…
+                # A runtime's wording when the status is asked for and a confident status reading
+                # gives it: inside a setting's name ("超过 proxy_read_timeout，用户看到的是哪个码"),
+                # or behind a proxy, whose clients see its status ("nginx 反向代理到 php-fpm…
                 # connect() failed (111: Connection refused)，用户看到的状态码是？" is 502).
                 or (m.tier == "signature" and asked and best_other >= tuning.ANSWER and (named or proxied))
             )
