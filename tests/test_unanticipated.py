@@ -455,3 +455,9 @@ def test_a_code_typed_as_a_guess_a_claim_or_the_old_choice_is_not_the_answer(ser
 def test_a_claim_about_a_code_that_is_asked_about_keeps_it(service):
     text = "吐了，第三方支付接口下午一直回503，客服说在维护，503到底是什么意思"
     assert service.resolve(text).matches[0].status == 503
+
+
+def test_a_documented_message_word_for_word_outranks_a_code_read_ignoring_case(service):
+    res = service.resolve("The throttling threshold has been reached.")
+    assert res.matches[0].answer.error_code == "APIG.0308"
+    assert service.resolve("Throttling").matches[0].answer.error_code == "Throttling"

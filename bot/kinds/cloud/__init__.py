@@ -56,6 +56,19 @@ _FOREIGN_CLOUD_RE = re.compile(
 )
 
 
+def _message_over_caseless_code(matches: list[Match]) -> list[Match]:
+    """"The throttling threshold has been reached.": a documented message word for word
+    outranks a code that is only an ordinary word of it, read ignoring case (a tie before)."""
+    if len(matches) < 2 or matches[0].tier != "code" or "不区分大小写" not in matches[0].why:
+        return matches
+    top = matches[0].score
+    verbatim = next((m for m in matches[1:] if m.tier == "message" and m.score >= top), None)
+    if verbatim is None:
+        return matches
+    lifted = replace(verbatim, score=min(top + tuning.JUST_ABOVE, 99.0))
+    return [lifted, *(m for m in matches if m is not verbatim)]
+
+
 def _in_order(short: str, long: str) -> bool:
     """Every character of ``short`` appears in ``long``, in order (linear, two pointers)."""
     it = iter(long)
@@ -126,6 +139,7 @@ class CloudKind:
             text = _LETTER_O_CODE_RE.sub(lambda m: f"{m.group(1)}.{m.group(2).replace('o', '0').replace('O', '0')}", text)
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
         matches = self._seed_first(q, matches)
+        matches = _message_over_caseless_code(matches)
         if not matches:
             matches = self._only_error_with_status(text)
         if matches and _FOREIGN_CLOUD_RE.search(q.folded) is not None:
