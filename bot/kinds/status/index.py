@@ -382,7 +382,8 @@ class StatusIndex:
         keeps = _keeps_method(q)
         if keeps:
             stripped = _KEEPS_METHOD_RE.sub(" 保留方法 ", stripped)
-        stripped = _without_ruled_out(stripped, self._yardsticks(q))
+        yardsticks = self._yardsticks(q)
+        stripped = _without_ruled_out(stripped, yardsticks)
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
@@ -390,7 +391,6 @@ class StatusIndex:
             ranked = _keeping_method(ranked)
         if _STANDARD_RE.search(q.folded) is not None:
             ranked = self._standard_first(ranked, q.folded)
-        yardsticks = self._yardsticks(q)
         if yardsticks:
             ranked = [item for item in ranked if item[0] not in yardsticks]
         ranked = _in_class(ranked, q.memo.get("status.class"))
@@ -422,7 +422,8 @@ class StatusIndex:
         entry's own words say the same clearly: "提交了导出任务，服务器说收到了，等会儿才处理完")."""
         query = q.normalized
         keeps = _keeps_method(q)
-        ruled_out = _without_ruled_out(q.stripped, self._yardsticks(q))
+        yardsticks = self._yardsticks(q)
+        ruled_out = _without_ruled_out(q.stripped, yardsticks)
         if keeps or ruled_out != q.stripped:
             query = normalize(_KEEPS_METHOD_RE.sub(" 保留方法 ", ruled_out) if keeps else ruled_out)
         technical = technical_terms(q.folded)
@@ -437,7 +438,6 @@ class StatusIndex:
         asked = digit is not None or domain.asks_for_status(q.folded)
         if technical >= 2 and not asked and not domain.describes_exchange(q.folded):
             return []  # "服务器打折买了三台": shop talk (fewer terms need the clear match below)
-        yardsticks = self._yardsticks(q)
         ranked = [
             row
             for row in self._documents.rank(query, limit if digit is None else _CLASS_SHORTLIST)
@@ -581,9 +581,7 @@ class StatusIndex:
         # "接口老是报 bad gatewya": a mistyped English phrase inside a Chinese sentence, read
         # on its own (a few runs of two words or more, each of bounded length).
         if cjk_count(query):
-            # The first few runs only: a pasted English log has hundreds.
-            for m in islice(_LATIN_RUN_RE.finditer(query), _LATIN_RUNS):
-                run = m.group()[:_LATIN_RUN_MAX]
+            for run in _latin_runs(query):
                 for key, score, index in self._typos.extract(run, _LATIN_RUN_CUTOFF, limit=3):
                     # A typo is neither a part nor a whole of the name (the contained-alias
                     # tier judges those, with its gates: "connection timed out" is not only
