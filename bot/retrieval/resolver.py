@@ -124,7 +124,8 @@ class Resolver:
     def _ranked(self, q: Query, found: dict[str, list[Match]], limit: int) -> Resolution:
         first, *later = self.kinds
         matches = list(found.get(first.name, ()))
-        if not matches and domain.asks_for_status(q.folded):
+        resorted = not matches and domain.asks_for_status(q.folded)
+        if resorted:
             # "…端口直接拒绝连接，这个 Cloudflare 码是几": asked for a status, the first kind's
             # last resort is read before the others are placed beside it, not only after.
             matches = [m for m in first.fallback(q, limit) if m.score >= tuning.CHOICES]
@@ -133,8 +134,9 @@ class Resolver:
         for kind in later:
             weighed = kind.weigh(found.get(kind.name, []), best, q)
             matches.extend(m for m in weighed if m.score >= tuning.CHOICES)
-        if not matches:  # long descriptions no tier read: each kind's last resort
-            matches = [m for kind in self.kinds for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
+        if not matches:  # long descriptions no tier read: each kind's last resort (once each)
+            rest = later if resorted else self.kinds
+            matches = [m for kind in rest for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
         matches.sort(key=_rank_key)
         unknown = tuple(dict.fromkeys(q.unknown))
         if not matches and LAST_RESORT in q.memo:
