@@ -119,6 +119,11 @@ class CloudKind:
             for row in self.data.rows
             if (m := _NUMBERED_CODE_RE.fullmatch(row.error_code)) is not None
         }
+        # (provider, product, status) → the codes returned with it, once, not a scan per question.
+        self._by_status: dict[tuple[str, str, int], set[str]] = {}
+        for row in self.data.rows:
+            if row.status is not None:
+                self._by_status.setdefault((row.provider, row.product, row.status), set()).add(row.error_code)
 
     # --- answering -----------------------------------------------------------------------
     def outright(self, q: Query) -> Resolution | None:
@@ -162,9 +167,9 @@ class CloudKind:
         if entry is not None and entry.registry != "unofficial":
             return []  # "ECS 上的 nginx 返回 504": a web status is the server's, not the API's error
         codes = {
-            (row.provider, row.error_code)
-            for row in self.data.rows
-            if row.status == status and (row.provider, row.product) in hints.products
+            (provider, code)
+            for provider, product in hints.products
+            for code in self._by_status.get((provider, product, status), ())
         }
         if len(codes) != 1:
             return []
