@@ -71,6 +71,10 @@ VENDOR_PHRASE_ALONE = 0.75
 # (within the word-overlap cap) when it does ("Cloudflare … 源站地址不可达" is 523).
 VENDOR_UNNAMED = 6.0
 VENDOR_NAMED = 6.0
+# "401 我知道，那登录了但权限不够的是多少": the text after the typed codes, at least this long
+# (normalised characters), read as another code at least this well, makes them yardsticks.
+ASKED_AFTER_LENGTH = 6
+ASKED_AFTER_SCORE = 75.0
 
 
 # A Chinese alias heard, not read: other characters of the same sound ("王冠超时" for 网关

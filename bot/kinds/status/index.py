@@ -73,6 +73,12 @@ _OR_ELSE_RE = re.compile(r"([1-5]\d\d)(?!\d)\s?还是(?:别的|其他|其它|另
 _GUESS_RE = re.compile(r"(?:回|返回|用)(?:啥|什么|哪个)[^。]{0,6}?([1-5]\d\d)(?!\d)\s?吗")
 _CLAIMED_RE = re.compile(r"(?:说|以为|觉得|认为)[^，。？?]{0,24}?([1-5]\d\d)(?!\d)")
 # "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
+# Asking for a number: "是多少", "是几号", "回几", "返回什么", "哪个码", "多少来着".
+_NUMBER_ASK_RE = re.compile(
+    r"是(?:多少|几)|(?:显示|回|返回|报|给)(?:的是)?(?:多少|几|什么|啥)|(?:哪个|啥|什么|那个)(?:状态)?码|多少来着|几号"
+    r"|(?:是|用|回|返回)哪一?个"
+)
+_CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+")
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
 _DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
 _WHICH_RE = re.compile(r"(?:返回|回|用|给)(?:啥|什么|哪个)|哪个码|是哪个|是几")
@@ -287,7 +293,37 @@ class StatusIndex:
             marked.update(int(m.group(1)) for m in pattern.finditer(folded))
         if _INTERNAL_ASK_RE.search(folded) is not None:
             marked.update(c for c in known if self.data.statuses[c].registry != "unofficial")
+        if len(marked) < len(known) and _NUMBER_ASK_RE.search(folded) is not None:
+            marked.update(self._asked_after(folded, known))
         return frozenset(c for c in known if c in marked)
+
+    def _asked_after(self, folded: str, known: list[int]) -> list[int]:
+        """Codes typed before a description that asks for a number ("401 是没认证我知道，那登录
+        了但权限不够的是多少", "哈哈 404 都成梗了 @bot 被限流的时候返回的是多少"): the text after
+        the last of them reads clearly as another code, so they only set the scene. The reason
+        phrase after a code ("404 not found …") reads as that code and changes nothing."""
+        end = 0
+        for m in _THREE_DIGITS_RE.finditer(folded):
+            if int(m.group()) in known:
+                end = m.end()
+        tail = folded[end:]
+        # The rest of the code's own clause often still talks about it ("500 是服务器出错，那…"):
+        # the text after that clause is read first.
+        cut = _CLAUSE_END_RE.search(tail)
+        tails = [tail[cut.end() :], tail] if cut is not None else [tail]
+        technical = technical_terms(folded)
+        for text in tails:
+            if len(normalize(text).replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
+                continue
+            ranked = self._rank_text(text, technical=technical)
+            if ranked and ranked[0][0] not in known and ranked[0][1][0] >= tuning.ASKED_AFTER_SCORE:
+                return list(known)
+            # ... or, as a whole-entry match, a clear one ("WebDAV 磁盘满了回几").
+            share, lead, _ = tuning.DOC_ONE_TERM
+            docs = self._documents.rank(normalize(text), 1)
+            if docs and docs[0][0] not in known and docs[0][2] >= share and docs[0][3] >= lead:
+                return list(known)
+        return []
 
     def _everyday(self, q: Query) -> bool:
         """A three-digit number that reads as no code, in a text that does not talk shop or,
@@ -448,9 +484,10 @@ class StatusIndex:
         ranked = [row for row in ranked if row[0] not in yardsticks]
         if digit is not None:
             ranked = _in_class(ranked, digit)[:limit]
-        if technical < 2:
+        if technical < 2 and not domain.asks_for_status(q.folded):
             # Fewer technical terms, a clearer match: long enough, and the best entry both
             # matches and leads well and is the one whose own words cover most of the text.
+            # A text that asks which status ("…别人再改应该返回啥码") is about HTTP already.
             share, lead, covered = tuning.DOC_ONE_TERM if technical else tuning.DOC_NO_TERM
             if not (
                 ranked
