@@ -461,3 +461,56 @@ def test_a_documented_message_word_for_word_outranks_a_code_read_ignoring_case(s
     res = service.resolve("The throttling threshold has been reached.")
     assert res.matches[0].answer.error_code == "APIG.0308"
     assert service.resolve("Throttling").matches[0].answer.error_code == "Throttling"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "typed"),
+    [
+        ("404 我知道是找不到，那登录了但是权限不够的时候应该返回几", 403, 404),
+        ("哈哈 418 这个梗笑死 @bot 说真的，上传的文件太大被服务器拒收是多少", 413, 418),
+        ("监控里一堆 503 先不管，我想问被限流的时候返回的是多少", 429, 503),
+        ("前面贴的 500 Internal Server Error 我懂，我这个是 WebDAV 磁盘满了回几", 507, 500),
+    ],
+)
+def test_codes_typed_before_a_description_that_asks_for_another_set_the_scene(service, text, code, typed):
+    got = [m.status for m in service.resolve(text).matches if m.kind == "status"]
+    assert got[0] == code and typed not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("nginx 报 502，上游 php-fpm 挂了，这个是多少", 502),  # the text after it reads as the same code
+        ("502 是多少", 502),  # nothing after it to read
+        ("nginx 日志里一堆 499 是啥情况，客户端说自己没断啊", 499),  # 是啥 asks what it is, not for a number
+    ],
+)
+def test_a_code_followed_by_its_own_story_or_by_nothing_is_still_the_answer(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通知一下今晚维护，期间接口会返回 503，大家别慌",
+        "我把 429 的限流阈值调大到每秒 200 次了，有问题随时喊我",
+        "华为云 OBS 的 NoSuchKey 我已经加了重试，明天上线",
+    ],
+)
+def test_announcements_and_hand_offs_ask_nothing(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize("text", ["规范里应该返回什么", "按标准应该返回什么", "面试题：应该返回什么"])
+def test_where_a_question_is_set_identifies_no_code(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_a_reworded_message_in_a_pasted_body_is_read_by_meaning(service):
+    text = "oss2.exceptions.ServerError: {'status': 403, 'details': {'Message': 'request time differs too much from the OSS server time'}}"
+    assert service.resolve(text).matches[0].answer.error_code == "RequestTimeTooSkewed"
+
+
+def test_an_sdk_package_name_names_its_cloud(service):
+    text = "aliyunsdkcore.acs_exception.exceptions.ServerException: HTTP Status: 400 Error: request throttling, slow down"
+    assert service.resolve(text).matches[0].answer.error_code == "Throttling"

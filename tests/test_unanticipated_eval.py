@@ -27,9 +27,12 @@ from tests.eval_utils import blind_rows, eval_blind
         # Written fresh late in the session (92.8% / 94.4%, chatter 93.3% before tuning on it).
         ("dev/fresh_mixed.tsv", 0.93, 0.90),
         # First run 92.6% / 93.7%. Its "none" rows are mostly group lines that name a code in
-        # passing ("运维说今晚维护，期间会返回 503"): a private chat still gets the card (auto mode
-        # in groups skips them, see domain.in_passing), so the floor here is low on purpose.
-        ("dev/fresh_mixed_2.tsv", 0.90, 0.70),
+        # passing ("运维说今晚维护，期间会返回 503，大家别慌"): announcements and hand-offs are
+        # remarks (domain.SETTLED_WORDS), other passing mentions still get the card in a
+        # private chat (auto mode in groups skips them, see domain.in_passing).
+        ("dev/fresh_mixed_2.tsv", 0.90, 0.95),
+        # First run 72.9% / 75.9% (group lines typing one code and asking for another: 10.9%).
+        ("dev/fresh_mixed_3.tsv", 0.82, 0.95),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

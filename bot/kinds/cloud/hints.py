@@ -13,10 +13,20 @@ from bot.core.cache import TextCache
 from bot.core.text import fold
 
 # Hint words, matched on fold()ed text. Latin words need word boundaries ("ram" in "param").
+# The SDKs' package and exception names too: a pasted traceback names its cloud that way.
 _PROVIDER_WORDS = {
-    "aliyun": ("阿里云", "阿里巴巴", "阿里", "aliyun", "alibaba", "alicloud", "aliyuncs"),
-    "huaweicloud": ("华为云", "华为", "huaweicloud", "huawei", "hwcloud", "myhuaweicloud"),
-    "tencentcloud": ("腾讯云", "腾讯", "tencentcloud", "tencent", "qcloud", "tencentcloudapi"),
+    "aliyun": (
+        "阿里云", "阿里巴巴", "阿里", "aliyun", "alibaba", "alicloud", "aliyuncs",
+        "aliyunsdkcore", "aliyunsdk", "alibabacloud",
+    ),
+    "huaweicloud": (
+        "华为云", "华为", "huaweicloud", "huawei", "hwcloud", "myhuaweicloud",
+        "huaweicloudsdkcore", "huaweicloudsdk",
+    ),
+    "tencentcloud": (
+        "腾讯云", "腾讯", "tencentcloud", "tencent", "qcloud", "tencentcloudapi",
+        "tencentcloudsdkexception", "tencentcloudsdk",
+    ),
 }
 # Product words → (provider, product) pairs; a product sold by one provider implies it.
 _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {

@@ -352,7 +352,13 @@ class CloudIndex:
         message = body.message if body and body.message else text
         if messages or (body and body.message):
             self._add_messages(cands, message, in_body=bool(body and body.message))
-        reading = self._meaning.read(text, hints) if messages and not body else None
+        # A pasted body's message is read by meaning too: SDK exceptions and JSON bodies carry
+        # reworded messages ("message: the account has orders that are not paid yet") as often
+        # as documented ones. Its cloud context is the whole paste's.
+        if body is not None:
+            reading = self._meaning.read(body.message, hints, around=text) if body.message else None
+        else:
+            reading = self._meaning.read(text, hints) if messages else None
         if reading is not None:
             if not hints.products:
                 hints = Hints(hints.providers, hints.products, hints.statuses, reading.implied)

@@ -53,6 +53,8 @@ _SHORTLIST = 40
 # Paraphrases are a sentence or two (under 100 characters in every set we have); a longer
 # text is a paste or a long HTTP description for the other tiers.
 MAX_MEANING_LEN = 160
+# How much of a paste around a body's message is searched for the cloud's name.
+_AROUND_LEN = 4096
 _CJK_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD_RE = re.compile(r"[a-z][a-z0-9]*")
 # Question frames and fillers: in every retelling, in no vendor message.
@@ -183,15 +185,16 @@ class MeaningIndex:
         self._prior = {key: 1.0 + tuning.MEANING_PRIOR * math.log2(1 + len(v)) for key, v in apis.items()}
         self._max_idf = self._bm25.max_idf()
 
-    def read(self, text: str, hints: Hints) -> Reading | None:
-        """The question in index terms, or None when it is no cloud paraphrase to look up."""
+    def read(self, text: str, hints: Hints, around: str = "") -> Reading | None:
+        """The question in index terms, or None when it is no cloud paraphrase to look up.
+        ``around``: the paste a body's message came from, which may name the cloud."""
         if len(text) > MAX_MEANING_LEN:
             return None
         surfaced = surface(text, drop=NAME_RE)  # provider and product names: hints
         terms, concepts = _terms(surfaced)
         # A provider or a product by its own name; 负载均衡 or 云服务器 alone (which hints read
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
-        folded = fold(text)
+        folded = fold(around[:_AROUND_LEN] if around else text)
         named = PROVIDER_NAME_RE.search(folded) is not None or NAMED_PRODUCT_RE.search(folded) is not None
         cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS
         context = 2 if named else 1 if cloudish else 0
