@@ -514,3 +514,20 @@ def test_a_reworded_message_in_a_pasted_body_is_read_by_meaning(service):
 def test_an_sdk_package_name_names_its_cloud(service):
     text = "aliyunsdkcore.acs_exception.exceptions.ServerException: HTTP Status: 400 Error: request throttling, slow down"
     assert service.resolve(text).matches[0].answer.error_code == "Throttling"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "typed"),
+    [
+        ("阿里云 Throttling 我们都见过，我这回是 ECS 导入 SSH 密钥对说数量到上限了，错误码叫啥", "QuotaExceed.KeyPair", "Throttling"),
+        ("华为云 OBS 的 BucketAlreadyExists 是他那边的，我的是同名桶本来就是我自己账号建的", "BucketAlreadyOwnedByYou", "BucketAlreadyExists"),
+    ],
+)
+def test_a_cloud_code_typed_before_a_switch_to_the_askers_own_error_sets_the_scene(service, text, code, typed):
+    got = [m.answer.error_code for m in service.resolve(text).matches if m.kind == "error"]
+    assert got[0] == code and typed not in got
+
+
+def test_a_cloud_code_told_about_without_a_switch_is_still_the_answer(service):
+    res = service.resolve("阿里云 Throttling 是说我调用太频繁了吗")
+    assert res.matches[0].answer.error_code == "Throttling"

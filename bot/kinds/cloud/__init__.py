@@ -21,6 +21,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
+from bot.core.text import fold
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE
@@ -40,6 +41,11 @@ _CLOUDISH_WORDS_RE = re.compile(
     r"(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
     r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig)(?![A-Za-z])"
 )
+
+
+# Where a group line turns from an error someone else had to the asker's own: "我的是",
+# "我这回是", "现在是", "我想问". Literals only: linear.
+_SWITCH_RE = re.compile(r"我(?:这(?:回|边|次|里|个)|们|现在)是|我的是|现在是|我想问|我问的是|我这边")
 
 
 # Question frames around a quoted message ("…了返回什么"), removed before comparing wordings.
@@ -143,6 +149,8 @@ class CloudKind:
             # "Ecs.O018", "apig.o3o8": the letter O typed for a zero in a numbered code.
             text = _LETTER_O_CODE_RE.sub(lambda m: f"{m.group(1)}.{m.group(2).replace('o', '0').replace('O', '0')}", text)
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
+        if matches and matches[0].tier == "code":
+            matches = self._told_after_code(text, matches, limit)
         matches = self._seed_first(q, matches)
         matches = _message_over_caseless_code(matches)
         if not matches:
@@ -201,6 +209,23 @@ class CloudKind:
             return f"{near[0]}.{m.group(2)}" if len(near) == 1 else m.group()
 
         return _NUMBERED_CODE_RE.sub(fix, text, count=3)
+
+    def _told_after_code(self, text: str, matches: list[Match], limit: int) -> list[Match]:
+        """"阿里云 OSS 的 NoSuchKey 那个我懂，我的是软链接指向的文件没了，叫啥": a code typed, then
+        another error told in words after a switch ("我的是", "我这回是", "现在是"). The code
+        sets the scene; the words, read with the cloud named before them, say which error is
+        asked about; the typed code, like a status typed as a yardstick, is no answer."""
+        typed = matches[0]
+        code = typed.answer.error_code
+        at = text.lower().find(code.lower())
+        switch = _SWITCH_RE.search(text, at + len(code)) if at >= 0 else None
+        if switch is None:
+            return matches
+        error = typed.answer.error
+        named = " ".join(m.group() for m in HINT_RE.finditer(fold(text[:at])))
+        told = self.index.search(f"{error.provider} {named} {text[switch.end() :]}", limit=limit)
+        told = [m for m in told if m.tier in tuning.EXPLAINING_TIERS and m.key != typed.key]
+        return told or matches
 
     def _seed_first(self, q: Query, matches: list[Match]) -> list[Match]:
         """Lift a seed row whose wording holds the question almost whole (see tuning.SEED_NEAR)."""
