@@ -61,6 +61,7 @@ def test_unknown_key(knowledge_copy):
                 "registry",
                 "spec",
                 "received_as",
+                "sent_as",
                 "summary",
                 "meaning",
                 "causes",
@@ -145,6 +146,18 @@ def test_related_code_must_exist(knowledge_copy):
     assert problems_for(knowledge_copy) == [
         "knowledge/status/zz-bad.toml: entry (code=587) field 'related'[1]: code 588 does not exist"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "why"), [("588", "code 588 does not exist"), ("587", "code 587 is this code"), ('"400"', None)]
+)
+def test_sent_as_names_another_existing_code(knowledge_copy, value, why):
+    write(knowledge_copy, "zz-bad.toml", GOOD.format(code=587) + f"sent_as = {value}\n")
+    problems = problems_for(knowledge_copy)
+    if why is None:  # a string where a code belongs: the type check's own message
+        assert problems == ["knowledge/status/zz-bad.toml: entry (code=587) field 'sent_as': expected an integer, got str"]
+    else:
+        assert problems == [f"knowledge/status/zz-bad.toml: entry (code=587) field 'sent_as': {why}"]
 
 
 def test_vendor_code_needs_received_as(knowledge_copy):

@@ -531,3 +531,19 @@ def test_a_cloud_code_typed_before_a_switch_to_the_askers_own_error_sets_the_sce
 def test_a_cloud_code_told_about_without_a_switch_is_still_the_answer(service):
     res = service.resolve("阿里云 Throttling 是说我调用太频繁了吗")
     assert res.matches[0].answer.error_code == "Throttling"
+
+
+@pytest.mark.parametrize(
+    ("text", "sent", "internal"),
+    [
+        ("Cookie 攒太多了，nginx 出了 Request Header Or Cookie Too Large 的页面，浏览器里看到的状态码是几", 400, 494),
+        ("nginx 报 The plain HTTP request was sent to HTTPS port，客户端实际收到的是多少", 400, 497),
+    ],
+)
+def test_what_the_client_sees_of_a_code_that_never_leaves_the_server(service, text, sent, internal):
+    got = [m.status for m in service.resolve(text).matches]
+    assert got[:2] == [sent, internal]
+
+
+def test_the_internal_code_itself_is_still_answered(service):
+    assert service.resolve("The plain HTTP request was sent to HTTPS port").matches[0].status == 497

@@ -84,6 +84,11 @@ _DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
 _WHICH_RE = re.compile(r"(?:返回|回|用|给)(?:啥|什么|哪个)|哪个码|是哪个|是几")
 _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
 # What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
+# What the client gets to see: "浏览器里看到的状态码", "客户端实际收到", "线上真正发出去的".
+_CLIENT_SEES_RE = re.compile(
+    r"(?:浏览器|客户端|前端|用户|访客|curl|开发者工具|network)[^，。？?]{0,8}?(?:看到|收到|拿到|显示)"
+    r"|(?:实际|真正|最终)[^，。？?]{0,4}?(?:看到|收到|拿到|发出去|返回)"
+)
 _SEEN_AS_RE = re.compile(r"(?:看到|收到|拿到|显示)[^，。？?]{0,16}?([1-5]\d\d)(?!\d)")
 _INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有", "日志里", "access log", "记成", "记录成")
 # "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
@@ -430,6 +435,8 @@ class StatusIndex:
         if yardsticks:
             ranked = [item for item in ranked if item[0] not in yardsticks]
         ranked = _in_class(ranked, q.memo.get("status.class"))
+        if ranked and _CLIENT_SEES_RE.search(q.folded) is not None:
+            ranked = self._as_sent(ranked, yardsticks)
         if self._everyday(q) or domain.settled(q.folded) or domain.about_the_bot(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
@@ -438,6 +445,17 @@ class StatusIndex:
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
         ]
+
+    def _as_sent(self, ranked: list, yardsticks: frozenset[int]) -> list:
+        """"…浏览器里看到的状态码是几": a reading of a code that never leaves the server (nginx's
+        494–497) answers with the status sent in its place, the internal code just below."""
+        code, (score, why, tier) = ranked[0]
+        sent = self.data.statuses[code].sent_as
+        if sent is None or sent in yardsticks:
+            return ranked
+        rest = [item for item in ranked[1:] if item[0] != sent]
+        told = f"客户端实际收到 {sent}（{code} 只在服务器内部）"
+        return [(sent, (score, told, tier)), (code, (score - tuning.JUST_BELOW, why, tier)), *rest]
 
     def _standard_first(self, ranked: list, folded: str) -> list:
         """"HTTP 标准里专门那个 4xx": a vendor's code (nginx's 494) is no answer to a question

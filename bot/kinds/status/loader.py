@@ -35,6 +35,7 @@ STATUS_FIELDS: dict[str, FieldSpec] = {
     "registry": FieldSpec(check_text),
     "spec": FieldSpec(lambda v: None),  # a table, checked by _spec()
     "received_as": FieldSpec(check_optional_text, required=False),
+    "sent_as": FieldSpec(check_code, required=False),
     "summary": FieldSpec(check_text),
     "meaning": FieldSpec(check_text),
     "causes": FieldSpec(check_text, is_list=True, min_items=1),
@@ -246,6 +247,13 @@ def _check_cross_references(statuses: dict[int, StatusEntry], problems: Problems
                         f"'related'[{i}]",
                         f"code {rel} does not exist",
                     )
+            if entry.sent_as is not None and (entry.sent_as == entry.code or entry.sent_as not in statuses):
+                problems.add(
+                    entry.source_file,
+                    f"code={entry.code}",
+                    "'sent_as'",
+                    f"code {entry.sent_as} {'is this code' if entry.sent_as == entry.code else 'does not exist'}",
+                )
             claim(entry, "name_zh", [entry.name_zh], strict=False)
             claim(entry, "phrase", [entry.phrase], strict=False)
             claim(entry, "phrase_aliases", entry.phrase_aliases, strict=False)

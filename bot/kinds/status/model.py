@@ -54,6 +54,7 @@ class StatusEntry:
     source_file: str
     phrase_aliases: tuple[str, ...] = ()  # older or popular English names
     received_as: str = ""  # vendor codes: what the client really gets
+    sent_as: int | None = None  # a code that never leaves the server: the status sent instead
     retry: str = ""
     related: tuple[int, ...] = ()
     signatures: tuple[str, ...] = ()  # log lines and client messages that point at this code
