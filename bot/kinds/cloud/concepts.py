@@ -1055,7 +1055,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- the tables' own nouns, Chinese and English (the gap between the two) ----------------
     # Billing: orders, paying, renewing (~arrearage and ~balance say what went wrong).
     "purchaseorder": ("订单", "账单", "order", "orders"),
-    "pay": ("付款", "付钱", "支付", "缴费", "pay", "paid", "paying"),
+    "pay": ("付款", "付钱", "支付", "缴费", "pay", "paid", "paying", "付费", "交钱"),
     "paymethod": ("支付方式", "付款方式", "支付手段", "payment method", "pay method"),
     "postpaid": (
         "按量付费",
@@ -1072,8 +1072,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "afterpay",
     ),
     "renew": ("续费", "续订", "续期", "renew", "renewal", "renewed", "renewing"),
-    "period": ("购买时长", "时长", "周期", "期限", "period", "periods", "duration", "period unit"),
-    "coupon": ("优惠券", "代金券", "优惠", "coupon", "coupons", "voucher", "vouchers"),
+    "period": ("购买时长", "时长", "周期", "期限", "period", "periods", "duration", "period unit", "periodic"),
+    "coupon": ("优惠券", "代金券", "优惠", "coupon", "coupons", "voucher", "vouchers", "抵扣券", "优惠码"),
     "creditcard": ("信用卡", "借记卡", "储蓄卡", "credit card", "debit card", "stored card"),
     "currency": ("货币", "币种", "currency", "currencies"),
     "tax": ("税额", "税费", "税款", "tax"),
@@ -1101,6 +1101,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "dedicatedhost",
         "dedidacted host",
         "ddh",
+        "专有主机",
     ),
     # Aliyun's launch templates are its only templates: one concept, so 启动模板 meets "templates".
     "template": (
@@ -1186,7 +1187,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "nat": ("nat网关", "nat gateway", "nat"),
     "intranet": ("内网", "intranet"),
     # Keys, tokens and who may do what.
-    "nonce": ("随机字符串", "随机数", "随机串", "随机值", "nonce"),
+    "nonce": ("随机字符串", "随机数", "随机串", "随机值", "nonce", "nonce值"),
     "kms": ("密钥管理服务", "密钥管理", "主密钥", "kms", "kmskey", "kms key", "cmk"),
     "encrypt": ("加密", "解密", "encrypt", "encrypted", "encryption", "decrypt", "sse"),
     "token": ("令牌", "token", "tokens"),
@@ -1225,6 +1226,27 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "email": ("邮箱", "邮件", "email", "e mail"),
     "accelerate": ("加速", "acceleration", "accelerate"),
     "suffix": ("后缀", "suffix"),
+    "family": ("规格族", "实例族", "family", "families"),
+    "edge": ("边缘", "edge"),
+    "preheat": ("预热", "preheat", "preheating"),
+    "redhat": ("红帽", "red hat", "redhat", "rhel"),
+    "hibernate": ("休眠", "hibernation", "hibernate"),
+    "promotion": ("促销", "promotion", "promotional"),
+    "login": ("登录", "登陆", "login", "log in", "logon"),
+    "unknown": ("未知", "unknown"),
+    "admin": ("管理员", "administrator", "admin"),
+    "priority": ("优先级", "priority"),
+    "metadata": ("元数据", "metadata"),
+    "algorithm": ("算法", "algorithm", "algorithms"),
+    "precondition": ("前提条件", "precondition", "preconditions"),
+    "interrupt": ("中断", "interruption", "interrupt", "interrupted"),
+    "contract": ("合约", "合同", "contract", "contracts"),
+    "reserve": ("预留", "reserved", "reserve", "reservation"),
+    "acl": ("访问控制列表", "acl", "acls"),
+    "endpoint": ("终端节点", "endpoint", "endpoints"),
+    "driver": ("驱动", "driver", "drivers"),
+    "underwrite": ("包销", "underwrite", "underwriting"),
+    "rescue": ("救援", "rescue"),
 }
 
 # What went wrong: a question with none of these is no error question (chatter that names a
