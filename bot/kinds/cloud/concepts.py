@@ -376,6 +376,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "permission",
         "forbid",
         "blocked",
+        "被拦",
+        "拦了",
+        "拦住",
     ),
     "invalid": (
         "格式",
@@ -522,6 +525,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "processing",
         "ongoing",
         "pending",
+        "正在",
+        "is being",
+        "are being",
     ),
     "timeskew": (
         "difference between request time and server time",
@@ -708,6 +714,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "unassigned",
         "not assigned",
         "not turn on",
+        "没有配置",
+        "not activated",
+        "未激活",
+        "没激活",
     ),
     "notsubscribed": ("没订阅", "未订阅", "没有订阅", "not subscribed", "notsubscribed", "unsubscribed"),
     "conflict": ("冲突", "conflict", "conflicts", "conflicting"),
@@ -1049,7 +1059,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "bandwidth": ("带宽", "bandwidth"),
     "tag": ("标签", "tag", "tags"),
     "name": ("名字", "名称", "name", "names"),
-    "time": ("时间段", "快过期", "快到期", "要过期", "即将过期", "时间", "time"),
+    "time": ("时间段", "快过期", "快到期", "要过期", "即将过期", "时间", "time", "现在"),
     "request": ("请求", "request", "requests"),
     "header": ("请求头", "头部", "头域", "header", "headers"),
     # --- the tables' own nouns, Chinese and English (the gap between the two) ----------------
@@ -1365,7 +1375,6 @@ CLOUD_VOCABULARY = frozenset(
         "multipart",
         "archive",
         "deploymentset",
-        "dedicatedhost",
         "prefixlist",
     }
 )
