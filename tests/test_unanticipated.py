@@ -547,3 +547,25 @@ def test_what_the_client_sees_of_a_code_that_never_leaves_the_server(service, te
 
 def test_the_internal_code_itself_is_still_answered(service):
     assert service.resolve("The plain HTTP request was sent to HTTPS port").matches[0].status == 497
+
+
+def test_a_retelling_in_a_named_products_words_explains_the_typed_status(service):
+    res = service.resolve("华为 APIG 管理接口报 401，提示会话过期让稍后重试")
+    assert res.matches[0].answer.error_code == "APIG.1001" and res.matches[1].status == 401
+
+
+def test_a_status_on_a_cloud_host_is_still_the_status(service):
+    # ECS is where nginx runs, not the source of the error: 网关超时 is 504's own name.
+    assert service.resolve("阿里云 ECS 上的 nginx 返回 504 网关超时").matches[0].status == 504
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("中文文档里说的“未授权”其实是哪个码", 401), ('文档里写的"网关超时"到底是几', 504)]
+)
+def test_a_name_quoted_whole_is_the_name_meant(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_strong_caching_shows_200(service):
+    text = "面试常问：强缓存命中时 Network 面板里显示的状态码是多少（from disk cache 那个）"
+    assert service.resolve(text).matches[0].status == 200

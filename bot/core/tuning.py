@@ -28,6 +28,7 @@ RUNNER_UP_GAP = 15.0
 
 # --- status tiers ------------------------------------------------------------------------
 EXPLICIT = 100.0  # a code or class typed, an exact name or alias
+QUOTED_NAME = 95.0  # a name or alias quoted whole inside a longer text ("文档里的“未授权”")
 SIGNATURE = 97.0  # a log or client-error signature found in the text
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio a typo needs to count at all
 

@@ -98,7 +98,9 @@ class Resolver:
         """The reading among ``matches`` that says which error the typed status was: same
         status, a retold message, and still found once the status's own names and aliases
         are taken out of the text ("华为云上的服务报 503 服务不可用", "阿里云上的网站 404 找不到
-        页面" retell nothing but the status itself)."""
+        页面" retell nothing but the status itself). When the text names the product whose
+        error it is, only the status's names are taken out: its aliases may be the product's
+        wording too ("华为 APIG 管理接口 401，提示会话过期")."""
         pick = next(
             (
                 i
@@ -114,7 +116,8 @@ class Resolver:
             return []
         rest = q.folded
         names = (getattr(typed.answer, "name_zh", ""), getattr(typed.answer, "phrase", ""))
-        for name in (*names, *getattr(typed.answer, "aliases", ())):
+        aliases = () if kind.names_source(q, matches[pick]) else getattr(typed.answer, "aliases", ())
+        for name in (*names, *aliases):
             if name and name.lower() in rest:
                 rest = rest.replace(name.lower(), " ")
         if rest != q.folded and not any(m.key == matches[pick].key for m in kind.search(Query.of(rest), limit)):

@@ -24,7 +24,7 @@ from bot.core.schema import Problems
 from bot.core.text import fold
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
-from bot.kinds.cloud.hints import HINT_RE
+from bot.kinds.cloud.hints import HINT_RE, named_products
 from bot.kinds.cloud.index import CloudIndex, provider_hints
 from bot.kinds.cloud.loader import load_cloud
 from bot.kinds.cloud.messages import compact
@@ -137,6 +137,10 @@ class CloudKind:
 
     def may_identify(self, q: Query) -> bool:
         return _CLOUDISH_RE.search(q.text) is not None or _CLOUDISH_WORDS_RE.search(q.text) is not None
+
+    def names_source(self, q: Query, match: Match) -> bool:
+        error = match.answer.error
+        return error is not None and (error.provider, error.product) in named_products(q.folded)
 
     def search(self, q: Query, limit: int) -> list[Match]:
         if domain.settled(q.folded):

@@ -81,6 +81,14 @@ NAMED_PRODUCT_RE = re.compile(
     + "|".join(sorted((re.escape(w) for w in _PRODUCT_WORDS if w.isascii()), key=len, reverse=True))
     + r")(?![a-z0-9])"
 )
+
+
+def named_products(folded: str) -> set[tuple[str, str]]:
+    """The (provider, product) pairs named by a product's own name (ECS, OSS, APIG ...) in a
+    folded text; 负载均衡 or 云服务器 name none."""
+    return {pair for m in NAMED_PRODUCT_RE.finditer(folded) for pair in _PRODUCT_WORDS[m.group()]}
+
+
 # The look-behind after the first digit, not before it: a pattern that starts with a
 # character class lets the engine skip to the next [1-5] in C (~3× faster on 4 KB).
 _STATUS_RE = re.compile(r"([1-5](?<![0-9][1-5])[0-9]{2})(?![0-9])")

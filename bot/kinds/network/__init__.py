@@ -66,6 +66,9 @@ class NetworkKind:
     def may_identify(self, q: Query) -> bool:
         return self.index.may_identify(q)
 
+    def names_source(self, q: Query, match: Match) -> bool:
+        return False
+
     def search(self, q: Query, limit: int) -> list[Match]:
         return self.index.search(q, limit)
 

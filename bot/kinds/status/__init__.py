@@ -77,6 +77,9 @@ class StatusKind:
     def may_identify(self, q: Query) -> bool:
         return False
 
+    def names_source(self, q: Query, match: Match) -> bool:
+        return False
+
     def search(self, q: Query, limit: int) -> list[Match]:
         if self.index.has_signature(q):
             q.signals.add("log-signature")  # a status log line is not a cloud message

@@ -84,6 +84,9 @@ _DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
 _WHICH_RE = re.compile(r"(?:返回|回|用|给)(?:啥|什么|哪个)|哪个码|是哪个|是几")
 _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
 # What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
+# A quoted name: at most 24 characters between one pair of quotes, so each start reads a
+# bounded stretch (linear in the text).
+_QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
 # What the client gets to see: "浏览器里看到的状态码", "客户端实际收到", "线上真正发出去的".
 _CLIENT_SEES_RE = re.compile(
     r"(?:浏览器|客户端|前端|用户|访客|curl|开发者工具|network)[^，。？?]{0,8}?(?:看到|收到|拿到|显示)"
@@ -586,6 +589,12 @@ class StatusIndex:
         exact = self._exact.get(query)
         if exact is not None:
             offer(exact.target, tuning.EXPLICIT, exact.label, "alias")
+        if "“" in folded or '"' in folded or "「" in folded:
+            # A name quoted whole ("中文文档里说的“未授权”其实是哪个码") is the name meant.
+            for m in _QUOTED_RE.finditer(folded):
+                quoted = self._exact.get(normalize(m.group(1)))
+                if quoted is not None:
+                    offer(quoted.target, tuning.QUOTED_NAME, quoted.label, "alias")
 
         padded = f" {query} "
         # The longest signature found is the most specific one.
