@@ -569,3 +569,19 @@ def test_a_name_quoted_whole_is_the_name_meant(service, text, code):
 def test_strong_caching_shows_200(service):
     text = "面试常问：强缓存命中时 Network 面板里显示的状态码是多少（from disk cache 那个）"
     assert service.resolve(text).matches[0].status == 200
+
+
+@pytest.mark.parametrize(("text", "code"), [("4O4 是什么意思", 404), ("接口返回 5OO 了", 500), ("5o3", 503)])
+def test_a_code_typed_with_the_letter_o_for_a_zero(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["foo bar", "3o 个人", "top 5 odds"])
+def test_words_with_o_are_no_codes(service, text):
+    assert all(m.tier != "code" for m in service.resolve(text).matches)
+
+
+def test_a_family_member_whose_every_part_is_said_outranks_the_caseless_family_word(service):
+    res = service.resolve("ECS RunInstances 403: this operation is forbidden by the aliyun risk control system")
+    assert [m.answer.error_code for m in res.matches[:2]] == ["Forbidden.RiskControl", "Forbidden"]
+    assert service.resolve("阿里云 Forbidden 是什么").matches[0].answer.error_code == "Forbidden"

@@ -43,6 +43,7 @@ _CLOUDISH_WORDS_RE = re.compile(
 )
 
 
+_NOT_LETTERS_RE = re.compile(r"[^a-z0-9]+")
 # Where a group line turns from an error someone else had to the asker's own: "我的是",
 # "我这回是", "现在是", "我想问". Literals only: linear.
 _SWITCH_RE = re.compile(r"我(?:这(?:回|边|次|里|个)|们|现在)是|我的是|现在是|我想问|我问的是|我这边")
@@ -73,6 +74,30 @@ def _message_over_caseless_code(matches: list[Match]) -> list[Match]:
         return matches
     lifted = replace(verbatim, score=min(top + tuning.JUST_ABOVE, 99.0))
     return [lifted, *(m for m in matches if m is not verbatim)]
+
+
+def _member_over_caseless_family(text: str, matches: list[Match]) -> list[Match]:
+    """"Operation is forbidden by the Aliyun risk control system": a code that is only an
+    ordinary word of the text (Forbidden), read ignoring case, gives way to a code of its
+    family whose every other part the text also says (Forbidden.RiskControl)."""
+    if len(matches) < 2 or matches[0].tier != "code" or "不区分大小写" not in matches[0].why:
+        return matches
+    top = matches[0]
+    family = top.answer.error_code.lower() + "."
+    said = _NOT_LETTERS_RE.sub("", text.lower())
+    member = next(
+        (
+            m
+            for m in matches[1:]
+            if m.answer.error_code.lower().startswith(family)
+            and _NOT_LETTERS_RE.sub("", m.answer.error_code[len(family) :].lower()) in said
+        ),
+        None,
+    )
+    if member is None:
+        return matches
+    lifted = replace(member, score=top.score)
+    return [lifted, replace(top, score=top.score - tuning.JUST_BELOW), *(m for m in matches[1:] if m is not member)]
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -157,6 +182,7 @@ class CloudKind:
             matches = self._told_after_code(text, matches, limit)
         matches = self._seed_first(q, matches)
         matches = _message_over_caseless_code(matches)
+        matches = _member_over_caseless_family(text, matches)
         if not matches:
             matches = self._only_error_with_status(text)
         if matches and _FOREIGN_CLOUD_RE.search(q.folded) is not None:

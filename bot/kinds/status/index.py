@@ -84,6 +84,9 @@ _DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
 _WHICH_RE = re.compile(r"(?:返回|回|用|给)(?:啥|什么|哪个)|哪个码|是哪个|是几")
 _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
 # What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
+# Three characters standing alone, a digit 1–5 then digits or the letter o, at least one o
+# ("4o4", "5oo"; folded text is lower case): a code typed with the letter for a zero.
+_LETTER_O_CODE_RE = re.compile(r"(?<![0-9a-z])[1-5](?=[0-9o]{0,1}o)[0-9o]{2}(?![0-9a-z])")
 # A quoted name: at most 24 characters between one pair of quotes, so each start reads a
 # bounded stretch (linear in the text).
 _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
@@ -259,6 +262,10 @@ class StatusIndex:
         found = q.memo.get("status.codes")
         if found is None:
             codes = explicit_codes(q.stripped, q.normalized, self._reason)
+            if not codes and _LETTER_O_CODE_RE.search(q.stripped) is not None:
+                # "4O4 是什么意思", "返回 5OO 了": the letter O typed for a zero.
+                fixed = _LETTER_O_CODE_RE.sub(lambda m: m.group().replace("o", "0"), q.stripped)
+                codes = explicit_codes(fixed, normalize(fixed), self._reason)
             known = [c for c in codes if c in self.data.statuses]
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
