@@ -585,3 +585,21 @@ def test_a_family_member_whose_every_part_is_said_outranks_the_caseless_family_w
     res = service.resolve("ECS RunInstances 403: this operation is forbidden by the aliyun risk control system")
     assert [m.answer.error_code for m in res.matches[:2]] == ["Forbidden.RiskControl", "Forbidden"]
     assert service.resolve("阿里云 Forbidden 是什么").matches[0].answer.error_code == "Forbidden"
+
+
+def test_a_status_typed_beside_a_retelling_picks_the_row_returned_with_it(service):
+    # Huawei ECS documents two rate-limit errors: Common.0024 with 202, Common.1503 with 503.
+    res = service.resolve("华为 ECS 接口调用返回 202，说请求被流控了")
+    assert res.matches[0].answer.error_code == "Common.0024"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阿里云 ECS 把实例移出安全组，提示这是它仅剩的一个安全组",
+        "阿里云说实例至少要有一个安全组，不让我移出",
+        "aliyun: cannot leave, this is the last security group of the instance",
+    ],
+)
+def test_the_last_one_left_is_a_meaning_of_its_own(service, text):
+    assert service.resolve(text).matches[0].answer.error_code == "InstanceLastSecurityGroup"

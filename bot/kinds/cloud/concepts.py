@@ -758,6 +758,28 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "should be after",
         "must be after",
     ),
+    # "the last one left": removing it would leave none (a last security group, a last disk).
+    "lastone": (
+        "仅剩的一个",
+        "唯一一个",
+        "唯一的一个",
+        "仅剩的",
+        "仅剩",
+        "仅有的那个",
+        "仅有的一个",
+        "只剩一个",
+        "只剩下",
+        "最后一个",
+        "至少要有一个",
+        "至少加入一个",
+        "至少得有一个",
+        "至少一个",
+        "the last",
+        "last one",
+        "the only one",
+        "only one left",
+        "last",
+    ),
     "onlyallowed": (
         "要求",
         "必须为",
@@ -1275,6 +1297,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # provider: 华为云的客服态度真不错), and these say most about which error it is.
 PREDICATES = frozenset(
     {
+        "lastone",
         "notfound",
         "exists",
         "inuse",

@@ -210,10 +210,13 @@ class MeaningIndex:
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
         return Reading(weights, frozenset(concepts), implied, problems, context)
 
-    def _fit(self, i: int, reading: Reading, products: frozenset[tuple[str, str]]) -> float:
+    def _fit(
+        self, i: int, reading: Reading, products: frozenset[tuple[str, str]], statuses: frozenset[int]
+    ) -> float:
         """How well row ``i`` fits beyond shared terms (a factor ≤ 1): the share of its own
         concepts the question lacks, whether it says what went wrong as the question does,
-        and whether it belongs to a product the question names."""
+        whether it belongs to a product the question names, and whether it is returned with
+        the HTTP status the question typed."""
         own = self._concepts[i]
         idf = self._bm25.idf
         total = sum(map(idf, own))  # the same order as a generator: the same float
@@ -224,6 +227,8 @@ class MeaningIndex:
         row = self.rows[i]
         if products and (row.provider, row.product) not in products:
             fit *= tuning.MEANING_OTHER_PRODUCT
+        if statuses and row.status not in statuses:
+            fit *= tuning.MEANING_OTHER_STATUS
         return fit
 
     def search(self, reading: Reading, hints: Hints, limit: int) -> list[Hit]:
@@ -254,12 +259,15 @@ class MeaningIndex:
             shortlist.append((key, (scores[i], i)))
             if len(shortlist) == _SHORTLIST:
                 break
+        # "华为 ECS 接口返回 202，说请求被流控了": a status typed beside the retelling picks among
+        # the rows that read alike, when one of them is returned with it.
+        statuses = hints.statuses & {self.rows[i].status for _, (_, i) in shortlist}
         # Ranked with the prior and by how much of the row's own concepts the question
         # covers (a row about 文件分片 is a worse reading of "object 不存在" than one about an
         # object alone); the share is of the plain score.
         ranked = sorted(
             (
-                (score * self._prior[key] * self._fit(i, reading, products), score, i)
+                (score * self._prior[key] * self._fit(i, reading, products, statuses), score, i)
                 for key, (score, i) in shortlist
             ),
             key=lambda item: (-item[0], item[2]),
