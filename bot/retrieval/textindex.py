@@ -269,15 +269,18 @@ class GramIndex:
     def add(self, code: Hashable, text: str, weight: float) -> None:
         """Index ``text`` (normalised) under ``code`` (any entry id); a word keeps its best field weight."""
         building = self._building
+        first = max(0.0, weight)  # a code's first weight for a word; later ones only if higher
         for gram in grams(text):
             # No setdefault: its default dict was built on every call (~135k at start).
             posting = building.get(gram)
             if posting is None:
-                building[gram] = {code: max(0.0, weight)}
+                building[gram] = {code: first}
             else:
                 held = posting.get(code)
-                if held is None or weight > held:
-                    posting[code] = max(0.0, weight) if held is None else weight
+                if held is None:
+                    posting[code] = first
+                elif weight > held:
+                    posting[code] = weight
 
     def freeze(self, documents: int) -> None:
         """Compute rarity once every text is in: rare words say more than common ones.
@@ -287,11 +290,20 @@ class GramIndex:
         dicts' memory is free again for the builds after this one (the peak is what counts).
         """
         building = self._building
-        self._idf = {g: math.log((documents + 1) / (len(p) + 0.5)) for g, p in building.items()}
+        idf = self._idf = {}
         self._unseen_idf = math.log((documents + 1) / 0.5)
         postings = self._postings
+        log, n = math.log, documents + 1
+        # One pass: each word's rarity, then its posting flattened with it (most words are in
+        # one entry: that tuple is made here, without a call).
         for g in list(building):
-            postings[g] = _flat(building.pop(g), self._idf[g])
+            posting = building.pop(g)
+            value = idf[g] = log(n / (len(posting) + 0.5))
+            if len(posting) == 1:
+                ((code, weight),) = posting.items()
+                postings[g] = (code, value * weight)
+            else:
+                postings[g] = _flat(posting, value)
 
     def scores(self, query: str, limit: int = 5) -> list[tuple[Any, float, str]]:
         """(code, share of the question's weight covered, shared words), best first."""

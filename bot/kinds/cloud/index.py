@@ -130,6 +130,8 @@ _NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
+# A code that is one capitalised word or all capitals ("Throttling", "FORBIDDEN"): weak alone.
+_WORD_CODE_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+")
 
 
 def _loose(text: str) -> str:
@@ -204,7 +206,7 @@ class CloudIndex:
         self._weak = {
             c
             for c in self._codes
-            if re.fullmatch(r"[A-Z][a-z]+|[A-Z]+", c) or " " in c or _loose(c) in phrases
+            if _WORD_CODE_RE.fullmatch(c) or " " in c or _loose(c) in phrases
         }
         # One pattern for all families, one group each: the first family that matches wins,
         # as families.toml orders them, in one match instead of one per family.

@@ -178,12 +178,13 @@ class StatusIndex:
                 )
                 if len(key) == 2 and cjk_count(key) == 2:
                     short.append(choice)
-                if _long_enough(key) and ambiguous and label == "别名":
+                long_enough = _long_enough(key)  # once per key: it looks at every character
+                if long_enough and ambiguous and label == "别名":
                     asked.append(choice)
                     self._asked_rest[key] = frozenset().union(
                         *(grams(name.replace(key, " ")) for code, name in names.items() if key in name)
                     )
-                if _long_enough(key) and not ambiguous:
+                if long_enough and not ambiguous:
                     contained.append(choice)
                     if entry.registry == "unofficial" and label in ("英文名", "旧称"):
                         # A vendor's English phrase ("Connection Timed Out" of Cloudflare's 522)
@@ -772,6 +773,8 @@ def _status_frame(rest: str) -> bool:
 
 def _long_enough(key: str) -> bool:
     """Only aliases specific enough to mean something when found inside a sentence."""
+    if key.isascii():  # no ASCII character is wide: most keys are English names
+        return len(key) >= 6
     cjk = sum(1 for ch in key if unicodedata.east_asian_width(ch) == "W")
     return cjk >= 3 or (cjk == 0 and len(key) >= 6) or (cjk and len(key) >= 5)
 
