@@ -653,7 +653,22 @@ QUESTION_WORDS = tuple(
 )
 
 
+# Word lists are looked for in a short text ("503", "404 是什么") by one regex, ~0.1 µs rather
+# than ~1-2 µs for a Python loop over the words; in a long one the loop's substring searches
+# (each in C) stay faster (a 2 KB trace: ~1 µs against ~9). Either way: is one of them in it.
+_SHORT_TEXT = 64
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_QUESTION_RE = _any_of(QUESTION_WORDS)
+
+
 def asks(folded: str) -> bool:
+    if len(folded) <= _SHORT_TEXT:
+        return _QUESTION_RE.search(folded) is not None
     return any(word in folded for word in QUESTION_WORDS)
 
 
@@ -675,7 +690,12 @@ TROUBLE_WORDS = tuple(
 )
 
 
+_SETTLED_RE = _any_of(SETTLED_WORDS)
+
+
 def settled(folded: str) -> bool:
+    if len(folded) <= _SHORT_TEXT and _SETTLED_RE.search(folded) is None:
+        return False  # most short texts: the same answer as the loop below, without it
     return (
         any(word in folded for word in SETTLED_WORDS)
         and not asks(folded)

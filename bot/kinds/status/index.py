@@ -289,7 +289,7 @@ class StatusIndex:
         ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
         asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
         if not (asked or domain.asks(folded)):
-            return frozenset(c for c in known if c in ruled_out)
+            return frozenset(c for c in known if c in ruled_out) if ruled_out else frozenset()
         marked: set[int] = set(ruled_out)
         if len(known) == 1:
             m = _THAN_RE.search(folded)
@@ -380,7 +380,7 @@ class StatusIndex:
 
     def _codes_answer(self, q: Query, known: list[int], unknown: tuple[int, ...]) -> Resolution:
         query = q.text
-        unknown_ids = tuple(("status", str(c)) for c in unknown)
+        unknown_ids = tuple(("status", str(c)) for c in unknown) if unknown else ()
         matches = [status_match(self.data.statuses[c], tuning.EXPLICIT, f"状态码 {c}", "code") for c in known]
         if len(known) == 1:
             # A log signature names the real code even when the line carries other numbers.
@@ -808,6 +808,8 @@ def explicit_codes(
             for a, b, code in spans
             if domain.cued_status(folded, a, b) or (named is not None and named(code, norm))
         ]
+    if len(spans) == 1:  # most questions: one code, nothing to deduplicate
+        return [spans[0][2]]
     return list(dict.fromkeys(code for _, _, code in spans))
 
 
