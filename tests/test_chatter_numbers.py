@@ -91,3 +91,23 @@ def test_an_os_error_number_is_no_status(service):
 )
 def test_codes_asked_about_inside_chatter(service, text, codes):
     assert [m.status for m in service.resolve(text).matches if m.tier == "code"] == codes
+
+
+def test_word_lists_read_the_same_in_short_and_long_texts():
+    """asks() and settled() look for their words by one regex in a short text and word by word
+    in a long one: the same answer either way, at every length around the switch."""
+    import random
+
+    words = [*domain.QUESTION_WORDS, *domain.SETTLED_WORDS, *domain.TROUBLE_WORDS]
+    fillers = ["503", " ", "了", "服务", "a", "是", "已经", "好", "还", "?"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words if rnd.random() < 0.2 else fillers) for _ in range(rnd.randint(0, 40)))
+        text = text[: rnd.randint(0, 2 * domain._SHORT_TEXT)]
+        assert domain.asks(text) == any(w in text for w in domain.QUESTION_WORDS)
+        expected = (
+            any(w in text for w in domain.SETTLED_WORDS)
+            and not any(w in text for w in domain.QUESTION_WORDS)
+            and not any(w in text for w in domain.TROUBLE_WORDS)
+        )
+        assert domain.settled(text) == expected
