@@ -105,7 +105,7 @@ def gc_paused() -> Iterator[None]:
 
     What the block allocated is then still all in the youngest generation, so the first
     collection after it would walk every object of the build (after a whole load, ~120k
-    objects and ~45 ms of ``ask 503``, to find a few hundred of garbage). It is moved to the
+    objects and ~25 ms of CPU in ``ask 503``, to find a few hundred of garbage). It is moved to the
     oldest generation at once instead (freeze, then unfreeze: two list splices), where full
     collections still see it. Not when something else has frozen objects: unfreezing would
     hand back its objects too.
