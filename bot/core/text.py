@@ -206,7 +206,10 @@ def _fold(text: str) -> str:
     Punctuation is kept: log-line signatures need it to stay readable.
     """
     if not unicodedata.is_normalized("NFKC", text):  # a quick check: most text already is
-        text = unicodedata.normalize("NFKC", text)
+        # Through the cache, under the NFKC form too: NFKC is idempotent, so the two fold
+        # alike, and the cloud kind folds a question with full-width characters ("，" is one)
+        # again after taking it to NFKC (~0.2 ms on 4 KB, now a look-up).
+        return fold(unicodedata.normalize("NFKC", text))
     text = _strip_invisible(text).lower()
     if _CJK_RE.search(text):
         text = to_simplified(text)
