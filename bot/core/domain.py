@@ -159,10 +159,31 @@ def is_technical(folded: str) -> bool:
     return any(term in folded for term in TERMS)
 
 
+# Which part of a long text each term can occur in: an ASCII term inside a run of ASCII
+# characters, a term of no ASCII character inside a run of the others, a mixed one anywhere.
+_ASCII_RUNS_RE = re.compile(r"[\x00-\x7f]+")
+_OTHER_RUNS_RE = re.compile(r"[^\x00-\x7f]+")
+_TERM_PARTS = tuple((term, 0 if term.isascii() else 1 if _ASCII_RUNS_RE.search(term) is None else 2) for term in TERMS)
+
+
+def _terms_in(folded: str) -> list[str]:
+    """``[term for term in TERMS if term in folded]``.
+
+    ``in`` on a text holding CJK scans it at a few µs per 4 KB, for each of 132 terms (~0.4
+    ms on a Chinese log); the runs of each script, joined by a character no term holds, are
+    scanned instead: ASCII ones at memchr speed, the others short. A term found in a part is
+    in one run of it, so in the text, and every place of it in the text is in the part.
+    """
+    if folded.isascii() or len(folded) < _ONE_SCAN_FROM:
+        return [term for term, _ in _TERM_PARTS if term in folded]
+    parts = ("\x00".join(_ASCII_RUNS_RE.findall(folded)), "\x00".join(_OTHER_RUNS_RE.findall(folded)), folded)
+    return [term for term, part in _TERM_PARTS if term in parts[part]]
+
+
 def _technical_terms(folded: str) -> int:
     """How many distinct technical terms the text uses; a term inside a longer one found
     ("服务" in "服务器") does not count again."""
-    found = [term for term in TERMS if term in folded]
+    found = _terms_in(folded)
     return sum(1 for term in found if not any(term != other and term in other for other in found))
 
 
