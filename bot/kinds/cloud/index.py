@@ -128,6 +128,9 @@ _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
+# Characters of text read for whole vendor messages: the longest documented one is ~210
+# (compact), five times that and more is a log, a trace or a whole conversation.
+MAX_MESSAGE_TEXT = 1000
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
@@ -450,6 +453,11 @@ class CloudIndex:
             self._add(cands, _Candidate("", token, score, why, family=fam, typed=token, tier="family"))
 
     def _add_messages(self, cands: dict[tuple[str, str], _Candidate], text: str, *, in_body: bool) -> None:
+        if len(text) > MAX_MESSAGE_TEXT:
+            # A paste this long is no one vendor message, word for word or by its template: its
+            # message forms (each a fold and a normalisation of the whole text, ~0.5 ms on 4 KB)
+            # are not worked out. A pasted body's own message is read as before.
+            return
         bonus = tuning.IN_BODY_BONUS if in_body else 0.0
         scored: dict[int, tuple[float, str, float]] = {}
 
