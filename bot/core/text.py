@@ -166,15 +166,11 @@ FILLERS = (
     "吧",
     "了",
 )
-# The leading look-ahead on first characters lets the engine skip most positions
-# without trying all the alternatives there.
-_FILLER_RE = re.compile(
-    "(?=["
-    + "".join(sorted({f[0] for f in FILLERS}))
-    + "])(?:"
-    + "|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True))
-    + ")"
-)
+# Every alternative starts with a literal, so the compiled pattern leads with the set of
+# first characters and the engine skips in C to the next position holding one; a leading
+# look-ahead on that set hid it (every position was tried: ~3× slower on 4 KB, and slower
+# to compile). Longest first: at each position the longest filler there is taken.
+_FILLER_RE = re.compile("|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True)))
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # The matching form keeps runs of one script: letters and digits, or CJK characters.
@@ -210,7 +206,10 @@ def _fold(text: str) -> str:
     Punctuation is kept: log-line signatures need it to stay readable.
     """
     if not unicodedata.is_normalized("NFKC", text):  # a quick check: most text already is
-        text = unicodedata.normalize("NFKC", text)
+        # Through the cache, under the NFKC form too: NFKC is idempotent, so the two fold
+        # alike, and the cloud kind folds a question with full-width characters ("，" is one)
+        # again after taking it to NFKC (~0.2 ms on 4 KB, now a look-up).
+        return fold(unicodedata.normalize("NFKC", text))
     text = _strip_invisible(text).lower()
     if _CJK_RE.search(text):
         text = to_simplified(text)

@@ -56,6 +56,10 @@ _MESSAGE_FRAME_RE = re.compile(r"返回什么|返回啥|怎么办|怎么回事|�
 _FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]")
 _NUMBERED_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.([0-9]{4})(?![0-9])")
 _LETTER_O_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.((?=[0-9]{0,3}[oO])[0-9oO]{4})(?![A-Za-z0-9])")
+# What every match of the two patterns above holds: found by a literal-led scan in C, where
+# the patterns (led by a look-behind) try every position of the text (~40–80 µs on 2–4 KB).
+_NUMBERED_GATE_RE = re.compile(r"\.[0-9]{4}")
+_LETTER_O_GATE_RE = re.compile(r"\.[0-9oO]{4}")
 # Clouds whose error tables this bot does not hold (Latin names whole: "s3" not in "s3cr3t").
 _FOREIGN_CLOUD_RE = re.compile(
     r"(?<![a-z0-9])(?:aws|amazon|s3|ec2|azure|gcp|gcs|google cloud|qiniu|volcengine|ucloud)(?![a-z0-9])"
@@ -174,7 +178,7 @@ class CloudKind:
         if _FULL_WIDTH_RE.search(text) is not None:
             text = unicodedata.normalize("NFKC", text)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
         text = self._known_prefixes(text)
-        if _LETTER_O_CODE_RE.search(text) is not None:
+        if _LETTER_O_GATE_RE.search(text) is not None and _LETTER_O_CODE_RE.search(text) is not None:
             # "Ecs.O018", "apig.o3o8": the letter O typed for a zero in a numbered code.
             text = _LETTER_O_CODE_RE.sub(lambda m: f"{m.group(1)}.{m.group(2).replace('o', '0').replace('O', '0')}", text)
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
@@ -223,7 +227,7 @@ class CloudKind:
     def _known_prefixes(self, text: str) -> str:
         """"Esc.0001", "Ecd.0001": a numbered code whose prefix is one slip from a known one
         (two letters swapped, or one letter wrong) is read with that prefix."""
-        if _NUMBERED_CODE_RE.search(text) is None:
+        if _NUMBERED_GATE_RE.search(text) is None or _NUMBERED_CODE_RE.search(text) is None:
             return text
 
         def fix(m: re.Match[str]) -> str:

@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 
 from bot.core import tuning
 from bot.core.cache import TextCache, gc_paused
+from bot.core.lazyre import LazyPattern
 from bot.core.match import Match
 from bot.core.text import fold, normalize
 from bot.kinds.cloud.body import Body, parse_body
@@ -127,6 +128,9 @@ _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
+# Characters of text read for whole vendor messages: the longest documented one is ~210
+# (compact), five times that and more is a log, a trace or a whole conversation.
+MAX_MESSAGE_TEXT = 1000
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
@@ -217,6 +221,8 @@ class CloudIndex:
             )
             or "(?!)"
         )
+        parts = _needed_parts(p.lower() for fam in self.families for p in fam.patterns)
+        self._family_gate = LazyPattern(lambda: "|".join(map(re.escape, parts))) if parts else None
         self._build_messages()
         self._meaning = MeaningIndex(self.rows)
         self._search = TextCache(self._search_uncached, max_chars=500_000, max_entries=1024)
@@ -445,12 +451,21 @@ class CloudIndex:
                 self._add(cands, _Candidate(provider, code, score, why, tier="partial"))
 
     def _add_family(self, cands: dict[tuple[str, str], _Candidate], token: str, score: float) -> None:
+        # Most tokens of a pasted trace (java.lang.NullPointerException) are dotted like a code
+        # and match no family: a literal scan says so (~4 µs) before the patterns (~10 µs).
+        if self._family_gate is not None and self._family_gate.search(token.lower()) is None:
+            return
         fam = self.family_for(token)
         if fam is not None:
             why = f"看起来是错误码，按命名规则解释（{fam.title}）"
             self._add(cands, _Candidate("", token, score, why, family=fam, typed=token, tier="family"))
 
     def _add_messages(self, cands: dict[tuple[str, str], _Candidate], text: str, *, in_body: bool) -> None:
+        if len(text) > MAX_MESSAGE_TEXT:
+            # A paste this long is no one vendor message, word for word or by its template: its
+            # message forms (each a fold and a normalisation of the whole text, ~0.5 ms on 4 KB)
+            # are not worked out. A pasted body's own message is read as before.
+            return
         bonus = tuning.IN_BODY_BONUS if in_body else 0.0
         scored: dict[int, tuple[float, str, float]] = {}
 
@@ -629,6 +644,24 @@ class CloudIndex:
             )
 
         return min(ids, key=key)
+
+
+# What fnmatch reads as other than itself: a wildcard, or a bracketed class of characters.
+_WILDCARD_RE = re.compile(r"[*?]|\[[^\]]*\]")
+
+
+def _needed_parts(patterns: Iterable[str]) -> list[str] | None:
+    """Literal strings one of which a text must hold to match one of the fnmatch ``patterns``
+    (each pattern's longest literal run; a run holding a shorter one is left to it), or None
+    when a pattern has no literal run (``*``)."""
+    longest = []
+    for pattern in patterns:
+        part = max(_WILDCARD_RE.split(pattern), key=len)
+        if not part or "[" in part:  # "[" without its "]" is literal to fnmatch: keep it simple
+            return None
+        longest.append(part)
+    unique = sorted(set(longest), key=len)
+    return [p for i, p in enumerate(unique) if not any(q in p for q in unique[:i])]
 
 
 def _frozen(table: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
