@@ -603,3 +603,7 @@ def test_a_status_typed_beside_a_retelling_picks_the_row_returned_with_it(servic
 )
 def test_the_last_one_left_is_a_meaning_of_its_own(service, text):
     assert service.resolve(text).matches[0].answer.error_code == "InstanceLastSecurityGroup"
+
+
+def test_asking_whether_ones_own_error_is_the_cloud_code_typed_keeps_it(service):
+    assert service.resolve("阿里云 Throttling 我这边是调用太频繁了吗").matches[0].answer.error_code == "Throttling"

@@ -44,9 +44,10 @@ _CLOUDISH_WORDS_RE = re.compile(
 
 
 _NOT_LETTERS_RE = re.compile(r"[^a-z0-9]+")
+_CONFIRM_RE = re.compile(r"吗|是不是|对吧|对不对|没错吧")
 # Where a group line turns from an error someone else had to the asker's own: "我的是",
 # "我这回是", "现在是", "我想问". Literals only: linear.
-_SWITCH_RE = re.compile(r"我(?:这(?:回|边|次|里|个)|们|现在)是|我的是|现在是|我想问|我问的是|我这边")
+_SWITCH_RE = re.compile(r"我(?:这(?:回|边|次|里|个)|们|现在)是|我的是|现在是|我想问|我问的是")
 
 
 # Question frames around a quoted message ("…了返回什么"), removed before comparing wordings.
@@ -257,7 +258,10 @@ class CloudKind:
             return matches
         error = typed.answer.error
         named = " ".join(m.group() for m in HINT_RE.finditer(fold(text[:at])))
-        told = self.index.search(f"{error.provider} {named} {text[switch.end() :]}", limit=limit)
+        rest = text[switch.end() :]
+        told = self.index.search(f"{error.provider} {named} {rest}", limit=limit)
+        if told and told[0].key == typed.key and _CONFIRM_RE.search(rest) is not None:
+            return matches  # "Throttling 我这边是调用太频繁了吗": asking whether it is the code typed
         told = [m for m in told if m.tier in tuning.EXPLAINING_TIERS and m.key != typed.key]
         return told or matches
 
