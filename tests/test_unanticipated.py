@@ -607,3 +607,13 @@ def test_the_last_one_left_is_a_meaning_of_its_own(service, text):
 
 def test_asking_whether_ones_own_error_is_the_cloud_code_typed_keeps_it(service):
     assert service.resolve("阿里云 Throttling 我这边是调用太频繁了吗").matches[0].answer.error_code == "Throttling"
+
+
+@pytest.mark.parametrize(("text", "code"), [("4 1 5 是啥意思", 415), ("50 3 是啥错误", 503), ("425 见过吗，什么含义", 425)])
+def test_a_code_typed_apart_or_asked_whether_seen_is_still_the_code(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["感觉 HTTP/3 以后会普及，QUIC 还挺香的", "这 5 个 20 块"])
+def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text):
+    assert service.resolve(text).matches == ()

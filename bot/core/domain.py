@@ -664,7 +664,8 @@ FRAME_WORDS = frozenset(
     "哪个 用哪个 选哪个 怎么选 选 该用 用 该 关系 在哪 哪里 代表 含义 意味着 干嘛 干嘛的 干嘛用的 用的 的 "
     "情况 这是 这 这个 那个 是 正常 成功 失败 原因 为什么 为啥 又 又是 一直 老是 总是 全是 收到 遇到 碰到 "
     "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 改成 变成 影响 "
-    "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err".split()
+    "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err "
+    "见过 听过 听说过 遇到过 碰到过 知道 懂".split()
 )
 _FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
 _WINDOW = 12  # characters looked at on either side of a number

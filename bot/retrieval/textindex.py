@@ -35,7 +35,7 @@ STOP_GRAMS = frozenset(
     "因为 所以 这个 那个 一个 之后 然后 但是 怎么 什么 可以 没有 不了 直接 一直 最后 我们 你们 他们 "
     "大家 如果 的话 时候 应该 是不 不是 已经 还是 或者 就是 其中 里的 的时 现在 今天 明天 一下 有点 "
     # Where a question is set ("规范里", "按标准", "面试题"), not what it is about.
-    "规范 范里 按规 标准 准里 按标 面试 试题 试官 "
+    "规范 范里 按规 标准 准里 按标 面试 试题 试官 之前 后会 "
     "the a an to of in on at for with is are was be it its this that you your we i me my and or see so "
     "just can will what how why when please thanks hi hello good morning today tomorrow everyone".split()
 )

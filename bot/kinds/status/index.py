@@ -87,6 +87,10 @@ _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换�
 # Three characters standing alone, a digit 1–5 then digits or the letter o, at least one o
 # ("4o4", "5oo"; folded text is lower case): a code typed with the letter for a zero.
 _LETTER_O_CODE_RE = re.compile(r"(?<![0-9a-z])[1-5](?=[0-9o]{0,1}o)[0-9o]{2}(?![0-9a-z])")
+# A code's three digits typed apart in a short question ("4 1 5 是啥", "50 3"): one space at
+# most between digits, at least one space in all.
+_SPACED_CODE_RE = re.compile(r"(?<![0-9])[1-5](?= ?[0-9] ?[0-9](?![0-9]))(?=[0-9]? )[0-9 ]{3,4}(?<=[0-9])")
+_SPACED_CODE_MAX = 16  # characters: only a short question types a code that way
 # A quoted name: at most 24 characters between one pair of quotes, so each start reads a
 # bounded stretch (linear in the text).
 _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
@@ -263,6 +267,10 @@ class StatusIndex:
         found = q.memo.get("status.codes")
         if found is None:
             codes = explicit_codes(q.stripped, q.normalized, self._reason)
+            if not codes and len(q.stripped) <= _SPACED_CODE_MAX and _SPACED_CODE_RE.search(q.stripped) is not None:
+                # "4 1 5 是啥意思", "50 3 是啥错误": a short question typing a code's digits apart.
+                fixed = _SPACED_CODE_RE.sub(lambda m: m.group().replace(" ", ""), q.stripped)
+                codes = explicit_codes(fixed, normalize(fixed), self._reason)
             if not codes and _LETTER_O_CODE_RE.search(q.stripped) is not None:
                 # "4O4 是什么意思", "返回 5OO 了": the letter O typed for a zero.
                 fixed = _LETTER_O_CODE_RE.sub(lambda m: m.group().replace("o", "0"), q.stripped)
