@@ -17,22 +17,28 @@ from tests.eval_utils import blind_rows, eval_blind
         ("blind/unanticipated_v3.tsv", 0.95, 0.92),
         ("blind/unanticipated_v4.tsv", 0.92, 0.96),
         # First run 88.7% / 92.2% (docs/evaluation.md); looked at and tuned on since.
-        ("blind/unanticipated_v5.tsv", 0.89, 0.97),
+        ("blind/unanticipated_v5.tsv", 0.92, 0.97),
         # Development sets written fresh for tuning (never blind): long descriptions, and a
         # mix of group-chat context, cloud retellings, typos and chatter.
-        ("dev/long_descriptions.tsv", 0.86, 1.0),
-        ("dev/mixed.tsv", 0.87, 0.95),
+        ("dev/long_descriptions.tsv", 0.96, 1.0),
+        ("dev/mixed.tsv", 0.91, 0.95),
         # Written as a held-out check (73.3% / 78.7% before anything was tuned on it), then tuned on.
-        ("dev/long_heldout.tsv", 0.81, 1.0),
+        ("dev/long_heldout.tsv", 0.90, 1.0),
         # Written fresh late in the session (92.8% / 94.4%, chatter 93.3% before tuning on it).
-        ("dev/fresh_mixed.tsv", 0.93, 0.90),
+        ("dev/fresh_mixed.tsv", 0.96, 0.95),
         # First run 92.6% / 93.7%. Its "none" rows are mostly group lines that name a code in
         # passing ("运维说今晚维护，期间会返回 503，大家别慌"): announcements and hand-offs are
         # remarks (domain.SETTLED_WORDS), other passing mentions still get the card in a
         # private chat (auto mode in groups skips them, see domain.in_passing).
-        ("dev/fresh_mixed_2.tsv", 0.90, 0.95),
+        ("dev/fresh_mixed_2.tsv", 0.95, 0.95),
         # First run 72.9% / 75.9% (group lines typing one code and asking for another: 10.9%).
-        ("dev/fresh_mixed_3.tsv", 0.82, 0.95),
+        ("dev/fresh_mixed_3.tsv", 0.87, 0.95),
+        # Written before any concept was added for it (72.0% / 76.0%): rows whose domain words the
+        # cloud concept lexicon lacked.
+        ("dev/cloud_lexicon.tsv", 0.90, 1.0),
+        # The final blind set of issue #11: first run 85.8% / 89.9%, chatter 97.3% (docs/evaluation.md);
+        # looked at and tuned on since.
+        ("blind/unanticipated_v6.tsv", 0.85, 0.97),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
