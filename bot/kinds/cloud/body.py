@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from bot.core.text import places
+
 
 @dataclass(frozen=True, slots=True)
 class Body:
@@ -92,17 +94,6 @@ def _xml_value(text: str, tag: str, longest: int, *, open_end: bool = False) -> 
     return ""
 
 
-def _places(lowered: str, words: tuple[str, ...]) -> list[int]:
-    """Every place in ``lowered`` where one of ``words`` starts, in order (``str.find``, in C)."""
-    found = []
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            found.append(at)
-            at = lowered.find(word, at + 1)
-    return sorted(set(found))
-
-
 # The case-blind CLI patterns have no first-character table: the engine tries their
 # look-behind at every position (0.1–0.25 ms on 4 KB). A match starts at one of the key's
 # words in any case; where ``lowered`` lines up with the text (each character lowered to
@@ -115,7 +106,7 @@ def _cli_code(text: str, lowered: str) -> re.Match[str] | None:
     if len(lowered) != len(text):  # "İ" lowers to two characters: places would not line up
         return _CLI_CODE_RE.search(text)
     match = _CLI_CODE_RE.match
-    return next((m for at in _places(lowered, ("error", "code")) if (m := match(text, at))), None)
+    return next((m for at in places(lowered, ("error", "code")) if (m := match(text, at))), None)
 
 
 def _cli_message_keys(text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -124,7 +115,7 @@ def _cli_message_keys(text: str, lowered: str) -> Iterator[re.Match[str]]:
         yield from _CLI_MSG_KEY_RE.finditer(text)
         return
     match, end = _CLI_MSG_KEY_RE.match, 0
-    for at in _places(lowered, ("error", "message", "msg")):
+    for at in places(lowered, ("error", "message", "msg")):
         if at >= end and (m := match(text, at)) is not None:  # matches do not overlap
             yield m
             end = m.end()

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.cache import TextCache
-from bot.core.text import fold
+from bot.core.text import fold, places
 
 # Hint words, matched on fold()ed text. Latin words need word boundaries ("ram" in "param").
 # The SDKs' package and exception names too: a pasted traceback names its cloud that way.
@@ -132,7 +132,7 @@ def _words_in(folded: str) -> set[str]:
         # A long log or trace: HINT_WORDS_RE stops at every common letter (a, e, s, o ...)
         # to try the whole alternation there (~0.15 ms on 2 KB); str.find of each root runs
         # in C over ASCII text (~25 µs), and a word can start only where one of them does.
-        for start in _places(folded, _ASCII_ROOTS):
+        for start in places(folded, _ASCII_ROOTS):
             word = at(folded, start)
             if word is not None:
                 found.add(word.group(1))
@@ -145,17 +145,6 @@ def _words_in(folded: str) -> set[str]:
             found.add(word.group(1))
         m = search(folded, start + 1)
     return found
-
-
-def _places(text: str, words: tuple[str, ...]) -> list[int]:
-    """Every place in ``text`` where one of ``words`` starts, in order."""
-    found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.append(at)
-            at = text.find(word, at + 1)
-    return sorted(set(found))
 
 
 def _provider_hints(text: str) -> Hints:
