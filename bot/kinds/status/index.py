@@ -72,18 +72,17 @@ _INSTEAD_RE = re.compile(r"(?:该|应该|要|得|改|换)(?:用|回|返回)?(?:�
 _OR_ELSE_RE = re.compile(r"([1-5]\d\d)(?!\d)\s?还是(?:别的|其他|其它|另外)")
 _GUESS_RE = re.compile(r"(?:回|返回|用)(?:啥|什么|哪个)[^。]{0,6}?([1-5]\d\d)(?!\d)\s?吗")
 _CLAIMED_RE = re.compile(r"(?:说|以为|觉得|认为)[^，。？?]{0,24}?([1-5]\d\d)(?!\d)")
-# "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
 # Asking for a number: "是多少", "是几号", "回几", "返回什么", "哪个码", "多少来着".
 _NUMBER_ASK_RE = re.compile(
     r"是(?:多少|几)|(?:显示|回|返回|报|给)(?:的是)?(?:多少|几|什么|啥)|(?:哪个|啥|什么|那个)(?:状态)?码|多少来着|几号"
     r"|(?:是|用|回|返回)哪一?个"
 )
 _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+")
+# "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
 _DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
 _WHICH_RE = re.compile(r"(?:返回|回|用|给)(?:啥|什么|哪个)|哪个码|是哪个|是几")
 _CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
-# What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
 # Three characters standing alone, a digit 1–5 then digits or the letter o, at least one o
 # ("4o4", "5oo"; folded text is lower case): a code typed with the letter for a zero.
 _LETTER_O_CODE_RE = re.compile(r"(?<![0-9a-z])[1-5](?=[0-9o]{0,1}o)[0-9o]{2}(?![0-9a-z])")
@@ -99,6 +98,7 @@ _CLIENT_SEES_RE = re.compile(
     r"(?:浏览器|客户端|前端|用户|访客|curl|开发者工具|network)[^，。？?]{0,8}?(?:看到|收到|拿到|显示)"
     r"|(?:实际|真正|最终)[^，。？?]{0,4}?(?:看到|收到|拿到|发出去|返回)"
 )
+# What the client sees in place of an internal code asked for ("nginx 内部用的…客户端最终看到的是 400").
 _SEEN_AS_RE = re.compile(r"(?:看到|收到|拿到|显示)[^，。？?]{0,16}?([1-5]\d\d)(?!\d)")
 _INTERNAL_WORDS = ("内部", "非标准", "自己定义", "私有", "日志里", "access log", "记成", "记录成")
 # "不允许客户端把 POST 改成 GET", "保证不改方法": a redirect that keeps its method (307/308).
