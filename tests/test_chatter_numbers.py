@@ -94,16 +94,17 @@ def test_codes_asked_about_inside_chatter(service, text, codes):
 
 
 def test_word_lists_read_the_same_in_short_and_long_texts():
-    """asks() and settled() look for their words by one regex in a short text and word by word
-    in a long one: the same answer either way, at every length around the switch."""
+    """asks() and settled() look for their words by one regex in a short text, word by word in
+    a longer one and by one regex again in a long text holding CJK: the same answer either way,
+    at every length around both switches."""
     import random
 
     words = [*domain.QUESTION_WORDS, *domain.SETTLED_WORDS, *domain.TROUBLE_WORDS]
     fillers = ["503", " ", "了", "服务", "a", "是", "已经", "好", "还", "?"]
     rnd = random.Random(7)
     for _ in range(3000):
-        text = "".join(rnd.choice(words if rnd.random() < 0.2 else fillers) for _ in range(rnd.randint(0, 40)))
-        text = text[: rnd.randint(0, 2 * domain._SHORT_TEXT)]
+        text = "".join(rnd.choice(words if rnd.random() < 0.2 else fillers) for _ in range(rnd.randint(0, 160)))
+        text = text[: rnd.randint(0, 2 * domain._ONE_SCAN_FROM)]
         assert domain.asks(text) == any(w in text for w in domain.QUESTION_WORDS)
         expected = (
             any(w in text for w in domain.SETTLED_WORDS)

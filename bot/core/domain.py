@@ -672,29 +672,44 @@ _WINDOW = 12  # characters looked at on either side of a number
 TERSE_REST = 2  # characters besides the number that still make a text a bare lookup
 
 
+def _one_of(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """``lambda text: any(word in text for word in words)``, the quickest way for the text.
+
+    A short text ("503", "404 是什么") is searched by one alternation of the words (~0.1 µs
+    against ~1-2 µs for a Python loop over them). In a longer ASCII text only the ASCII words
+    can occur, and ``in`` runs at memchr speed. A longer text holding CJK is searched word by
+    word up to ``_ONE_SCAN_FROM`` characters (a 2 KB trace: ~1 µs against ~9 for the
+    alternation); beyond that each ``in`` scans it again (~1.5-6 µs on 4 KB for each of tens
+    of words) and the one scan of the alternation wins. The pattern compiles on first use.
+    """
+    ascii_words = tuple(w for w in words if w.isascii())
+    pattern = LazyPattern(lambda: "|".join(map(re.escape, words)))
+
+    def found(text: str) -> bool:
+        if len(text) <= _SHORT_TEXT:
+            return pattern.search(text) is not None
+        if text.isascii():
+            return any(word in text for word in ascii_words)
+        if len(text) < _ONE_SCAN_FROM:
+            return any(word in text for word in words)
+        return pattern.search(text) is not None
+
+    return found
+
+
+_SHORT_TEXT = 64  # characters: up to here one alternation beats the words' ``in``
+_ONE_SCAN_FROM = 256  # characters of a non-ASCII text: from here one scan beats them again
+
+
 # Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
 QUESTION_WORDS = tuple(
     "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有".split()
 )
-
-
-# Word lists are looked for in a short text ("503", "404 是什么") by one regex, ~0.1 µs rather
-# than ~1-2 µs for a Python loop over the words; in a long one the loop's substring searches
-# (each in C) stay faster (a 2 KB trace: ~1 µs against ~9). Either way: is one of them in it.
-_SHORT_TEXT = 64
-
-
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words)))
-
-
-_QUESTION_RE = _any_of(QUESTION_WORDS)
+_question_word = _one_of(QUESTION_WORDS)
 
 
 def asks(folded: str) -> bool:
-    if len(folded) <= _SHORT_TEXT:
-        return _QUESTION_RE.search(folded) is not None
-    return any(word in folded for word in QUESTION_WORDS)
+    return _question_word(folded)
 
 
 # A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",
@@ -715,37 +730,11 @@ TROUBLE_WORDS = tuple(
 )
 
 
-def _one_of(words: tuple[str, ...]) -> Callable[[str], bool]:
-    """``lambda text: any(word in text for word in words)``, the quickest way for the text.
-
-    ``in`` on ASCII text runs at memchr speed, and there only the ASCII words can occur; on a
-    long text holding CJK each ``in`` scans it again (~1.5–6 µs on 4 KB, for each of tens of
-    words), where one alternation of the words (compiled on first use) scans it once.
-    """
-    ascii_words = tuple(w for w in words if w.isascii())
-    pattern = LazyPattern(lambda: "|".join(map(re.escape, words)))
-
-    def found(text: str) -> bool:
-        if text.isascii():
-            return any(word in text for word in ascii_words)
-        if len(text) < _ONE_SCAN_FROM:
-            return any(word in text for word in words)
-        return pattern.search(text) is not None
-
-    return found
-
-
-_ONE_SCAN_FROM = 256  # characters of a non-ASCII text: from here one scan beats the words' ``in``
 _settled_word = _one_of(SETTLED_WORDS)
 _trouble_word = _one_of(TROUBLE_WORDS)
 
 
-_SETTLED_RE = _any_of(SETTLED_WORDS)
-
-
 def settled(folded: str) -> bool:
-    if len(folded) <= _SHORT_TEXT and _SETTLED_RE.search(folded) is None:
-        return False  # most short texts: the same answer as the words below, without them
     return _settled_word(folded) and not asks(folded) and not _trouble_word(folded)
 
 
