@@ -25,7 +25,7 @@ from bot.core.text import fold
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
-from bot.kinds.cloud.index import CloudIndex, provider_hints
+from bot.kinds.cloud.index import CloudIndex, loose, provider_hints
 from bot.kinds.cloud.loader import load_cloud
 from bot.kinds.cloud.messages import compact
 from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudData
@@ -43,7 +43,6 @@ _CLOUDISH_WORDS_RE = re.compile(
 )
 
 
-_NOT_LETTERS_RE = re.compile(r"[^a-z0-9]+")
 _CONFIRM_RE = re.compile(r"吗|是不是|对吧|对不对|没错吧")
 # Where a group line turns from an error someone else had to the asker's own: "我的是",
 # "我这回是", "现在是", "我想问". Literals only: linear.
@@ -68,10 +67,16 @@ _FOREIGN_CLOUD_RE = re.compile(
 )
 
 
+def _caseless_code_first(matches: list[Match]) -> bool:
+    """Is the first of several matches a code that is only an ordinary word of the text, read
+    ignoring case ("throttling" → Throttling)?"""
+    return len(matches) >= 2 and matches[0].tier == "code" and "不区分大小写" in matches[0].why
+
+
 def _message_over_caseless_code(matches: list[Match]) -> list[Match]:
     """"The throttling threshold has been reached.": a documented message word for word
     outranks a code that is only an ordinary word of it, read ignoring case (a tie before)."""
-    if len(matches) < 2 or matches[0].tier != "code" or "不区分大小写" not in matches[0].why:
+    if not _caseless_code_first(matches):
         return matches
     top = matches[0].score
     verbatim = next((m for m in matches[1:] if m.tier == "message" and m.score >= top), None)
@@ -85,17 +90,17 @@ def _member_over_caseless_family(text: str, matches: list[Match]) -> list[Match]
     """"Operation is forbidden by the Aliyun risk control system": a code that is only an
     ordinary word of the text (Forbidden), read ignoring case, gives way to a code of its
     family whose every other part the text also says (Forbidden.RiskControl)."""
-    if len(matches) < 2 or matches[0].tier != "code" or "不区分大小写" not in matches[0].why:
+    if not _caseless_code_first(matches):
         return matches
     top = matches[0]
     family = top.answer.error_code.lower() + "."
-    said = _NOT_LETTERS_RE.sub("", text.lower())
+    said = loose(text)
     member = next(
         (
             m
             for m in matches[1:]
             if m.answer.error_code.lower().startswith(family)
-            and _NOT_LETTERS_RE.sub("", m.answer.error_code[len(family) :].lower()) in said
+            and loose(m.answer.error_code[len(family) :]) in said
         ),
         None,
     )

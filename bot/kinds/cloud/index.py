@@ -138,7 +138,7 @@ _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
 _WORD_CODE_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+")
 
 
-def _loose(text: str) -> str:
+def loose(text: str) -> str:
     lowered = text.lower()
     if lowered.isascii() and lowered.isalnum():  # most tokens: nothing to take out
         return lowered
@@ -182,7 +182,7 @@ class CloudIndex:
             self._groups[(row.provider, code)].append(i)
             by_exact[code].add(row.provider)
             by_fold[code.lower()].add(code)
-            by_loose[_loose(code)].add(code)
+            by_loose[loose(code)].add(code)
             if "." in code:
                 for seg in code.split("."):
                     if len(seg) >= 5:
@@ -202,15 +202,15 @@ class CloudIndex:
             self._keys[key] = (provider, code)
         self._table = CodeTable(self._by_exact)
         self._codes = self._table.codes
-        self._spaced_codes = {_loose(c): c for c in self._codes if " " in c}
+        self._spaced_codes = {loose(c): c for c in self._codes if " " in c}
         phrases_in = phrases
         phrases = set(_HTTP_PHRASES)
-        phrases.update(_loose(p) for p in phrases_in)
+        phrases.update(loose(p) for p in phrases_in)
         self._phrases = phrases
         self._weak = {
             c
             for c in self._codes
-            if _WORD_CODE_RE.fullmatch(c) or " " in c or _loose(c) in phrases
+            if _WORD_CODE_RE.fullmatch(c) or " " in c or loose(c) in phrases
         }
         # One pattern for all families, one group each: the first family that matches wins,
         # as families.toml orders them, in one match instead of one per family.
@@ -336,9 +336,9 @@ class CloudIndex:
         for token in tokens:
             # Every code is under its loose key, and a token that matches one exactly or in
             # another case has that code's loose key: most words of a paste have none.
-            if _loose(token) in by_loose:
+            if loose(token) in by_loose:
                 best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码"))
-        spaced_code = self._spaced_codes.get(_loose(text)) if len(text) <= 60 else None
+        spaced_code = self._spaced_codes.get(loose(text)) if len(text) <= 60 else None
         if best < CONFIDENT and spaced_code:  # OSS documents "Request-URI Too Large" as a code
             best = max(best, self._add_code(cands, spaced_code, tuning.TYPED_CODE, "错误码"))
         if best < CONFIDENT:
@@ -390,7 +390,7 @@ class CloudIndex:
         """Exact (base), other case (base - 1), ignoring separators (base - 2); best score added."""
         hits: dict[str, tuple[float, str]] = {}
         step = tuning.CASE_PENALTY
-        for code in self._by_loose.get(_loose(token), ()):
+        for code in self._by_loose.get(loose(token), ()):
             hits[code] = (base - 2 * step, f"{why}（忽略分隔符）")
         for code in self._by_fold.get(token.lower(), ()):
             hits[code] = (base - step, f"{why}（不区分大小写）")
@@ -495,7 +495,7 @@ class CloudIndex:
             # A message that is only an HTTP reason phrase ("Too Many Requests") is the status
             # line of whatever sent it, not a vendor's identifier, even inside a body. Asked
             # only of a documented message (on a 4 KB paste it cost ~0.1 ms per form).
-            phrase_only = bool(exact) and _loose(query) in self._phrases
+            phrase_only = bool(exact) and loose(query) in self._phrases
             for i in exact:
                 if query in self._seed_keys and self.rows[i].seed_message:
                     take([i], tuning.SEED_MESSAGE + bonus, "种子文档原文")
