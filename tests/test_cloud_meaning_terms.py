@@ -10,6 +10,7 @@ import pytest
 from bot.core.knowledge import KnowledgeBase
 from bot.kinds.cloud import meaning
 from bot.kinds.cloud.meaning import MeaningIndex, distinct_texts, document_terms, stored_terms
+from tests.generated_files import UNUSABLE, write
 
 
 def test_generated_terms_are_current(kb: KnowledgeBase) -> None:
@@ -30,9 +31,7 @@ def _index_state(index: MeaningIndex) -> tuple:
 @pytest.mark.parametrize(
     "content",
     [
-        None,  # no file
-        b"",
-        b"\xff\xfe not UTF-8\n",
+        *UNUSABLE,
         "0" * 64 + "\n~invalid\n",  # a foreign fingerprint
     ],
 )
@@ -42,10 +41,7 @@ def test_without_usable_terms_the_index_reads_the_texts(
     rows = kb["error"].rows
     expected = _index_state(MeaningIndex(rows))
     path = tmp_path / "_meaning_terms.txt"
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    elif content is not None:
-        path.write_text(content, encoding="utf-8")
+    write(path, content)
     monkeypatch.setattr(meaning, "TERMS_FILE", path)
     assert stored_terms(distinct_texts(rows)) is None
     assert _index_state(MeaningIndex(rows)) == expected

@@ -17,6 +17,7 @@ from bot.core.simplified import traditional
 from bot.core.text import _normalize, normalize
 from bot.core.textforms import known_forms, recorded_texts, stored_forms
 from bot.kinds import load
+from tests.generated_files import UNUSABLE, write
 
 
 def _built() -> KnowledgeBase:
@@ -76,9 +77,7 @@ def with_forms() -> list[Any]:
 @pytest.mark.parametrize(
     "content",
     [
-        None,  # no file
-        b"",
-        b"\xff\xfe not UTF-8\n",
+        *UNUSABLE,
         "0" * 64 + "\n0 1\n404\nnot found\n",  # a foreign fingerprint
     ],
 )
@@ -86,10 +85,7 @@ def test_without_usable_forms_the_build_is_the_same(
     with_forms: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes | str | None
 ) -> None:
     path = tmp_path / "_text_forms.txt"
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    elif content is not None:
-        path.write_text(content, encoding="utf-8")
+    write(path, content)
     monkeypatch.setattr(textforms, "FORMS_FILE", path)
     assert stored_forms() is None
     assert _indexes(_built()) == with_forms

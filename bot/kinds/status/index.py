@@ -336,15 +336,16 @@ class StatusIndex:
         cut = _CLAUSE_END_RE.search(tail)
         tails = [tail[cut.end() :], tail] if cut is not None else [tail]
         technical = technical_terms(folded)
+        share, lead, _ = tuning.DOC_ONE_TERM
         for text in tails:
-            if len(normalize(text).replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
+            query = normalize(text)
+            if len(query.replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
                 continue
             ranked = self._rank_text(text, technical=technical)
             if ranked and ranked[0][0] not in known and ranked[0][1][0] >= tuning.ASKED_AFTER_SCORE:
                 return list(known)
             # ... or, as a whole-entry match, a clear one ("WebDAV 磁盘满了回几").
-            share, lead, _ = tuning.DOC_ONE_TERM
-            docs = self._documents.rank(normalize(text), 1)
+            docs = self._documents.rank(query, 1)
             if docs and docs[0][0] not in known and docs[0][2] >= share and docs[0][3] >= lead:
                 return list(known)
         return []
