@@ -193,8 +193,12 @@ class CloudKind:
         matches = self._seed_first(q, matches)
         matches = _message_over_caseless_code(matches)
         matches = _member_over_caseless_family(text, matches)
-        if not matches:
-            matches = self._only_error_with_status(text)
+        if not matches or (matches[0].tier == "meaning" and matches[0].status not in provider_hints(text).statuses):
+            # A retelling read no row returned with the status typed beside it: the product's
+            # only error with that status says more.
+            only = self._only_error_with_status(text)
+            if only:
+                matches = [*only, *(m for m in matches if m.key != only[0].key)][:limit]
         if matches and _FOREIGN_CLOUD_RE.search(q.folded) is not None:
             hints = provider_hints(q.text)
             if not (hints.providers or hints.products):

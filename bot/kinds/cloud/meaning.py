@@ -73,7 +73,7 @@ _NOISE_RE = re.compile(
 # With a provider named, the vendor telling the user something is enough: "让我先恢复再下载",
 # "回调没成功", "AccessKey 被禁用了".
 _ERRORISH_RE = re.compile(
-    r"报错|错误|提示|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|要先|得先|禁用|停用|error|fail"
+    r"报错|错误|提示|(?<![听据会话再所小如是来虽])说(?![要好明])|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|要先|得先|禁用|停用|error|fail"
     r"|(?:报|回|返回)(?:什么|啥|哪个)错|不让|不许|被拒",
     re.IGNORECASE
 )
@@ -198,7 +198,10 @@ class MeaningIndex:
         named = PROVIDER_NAME_RE.search(folded) is not None or NAMED_PRODUCT_RE.search(folded) is not None
         cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS
         context = 2 if named else 1 if cloudish else 0
-        if not context or not (concepts & PREDICATES or (context == 2 and _ERRORISH_RE.search(text))):
+        # A product named with the status it returned ("APIG 返回 403，说我的 APP 没被授权") is an
+        # API error being told, however plainly; a provider alone with a status may be a site.
+        told = context == 2 and ((hints.statuses and hints.products) or _ERRORISH_RE.search(text))
+        if not terms or not context or not (concepts & PREDICATES or told):
             return None  # no cloud context, or nothing went wrong: chatter
         weights: dict[str, float] = {}
         for term in terms:
