@@ -373,3 +373,30 @@ def test_a_typed_status_a_named_providers_error_explains_leads_with_that_error(s
 def test_a_typed_status_retold_only_by_its_own_names_stays_the_status(service, text) -> None:
     top = service.resolve(text).matches[0]
     assert top.kind == "status"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A named product with the status it returned: the words beside them are the retelling.
+        ("APIG 返回 403，说我的 APP 没有被授权访问这个 API", "APIG.0304"),
+        ("OBS GetObject 416: the requested range is not satisfiable", "InvalidRange"),
+        # The cloud "saying" something is the vendor's message retold.
+        ("阿里云负载均衡说我还没在这个端口上创建监听", "ListenerNotFound"),
+        ("华为云 OBS 多段上传合并时，说段列表没有按段号升序排", "InvalidPartOrder"),
+    ],
+)
+def test_a_product_told_with_its_status_or_its_words_is_read_by_meaning(service, text, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.error_code) == ("error", code)
+
+
+@pytest.mark.parametrize("text", ["阿里云今天发布会说要降价了", "听说华为云 OBS 要涨价", "阿里云 OSS 报 403"])
+def test_news_about_a_cloud_is_no_retelling(service, text) -> None:
+    matches = service.resolve(text).matches
+    assert not matches or matches[0].kind == "status"
+
+
+def test_a_products_only_error_with_the_typed_status_leads_a_weak_reading(service) -> None:
+    first, second = service.resolve("早上好☀️ 请问阿里云 SLB 接口返回 449 是什么情况").matches[:2]
+    assert (first.answer.error_code, second.kind, second.status) == ("SystemBusy", "status", 449)
