@@ -470,6 +470,10 @@ def test_a_documented_message_word_for_word_outranks_a_code_read_ignoring_case(s
         ("哈哈 418 这个梗笑死 @bot 说真的，上传的文件太大被服务器拒收是多少", 413, 418),
         ("监控里一堆 503 先不管，我想问被限流的时候返回的是多少", 429, 503),
         ("前面贴的 500 Internal Server Error 我懂，我这个是 WebDAV 磁盘满了回几", 507, 500),
+        # The story is one clause among chatter: the clauses are read one by one too.
+        ("前端说一直 401，我看了 token 是有效的，就是这个用户没有访问这个资源的权限……这种该改回哪个码", 403, 401),
+        # A code ruled out as the one to use ("别用 404").
+        ("这个活动链接下线了以后也不会再有了，SEO 同学说别用 404…那用啥", 410, 404),
     ],
 )
 def test_codes_typed_before_a_description_that_asks_for_another_set_the_scene(service, text, code, typed):

@@ -76,6 +76,7 @@ VENDOR_NAMED = 6.0
 # (normalised characters), read as another code at least this well, makes them yardsticks.
 ASKED_AFTER_LENGTH = 6
 ASKED_AFTER_SCORE = 75.0
+ASKED_CLAUSE_SCORE = 70.0  # one clause of that text, read alone
 
 
 # A Chinese alias heard, not read: other characters of the same sound ("王冠超时" for 网关

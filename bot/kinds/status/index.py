@@ -57,9 +57,9 @@ _CONTRAST_RE = re.compile(r"但|不过|可是|却|而是|只是")
 _THAN_RE = re.compile(
     r"(?:比|不同于|区别于|有别于)[^，。,0-9]{0,4}?([1-5]\d\d)(?![0-9])|(?:跟|和|与|同)\s?([1-5]\d\d)\s?(?:有点像|有些像|挺像|相近|接近)"
 )
-# Codes named to rule them out or as the old value: "（不是 308）", "不是 100 也不是 101",
+# Codes named to rule them out or as the old value: "（不是 308）", "不是 100 也不是 101", "别用 404",
 # "跟 401 的区别我老搞混", "默认回 503，…改成哪个码". Not "是不是 504", "不是 504 吗" (a guess).
-_NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除|不想|不愿|不打算)[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
+_NOT_CODE_RE = re.compile(r"(?<!是)(?:不是|并非|而非|不算|除了|除去|排除|不想|不愿|不打算|(?:别|不该|不要|不应该?)(?:再)?(?:用|回|返回))[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))")
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
 # The code used today, when the text asks which one to use instead ("现在统一回 400，…该用哪个").
 _CURRENT_RE = re.compile(
@@ -77,7 +77,8 @@ _NUMBER_ASK_RE = re.compile(
     r"是(?:多少|几)|(?:显示|回|返回|报|给)(?:的是)?(?:多少|几|什么|啥)|(?:哪个|啥|什么|那个)(?:状态)?码|多少来着|几号"
     r"|(?:是|用|回|返回)哪一?个"
 )
-_CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+")
+_CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "……" folds to "......"
+_ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
 # "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
 _DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
@@ -347,6 +348,15 @@ class StatusIndex:
             # ... or, as a whole-entry match, a clear one ("WebDAV 磁盘满了回几").
             docs = self._documents.rank(query, 1)
             if docs and docs[0][0] not in known and docs[0][2] >= share and docs[0][3] >= lead:
+                return list(known)
+        # A long tail mixes the story with chatter ("我看了 token 是有效的，就是这个用户没有访问
+        # 这个资源的权限……这种应该改回哪个码"): a few of its clauses are read one by one.
+        clauses = _CLAUSE_END_RE.split(tails[0])[:_ASKED_CLAUSES] if cut is not None else []
+        for text in clauses if len(clauses) > 1 else ():
+            if len(text) < tuning.ASKED_AFTER_LENGTH:
+                continue
+            ranked = self._rank_text(text, technical=technical)
+            if ranked and ranked[0][0] not in known and ranked[0][1][0] >= tuning.ASKED_CLAUSE_SCORE:
                 return list(known)
         return []
 
