@@ -621,3 +621,19 @@ def test_a_code_typed_apart_or_asked_whether_seen_is_still_the_code(service, tex
 @pytest.mark.parametrize("text", ["感觉 HTTP/3 以后会普及，QUIC 还挺香的", "这 5 个 20 块"])
 def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text):
     assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("k8s ingress 的 413 我已经改好了，现在上传又变成 504 了🙃 504 是啥", 504),
+        ("网关把请求都拒了返回 401，其实应该返回 503 吧？", 503),
+        ("Cloudflare 的 521 跟 522 有啥区别吗，我们现在报的是 522，急", 522),
+        # Plain comparisons, someone's claim and a change asked about keep the typed order.
+        ("502 和 504 有什么区别", 502),
+        ("302 改成 301 有什么影响", 302),
+        ("参数校验失败返回了422，测试说应该用400，422到底是干啥用的", 422),
+    ],
+)
+def test_of_several_codes_typed_the_one_asked_about_comes_first(service, text, first):
+    assert service.resolve(text).matches[0].status == first

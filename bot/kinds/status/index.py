@@ -78,6 +78,12 @@ _NUMBER_ASK_RE = re.compile(
     r"|(?:是|用|回|返回)哪一?个"
 )
 _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "……" folds to "......"
+# Of several codes typed, the one an ask is about: "504 是啥", "应该返回 503 吧", "现在报的是 522"
+# (not someone's claim, "测试说应该用 400", nor a change asked about, "302 改成 301 有什么影响").
+_FOCUS_RE = re.compile(
+    r"([1-5]\d\d)(?!\d)\s?(?:到底)?(?:是啥|是什么|是干啥|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)"
+    r"|(?<!说)(?:应该|该|其实是|现在报的是|现在是|现在返回的是)\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
+)
 _ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
 # "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
@@ -410,10 +416,30 @@ class StatusIndex:
                     0, status_match(self.data.statuses[sig.target], tuning.SIGNATURE, sig.label, "signature")
                 )
                 return Resolution(query, "text", tuple(matches), unknown=unknown_ids)
+        if len(known) > 1:
+            known = self._focus_first(q, known)
+            matches.sort(key=lambda m: known.index(m.status))
         mode: Mode = "multi" if len(known) > 1 else "code"
         # 1xx–3xx beside a pasted error is the line's transport detail, not the failure.
         yields = mode == "code" and known[0] < 400 and len(q.normalized) > 8
         return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids, yields=yields)
+
+    def _focus_first(self, q: Query, known: list[int]) -> list[int]:
+        """Several codes typed: the one the text asks about first. The code an ask is about
+        ("…又变成 504 了，504 是啥", "其实应该返回 503 吧", "现在报的是 522"), else, when the
+        text asks which, the typed code its words describe ("200 和 201 有啥区别，新增接口该回
+        哪个"). Plain comparisons ("502 和 504 的区别") keep the order they were typed in."""
+        folded = q.folded
+        focus = {int(m.group(1) or m.group(2)) for m in _FOCUS_RE.finditer(folded)} & set(known)
+        if len(focus) != 1 and "哪" in folded:
+            words = _THREE_DIGITS_RE.sub(" ", q.stripped)
+            ranked = self._rank_text(words, technical=technical_terms(folded))
+            if ranked and ranked[0][0] in known and ranked[0][1][0] >= tuning.ASKED_CLAUSE_SCORE:
+                focus = {ranked[0][0]}
+        if len(focus) != 1:
+            return known
+        (code,) = focus
+        return [code, *(c for c in known if c != code)]
 
     def _reason(self, code: int, normalized: str) -> bool:
         """Does the text carry this code's official name ("404 not found", "403 禁止访问"), or
