@@ -400,3 +400,17 @@ def test_news_about_a_cloud_is_no_retelling(service, text) -> None:
 def test_a_products_only_error_with_the_typed_status_leads_a_weak_reading(service) -> None:
     first, second = service.resolve("早上好☀️ 请问阿里云 SLB 接口返回 449 是什么情况").matches[:2]
     assert (first.answer.error_code, second.kind, second.status) == ("SystemBusy", "status", 449)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Taken by someone else, or already one's own: near-sibling codes told apart.
+        ("华为云 OBS 创建桶，说这个桶名已经被别人用了", "BucketAlreadyExists"),
+        ("huawei obs: bucket name already taken by another user", "BucketAlreadyExists"),
+        ("华为云 OBS 建桶，说这个名字的桶我自己之前已经建过了", "BucketAlreadyOwnedByYou"),
+        ("阿里云oss创建存储空间，提示这个名字的bucket已经被人用了", "BucketAlreadyExists"),
+    ],
+)
+def test_taken_by_someone_else_is_told_from_already_ones_own(service, text, code) -> None:
+    assert service.resolve(text).matches[0].answer.error_code == code

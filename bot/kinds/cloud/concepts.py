@@ -76,6 +76,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nonexistent",
         "in our records",
     ),
+    # Someone else holds the name ("桶名被别人用了", "shared by all users"): not the asker's own
+    # earlier request (BucketAlreadyExists, not BucketAlreadyOwnedByYou).
+    "byothers": (
+        "别人",
+        "别的用户",
+        "其他用户",
+        "其它用户",
+        "别的账号",
+        "他人",
+        "所有用户",
+        "all users",
+        "someone else",
+        "another user",
+        "other users",
+        "other user",
+    ),
     "exists": (
         "退还过",
         "已经退还",
@@ -112,6 +128,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "已被使用",
         "被人用",
         "被别人用",
+        "被别人占",
         "被用了",
         "已经被使用",
         "被人占了",
@@ -1300,6 +1317,7 @@ PREDICATES = frozenset(
         "lastone",
         "notfound",
         "exists",
+        "byothers",
         "inuse",
         "notempty",
         "limit",
@@ -1540,6 +1558,8 @@ def _concept_of() -> dict[str, str]:
 
 
 _CONCEPT_OF = _concept_of()
+# Forms that say two things: "被别人用了" is taken (exists) and by someone else (byothers).
+_ALSO = {"被人用": "byothers", "被别人用": "byothers", "被别人占": "byothers", "被人占了": "byothers"}
 
 
 def _forms_pattern() -> str:
@@ -1570,6 +1590,8 @@ def concepts_in(surfaced: str) -> tuple[list[str], str]:
         form = m.group()
         # A plural s the pattern allowed: the form is the word without it.
         found.append(_CONCEPT_OF[form] if form in _CONCEPT_OF else _CONCEPT_OF[form[:-1]])
+        if form in _ALSO:
+            found.append(_ALSO[form])
         return " "
 
     return found, _FORMS_RE.sub(take, surfaced)
