@@ -431,11 +431,16 @@ class StatusIndex:
         哪个"). Plain comparisons ("502 和 504 的区别") keep the order they were typed in."""
         folded = q.folded
         focus = {int(m.group(1) or m.group(2)) for m in _FOCUS_RE.finditer(folded)} & set(known)
-        if len(focus) != 1 and "哪" in folded:
+        if len(focus) != 1 and ("哪" in folded or "还是" in folded):
             words = _THREE_DIGITS_RE.sub(" ", q.stripped)
             ranked = self._rank_text(words, technical=technical_terms(folded))
             if ranked and ranked[0][0] in known and ranked[0][1][0] >= tuning.ASKED_CLAUSE_SCORE:
                 focus = {ranked[0][0]}
+            else:  # ... or, as a whole-entry match, a clear one
+                docs = self._documents.rank(normalize(words), 1)
+                share, lead, _ = tuning.DOC_ONE_TERM
+                if docs and docs[0][0] in known and docs[0][2] >= share and docs[0][3] >= lead:
+                    focus = {docs[0][0]}
         if len(focus) != 1:
             return known
         (code,) = focus
