@@ -414,3 +414,20 @@ def test_a_products_only_error_with_the_typed_status_leads_a_weak_reading(servic
 )
 def test_taken_by_someone_else_is_told_from_already_ones_own(service, text, code) -> None:
     assert service.resolve(text).matches[0].answer.error_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("华为云 OBS 下载时请求的 range 超出了对象大小，返回 416", "InvalidRange"),
+        ("华为云 ECS 接口被流控了，奇怪的是状态码是 202", "Common.0024"),
+    ],
+)
+def test_a_product_and_typed_status_pick_the_error_the_words_fit(service, text, code) -> None:
+    first, second = service.resolve(text).matches[:2]
+    assert first.answer.error_code == code and second.kind == "status" and second.status == first.status
+
+
+def test_a_web_status_on_a_product_with_no_words_for_its_errors_stays_the_status(service) -> None:
+    # "ECS 上的 nginx 返回 504": the status is the web server's, no ECS API error's.
+    assert service.resolve("阿里云 ECS 上的 nginx 返回 504 了").matches[0].kind == "status"

@@ -291,6 +291,9 @@ EXPLAINED = 66.0
 # The one documented error of a named product that returns the typed status ("阿里云 SLB 返回
 # 449"): a choice on its own, the answer beside that status (see EXPLAINING_TIERS).
 ONLY_WITH_STATUS = 76.0
+# Among a named product's errors returned with the typed status ("OBS 下载时 range 超出了对象
+# 大小，返回 416"), the one the words fit, when it scores this many times the next one.
+MEANING_STATUS_LEAD = 1.5
 # Readings specific enough for unprompted answers in groups (auto mode), at DOMINANT or above.
 AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 

@@ -216,13 +216,18 @@ class CloudKind:
             return []
         (status,) = hints.statuses
         entry = self._statuses.statuses.get(status) if self._statuses is not None else None
-        if entry is not None and entry.registry != "unofficial":
-            return []  # "ECS 上的 nginx 返回 504": a web status is the server's, not the API's error
         codes = {
             (provider, code)
             for provider, product in hints.products
             for code in self._by_status.get((provider, product, status), ())
         }
+        told = self.index.told_with_status(text) if codes else None
+        if told is not None:
+            # The words retell one of the product's errors with that status (the status may be a
+            # registered one: "OBS 下载时 range 超出了对象大小，返回 416").
+            codes = {told}
+        elif entry is not None and entry.registry != "unofficial":
+            return []  # "ECS 上的 nginx 返回 504": a web status is the server's, not the API's error
         if len(codes) != 1:
             return []
         ((provider, code),) = codes

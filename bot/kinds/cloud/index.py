@@ -207,11 +207,7 @@ class CloudIndex:
         phrases = set(_HTTP_PHRASES)
         phrases.update(loose(p) for p in phrases_in)
         self._phrases = phrases
-        self._weak = {
-            c
-            for c in self._codes
-            if _WORD_CODE_RE.fullmatch(c) or " " in c or loose(c) in phrases
-        }
+        self._weak = {c for c in self._codes if _WORD_CODE_RE.fullmatch(c) or " " in c or loose(c) in phrases}
         # One pattern for all families, one group each: the first family that matches wins,
         # as families.toml orders them, in one match instead of one per family.
         self._family_re = re.compile(
@@ -225,6 +221,11 @@ class CloudIndex:
         self._family_gate = LazyPattern(lambda: "|".join(map(re.escape, parts))) if parts else None
         self._build_messages()
         self._meaning = MeaningIndex(self.rows)
+        # (provider, product, status) → its rows: a product named with a typed status.
+        self._by_status: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+        for i, row in enumerate(self.rows):
+            if row.status is not None:
+                self._by_status[(row.provider, row.product, row.status)].append(i)
         self._search = TextCache(self._search_uncached, max_chars=500_000, max_entries=1024)
 
     def _build_messages(self) -> None:
@@ -288,6 +289,25 @@ class CloudIndex:
         # One top-level group per family and none inside (fnmatch writes atomic groups): the
         # one that matched is the last group, without building a dict of every family's.
         return self.families[int(m.lastgroup[1:])]
+
+    def told_with_status(self, text: str) -> tuple[str, str] | None:
+        """(provider, code) of the error that a product named with one typed status retells
+        ("华为云 OBS 下载时请求的 range 超出了对象大小，返回 416"): among that product's errors
+        returned with the status, the one the words clearly fit (see MeaningIndex.best_of)."""
+        hints = provider_hints(text)
+        if not hints.products or len(hints.statuses) != 1:
+            return None
+        reading = self._meaning.read(text, hints)
+        if reading is None:
+            return None
+        (status,) = hints.statuses
+        rows = [
+            i
+            for provider, product in sorted(hints.products)
+            for i in self._by_status.get((provider, product, status), ())
+        ]
+        i = self._meaning.best_of(reading, rows)
+        return None if i is None else (self.rows[i].provider, self.rows[i].error_code)
 
     def key_of(self, provider: str, code: str) -> str:
         return _short_id(provider, code)

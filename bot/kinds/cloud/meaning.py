@@ -234,6 +234,29 @@ class MeaningIndex:
             fit *= tuning.MEANING_OTHER_STATUS
         return fit
 
+    def best_of(self, reading: Reading, rows: Iterable[int]) -> int | None:
+        """Of ``rows`` (a named product's errors returned with the status typed beside the
+        words), the row whose code the reading clearly fits best: it shares a concept the
+        text says (not a frame) and its code scores ``tuning.MEANING_STATUS_LEAD`` times the
+        next code's. None when no row does."""
+        said = {t for t in reading.weights if t[0] == _CONCEPT_TERM and t[1:] not in FRAMES}
+        if not said:
+            return None
+        scores = self._bm25.scores(reading.weights)
+        best: dict[tuple[str, str], tuple[float, int]] = {}  # code → (score, its best row)
+        for i in rows:
+            score = scores.get(i, 0.0)
+            key = self._codes[i]
+            if key not in best or score > best[key][0]:
+                best[key] = (score, i)
+        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1]))
+        if not ranked or ranked[0][0] <= 0.0:
+            return None
+        if len(ranked) > 1 and ranked[1][0] * tuning.MEANING_STATUS_LEAD > ranked[0][0]:
+            return None
+        i = ranked[0][1]
+        return i if said & self._concepts[i] else None
+
     def search(self, reading: Reading, hints: Hints, limit: int) -> list[Hit]:
         """The best row of each code, best first, scored on the one scale."""
         allowed, products = hints.providers, hints.products
