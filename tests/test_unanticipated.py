@@ -21,6 +21,8 @@ from bot.kinds.status.index import _KEEPS_METHOD_RE
         "各位 301 房间可以住吗",
         "MySQL 最大连接数调到 500 了，先观察一下",  # a setting's value
         "价格涨到 599 了",
+        "双十一峰值 QPS 才到 429，比去年还低",  # a load figure
+        "有没有人推荐 304 不锈钢的保温杯",  # a grade of steel
     ],
 )
 def test_numbers_in_everyday_chatter_are_not_codes(service, text):
