@@ -149,16 +149,22 @@ def _words_in(folded: str) -> set[str]:
 
 def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
+    named: set[str] = set()  # providers named by name
     providers: set[str] = set()
     products: set[tuple[str, str]] = set()
     for word in _words_in(fold(text)):
         if word in _PROVIDER_OF:
-            providers.add(_PROVIDER_OF[word])
+            named.add(_PROVIDER_OF[word])
         else:
             pairs = _PRODUCT_WORDS[word]
             products.update(pairs)
             if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
                 providers.add(pairs[0][0])
+    if named and products:
+        # "华为云建云硬盘失败": with a provider named, a product word another provider also
+        # uses (云硬盘 is Tencent's CBS too) is that provider's product, not a second cloud.
+        products, providers = {pair for pair in products if pair[0] in named}, set()
+    providers |= named
     statuses = {int(m) for m in _STATUS_RE.findall(text) if 100 <= int(m) <= 599}
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
 
