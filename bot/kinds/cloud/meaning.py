@@ -207,7 +207,7 @@ class MeaningIndex:
         for term in terms:
             weights[term] = max(weights.get(term, 0.0), _weight(term))
         implied = frozenset(p for c in concepts for p in IMPLIED_PRODUCTS.get(c, ()))
-        for provider, product in hints.products or implied:
+        for provider, product in sorted(hints.products or implied):  # sorted: the same float sums every run
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
                 weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
