@@ -18,8 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from heapq import nlargest
-from itertools import repeat
+from itertools import compress, repeat
 from operator import add
 from typing import Any
 
@@ -234,13 +233,10 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _flat(posting: dict[Hashable, float], idf: float) -> tuple[Any, ...]:
-    """``(code, idf × weight, code, idf × weight, ...)`` in the posting's order."""
-    if len(posting) == 1:  # most words: one entry, no list to fill
-        for code, weight in posting.items():
-            return (code, idf * weight)
+def _flat(posting: dict[Hashable, float], idf: float, number: dict[Hashable, int]) -> tuple[Any, ...]:
+    """``(code's number, idf × weight, ...)`` in the posting's order."""
     flat: list[Any] = [None] * (2 * len(posting))
-    flat[::2] = posting
+    flat[::2] = map(number.__getitem__, posting)
     flat[1::2] = [idf * weight for weight in posting.values()]
     return tuple(flat)
 
@@ -260,7 +256,10 @@ class GramIndex:
         # While building, word -> {code: field weight}; freeze multiplies in the word's rarity,
         # once, rather than for every word of every question, and flattens each posting.
         self._building: dict[str, dict[Hashable, float]] = {}
-        self._postings: dict[str, tuple[Any, ...]] = {}  # word -> (code, value, code, value, ...)
+        # word -> (entry number, value, entry number, value, ...): entries are numbered in
+        # ``_codes`` so a question's sums are kept in a list, not a dict keyed by code.
+        self._postings: dict[str, tuple[Any, ...]] = {}
+        self._codes: list[Hashable] = []
         self._idf: dict[str, float] = {}
         self._unseen_idf = 0.0
         # A one- or two-word message ("收到") must not reach full coverage by luck.
@@ -288,25 +287,36 @@ class GramIndex:
         Each posting becomes one flat tuple in the dict's order: a one-entry dict is 224
         bytes, the tuple 56 (~3 MiB over the status and network words). Word by word, so the
         dicts' memory is free again for the builds after this one (the peak is what counts).
+        Codes are numbered in order of first appearance (small ints, shared by every posting).
         """
         building = self._building
         idf = self._idf = {}
         self._unseen_idf = math.log((documents + 1) / 0.5)
         postings = self._postings
+        codes = self._codes = []
+        number: dict[Hashable, int] = {}
         log, n = math.log, documents + 1
         # One pass: each word's rarity, then its posting flattened with it (most words are in
         # one entry: that tuple is made here, without a call).
         for g in list(building):
             posting = building.pop(g)
+            for code in posting:
+                if code not in number:
+                    number[code] = len(codes)
+                    codes.append(code)
             value = idf[g] = log(n / (len(posting) + 0.5))
             if len(posting) == 1:
                 ((code, weight),) = posting.items()
-                postings[g] = (code, value * weight)
+                postings[g] = (number[code], value * weight)
             else:
-                postings[g] = _flat(posting, value)
+                postings[g] = _flat(posting, value, number)
 
-    def scores(self, query: str, limit: int = 5) -> list[tuple[Any, float, str]]:
-        """(code, share of the question's weight covered, shared words), best first."""
+    def scores(self, query: str, limit: int = 5, words_from: float = 0.0) -> list[tuple[Any, float, str]]:
+        """(code, share of the question's weight covered, shared words), best first.
+
+        ``words_from``: the shared words are spelt out only for entries covering at least
+        this share (the callers read no others'); the rest get "" (on a long text, where
+        no entry covers much, the pass that finds them is skipped)."""
         words = query_grams(query)
         if not words:
             return []
@@ -314,29 +324,37 @@ class GramIndex:
         unseen = self._unseen_idf
         # map() walks the set in the same order as a generator would: the same float sum.
         total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
-        hits: dict[Hashable, float] = {}
-        shared: dict[Hashable, list[str]] = {}
-        postings = self._postings
+        codes = self._codes
+        sums = [0.0] * len(codes)  # 0.0 + the first value is that value: the same floats
+        counts = [0] * len(codes)
         # The same additions in the same order as summing idf × weight per word: same floats.
+        for posting in filter(None, map(self._postings.get, words)):
+            pairs = iter(posting)
+            for i, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
+                sums[i] += value
+                counts[i] += 1
+        # One shared word ("文档", "咖啡") is a coincidence, not an answer.
+        eligible = list(compress(range(len(codes)), map((1).__lt__, counts)))
+        if len(eligible) > limit:
+            # Only entries scoring at least the limit-th best can be among the first `limit`
+            # (ties included): the sort with its Python key runs on those alone.
+            floor = sorted([sums[i] for i in eligible], reverse=True)[limit - 1]
+            eligible = [i for i in eligible if sums[i] >= floor]
+        top = sorted(eligible, key=lambda i: (-sums[i], str(codes[i])))[:limit]
+        # The shared words of the few entries shown, in a second pass over the postings.
+        shared: dict[int, list[str]] = {i: [] for i in top if sums[i] / total >= words_from}
+        if not shared:
+            return [(codes[i], sums[i] / total, "") for i in top]
+        wanted = shared.keys()
+        postings = self._postings
         for gram in words:
             posting = postings.get(gram)
             if posting is None:
                 continue
-            pairs = iter(posting)
-            for code, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
-                held = hits.get(code)
-                if held is None:
-                    hits[code] = value
-                    shared[code] = [gram]
-                else:
-                    hits[code] = held + value
-                    shared[code].append(gram)
-        # One shared word ("文档", "咖啡") is a coincidence, not an answer.
-        eligible = [(code, value) for code, value in hits.items() if len(shared[code]) >= 2]
-        if len(eligible) > limit:
-            # Only entries scoring at least the limit-th best can be among the first `limit`
-            # (ties included): the sort with its Python key runs on those alone.
-            floor = nlargest(limit, [value for _, value in eligible])[-1]
-            eligible = [item for item in eligible if item[1] >= floor]
-        top = sorted(eligible, key=lambda item: (-item[1], str(item[0])))[:limit]
-        return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]
+            if len(posting) == 2:  # most words: one entry
+                if posting[0] in wanted:
+                    shared[posting[0]].append(gram)
+            else:
+                for i in wanted & posting[::2]:
+                    shared[i].append(gram)
+        return [(codes[i], sums[i] / total, "、".join(sorted(shared.get(i, ()))[:4])) for i in top]

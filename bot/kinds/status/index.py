@@ -9,6 +9,7 @@ look-arounds; the substring and word indexes look each position or word up once.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -532,7 +533,7 @@ class StatusIndex:
                 and len(query.replace(" ", "")) >= tuning.DOC_ONE_TERM_LENGTH
                 and ranked[0][2] >= share
                 and ranked[0][3] >= lead
-                and (words := self._words.scores(query, 1))
+                and (words := self._words.scores(query, 1, words_from=math.inf))  # coverage only
                 and words[0][0] == ranked[0][0]
                 and words[0][1] >= covered
             ):
@@ -678,7 +679,7 @@ class StatusIndex:
 
         # Descriptions: how much of the question the entry's own words cover, and by
         # how much the best entry leads the next one.
-        scored = self._words.scores(query)
+        scored = self._words.scores(query, words_from=tuning.GRAM_MIN_COVERAGE)  # the words of kept rows
         kept = [row for row in scored if row[1] >= tuning.GRAM_MIN_COVERAGE]  # sorted by coverage
         overlap = [
             tuning.word_overlap(coverage, scored[n + 1][1] if n + 1 < len(scored) else 0.0)
