@@ -55,6 +55,11 @@ def test_ratio_keys_return_what_a_scan_of_every_key_returns():
     queries = [normalize(q) for _, q in eval_queries()]
     # Typo-like variants of the keys themselves: the lengths where hits are likeliest.
     queries += [k[:-1] for k in tables[0][::7]] + [k + "x" for k in tables[1][::5]] + [""]
+    # Chinese ones, where only keys sharing characters are scored: a character changed,
+    # one added, a frame around, a character repeated, ASCII beside the Chinese.
+    queries += [k[:1] + "某" + k[2:] for k in tables[0][::3] if not k.isascii()]
+    queries += ["接口" + k[:-1] + "了" for k in tables[1][::2] if not k.isascii()]
+    queries += [k + k[-1] + " x" for k in tables[0][1::5] if not k.isascii()] + ["网关 gw 超时", "超超时时"]
     for keys in tables:
         keys = [k for k in dict.fromkeys(keys) if k]
         index = RatioKeys(keys)

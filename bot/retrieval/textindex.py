@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add
 from typing import Any
 
@@ -28,6 +29,10 @@ from bot.core.cache import TextCache
 from bot.core.lazyre import LazyPattern
 
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
+_ASCII_RE = re.compile(r"[\x00-\x7f]+")
+# A window of this many keys or fewer goes to rapidfuzz whole: counting shared characters
+# would cost more than it saves.
+_FEW_KEYS = 48
 
 # Function words that appear in questions and chatter alike and identify nothing.
 STOP_GRAMS = frozenset(
@@ -141,6 +146,13 @@ class RatioKeys:
     An ASCII question shares with a key at most the key's ASCII characters: the Chinese
     aliases (nothing ASCII but a space or two) are left out of its window when even the
     most spaced of them could not reach the cut-off.
+
+    A question with other characters (Chinese) shares with a key at most, character by
+    character, the fewer of its and the key's copies: counting the key's distinct
+    non-ASCII characters once per copy in the question, plus every ASCII character of the
+    question, bounds the common subsequence from above. Keys whose bound cannot reach the
+    cut-off (most of a window of Chinese aliases shares no character with "网关超时") are
+    not handed to rapidfuzz; the ones that are keep their order, so the hits are the same.
     """
 
     def __init__(self, keys: Sequence[str]) -> None:
@@ -153,6 +165,12 @@ class RatioKeys:
             if poor
             else None
         )
+        # Non-ASCII character -> the positions (in ``_all``'s order) of the keys holding it.
+        chars: dict[str, list[int]] = {}
+        for j, key in enumerate(self._all.keys):
+            for ch in dict.fromkeys(_ASCII_RE.sub("", key)):
+                chars.setdefault(ch, []).append(j)
+        self._chars = {ch: tuple(at) for ch, at in chars.items()}
 
     def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
         """``process.extract(query, keys, scorer=fuzz.ratio, processor=None, limit=limit,
@@ -171,11 +189,46 @@ class RatioKeys:
             hi = bisect_right(view.lengths, math.ceil(n * (200 - cutoff) / cutoff) + 1)
             if lo >= hi:
                 return []
+            if view is self._all and hi - lo > _FEW_KEYS:
+                picked = self._sharing(query, cutoff, lo, hi)
+                if picked is not None:
+                    return self._scored(query, cutoff, limit, view, picked)
+        return self._scored(query, cutoff, limit, view, range(lo, hi))
+
+    def _sharing(self, query: str, cutoff: float, lo: int, hi: int) -> list[int] | None:
+        """The positions in ``lo:hi`` whose keys may reach ``cutoff`` by the characters they
+        share with ``query`` (see the class); None when that bound rules out too little."""
+        others = _ASCII_RE.sub("", query)
+        ascii_count = len(query) - len(others)
+        n, lengths = len(query), self._all.lengths
+        slack = cutoff - 1  # a whole point below the cut-off: no float edge decides
+        if not others or 200 * ascii_count >= slack * (n + lengths[lo]):
+            return None  # a key sharing no other character might still reach it
+        counts: Counter[int] = Counter()
+        _count_elements(counts, chain.from_iterable(map(self._chars.get, others, repeat(()))))
+        return sorted(
+            j
+            for j, c in counts.items()
+            if lo <= j < hi and 200 * (c + ascii_count) >= slack * (n + lengths[j])
+        )
+
+    @staticmethod
+    def _scored(
+        query: str, cutoff: float, limit: int, view: _ByLength, picked: Sequence[int]
+    ) -> list[tuple[str, float, int]]:
+        keys = view.keys
         found = process.extract(
-            query, view.keys[lo:hi], scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=cutoff
+            query,
+            keys[picked.start : picked.stop] if isinstance(picked, range) else [keys[j] for j in picked],
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=cutoff,
         )
         order = view.order
-        hits = sorted(((key, score, order[lo + j]) for key, score, j in found), key=lambda h: (-h[1], h[2]))
+        hits = sorted(
+            ((key, score, order[picked[j]]) for key, score, j in found), key=lambda h: (-h[1], h[2])
+        )
         return hits[:limit]
 
 
