@@ -30,6 +30,9 @@ from bot.core.lazyre import LazyPattern
 
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
 _ASCII_RE = re.compile(r"[\x00-\x7f]+")
+# A question of this many distinct words or fewer is scored in dicts of the entries it
+# touches (a long one in lists over every entry: fewer dict operations per word).
+_FEW_WORDS = 24
 # A window of this many keys or fewer goes to rapidfuzz whole: counting shared characters
 # would cost more than it saves.
 _FEW_KEYS = 48
@@ -378,36 +381,62 @@ class GramIndex:
         # map() walks the set in the same order as a generator would: the same float sum.
         total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
         codes = self._codes
-        sums = [0.0] * len(codes)  # 0.0 + the first value is that value: the same floats
-        counts = [0] * len(codes)
+        postings = self._postings
         # The same additions in the same order as summing idf × weight per word: same floats.
-        for posting in filter(None, map(self._postings.get, words)):
-            pairs = iter(posting)
-            for i, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
-                sums[i] += value
-                counts[i] += 1
-        # One shared word ("文档", "咖啡") is a coincidence, not an answer.
-        eligible = list(compress(range(len(codes)), map((1).__lt__, counts)))
+        shared: dict[int, list[str]] = {}
+        sums: list[float] | dict[int, float]
+        if len(words) <= _FEW_WORDS:
+            # A short question touches a few entries: dicts of those, with their words.
+            sums = {}
+            for gram in words:
+                posting = postings.get(gram)
+                if posting is None:
+                    continue
+                pairs = iter(posting)
+                for i, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
+                    held = sums.get(i)
+                    if held is None:
+                        sums[i] = value
+                        shared[i] = [gram]
+                    else:
+                        sums[i] = held + value
+                        shared[i].append(gram)
+            # One shared word ("文档", "咖啡") is a coincidence, not an answer.
+            eligible = [i for i, found in shared.items() if len(found) >= 2]
+        else:
+            # A long one touches most entries: sums and counts in lists by entry number, and
+            # the shared words found afterwards for the few entries shown.
+            sums = [0.0] * len(codes)  # 0.0 + the first value is that value: the same floats
+            counts = [0] * len(codes)
+            for posting in filter(None, map(postings.get, words)):
+                pairs = iter(posting)
+                for i, value in zip(pairs, pairs, strict=False):
+                    sums[i] += value
+                    counts[i] += 1
+            eligible = list(compress(range(len(codes)), map((1).__lt__, counts)))
         if len(eligible) > limit:
             # Only entries scoring at least the limit-th best can be among the first `limit`
             # (ties included): the sort with its Python key runs on those alone.
             floor = sorted([sums[i] for i in eligible], reverse=True)[limit - 1]
             eligible = [i for i in eligible if sums[i] >= floor]
         top = sorted(eligible, key=lambda i: (-sums[i], str(codes[i])))[:limit]
-        # The shared words of the few entries shown, in a second pass over the postings.
-        shared: dict[int, list[str]] = {i: [] for i in top if sums[i] / total >= words_from}
-        if not shared:
-            return [(codes[i], sums[i] / total, "") for i in top]
-        wanted = shared.keys()
-        postings = self._postings
-        for gram in words:
-            posting = postings.get(gram)
-            if posting is None:
-                continue
-            if len(posting) == 2:  # most words: one entry
-                if posting[0] in wanted:
-                    shared[posting[0]].append(gram)
-            else:
-                for i in wanted & posting[::2]:
-                    shared[i].append(gram)
-        return [(codes[i], sums[i] / total, "、".join(sorted(shared.get(i, ()))[:4])) for i in top]
+        told = [i for i in top if sums[i] / total >= words_from]
+        if told and not shared:
+            # The shared words of the few entries shown, in a second pass over the postings.
+            shared = {i: [] for i in told}
+            wanted = shared.keys()
+            for gram in words:
+                posting = postings.get(gram)
+                if posting is None:
+                    continue
+                if len(posting) == 2:  # most words: one entry
+                    if posting[0] in wanted:
+                        shared[posting[0]].append(gram)
+                else:
+                    for i in wanted & posting[::2]:
+                        shared[i].append(gram)
+        told_set = set(told)
+        return [
+            (codes[i], sums[i] / total, "、".join(sorted(shared[i])[:4]) if i in told_set else "")
+            for i in top
+        ]
