@@ -114,3 +114,27 @@ def test_one_edit_finds_every_neighbour() -> None:
         token = "".join(rng.choice("abcdef") for _ in range(rng.randrange(1, 10)))
         brute = {w for w in words if OSA.distance(token, w) <= 1}
         assert set(near(token)) == brute, token
+
+
+def test_long_texts_hand_rapidfuzz_only_forms_that_can_score(index: CloudIndex, monkeypatch) -> None:
+    """The length window on long texts finds what a pass over every candidate finds."""
+    from benchmarks.answers import eval_queries
+    from benchmarks.queries import QUERIES
+    from bot.kinds.cloud import messages
+
+    texts = [q for _, q in eval_queries()] + [q for qs in QUERIES.values() for q in qs]
+    # Long retellings built from real messages: a message with words around it, two joined.
+    cjk = index._pools["cjk"].compact
+    texts += [
+        f"我们调接口时报错说{a}，然后又{b}，不知道怎么回事" for a, b in zip(cjk[::7], cjk[3::7], strict=False)
+    ]
+    forms = []
+    for text in texts:
+        form = compact(text)
+        if messages.WINDOWED_LEN < len(form) <= messages.MAX_FUZZY_LEN:
+            forms.append((form, spaced_form(text)))
+    assert len(forms) > 100
+    pools = [index._pools["cjk"], index._pools["latin"]]
+    windowed = [[pool.similar(f, s, s.split()) for f, s in forms] for pool in pools]
+    monkeypatch.setattr(messages, "WINDOWED_LEN", 10**9)
+    assert windowed == [[pool.similar(f, s, s.split()) for f, s in forms] for pool in pools]

@@ -55,6 +55,11 @@ def test_ratio_keys_return_what_a_scan_of_every_key_returns():
     queries = [normalize(q) for _, q in eval_queries()]
     # Typo-like variants of the keys themselves: the lengths where hits are likeliest.
     queries += [k[:-1] for k in tables[0][::7]] + [k + "x" for k in tables[1][::5]] + [""]
+    # Chinese ones, where only keys sharing characters are scored: a character changed,
+    # one added, a frame around, a character repeated, ASCII beside the Chinese.
+    queries += [k[:1] + "某" + k[2:] for k in tables[0][::3] if not k.isascii()]
+    queries += ["接口" + k[:-1] + "了" for k in tables[1][::2] if not k.isascii()]
+    queries += [k + k[-1] + " x" for k in tables[0][1::5] if not k.isascii()] + ["网关 gw 超时", "超超时时"]
     for keys in tables:
         keys = [k for k in dict.fromkeys(keys) if k]
         index = RatioKeys(keys)
@@ -64,3 +69,26 @@ def test_ratio_keys_return_what_a_scan_of_every_key_returns():
                     q, keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=cutoff
                 )
                 assert index.extract(q, cutoff, limit) == want, (q, cutoff)
+
+
+def test_gram_index_scores_alike_in_dicts_and_in_lists(monkeypatch):
+    """Short questions are summed in dicts, long ones in lists by entry number: the same
+    rows, the same floats, the same shared words."""
+    import random
+
+    from bot.retrieval import textindex
+
+    rng = random.Random(7)
+    chars = "网关超时请求太多上传文件不存在权限认证失败服务器内部错误连接被拒绝证书过期域名解析"
+    index = GramIndex(min_weight=1.0)
+    for code in range(60):
+        for weight in (1.0, 0.5, 0.25):
+            index.add(code, "".join(rng.choice(chars) for _ in range(rng.randint(4, 30))), weight)
+    index.freeze(60)
+    queries = ["".join(rng.choice(chars) for _ in range(rng.randint(2, 120))) for _ in range(300)]
+
+    def run(few: int) -> list:
+        monkeypatch.setattr(textindex, "_FEW_WORDS", few)
+        return [index.scores(q, limit, told) for q in queries for limit in (1, 5) for told in (0.0, 0.1, 0.3)]
+
+    assert run(0) == run(10**9)

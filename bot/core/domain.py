@@ -791,9 +791,19 @@ CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥�
 # Asking for a status code by number: "回给浏览器的是哪个状态码", "客户端收到的是几".
 _STATUS_ASKS = ("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码")
 # "内部用的是哪个非标准码", "返回几", "客户端收到的是几": a few words between the ask and "码".
-_STATUS_ASK_RE = re.compile(r"(?:哪个|哪一个|什么|啥)[^，。？?！!,]{0,6}?码|算(?:啥|什么|哪个)状态|那个[^，。？?！!,]{0,6}?码\s?[?？]?\s?$|(?:看到|收到|拿到)的(?:是)?(?:状态码|码)|状态码是\s?[?？]|(?:回|返回|报|收到|看到)的?(?:是)?几"
-    # "茶壶的状态码，我当场懵了，有人知道吗": a code known by what it stands for.
-    r"|的状态码.{0,16}?(?:知道吗|知道不|是啥|是什么|叫啥|叫什么)")
+# One branch per opening word: every branch opens with a literal, so the engine skips in C to
+# the next possible first character (groups of openers hid them: ~100 µs on a 4 KB text).
+_STATUS_ASK_RE = re.compile(
+    "|".join(
+        [rf"{w}[^，。？?！!,]{{0,6}}?码" for w in ("哪个", "哪一个", "什么", "啥")]
+        + [r"算(?:啥|什么|哪个)状态", r"那个[^，。？?！!,]{0,6}?码\s?[?？]?\s?$"]
+        + [rf"{w}的(?:是)?(?:状态码|码)" for w in ("看到", "收到", "拿到")]
+        + [r"状态码是\s?[?？]"]
+        + [rf"{w}的?(?:是)?几" for w in ("回", "返回", "报", "收到", "看到")]
+        # "茶壶的状态码，我当场懵了，有人知道吗": a code known by what it stands for.
+        + [r"的状态码.{0,16}?(?:知道吗|知道不|是啥|是什么|叫啥|叫什么)"]
+    )
+)
 
 
 # A question about a cloud API's error code ("阿里云…报什么错误码"): no HTTP status's whole-entry

@@ -120,22 +120,28 @@ class BM25:
         ``weights``: the query's terms and how much each says (1.0 is a plain term). The most
         one term can add is ``weight × idf × (k1 + 1)``."""
         scores: dict[Any, float] = {}
+        get = scores.get
         k1, norms = self.k1, self._norms
+        k = k1 + 1
         known = [(t, w, self._idf[t]) for t, w in weights.items() if t in self._idf]
         rare = [(t, w, idf) for t, w, idf in known if t not in self._common_tf]
         # The rarer terms pick the candidates (each posting list at most ``common`` long);
         # the common ones only add to those. A query of common terms alone walks them all.
+        # weight × idf × tf × (k1 + 1) / (tf + norm) is worked out left to right, so taking
+        # weight × idf and k1 + 1 out of the loop leaves every float as it was.
         for term, weight, idf in rare or known:
             pairs = iter(self._postings[term])
+            wi = weight * idf
             for key, tf in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
-                scores[key] = scores.get(key, 0.0) + weight * idf * tf * (k1 + 1) / (tf + norms[key])
+                scores[key] = get(key, 0.0) + wi * tf * k / (tf + norms[key])
         if rare:
             for term, weight, idf in known:
                 found = self._common_tf.get(term)
                 if found is None:
                     continue
+                wi = weight * idf
                 for key in scores:
                     tf = found.get(key)
                     if tf:
-                        scores[key] += weight * idf * tf * (k1 + 1) / (tf + norms[key])
+                        scores[key] += wi * tf * k / (tf + norms[key])
         return scores

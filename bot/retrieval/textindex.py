@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from heapq import nlargest
-from itertools import repeat
+from itertools import chain, compress, repeat
 from operator import add
 from typing import Any
 
@@ -29,6 +29,13 @@ from bot.core.cache import TextCache
 from bot.core.lazyre import LazyPattern
 
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
+_ASCII_RE = re.compile(r"[\x00-\x7f]+")
+# A question of this many distinct words or fewer is scored in dicts of the entries it
+# touches (a long one in lists over every entry: fewer dict operations per word).
+_FEW_WORDS = 24
+# A window of this many keys or fewer goes to rapidfuzz whole: counting shared characters
+# would cost more than it saves.
+_FEW_KEYS = 48
 
 # Function words that appear in questions and chatter alike and identify nothing.
 STOP_GRAMS = frozenset(
@@ -142,6 +149,13 @@ class RatioKeys:
     An ASCII question shares with a key at most the key's ASCII characters: the Chinese
     aliases (nothing ASCII but a space or two) are left out of its window when even the
     most spaced of them could not reach the cut-off.
+
+    A question with other characters (Chinese) shares with a key at most, character by
+    character, the fewer of its and the key's copies: counting the key's distinct
+    non-ASCII characters once per copy in the question, plus every ASCII character of the
+    question, bounds the common subsequence from above. Keys whose bound cannot reach the
+    cut-off (most of a window of Chinese aliases shares no character with "网关超时") are
+    not handed to rapidfuzz; the ones that are keep their order, so the hits are the same.
     """
 
     def __init__(self, keys: Sequence[str]) -> None:
@@ -154,6 +168,12 @@ class RatioKeys:
             if poor
             else None
         )
+        # Non-ASCII character -> the positions (in ``_all``'s order) of the keys holding it.
+        chars: dict[str, list[int]] = {}
+        for j, key in enumerate(self._all.keys):
+            for ch in dict.fromkeys(_ASCII_RE.sub("", key)):
+                chars.setdefault(ch, []).append(j)
+        self._chars = {ch: tuple(at) for ch, at in chars.items()}
 
     def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
         """``process.extract(query, keys, scorer=fuzz.ratio, processor=None, limit=limit,
@@ -172,11 +192,46 @@ class RatioKeys:
             hi = bisect_right(view.lengths, math.ceil(n * (200 - cutoff) / cutoff) + 1)
             if lo >= hi:
                 return []
+            if view is self._all and hi - lo > _FEW_KEYS:
+                picked = self._sharing(query, cutoff, lo, hi)
+                if picked is not None:
+                    return self._scored(query, cutoff, limit, view, picked)
+        return self._scored(query, cutoff, limit, view, range(lo, hi))
+
+    def _sharing(self, query: str, cutoff: float, lo: int, hi: int) -> list[int] | None:
+        """The positions in ``lo:hi`` whose keys may reach ``cutoff`` by the characters they
+        share with ``query`` (see the class); None when that bound rules out too little."""
+        others = _ASCII_RE.sub("", query)
+        ascii_count = len(query) - len(others)
+        n, lengths = len(query), self._all.lengths
+        slack = cutoff - 1  # a whole point below the cut-off: no float edge decides
+        if not others or 200 * ascii_count >= slack * (n + lengths[lo]):
+            return None  # a key sharing no other character might still reach it
+        counts: Counter[int] = Counter()
+        _count_elements(counts, chain.from_iterable(map(self._chars.get, others, repeat(()))))
+        return sorted(
+            j
+            for j, c in counts.items()
+            if lo <= j < hi and 200 * (c + ascii_count) >= slack * (n + lengths[j])
+        )
+
+    @staticmethod
+    def _scored(
+        query: str, cutoff: float, limit: int, view: _ByLength, picked: Sequence[int]
+    ) -> list[tuple[str, float, int]]:
+        keys = view.keys
         found = process.extract(
-            query, view.keys[lo:hi], scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=cutoff
+            query,
+            keys[picked.start : picked.stop] if isinstance(picked, range) else [keys[j] for j in picked],
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=cutoff,
         )
         order = view.order
-        hits = sorted(((key, score, order[lo + j]) for key, score, j in found), key=lambda h: (-h[1], h[2]))
+        hits = sorted(
+            ((key, score, order[picked[j]]) for key, score, j in found), key=lambda h: (-h[1], h[2])
+        )
         return hits[:limit]
 
 
@@ -234,13 +289,10 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _flat(posting: dict[Hashable, float], idf: float) -> tuple[Any, ...]:
-    """``(code, idf × weight, code, idf × weight, ...)`` in the posting's order."""
-    if len(posting) == 1:  # most words: one entry, no list to fill
-        for code, weight in posting.items():
-            return (code, idf * weight)
+def _flat(posting: dict[Hashable, float], idf: float, number: dict[Hashable, int]) -> tuple[Any, ...]:
+    """``(code's number, idf × weight, ...)`` in the posting's order."""
     flat: list[Any] = [None] * (2 * len(posting))
-    flat[::2] = posting
+    flat[::2] = map(number.__getitem__, posting)
     flat[1::2] = [idf * weight for weight in posting.values()]
     return tuple(flat)
 
@@ -260,7 +312,10 @@ class GramIndex:
         # While building, word -> {code: field weight}; freeze multiplies in the word's rarity,
         # once, rather than for every word of every question, and flattens each posting.
         self._building: dict[str, dict[Hashable, float]] = {}
-        self._postings: dict[str, tuple[Any, ...]] = {}  # word -> (code, value, code, value, ...)
+        # word -> (entry number, value, entry number, value, ...): entries are numbered in
+        # ``_codes`` so a question's sums are kept in a list, not a dict keyed by code.
+        self._postings: dict[str, tuple[Any, ...]] = {}
+        self._codes: list[Hashable] = []
         self._idf: dict[str, float] = {}
         self._unseen_idf = 0.0
         # A one- or two-word message ("收到") must not reach full coverage by luck.
@@ -288,25 +343,36 @@ class GramIndex:
         Each posting becomes one flat tuple in the dict's order: a one-entry dict is 224
         bytes, the tuple 56 (~3 MiB over the status and network words). Word by word, so the
         dicts' memory is free again for the builds after this one (the peak is what counts).
+        Codes are numbered in order of first appearance (small ints, shared by every posting).
         """
         building = self._building
         idf = self._idf = {}
         self._unseen_idf = math.log((documents + 1) / 0.5)
         postings = self._postings
+        codes = self._codes = []
+        number: dict[Hashable, int] = {}
         log, n = math.log, documents + 1
         # One pass: each word's rarity, then its posting flattened with it (most words are in
         # one entry: that tuple is made here, without a call).
         for g in list(building):
             posting = building.pop(g)
+            for code in posting:
+                if code not in number:
+                    number[code] = len(codes)
+                    codes.append(code)
             value = idf[g] = log(n / (len(posting) + 0.5))
             if len(posting) == 1:
                 ((code, weight),) = posting.items()
-                postings[g] = (code, value * weight)
+                postings[g] = (number[code], value * weight)
             else:
-                postings[g] = _flat(posting, value)
+                postings[g] = _flat(posting, value, number)
 
-    def scores(self, query: str, limit: int = 5) -> list[tuple[Any, float, str]]:
-        """(code, share of the question's weight covered, shared words), best first."""
+    def scores(self, query: str, limit: int = 5, words_from: float = 0.0) -> list[tuple[Any, float, str]]:
+        """(code, share of the question's weight covered, shared words), best first.
+
+        ``words_from``: the shared words are spelt out only for entries covering at least
+        this share (the callers read no others'); the rest get "" (on a long text, where
+        no entry covers much, the pass that finds them is skipped)."""
         words = query_grams(query)
         if not words:
             return []
@@ -314,29 +380,63 @@ class GramIndex:
         unseen = self._unseen_idf
         # map() walks the set in the same order as a generator would: the same float sum.
         total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
-        hits: dict[Hashable, float] = {}
-        shared: dict[Hashable, list[str]] = {}
+        codes = self._codes
         postings = self._postings
         # The same additions in the same order as summing idf × weight per word: same floats.
-        for gram in words:
-            posting = postings.get(gram)
-            if posting is None:
-                continue
-            pairs = iter(posting)
-            for code, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
-                held = hits.get(code)
-                if held is None:
-                    hits[code] = value
-                    shared[code] = [gram]
-                else:
-                    hits[code] = held + value
-                    shared[code].append(gram)
-        # One shared word ("文档", "咖啡") is a coincidence, not an answer.
-        eligible = [(code, value) for code, value in hits.items() if len(shared[code]) >= 2]
+        shared: dict[int, list[str]] = {}
+        sums: list[float] | dict[int, float]
+        if len(words) <= _FEW_WORDS:
+            # A short question touches a few entries: dicts of those, with their words.
+            sums = {}
+            for gram in words:
+                posting = postings.get(gram)
+                if posting is None:
+                    continue
+                pairs = iter(posting)
+                for i, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
+                    held = sums.get(i)
+                    if held is None:
+                        sums[i] = value
+                        shared[i] = [gram]
+                    else:
+                        sums[i] = held + value
+                        shared[i].append(gram)
+            # One shared word ("文档", "咖啡") is a coincidence, not an answer.
+            eligible = [i for i, found in shared.items() if len(found) >= 2]
+        else:
+            # A long one touches most entries: sums and counts in lists by entry number, and
+            # the shared words found afterwards for the few entries shown.
+            sums = [0.0] * len(codes)  # 0.0 + the first value is that value: the same floats
+            counts = [0] * len(codes)
+            for posting in filter(None, map(postings.get, words)):
+                pairs = iter(posting)
+                for i, value in zip(pairs, pairs, strict=False):
+                    sums[i] += value
+                    counts[i] += 1
+            eligible = list(compress(range(len(codes)), map((1).__lt__, counts)))
         if len(eligible) > limit:
             # Only entries scoring at least the limit-th best can be among the first `limit`
             # (ties included): the sort with its Python key runs on those alone.
-            floor = nlargest(limit, [value for _, value in eligible])[-1]
-            eligible = [item for item in eligible if item[1] >= floor]
-        top = sorted(eligible, key=lambda item: (-item[1], str(item[0])))[:limit]
-        return [(code, value / total, "、".join(sorted(shared[code])[:4])) for code, value in top]
+            floor = sorted([sums[i] for i in eligible], reverse=True)[limit - 1]
+            eligible = [i for i in eligible if sums[i] >= floor]
+        top = sorted(eligible, key=lambda i: (-sums[i], str(codes[i])))[:limit]
+        told = [i for i in top if sums[i] / total >= words_from]
+        if told and not shared:
+            # The shared words of the few entries shown, in a second pass over the postings.
+            shared = {i: [] for i in told}
+            wanted = shared.keys()
+            for gram in words:
+                posting = postings.get(gram)
+                if posting is None:
+                    continue
+                if len(posting) == 2:  # most words: one entry
+                    if posting[0] in wanted:
+                        shared[posting[0]].append(gram)
+                else:
+                    for i in wanted & posting[::2]:
+                        shared[i].append(gram)
+        told_set = set(told)
+        return [
+            (codes[i], sums[i] / total, "、".join(sorted(shared[i])[:4]) if i in told_set else "")
+            for i in top
+        ]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import compress
-from operator import itemgetter
+from itertools import chain, compress
+from operator import add, itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -25,6 +25,8 @@ MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
 # Longer texts (whole log excerpts) are not one message: only exact and pattern
 # lookups apply to them, not fuzzy similarity, which would cost milliseconds for nothing.
 MAX_FUZZY_LEN = 300
+# Longer texts (compact characters) hand rapidfuzz only the forms whose length can score.
+WINDOWED_LEN = 48
 # A word in more English forms than this (the, not, specified) picks no candidates by itself.
 COMMON_WORD = 200
 # A space after every [a-z0-9] that an [A-Z] follows: the empty-match form
@@ -70,6 +72,7 @@ class Pool:
         self.words: list[str] = []
         self.rows: list[list[int]] = []
         self._where: dict[str, int] = {}
+        self._lengths: list[int] = []  # of the compact forms, once every form is in
 
     def add(self, compact: str, spaced: str, row: int) -> None:
         idx = self._where.get(compact)
@@ -102,15 +105,28 @@ class Pool:
         ids = self._candidates(compact, tokens)
         if not ids:
             return []
-        forms = _at(self.compact, ids)
+        n = len(compact)
         # Cut-offs let rapidfuzz skip choices early. A form below MESSAGE_CUTOFF by ratio
         # can only qualify through similarity's containment test, and that needs a
         # common subsequence of at least 17.5% of the query (see similarity's bounds).
-        by_ratio = extract(compact, forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
-        picked = {ids[j] for _, _, j in by_ratio}
+        # ratio = 200 × common / (n + m) ≤ 200 × min(n, m) / (n + m): on a long text, forms of
+        # lengths m outside a window around n cannot reach the cut-off, and forms shorter than
+        # the floor have no common subsequence that long; they are not handed over (the others
+        # keep their order, so the hits and their ties are the same). A short text's window
+        # holds nearly every form: there the test would cost more than it saves.
+        near, hosts = ids, self._hosts(compact, ids)
+        floor = int(0.175 * n)
+        if n > WINDOWED_LEN:
+            low = n * MESSAGE_CUTOFF / (200 - MESSAGE_CUTOFF) - 1
+            high = n * (200 - MESSAGE_CUTOFF) / MESSAGE_CUTOFF + 1
+            lengths = self._lengths
+            near = [i for i in ids if low <= lengths[i] <= high]
+            hosts = [i for i in hosts if lengths[i] >= floor]
+        by_ratio = extract(
+            compact, _at(self.compact, near), scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF
+        )
+        picked = {near[j] for _, _, j in by_ratio}
         # Longest common subsequence finds a short query inside a long message.
-        floor = int(0.175 * len(compact))
-        hosts = self._hosts(compact, ids)
         by_subsequence = extract(
             compact,
             _at(self.compact, hosts),
@@ -134,7 +150,6 @@ class Pool:
             # words is picked already. Any other form reaches it only by similarity's
             # containment test, which needs 80% of the shorter string in order: the others
             # would be scored below only to be dropped.
-            n = len(compact)
             for _, common, j in by_subsequence:
                 shorter = min(n, len(self.compact[hosts[j]]))
                 if shorter >= MIN_MESSAGE_LEN and common / shorter >= 0.8:
@@ -160,6 +175,7 @@ class CjkPool(Pool):
     """
 
     def freeze(self) -> None:
+        self._lengths = [len(form) for form in self.compact]
         grams: dict[str, list[int]] = {}
         for i, form in enumerate(self.compact):
             for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
@@ -173,10 +189,9 @@ class CjkPool(Pool):
         self._grams = grams
 
     def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
-        found: set[int] = set()
-        for j in range(len(compact) - 1):
-            found.update(self._grams.get(compact[j : j + 2], ()))
-        return sorted(found)
+        # compact[j] + compact[j + 1] for every j, looked up and merged in C.
+        pairs = map(self._grams.get, map(add, compact, compact[1:]))
+        return sorted(set(chain.from_iterable(filter(None, pairs))))
 
 
 class LatinPool(Pool):

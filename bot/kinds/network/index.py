@@ -314,7 +314,9 @@ class NetworkIndex:
                     offer(
                         choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
                     )
-        scored = q.memo["network.words"] = self._words.scores(query)
+        # Shared words are read below and by _specific_in_topic, each above its own coverage.
+        told = min(tuning.NETWORK_MIN_COVERAGE, tuning.NETWORK_TOPIC_COVERAGE)
+        scored = q.memo["network.words"] = self._words.scores(query, words_from=told)
         for rank, (name, coverage, words) in enumerate(scored):
             if coverage < tuning.NETWORK_MIN_COVERAGE:
                 break
