@@ -65,7 +65,7 @@ def test_a_retelling_and_the_vendor_meet_on_the_concept(chinese: str, english: s
     [
         # The longer form wins where two start together or one starts earlier.
         ("实例启动模板", ["template"]),
-        ("专有宿主机上还有实例", ["dedicatedhost", "dependency"]),
+        ("专有宿主机上还有实例", ["dedicatedhost", "dependency", "instance"]),
         ("未开启 KMS", ["notset", "kms"]),
         ("按量付费的实例", ["postpaid", "instance"]),
         ("付费方式不对", ["chargetype", "invalid"]),
