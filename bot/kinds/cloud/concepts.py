@@ -889,6 +889,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "only",
     ),
     "dependency": (
+        "还挂在",
+        "仍挂载",
+        "仍然挂载",
+        "还挂载在",
+        "still mounted",
         "还有机器",
         "还有服务器",
         "还有云服务器",
@@ -970,7 +975,25 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "incorrectstatus",
     ),
     "internal": ("内部错误", "系统错误", "服务端错误", "internal error", "internalerror", "internal"),
-    "busy": ("try again later", "retry later", "稍后再试", "稍后重试", "繁忙", "忙", "busy"),
+    "busy": (
+        "稍后再操作",
+        "稍后操作",
+        "稍后再",
+        "等会儿再",
+        "等一会儿再",
+        "过会儿再",
+        "晚点再",
+        "等一下再",
+        "try later",
+        "retry after",
+        "try again later",
+        "retry later",
+        "稍后再试",
+        "稍后重试",
+        "繁忙",
+        "忙",
+        "busy",
+    ),
     "timeout": ("超时", "timeout", "timed out", "time out"),
     "simple": (
         "不够复杂",
@@ -1009,6 +1032,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "退款",
     ),
     "create": (
+        "刚建",
+        "再建",
+        "去建",
+        "建不了",
+        "建不出来",
+        "没建成",
+        "建一个",
+        "建个",
         "创建",
         "新建",
         "下单",
@@ -1275,7 +1306,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- the tables' own nouns, Chinese and English (the gap between the two) ----------------
     # Billing: orders, paying, renewing (~arrearage and ~balance say what went wrong).
     "purchaseorder": ("订单", "账单", "order", "orders"),
-    "pay": ("支付权限", "付款权限", "付款", "付钱", "支付", "缴费", "pay", "paid", "paying", "付费", "交钱"),
+    "pay": (
+        "payment right",
+        "payment permission",
+        "支付权限",
+        "付款权限",
+        "付款",
+        "付钱",
+        "支付",
+        "缴费",
+        "pay",
+        "paid",
+        "paying",
+        "付费",
+        "交钱",
+    ),
     "paymethod": ("支付方式", "付款方式", "支付手段", "payment method", "pay method"),
     "postpaid": (
         "按量付费",
@@ -1735,13 +1780,6 @@ _ALSO = {
     # Owned by the asker ("owned by you"): BucketAlreadyOwnedByYou, not BucketAlreadyExists.
     "already owned": "mine",
     "already own": "mine",
-    # A sub-account or the main account is an account too.
-    "子账号": "account",
-    "子账户": "account",
-    "子帐号": "account",
-    "主账号": "account",
-    "主账户": "account",
-    "主帐号": "account",
     # "组里还有机器在用": still holding instances.
     "还有机器": "instance",
     "还有服务器": "instance",
@@ -1765,6 +1803,10 @@ _ALSO = {
     "开机中": "start",
     "启动中": "start",
     "重启中": "reboot",
+    "payment right": "forbidden",
+    "payment permission": "forbidden",
+    "还挂在": "attach",
+    "还挂载在": "attach",
     "没有支付权限": "pay",
     "没支付权限": "pay",
     "无支付权限": "pay",
@@ -1804,9 +1846,10 @@ def concepts_in(surfaced: str) -> tuple[list[str], str]:
     def take(m: re.Match[str]) -> str:
         form = m.group()
         # A plural s the pattern allowed: the form is the word without it.
-        found.append(_CONCEPT_OF[form] if form in _CONCEPT_OF else _CONCEPT_OF[form[:-1]])
-        if form in _ALSO:
-            found.append(_ALSO[form])
-        return f" {form} " if form in _KEEP or form[:-1] in _KEEP else " "
+        key = form if form in _CONCEPT_OF else form[:-1]
+        found.append(_CONCEPT_OF[key])
+        if key in _ALSO:
+            found.append(_ALSO[key])
+        return f" {form} " if key in _KEEP else " "
 
     return found, _FORMS_RE.sub(take, surfaced)
