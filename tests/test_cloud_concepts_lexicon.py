@@ -139,6 +139,10 @@ def test_retellings_reach_their_rows(service: Service, question: str, expect: st
         ("snapshot is still being created and can't be used yet", {"inprogress", "unavailable"}),
         ("实例类型在这个可用区卖光了", {"instancetype", "insufficient"}),
         ("导入公钥", {"import", "publickey"}),
+        ("the multipart upload id no longer exists", {"multipart", "upload", "notfound"}),
+        ("已经在解冻中了", {"restore", "inprogress"}),
+        ("Bucket 开了合规保留策略", {"bucket", "protect"}),
+        ("选的还是原来那个规格，提示规格没有变化", {"instancetype", "unchanged"}),
     ],
 )
 def test_common_retellings_read_as_their_concepts(text: str, present: set[str]) -> None:

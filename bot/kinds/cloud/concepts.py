@@ -1079,6 +1079,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "append": ("追加", "append", "appendable", "appendobject", "appended"),
     "download": ("下载", "download", "downloading"),
     "restore": (
+        "解冻中",
+        "恢复中",
+        "正在解冻",
         "解冻",
         "恢复",
         "取回",
@@ -1099,6 +1102,23 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "rebuilt",
         "reinstall",
     ),
+    # Nothing changed where a change was asked for (规格没有变化, Flavor未变更).
+    "unchanged": (
+        "未变更",
+        "没变更",
+        "没有变更",
+        "没有变化",
+        "没变化",
+        "没变",
+        "未改变",
+        "没有改变",
+        "还是原来",
+        "和原来一样",
+        "跟原来一样",
+        "unchanged",
+        "not changed",
+        "no change",
+    ),
     "change": (
         "变更",
         "更换",
@@ -1114,7 +1134,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "转换",
     ),
     "publish": ("发布", "上线", "publish", "published", "deploy", "deployed"),
-    "protect": ("保护", "protection", "protected", "protect"),
+    "protect": (
+        "合规保留",
+        "保留策略",
+        "retention policy",
+        "retention",
+        "immutable",
+        "worm",
+        "保护",
+        "protection",
+        "protected",
+        "protect",
+    ),
     "overwrite": ("覆盖", "overwrite", "overwritten"),
     "merge": ("合并", "complete multipart", "completemultipartupload"),
     # --- things --------------------------------------------------------------------------
@@ -1566,6 +1597,7 @@ PREDICATES = frozenset(
         "protect",
         "unavailable",
         "unauthenticated",
+        "unchanged",
     }
 )
 # What the user did: messages often leave it out ("存储空间非空" says nothing of deleting).
@@ -1803,6 +1835,13 @@ _ALSO = {
     "开机中": "start",
     "启动中": "start",
     "重启中": "reboot",
+    # An upload ID names a multipart upload (NoSuchUpload).
+    "upload id": "upload",
+    "uploadid": "upload",
+    # A state under way named by its action (解冻中: a restore in progress).
+    "解冻中": "inprogress",
+    "恢复中": "inprogress",
+    "正在解冻": "inprogress",
     "payment right": "forbidden",
     "payment permission": "forbidden",
     "还挂在": "attach",
