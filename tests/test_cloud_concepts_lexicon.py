@@ -65,7 +65,7 @@ def test_a_retelling_and_the_vendor_meet_on_the_concept(chinese: str, english: s
     [
         # The longer form wins where two start together or one starts earlier.
         ("实例启动模板", ["template"]),
-        ("专有宿主机上还有实例", ["dedicatedhost", "dependency"]),
+        ("专有宿主机上还有实例", ["dedicatedhost", "dependency", "instance"]),
         ("未开启 KMS", ["notset", "kms"]),
         ("按量付费的实例", ["postpaid", "instance"]),
         ("付费方式不对", ["chargetype", "invalid"]),
@@ -112,3 +112,67 @@ def test_the_weight_sets_name_concepts_that_exist() -> None:
 def test_retellings_reach_their_rows(service: Service, question: str, expect: str) -> None:
     matches = service.resolve(question).matches
     assert matches and matches[0].answer.error_code in expect.split("|")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # Whose it is: the asker's own (mine) or someone else's (byothers) beside "taken".
+        ("这个桶是我自己之前建过的", {"mine", "exists"}),
+        ("You already own this bucket: it is owned by you.", {"mine"}),
+        ("桶名已经被人注册走了", {"exists", "byothers"}),
+        # A plural form keeps its second concept.
+        ("image is shared to other accounts", {"share", "byothers"}),
+        # Sub-accounts (子账号 / 子用户 / RAM 用户 / SubUser) are one idea.
+        ("子账号没有权限", {"subuser", "forbidden"}),
+        ("不允许 RAM 用户执行该操作", {"subuser", "unsupported"}),
+        # Compound forms carrying a second concept.
+        ("组里还有机器在用", {"dependency", "instance"}),
+        ("磁盘还挂在实例上", {"dependency", "attach"}),
+        ("说这个子账号没有支付权限", {"forbidden", "pay"}),
+        ("镜像名重复了", {"image", "name", "exists"}),
+        ("实例还在开机中", {"state", "start"}),
+        ("the disk and the instance are in different zones", {"notbelong", "same", "zone"}),
+        # Retold, not the vendor's words.
+        ("名字起的不合规矩", {"invalid"}),
+        ("keeps telling me too many calls", {"throttle"}),
+        ("snapshot is still being created and can't be used yet", {"inprogress", "unavailable"}),
+        ("实例类型在这个可用区卖光了", {"instancetype", "insufficient"}),
+        ("导入公钥", {"import", "publickey"}),
+        ("the multipart upload id no longer exists", {"multipart", "upload", "notfound"}),
+        ("已经在解冻中了", {"restore", "inprogress"}),
+        ("Bucket 开了合规保留策略", {"bucket", "protect"}),
+        ("选的还是原来那个规格，提示规格没有变化", {"instancetype", "unchanged"}),
+    ],
+)
+def test_common_retellings_read_as_their_concepts(text: str, present: set[str]) -> None:
+    assert present <= set(_concepts(text))
+
+
+def test_kept_forms_leave_their_words() -> None:
+    """RAM 用户 is a sub-account, and its words still meet the code words of Forbidden.RAM."""
+    found, rest = concepts_in(surface("RAM 用户不让用"))
+    assert "subuser" in found
+    assert "ram" in rest.split()
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("华为云 OBS 建桶说这个桶是我自己之前建过的", "huaweicloud:BucketAlreadyOwnedByYou"),
+        ("OSS 建桶提示这个名字已经被人注册走了", "aliyun:BucketAlreadyExists"),
+        ("阿里云删安全组失败，说组里还有机器在用", "aliyun:DependencyViolation"),
+        ("腾讯云 CBS 子账号买盘说没有支付权限", "tencentcloud:UnauthorizedOperation.NotHavePaymentRight"),
+        ("腾讯云实例还在开机中，不让我操作", "tencentcloud:UnsupportedOperation.InstanceStateStarting"),
+        (
+            "tencent cbs snapshot is still being created and can't be used yet",
+            "tencentcloud:ResourceUnavailable.SnapshotCreating",
+        ),
+        ("aliyun ecs says the disk and the instance are in different zones", "aliyun:ResourcesNotInSameZone"),
+    ],
+)
+def test_common_retellings_reach_their_rows(service: Service, question: str, expect: str) -> None:
+    matches = service.resolve(question).matches
+    assert matches
+    provider, code = expect.split(":")
+    assert (matches[0].answer.error.provider, matches[0].answer.error_code) == (provider, code)

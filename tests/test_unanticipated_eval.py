@@ -36,6 +36,8 @@ from tests.eval_utils import blind_rows, eval_blind
         # Written before any concept was added for it (72.0% / 76.0%): rows whose domain words the
         # cloud concept lexicon lacked.
         ("dev/cloud_lexicon.tsv", 0.90, 1.0),
+        # Common cloud errors retold, written before the concepts for them (83.3% / 93.8%).
+        ("dev/cloud_lexicon_2.tsv", 0.92, 1.0),
         # The final blind set of issue #11: first run 85.8% / 89.9%, chatter 97.3% (docs/evaluation.md);
         # looked at and tuned on since.
         ("blind/unanticipated_v6.tsv", 0.85, 0.97),

@@ -76,6 +76,28 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nonexistent",
         "in our records",
     ),
+    # The asker's own ("我自己之前建过", "owned by you", 共享给自己): BucketAlreadyOwnedByYou, not
+    # BucketAlreadyExists; an image shared with oneself.
+    "mine": (
+        "给自己",
+        "yourself",
+        "your self",
+        "我自己的",
+        "我自己",
+        "自己的",
+        "自己之前",
+        "我名下",
+        "自己名下",
+        "属于我",
+        "拥有",
+        "owned by you",
+        "owned by me",
+        "ownedbyyou",
+        "you own",
+        "i own",
+        "my own",
+        "myself",
+    ),
     # Someone else holds the name ("桶名被别人用了", "shared by all users"): not the asker's own
     # earlier request (BucketAlreadyExists, not BucketAlreadyOwnedByYou).
     "byothers": (
@@ -93,6 +115,23 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "other user",
     ),
     "exists": (
+        "又提交",
+        "再次提交",
+        "重复提交",
+        "提交了两次",
+        "又调了一次",
+        "又调用了一次",
+        "又发了一次",
+        "调了两次",
+        "被人注册",
+        "被别人注册",
+        "被注册",
+        "被抢注",
+        "抢注",
+        "注册走",
+        "被别的机器占",
+        "被其他机器占",
+        "被别的服务器占",
         "退还过",
         "已经退还",
         "本来就在",
@@ -247,6 +286,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "限额",
     ),
     "insufficient": (
+        "分配光",
+        "分光了",
+        "分配完了",
+        "被分光",
+        "被分完",
         "no available",
         "none left",
         "nothing left",
@@ -367,6 +411,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "disallowed",
     ),
     "forbidden": (
+        "不给用",
+        "没有支付权限",
+        "没支付权限",
+        "无支付权限",
         "banned",
         "ban",
         "权限不够",
@@ -409,6 +457,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "拦住",
     ),
     "invalid": (
+        "不合规矩",
+        "不合规",
+        "不合规范",
+        "不符合规范",
+        "不符合规则",
+        "不符合命名规范",
+        "不符合命名规则",
+        "命名不规范",
         "拼错",
         "格式",
         "format",
@@ -490,6 +546,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "frozen": ("suspended", "suspend", "暂停服务", "停服", "冻结", "frozen", "freeze", "froze"),
     "locked": ("被封", "封禁", "封了", "锁定", "被锁", "锁住", "locked", "lock", "lockedforsecurity"),
     "throttle": (
+        "too many calls",
+        "too many api calls",
+        "calls too often",
+        "calling too often",
+        "calling too fast",
+        "调用太频繁",
+        "调得太快",
+        "调太快",
+        "调用次数太多",
+        "调用过于频繁",
         "request rate",
         "reduce my request rate",
         "reduce the request rate",
@@ -521,6 +587,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "threshold",
     ),
     "inprogress": (
+        "still being",
+        "being created",
+        "not yet created",
+        "not finished",
+        "not done yet",
+        "still creating",
+        "still processing",
+        "还在处理",
+        "还在创建",
+        "还没建好",
+        "还没做好",
+        "没做好",
         "在跑",
         "跑着",
         "正在运行",
@@ -696,6 +774,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "same": ("同样", "相同", "一样", "同一个", "重叠", "same", "identical", "equal"),
     "notbelong": (
+        "in different",
+        "不在一个",
+        "不是我账号",
+        "不在我账号",
+        "不是我名下",
+        "不在我名下",
+        "不是本账号",
+        "不属于我",
         "another account",
         "other account",
         "不是我的",
@@ -811,6 +897,28 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "only",
     ),
     "dependency": (
+        "还挂在",
+        "仍挂载",
+        "仍然挂载",
+        "还挂载在",
+        "still mounted",
+        "还有机器",
+        "还有服务器",
+        "还有云服务器",
+        "还有主机",
+        "还有虚拟机",
+        "still in it",
+        "still in there",
+        "still inside",
+        "still attached",
+        "still bound",
+        "still associated",
+        "still referenced",
+        "still linked",
+        "还关联着",
+        "还被引用",
+        "被引用",
+        "引用着",
         "还管着",
         "管着",
         "依赖",
@@ -830,6 +938,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "still in use",
     ),
     "unavailable": (
+        "can not be used",
+        "can not use",
+        "not usable",
+        "unusable",
+        "用不上",
         "用不了",
         "不可用",
         "无法使用",
@@ -855,6 +968,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Stopped is the opposite of running: "必须先停机" is not "必须处于运行中".
     "stopped": ("stopped", "已停止", "停止状态", "关机", "停机", "关机状态", "not stopped", "notstopped"),
     "state": (
+        "启动中",
+        "重启中",
         "running",
         "starting",
         "stopping",
@@ -868,7 +983,25 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "incorrectstatus",
     ),
     "internal": ("内部错误", "系统错误", "服务端错误", "internal error", "internalerror", "internal"),
-    "busy": ("try again later", "retry later", "稍后再试", "稍后重试", "繁忙", "忙", "busy"),
+    "busy": (
+        "稍后再操作",
+        "稍后操作",
+        "稍后再",
+        "等会儿再",
+        "等一会儿再",
+        "过会儿再",
+        "晚点再",
+        "等一下再",
+        "try later",
+        "retry after",
+        "try again later",
+        "retry later",
+        "稍后再试",
+        "稍后重试",
+        "繁忙",
+        "忙",
+        "busy",
+    ),
     "timeout": ("超时", "timeout", "timed out", "time out"),
     "simple": (
         "不够复杂",
@@ -907,6 +1040,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "退款",
     ),
     "create": (
+        "刚建",
+        "再建",
+        "去建",
+        "建不了",
+        "建不出来",
+        "没建成",
+        "建一个",
+        "建个",
         "创建",
         "新建",
         "下单",
@@ -946,6 +1087,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "append": ("追加", "append", "appendable", "appendobject", "appended"),
     "download": ("下载", "download", "downloading"),
     "restore": (
+        "解冻中",
+        "恢复中",
+        "正在解冻",
         "解冻",
         "恢复",
         "取回",
@@ -966,6 +1110,23 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "rebuilt",
         "reinstall",
     ),
+    # Nothing changed where a change was asked for (规格没有变化, Flavor未变更).
+    "unchanged": (
+        "未变更",
+        "没变更",
+        "没有变更",
+        "没有变化",
+        "没变化",
+        "没变",
+        "未改变",
+        "没有改变",
+        "还是原来",
+        "和原来一样",
+        "跟原来一样",
+        "unchanged",
+        "not changed",
+        "no change",
+    ),
     "change": (
         "变更",
         "更换",
@@ -981,11 +1142,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "转换",
     ),
     "publish": ("发布", "上线", "publish", "published", "deploy", "deployed"),
-    "protect": ("保护", "protection", "protected", "protect"),
+    "protect": (
+        "合规保留",
+        "保留策略",
+        "retention policy",
+        "retention",
+        "immutable",
+        "worm",
+        "保护",
+        "protection",
+        "protected",
+        "protect",
+    ),
     "overwrite": ("覆盖", "overwrite", "overwritten"),
     "merge": ("合并", "complete multipart", "completemultipartupload"),
     # --- things --------------------------------------------------------------------------
-    "bucket": ("存储空间", "存储桶", "桶", "bucket", "buckets"),
+    "bucket": ("桶名", "存储空间", "存储桶", "桶", "bucket", "buckets"),
     "object": (
         "对象名",
         "对象名称",
@@ -1009,6 +1181,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "cors": ("跨域", "cors", "预检", "preflight", "origin"),
     "digest": ("etag", "entity tag", "md5", "摘要", "校验和", "digest", "checksum"),
     "instance": (
+        "实例名",
         "实例",
         "机器",
         "云服务器",
@@ -1023,13 +1196,39 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "vm",
         "machine",
     ),
-    "instancetype": ("规格", "实例规格", "机型", "flavor", "instance type", "instancetype"),
-    "image": ("镜像", "image", "images", "imageid"),
-    "snapshot": ("快照", "snapshot", "snapshots"),
+    "instancetype": (
+        "实例类型",
+        "实例的类型",
+        "instance types",
+        "规格",
+        "实例规格",
+        "机型",
+        "flavor",
+        "instance type",
+        "instancetype",
+    ),
+    "image": ("镜像名", "镜像", "image", "images", "imageid"),
+    "snapshot": ("快照名", "快照", "snapshot", "snapshots"),
     "disk": ("磁盘", "云盘", "硬盘", "盘", "数据盘", "disk", "disks", "volume", "volumes", "evs"),
     "systemdisk": ("系统盘", "system disk", "systemdisk"),
     "securitygroup": ("sg", "安全组", "security group", "securitygroup", "security groups"),
-    "keypair": ("密钥对", "ssh密钥", "密钥", "key pair", "keypair", "ssh key"),
+    "publickey": (
+        "公钥",
+        "public key",
+        "publickey",
+        "ssh公钥",
+    ),
+    "keypair": (
+        "密钥名",
+        "密钥对名",
+        "密钥名称",
+        "密钥对",
+        "ssh密钥",
+        "密钥",
+        "key pair",
+        "keypair",
+        "ssh key",
+    ),
     "password": ("密码", "password", "passwd"),
     "os": ("操作系统", "os", "ostype", "windows", "linux", "operating system"),
     "zone": ("可用区", "zone", "availability zone", "availablezone"),
@@ -1065,6 +1264,36 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "privatekey": ("私钥", "private key", "privatekey"),
     "domain": ("域名", "domain", "custom domain", "common name", "自定义域名"),
     "icp": ("备案", "没备案", "未备案", "icp", "filing"),
+    "subuser": (
+        "ram用户",
+        "ram 用户",
+        "ram user",
+        "sub user",
+        "子账号",
+        "子账户",
+        "子帐号",
+        "子帐户",
+        "子用户",
+        "subuser",
+        "sub account",
+        "subaccount",
+        "iam用户",
+        "iam 用户",
+        "iam user",
+        "协作者",
+        "collaborator",
+    ),
+    "mainaccount": (
+        "主账号",
+        "主账户",
+        "主帐号",
+        "主帐户",
+        "root account",
+        "master account",
+        "main account",
+        "primary account",
+        "根账号",
+    ),
     "account": ("账号", "账户", "帐号", "帐户", "account", "accounts", "acount"),
     "accesskey": (
         "secret key",
@@ -1116,7 +1345,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- the tables' own nouns, Chinese and English (the gap between the two) ----------------
     # Billing: orders, paying, renewing (~arrearage and ~balance say what went wrong).
     "purchaseorder": ("订单", "账单", "order", "orders"),
-    "pay": ("付款", "付钱", "支付", "缴费", "pay", "paid", "paying", "付费", "交钱"),
+    "pay": (
+        "payment right",
+        "payment permission",
+        "支付权限",
+        "付款权限",
+        "付款",
+        "付钱",
+        "支付",
+        "缴费",
+        "pay",
+        "paid",
+        "paying",
+        "付费",
+        "交钱",
+    ),
     "paymethod": ("支付方式", "付款方式", "支付手段", "payment method", "pay method"),
     "postpaid": (
         "按量付费",
@@ -1362,6 +1605,7 @@ PREDICATES = frozenset(
         "protect",
         "unavailable",
         "unauthenticated",
+        "unchanged",
     }
 )
 # What the user did: messages often leave it out ("存储空间非空" says nothing of deleting).
@@ -1559,7 +1803,66 @@ def _concept_of() -> dict[str, str]:
 
 _CONCEPT_OF = _concept_of()
 # Forms that say two things: "被别人用了" is taken (exists) and by someone else (byothers).
-_ALSO = {"被人用": "byothers", "被别人用": "byothers", "被别人占": "byothers", "被人占了": "byothers"}
+_ALSO = {
+    "被人用": "byothers",
+    "被别人用": "byothers",
+    "被别人占": "byothers",
+    "被人占了": "byothers",
+    "被人注册": "byothers",
+    "被别人注册": "byothers",
+    "被注册": "byothers",
+    "被抢注": "byothers",
+    "抢注": "byothers",
+    "注册走": "byothers",
+    "别人的": "byothers",
+    "other account": "byothers",
+    "another account": "byothers",
+    # Owned by the asker ("owned by you"): BucketAlreadyOwnedByYou, not BucketAlreadyExists.
+    "already owned": "mine",
+    "already own": "mine",
+    # "组里还有机器在用": still holding instances.
+    "还有机器": "instance",
+    "还有服务器": "instance",
+    "还有云服务器": "instance",
+    "还有实例": "instance",
+    "being created": "create",
+    # "没有支付权限": a right to pay withheld.
+    "支付权限": "forbidden",
+    "付款权限": "forbidden",
+    # "in different zones", "不在一个可用区": not in the same one.
+    "in different": "same",
+    "不在一个": "same",
+    # A thing's name said as one word (镜像名重复, 桶名被占).
+    "镜像名": "name",
+    "桶名": "name",
+    "实例名": "name",
+    "密钥名": "name",
+    "密钥对名": "name",
+    "快照名": "name",
+    # A state that says the action under way (实例开机中).
+    "开机中": "start",
+    "启动中": "start",
+    "重启中": "reboot",
+    # An upload ID names a multipart upload (NoSuchUpload).
+    "upload id": "upload",
+    "uploadid": "upload",
+    # A state under way named by its action (解冻中: a restore in progress).
+    "解冻中": "inprogress",
+    "恢复中": "inprogress",
+    "正在解冻": "inprogress",
+    "payment right": "forbidden",
+    "payment permission": "forbidden",
+    "还挂在": "attach",
+    "还挂载在": "attach",
+    "没有支付权限": "pay",
+    "没支付权限": "pay",
+    "无支付权限": "pay",
+}
+
+
+# Forms whose words also stay in the text: "RAM 用户" and "SubUser" are sub-accounts, and
+# "ram", "user" still meet the code words of Forbidden.RAM and Forbidden.SubUser.
+_KEEP = frozenset({"ram用户", "ram 用户", "ram user", "sub user"})
 
 
 def _forms_pattern() -> str:
@@ -1583,15 +1886,17 @@ _FORMS_RE = LazyPattern(_forms_pattern)
 
 def concepts_in(surfaced: str) -> tuple[list[str], str]:
     """The concepts of every surface form in a :func:`surface` text, left to right, and the
-    text with those forms replaced by spaces (what the lexicon does not cover), in one pass."""
+    text with those forms replaced by spaces (what the lexicon does not cover; a ``_KEEP``
+    form stays, its words still words), in one pass."""
     found: list[str] = []
 
     def take(m: re.Match[str]) -> str:
         form = m.group()
         # A plural s the pattern allowed: the form is the word without it.
-        found.append(_CONCEPT_OF[form] if form in _CONCEPT_OF else _CONCEPT_OF[form[:-1]])
-        if form in _ALSO:
-            found.append(_ALSO[form])
-        return " "
+        key = form if form in _CONCEPT_OF else form[:-1]
+        found.append(_CONCEPT_OF[key])
+        if key in _ALSO:
+            found.append(_ALSO[key])
+        return f" {form} " if key in _KEEP else " "
 
     return found, _FORMS_RE.sub(take, surfaced)
