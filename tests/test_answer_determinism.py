@@ -4,6 +4,7 @@ products while summing scores once made near-tied cloud readings swap places bet
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -14,14 +15,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-QUESTIONS = [
-    "腾讯云导出 RedHat 的镜像，说不支持",
-    "腾讯云 CVM 实例绑了负载均衡，想改它的 VPC 属性，报不支持，错误码是哪个",
-    "华为云 OBS 创建桶，说这个桶名已经被别人用了",
-    "阿里云 OSS 上传报 403，说签名不对",
-    "网关超时怎么办",
-    "upstream timed out (110: Connection timed out) while reading response header from upstream",
-]
+# Every question of the eval sets (~6,000), so a near tie anywhere shows.
+QUESTIONS = sorted(
+    {
+        row["query"]
+        for path in sorted((ROOT / "tests" / "eval").rglob("*.tsv"))
+        for row in csv.DictReader(
+            path.read_text(encoding="utf-8").splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
+    }
+)
 
 _SCRIPT = """
 import json, sys
@@ -42,7 +45,7 @@ def _answers(seed: str) -> list:
         env=env,
         cwd=ROOT,
         check=True,
-        timeout=120,
+        timeout=600,
     )
     return json.loads(out.stdout)
 
@@ -51,4 +54,4 @@ def _answers(seed: str) -> list:
 def test_answers_are_the_same_under_any_hash_seed() -> None:
     first, second = _answers("1"), _answers("2")
     assert first == second
-    assert all(first)  # every question was answered: the comparison is not between empties
+    assert sum(map(bool, first)) > len(QUESTIONS) // 2  # most were answered: not a comparison of empties

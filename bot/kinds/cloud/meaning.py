@@ -222,8 +222,9 @@ class MeaningIndex:
         the HTTP status the question typed."""
         own = self._concepts[i]
         idf = self._bm25.idf
-        total = sum(map(idf, own))  # the same order as a generator: the same float
-        missed = sum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
+        # ``own`` is a set: fsum's exact sums do not depend on its (hash-seeded) order.
+        total = math.fsum(map(idf, own))
+        missed = math.fsum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
         if reading.problems and not reading.problems & own:
             fit *= tuning.MEANING_PROBLEM_MISSED
