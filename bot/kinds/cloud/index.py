@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -181,12 +182,13 @@ class CloudIndex:
             code = row.error_code
             self._groups[(row.provider, code)].append(i)
             by_exact[code].add(row.provider)
-            by_fold[code.lower()].add(code)
-            by_loose[loose(code)].add(code)
+            # Interned keys: the code table holds the same lower-case codes and segments.
+            by_fold[intern(code.lower())].add(code)
+            by_loose[intern(loose(code))].add(code)
             if "." in code:
                 for seg in code.split("."):
                     if len(seg) >= 5:
-                        by_segment[seg.lower()].add(code)
+                        by_segment[intern(seg.lower())].add(code)
         # Held as sorted tuples: most hold one code, and a one-element set costs 216 bytes.
         self._by_exact = _frozen(by_exact)
         self._by_fold = _frozen(by_fold)
