@@ -227,7 +227,8 @@ class CloudIndex:
         self._family_gate = LazyPattern(lambda: "|".join(map(re.escape, parts))) if parts else None
         self._build_messages()
         self._meaning = MeaningIndex(self.rows)
-        self._search = TextCache(self._search_uncached, max_chars=500_000, max_entries=1024)
+        # Within one question (a question asked again is answered by the service's cache).
+        self._search = TextCache(self._search_uncached, max_chars=256_000, max_entries=64)
 
     def _build_messages(self) -> None:
         # One pool per script; each distinct message form maps to the rows carrying it.
