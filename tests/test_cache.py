@@ -71,3 +71,16 @@ def test_a_paused_build_keeps_what_others_froze_frozen():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_a_text_value_counts_with_its_key():
+    """A folded or normalised form is as large as its text: both count against the budget."""
+    cache = TextCache(lambda text: text.upper(), max_chars=2 * (200 + ENTRY_OVERHEAD), longest=500)
+    cache("a" * 100)
+    assert cache.chars == 200 + ENTRY_OVERHEAD
+    cache("b" * 100)
+    cache("c" * 100)  # three entries of 200 characters do not fit in two
+    assert len(cache) == 2 and cache.chars <= cache.max_chars
+    counted = TextCache(len, max_chars=10_000)
+    counted("a" * 100)  # not text: the overhead stands for the value
+    assert counted.chars == 100 + ENTRY_OVERHEAD

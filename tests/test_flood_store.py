@@ -68,6 +68,25 @@ def test_sliding_window_weighs_events_and_peeks():
     assert window.used("a") == 0.0
 
 
+def test_sliding_window_matches_a_plain_model_of_it():
+    """Events expire one by one as their minute passes, whatever the costs and the gaps (the
+    window keeps them as one flat list per key; the model is the plain list of events)."""
+    import random
+
+    rng = random.Random(12)
+    clock = Clock()
+    window = SlidingWindow(3, 60.0, clock)
+    model: dict[str, list[tuple[float, float]]] = {"a": [], "b": []}
+    for _ in range(3000):
+        clock.now += rng.choice((0.0, 0.5, 7.0, 30.0, 59.999, 60.0))
+        key, cost = rng.choice("ab"), rng.choice((0.25, 1.0, 2.0))
+        live = [(at, c) for at, c in model[key] if clock.now - at < 60.0]
+        allowed = sum(c for _, c in live) + cost <= 3
+        assert window.allow(key, cost) is allowed
+        model[key] = live + ([(clock.now, cost)] if allowed else [])
+        assert window.used(key) == sum(c for _, c in model[key])
+
+
 def test_token_bucket_allows_bursts_then_a_steady_pace():
     clock = Clock()
     bucket = TokenBucket(5, 0.5, clock)

@@ -34,8 +34,11 @@ class Service:
         # the indexes keep what they need, and questions will not repeat those (~2.5 MiB).
         clear_caches()
         # Answers are pure functions of the text, so popular questions ("503") are worked
-        # out once; the cache is bounded by the characters it holds, not only by count.
-        self._resolve = TextCache(self.resolver.resolve, max_chars=4_000_000, max_entries=4096)
+        # out once; the cache is bounded by the characters it holds, not only by count. An
+        # entry is ~1–2 KB beside its text (the resolution and its matches; the knowledge
+        # entries they point to are shared): 1,024 entries and 500k characters of questions
+        # stay within a few MiB, where 4,096 and 4M characters could grow to tens.
+        self._resolve = TextCache(self.resolver.resolve, max_chars=500_000, max_entries=1024)
 
     @classmethod
     def load(cls, root: Path | None = None) -> Service:

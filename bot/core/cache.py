@@ -18,12 +18,15 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-# A cached answer or card is a few hundred bytes beside its key text.
+# A cached answer or card is a few hundred bytes beside its key text (a text value is
+# counted by its own length on top).
 ENTRY_OVERHEAD = 256
 
 
 class TextCache(Generic[T]):
-    """LRU cache of ``fn(text, *rest)`` holding at most ``max_chars`` key characters in all."""
+    """LRU cache of ``fn(text, *rest)`` holding at most ``max_chars`` characters in all: each
+    entry costs its key's length, ``ENTRY_OVERHEAD`` and, when the value is text (a folded or
+    normalised form), the value's length too."""
 
     def __init__(
         self,
@@ -54,6 +57,8 @@ class TextCache(Generic[T]):
         self.misses += 1
         value = self._fn(text, *rest)
         cost = len(text) + ENTRY_OVERHEAD
+        if type(value) is str:
+            cost += len(value)
         self._data[key] = (value, cost)
         self._chars += cost
         while self._chars > self.max_chars or len(self._data) > self.max_entries:

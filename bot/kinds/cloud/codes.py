@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from sys import intern
 
 from rapidfuzz import fuzz, process
 
@@ -32,13 +33,14 @@ def segments(code: str) -> list[str]:
 class CodeTable:
     def __init__(self, codes: Iterable[str]) -> None:
         self.codes = sorted(codes)
-        self.folded = [c.lower() for c in self.codes]
+        # Interned: the index's own tables key the same lower-case codes and segments.
+        self.folded = [intern(c.lower()) for c in self.codes]
         order = sorted(range(len(self.codes)), key=lambda i: self.folded[i])
         self._sorted_keys = [self.folded[i] for i in order]
         self._sorted_at = order  # position in self.codes of each sorted key
         self._segments = Lexicon(common=COMMON_SEGMENT)
         for i, code in enumerate(self.codes):
-            self._segments.add(segments(code), i)
+            self._segments.add([intern(s) for s in segments(code)], i)
         self._segments.freeze()
         self._by_folded: dict[str, list[int]] = {}
         for i, key in enumerate(self.folded):

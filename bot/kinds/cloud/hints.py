@@ -169,5 +169,6 @@ def _provider_hints(text: str) -> Hints:
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
 
 
-# The search, the weighing and the seed check each ask about the same text.
-provider_hints = TextCache(_provider_hints, max_chars=500_000, max_entries=1024)
+# The search, the weighing and the seed check each ask about the same text (within one
+# question: a question asked again is answered by the service's answer cache).
+provider_hints = TextCache(_provider_hints, max_chars=256_000, max_entries=64)

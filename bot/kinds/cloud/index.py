@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -172,7 +173,7 @@ class CloudIndex:
     def _build(self, data: CloudData, phrases: Iterable[str]) -> None:
         self.rows: tuple[CloudError, ...] = data.rows
         self.families: tuple[ErrorFamily, ...] = data.families
-        self._groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._groups: dict[tuple[str, str], Any] = defaultdict(list)  # then tuple[int, ...]
         by_exact: dict[str, set[str]] = defaultdict(set)
         by_fold: dict[str, set[str]] = defaultdict(set)
         by_loose: dict[str, set[str]] = defaultdict(set)
@@ -181,25 +182,31 @@ class CloudIndex:
             code = row.error_code
             self._groups[(row.provider, code)].append(i)
             by_exact[code].add(row.provider)
-            by_fold[code.lower()].add(code)
-            by_loose[loose(code)].add(code)
+            # Interned keys: the code table holds the same lower-case codes and segments.
+            by_fold[intern(code.lower())].add(code)
+            by_loose[intern(loose(code))].add(code)
             if "." in code:
                 for seg in code.split("."):
                     if len(seg) >= 5:
-                        by_segment[seg.lower()].add(code)
+                        by_segment[intern(seg.lower())].add(code)
         # Held as sorted tuples: most hold one code, and a one-element set costs 216 bytes.
-        self._by_exact = _frozen(by_exact)
-        self._by_fold = _frozen(by_fold)
-        self._by_loose = _frozen(by_loose)
-        self._by_segment = _frozen(by_segment)
+        # Equal tuples are one object: the four tables mostly hold the same one-code tuples,
+        # and the providers of ~2,000 codes make 7 distinct tuples (~0.3 MiB in all).
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._by_exact = _frozen(by_exact, shared)
+        self._by_fold = _frozen(by_fold, shared)
+        self._by_loose = _frozen(by_loose, shared)
+        self._by_segment = _frozen(by_segment, shared)
+        # Read only from here on: tuples, not lists (a missing key still reads as empty).
+        self._groups = defaultdict(tuple, {group: tuple(ids) for group, ids in self._groups.items()})
         # Buttons carry a short, stable id per (provider, code): 106 documented codes are
         # longer than Telegram's 64-byte callback data, so the code itself cannot travel.
         self._keys: dict[str, tuple[str, str]] = {}
-        for provider, code in self._groups:
-            key = _short_id(provider, code)
+        for group in self._groups:
+            key = _short_id(*group)
             if key in self._keys:  # 48-bit ids over a few thousand codes: would be a bug
-                raise ValueError(f"button id collision: {self._keys[key]} and {(provider, code)}")
-            self._keys[key] = (provider, code)
+                raise ValueError(f"button id collision: {self._keys[key]} and {group}")
+            self._keys[key] = group  # the same tuple as the group's key
         self._table = CodeTable(self._by_exact)
         self._codes = self._table.codes
         self._spaced_codes = {loose(c): c for c in self._codes if " " in c}
@@ -226,7 +233,8 @@ class CloudIndex:
         for i, row in enumerate(self.rows):
             if row.status is not None:
                 self._by_status[(row.provider, row.product, row.status)].append(i)
-        self._search = TextCache(self._search_uncached, max_chars=500_000, max_entries=1024)
+        # Within one question (a question asked again is answered by the service's cache).
+        self._search = TextCache(self._search_uncached, max_chars=256_000, max_entries=64)
 
     def _build_messages(self) -> None:
         # One pool per script; each distinct message form maps to the rows carrying it.
@@ -684,8 +692,15 @@ def _needed_parts(patterns: Iterable[str]) -> list[str] | None:
     return [p for i, p in enumerate(unique) if not any(q in p for q in unique[:i])]
 
 
-def _frozen(table: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
-    return {key: tuple(sorted(values)) for key, values in table.items()}
+def _frozen(
+    table: dict[str, set[str]], shared: dict[tuple[str, ...], tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """``table`` with sorted tuples for sets; equal tuples (across tables too) are one object."""
+    out = {}
+    for key, values in table.items():
+        value = tuple(sorted(values))
+        out[key] = shared.setdefault(value, value)
+    return out
 
 
 def _short_id(provider: str, code: str) -> str:

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from bot.core.schema import (
@@ -158,14 +159,16 @@ def _load_tsv(
             (
                 CloudError(
                     provider=provider,
-                    product=product,
+                    # The same few products, APIs and source files recur on many rows: one
+                    # string each rather than one per row (~0.3 MiB of 2,300 rows).
+                    product=intern(product),
                     error_code=code,
                     status=int(status_text) if status_text else None,
                     other_statuses=tuple(int(o) for o in others),
                     message_zh=zh,
                     message_en=en,
-                    api=api,
-                    source=source,
+                    api=intern(api),
+                    source=intern(source),
                 ),
                 number,
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from bot.core.schema import (
@@ -196,7 +197,7 @@ def _load_cards(
             raw,
             CARD_FIELDS,
             number=raw.get("number", fact.number if fact else None),
-            source_ref=source["ref"],
+            source_ref=intern(source["ref"]),  # a few references shared by many cards
             source_url=source.get("url", ""),
             skip=("source",),
             source_file=rel,
