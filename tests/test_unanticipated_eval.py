@@ -36,6 +36,9 @@ from tests.eval_utils import blind_rows, eval_blind
         # Written before any concept was added for it (72.0% / 76.0%): rows whose domain words the
         # cloud concept lexicon lacked.
         ("dev/cloud_lexicon.tsv", 0.90, 1.0),
+        # Platform and framework defaults asked without the code ("Django CSRF 校验失败默认回几"),
+        # written before any description was added for them: first run 54.3% / 65.7%.
+        ("dev/platform_defaults.tsv", 0.84, 1.0),
         # The final blind set of issue #11: first run 85.8% / 89.9%, chatter 97.3% (docs/evaluation.md);
         # looked at and tuned on since.
         ("blind/unanticipated_v6.tsv", 0.85, 0.97),
