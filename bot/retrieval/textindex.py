@@ -76,10 +76,23 @@ _LEAD = 6
 _GROUPS = 8  # classes of first characters in that regex (see _starts_pattern)
 
 
+def ordered_grams(text: str) -> tuple[str, ...]:
+    """:func:`grams` in the order the text first has them. Scores are float sums over a
+    question's words: walked in a set's order they would depend on the string hash seed,
+    and near-tied entries could swap places from one run of the bot to the next."""
+    out: dict[str, None] = {}
+    for run in _WORD_RE.findall(text):
+        if run[0].isascii():
+            if len(run) > 1 and not run.isdigit():
+                out[run] = None
+        elif len(run) > 1:
+            out.update(dict.fromkeys(map(add, run, run[1:])))
+    return tuple(word for word in out if word not in STOP_GRAMS)
+
+
 # The status and network kinds both score the same normalised question: its words are
-# worked out once (~0.25 ms on a 4 KB text). The set itself is shared, never a copy, so
-# both walk it in the same order; callers must not change it.
-query_grams = TextCache(grams, max_chars=200_000, max_entries=64)
+# worked out once (~0.25 ms on a 4 KB text).
+query_grams = TextCache(ordered_grams, max_chars=200_000, max_entries=64)
 
 
 class SubstringIndex:
@@ -378,7 +391,6 @@ class GramIndex:
             return []
         idf = self._idf
         unseen = self._unseen_idf
-        # map() walks the set in the same order as a generator would: the same float sum.
         total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
         codes = self._codes
         postings = self._postings
