@@ -642,3 +642,18 @@ def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text
 )
 def test_of_several_codes_typed_the_one_asked_about_comes_first(service, text, first):
     assert service.resolve(text).matches[0].status == first
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Found after the first run of unanticipated_v7: a code done with beside the one asked about.
+        ("昨天那个 401 搞定了，今天又变成 403 了 @bot 这个又是啥", 403),
+        ("@机器人 200 就不用解释了，说说 206", 206),
+        ("@bot 你好，刚才问的 308 懂了，那 303 是什么场景用", 303),
+        ("刚刚那个不是 400 了，现在变成 415，@机器人 这个呢", 415),
+        ("我这儿有个 409 不知道啥意思", 409),
+    ],
+)
+def test_the_code_asked_about_after_one_done_with(service, text, code):
+    assert service.resolve(text).matches[0].status == code

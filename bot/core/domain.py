@@ -410,6 +410,10 @@ WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "
 # A question about the number that ends its clause: "499 是啥", "老板问 499 是啥？" (but not
 # "520 是什么日子").
 STATUS_QUESTION_AFTER = (
+    "不知道啥意思",  # "我这儿有个 409 不知道啥意思"
+    "不知道什么意思",
+    "不知道是啥",
+    "不知道是什么",
     "是啥意思",
     "到底是啥",
     "是什么意思",

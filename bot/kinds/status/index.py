@@ -90,6 +90,13 @@ _FOCUS_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:到底)?(?:是啥|是什么|是干啥|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)"
     r"|(?<!说)(?:应该|该|其实是|现在报的是|现在是|现在返回的是)\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
+# A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
+_DONE_WITH_RE = re.compile(
+    r"([1-5]\d\d)(?!\d)\s?(?:那个|的事|的问题)?\s?(?:就|已经|我)?\s?"
+    r"(?:搞定了|解决了|懂了|明白了|知道了|不用解释了|不用说了|没问题了|修好了)"
+)
+# The bot addressed in a group: "@bot", "@机器人".
+_TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人)")
 _ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
 # "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
@@ -312,6 +319,9 @@ class StatusIndex:
             return frozenset()
         # A code ruled out ("不是 302 那个，是临时跳转、但…的那个") is no answer, asked or not.
         ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
+        if len(known) > 1:
+            # "200 就不用解释了，说说 206", "308 懂了，那 303 呢": a code done with, beside another.
+            ruled_out.update(int(m.group(1)) for m in _DONE_WITH_RE.finditer(folded))
         asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
         if not (asked or domain.asks(folded)):
             return frozenset(c for c in known if c in ruled_out) if ruled_out else frozenset()
@@ -863,6 +873,8 @@ def explicit_codes(
         not domain.asks_only_about(norm, numbers)
         and not domain.terse_lookup(norm, numbers, folded)
         and not domain.talks_status(folded)
+        # "401 搞定了，今天又变成 403 了 @bot 这个又是啥": two codes in a question to the bot.
+        and not (len(numbers) > 1 and (domain.asks(folded) or _TO_BOT_RE.search(folded) is not None))
     ):
         spans = [
             (a, b, code)
