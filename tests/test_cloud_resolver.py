@@ -369,7 +369,9 @@ def test_a_typed_status_a_named_providers_error_explains_leads_with_that_error(s
     assert first.score >= 80 and second.kind == "status" and second.status == first.status
 
 
-@pytest.mark.parametrize("text", ["华为云上部署的服务报 503 服务不可用", "在阿里云上跑的网站 404 找不到页面", "阿里云 OSS 报 403"])
+@pytest.mark.parametrize(
+    "text", ["华为云上部署的服务报 503 服务不可用", "在阿里云上跑的网站 404 找不到页面", "阿里云 OSS 报 403"]
+)
 def test_a_typed_status_retold_only_by_its_own_names_stays_the_status(service, text) -> None:
     top = service.resolve(text).matches[0]
     assert top.kind == "status"
@@ -440,3 +442,27 @@ def test_a_named_provider_keeps_a_shared_product_word_to_itself(service) -> None
     assert provider_hints("腾讯云 云硬盘 扩容失败").products == {("tencentcloud", "CBS")}
     top = service.resolve("华为云建云硬盘失败，说 EVS 磁盘配额不足").matches[0]
     assert (top.answer.error.provider, top.answer.error_code) == ("huaweicloud", "Ecs.0021")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # An SDK exception class named after the code, behind a module path, beside a status.
+        (
+            "oss2.exceptions.SignatureDoesNotMatch: {'status': 403, 'details': {'Message': 'x'}}",
+            "SignatureDoesNotMatch",
+        ),
+        # The OSS CLI names the product.
+        ("ossutil cp 报 404 The specified bucket does not exist.", "NoSuchBucket"),
+        ("用 oss2 传文件，服务端说我算出来的签名跟它算的对不上", "SignatureDoesNotMatch"),
+    ],
+)
+def test_sdk_and_cli_names_point_at_the_cloud_error(service, text, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.error.provider, top.answer.error_code) == ("error", "aliyun", code)
+
+
+def test_another_clouds_sdk_exception_is_no_answer_of_ours(service) -> None:
+    # botocore is AWS: a same-named code of the clouds here is a choice, never the answer.
+    top = service.resolve("botocore.errorfactory.NoSuchBucket: An error occurred").matches[0]
+    assert top.score < 80

@@ -39,7 +39,7 @@ from bot.render.richtext import Line
 _CLOUDISH_RE = re.compile(r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CLOUDISH_WORDS_RE = re.compile(
     r"(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
-    r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig|oss2|ossutil|obsutil)(?![A-Za-z])"
 )
 
 
@@ -62,7 +62,7 @@ _NUMBERED_GATE_RE = re.compile(r"\.[0-9]{4}")
 _LETTER_O_GATE_RE = re.compile(r"\.[0-9oO]{4}")
 # Clouds whose error tables this bot does not hold (Latin names whole: "s3" not in "s3cr3t").
 _FOREIGN_CLOUD_RE = re.compile(
-    r"(?<![a-z0-9])(?:aws|amazon|s3|ec2|azure|gcp|gcs|google cloud|qiniu|volcengine|ucloud)(?![a-z0-9])"
+    r"(?<![a-z0-9])(?:aws|amazon|s3|ec2|boto3|botocore|azure|gcp|gcs|google cloud|qiniu|volcengine|ucloud)(?![a-z0-9])"
     r"|亚马逊|谷歌云|微软云|七牛|火山引擎|百度云|京东云|金山云"
 )
 

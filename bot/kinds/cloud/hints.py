@@ -35,6 +35,9 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "slb": (("aliyun", "SLB"),),
     "负载均衡": (("aliyun", "SLB"),),
     "oss": (("aliyun", "OSS"),),
+    # The OSS SDK and CLI name it in a pasted traceback ("oss2.exceptions.NoSuchKey", "ossutil cp").
+    "oss2": (("aliyun", "OSS"),),
+    "ossutil": (("aliyun", "OSS"),),
     "对象存储": (("aliyun", "OSS"), ("huaweicloud", "OBS")),
     "load balancer": (("aliyun", "SLB"),),
     "ram": (("aliyun", "RAM"),),

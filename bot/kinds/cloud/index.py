@@ -366,6 +366,12 @@ class CloudIndex:
             # another case has that code's loose key: most words of a paste have none.
             if loose(token) in by_loose:
                 best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码"))
+            elif "." in token:
+                # "oss2.exceptions.SignatureDoesNotMatch": an SDK's exception class named after
+                # the code, behind a lower-case module path.
+                head, _, last = token.rpartition(".")
+                if head.islower() and last in self._by_exact:
+                    best = max(best, self._add_code(cands, last, tuning.TYPED_CODE, "异常类名里的错误码"))
         spaced_code = self._spaced_codes.get(loose(text)) if len(text) <= 60 else None
         if best < CONFIDENT and spaced_code:  # OSS documents "Request-URI Too Large" as a code
             best = max(best, self._add_code(cands, spaced_code, tuning.TYPED_CODE, "错误码"))
