@@ -26,10 +26,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import ROOT, machine
+from common import ROOT, bot_env, machine, private_message, stop
 
 from benchmarks.queries import REALISTIC
 from tests.fake_bot_api import FakeBotApi
@@ -61,51 +60,28 @@ def mappings_kib(pid: int) -> dict[str, int]:
     return out
 
 
-def _message(chat_id: int, message_id: int, text: str) -> dict:
-    return {
-        "message_id": message_id,
-        "date": int(time.time()),
-        "chat": {"id": chat_id, "type": "private", "first_name": "用户"},
-        "from": {"id": chat_id, "is_bot": False, "first_name": "用户"},
-        "text": text,
-    }
-
-
 async def one_run(questions: int, pycache: str) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
     """(status after start-up, status after the questions, growth KiB by mapping)."""
     token = f"{secrets.randbelow(10**9) + 10**9}:BENCH{secrets.token_hex(16)}"
     async with FakeBotApi(token) as api, asyncio.timeout(180):
         with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
-            env = {
-                k: v
-                for k, v in os.environ.items()
-                if not k.startswith(("TELEGRAM_", "WEBHOOK_")) and k != "PYTHONDONTWRITEBYTECODE"
-            }
-            env.update(
-                TELEGRAM_BOT_TOKEN=token,
-                TELEGRAM_API_BASE_URL=api.base_url,
-                HTTPCODE_DATA_DIR=tmp,
-                LOG_LEVEL="WARNING",
-                NO_PROXY="127.0.0.1,localhost",
-                no_proxy="127.0.0.1,localhost",
-                PYTHONPYCACHEPREFIX=pycache,
+            base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env = bot_env(base, token, api.base_url, tmp)
+            env["PYTHONPYCACHEPREFIX"] = pycache
+            proc = subprocess.Popen(
+                BOT, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
-            proc = subprocess.Popen(BOT, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 await api.wait_for(lambda c: c.method == "getUpdates", timeout=60)
                 await asyncio.sleep(0.3)
                 started, before = status_mib(proc.pid), mappings_kib(proc.pid)
                 for i in range(questions):
                     text = REALISTIC[i % len(REALISTIC)]
-                    await api.enqueue(message=_message(50_000 + i, 1000 + i, text))
+                    await api.enqueue(message=private_message(50_000 + i, 1000 + i, text))
                 await api.wait_for_count(lambda c: c.method == "sendMessage" and c.ok, questions, timeout=150)
                 done, after = status_mib(proc.pid), mappings_kib(proc.pid)
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+                stop(proc)
     growth = {name: after.get(name, 0) - before.get(name, 0) for name in set(before) | set(after)}
     return started, done, growth
 

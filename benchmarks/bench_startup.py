@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, machine
+from common import ROOT, bot_env, machine, private_message, stop
 
 from benchmarks.queries import REALISTIC
 from tests.fake_bot_api import FakeBotApi
@@ -99,30 +99,12 @@ def _rss_kib(pid: int, field: str) -> int:
     return 0
 
 
-def _message(chat_id: int, message_id: int, text: str) -> dict:
-    return {
-        "message_id": message_id,
-        "date": int(time.time()),
-        "chat": {"id": chat_id, "type": "private", "first_name": "用户"},
-        "from": {"id": chat_id, "is_bot": False, "first_name": "用户"},
-        "text": text,
-    }
-
-
 async def running_bot_rss(questions: int, base_env: dict[str, str]) -> tuple[int, int, float]:
     """(VmHWM KiB, VmRSS KiB, seconds to answer them all) of the bot after ``questions``."""
     token = f"{secrets.randbelow(10**9) + 10**9}:BENCH{secrets.token_hex(16)}"
     async with FakeBotApi(token) as api, asyncio.timeout(120):
         with tempfile.TemporaryDirectory(prefix="bench-rss-") as tmp:
-            env = {k: v for k, v in base_env.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
-            env.update(
-                TELEGRAM_BOT_TOKEN=token,
-                TELEGRAM_API_BASE_URL=api.base_url,
-                HTTPCODE_DATA_DIR=tmp,
-                LOG_LEVEL="WARNING",
-                NO_PROXY="127.0.0.1,localhost",
-                no_proxy="127.0.0.1,localhost",
-            )
+            env = bot_env(base_env, token, api.base_url, tmp)
             proc = subprocess.Popen(
                 [*BOT, "run"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
@@ -131,16 +113,12 @@ async def running_bot_rss(questions: int, base_env: dict[str, str]) -> tuple[int
                 start = time.perf_counter()
                 texts = [REALISTIC[i % len(REALISTIC)] for i in range(questions)]
                 for i, text in enumerate(texts):  # each from its own chat: no flood limit trips
-                    await api.enqueue(message=_message(50_000 + i, 1000 + i, text))
+                    await api.enqueue(message=private_message(50_000 + i, 1000 + i, text))
                 await api.wait_for_count(lambda c: c.method == "sendMessage" and c.ok, questions, timeout=90)
                 took = time.perf_counter() - start
                 return _rss_kib(proc.pid, "VmHWM"), _rss_kib(proc.pid, "VmRSS"), took
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+                stop(proc)
 
 
 def main() -> int:

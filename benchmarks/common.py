@@ -15,7 +15,9 @@ import gc
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -83,3 +85,38 @@ def machine() -> str:
     return (
         f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, load average {load:.2f} at start"
     )
+
+
+def private_message(chat_id: int, message_id: int, text: str) -> dict:
+    """A Bot API ``message`` object from a private chat (for the fake Bot API's updates)."""
+    return {
+        "message_id": message_id,
+        "date": int(time.time()),
+        "chat": {"id": chat_id, "type": "private", "first_name": "用户"},
+        "from": {"id": chat_id, "is_bot": False, "first_name": "用户"},
+        "text": text,
+    }
+
+
+def bot_env(base: dict[str, str], token: str, base_url: str, data_dir: str) -> dict[str, str]:
+    """The environment of a real bot process polling the fake Bot API on loopback: ``base``
+    without any Telegram or webhook setting of the caller's, quiet, with its own data dir."""
+    env = {k: v for k, v in base.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_BASE_URL=base_url,
+        HTTPCODE_DATA_DIR=data_dir,
+        LOG_LEVEL="WARNING",
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+    )
+    return env
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate a benchmarked bot process; kill it if it does not stop within 15 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
