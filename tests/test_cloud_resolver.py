@@ -466,3 +466,15 @@ def test_another_clouds_sdk_exception_is_no_answer_of_ours(service) -> None:
     # botocore is AWS: a same-named code of the clouds here is a choice, never the answer.
     top = service.resolve("botocore.errorfactory.NoSuchBucket: An error occurred").matches[0]
     assert top.score < 80
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A status's log signatures share these English words; they count little in word overlap.
+        ("a listener already exists on that port", "ListenerAlreadyExists"),
+        ("other commands are being executed. try again later", "Ecs.0603"),
+    ],
+)
+def test_english_vendor_messages_are_not_read_through_a_status_signature(service, text, code) -> None:
+    assert service.resolve(text).matches[0].answer.error_code == code

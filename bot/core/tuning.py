@@ -97,10 +97,13 @@ GRAM_MIN_COVERAGE = 0.22  # below this share, shared words are coincidence
 # an everyday phrase: word overlap does not read it, nor is a fragment of a name a typo of it.
 SHORT_EVERYDAY = 4
 # How much a word found in each field says about an entry.
+# Log signatures count little: they are matched whole in their own tier, and at 0.8 their words
+# made English vendor messages sharing "already exists" or "try again later" read as a status,
+# and put a 502 beside most pasted DNS or TCP errors.
 FIELD_WEIGHTS = (
     ("names", 1.0),
     ("summary", 0.8),
-    ("signatures", 0.8),
+    ("signatures", 0.2),
     ("seed_note", 0.7),
     ("meaning", 0.5),
     ("causes", 0.35),
