@@ -184,6 +184,8 @@ class MeaningIndex:
             )
         self._prior = {key: 1.0 + tuning.MEANING_PRIOR * math.log2(1 + len(v)) for key, v in apis.items()}
         self._max_idf = self._bm25.max_idf()
+        # Each row's own concepts' idf summed once (exactly: a set's order depends on the hash seed).
+        self._own_total = [math.fsum(map(self._bm25.idf, own)) for own in self._concepts]
 
     def read(self, text: str, hints: Hints, around: str = "") -> Reading | None:
         """The question in index terms, or None when it is no cloud paraphrase to look up.
@@ -222,8 +224,8 @@ class MeaningIndex:
         the HTTP status the question typed."""
         own = self._concepts[i]
         idf = self._bm25.idf
-        # ``own`` is a set: fsum's exact sums do not depend on its (hash-seeded) order.
-        total = math.fsum(map(idf, own))
+        total = self._own_total[i]
+        # ``own`` is a set: fsum's exact sum does not depend on its (hash-seeded) order.
         missed = math.fsum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
         if reading.problems and not reading.problems & own:
