@@ -478,3 +478,12 @@ def test_another_clouds_sdk_exception_is_no_answer_of_ours(service) -> None:
 )
 def test_english_vendor_messages_are_not_read_through_a_status_signature(service, text, code) -> None:
     assert service.resolve(text).matches[0].answer.error_code == code
+
+
+def test_a_pick_among_a_products_errors_with_the_status_says_so(service) -> None:
+    # OSS returns many errors with 404: the one picked by its words is not "the only one".
+    top = service.resolve("@bot 阿里云 OSS 404 NoSuchKey 那个我懂，我的是软链接指向的文件没了，叫啥").matches[0]
+    assert top.answer.error_code == "SymlinkTargetNotExist"
+    assert "最相符" in top.why and "只有" not in top.why
+    only = service.resolve("早上好 请问阿里云 SLB 接口返回 449 是什么情况").matches[0]
+    assert "只有它以 449 返回" in only.why

@@ -160,11 +160,6 @@ class CloudKind:
             for row in self.data.rows
             if (m := _NUMBERED_CODE_RE.fullmatch(row.error_code)) is not None
         }
-        # (provider, product, status) → the codes returned with it, once, not a scan per question.
-        self._by_status: dict[tuple[str, str, int], set[str]] = {}
-        for row in self.data.rows:
-            if row.status is not None:
-                self._by_status.setdefault((row.provider, row.product, row.status), set()).add(row.error_code)
 
     # --- answering -----------------------------------------------------------------------
     def outright(self, q: Query) -> Resolution | None:
@@ -216,18 +211,18 @@ class CloudKind:
             return []
         (status,) = hints.statuses
         entry = self._statuses.statuses.get(status) if self._statuses is not None else None
-        codes = {
-            (provider, code)
-            for provider, product in hints.products
-            for code in self._by_status.get((provider, product, status), ())
-        }
-        told = self.index.told_with_status(text) if codes else None
+        rows = self.index.rows_with_status(hints.products, status)
+        codes = {(self.index.rows[i].provider, self.index.rows[i].error_code) for i in rows}
+        told = self.index.told_with_status(text, hints, rows) if codes else None
         if told is not None:
             # The words retell one of the product's errors with that status (the status may be a
             # registered one: "OBS 下载时 range 超出了对象大小，返回 416").
+            only = len(codes) == 1
             codes = {told}
         elif entry is not None and entry.registry != "unofficial":
             return []  # "ECS 上的 nginx 返回 504": a web status is the server's, not the API's error
+        else:
+            only = True
         if len(codes) != 1:
             return []
         ((provider, code),) = codes
@@ -236,7 +231,10 @@ class CloudKind:
         if answer is None:
             return []
         product = next(p for pv, p in sorted(hints.products) if pv == provider)
-        why = f"{PROVIDER_ZH[provider]} {product} 里只有它以 {status} 返回"
+        if only:
+            why = f"{PROVIDER_ZH[provider]} {product} 里只有它以 {status} 返回"
+        else:
+            why = f"{PROVIDER_ZH[provider]} {product} 以 {status} 返回的错误里，它和所说的最相符"
         return [Match("error", key, tuning.ONLY_WITH_STATUS, why, answer, tier="meaning", order=code)]
 
     def _known_prefixes(self, text: str) -> str:

@@ -298,23 +298,16 @@ class CloudIndex:
         # one that matched is the last group, without building a dict of every family's.
         return self.families[int(m.lastgroup[1:])]
 
-    def told_with_status(self, text: str) -> tuple[str, str] | None:
-        """(provider, code) of the error that a product named with one typed status retells
-        ("华为云 OBS 下载时请求的 range 超出了对象大小，返回 416"): among that product's errors
-        returned with the status, the one the words clearly fit (see MeaningIndex.best_of)."""
-        hints = provider_hints(text)
-        if not hints.products or len(hints.statuses) != 1:
-            return None
+    def rows_with_status(self, products: Iterable[tuple[str, str]], status: int) -> list[int]:
+        """The rows of these (provider, product) pairs returned with ``status``."""
+        return [i for pair in sorted(products) for i in self._by_status.get((*pair, status), ())]
+
+    def told_with_status(self, text: str, hints: Hints, rows: list[int]) -> tuple[str, str] | None:
+        """(provider, code) of the error that a product named with a typed status retells
+        ("华为云 OBS 下载时请求的 range 超出了对象大小，返回 416"): among ``rows`` (that product's
+        errors returned with the status), the one the words clearly fit (MeaningIndex.best_of)."""
         reading = self._meaning.read(text, hints)
-        if reading is None:
-            return None
-        (status,) = hints.statuses
-        rows = [
-            i
-            for provider, product in sorted(hints.products)
-            for i in self._by_status.get((provider, product, status), ())
-        ]
-        i = self._meaning.best_of(reading, rows)
+        i = None if reading is None else self._meaning.best_of(reading, rows)
         return None if i is None else (self.rows[i].provider, self.rows[i].error_code)
 
     def key_of(self, provider: str, code: str) -> str:
