@@ -363,17 +363,15 @@ class StatusIndex:
         cut = _CLAUSE_END_RE.search(tail)
         tails = [tail[cut.end() :], tail] if cut is not None else [tail]
         technical = technical_terms(folded)
-        share, lead, _ = tuning.DOC_ONE_TERM
+
+        def other(code: int) -> bool:
+            return code not in known
+
         for text in tails:
-            query = normalize(text)
-            if len(query.replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
+            if len(normalize(text).replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
                 continue
-            ranked = self._rank_text(text, technical=technical)
-            if ranked and ranked[0][0] not in known and ranked[0][1][0] >= tuning.ASKED_AFTER_SCORE:
-                return list(known)
-            # ... or, as a whole-entry match, a clear one ("WebDAV 磁盘满了回几").
-            docs = self._documents.rank(query, 1)
-            if docs and docs[0][0] not in known and docs[0][2] >= share and docs[0][3] >= lead:
+            # A clear reading by word overlap, or a whole-entry one ("WebDAV 磁盘满了回几").
+            if self._clear_reading(text, technical, tuning.ASKED_AFTER_SCORE, other) is not None:
                 return list(known)
         # A long tail mixes the story with chatter ("我看了 token 是有效的，就是这个用户没有访问
         # 这个资源的权限……这种应该改回哪个码"): a few of its clauses are read one by one.
@@ -381,10 +379,24 @@ class StatusIndex:
         for text in clauses if len(clauses) > 1 else ():
             if len(text) < tuning.ASKED_AFTER_LENGTH:
                 continue
-            ranked = self._rank_text(text, technical=technical)
-            if ranked and ranked[0][0] not in known and ranked[0][1][0] >= tuning.ASKED_CLAUSE_SCORE:
+            if self._clear_reading(text, technical, tuning.ASKED_CLAUSE_SCORE, other, documents=False) is not None:
                 return list(known)
         return []
+
+    def _clear_reading(
+        self, text: str, technical: int, floor: float, wanted: Callable[[int], bool], *, documents: bool = True
+    ) -> int | None:
+        """The code ``text`` clearly reads as, when ``wanted`` accepts it: the best word-overlap
+        reading at ``floor`` or above, else (``documents``) a whole-entry match that leads."""
+        ranked = self._rank_text(text, technical=technical)
+        if ranked and wanted(ranked[0][0]) and ranked[0][1][0] >= floor:
+            return ranked[0][0]
+        if documents:
+            docs = self._documents.rank(normalize(text), 1)
+            share, lead, _ = tuning.DOC_ONE_TERM
+            if docs and wanted(docs[0][0]) and docs[0][2] >= share and docs[0][3] >= lead:
+                return docs[0][0]
+        return None
 
     def _everyday(self, q: Query) -> bool:
         """A three-digit number that reads as no code, in a text that does not talk shop or,
@@ -453,14 +465,9 @@ class StatusIndex:
         focus = {int(m.group(1) or m.group(2)) for m in _FOCUS_RE.finditer(folded)} & set(known)
         if len(focus) != 1 and ("哪" in folded or "还是" in folded):
             words = _THREE_DIGITS_RE.sub(" ", q.stripped)
-            ranked = self._rank_text(words, technical=technical_terms(folded))
-            if ranked and ranked[0][0] in known and ranked[0][1][0] >= tuning.ASKED_CLAUSE_SCORE:
-                focus = {ranked[0][0]}
-            else:  # ... or, as a whole-entry match, a clear one
-                docs = self._documents.rank(normalize(words), 1)
-                share, lead, _ = tuning.DOC_ONE_TERM
-                if docs and docs[0][0] in known and docs[0][2] >= share and docs[0][3] >= lead:
-                    focus = {docs[0][0]}
+            code = self._clear_reading(words, technical_terms(folded), tuning.ASKED_CLAUSE_SCORE, known.__contains__)
+            if code is not None:
+                focus = {code}
         if len(focus) != 1:
             return known
         (code,) = focus
