@@ -423,11 +423,22 @@ def test_taken_by_someone_else_is_told_from_already_ones_own(service, text, code
     [
         ("华为云 OBS 下载时请求的 range 超出了对象大小，返回 416", "InvalidRange"),
         ("华为云 ECS 接口被流控了，奇怪的是状态码是 202", "Common.0024"),
+        # APIG.0201 is documented with 504 and with other statuses: the row shown is the 504 one.
+        ("华为 APIG 转发到后端，后端太慢网关等不及了，返回 504", "APIG.0201"),
     ],
 )
 def test_a_product_and_typed_status_pick_the_error_the_words_fit(service, text, code) -> None:
     first, second = service.resolve(text).matches[:2]
     assert first.answer.error_code == code and second.kind == "status" and second.status == first.status
+
+
+def test_asked_for_the_vendors_error_code_a_status_alias_in_the_words_is_the_vendors_too(service) -> None:
+    # 系统维护 is also one of 503's own aliases; asked for Aliyun's error code, it is Aliyun's wording.
+    first, second = service.resolve("阿里云这个地域在做系统维护，API 一直回 503，对应哪个错误码").matches[:2]
+    assert (first.answer.error_code, first.status) == ("ServiceUnavailable.RegionMaintaining", 503)
+    assert (second.kind, second.status) == ("status", 503)
+    # Not asked for an error code, a status told in its own words stays the status.
+    assert service.resolve("阿里云上的网站 503 了，说系统维护").matches[0].kind == "status"
 
 
 def test_a_web_status_on_a_product_with_no_words_for_its_errors_stays_the_status(service) -> None:

@@ -97,8 +97,9 @@ class Kind(Protocol):
 
     def names_source(self, q: Query, match: Match) -> bool:
         """Does the text name where this match comes from (the cloud product whose error it
-        is)? Then, beside a typed status, its retelling explains that status even in the
-        status's own words ("华为 APIG 管理接口 401，提示会话过期")."""
+        is, or the vendor whose error code it asks for)? Then, beside a typed status, its
+        retelling explains that status even in the status's own words ("华为 APIG 管理接口 401，
+        提示会话过期")."""
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
         """Last-resort readings (choices only), asked for when no kind found anything."""

@@ -313,8 +313,8 @@ class CloudIndex:
     def key_of(self, provider: str, code: str) -> str:
         return _short_id(provider, code)
 
-    def answer_for(self, key: str) -> CloudAnswer | None:
-        """The answer a button id stands for (its best row with no hints), or None."""
+    def answer_for(self, key: str, hints: Hints | None = None) -> CloudAnswer | None:
+        """The answer a button id stands for (its best row for ``hints``, none by default), or None."""
         if key.startswith("family:"):
             fam = next((f for f in self.families if f.name == key[7:]), None)
             return CloudAnswer(error_code=" / ".join(fam.patterns), family=fam) if fam else None
@@ -322,7 +322,7 @@ class CloudIndex:
         if group is None:
             return None
         ids = self._groups[group]
-        best = self._best_row(ids, Hints(), None)
+        best = self._best_row(ids, hints or Hints(), None)
         return CloudAnswer(
             error_code=group[1],
             error=self.rows[best],
