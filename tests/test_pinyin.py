@@ -53,6 +53,21 @@ def test_a_sound_match_counts_the_whole_question_like_a_literal_one(service):
     assert statuses[408].tier == "alias"
 
 
-@pytest.mark.parametrize(("text", "status"), [("未受权是几", 401), ("永久重定项用哪个", 301), ("茶壶是哪个码", 418)])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("未受权是几", 401),
+        ("永久重定项用哪个", 301),
+        ("茶壶是哪个码", 418),
+        ("未受权 返回哪个状态码", 401),
+        # The rest of the question is a status frame even where normalising left words of it.
+        ("未受权一般会回什么状态", 401),
+    ],
+)
 def test_question_frames_around_a_name_heard_or_read(service, text, status):
     assert service.resolve(text).matches[0].status == status
+
+
+def test_a_name_heard_beside_words_that_are_no_frame_is_not_the_whole_question(service):
+    # 为授权 is only half of this, and the rest asks nothing about a status.
+    assert service.resolve("为授权一般会怎样").matches == ()

@@ -653,6 +653,9 @@ def test_of_several_codes_typed_the_one_asked_about_comes_first(service, text, f
         ("@bot 你好，刚才问的 308 懂了，那 303 是什么场景用", 303),
         ("刚刚那个不是 400 了，现在变成 415，@机器人 这个呢", 415),
         ("我这儿有个 409 不知道啥意思", 409),
+        # A code the asker says they know, before the one asked about.
+        ("@机器人 我知道 301 是永久的，那 302 跟它有啥区别", 302),
+        ("我知道 404 是找不到，那 410 呢", 410),
     ],
 )
 def test_the_code_asked_about_after_one_done_with(service, text, code):

@@ -95,6 +95,8 @@ _DONE_WITH_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:那个|的事|的问题)?\s?(?:就|已经|我)?\s?"
     r"(?:搞定了|解决了|懂了|明白了|知道了|不用解释了|不用说了|没问题了|修好了)"
 )
+# A code the asker already knows, said before another: "我知道 301 是永久的，那 302 呢".
+_KNOWN_CODE_RE = re.compile(r"我(?:知道|懂|明白|了解)\s?([1-5]\d\d)(?!\d)\s?(?:是|就是|表示|代表|的意思是)")
 # The bot addressed in a group: "@bot", "@机器人".
 _TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人)")
 _ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
@@ -247,7 +249,7 @@ class StatusIndex:
         self._typos = RatioKeys(self._fuzzy_keys)
         self._words.freeze(len(self.data.statuses))
 
-    def _homophones(self, query: str, offer, slivers: set[int]) -> None:
+    def _homophones(self, query: str, folded: str, offer, slivers: set[int]) -> None:
         """A Chinese alias written with other characters of the same sound ("王冠超时"), or
         typed as pinyin ("wangguan chaoshi"): linear in the query, like any SubstringIndex."""
         if len(query) > tuning.HOMOPHONE_MAX_CHARS:
@@ -259,9 +261,17 @@ class StatusIndex:
         # has any ("curl 请求超时" is not all 请求超时), otherwise its letters (typed pinyin).
         cjk = cjk_count(query)
         whole = len(query.replace(" ", "")) if cjk else sum(ch.isalpha() for ch in query)
+        # One syllable per character (an all-Chinese question): where a name was heard, the rest
+        # of the question can be told apart ("未受权 返回哪个状态码" is the name in a status frame).
+        chars = query.replace(" ", "") if cjk == whole and pinyin.syllables(sound) == cjk else ""
+        cued = any(cue in folded for cue in _FRAME_CUES)
         for choice in self._sounds.find(f" {sound} "):
             size = pinyin.syllables(choice.key) if cjk else len(choice.key.replace(pinyin.SEP, ""))
             coverage = min(size / max(whole, 1), 1.0)
+            if chars and coverage < 1.0:
+                start = sound.count(pinyin.SEP, 0, sound.find(choice.key) + 1) - 1
+                if _status_frame(chars[:start] + chars[start + size :], cued):
+                    coverage = 1.0
             if choice.key in self._whole_only and coverage < 1.0 and not (
                 coverage >= tuning.HOMOPHONE_ASKED and (domain.asks(query) or _PINYIN_ASK_RE.search(query))
             ):
@@ -322,6 +332,7 @@ class StatusIndex:
         if len(known) > 1:
             # "200 就不用解释了，说说 206", "308 懂了，那 303 呢": a code done with, beside another.
             ruled_out.update(int(m.group(1)) for m in _DONE_WITH_RE.finditer(folded))
+            ruled_out.update(int(m.group(1)) for m in _KNOWN_CODE_RE.finditer(folded))
         asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
         if not (asked or domain.asks(folded)):
             return frozenset(c for c in known if c in ruled_out) if ruled_out else frozenset()
@@ -714,7 +725,7 @@ class StatusIndex:
                 if _status_frame(query.replace(choice.key, "", 1)):
                     offer(choice.target, tuning.contained_alias(len(choice.key) / len(query)), choice.label, "alias")
 
-        self._homophones(query, offer, slivers)
+        self._homophones(query, folded, offer, slivers)
 
         # A short everyday phrase that asks nothing ("等一会", "没问题", "找到了") shares a word
         # or two with some card by chance: word overlap does not read it, and a fragment of a
@@ -835,10 +846,11 @@ _FRAME_CUES = ("回", "报", "状态", "码")  # the frame must be about a statu
 _FRAME_LONGEST = max(len(w) for w in _FRAME_WORDS)
 
 
-def _status_frame(rest: str) -> bool:
-    """Is ``rest`` (at most a dozen characters) only frame words, one of them a status cue?"""
+def _status_frame(rest: str, cued: bool = False) -> bool:
+    """Is ``rest`` (at most a dozen characters) only frame words, one of them a status cue?
+    ``cued``: the question had one before normalising dropped it ("…一般会回什么状态")."""
     rest = rest.replace(" ", "")
-    if not rest or not any(cue in rest for cue in _FRAME_CUES):
+    if not rest or not (cued or any(cue in rest for cue in _FRAME_CUES)):
         return False
     i = 0
     while i < len(rest):  # greedy longest frame word at each position
