@@ -183,6 +183,7 @@ MEANING_OTHER_PRODUCT = 0.8  # ranking: the question names a product and the row
 # A row returned with another status than the one typed beside the retelling (when one of
 # the rows that read alike is returned with it).
 MEANING_OTHER_STATUS = 0.5
+MEANING_OTHER_API = 0.85  # ranking: the question names an API action the row is not documented for
 MEANING_K1 = 0.6
 MEANING_B = 0.5
 MEANING_FLOOR = CHOICES  # weaker readings are not kept at all

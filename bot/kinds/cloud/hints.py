@@ -105,6 +105,8 @@ class Hints:
     # Products the question implies without naming them (bucket → OSS/OBS): they pick
     # among a code's variants, and add no score.
     implied: frozenset[tuple[str, str]] = frozenset()
+    # API actions typed (lower case, "runinstances"): their documented errors come first.
+    apis: frozenset[str] = frozenset()
 
 
 def _roots(words: Iterable[str]) -> tuple[str, ...]:

@@ -60,6 +60,9 @@ from bot.kinds.cloud.model import PROVIDER_ORDER, PROVIDER_ZH, CloudAnswer, Clou
 CONFIDENT = tuning.DOMINANT  # a clearly named cloud error (kept for callers)
 
 # A token that may be an error code: words joined by '.', '_' or '-'.
+# An API action as the tables document it: CamelCase ASCII, two words at least.
+_API_RE = re.compile(r"[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
+_API_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{5,}(?![A-Za-z0-9])")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._\-][A-Za-z0-9]+)*")
 # "ImageId", "InvalidParameterValue": an upper-case letter, lower case or digits, then at
 # least one more upper-case letter. Written without a repeated group ((?:[A-Z]+[a-z0-9]*)+
@@ -233,6 +236,14 @@ class CloudIndex:
         for i, row in enumerate(self.rows):
             if row.status is not None:
                 self._by_status[(row.provider, row.product, row.status)].append(i)
+        # API actions ("RunInstances", "DeleteDisk") → the products documenting them: a question
+        # naming the action names the product, and its errors are the action's first.
+        apis: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for row in self.rows:
+            for api in row.api.split(";") if row.api else ():
+                if _API_RE.fullmatch(api) is not None:
+                    apis[intern(api.lower())].add((row.provider, row.product))
+        self._api_products = {api: frozenset(pairs) for api, pairs in apis.items()}
         # Within one question (a question asked again is answered by the service's cache).
         self._search = TextCache(self._search_uncached, max_chars=256_000, max_entries=64)
 
@@ -336,7 +347,7 @@ class CloudIndex:
         """``messages=False`` skips message similarity (the caller already knows the text
         is a log line of another kind); codes and pasted bodies are still read."""
         hints = provider_hints(text)
-        body = parse_body(text)
+        body = parse_body(text, cloud_named=bool(hints.providers or hints.products))
         if body and body.provider:
             hints = Hints(hints.providers | {body.provider}, hints.products, hints.statuses)
         cands: dict[tuple[str, str], _Candidate] = {}
@@ -353,6 +364,13 @@ class CloudIndex:
             for t in dict.fromkeys(_TOKEN_RE.findall(text))
             if len(t) <= _MAX_TOKEN and t.lower() not in _NOT_CODES
         ]
+        apis = self._apis_named(tokens, hints)
+        if apis:
+            # "DeleteDisk 释放数据盘，提示磁盘仍然挂载在实例上": the action names the product, and
+            # it is in no vendor message: the message and meaning tiers read the text without it.
+            pairs = {pair for api in apis for pair in self._api_products[api]}
+            hints = Hints(hints.providers, hints.products | pairs, hints.statuses, hints.implied, apis)
+            text = _API_TOKEN_RE.sub(lambda m: " " if m.group().lower() in apis else m.group(), text)
         by_loose = self._by_loose
         for token in tokens:
             # Every code is under its loose key, and a token that matches one exactly or in
@@ -391,17 +409,30 @@ class CloudIndex:
         # reworded messages ("message: the account has orders that are not paid yet") as often
         # as documented ones. Its cloud context is the whole paste's.
         if body is not None:
-            reading = self._meaning.read(body.message, hints, around=text) if body.message else None
+            # A body shaped as one cloud's (Tencent's "Response.Error") names that cloud.
+            named = bool(apis or body.provider)
+            reading = self._meaning.read(body.message, hints, around=text, named=named) if body.message else None
         else:
-            reading = self._meaning.read(text, hints) if messages else None
+            reading = self._meaning.read(text, hints, named=bool(apis)) if messages else None
         if reading is not None:
             if not hints.products:
                 hints = Hints(hints.providers, hints.products, hints.statuses, reading.implied)
             # A code typed or pasted, or a message quoted word for word, says more than any
             # retelling: the meaning tier is for questions those tiers could not place.
-            if best < CONFIDENT and all(c.score < tuning.TEMPLATE for c in cands.values()):
+            # Another provider's wording ("The operation is not supported %s" in a Tencent
+            # paste) does not: the named cloud's own rows are read by meaning still.
+            ours = [c for c in cands.values() if not hints.providers or c.provider in hints.providers]
+            if best < CONFIDENT and all(c.score < tuning.TEMPLATE for c in ours):
                 self._add_meaning(cands, reading, hints, limit)
         return tuple(self._finish(cands, hints, body, limit))
+
+    def _apis_named(self, tokens: list[str], hints: Hints) -> frozenset[str]:
+        """The documented API actions typed in the text (lower case), when they belong to a
+        provider the text names, or it names none ("腾讯云 … StopInstances" is Tencent's)."""
+        apis = frozenset(t.lower() for t in tokens if t.lower() in self._api_products)
+        if not apis or not hints.providers:
+            return apis
+        return frozenset(a for a in apis if any(p in hints.providers for p, _ in self._api_products[a]))
 
     def _add(self, cands: dict[tuple[str, str], _Candidate], cand: _Candidate) -> None:
         key = (cand.provider, cand.code if cand.family is None else f"family:{cand.typed}")
@@ -629,6 +660,10 @@ class CloudIndex:
         named = sorted(hints.providers & ({cand.provider} if cand.provider else hints.providers))
         if named:
             why += "，提到了" + "、".join(PROVIDER_ZH[p] for p in named)
+        elif hints.apis and cand.row is not None:
+            api = next((a for a in self.rows[cand.row].api.split(";") if a.lower() in hints.apis), None)
+            if api is not None:
+                why += f"，是 {PROVIDER_ZH[cand.provider]} {api} 接口的错误"
         if cand.family is not None:
             answer = CloudAnswer(error_code=cand.typed, family=cand.family)
             key = f"family:{cand.family.name}"

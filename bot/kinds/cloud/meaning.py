@@ -186,10 +186,14 @@ class MeaningIndex:
         self._max_idf = self._bm25.max_idf()
         # Each row's own concepts' idf summed once (exactly: a set's order depends on the hash seed).
         self._own_total = [math.fsum(map(self._bm25.idf, own)) for own in self._concepts]
+        # Each row's API actions, lower case (one shared empty set for the rows with none).
+        none: frozenset[str] = frozenset()
+        self._apis = [frozenset(a.lower() for a in row.api.split(";")) if row.api else none for row in rows]
 
-    def read(self, text: str, hints: Hints, around: str = "") -> Reading | None:
+    def read(self, text: str, hints: Hints, around: str = "", *, named: bool = False) -> Reading | None:
         """The question in index terms, or None when it is no cloud paraphrase to look up.
-        ``around``: the paste a body's message came from, which may name the cloud."""
+        ``around``: the paste a body's message came from, which may name the cloud; ``named``:
+        the caller found the cloud named otherwise (an API action the tables document)."""
         if len(text) > MAX_MEANING_LEN:
             return None
         surfaced = surface(text, drop=NAME_RE)  # provider and product names: hints
@@ -197,7 +201,7 @@ class MeaningIndex:
         # A provider or a product by its own name; 负载均衡 or 云服务器 alone (which hints read
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
         folded = fold(around[:_AROUND_LEN] if around else text)
-        named = PROVIDER_NAME_RE.search(folded) is not None or NAMED_PRODUCT_RE.search(folded) is not None
+        named = named or PROVIDER_NAME_RE.search(folded) is not None or NAMED_PRODUCT_RE.search(folded) is not None
         cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS
         context = 2 if named else 1 if cloudish else 0
         # A product named with the status it returned ("APIG 返回 403，说我的 APP 没被授权") is an
@@ -216,7 +220,12 @@ class MeaningIndex:
         return Reading(weights, frozenset(concepts), implied, problems, context)
 
     def _fit(
-        self, i: int, reading: Reading, products: frozenset[tuple[str, str]], statuses: frozenset[int]
+        self,
+        i: int,
+        reading: Reading,
+        products: frozenset[tuple[str, str]],
+        statuses: frozenset[int],
+        apis: frozenset[str] = frozenset(),
     ) -> float:
         """How well row ``i`` fits beyond shared terms (a factor ≤ 1): the share of its own
         concepts the question lacks, whether it says what went wrong as the question does,
@@ -235,6 +244,8 @@ class MeaningIndex:
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS
+        if apis and not apis & self._apis[i]:
+            fit *= tuning.MEANING_OTHER_API
         return fit
 
     def best_of(self, reading: Reading, rows: Iterable[int]) -> int | None:
@@ -296,7 +307,7 @@ class MeaningIndex:
         # object alone); the share is of the plain score.
         ranked = sorted(
             (
-                (score * self._prior[key] * self._fit(i, reading, products, statuses), score, i)
+                (score * self._prior[key] * self._fit(i, reading, products, statuses, hints.apis), score, i)
                 for key, (score, i) in shortlist
             ),
             key=lambda item: (-item[0], item[2]),
