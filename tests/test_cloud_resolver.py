@@ -498,3 +498,55 @@ def test_a_pick_among_a_products_errors_with_the_status_says_so(service) -> None
     assert "最相符" in top.why and "只有" not in top.why
     only = service.resolve("早上好 请问阿里云 SLB 接口返回 449 是什么情况").matches[0]
     assert "只有它以 449 返回" in only.why
+
+
+def test_an_api_action_names_its_product_and_its_errors_come_first(service) -> None:
+    # DeleteDisk is documented by Aliyun's ECS: the question names no cloud, the action does.
+    top = service.resolve("DeleteDisk 释放一块数据盘，提示磁盘仍然挂载在实例上").matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == ("aliyun", "DiskStillAttached")
+    assert "DeleteDisk" in top.why
+    # The action's own documented errors rank above look-alikes from other actions.
+    top = service.resolve("ModifyInstanceSpec 给一台按量ECS升配，提示实例未处于停止状态，是必须先停机才能改规格吗").matches[0]
+    assert top.answer.error_code == "InvalidInstanceStatus.NotStopped"
+
+
+def test_an_action_of_the_same_name_under_another_named_cloud_is_that_clouds(service) -> None:
+    top = service.resolve("腾讯云CVM已经关机了，脚本又调了一遍 StopInstances，返回说请求不支持已关机的实例").matches[0]
+    assert top.answer.error.provider == "tencentcloud"
+
+
+def test_an_sdk_exceptions_error_sentence_is_the_message_when_a_cloud_is_named(service) -> None:
+    text = (
+        "aliyunsdkcore.acs_exception.exceptions.ServerException: HTTP Status: 403 "
+        "Error: The specified snapshot has not completed yet. RequestID: 7A1F3C2E-0B9D-4E3A"
+    )
+    assert service.resolve(text).matches[0].answer.error_code == "InvalidSnapshotId.NotReady"
+    assert parse_body("Error: The specified snapshot has not completed yet.") is None  # no cloud named
+    body = parse_body("HTTP Status: 403 Error: Some sentence. RequestID: 7A1F", cloud_named=True)
+    assert body is not None and body.message == "Some sentence."
+
+
+def test_an_error_with_no_documented_status_explains_a_200_beside_it(service) -> None:
+    # Tencent Cloud's API answers 200 and puts the error in Response.Error.
+    first, second = service.resolve(
+        "cbs ResizeDisk 200 OK but Error: The cloud disk is currently being migrated, please retry later."
+    ).matches[:2]
+    assert first.answer.error_code == "ResourceInUse.DiskMigrating"
+    assert (second.kind, second.status) == ("status", 200)
+    assert service.resolve("腾讯云接口返回 200 是什么意思").matches[0].kind == "status"
+
+
+def test_tencents_response_error_shape_names_tencent(service) -> None:
+    assert parse_body("DeleteImages failed, Response.Error.Message: The image is busy.").provider == "tencentcloud"
+    top = service.resolve('{"Response":{"Error":{"Message":"CAM role name authentication failed"},"RequestId":"b1"}}')
+    assert top.matches[0].answer.error_code == "AuthFailure.CamRoleNameAuthenticateFailed"
+
+
+def test_another_providers_message_template_does_not_hide_the_named_clouds_error(service) -> None:
+    # "The operation is not supported …" fits an Aliyun template; the paste is Tencent's CVM.
+    top = service.resolve("tccli cvm ResizeInstanceDisks -> Error: The operation is not supported for frozen instances.")
+    first = top.matches[0]
+    assert (first.answer.error.provider, first.answer.error_code) == (
+        "tencentcloud",
+        "UnsupportedOperation.InstanceStateFreezing",
+    )

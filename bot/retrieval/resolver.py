@@ -101,11 +101,13 @@ class Resolver:
         页面" retell nothing but the status itself). When the text names the product whose
         error it is, only the status's names are taken out: its aliases may be the product's
         wording too ("华为 APIG 管理接口 401，提示会话过期")."""
+        # An error documented with no HTTP status may come in a 200 body (Tencent Cloud's API
+        # 3.0 answers every call with 200 and puts the error in ``Response.Error``).
         pick = next(
             (
                 i
                 for i, m in enumerate(matches[:3])
-                if m.status == typed.status
+                if (m.status == typed.status or (m.status is None and typed.status == 200))
                 and m.kind != typed.kind
                 and m.tier in tuning.EXPLAINING_TIERS
                 and m.score >= tuning.EXPLAINED

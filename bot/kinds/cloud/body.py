@@ -47,6 +47,9 @@ _JSON_MSG_RE = re.compile(
 _CLI_CODE_RE = re.compile(r"(?i)(?<![a-z])(?:error\s*code|errorcode|code)\s*[:：=]\s*([A-Za-z][\w.\-]*)")
 _CLI_MSG_KEY_RE = re.compile(r"(?i)(?<![a-z])(?:error\s*message|errormessage|message|msg)\s*[:：=]\s*")
 _REQUEST_ID_RE = re.compile(r"(?i)(?<![a-z])request\s*id\s*[:：=]")
+# An SDK exception's "… HTTP Status: 403 Error: The specified snapshot has not completed yet.
+# RequestID: …": "Error:" then an English sentence (read only when the text names a cloud).
+_ERROR_KEY_RE = re.compile(r"(?<![A-Za-z])Error\s?:\s?(?=[A-Z][a-z])")
 # A JSON walk looks at this many values at most: error fields sit near the top.
 _MAX_NODES = 2000
 
@@ -147,8 +150,21 @@ def _json_object(text: str) -> Any:
         return None
 
 
-def parse_body(text: str) -> Body | None:
-    """Read an error body: Aliyun JSON/XML, Huawei JSON, Tencent JSON, or CLI output lines."""
+def _error_sentence(text: str) -> str:
+    """The last ``Error: <English sentence>`` up to its line's end or a ``RequestId:``."""
+    found = ""
+    for m in _ERROR_KEY_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line = text[m.end() : line_end if line_end >= 0 else len(text)]
+        cut = _REQUEST_ID_RE.search(line)
+        found = (line[: cut.start()] if cut and cut.start() > 0 else line).strip() or found
+    return found
+
+
+def parse_body(text: str, *, cloud_named: bool = False) -> Body | None:
+    """Read an error body: Aliyun JSON/XML, Huawei JSON, Tencent JSON, or CLI output lines.
+    ``cloud_named``: the text names a cloud, so a bare ``Error: <sentence>`` is its message
+    (elsewhere it is as often a runtime's own error: "Error: connect ECONNREFUSED")."""
     provider = ""
     code = message = ""
     data = _json_object(text)
@@ -171,9 +187,11 @@ def parse_body(text: str) -> Body | None:
             message = m.group(1).replace('\\"', '"').strip()
         else:
             message = _xml_value(text, "Message", 400, open_end=True) or _cli_message(text, lowered)
+        if not message and cloud_named and "Error" in text:
+            message = _error_sentence(text)
     if not provider:
-        if '"Response"' in text and '"Error"' in text:
-            provider = "tencentcloud"
+        if ('"Response"' in text and '"Error"' in text) or "Response.Error" in text:
+            provider = "tencentcloud"  # also as SDKs print the path: "Response.Error.Message: …"
         elif "error_code" in text or "error_msg" in text:
             provider = "huaweicloud"
         elif "RequestId" in text and ("HostId" in text or "Recommend" in text):

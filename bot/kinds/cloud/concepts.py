@@ -635,8 +635,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "正在",
         "is being",
         "are being",
+        "currently being",
     ),
     "timeskew": (
+        "difference between the request time",
+        "request time and the current time",
         "difference between request time and server time",
         "time difference between",
         "server time",
