@@ -660,3 +660,10 @@ def test_of_several_codes_typed_the_one_asked_about_comes_first(service, text, f
 )
 def test_the_code_asked_about_after_one_done_with(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+def test_a_turn_to_another_question_leaves_the_codes_before_it_behind(service):
+    text = "监控里 504 一大片……不过我问的是另一件事：机场 Wi-Fi 弹登录页那种是哪个码 @bot"
+    assert [m.status for m in service.resolve(text).matches][:1] == [511]
+    # Without a clear reading after the turn, the typed code is still the answer.
+    assert service.resolve("监控里 504 一大片……不过我问的是另一件事：这个码是啥").matches[0].status == 504

@@ -97,6 +97,13 @@ _DONE_WITH_RE = re.compile(
 )
 # A code the asker already knows, said before another: "我知道 301 是永久的，那 302 呢".
 _KNOWN_CODE_RE = re.compile(r"我(?:知道|懂|明白|了解)\s?([1-5]\d\d)(?!\d)\s?(?:是|就是|表示|代表|的意思是)")
+# A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
+# codes typed before it set the scene, the text after it is the question.
+_PIVOT_RE = re.compile(
+    r"先不管|不管它|我(?:想|要)?问的是|我想问|我要问的是|另一件事|另一个问题|换个问题|题外话"
+    r"|(?:这个|那个)(?:我)?(?:懂|知道|明白)"
+)
+_PIVOT_SCORE = 70.0  # the text after an explicit turn needs a clear reading, like one clause
 # The bot addressed in a group: "@bot", "@机器人".
 _TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人)")
 _ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
@@ -356,8 +363,21 @@ class StatusIndex:
         if _INTERNAL_ASK_RE.search(folded) is not None:
             marked.update(c for c in known if self.data.statuses[c].registry != "unofficial")
         if len(marked) < len(known) and _NUMBER_ASK_RE.search(folded) is not None:
-            marked.update(self._asked_after(folded, known))
+            marked.update(self._asked_after(folded, known) or self._asked_after_turn(folded, known))
         return frozenset(c for c in known if c in marked)
+
+    def _asked_after_turn(self, folded: str, known: list[int]) -> list[int]:
+        """Codes typed before an explicit turn to another question ("监控里 504 一大片……不过我问的
+        是另一件事：机场 Wi-Fi 弹登录页那种是哪个码"), when the text after the turn types no code
+        and reads clearly as another one."""
+        ends = [m.end() for m in _PIVOT_RE.finditer(folded)]
+        if not ends:
+            return []
+        tail = folded[ends[-1] :]  # after the last turn: the question
+        if _THREE_DIGITS_RE.search(tail) is not None or len(normalize(tail).replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
+            return []
+        wanted = lambda code: code not in known  # noqa: E731
+        return list(known) if self._clear_reading(tail, technical_terms(folded), _PIVOT_SCORE, wanted) is not None else []
 
     def _asked_after(self, folded: str, known: list[int]) -> list[int]:
         """Codes typed before a description that asks for a number ("401 是没认证我知道，那登录
