@@ -653,6 +653,12 @@ def test_of_several_codes_typed_the_one_asked_about_comes_first(service, text, f
         ("@bot 你好，刚才问的 308 懂了，那 303 是什么场景用", 303),
         ("刚刚那个不是 400 了，现在变成 415，@机器人 这个呢", 415),
         ("我这儿有个 409 不知道啥意思", 409),
+        # Found writing dev set fresh_mixed_4: a code traced, gone or understood, then another.
+        ("大佬们，502 那个已经查到是 upstream 挂了，现在又冒出来 504 😵 @bot 504 一般从哪儿查起", 504),
+        ("@bot 我们 k8s 发布时偶发 503，知道是 pod 没 ready，这个先不管，想问 502 一般什么情况下会出", 502),
+        ("老王说 301 和 302 他都会，非让我来问：@bot 303 是干嘛用的", 303),
+        ("@bot client_max_body_size 调大以后 413 已经没了，现在又报 400 Request Header Or Cookie Too Large", 400),
+        ("200 OK 我知道，@bot 那接口返回 204 的时候前端 res.json() 报错是为啥", 204),
         # A code the asker says they know, before the one asked about.
         ("@机器人 我知道 301 是永久的，那 302 跟它有啥区别", 302),
         ("我知道 404 是找不到，那 410 呢", 410),
@@ -667,3 +673,33 @@ def test_a_turn_to_another_question_leaves_the_codes_before_it_behind(service):
     assert [m.status for m in service.resolve(text).matches][:1] == [511]
     # Without a clear reading after the turn, the typed code is still the answer.
     assert service.resolve("监控里 504 一大片……不过我问的是另一件事：这个码是啥").matches[0].status == 504
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["小白问一下 @bot 408 是因为我网速太慢吗", "504 一般从哪儿查起"],
+)
+def test_asking_what_caused_a_number_makes_it_a_code(service, text):
+    assert service.resolve(text).mode == "code"
+
+
+def test_asking_what_caused_an_everyday_number_does_not(service):
+    assert service.resolve("房租 300 是因为涨价了吗").matches == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【通知】今晚 22:00-23:00 网关升级，期间可能出现短暂 502，请各业务方知悉 🙏",
+        "恭喜 @小李 把 500 错误清零了，晚上请大家喝奶茶 🧋",
+        "这周 500 错误率从 0.8% 降到 0.1%，周报里记得写上",
+        "HTTP/2 切换以后，200 响应占比 99.98%，很稳",
+    ],
+)
+def test_notices_reports_and_cheers_that_name_a_code_are_remarks(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_a_code_asked_about_beside_a_browser_error_is_the_answer(service):
+    text = "群友们 @bot 刷新页面一直 ERR_TOO_MANY_REDIRECTS，network 里全是 308，308 是什么"
+    assert service.resolve(text).matches[0].status == 308

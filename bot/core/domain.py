@@ -440,6 +440,9 @@ STATUS_QUESTION_AFTER = (
     "什么问题",
     "啥问题",
 )
+# Asking after a number what caused it or where to look, the sentence going on: "408 是因为我
+# 网速太慢吗", "504 一般从哪儿查起".
+STATUS_CAUSE_AFTER = ("是因为", "是不是因为", "一般从哪", "从哪查", "从哪儿查", "怎么查", "怎么排查", "一般怎么查")
 _CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
 # Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
 _LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成")
@@ -731,6 +734,8 @@ SETTLED_WORDS = tuple(
     "工单我已经提了 工单已经提了 已提工单 提了工单 再说吧 笑死 笑疯 "
     # Announcements and hand-offs: "期间会返回 503，大家别慌", "阈值调大到 100 了，有问题随时喊我".
     "已经加了 加好了 改好了 调大到 调整到 明天上线 今晚上线 别慌 随时喊我 有问题喊我 有问题找我 发群里了 大家看看 "
+    # Notices, reports and cheers: "请各业务方知悉", "5xx 0 次……无异常", "把 500 错误清零了", "占比 99.98%，很稳".
+    "知悉 全体成员 注意适配 辛苦了 恭喜 清零 无异常 表情包 占比 很稳 挺管用 拦掉了 周报 发布完成 降到 人生 "
     "fixed resolved".split()
 )
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
@@ -925,6 +930,8 @@ def cued_status(text: str, start: int, end: int) -> bool:
         rest = tail[len(asked) : len(asked) + 1]
         if tail.startswith(asked) and (not rest or rest in _CLAUSE_END):
             return True
+    if tail.startswith(STATUS_CAUSE_AFTER) and asks(tail):
+        return True
     before = text[max(0, start - _WINDOW) : start].rstrip()
     opens = start <= _WINDOW and _only_openers(before)
     if opens and after.startswith(MODAL_AFTER) and asks(text[end : end + 4 * _WINDOW]):

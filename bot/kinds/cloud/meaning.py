@@ -85,6 +85,7 @@ STOP_WORDS = frozenset(
     "up out off into than then too very just only also even now again here where how why who "
     "try tried trying looks look like seems seem keep keeps same that s t don doesn isn".split()
 )
+_ANY_LOAD_BALANCER = frozenset({("aliyun", "SLB")})
 _PRODUCT_TERM = "@"
 _CONCEPT_TERM = "~"
 
@@ -202,7 +203,9 @@ class MeaningIndex:
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
         folded = fold(around[:_AROUND_LEN] if around else text)
         named = named or PROVIDER_NAME_RE.search(folded) is not None or NAMED_PRODUCT_RE.search(folded) is not None
-        cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS
+        # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
+        # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
+        cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS or hints.products - _ANY_LOAD_BALANCER
         context = 2 if named else 1 if cloudish else 0
         # A product named with the status it returned ("APIG 返回 403，说我的 APP 没被授权") is an
         # API error being told, however plainly; a provider alone with a status may be a site.

@@ -87,16 +87,20 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 # Of several codes typed, the one an ask is about: "504 是啥", "应该返回 503 吧", "现在报的是 522"
 # (not someone's claim, "测试说应该用 400", nor a change asked about, "302 改成 301 有什么影响").
 _FOCUS_RE = re.compile(
-    r"([1-5]\d\d)(?!\d)\s?(?:到底)?(?:是啥|是什么|是干啥|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)"
-    r"|(?<!说)(?:应该|该|其实是|现在报的是|现在是|现在返回的是)\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
+    r"([1-5]\d\d)(?!\d)\s?(?:到底)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)"
+    r"|(?<!说)(?:应该|该|其实是|现在报的是|现在是|现在返回的是|现在又报|现在又是|又冒出来)\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
 # A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
 _DONE_WITH_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:那个|的事|的问题)?\s?(?:就|已经|我)?\s?"
-    r"(?:搞定了|解决了|懂了|明白了|知道了|不用解释了|不用说了|没问题了|修好了)"
+    r"(?:搞定了|解决了|懂了|明白了|知道了|不用解释了|不用说了|没问题了|修好了|没了|查到|查清|定位到|找到原因)"
+    # "200 OK 我知道，…": the code (with its reason phrase) the asker already knows.
+    r"|([1-5]\d\d)(?!\d)\s?[a-z ]{0,24}?我(?:知道|懂|会)"
 )
 # A code the asker already knows, said before another: "我知道 301 是永久的，那 302 呢".
 _KNOWN_CODE_RE = re.compile(r"我(?:知道|懂|明白|了解)\s?([1-5]\d\d)(?!\d)\s?(?:是|就是|表示|代表|的意思是)")
+# Asking which in English: "should my API answer 401 or 403?", "which one fits".
+_EN_WHICH_RE = re.compile(r"(?<!\d)[1-5]\d\d\s?or\s?[1-5]\d\d(?!\d)|(?<![a-z])which(?![a-z])")
 # A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
 # codes typed before it set the scene, the text after it is the question.
 _PIVOT_RE = re.compile(
@@ -338,7 +342,13 @@ class StatusIndex:
         ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
         if len(known) > 1:
             # "200 就不用解释了，说说 206", "308 懂了，那 303 呢": a code done with, beside another.
-            ruled_out.update(int(m.group(1)) for m in _DONE_WITH_RE.finditer(folded))
+            ruled_out.update(int(m.group(1) or m.group(2)) for m in _DONE_WITH_RE.finditer(folded))
+            # "503 …知道是 pod 没 ready，这个先不管，想问 502 …": codes before a turn, not after it.
+            ends = [m.end() for m in _PIVOT_RE.finditer(folded)]
+            if ends:
+                after = {int(m.group()) for m in _THREE_DIGITS_RE.finditer(folded, ends[-1])}
+                if after & set(known):
+                    ruled_out.update(c for c in known if c not in after)
             ruled_out.update(int(m.group(1)) for m in _KNOWN_CODE_RE.finditer(folded))
         asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
         if not (asked or domain.asks(folded)):
@@ -473,7 +483,7 @@ class StatusIndex:
         if len(known) == 1:
             # A log signature names the real code even when the line carries other numbers.
             found = self.signatures_in(q)
-            if found and found[0].target != known[0]:
+            if found and found[0].target != known[0] and not self._asked_about(q, known[0]):
                 sig = found[0]
                 matches.insert(
                     0, status_match(self.data.statuses[sig.target], tuning.SIGNATURE, sig.label, "signature")
@@ -484,8 +494,14 @@ class StatusIndex:
             matches.sort(key=lambda m: known.index(m.status))
         mode: Mode = "multi" if len(known) > 1 else "code"
         # 1xx–3xx beside a pasted error is the line's transport detail, not the failure.
-        yields = mode == "code" and known[0] < 400 and len(q.normalized) > 8
+        # Unless the text asks about it ("…全是 308，308 是什么").
+        yields = mode == "code" and known[0] < 400 and len(q.normalized) > 8 and not self._asked_about(q, known[0])
         return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids, yields=yields)
+
+    @staticmethod
+    def _asked_about(q: Query, code: int) -> bool:
+        """Does an ask follow the code itself ("308 是什么", "现在报的是 522")?"""
+        return any(int(m.group(1) or m.group(2)) == code for m in _FOCUS_RE.finditer(q.folded))
 
     def _focus_first(self, q: Query, known: list[int]) -> list[int]:
         """Several codes typed: the one the text asks about first. The code an ask is about
@@ -494,7 +510,7 @@ class StatusIndex:
         哪个"). Plain comparisons ("502 和 504 的区别") keep the order they were typed in."""
         folded = q.folded
         focus = {int(m.group(1) or m.group(2)) for m in _FOCUS_RE.finditer(folded)} & set(known)
-        if len(focus) != 1 and ("哪" in folded or "还是" in folded):
+        if len(focus) != 1 and ("哪" in folded or "还是" in folded or _EN_WHICH_RE.search(folded) is not None):
             words = _THREE_DIGITS_RE.sub(" ", q.stripped)
             code = self._clear_reading(words, technical_terms(folded), tuning.ASKED_CLAUSE_SCORE, known.__contains__)
             if code is not None:
