@@ -50,7 +50,7 @@ from tests.eval_utils import blind_rows, eval_blind
         # them (first run 79.5% / 84.5%).
         ("dev/cloud_paraphrase_3.tsv", 0.88, 1.0),
         # A mixed set written the same way (first run 87.0% / 92.0%, number chatter 92.5%).
-        ("dev/fresh_mixed_4.tsv", 0.94, 1.0),
+        ("dev/fresh_mixed_4.tsv", 0.94, 0.97),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
