@@ -556,3 +556,21 @@ def test_a_products_everyday_name_is_cloud_talk_but_a_load_balancer_is_anyones(s
     top = service.resolve("AttachDisks 返回说云硬盘已挂载至其他云服务器上").matches[0]
     assert (top.answer.error.provider, top.answer.error_code) == ("tencentcloud", "ResourceUnavailable.Attached")
     assert service.resolve("负载均衡健康检查失败").matches[0].kind == "status"
+
+
+def test_a_documented_message_quoted_inside_a_question_names_its_error(service) -> None:
+    top = service.resolve("TerminateInstances 提示实例使用商业操作系统，不支持退还").matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == (
+        "tencentcloud",
+        "UnsupportedOperation.RedHatInstanceTerminateUnsupported",
+    )
+    assert "引用了错误信息原文" in top.why
+    # The quote keeps a product's name that is part of it ("指定的RAM角色不存在", not 指定的角色不存在).
+    top = service.resolve("阿里云 STS 调用 AssumeRole，提示指定的 RAM 角色不存在，是哪个错误码？").matches[0]
+    assert top.answer.error_code == "EntityNotExist.Role"
+
+
+def test_a_message_that_only_says_a_call_failed_is_no_quote(service) -> None:
+    # "创建云服务器失败" is the message of several Huawei codes; the rest of the words decide.
+    top = service.resolve("华为云子网里IP不够用了，创建云服务器失败，让释放IP或者换子网").matches[0]
+    assert top.answer.error_code == "Ecs.0012"

@@ -157,6 +157,7 @@ SEED_NEAR = 86.0
 VERBATIM = 85.0  # a message as some provider documents it (84.5 via 账户/帐号 → 账号)
 VERBATIM_RESPELLED = 84.5
 TEMPLATE = 84.0  # a message with placeholders, the fixed parts verbatim
+QUOTED_MESSAGE = 84.0  # a documented Chinese message found whole inside the question
 IN_BODY_BONUS = 5.0  # a message read from a pasted body
 PROVIDER_NAMED = 6.0  # the question names this row's provider ...
 PROVIDER_OTHER = -5.0  # ... or another one

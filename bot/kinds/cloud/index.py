@@ -39,6 +39,7 @@ from bot.core import tuning
 from bot.core.cache import TextCache, gc_paused
 from bot.core.lazyre import LazyPattern
 from bot.core.match import Match
+from bot.core.pinyin import is_cjk
 from bot.core.text import fold, normalize
 from bot.kinds.cloud.body import Body, parse_body
 from bot.kinds.cloud.codes import CodeTable
@@ -56,6 +57,7 @@ from bot.kinds.cloud.messages import (
     spaced_form,
 )
 from bot.kinds.cloud.model import PROVIDER_ORDER, PROVIDER_ZH, CloudAnswer, CloudData, CloudError, ErrorFamily
+from bot.retrieval.textindex import Choice, SubstringIndex
 
 CONFIDENT = tuning.DOMINANT  # a clearly named cloud error (kept for callers)
 
@@ -135,6 +137,12 @@ _NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
 # Characters of text read for whole vendor messages: the longest documented one is ~210
 # (compact), five times that and more is a log, a trace or a whole conversation.
 MAX_MESSAGE_TEXT = 1000
+# Compact characters, Chinese ones: shorter messages ("参数错误", "实例已经被释放") are what a
+# retelling says in passing, not a quote.
+_QUOTABLE_LEN = 8
+_QUOTABLE_CJK = 7
+# "创建云服务器失败": a message that says only which call failed is no quote of one error.
+_SAYS_ONLY_FAILED = ("失败", "错误", "异常")
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
@@ -284,6 +292,15 @@ class CloudIndex:
         self._patterns = Templates(pattern_rows)
         for pool in self._pools.values():
             pool.freeze()
+        # Chinese messages long enough to be quoted inside a question ("腾讯云创建实例报该可用区
+        # 已售罄"): found whole in the question's compact form.
+        self._quotable = SubstringIndex(
+            Choice(key, key, "message")
+            for key in self._exact_messages
+            if len(key) >= _QUOTABLE_LEN
+            and sum(map(is_cjk, key)) >= _QUOTABLE_CJK
+            and not key.endswith(_SAYS_ONLY_FAILED)
+        )
 
     # --- public API ---------------------------------------------------------------------
 
@@ -563,6 +580,18 @@ class CloudIndex:
                     take([i], score + (0.0 if phrase_only else bonus), "错误信息一致")
             for ids in self._patterns.matching(query):
                 take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
+        if cjk and len(stripped) > _QUOTABLE_LEN:
+            # A documented message quoted inside the question, word for word: the longest,
+            # product names kept ("指定的RAM角色不存在") or not.
+            whole = compact(fold(text))
+            quoted = self._quotable.find(f" {whole} ") if whole != stripped else []
+            quoted = sorted([*quoted, *self._quotable.find(f" {stripped} ")], key=lambda c: -len(c.key))
+            for choice in quoted[:1]:
+                if choice.key not in (stripped, whole):
+                    same = [c for c in quoted if len(c.key) == len(choice.key)]
+                    for c in same:
+                        ids = [i for i in self._exact_messages[c.key] if not named.providers or self.rows[i].provider in named.providers]
+                        take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
         hits: list[tuple[float, list[int], bool]] = []
         if fuzzy:
             # The English pool picks forms by word: CamelCase words count apart ("ImageId").
