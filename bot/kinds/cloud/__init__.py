@@ -36,7 +36,11 @@ from bot.render.richtext import Line
 # a provider's name. Single characters or short literals at each position: linear.
 # Two patterns asked in turn (either one matching is the answer): the case-blind words in the
 # same pattern kept the engine from skipping ahead by first character (~0.1 ms on 4 KB).
-_CLOUDISH_RE = re.compile(r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]")
+# _CLOUDISH_RE holds where r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]" does, written to
+# start with one class of what is rare in prose and logs ({, <, a dot or a capital, each
+# checked around): the engine skips to those in C rather than trying four branches at every
+# letter (~45 µs on 4 KB).
+_CLOUDISH_RE = re.compile(r"[{<.A-Z](?:(?<=[{<])|(?<=[A-Za-z]\.)[A-Za-z]|(?<=[a-z][A-Z])|(?<=[A-Z])[A-Z][a-z])")
 _CLOUDISH_WORDS_RE = re.compile(
     r"(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
     r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig|oss2|ossutil|obsutil)(?![A-Za-z])"
@@ -61,9 +65,21 @@ _LETTER_O_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.((?=[0-9]{0,3}
 _NUMBERED_GATE_RE = re.compile(r"\.[0-9]{4}")
 _LETTER_O_GATE_RE = re.compile(r"\.[0-9oO]{4}")
 # Clouds whose error tables this bot does not hold (Latin names whole: "s3" not in "s3cr3t").
+_FOREIGN_LATIN = "aws amazon s3 ec2 boto3 botocore azure gcp gcs google_cloud qiniu volcengine ucloud"
+_FOREIGN_CJK = "亚马逊 谷歌云 微软云 七牛 火山引擎 百度云 京东云 金山云"
+# Every branch starts with a literal (the look-behind after a name's first letter is the
+# one before it), so the engine skips in C to where a name may start: led by the
+# look-behind, the pattern was tried at every position (~60 µs on 4 KB).
 _FOREIGN_CLOUD_RE = re.compile(
-    r"(?<![a-z0-9])(?:aws|amazon|s3|ec2|boto3|botocore|azure|gcp|gcs|google cloud|qiniu|volcengine|ucloud)(?![a-z0-9])"
-    r"|亚马逊|谷歌云|微软云|七牛|火山引擎|百度云|京东云|金山云"
+    "|".join(
+        [
+            *(
+                f"{w[0]}(?<![a-z0-9]{w[0]}){re.escape(w[1:].replace('_', ' '))}(?![a-z0-9])"
+                for w in _FOREIGN_LATIN.split()
+            ),
+            *_FOREIGN_CJK.split(),
+        ]
+    )
 )
 
 
