@@ -7,7 +7,6 @@ typed status code; its looser readings are weighed against the best status readi
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
-from bot.core.text import fold
+from bot.core.text import fold, nfkc
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
@@ -193,7 +192,7 @@ class CloudKind:
             return []  # "InvalidAccessKeyId 那个问题我搞定了": named, no longer asked about
         text = q.text
         if _FULL_WIDTH_RE.search(text) is not None:
-            text = unicodedata.normalize("NFKC", text)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
+            text = nfkc(text)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
         text = self._known_prefixes(text)
         if _LETTER_O_GATE_RE.search(text) is not None and _LETTER_O_CODE_RE.search(text) is not None:
             # "Ecs.O018", "apig.o3o8": the letter O typed for a zero in a numbered code.
