@@ -44,6 +44,18 @@ _CLOUDISH_WORDS_RE = re.compile(
     r"(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
     r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig|oss2|ossutil|obsutil)(?![A-Za-z])"
 )
+# The same words for ASCII text, lower-cased first (on ASCII, (?i) is lower()): each branch led
+# by a literal, which the engine skips to in C; the case-blind pattern has no first-character
+# table and tried every branch at every position (~1 µs on "HTTP 503", ~170 µs on a 2 KB trace).
+_PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil"
+_CLOUDISH_ASCII_RE = re.compile(
+    "|".join(
+        [
+            *"errorcode error_code aliyun huawei tencent qcloud".split(),
+            *(f"{w[0]}(?<![a-z]{w[0]}){w[1:]}(?![a-z])" for w in _PRODUCT_NAMES.split()),
+        ]
+    )
+)
 
 
 _CONFIRM_RE = re.compile(r"吗|是不是|对吧|对不对|没错吧")
@@ -181,7 +193,12 @@ class CloudKind:
         return None
 
     def may_identify(self, q: Query) -> bool:
-        return _CLOUDISH_RE.search(q.text) is not None or _CLOUDISH_WORDS_RE.search(q.text) is not None
+        text = q.text
+        if _CLOUDISH_RE.search(text) is not None:
+            return True
+        if text.isascii():
+            return _CLOUDISH_ASCII_RE.search(text.lower()) is not None
+        return _CLOUDISH_WORDS_RE.search(text) is not None
 
     def names_source(self, q: Query, match: Match) -> bool:
         error = match.answer.error
