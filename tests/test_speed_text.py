@@ -4,10 +4,13 @@ on every evaluation query; these are the cases that motivated each rule)."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
 from bot.core.simplified import derive_traditional, to_simplified, traditional
-from bot.core.text import fold, normalize, remove_links
+from bot.core.text import fold, nfkc, normalize, remove_links
 
 
 @pytest.mark.parametrize(
@@ -71,3 +74,17 @@ def test_links_in_a_long_paste_are_cut() -> None:
 def test_shipped_traditional_characters_are_current() -> None:
     # If OpenCC's tables change: python -m bot.core.simplified > bot/core/_traditional.py
     assert "".join(sorted(traditional())) == "".join(sorted(derive_traditional()))
+
+
+def test_nfkc_leaves_an_ascii_tail_alone() -> None:
+    # nfkc() normalises only up to the last non-ASCII character: no character composes with
+    # an ASCII one after it, which holds while no canonical decomposition has an ASCII part
+    # after its first.
+    for cp in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if parts and not parts[0].startswith("<"):
+            assert all(int(p, 16) >= 0x80 for p in parts[1:]), hex(cp)
+    for head in ("网关超时，", "e\u0301", "\u1100\u1161", "ＡＢＣ", "ﬁ", "a\u0301\u0302", "\u0b47"):
+        for tail in ("x" * 300, "\u0301" + "x" * 300, " log: 502\n" * 40):
+            text = head + tail
+            assert nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from heapq import nlargest
 from itertools import chain, compress, repeat
 from operator import add
 from typing import Any
@@ -329,6 +330,7 @@ class GramIndex:
         # ``_codes`` so a question's sums are kept in a list, not a dict keyed by code.
         self._postings: dict[str, tuple[Any, ...]] = {}
         self._codes: list[Hashable] = []
+        self._most: list[float] = []  # by entry number: its largest value for one word
         self._idf: dict[str, float] = {}
         self._unseen_idf = 0.0
         # A one- or two-word message ("收到") must not reach full coverage by luck.
@@ -379,6 +381,34 @@ class GramIndex:
                 postings[g] = (number[code], value * weight)
             else:
                 postings[g] = _flat(posting, value, number)
+        # Each entry's largest value for one word (values are never negative): a sum above it
+        # took two words or more, which a long question's scores use instead of counting them.
+        most = self._most = [0.0] * len(codes)
+        for posting in postings.values():
+            pairs = iter(posting)
+            for i, value in zip(pairs, pairs, strict=False):
+                if value > most[i]:
+                    most[i] = value
+
+    def _shared_by_two(self, sums: list[float], words: Sequence[str], limit: int) -> list[int]:
+        """Entries sharing two words or more with a long question: at least those scoring as
+        much as the ``limit``-th best (ties included), which is all ``scores`` reads.
+
+        A sum above the entry's largest value for one word took two words: when every entry
+        at or above the ``limit``-th best sum is such, they are the answer, found without
+        counting each entry's words in the loop over the postings (~20 µs of ~70 on 200
+        Chinese characters). Otherwise the words are counted, in a second pass."""
+        if 0 < limit <= len(sums):
+            floor = nlargest(limit, sums)[-1]
+            most = self._most
+            best = [i for i, total in enumerate(sums) if total >= floor]
+            if all(sums[i] > most[i] for i in best):
+                return best
+        counts = [0] * len(sums)
+        for posting in filter(None, map(self._postings.get, words)):
+            for i in posting[::2]:
+                counts[i] += 1
+        return list(compress(range(len(sums)), map((1).__lt__, counts)))
 
     def scores(self, query: str, limit: int = 5, words_from: float = 0.0) -> list[tuple[Any, float, str]]:
         """(code, share of the question's weight covered, shared words), best first.
@@ -416,16 +446,14 @@ class GramIndex:
             # One shared word ("文档", "咖啡") is a coincidence, not an answer.
             eligible = [i for i, found in shared.items() if len(found) >= 2]
         else:
-            # A long one touches most entries: sums and counts in lists by entry number, and
-            # the shared words found afterwards for the few entries shown.
+            # A long one touches most entries: sums in a list by entry number, and the shared
+            # words found afterwards for the few entries shown.
             sums = [0.0] * len(codes)  # 0.0 + the first value is that value: the same floats
-            counts = [0] * len(codes)
             for posting in filter(None, map(postings.get, words)):
                 pairs = iter(posting)
                 for i, value in zip(pairs, pairs, strict=False):
                     sums[i] += value
-                    counts[i] += 1
-            eligible = list(compress(range(len(codes)), map((1).__lt__, counts)))
+            eligible = self._shared_by_two(sums, words, limit)
         if len(eligible) > limit:
             # Only entries scoring at least the limit-th best can be among the first `limit`
             # (ties included): the sort with its Python key runs on those alone.

@@ -7,7 +7,6 @@ typed status code; its looser readings are weighed against the best status readi
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
-from bot.core.text import fold
+from bot.core.text import fold, nfkc
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
@@ -36,10 +35,26 @@ from bot.render.richtext import Line
 # a provider's name. Single characters or short literals at each position: linear.
 # Two patterns asked in turn (either one matching is the answer): the case-blind words in the
 # same pattern kept the engine from skipping ahead by first character (~0.1 ms on 4 KB).
-_CLOUDISH_RE = re.compile(r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]")
+# _CLOUDISH_RE holds where r"[{<]|[A-Za-z]\.[A-Za-z]|[a-z][A-Z]|[A-Z]{2}[a-z]" does, written to
+# start with one class of what is rare in prose and logs ({, <, a dot or a capital, each
+# checked around): the engine skips to those in C rather than trying four branches at every
+# letter (~45 µs on 4 KB).
+_CLOUDISH_RE = re.compile(r"[{<.A-Z](?:(?<=[{<])|(?<=[A-Za-z]\.)[A-Za-z]|(?<=[a-z][A-Z])|(?<=[A-Z])[A-Z][a-z])")
 _CLOUDISH_WORDS_RE = re.compile(
     r"(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
     r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig|oss2|ossutil|obsutil)(?![A-Za-z])"
+)
+# The same words for ASCII text, lower-cased first (on ASCII, (?i) is lower()): each branch led
+# by a literal, which the engine skips to in C; the case-blind pattern has no first-character
+# table and tried every branch at every position (~1 µs on "HTTP 503", ~170 µs on a 2 KB trace).
+_PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil"
+_CLOUDISH_ASCII_RE = re.compile(
+    "|".join(
+        [
+            *"errorcode error_code aliyun huawei tencent qcloud".split(),
+            *(f"{w[0]}(?<![a-z]{w[0]}){w[1:]}(?![a-z])" for w in _PRODUCT_NAMES.split()),
+        ]
+    )
 )
 
 
@@ -61,9 +76,21 @@ _LETTER_O_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.((?=[0-9]{0,3}
 _NUMBERED_GATE_RE = re.compile(r"\.[0-9]{4}")
 _LETTER_O_GATE_RE = re.compile(r"\.[0-9oO]{4}")
 # Clouds whose error tables this bot does not hold (Latin names whole: "s3" not in "s3cr3t").
+_FOREIGN_LATIN = "aws amazon s3 ec2 boto3 botocore azure gcp gcs google_cloud qiniu volcengine ucloud"
+_FOREIGN_CJK = "亚马逊 谷歌云 微软云 七牛 火山引擎 百度云 京东云 金山云"
+# Every branch starts with a literal (the look-behind after a name's first letter is the
+# one before it), so the engine skips in C to where a name may start: led by the
+# look-behind, the pattern was tried at every position (~60 µs on 4 KB).
 _FOREIGN_CLOUD_RE = re.compile(
-    r"(?<![a-z0-9])(?:aws|amazon|s3|ec2|boto3|botocore|azure|gcp|gcs|google cloud|qiniu|volcengine|ucloud)(?![a-z0-9])"
-    r"|亚马逊|谷歌云|微软云|七牛|火山引擎|百度云|京东云|金山云"
+    "|".join(
+        [
+            *(
+                f"{w[0]}(?<![a-z0-9]{w[0]}){re.escape(w[1:].replace('_', ' '))}(?![a-z0-9])"
+                for w in _FOREIGN_LATIN.split()
+            ),
+            *_FOREIGN_CJK.split(),
+        ]
+    )
 )
 
 
@@ -166,7 +193,12 @@ class CloudKind:
         return None
 
     def may_identify(self, q: Query) -> bool:
-        return _CLOUDISH_RE.search(q.text) is not None or _CLOUDISH_WORDS_RE.search(q.text) is not None
+        text = q.text
+        if _CLOUDISH_RE.search(text) is not None:
+            return True
+        if text.isascii():
+            return _CLOUDISH_ASCII_RE.search(text.lower()) is not None
+        return _CLOUDISH_WORDS_RE.search(text) is not None
 
     def names_source(self, q: Query, match: Match) -> bool:
         error = match.answer.error
@@ -183,7 +215,7 @@ class CloudKind:
             return []  # "InvalidAccessKeyId 那个问题我搞定了": named, no longer asked about
         text = q.text
         if _FULL_WIDTH_RE.search(text) is not None:
-            text = unicodedata.normalize("NFKC", text)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
+            text = nfkc(text)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
         text = self._known_prefixes(text)
         if _LETTER_O_GATE_RE.search(text) is not None and _LETTER_O_CODE_RE.search(text) is not None:
             # "Ecs.O018", "apig.o3o8": the letter O typed for a zero in a numbered code.

@@ -120,8 +120,12 @@ class Pool:
             low = n * MESSAGE_CUTOFF / (200 - MESSAGE_CUTOFF) - 1
             high = n * (200 - MESSAGE_CUTOFF) / MESSAGE_CUTOFF + 1
             lengths = self._lengths
-            near = [i for i in ids if low <= lengths[i] <= high]
+            every = hosts is ids  # a pool whose hosts are all its candidates (Chinese)
             hosts = [i for i in hosts if lengths[i] >= floor]
+            # The window starts above the floor (low > 0.5 n - 1 > 0.175 n here): when every
+            # candidate was a host, the window is picked among the few hosts left (a 200-
+            # character question: ~150 of ~900 candidates), in the same order.
+            near = [i for i in (hosts if every else ids) if low <= lengths[i] <= high]
         by_ratio = extract(
             compact, _at(self.compact, near), scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF
         )
