@@ -703,3 +703,31 @@ def test_notices_reports_and_cheers_that_name_a_code_are_remarks(service, text):
 def test_a_code_asked_about_beside_a_browser_error_is_the_answer(service):
     text = "群友们 @bot 刷新页面一直 ERR_TOO_MANY_REDIRECTS，network 里全是 308，308 是什么"
     assert service.resolve(text).matches[0].status == 308
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A name heard beside a number makes it a code, as a name read does.
+        ("禁止方问 403 怎么破", 403),
+        ("wangguan cuowu 502 zenme jiejue", 502),
+        # Digits said in Chinese numerals after a cue.
+        ("状态码四一三", 413),
+        ("返回码五零三是啥", 503),
+        # The code asked about among several, by the words after it or before it.
+        ("今天又是 404 又是 500 的，@bot 500 到底是我们服务自己的锅还是上游的", 500),
+        ("测试环境 3 台机子挂了两台，502 503 504 都有，@助手 503 一般是啥原因", 503),
+        ("@小助手 401 和 403 老是分不清，先一句话讲讲 401", 401),
+        ("我妈刷短视频突然跳出来个 404，问我是不是手机坏了，这到底啥意思", 404),
+    ],
+)
+def test_codes_typed_beside_slips_and_asks(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这个接口 QPS 压到 503 就上不去了", "项目代号叫 404，内部都管它叫找不到计划", "状态码一二三四五"],
+)
+def test_numbers_that_are_figures_or_names_stay_chatter(service, text):
+    assert service.resolve(text).matches == ()

@@ -100,10 +100,10 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 # inside the second's), so the codes found are the same. The look-behind sits after the
 # first character: (?<!说应) there is (?<!说) before it.
 _FOCUS_ASKED_RE = re.compile(
-    r"([1-5]\d\d)(?!\d)\s?(?:到底)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)"
+    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)|到底是|一般是)"
 )
 _FOCUS_SAID_RE = re.compile(
-    r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来)"
+    r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下)"
     r"\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
 # A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
@@ -117,6 +117,9 @@ _DONE_WITH_RE = re.compile(
 _KNOWN_CODE_RE = re.compile(r"我(?:知道|懂|明白|了解)\s?([1-5]\d\d)(?!\d)\s?(?:是|就是|表示|代表|的意思是)")
 # Asking which in English: "should my API answer 401 or 403?", "which one fits".
 _EN_WHICH_RE = re.compile(r"(?<!\d)[1-5]\d\d\s?or\s?[1-5]\d\d(?!\d)|(?<![a-z])which(?![a-z])")
+# A code said in Chinese numerals after a cue: "状态码四一三", "http 五零三".
+_CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+_CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http)\s?([一二三四五][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万])")
 # A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
 # codes typed before it set the scene, the text after it is the question.
 _PIVOT_RE = re.compile(
@@ -125,7 +128,7 @@ _PIVOT_RE = re.compile(
 )
 _PIVOT_SCORE = 70.0  # the text after an explicit turn needs a clear reading, like one clause
 # The bot addressed in a group: "@bot", "@机器人".
-_TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人)")
+_TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人|助手)")
 _ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
 # "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
@@ -259,6 +262,12 @@ class StatusIndex:
             prose = _Prose(entry)
             self._index_grams(entry, [text for _, text in named], prose)
             documents.append((entry.code, _document(entry, prose)))
+        # Chinese names heard ("禁止方问 403 怎么破", "wangguan cuowu 502"), for the same cue.
+        heard: dict[int, list[str]] = {}
+        for sound in sounds:
+            if sound.key not in self._whole_only:
+                heard.setdefault(sound.target, []).append(sound.key)
+        self._reason_sounds = {code: tuple(keys) for code, keys in heard.items()}
         # Official names, for "404 not found" / "403 禁止访问" typed with no other cue.
         self._reasons = {
             code: tuple(k for k in {normalize(t) for t in (e.name_zh, e.phrase, *e.phrase_aliases)} if k)
@@ -335,6 +344,10 @@ class StatusIndex:
             if not codes and _LETTER_O_CODE_RE.search(q.stripped) is not None:
                 # "4O4 是什么意思", "返回 5OO 了": the letter O typed for a zero.
                 fixed = _LETTER_O_CODE_RE.sub(lambda m: m.group().replace("o", "0"), q.stripped)
+                codes = explicit_codes(fixed, normalize(fixed), self._reason)
+            if not codes and _CN_CODE_RE.search(q.stripped) is not None:
+                # "状态码四一三", "返回码五零三": a code said digit by digit in Chinese numerals.
+                fixed = _CN_CODE_RE.sub(lambda m: m.group(1) + " " + m.group(2).translate(_CN_DIGITS), q.stripped)
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
             known = [c for c in codes if c in self.data.statuses]
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
@@ -544,6 +557,11 @@ class StatusIndex:
         names = self._reasons.get(code, ())
         if any(name in normalized for name in names):
             return True
+        sounds = self._reason_sounds.get(code)
+        if sounds and len(normalized) <= tuning.HOMOPHONE_MAX_CHARS:
+            heard = pinyin.key(normalized)
+            if any(sound in heard for sound in sounds):
+                return True
         runs = _latin_runs(normalized)
         return any(
             fuzz.ratio(run, name) >= _LATIN_RUN_CUTOFF and _typed_alike(run, name)
