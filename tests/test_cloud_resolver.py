@@ -574,3 +574,17 @@ def test_a_message_that_only_says_a_call_failed_is_no_quote(service) -> None:
     # "创建云服务器失败" is the message of several Huawei codes; the rest of the words decide.
     top = service.resolve("华为云子网里IP不够用了，创建云服务器失败，让释放IP或者换子网").matches[0]
     assert top.answer.error_code == "Ecs.0012"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Words only a cloud console uses bring the cloud kind in beside a typed status.
+        ("STS 拿到的临时凭证调接口报 403，说 STS Token 没有权限", "NoPermission"),
+        ("云助手命令今天跑了几百次以后开始报 403，说一个地域每天最多只能运行 500 次", "Invocation.ExceedQuota"),
+        # Cloud vocabulary and a plainly reported error are a retelling, no cloud named.
+        ("用镜像市场的镜像开机，报错说这个镜像还没在镜像市场订阅", "ImageNotSubscribed"),
+    ],
+)
+def test_cloud_words_with_no_cloud_named(service, text, code) -> None:
+    assert service.resolve(text).matches[0].answer.error_code == code

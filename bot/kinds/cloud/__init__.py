@@ -42,12 +42,14 @@ from bot.render.richtext import Line
 _CLOUDISH_RE = re.compile(r"[{<.A-Z](?:(?<=[{<])|(?<=[A-Za-z]\.)[A-Za-z]|(?<=[a-z][A-Z])|(?<=[A-Z])[A-Z][a-z])")
 _CLOUDISH_WORDS_RE = re.compile(
     r"(?i:errorcode|error_code|阿里|华为|腾讯|aliyun|huawei|tencent|qcloud)"
-    r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig|oss2|ossutil|obsutil)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:oss|obs|ecs|cvm|cbs|slb|apig|oss2|ossutil|obsutil|sts|ram)(?![A-Za-z])"
+    # Things only a cloud console has: "删存储空间删不掉 409 说非空", "云助手命令……报 403".
+    r"|存储空间|云助手|镜像市场|云硬盘|云盘|云服务器|安全组|快照|弹性公网"
 )
 # The same words for ASCII text, lower-cased first (on ASCII, (?i) is lower()): each branch led
 # by a literal, which the engine skips to in C; the case-blind pattern has no first-character
 # table and tried every branch at every position (~1 µs on "HTTP 503", ~170 µs on a 2 KB trace).
-_PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil"
+_PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram"
 _CLOUDISH_ASCII_RE = re.compile(
     "|".join(
         [

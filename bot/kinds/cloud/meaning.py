@@ -77,6 +77,7 @@ _ERRORISH_RE = re.compile(
     r"|(?:报|回|返回)(?:什么|啥|哪个)错|不让|不许|被拒|报(?:说|这|那)",
     re.IGNORECASE
 )
+_REPORTED_RE = re.compile(r"报错|报了|失败|error|fail", re.IGNORECASE)
 STOP_WORDS = frozenset(
     "a an the is are was were be been being to of for in on at by from as with and or but so my "
     "i me we our you your it its this that these those has have had do does did please error "
@@ -210,6 +211,8 @@ class MeaningIndex:
         # A product named with the status it returned ("APIG 返回 403，说我的 APP 没被授权") is an
         # API error being told, however plainly; a provider alone with a status may be a site.
         told = context == 2 and ((hints.statuses and hints.products) or _ERRORISH_RE.search(text))
+        # With only cloud vocabulary, an error plainly reported ("用镜像市场的镜像开机，报错说…").
+        told = told or (context == 1 and _REPORTED_RE.search(text) is not None)
         if not terms or not context or not (concepts & PREDICATES or told):
             return None  # no cloud context, or nothing went wrong: chatter
         weights: dict[str, float] = {}
