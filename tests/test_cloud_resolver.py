@@ -588,3 +588,14 @@ def test_a_message_that_only_says_a_call_failed_is_no_quote(service) -> None:
 )
 def test_cloud_words_with_no_cloud_named(service, text, code) -> None:
     assert service.resolve(text).matches[0].answer.error_code == code
+
+
+def test_an_english_message_quoted_inside_chinese_text_is_that_message(service) -> None:
+    text = "ECS DescribeInstanceAttribute 返回 The specified InstanceId does not exist. RequestId: 7A3F...，错误码被日志截掉了"
+    top = service.resolve(text).matches[0]
+    assert (top.answer.error_code, top.why.split("，")[0]) == ("InvalidInstanceId.NotFound", "错误信息一致")
+
+
+def test_sts_names_a_cloud_whose_error_code_is_asked(service) -> None:
+    text = "STS AssumeRole 传了个 DurationSeconds=60，结果说参数无效，是哪个错误码"
+    assert service.resolve(text).matches[0].answer.error_code == "InvalidParameter.DurationSeconds"

@@ -731,3 +731,9 @@ def test_codes_typed_beside_slips_and_asks(service, text, code):
 )
 def test_numbers_that_are_figures_or_names_stay_chatter(service, text):
     assert service.resolve(text).matches == ()
+
+
+def test_a_code_named_as_the_main_one_beside_its_class(service):
+    assert service.resolve("监控显示 5xx 比例上来了，主要是 504，@bot 怎么排查").matches[0].status == 504
+    assert service.resolve("401 wei shou quan zen me ban").matches[0].status == 401
+    assert service.resolve("我把 OSS 的 bucket 权限改成私有了，跟大家说一声").matches == ()

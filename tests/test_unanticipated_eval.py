@@ -46,6 +46,8 @@ from tests.eval_utils import blind_rows, eval_blind
         ("blind/unanticipated_v6.tsv", 0.93, 0.98),
         # Its second final blind set: first run 88.9% / 93.1%, chatter 96.2%; tuned on since.
         ("blind/unanticipated_v7.tsv", 0.93, 0.97),
+        # Its third final blind set: first run 96.2% / 98.1%, chatter 95.0%; tuned on since.
+        ("blind/unanticipated_v8.tsv", 0.96, 0.95),
         # Cloud retellings, English variants and near siblings, written before any change for
         # them (first run 79.5% / 84.5%).
         ("dev/cloud_paraphrase_3.tsv", 0.88, 1.0),

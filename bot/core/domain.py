@@ -271,6 +271,7 @@ STATUS_BEFORE = (
     "弹出",
     "弹出来",
     "跳出来",  # "刷短视频突然跳出来个 404"
+    "主要是",  # "5xx 比例上来了，主要是 504"
     "冒出来",
     "蹦出来",
     "抛出",
@@ -743,7 +744,7 @@ SETTLED_WORDS = tuple(
     # Announcements and hand-offs: "期间会返回 503，大家别慌", "阈值调大到 100 了，有问题随时喊我".
     "已经加了 加好了 改好了 调大到 调整到 明天上线 今晚上线 别慌 随时喊我 有问题喊我 有问题找我 发群里了 大家看看 "
     # Notices, reports and cheers: "请各业务方知悉", "5xx 0 次……无异常", "把 500 错误清零了", "占比 99.98%，很稳".
-    "知悉 全体成员 注意适配 辛苦了 恭喜 清零 无异常 表情包 占比 很稳 挺管用 拦掉了 周报 发布完成 降到 人生 "
+    "跟大家说一声 说一声 知悉 全体成员 注意适配 辛苦了 恭喜 清零 无异常 表情包 占比 很稳 挺管用 拦掉了 周报 发布完成 降到 人生 "
     "fixed resolved".split()
 )
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
@@ -827,7 +828,7 @@ _STATUS_ASK_RE = re.compile(
 # A question about a cloud API's error code ("阿里云…报什么错误码"): no HTTP status's whole-entry
 # likeness answers it (the cloud tables have it or nothing does).
 _CLOUD_NAMES_RE = re.compile(
-    r"阿里云|华为云|腾讯云|(?<![a-z])(?:aliyun|huaweicloud|tencentcloud|ecs|oss|obs|apig|cvm|cbs|slb|ram)(?![a-z])"
+    r"阿里云|华为云|腾讯云|(?<![a-z])(?:aliyun|huaweicloud|tencentcloud|ecs|oss|obs|apig|cvm|cbs|slb|ram|sts)(?![a-z])"
 )
 _ERROR_CODE_ASK_RE = re.compile(r"错误码|(?:报|返回|回)(?:的是)?(?:什么|啥|哪个)错")
 

@@ -137,6 +137,9 @@ _NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
 # Characters of text read for whole vendor messages: the longest documented one is ~210
 # (compact), five times that and more is a log, a trace or a whole conversation.
 MAX_MESSAGE_TEXT = 1000
+# An English sentence inside other text: a capital, then at least 15 more characters of words
+# (one bounded class: linear), up to its full stop.
+_LATIN_SENTENCE_RE = re.compile(r"[A-Z][A-Za-z0-9 ,'’_/-]{15,300}")
 # Compact characters, Chinese ones: shorter messages ("参数错误", "实例已经被释放") are what a
 # retelling says in passing, not a quote.
 _QUOTABLE_LEN = 8
@@ -580,6 +583,13 @@ class CloudIndex:
                     take([i], score + (0.0 if phrase_only else bonus), "错误信息一致")
             for ids in self._patterns.matching(query):
                 take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
+        if cjk:
+            # An English message quoted whole inside a Chinese question ("ECS … 返回 The specified
+            # InstanceId does not exist. RequestId: …，错误码被日志截掉了"): each English sentence.
+            for sentence in _LATIN_SENTENCE_RE.findall(text):
+                ids = self._exact_messages.get(SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", "")))
+                if ids:
+                    take(ids, tuning.VERBATIM + bonus, "错误信息一致")
         if cjk and len(stripped) > _QUOTABLE_LEN:
             # A documented message quoted inside the question, word for word: the longest,
             # product names kept ("指定的RAM角色不存在") or not.

@@ -103,7 +103,7 @@ _FOCUS_ASKED_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)|到底是|一般是)"
 )
 _FOCUS_SAID_RE = re.compile(
-    r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下)"
+    r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|主要是|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下)"
     r"\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
 # A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
@@ -262,11 +262,11 @@ class StatusIndex:
             prose = _Prose(entry)
             self._index_grams(entry, [text for _, text in named], prose)
             documents.append((entry.code, _document(entry, prose)))
-        # Chinese names heard ("禁止方问 403 怎么破", "wangguan cuowu 502"), for the same cue.
+        # Chinese names heard ("禁止方问 403 怎么破", "wangguan cuowu 502"), for the same cue (a
+        # name another code's name holds, 未授权 of 代理未授权, still says the number is a code).
         heard: dict[int, list[str]] = {}
         for sound in sounds:
-            if sound.key not in self._whole_only:
-                heard.setdefault(sound.target, []).append(sound.key)
+            heard.setdefault(sound.target, []).append(sound.key)
         self._reason_sounds = {code: tuple(keys) for code, keys in heard.items()}
         # Official names, for "404 not found" / "403 禁止访问" typed with no other cue.
         self._reasons = {
