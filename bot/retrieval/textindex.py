@@ -48,6 +48,21 @@ STOP_GRAMS = frozenset(
 )
 
 
+# Words the indexes hold, while they are built: one string object per word across all of
+# them (most bigrams are in several). Not ``sys.intern``: its table keeps ~1 MiB of slots for
+# good; this one is emptied once every index is built (see Resolver).
+_SHARED: dict[str, str] = {}
+
+
+def shared(word: str) -> str:
+    """The one copy of ``word`` the indexes built so far hold."""
+    return _SHARED.setdefault(word, word)
+
+
+def forget_shared() -> None:
+    _SHARED.clear()
+
+
 @dataclass(slots=True)
 class Choice:
     key: str  # normalised text
@@ -329,8 +344,9 @@ class GramIndex:
         # ``_codes`` so a question's sums are kept in a list, not a dict keyed by code.
         self._postings: dict[str, tuple[Any, ...]] = {}
         self._codes: list[Hashable] = []
-        self._idf: dict[str, float] = {}
-        self._unseen_idf = 0.0
+        # A word's rarity by its posting's length (two items an entry; 0: an unseen word):
+        # a few hundred floats instead of a dict of one per word (~1 MiB over both indexes).
+        self._idf_by_len: list[float] = []
         # A one- or two-word message ("收到") must not reach full coverage by luck.
         self._min_weight = min_weight
 
@@ -359,21 +375,24 @@ class GramIndex:
         Codes are numbered in order of first appearance (small ints, shared by every posting).
         """
         building = self._building
-        idf = self._idf = {}
-        self._unseen_idf = math.log((documents + 1) / 0.5)
         postings = self._postings
         codes = self._codes = []
         number: dict[Hashable, int] = {}
         log, n = math.log, documents + 1
-        # One pass: each word's rarity, then its posting flattened with it (most words are in
-        # one entry: that tuple is made here, without a call).
+        most = max(map(len, building.values()), default=0)
+        idf = [log(n / (df + 0.5)) for df in range(most + 1)]
+        self._idf_by_len = [idf[size >> 1] for size in range(2 * most + 2)]
+        # One pass: each word's posting flattened with its rarity (most words are in one
+        # entry: that tuple is made here, without a call). Words are shared: the other
+        # indexes (BM25, the other kind's GramIndex) hold most of the same bigrams.
         for g in list(building):
             posting = building.pop(g)
             for code in posting:
                 if code not in number:
                     number[code] = len(codes)
                     codes.append(code)
-            value = idf[g] = log(n / (len(posting) + 0.5))
+            value = idf[len(posting)]
+            g = shared(g)
             if len(posting) == 1:
                 ((code, weight),) = posting.items()
                 postings[g] = (number[code], value * weight)
@@ -389,11 +408,10 @@ class GramIndex:
         words = query_grams(query)
         if not words:
             return []
-        idf = self._idf
-        unseen = self._unseen_idf
-        total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
         codes = self._codes
         postings = self._postings
+        lengths = map(len, map(postings.get, words, repeat(())))
+        total = max(sum(map(self._idf_by_len.__getitem__, lengths)), self._min_weight)
         # The same additions in the same order as summing idf × weight per word: same floats.
         shared: dict[int, list[str]] = {}
         sums: list[float] | dict[int, float]

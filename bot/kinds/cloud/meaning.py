@@ -44,6 +44,7 @@ from bot.kinds.cloud.concepts import (
 from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, PROVIDER_NAME_RE, Hints
 from bot.kinds.cloud.model import CloudError
 from bot.retrieval.bm25 import BM25
+from bot.retrieval.textindex import shared
 
 # A term in more rows than this (~invalid, @ecs, 指定) adds to the rows the rarer terms found
 # instead of being walked: a question costs the same however large the tables grow.
@@ -158,11 +159,16 @@ class MeaningIndex:
         # when the generated file holds the terms of exactly these texts (see stored_terms).
         texts = distinct_texts(rows)
         stored = stored_terms(texts) or [document_terms(text) for text in texts]
-        seen = {
-            text: (terms, frozenset(t for t in terms if t[0] == _CONCEPT_TERM))
-            for text, terms in zip(texts, stored, strict=True)
-        }
-        self._concepts: list[frozenset[str]] = []  # each row's concept terms
+        # Terms shared, and each text's distinct concepts a tuple (a frozenset of three is 216
+        # bytes, the tuple 64), equal ones shared: each line of the generated file made its
+        # own copies (~1.4 MiB at start).
+        tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        seen = {}
+        for text, terms in zip(texts, stored, strict=True):
+            terms = list(map(shared, terms))
+            concepts = tuple(dict.fromkeys(t for t in terms if t[0] == _CONCEPT_TERM))
+            seen[text] = (terms, tuples.setdefault(concepts, concepts))
+        self._concepts: list[tuple[str, ...]] = []  # each row's distinct concept terms
 
         def document(row: CloudError) -> list[str]:
             terms, concepts = seen[_text_of(row)]
@@ -225,10 +231,10 @@ class MeaningIndex:
         own = self._concepts[i]
         idf = self._bm25.idf
         total = self._own_total[i]
-        # ``own`` is a set: fsum's exact sum does not depend on its (hash-seeded) order.
+        # fsum's exact sum does not depend on the order of ``own``.
         missed = math.fsum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
-        if reading.problems and not reading.problems & own:
+        if reading.problems and reading.problems.isdisjoint(own):
             fit *= tuning.MEANING_PROBLEM_MISSED
         row = self.rows[i]
         if products and (row.provider, row.product) not in products:
@@ -258,7 +264,7 @@ class MeaningIndex:
         if len(ranked) > 1 and ranked[1][0] * tuning.MEANING_STATUS_LEAD > ranked[0][0]:
             return None
         i = ranked[0][1]
-        return i if said & self._concepts[i] else None
+        return None if said.isdisjoint(self._concepts[i]) else i
 
     def search(self, reading: Reading, hints: Hints, limit: int) -> list[Hit]:
         """The best row of each code, best first, scored on the one scale."""
