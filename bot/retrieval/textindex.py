@@ -123,10 +123,12 @@ class SubstringIndex:
         # Keyed by the first ``_LEAD`` characters, not two: "co" alone has 70 keys to try.
         # Keys that match at one position with the same length are the same string, so
         # splitting the table this way leaves the sorted result as it was.
-        self._by_lead: dict[str, list[Choice]] = {}
+        building: dict[str, list[Choice]] = {}
         for choice in choices:
             if len(choice.key) > 1:  # one character never matched (positions were read by two)
-                self._by_lead.setdefault(choice.key[:_LEAD], []).append(choice)
+                building.setdefault(choice.key[:_LEAD], []).append(choice)
+        # Tuples: a one-item tuple is 48 bytes, the list 88 (~7,000 leads over the indexes).
+        self._by_lead = {lead: tuple(found) for lead, found in building.items()}
         self._lead_lengths = tuple(sorted({len(lead) for lead in self._by_lead}))
         # Compiled on first use (~4 ms each; see bot.core.lazyre): ``ask 503`` reads one of eight.
         by_lead = self._by_lead
@@ -317,11 +319,15 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _flat(posting: dict[Hashable, float], idf: float, number: dict[Hashable, int]) -> tuple[Any, ...]:
-    """``(code's number, idf × weight, ...)`` in the posting's order."""
+def _flat(
+    posting: dict[Hashable, float], idf: float, number: dict[Hashable, int], floats: dict[float, float]
+) -> tuple[Any, ...]:
+    """``(code's number, idf × weight, ...)`` in the posting's order, each value the one
+    equal float of ``floats``."""
     flat: list[Any] = [None] * (2 * len(posting))
     flat[::2] = map(number.__getitem__, posting)
-    flat[1::2] = [idf * weight for weight in posting.values()]
+    values = [idf * weight for weight in posting.values()]
+    flat[1::2] = map(floats.setdefault, values, values)
     return tuple(flat)
 
 
@@ -384,7 +390,10 @@ class GramIndex:
         self._idf_by_len = [idf[size >> 1] for size in range(2 * most + 2)]
         # One pass: each word's posting flattened with its rarity (most words are in one
         # entry: that tuple is made here, without a call). Words are shared: the other
-        # indexes (BM25, the other kind's GramIndex) hold most of the same bigrams.
+        # indexes (BM25, the other kind's GramIndex) hold most of the same bigrams. So are
+        # values: idf × weight takes a few hundred values (a rarity per document count times
+        # a few field weights), and a float is 24 bytes (~1.2 MiB over both indexes).
+        floats: dict[float, float] = {}
         for g in list(building):
             posting = building.pop(g)
             for code in posting:
@@ -395,9 +404,10 @@ class GramIndex:
             g = shared(g)
             if len(posting) == 1:
                 ((code, weight),) = posting.items()
-                postings[g] = (number[code], value * weight)
+                product = value * weight
+                postings[g] = (number[code], floats.setdefault(product, product))
             else:
-                postings[g] = _flat(posting, value, number)
+                postings[g] = _flat(posting, value, number, floats)
 
     def scores(self, query: str, limit: int = 5, words_from: float = 0.0) -> list[tuple[Any, float, str]]:
         """(code, share of the question's weight covered, shared words), best first.

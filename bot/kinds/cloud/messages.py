@@ -19,6 +19,7 @@ from rapidfuzz.distance import LCSseq
 from bot.core import tuning
 from bot.core.text import FILLERS, normalize
 from bot.kinds.cloud.lexicon import Lexicon
+from bot.retrieval.textindex import shared
 
 MESSAGE_CUTOFF = tuning.MESSAGE_CUTOFF
 MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
@@ -178,7 +179,8 @@ class CjkPool(Pool):
         self._lengths = [len(form) for form in self.compact]
         grams: dict[str, list[int]] = {}
         for i, form in enumerate(self.compact):
-            for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
+            # The pairs shared with the other indexes' words: one string object each.
+            for gram in {shared(form[j : j + 2]) for j in range(len(form) - 1)}:
                 forms = grams.get(gram)
                 if forms is None:  # not setdefault: its default list was built for every pair
                     grams[gram] = [i]
