@@ -83,9 +83,13 @@ class BM25:
         }
         # Term by term, so the lists' memory is reused for the tuples rather than added to it.
         # Terms are shared: the GramIndex over the same texts holds most of the same bigrams.
+        # So are equal postings: most terms are in one document once, and the same (key, 1)
+        # stood for all of them (status: 16k postings, 5k distinct).
         self._postings: dict[str, tuple[Any, ...]] = {}
+        tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for t in list(postings):
-            self._postings[shared(t)] = tuple(postings.pop(t))
+            posting = tuple(postings.pop(t))
+            self._postings[shared(t)] = tuples.setdefault(posting, posting)
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
         """(key, score, share, lead), best first. ``share`` = score / the most the question's

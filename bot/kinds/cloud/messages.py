@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 from operator import add, itemgetter
+from typing import cast
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -71,7 +72,7 @@ class Pool:
     def __init__(self) -> None:
         self.compact: list[str] = []
         self.words: list[str] = []
-        self.rows: list[list[int]] = []
+        self.rows: list[Sequence[int]] = []  # lists while building, tuples once frozen
         self._where: dict[str, int] = {}
         self._lengths: list[int] = []  # of the compact forms, once every form is in
 
@@ -82,11 +83,17 @@ class Pool:
             self.compact.append(compact)
             self.words.append(" ".join(sorted(spaced.split())))
             self.rows.append([])
-        if row not in self.rows[idx]:
-            self.rows[idx].append(row)
+        rows = cast(list[int], self.rows[idx])  # a list until freeze
+        if row not in rows:
+            rows.append(row)
 
     def freeze(self) -> None:
-        raise NotImplementedError
+        """Once every form is in (subclasses then index the forms): each form's rows as a
+        tuple, equal ones shared (most forms are one row's), and the build's look-up table
+        gone (an emptied dict keeps its size)."""
+        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.rows = [tuples.setdefault(found, found) for found in map(tuple, self.rows)]
+        self._where = {}
 
     def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
         raise NotImplementedError
@@ -97,7 +104,7 @@ class Pool:
 
     def similar(
         self, compact: str, spaced: str, tokens: Iterable[str] = ()
-    ) -> list[tuple[float, list[int], bool]]:
+    ) -> list[tuple[float, Sequence[int], bool]]:
         """(similarity, rows, is exact) for every candidate form at or above MESSAGE_CUTOFF.
 
         ``tokens``: the question's words, for a pool that picks candidates by word.
@@ -176,6 +183,7 @@ class CjkPool(Pool):
     """
 
     def freeze(self) -> None:
+        super().freeze()
         self._lengths = [len(form) for form in self.compact]
         grams: dict[str, list[int]] = {}
         for i, form in enumerate(self.compact):
@@ -186,8 +194,10 @@ class CjkPool(Pool):
                     grams[gram] = [i]
                 else:
                     forms.append(i)
+        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}  # equal ones shared: (i,) for most of form i's pairs
         for gram, forms in grams.items():  # a one-item tuple is half a one-item list
-            grams[gram] = tuple(forms)
+            found = tuple(forms)
+            grams[gram] = tuples.setdefault(found, found)
         self._grams = grams
 
     def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
@@ -201,6 +211,7 @@ class LatinPool(Pool):
     question does not grow with the tables."""
 
     def freeze(self) -> None:
+        super().freeze()
         self._lengths = [len(form) for form in self.compact]
         self._lexicon = Lexicon(common=COMMON_WORD)
         for i, words in enumerate(self.words):
