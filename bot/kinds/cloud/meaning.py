@@ -158,14 +158,13 @@ class MeaningIndex:
         # Vendors reuse code and message pairs: each distinct text is read once, or not at all
         # when the generated file holds the terms of exactly these texts (see stored_terms).
         texts = distinct_texts(rows)
-        stored = stored_terms(texts) or [document_terms(text) for text in texts]
-        # Terms shared, and each text's distinct concepts a tuple (a frozenset of three is 216
+        stored = stored_terms(texts) or [list(map(shared, document_terms(text))) for text in texts]
+        # Terms shared (see stored_terms), and each text's distinct concepts a tuple (a frozenset of three is 216
         # bytes, the tuple 64), equal ones shared: each line of the generated file made its
         # own copies (~1.4 MiB at start).
         tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         seen = {}
         for text, terms in zip(texts, stored, strict=True):
-            terms = list(map(shared, terms))
             concepts = tuple(dict.fromkeys(t for t in terms if t[0] == _CONCEPT_TERM))
             seen[text] = (terms, tuples.setdefault(concepts, concepts))
         self._concepts: list[tuple[str, ...]] = []  # each row's distinct concept terms
@@ -369,7 +368,9 @@ def stored_terms(texts: list[tuple[str, str, str, str]]) -> list[list[str]] | No
             return None
     except (OSError, UnicodeDecodeError):  # no file, or no sources to fingerprint: read the texts
         return None
-    return [line.split(" ") if line else [] for line in lines[1:-1]]
+    # Each line's terms shared as it is split: the file repeats them line after line, and
+    # this runs at start-up's peak (the indexes built so far are all held).
+    return [list(map(shared, line.split(" "))) if line else [] for line in lines[1:-1]]
 
 
 def generated_terms(texts: list[tuple[str, str, str, str]]) -> str:
