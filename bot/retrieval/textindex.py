@@ -320,15 +320,27 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 def _flat(
-    posting: dict[Hashable, float], idf: float, number: dict[Hashable, int], floats: dict[float, float]
+    posting: list[Any], idf: float, number: dict[Hashable, int], floats: dict[float, float]
 ) -> tuple[Any, ...]:
-    """``(code's number, idf × weight, ...)`` in the posting's order, each value the one
-    equal float of ``floats``."""
-    flat: list[Any] = [None] * (2 * len(posting))
-    flat[::2] = map(number.__getitem__, posting)
-    values = [idf * weight for weight in posting.values()]
+    """``(code's number, idf × weight, ...)`` of a built ``[code, weight, ...]``, in its
+    order, each value the one equal float of ``floats``."""
+    flat: list[Any] = [None] * len(posting)
+    flat[::2] = map(number.__getitem__, posting[::2])
+    values = [idf * weight for weight in posting[1::2]]
     flat[1::2] = map(floats.setdefault, values, values)
     return tuple(flat)
+
+
+def _keep_best(posting: list[Any], code: Hashable, weight: float) -> None:
+    """``code``'s weight in a built posting: its first (at least 0), or a higher later one,
+    wherever its pair is."""
+    try:
+        at = 2 * posting[::2].index(code)
+    except ValueError:
+        posting += (code, max(0.0, weight))
+        return
+    if weight > posting[at + 1]:
+        posting[at + 1] = weight
 
 
 def _at_word_edges(padded: str, start: int, key: str) -> bool:
@@ -343,9 +355,15 @@ class GramIndex:
     """Rarity-weighted word overlap between a question and each entry's own texts."""
 
     def __init__(self, min_weight: float) -> None:
-        # While building, word -> {code: field weight}; freeze multiplies in the word's rarity,
+        # While building, word -> [code, field weight, code, field weight, ...] in order of
+        # first appearance (a one-entry dict was 232 bytes, the list ~72: ~3 MiB less held at
+        # the build, whose peak the process keeps); freeze multiplies in the word's rarity,
         # once, rather than for every word of every question, and flattens each posting.
-        self._building: dict[str, dict[Hashable, float]] = {}
+        self._building: dict[str, list[Any]] = {}
+        # The entry being added and those added before it: an entry's texts come one after
+        # another, so a word's pair for the current entry can only be the word's last pair.
+        self._current: list[Hashable] = []
+        self._done: set[Hashable] = set()
         # word -> (entry number, value, entry number, value, ...): entries are numbered in
         # ``_codes`` so a question's sums are kept in a list, not a dict keyed by code.
         self._postings: dict[str, tuple[Any, ...]] = {}
@@ -359,25 +377,28 @@ class GramIndex:
     def add(self, code: Hashable, text: str, weight: float) -> None:
         """Index ``text`` (normalised) under ``code`` (any entry id); a word keeps its best field weight."""
         building = self._building
+        if self._current != [code]:
+            self._done.update(self._current)
+            self._current = [code]
+        back = code in self._done  # an entry added again after others: its pairs may be anywhere
         first = max(0.0, weight)  # a code's first weight for a word; later ones only if higher
         for gram in grams(text):
-            # No setdefault: its default dict was built on every call (~135k at start).
+            # No setdefault: its default list was built on every call (~135k at start).
             posting = building.get(gram)
             if posting is None:
-                building[gram] = {code: first}
-            else:
-                held = posting.get(code)
-                if held is None:
-                    posting[code] = first
-                elif weight > held:
-                    posting[code] = weight
+                building[gram] = [code, first]
+            elif back:
+                _keep_best(posting, code, weight)
+            elif posting[-2] != code:
+                posting += (code, first)
+            elif weight > posting[-1]:
+                posting[-1] = weight
 
     def freeze(self, documents: int) -> None:
         """Compute rarity once every text is in: rare words say more than common ones.
 
-        Each posting becomes one flat tuple in the dict's order: a one-entry dict is 224
-        bytes, the tuple 56 (~3 MiB over the status and network words). Word by word, so the
-        dicts' memory is free again for the builds after this one (the peak is what counts).
+        Each posting becomes one flat tuple in its order. Word by word, so the lists' memory
+        is free again for the builds after this one (the peak is what counts).
         Codes are numbered in order of first appearance (small ints, shared by every posting).
         """
         building = self._building
@@ -385,7 +406,7 @@ class GramIndex:
         codes = self._codes = []
         number: dict[Hashable, int] = {}
         log, n = math.log, documents + 1
-        most = max(map(len, building.values()), default=0)
+        most = max(map(len, building.values()), default=0) >> 1
         idf = [log(n / (df + 0.5)) for df in range(most + 1)]
         self._idf_by_len = [idf[size >> 1] for size in range(2 * most + 2)]
         # One pass: each word's posting flattened with its rarity (most words are in one
@@ -399,20 +420,21 @@ class GramIndex:
         tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for g in list(building):
             posting = building.pop(g)
-            for code in posting:
+            for code in posting[::2]:
                 if code not in number:
                     number[code] = len(codes)
                     codes.append(code)
-            value = idf[len(posting)]
+            value = idf[len(posting) >> 1]
             g = shared(g)
-            if len(posting) == 1:
-                ((code, weight),) = posting.items()
+            if len(posting) == 2:
+                code, weight = posting
                 product = value * weight
                 flat = (number[code], floats.setdefault(product, product))
             else:
                 flat = _flat(posting, value, number, floats)
             postings[g] = tuples.setdefault(flat, flat)
         self._building = {}  # the emptied dict kept its table (~0.6 MiB over both indexes)
+        self._current, self._done = [], set()
 
     def scores(self, query: str, limit: int = 5, words_from: float = 0.0) -> list[tuple[Any, float, str]]:
         """(code, share of the question's weight covered, shared words), best first.
