@@ -74,7 +74,9 @@ class BM25:
         most = max(map(len, postings.values()), default=0) >> 1
         idf = [math.log(1 + (n - df + 0.5) / (df + 0.5)) for df in range(most + 1)]
         self._idf_by_len = [0.0, 0.0, *(idf[size >> 1] for size in range(2, 2 * most + 2))]
-        self._norms = {key: k1 * (1 - b + b * length / self._avg) for key, length in lengths.items()}
+        # One float per distinct length (the meaning layer's 2,333 rows have a few dozen).
+        by_length = {n: k1 * (1 - b + b * n / self._avg) for n in set(lengths.values())}
+        self._norms = {key: by_length[length] for key, length in lengths.items()}
         # Terms in more than ``common`` documents: looked up per candidate instead of walked
         # (see scores), so a query's cost does not grow with the corpus.
         self._common = common if common is not None else n

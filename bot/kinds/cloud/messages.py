@@ -95,10 +95,10 @@ class Pool:
         self.rows = [tuples.setdefault(found, found) for found in map(tuple, self.rows)]
         self._where = {}
 
-    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         raise NotImplementedError
 
-    def _hosts(self, compact: str, ids: list[int]) -> list[int]:
+    def _hosts(self, compact: str, ids: Sequence[int]) -> Sequence[int]:
         """The candidates that may hold the question (for the subsequence search)."""
         return ids
 
@@ -200,7 +200,7 @@ class CjkPool(Pool):
             grams[gram] = tuples.setdefault(found, found)
         self._grams = grams
 
-    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         # compact[j] + compact[j + 1] for every j, looked up and merged in C.
         pairs = map(self._grams.get, map(add, compact, compact[1:]))
         return sorted(set(chain.from_iterable(filter(None, pairs))))
@@ -218,10 +218,10 @@ class LatinPool(Pool):
             self._lexicon.add(words.split(), i)
         self._lexicon.freeze()
 
-    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         return self._lexicon.candidates(tokens)
 
-    def _hosts(self, compact: str, ids: list[int]) -> list[int]:
+    def _hosts(self, compact: str, ids: Sequence[int]) -> Sequence[int]:
         """Only forms as long as the question: over all forms, as the pool was searched
         before the word index, English forms shorter than the question had the lowest
         subsequence scores and did not make its top 20; among a few candidates they would."""
@@ -231,7 +231,7 @@ class LatinPool(Pool):
         return list(compress(ids, map(len(compact).__le__, lengths)))
 
 
-def _at(items: list, ids: list[int]) -> Sequence:
+def _at(items: list, ids: Sequence[int]) -> Sequence:
     """``[items[i] for i in ids]``, picked in C (the candidate lists run to hundreds)."""
     if len(ids) > 1:
         return itemgetter(*ids)(items)
