@@ -59,6 +59,11 @@ def shared(word: str) -> str:
     return _SHARED.setdefault(word, word)
 
 
+def shared_all(words: list[str]) -> list[str]:
+    """:func:`shared` of each of ``words``, called in C (a build shares ~100k)."""
+    return list(map(_SHARED.setdefault, words, words))
+
+
 def forget_shared() -> None:
     _SHARED.clear()
 

@@ -44,7 +44,7 @@ from bot.kinds.cloud.concepts import (
 from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, PROVIDER_NAME_RE, Hints
 from bot.kinds.cloud.model import CloudError
 from bot.retrieval.bm25 import BM25
-from bot.retrieval.textindex import shared
+from bot.retrieval.textindex import shared_all
 
 # A term in more rows than this (~invalid, @ecs, 指定) adds to the rows the rarer terms found
 # instead of being walked: a question costs the same however large the tables grow.
@@ -161,7 +161,7 @@ class MeaningIndex:
         # Vendors reuse code and message pairs: each distinct text is read once, or not at all
         # when the generated file holds the terms of exactly these texts (see stored_terms).
         texts = distinct_texts(rows)
-        stored = stored_terms(texts) or [list(map(shared, document_terms(text))) for text in texts]
+        stored = stored_terms(texts) or [shared_all(document_terms(text)) for text in texts]
         # Terms shared (see stored_terms), and each text's distinct concepts a tuple (a frozenset of three is 216
         # bytes, the tuple 64), equal ones shared: each line of the generated file made its
         # own copies (~1.4 MiB at start).
@@ -372,7 +372,7 @@ def stored_terms(texts: list[tuple[str, str, str, str]]) -> list[list[str]] | No
         return None
     # Each line's terms shared as it is split: the file repeats them line after line, and
     # this runs at start-up's peak (the indexes built so far are all held).
-    return [list(map(shared, line.split(" "))) if line else [] for line in lines[1:-1]]
+    return [shared_all(line.split(" ")) if line else [] for line in lines[1:-1]]
 
 
 def generated_terms(texts: list[tuple[str, str, str, str]]) -> str:

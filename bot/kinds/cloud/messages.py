@@ -187,11 +187,11 @@ class CjkPool(Pool):
         self._lengths = [len(form) for form in self.compact]
         grams: dict[str, list[int]] = {}
         for i, form in enumerate(self.compact):
-            # The pairs shared with the other indexes' words: one string object each.
-            for gram in {shared(form[j : j + 2]) for j in range(len(form) - 1)}:
+            for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
                 forms = grams.get(gram)
                 if forms is None:  # not setdefault: its default list was built for every pair
-                    grams[gram] = [i]
+                    # A new pair, keyed by the other indexes' string for it if they have one.
+                    grams[shared(gram)] = [i]
                 else:
                     forms.append(i)
         tuples: dict[tuple[int, ...], tuple[int, ...]] = {}  # equal ones shared: (i,) for most of form i's pairs
