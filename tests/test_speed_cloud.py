@@ -95,9 +95,9 @@ def test_lexicon_reads_misspelt_joined_and_prefixed_words() -> None:
     assert lexicon.words_for("paramter") == {"parameter"}
     assert lexicon.words_for("foud") == {"found"}
     # "not" is in three entries (common=2): the rarer word picks the candidates ...
-    assert lexicon.candidates(["not", "disk"]) == [3]
+    assert list(lexicon.candidates(["not", "disk"])) == [3]
     # ... and alone, the least common word stands for it.
-    assert lexicon.candidates(["not"]) == [0, 2, 3]
+    assert list(lexicon.candidates(["not"])) == [0, 2, 3]
 
 
 def test_segments_split_codes_as_written() -> None:

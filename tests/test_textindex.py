@@ -97,3 +97,32 @@ def test_gram_index_scores_alike_in_dicts_and_in_lists(monkeypatch):
     # entry's largest one-word value, every question takes the pass that counts the words.
     monkeypatch.setattr(index, "_most", [float("inf")] * len(index._most))
     assert run(0) == in_dicts
+
+
+def test_gram_index_keeps_each_entrys_best_weight_however_its_texts_come():
+    """Postings are built as flat lists that look only at a word's last pair while one entry's
+    texts come one after another; an entry added again after others is looked up in full.
+    Either way: each word's entries in order of first appearance, each with its first weight
+    (at least 0) or a higher later one, as a dict per word kept them."""
+    import random
+
+    rng = random.Random(11)
+    chars = "网关超时请求太多上传文件不存在权限认证失败"
+    adds = [
+        (rng.randrange(12), "".join(rng.choice(chars) for _ in range(rng.randint(2, 12))), rng.uniform(-0.5, 1.0))
+        for _ in range(400)
+    ]
+    adds.sort(key=lambda add: add[0] if rng.random() < 0.5 else -1)  # runs of one entry, and strays
+    index = GramIndex(min_weight=1.0)
+    model: dict[str, dict[int, float]] = {}
+    for code, text, weight in adds:
+        index.add(code, text, weight)
+        for gram in grams(text):
+            held = model.setdefault(gram, {}).get(code)
+            if held is None:
+                model[gram][code] = max(0.0, weight)
+            elif weight > held:
+                model[gram][code] = weight
+    built = {gram: dict(zip(p[::2], p[1::2], strict=True)) for gram, p in index._building.items()}
+    assert built == model
+    assert [list(p) for p in model.values()] == [p[::2] for p in index._building.values()]

@@ -13,7 +13,6 @@ import sys
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
-from itertools import repeat
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -21,6 +20,7 @@ T = TypeVar("T")
 # A cached answer or card is a few hundred bytes beside its key text (a text value is
 # counted by its own length on top).
 ENTRY_OVERHEAD = 256
+_MISSING = object()
 
 
 class TextCache(Generic[T]):
@@ -38,6 +38,7 @@ class TextCache(Generic[T]):
     ) -> None:
         self._fn = fn
         self._data: OrderedDict[Hashable, tuple[T, int]] = OrderedDict()
+        self._ahead: Mapping[Hashable, T] = {}  # see preloaded
         self._chars = 0
         self.max_chars = max_chars
         self.longest = longest
@@ -54,6 +55,11 @@ class TextCache(Generic[T]):
             self._data.move_to_end(key)
             self.hits += 1
             return found[0]
+        if self._ahead:
+            value = self._ahead.get(key, _MISSING)
+            if value is not _MISSING:
+                self.hits += 1
+                return value  # type: ignore[return-value]
         self.misses += 1
         value = self._fn(text, *rest)
         cost = len(text) + ENTRY_OVERHEAD
@@ -89,13 +95,16 @@ class TextCache(Generic[T]):
         texts."""
         bounds = self.max_chars, self.max_entries, self.longest
         self.cache_clear()
-        # Cost 0: the entries are the caller's, and the count of characters held starts at 0.
-        self._data.update(zip(values.keys(), zip(values.values(), repeat(0), strict=False), strict=True))
+        # Looked up in place, after the cache: copied into the cache they cost an ordered
+        # entry and a (value, cost) pair each (~1 MiB for the text forms, held all through
+        # start-up, whose peak is what the process keeps).
+        self._ahead = values
         self.max_chars = self.max_entries = self.longest = sys.maxsize
         try:
             yield
         finally:
             self.max_chars, self.max_entries, self.longest = bounds
+            self._ahead = {}
             self.cache_clear()
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from heapq import nlargest
 from typing import Any
 
-from bot.retrieval.textindex import STOP_GRAMS
+from bot.retrieval.textindex import STOP_GRAMS, shared
 
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
 K1 = 1.2
@@ -69,10 +69,14 @@ class BM25:
         n = max(len(lengths), 1)
         self._documents = len(lengths)
         self._avg = sum(lengths.values()) / n if lengths else 1.0
-        self._idf = {
-            t: math.log(1 + (n - (df := len(p) >> 1) + 0.5) / (df + 0.5)) for t, p in postings.items()
-        }
-        self._norms = {key: k1 * (1 - b + b * length / self._avg) for key, length in lengths.items()}
+        # A term's idf by its posting's length (two items a document; 0: not in the index):
+        # a few thousand floats instead of a dict of one per term (~0.9 MiB at start).
+        most = max(map(len, postings.values()), default=0) >> 1
+        idf = [math.log(1 + (n - df + 0.5) / (df + 0.5)) for df in range(most + 1)]
+        self._idf_by_len = [0.0, 0.0, *(idf[size >> 1] for size in range(2, 2 * most + 2))]
+        # One float per distinct length (the meaning layer's 2,333 rows have a few dozen).
+        by_length = {n: k1 * (1 - b + b * n / self._avg) for n in set(lengths.values())}
+        self._norms = {key: by_length[length] for key, length in lengths.items()}
         # Terms in more than ``common`` documents: looked up per candidate instead of walked
         # (see scores), so a query's cost does not grow with the corpus.
         self._common = common if common is not None else n
@@ -80,16 +84,21 @@ class BM25:
             t: dict(zip(p[::2], p[1::2], strict=True)) for t, p in postings.items() if len(p) >> 1 > self._common
         }
         # Term by term, so the lists' memory is reused for the tuples rather than added to it.
+        # Terms are shared: the GramIndex over the same texts holds most of the same bigrams.
+        # So are equal postings: most terms are in one document once, and the same (key, 1)
+        # stood for all of them (status: 16k postings, 5k distinct).
         self._postings: dict[str, tuple[Any, ...]] = {}
+        tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for t in list(postings):
-            self._postings[t] = tuple(postings.pop(t))
+            posting = tuple(postings.pop(t))
+            self._postings[shared(t)] = tuples.setdefault(posting, posting)
 
     def rank(self, query: str, limit: int = 3) -> list[tuple[Any, float, float, float]]:
         """(key, score, share, lead), best first. ``share`` = score / the most the question's
         known terms could score; ``lead`` = (best - next) / best."""
         query_terms = set(terms(query))
         k1 = self.k1
-        ceiling = sum(self._idf.get(t, 0.0) * (k1 + 1) for t in query_terms)
+        ceiling = sum(self.idf(t) * (k1 + 1) for t in query_terms)
         if not ceiling:
             return []
         scores = self.scores(dict.fromkeys(query_terms, 1.0))
@@ -107,7 +116,7 @@ class BM25:
         return out
 
     def idf(self, term: str) -> float:
-        return self._idf.get(term, 0.0)
+        return self._idf_by_len[len(self._postings.get(term, ()))]
 
     def max_idf(self) -> float:
         """The idf of a term found in one document: the rarest there is."""
@@ -123,7 +132,8 @@ class BM25:
         get = scores.get
         k1, norms = self.k1, self._norms
         k = k1 + 1
-        known = [(t, w, self._idf[t]) for t, w in weights.items() if t in self._idf]
+        postings, by_len = self._postings, self._idf_by_len
+        known = [(t, w, by_len[len(postings[t])]) for t, w in weights.items() if t in postings]
         rare = [(t, w, idf) for t, w, idf in known if t not in self._common_tf]
         # The rarer terms pick the candidates (each posting list at most ``common`` long);
         # the common ones only add to those. A query of common terms alone walks them all.

@@ -27,6 +27,7 @@ from bot.core import domain, tuning
 from bot.core.kind import LAST_RESORT, Kind, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
+from bot.retrieval.textindex import forget_shared
 
 
 class Resolver:
@@ -35,6 +36,7 @@ class Resolver:
         self.kinds: tuple[Kind, ...] = kb.kinds
         for kind in self.kinds:
             kind.build(kb)  # every index at start, none on the first question
+        forget_shared()
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
         q = Query.of(text)

@@ -49,6 +49,26 @@ STOP_GRAMS = frozenset(
 )
 
 
+# Words the indexes hold, while they are built: one string object per word across all of
+# them (most bigrams are in several). Not ``sys.intern``: its table keeps ~1 MiB of slots for
+# good; this one is emptied once every index is built (see Resolver).
+_SHARED: dict[str, str] = {}
+
+
+def shared(word: str) -> str:
+    """The one copy of ``word`` the indexes built so far hold."""
+    return _SHARED.setdefault(word, word)
+
+
+def shared_all(words: list[str]) -> list[str]:
+    """:func:`shared` of each of ``words``, called in C (a build shares ~100k)."""
+    return list(map(_SHARED.setdefault, words, words))
+
+
+def forget_shared() -> None:
+    _SHARED.clear()
+
+
 @dataclass(slots=True)
 class Choice:
     key: str  # normalised text
@@ -109,10 +129,12 @@ class SubstringIndex:
         # Keyed by the first ``_LEAD`` characters, not two: "co" alone has 70 keys to try.
         # Keys that match at one position with the same length are the same string, so
         # splitting the table this way leaves the sorted result as it was.
-        self._by_lead: dict[str, list[Choice]] = {}
+        building: dict[str, list[Choice]] = {}
         for choice in choices:
             if len(choice.key) > 1:  # one character never matched (positions were read by two)
-                self._by_lead.setdefault(choice.key[:_LEAD], []).append(choice)
+                building.setdefault(choice.key[:_LEAD], []).append(choice)
+        # Tuples: a one-item tuple is 48 bytes, the list 88 (~7,000 leads over the indexes).
+        self._by_lead = {lead: tuple(found) for lead, found in building.items()}
         self._lead_lengths = tuple(sorted({len(lead) for lead in self._by_lead}))
         # Compiled on first use (~4 ms each; see bot.core.lazyre): ``ask 503`` reads one of eight.
         by_lead = self._by_lead
@@ -303,12 +325,28 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _flat(posting: dict[Hashable, float], idf: float, number: dict[Hashable, int]) -> tuple[Any, ...]:
-    """``(code's number, idf × weight, ...)`` in the posting's order."""
-    flat: list[Any] = [None] * (2 * len(posting))
-    flat[::2] = map(number.__getitem__, posting)
-    flat[1::2] = [idf * weight for weight in posting.values()]
+def _flat(
+    posting: list[Any], idf: float, number: dict[Hashable, int], floats: dict[float, float]
+) -> tuple[Any, ...]:
+    """``(code's number, idf × weight, ...)`` of a built ``[code, weight, ...]``, in its
+    order, each value the one equal float of ``floats``."""
+    flat: list[Any] = [None] * len(posting)
+    flat[::2] = map(number.__getitem__, posting[::2])
+    values = [idf * weight for weight in posting[1::2]]
+    flat[1::2] = map(floats.setdefault, values, values)
     return tuple(flat)
+
+
+def _keep_best(posting: list[Any], code: Hashable, weight: float) -> None:
+    """``code``'s weight in a built posting: its first (at least 0), or a higher later one,
+    wherever its pair is."""
+    try:
+        at = 2 * posting[::2].index(code)
+    except ValueError:
+        posting += (code, max(0.0, weight))
+        return
+    if weight > posting[at + 1]:
+        posting[at + 1] = weight
 
 
 def _at_word_edges(padded: str, start: int, key: str) -> bool:
@@ -323,64 +361,87 @@ class GramIndex:
     """Rarity-weighted word overlap between a question and each entry's own texts."""
 
     def __init__(self, min_weight: float) -> None:
-        # While building, word -> {code: field weight}; freeze multiplies in the word's rarity,
+        # While building, word -> [code, field weight, code, field weight, ...] in order of
+        # first appearance (a one-entry dict was 232 bytes, the list ~72: ~3 MiB less held at
+        # the build, whose peak the process keeps); freeze multiplies in the word's rarity,
         # once, rather than for every word of every question, and flattens each posting.
-        self._building: dict[str, dict[Hashable, float]] = {}
+        self._building: dict[str, list[Any]] = {}
+        # The entry being added and those added before it: an entry's texts come one after
+        # another, so a word's pair for the current entry can only be the word's last pair.
+        self._current: list[Hashable] = []
+        self._done: set[Hashable] = set()
         # word -> (entry number, value, entry number, value, ...): entries are numbered in
         # ``_codes`` so a question's sums are kept in a list, not a dict keyed by code.
         self._postings: dict[str, tuple[Any, ...]] = {}
         self._codes: list[Hashable] = []
+        # A word's rarity by its posting's length (two items an entry; 0: an unseen word):
+        # a few hundred floats instead of a dict of one per word (~1 MiB over both indexes).
+        self._idf_by_len: list[float] = []
         self._most: list[float] = []  # by entry number: its largest value for one word
-        self._idf: dict[str, float] = {}
-        self._unseen_idf = 0.0
         # A one- or two-word message ("收到") must not reach full coverage by luck.
         self._min_weight = min_weight
 
     def add(self, code: Hashable, text: str, weight: float) -> None:
         """Index ``text`` (normalised) under ``code`` (any entry id); a word keeps its best field weight."""
         building = self._building
+        if self._current != [code]:
+            self._done.update(self._current)
+            self._current = [code]
+        back = code in self._done  # an entry added again after others: its pairs may be anywhere
         first = max(0.0, weight)  # a code's first weight for a word; later ones only if higher
         for gram in grams(text):
-            # No setdefault: its default dict was built on every call (~135k at start).
+            # No setdefault: its default list was built on every call (~135k at start).
             posting = building.get(gram)
             if posting is None:
-                building[gram] = {code: first}
-            else:
-                held = posting.get(code)
-                if held is None:
-                    posting[code] = first
-                elif weight > held:
-                    posting[code] = weight
+                building[gram] = [code, first]
+            elif back:
+                _keep_best(posting, code, weight)
+            elif posting[-2] != code:
+                posting += (code, first)
+            elif weight > posting[-1]:
+                posting[-1] = weight
 
     def freeze(self, documents: int) -> None:
         """Compute rarity once every text is in: rare words say more than common ones.
 
-        Each posting becomes one flat tuple in the dict's order: a one-entry dict is 224
-        bytes, the tuple 56 (~3 MiB over the status and network words). Word by word, so the
-        dicts' memory is free again for the builds after this one (the peak is what counts).
+        Each posting becomes one flat tuple in its order. Word by word, so the lists' memory
+        is free again for the builds after this one (the peak is what counts).
         Codes are numbered in order of first appearance (small ints, shared by every posting).
         """
         building = self._building
-        idf = self._idf = {}
-        self._unseen_idf = math.log((documents + 1) / 0.5)
         postings = self._postings
         codes = self._codes = []
         number: dict[Hashable, int] = {}
         log, n = math.log, documents + 1
-        # One pass: each word's rarity, then its posting flattened with it (most words are in
-        # one entry: that tuple is made here, without a call).
+        most = max(map(len, building.values()), default=0) >> 1
+        idf = [log(n / (df + 0.5)) for df in range(most + 1)]
+        self._idf_by_len = [idf[size >> 1] for size in range(2 * most + 2)]
+        # One pass: each word's posting flattened with its rarity (most words are in one
+        # entry: that tuple is made here, without a call). Words are shared: the other
+        # indexes (BM25, the other kind's GramIndex) hold most of the same bigrams. So are
+        # values: idf × weight takes a few hundred values (a rarity per document count times
+        # a few field weights), and a float is 24 bytes (~1.2 MiB over both indexes).
+        floats: dict[float, float] = {}
+        # Equal postings are one tuple: most words are in one entry with one field's weight,
+        # and the same (entry, value) pair stood for all of them (23k postings, 8k distinct).
+        tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         for g in list(building):
             posting = building.pop(g)
-            for code in posting:
+            for code in posting[::2]:
                 if code not in number:
                     number[code] = len(codes)
                     codes.append(code)
-            value = idf[g] = log(n / (len(posting) + 0.5))
-            if len(posting) == 1:
-                ((code, weight),) = posting.items()
-                postings[g] = (number[code], value * weight)
+            value = idf[len(posting) >> 1]
+            g = shared(g)
+            if len(posting) == 2:
+                code, weight = posting
+                product = value * weight
+                flat = (number[code], floats.setdefault(product, product))
             else:
-                postings[g] = _flat(posting, value, number)
+                flat = _flat(posting, value, number, floats)
+            postings[g] = tuples.setdefault(flat, flat)
+        self._building = {}  # the emptied dict kept its table (~0.6 MiB over both indexes)
+        self._current, self._done = [], set()
         # Each entry's largest value for one word (values are never negative): a sum above it
         # took two words or more, which a long question's scores use instead of counting them.
         most = self._most = [0.0] * len(codes)
@@ -419,11 +480,10 @@ class GramIndex:
         words = query_grams(query)
         if not words:
             return []
-        idf = self._idf
-        unseen = self._unseen_idf
-        total = max(sum(map(idf.get, words, repeat(unseen))), self._min_weight)
         codes = self._codes
         postings = self._postings
+        lengths = map(len, map(postings.get, words, repeat(())))
+        total = max(sum(map(self._idf_by_len.__getitem__, lengths)), self._min_weight)
         # The same additions in the same order as summing idf × weight per word: same floats.
         shared: dict[int, list[str]] = {}
         sums: list[float] | dict[int, float]

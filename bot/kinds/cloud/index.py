@@ -28,7 +28,7 @@ import fnmatch
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from sys import intern
 from typing import Any
@@ -261,7 +261,7 @@ class CloudIndex:
     def _build_messages(self) -> None:
         # One pool per script; each distinct message form maps to the rows carrying it.
         self._pools = {"cjk": CjkPool(), "latin": LatinPool()}
-        self._exact_messages: dict[str, list[int]] = defaultdict(list)
+        exact_messages: dict[str, list[int]] = defaultdict(list)
         self._seed_keys: set[str] = set()
         pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
         forms: dict[str, tuple[str, str]] = {}  # vendors reuse messages: normalise each once
@@ -277,7 +277,7 @@ class CloudIndex:
                     continue
                 has_placeholder = _PLACEHOLDER_RE.search(text) is not None
                 if not has_placeholder:  # placeholder messages match through their regex
-                    self._exact_messages[key].append(i)
+                    exact_messages[key].append(i)
                 if text is row.seed_message:
                     self._seed_keys.add(key)
                 if _CJK_RE.search(key):
@@ -292,6 +292,8 @@ class CloudIndex:
                     pieces = [compact(p) for p in _PLACEHOLDER_RE.split(text)]
                     if sum(map(len, pieces)) >= 10:
                         pattern_rows[tuple(pieces)].append(i)
+        # Tuples, not a defaultdict of lists: a one-item tuple is 48 bytes, the list 88.
+        self._exact_messages = {key: tuple(rows) for key, rows in exact_messages.items()}
         self._patterns = Templates(pattern_rows)
         for pool in self._pools.values():
             pool.freeze()
@@ -602,7 +604,7 @@ class CloudIndex:
                     for c in same:
                         ids = [i for i in self._exact_messages[c.key] if not named.providers or self.rows[i].provider in named.providers]
                         take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
-        hits: list[tuple[float, list[int], bool]] = []
+        hits: list[tuple[float, Sequence[int], bool]] = []
         if fuzzy:
             # The English pool picks forms by word: CamelCase words count apart ("ImageId").
             tokens = {*words, *_NOT_WORD_RE.sub(" ", spaced_form(text)).split()}

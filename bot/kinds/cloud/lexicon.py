@@ -17,7 +17,8 @@ away and by its substrings; then the postings of the rarer words found are joine
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 from rapidfuzz.distance import OSA
 
@@ -31,7 +32,7 @@ MAX_TOKEN = 100  # longer tokens are not searched for parts (no code or word is 
 class Lexicon:
     def __init__(self, common: int) -> None:
         self.common = common  # a word in more entries than this finds none by itself
-        self._postings: dict[str, list[int]] = {}
+        self._postings: dict[str, Sequence[int]] = {}  # lists until freeze, then tuples
         self._near: OneEdit | None = None
         self._longest = 0
         self._heads: dict[str, int] = {}  # a word's first MIN_PART_LEN letters -> longest such word
@@ -44,10 +45,17 @@ class Lexicon:
             if posting is None:  # not setdefault: its default list was built for every word
                 postings[word] = [entry]
             elif posting[-1] != entry:
-                posting.append(entry)
+                cast(list[int], posting).append(entry)
 
     def freeze(self) -> None:
-        """Sort the words for the one-edit lookup once every word is in."""
+        """Sort the words for the one-edit lookup once every word is in. The postings become
+        tuples, equal ones shared (a one-entry list is 88 bytes, the tuple 48, and most words
+        of a message or code are in that entry alone)."""
+        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+        postings: dict[str, Sequence[int]] = self._postings
+        for word, entries in postings.items():
+            found = tuple(entries)
+            postings[word] = tuples.setdefault(found, found)
         self._near = OneEdit(w for w in self._postings if len(w) >= MIN_TYPO_LEN)
         self._longest = max(map(len, self._postings), default=0)
         for word in self._postings:
@@ -83,7 +91,7 @@ class Lexicon:
                         found.add(token[i:j])
         return found
 
-    def candidates(self, tokens: Iterable[str]) -> list[int]:
+    def candidates(self, tokens: Iterable[str]) -> Sequence[int]:
         """Entries sharing a word with ``tokens`` (see the module's notes), ascending.
 
         The rarer words pick the entries. Words as written weigh more than guesses (a

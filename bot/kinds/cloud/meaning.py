@@ -44,6 +44,7 @@ from bot.kinds.cloud.concepts import (
 from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, PROVIDER_NAME_RE, Hints
 from bot.kinds.cloud.model import CloudError
 from bot.retrieval.bm25 import BM25
+from bot.retrieval.textindex import shared_all
 
 # A term in more rows than this (~invalid, @ecs, 指定) adds to the rows the rarer terms found
 # instead of being walked: a question costs the same however large the tables grow.
@@ -155,16 +156,23 @@ class MeaningIndex:
 
     def __init__(self, rows: tuple[CloudError, ...]) -> None:
         self.rows = rows
-        self._codes = [(row.provider, row.error_code) for row in rows]  # each row's (provider, code)
+        # Each row's (provider, code), one tuple per code (2,333 rows, 2,114 codes), the
+        # same ones that key _prior.
+        keys: dict[tuple[str, str], tuple[str, str]] = {}
+        self._codes = [keys.setdefault(key, key) for key in ((row.provider, row.error_code) for row in rows)]
         # Vendors reuse code and message pairs: each distinct text is read once, or not at all
         # when the generated file holds the terms of exactly these texts (see stored_terms).
         texts = distinct_texts(rows)
-        stored = stored_terms(texts) or [document_terms(text) for text in texts]
-        seen = {
-            text: (terms, frozenset(t for t in terms if t[0] == _CONCEPT_TERM))
-            for text, terms in zip(texts, stored, strict=True)
-        }
-        self._concepts: list[frozenset[str]] = []  # each row's concept terms
+        stored = stored_terms(texts) or [shared_all(document_terms(text)) for text in texts]
+        # Terms shared (see stored_terms), and each text's distinct concepts a tuple (a frozenset of three is 216
+        # bytes, the tuple 64), equal ones shared: each line of the generated file made its
+        # own copies (~1.4 MiB at start).
+        tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        seen = {}
+        for text, terms in zip(texts, stored, strict=True):
+            concepts = tuple(dict.fromkeys(t for t in terms if t[0] == _CONCEPT_TERM))
+            seen[text] = (terms, tuples.setdefault(concepts, concepts))
+        self._concepts: list[tuple[str, ...]] = []  # each row's distinct concept terms
 
         def document(row: CloudError) -> list[str]:
             terms, concepts = seen[_text_of(row)]
@@ -181,10 +189,9 @@ class MeaningIndex:
         # that read alike is the likelier one (Account.Arrearage over SLB's ORDER.ARREARAGE).
         apis: dict[tuple[str, str], set[str]] = {}
         for i, row in enumerate(rows):
-            apis.setdefault((row.provider, row.error_code), set()).update(
-                row.api.split(";") if row.api else [str(i)]
-            )
-        self._prior = {key: 1.0 + tuning.MEANING_PRIOR * math.log2(1 + len(v)) for key, v in apis.items()}
+            apis.setdefault(self._codes[i], set()).update(row.api.split(";") if row.api else [str(i)])
+        by_count = {n: 1.0 + tuning.MEANING_PRIOR * math.log2(1 + n) for n in set(map(len, apis.values()))}
+        self._prior = {key: by_count[len(v)] for key, v in apis.items()}  # a few distinct floats
         self._max_idf = self._bm25.max_idf()
         # Each row's own concepts' idf summed once (exactly: a set's order depends on the hash seed).
         self._own_total = [math.fsum(map(self._bm25.idf, own)) for own in self._concepts]
@@ -240,10 +247,10 @@ class MeaningIndex:
         own = self._concepts[i]
         idf = self._bm25.idf
         total = self._own_total[i]
-        # ``own`` is a set: fsum's exact sum does not depend on its (hash-seeded) order.
+        # fsum's exact sum does not depend on the order of ``own``.
         missed = math.fsum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
-        if reading.problems and not reading.problems & own:
+        if reading.problems and reading.problems.isdisjoint(own):
             fit *= tuning.MEANING_PROBLEM_MISSED
         row = self.rows[i]
         if products and (row.provider, row.product) not in products:
@@ -275,7 +282,7 @@ class MeaningIndex:
         if len(ranked) > 1 and ranked[1][0] * tuning.MEANING_STATUS_LEAD > ranked[0][0]:
             return None
         i = ranked[0][1]
-        return i if said & self._concepts[i] else None
+        return None if said.isdisjoint(self._concepts[i]) else i
 
     def search(self, reading: Reading, hints: Hints, limit: int) -> list[Hit]:
         """The best row of each code, best first, scored on the one scale."""
@@ -380,7 +387,9 @@ def stored_terms(texts: list[tuple[str, str, str, str]]) -> list[list[str]] | No
             return None
     except (OSError, UnicodeDecodeError):  # no file, or no sources to fingerprint: read the texts
         return None
-    return [line.split(" ") if line else [] for line in lines[1:-1]]
+    # Each line's terms shared as it is split: the file repeats them line after line, and
+    # this runs at start-up's peak (the indexes built so far are all held).
+    return [shared_all(line.split(" ")) if line else [] for line in lines[1:-1]]
 
 
 def generated_terms(texts: list[tuple[str, str, str, str]]) -> str:

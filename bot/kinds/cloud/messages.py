@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 from operator import add, itemgetter
+from typing import cast
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
@@ -19,6 +20,7 @@ from rapidfuzz.distance import LCSseq
 from bot.core import tuning
 from bot.core.text import FILLERS, normalize
 from bot.kinds.cloud.lexicon import Lexicon
+from bot.retrieval.textindex import shared
 
 MESSAGE_CUTOFF = tuning.MESSAGE_CUTOFF
 MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
@@ -70,7 +72,7 @@ class Pool:
     def __init__(self) -> None:
         self.compact: list[str] = []
         self.words: list[str] = []
-        self.rows: list[list[int]] = []
+        self.rows: list[Sequence[int]] = []  # lists while building, tuples once frozen
         self._where: dict[str, int] = {}
         self._lengths: list[int] = []  # of the compact forms, once every form is in
 
@@ -81,22 +83,28 @@ class Pool:
             self.compact.append(compact)
             self.words.append(" ".join(sorted(spaced.split())))
             self.rows.append([])
-        if row not in self.rows[idx]:
-            self.rows[idx].append(row)
+        rows = cast(list[int], self.rows[idx])  # a list until freeze
+        if row not in rows:
+            rows.append(row)
 
     def freeze(self) -> None:
+        """Once every form is in (subclasses then index the forms): each form's rows as a
+        tuple, equal ones shared (most forms are one row's), and the build's look-up table
+        gone (an emptied dict keeps its size)."""
+        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.rows = [tuples.setdefault(found, found) for found in map(tuple, self.rows)]
+        self._where = {}
+
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         raise NotImplementedError
 
-    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
-        raise NotImplementedError
-
-    def _hosts(self, compact: str, ids: list[int]) -> list[int]:
+    def _hosts(self, compact: str, ids: Sequence[int]) -> Sequence[int]:
         """The candidates that may hold the question (for the subsequence search)."""
         return ids
 
     def similar(
         self, compact: str, spaced: str, tokens: Iterable[str] = ()
-    ) -> list[tuple[float, list[int], bool]]:
+    ) -> list[tuple[float, Sequence[int], bool]]:
         """(similarity, rows, is exact) for every candidate form at or above MESSAGE_CUTOFF.
 
         ``tokens``: the question's words, for a pool that picks candidates by word.
@@ -179,20 +187,24 @@ class CjkPool(Pool):
     """
 
     def freeze(self) -> None:
+        super().freeze()
         self._lengths = [len(form) for form in self.compact]
         grams: dict[str, list[int]] = {}
         for i, form in enumerate(self.compact):
             for gram in {form[j : j + 2] for j in range(len(form) - 1)}:
                 forms = grams.get(gram)
                 if forms is None:  # not setdefault: its default list was built for every pair
-                    grams[gram] = [i]
+                    # A new pair, keyed by the other indexes' string for it if they have one.
+                    grams[shared(gram)] = [i]
                 else:
                     forms.append(i)
+        tuples: dict[tuple[int, ...], tuple[int, ...]] = {}  # equal ones shared: (i,) for most of form i's pairs
         for gram, forms in grams.items():  # a one-item tuple is half a one-item list
-            grams[gram] = tuple(forms)
+            found = tuple(forms)
+            grams[gram] = tuples.setdefault(found, found)
         self._grams = grams
 
-    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         # compact[j] + compact[j + 1] for every j, looked up and merged in C.
         pairs = map(self._grams.get, map(add, compact, compact[1:]))
         return sorted(set(chain.from_iterable(filter(None, pairs))))
@@ -203,16 +215,17 @@ class LatinPool(Pool):
     question does not grow with the tables."""
 
     def freeze(self) -> None:
+        super().freeze()
         self._lengths = [len(form) for form in self.compact]
         self._lexicon = Lexicon(common=COMMON_WORD)
         for i, words in enumerate(self.words):
             self._lexicon.add(words.split(), i)
         self._lexicon.freeze()
 
-    def _candidates(self, compact: str, tokens: Iterable[str]) -> list[int]:
+    def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         return self._lexicon.candidates(tokens)
 
-    def _hosts(self, compact: str, ids: list[int]) -> list[int]:
+    def _hosts(self, compact: str, ids: Sequence[int]) -> Sequence[int]:
         """Only forms as long as the question: over all forms, as the pool was searched
         before the word index, English forms shorter than the question had the lowest
         subsequence scores and did not make its top 20; among a few candidates they would."""
@@ -222,7 +235,7 @@ class LatinPool(Pool):
         return list(compress(ids, map(len(compact).__le__, lengths)))
 
 
-def _at(items: list, ids: list[int]) -> Sequence:
+def _at(items: list, ids: Sequence[int]) -> Sequence:
     """``[items[i] for i in ids]``, picked in C (the candidate lists run to hundreds)."""
     if len(ids) > 1:
         return itemgetter(*ids)(items)
