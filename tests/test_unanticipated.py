@@ -737,3 +737,18 @@ def test_a_code_named_as_the_main_one_beside_its_class(service):
     assert service.resolve("监控显示 5xx 比例上来了，主要是 504，@bot 怎么排查").matches[0].status == 504
     assert service.resolve("401 wei shou quan zen me ban").matches[0].status == 401
     assert service.resolve("我把 OSS 的 bucket 权限改成私有了，跟大家说一声").matches == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["工单 30451 已关闭", "这台机器 uptime 已经 401 天了", "这个月流量用了 200G，运营商说要限速了"],
+)
+def test_a_remark_sharing_one_word_with_an_entry_is_no_reading(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_one_word_is_a_single_run_of_bigrams():
+    from bot.retrieval.textindex import one_word
+
+    assert one_word("升级、级到") and one_word("台机、机器、这台")
+    assert not one_word("升级、超时") and not one_word("go、升级、级到") and not one_word("超时")

@@ -97,6 +97,20 @@ _LEAD = 6
 _GROUPS = 8  # classes of first characters in that regex (see _starts_pattern)
 
 
+def one_word(shared: str) -> bool:
+    """Are the shared words (as ``scores`` lists them, "、"-joined) the bigrams of one run of
+    Chinese characters ("升级、级到" of 升级到, "台机、机器、这台" of 这台机器)? Then the question
+    shares one word with the entry, however many bigrams it makes."""
+    words = shared.split("、")
+    if len(words) < 2 or not all(len(w) == 2 and not w.isascii() for w in words):
+        return False
+    firsts = {w[0] for w in words}
+    lasts = {w[1] for w in words}
+    # A chain a→b→c…: exactly one bigram starts where no other ends, and each other one
+    # starts where some other ends (no two runs, no repeats).
+    return len(firsts) == len(words) and len(firsts - lasts) == 1 and len(lasts - firsts) == 1
+
+
 def ordered_grams(text: str) -> tuple[str, ...]:
     """:func:`grams` in the order the text first has them. Scores are float sums over a
     question's words: walked in a set's order they would depend on the string hash seed,

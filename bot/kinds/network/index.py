@@ -21,7 +21,7 @@ from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.text import normalize
 from bot.kinds.network.model import NetworkData, NetworkEntry
-from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams
+from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -320,8 +320,8 @@ class NetworkIndex:
         for rank, (name, coverage, words) in enumerate(scored):
             if coverage < tuning.NETWORK_MIN_COVERAGE:
                 break
-            if words.count("、") + 1 < tuning.NETWORK_MIN_SHARED:
-                continue
+            if words.count("、") + 1 < tuning.NETWORK_MIN_SHARED or one_word(words):
+                continue  # "这台机器 uptime …" shares 这台机器 alone
             context = FAMILY_CONTEXT.get(self.entries[name].family)
             if context and not any(word in q.folded for word in context):
                 continue

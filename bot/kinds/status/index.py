@@ -26,7 +26,7 @@ from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
-from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams
+from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
 
 # A three-digit number standing alone: not part of a longer number, a word, a decimal
 # version, an IP address or a time. Digits may touch Chinese characters ("429是什么"),
@@ -120,6 +120,7 @@ _EN_WHICH_RE = re.compile(r"(?<!\d)[1-5]\d\d\s?or\s?[1-5]\d\d(?!\d)|(?<![a-z])wh
 # A code said in Chinese numerals after a cue: "状态码四一三", "http 五零三".
 _CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http)\s?([一二三四五][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万])")
+_REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), however they are worded
 # A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
 # codes typed before it set the scene, the text after it is the question.
 _PIVOT_RE = re.compile(
@@ -840,7 +841,11 @@ class StatusIndex:
         # 508 well ahead of 431) lifts the ones that cover more to just above it.
         for n in range(len(overlap) - 2, -1, -1):
             overlap[n] = max(overlap[n], min(overlap[n + 1] + tuning.JUST_BELOW, tuning.word_overlap(1.0, 0.0)))
+        # A remark (no ask, no trouble, more than a few words) needs more than one word in common.
+        remark = len(query) > _REMARK_MIN and not domain.describes_exchange(folded)
         for (code, _coverage, words), score in zip(kept, overlap, strict=True):
+            if remark and one_word(words):
+                continue  # "工单 30451 已关闭" shares 已关闭 with 521, one word: no reading
             vendor = self._vendor_of.get(code)
             if vendor:
                 # Shared words with a vendor's code ("证书""源站""超时") are weak evidence
