@@ -752,3 +752,9 @@ def test_one_word_is_a_single_run_of_bigrams():
 
     assert one_word("升级、级到") and one_word("台机、机器、这台")
     assert not one_word("升级、超时") and not one_word("go、升级、级到") and not one_word("超时")
+
+
+def test_asking_what_came_back_puts_the_status_before_a_runtimes_wording(service):
+    text = "ingress-nginx 把请求转给后端 Pod，后端跑一个慢 SQL 超过了 proxy_read_timeout 的 60 秒还没返回，ingress 返回的是？"
+    first, second = service.resolve(text).matches[:2]
+    assert (first.status, second.kind) == (504, "network")
