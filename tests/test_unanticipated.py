@@ -758,3 +758,8 @@ def test_asking_what_came_back_puts_the_status_before_a_runtimes_wording(service
     text = "ingress-nginx 把请求转给后端 Pod，后端跑一个慢 SQL 超过了 proxy_read_timeout 的 60 秒还没返回，ingress 返回的是？"
     first, second = service.resolve(text).matches[:2]
     assert (first.status, second.kind) == (504, "network")
+
+
+def test_an_english_question_naming_a_framework_talks_shop(service):
+    top = service.resolve("what code does Django return when CSRF verification fails").matches[0]
+    assert top.status == 403
