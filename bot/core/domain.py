@@ -862,13 +862,15 @@ def asks_for_cloud_error(folded: str) -> bool:
 
 
 # Questions to the bot about itself ("你是谁开发的", "你能干啥"): small talk, not a 401's "你是谁".
-_ABOUT_BOT_RE = re.compile(
-    r"^\s*(?:请问|你好|hi|hello)?[\s,，!！]*你(?:是谁|叫什么|是什么|能干|会干|能做|会做|是机器人)|谁开发的你|谁写的你"
-)
+# Matched at the start (anchored all the same: searched, its runs of spaces would be tried at
+# every position); "谁开发的你" and "谁写的你" anywhere are str scans. As one alternation (the
+# anchored branch, then those two) it was tried at every position of every question.
+_ABOUT_BOT_RE = re.compile(r"^\s*(?:请问|你好|hi|hello)?[\s,，!！]*你(?:是谁|叫什么|是什么|能干|会干|能做|会做|是机器人)")
 
 
 def about_the_bot(folded: str) -> bool:
-    return _ABOUT_BOT_RE.search(folded) is not None
+    # Each way of asking holds 你.
+    return "你" in folded and (_ABOUT_BOT_RE.match(folded) is not None or "谁开发的你" in folded or "谁写的你" in folded)
 
 
 def asks_for_status(folded: str) -> bool:

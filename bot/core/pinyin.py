@@ -84,8 +84,9 @@ def key(text: str) -> str:
         if "a" <= ch <= "z":
             word.append(ch)
             continue
-        end_word()
-        reading = _NAMES[ord(_NUMBERS[ord(ch) - _FIRST])] if is_cjk(ch) else None
+        if word:  # a call per character cost more than the rest of the loop
+            end_word()
+        reading = _NAMES[ord(_NUMBERS[ord(ch) - _FIRST])] if "\u4e00" <= ch <= "\u9fff" else None
         if reading:
             runs[-1].append(reading)
         elif not ch.isspace():

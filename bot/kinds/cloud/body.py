@@ -54,7 +54,8 @@ _CLI_MSG_KEY_RE = re.compile(r"(?i)(?<![a-z])(?:error\s*message|errormessage|mes
 _REQUEST_ID_RE = re.compile(r"(?i)(?<![a-z])request\s*id\s*[:：=]")
 # An SDK exception's "… HTTP Status: 403 Error: The specified snapshot has not completed yet.
 # RequestID: …": "Error:" then an English sentence (read only when the text names a cloud).
-_ERROR_KEY_RE = re.compile(r"(?<![A-Za-z])Error\s?:\s?(?=[A-Z][a-z])")
+# Led by its E, the look-behind after it: led by the look-behind it was tried at every position.
+_ERROR_KEY_RE = re.compile(r"E(?<![A-Za-z]E)rror\s?:\s?(?=[A-Z][a-z])")
 # A JSON walk looks at this many values at most: error fields sit near the top.
 _MAX_NODES = 2000
 

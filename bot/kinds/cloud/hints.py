@@ -77,6 +77,21 @@ HINT_WORDS_RE = re.compile("|".join(map(re.escape, sorted(set(_ALL_WORDS)))))
 
 # A provider named by one of its own names (on folded text): not implied by a product word.
 PROVIDER_NAME_RE = re.compile("|".join(re.escape(w) for ws in _PROVIDER_WORDS.values() for w in ws))
+# The names holding no other (aliyuncs holds aliyun): a text holds a provider name exactly
+# when it holds one of these.
+_PROVIDER_ROOTS = tuple(
+    w for ws in _PROVIDER_WORDS.values() for w in ws if not any(o != w and o in w for os in _PROVIDER_WORDS.values() for o in os)
+)
+_ROOTS_FROM = 256  # characters: a shorter text is searched faster by the pattern
+
+
+def names_provider(folded: str) -> bool:
+    """``PROVIDER_NAME_RE.search(folded) is not None``. On a long text by ``str`` scans in C of
+    the few names holding no other: the alternation stopped at every a, h, t and q of a paste
+    (4 KB ~40 → ~23 µs)."""
+    if len(folded) < _ROOTS_FROM:
+        return PROVIDER_NAME_RE.search(folded) is not None
+    return any(w in folded for w in _PROVIDER_ROOTS)
 # Product names proper (ECS, OSS ...), not everyday words that also name one (负载均衡,
 # 云服务器): HTTP talk uses those too. Matched on lower-cased text, whole words.
 NAMED_PRODUCT_RE = re.compile(

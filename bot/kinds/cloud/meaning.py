@@ -41,7 +41,7 @@ from bot.kinds.cloud.concepts import (
     concepts_in,
     surface,
 )
-from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, PROVIDER_NAME_RE, Hints
+from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, Hints, names_provider
 from bot.kinds.cloud.model import CloudError
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import shared_all
@@ -210,7 +210,7 @@ class MeaningIndex:
         # A provider or a product by its own name; 负载均衡 or 云服务器 alone (which hints read
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
         folded = fold(around[:_AROUND_LEN] if around else text)
-        named = named or PROVIDER_NAME_RE.search(folded) is not None or NAMED_PRODUCT_RE.search(folded) is not None
+        named = named or names_provider(folded) or NAMED_PRODUCT_RE.search(folded) is not None
         # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
         cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS or hints.products - _ANY_LOAD_BALANCER
