@@ -141,6 +141,7 @@ _EN_WHICH_RE = re.compile(r"which(?<![a-z]which)(?![a-z])")
 # A code said in Chinese numerals after a cue: "状态码四一三", "http 五零三".
 _CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http)\s?([一二三四五][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万])")
+_BARE_LOOKUP = 8  # normalised characters: one code and a word ("http 503") say nothing else
 _REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), however they are worded
 # A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
 # codes typed before it set the scene, the text after it is the question.
@@ -397,6 +398,8 @@ class StatusIndex:
         folded = q.folded
         if not known or unknown:
             return frozenset()
+        if len(known) == 1 and len(q.normalized) <= _BARE_LOOKUP:
+            return frozenset()  # "503", "http 503", "状态码503": nothing around the code to read
         # A code ruled out ("不是 302 那个，是临时跳转、但…的那个") is no answer, asked or not.
         ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
         if len(known) > 1:
