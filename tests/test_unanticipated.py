@@ -763,3 +763,17 @@ def test_asking_what_came_back_puts_the_status_before_a_runtimes_wording(service
 def test_an_english_question_naming_a_framework_talks_shop(service):
     top = service.resolve("what code does Django return when CSRF verification fails").matches[0]
     assert top.status == 403
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CDN 缓存刷新一般多久生效", "curl 怎么带上 cookie 发请求", "把服务从 8080 端口改到 443 要注意啥", "老板说下季度要上云，阿里云和华为云还在比价"],
+)
+def test_no_status_guesses_for_a_text_about_something_else(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_a_weak_reading_of_a_text_about_a_status_is_still_offered(service):
+    # Below the answer line, but the text speaks of a status: the options stay.
+    matches = service.resolve("what code does Django return when CSRF verification fails").matches
+    assert matches and matches[0].status == 403

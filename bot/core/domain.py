@@ -895,6 +895,28 @@ def describes_exchange(folded: str) -> bool:
 _PATH_RE = re.compile(r"(?:^|\s)/[a-z0-9_]")
 
 
+# Words that make a question about a status or an error, whatever else it says: a guess at a
+# status is offered only to a text holding one ("CDN 缓存刷新一般多久生效" holds none).
+STATUS_SIGNAL_WORDS = tuple(
+    "错误 报错 异常 失败 error fail exception 提示 显示 返回 报 拒 不让 不能 无法 不了 超时 码 状态 回 响应 "
+    "status code 页面 打不开 访问 xx 得到 几 啥意思 啥情况 什么意思 是啥 跳 重定向 权限 登录 浏览器 方法 哪个吗".split()
+)
+
+
+def speaks_of_status(folded: str) -> bool:
+    """Does the text speak of a status or an error at all (asks for one, reports trouble, tells
+    of a refusal or an exchange, or holds a word of one)? Chatter that shares words with
+    the cards ("把服务从 8080 端口改到 443 要注意啥") does not."""
+    return (
+        asks_for_status(folded)
+        or reports_trouble(folded)
+        or any(word in folded for word in REFUSAL_WORDS)
+        or any(word in folded for word in CODE_TALK)
+        or sum(word in folded for word in EXCHANGE_WORDS) >= 2
+        or any(word in folded for word in STATUS_SIGNAL_WORDS)
+    )
+
+
 def talks_status(folded: str) -> bool:
     """Does the text talk shop, so that its bare numbers read as status codes?"""
     return (

@@ -145,12 +145,23 @@ class Resolver:
             rest = later if resorted else self.kinds
             matches = [m for kind in rest for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
         matches.sort(key=_rank_key)
+        if (
+            matches
+            and matches[0].score < tuning.ANSWER
+            and all(m.kind == "status" for m in matches)
+            and len(q.normalized.replace(" ", "")) > _LOOKUP_WORD  # "网关" alone is a lookup
+            and not domain.speaks_of_status(q.folded)
+        ):
+            matches = []  # guesses at a status for a text about something else: no options
         unknown = tuple(dict.fromkeys(q.unknown))
         if not matches and LAST_RESORT in q.memo:
             return q.memo[LAST_RESORT]
         if not matches:
             return Resolution(q.text, "none", (), unknown=unknown)
         return Resolution(q.text, "text", tuple(matches[:limit]), unknown=unknown)
+
+
+_LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
 
 
 def is_explicit(res: Resolution) -> bool:
