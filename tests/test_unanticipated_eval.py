@@ -45,16 +45,16 @@ from tests.eval_utils import blind_rows, eval_blind
         # looked at and tuned on since.
         ("blind/unanticipated_v6.tsv", 0.93, 0.98),
         # Its second final blind set: first run 88.9% / 93.1%, chatter 96.2%; tuned on since.
-        ("blind/unanticipated_v7.tsv", 0.93, 0.97),
+        ("blind/unanticipated_v7.tsv", 0.94, 0.99),
         # Its third final blind set: first run 96.2% / 98.1%, chatter 95.0%; tuned on since.
-        ("blind/unanticipated_v8.tsv", 0.96, 0.95),
+        ("blind/unanticipated_v8.tsv", 0.98, 0.98),
         # Cloud retellings, English variants and near siblings, written before any change for
         # them (first run 79.5% / 84.5%).
-        ("dev/cloud_paraphrase_3.tsv", 0.88, 1.0),
+        ("dev/cloud_paraphrase_3.tsv", 0.89, 1.0),
         # A mixed set written the same way (first run 87.0% / 92.0%, number chatter 92.5%).
-        ("dev/fresh_mixed_4.tsv", 0.94, 0.97),
+        ("dev/fresh_mixed_4.tsv", 0.96, 0.97),
         # The third, written like the blind sets (first run 88.8% / 91.2%, chatter 88.3%).
-        ("dev/fresh_mixed_5.tsv", 0.92, 0.88),
+        ("dev/fresh_mixed_5.tsv", 0.94, 0.96),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
