@@ -882,9 +882,14 @@ def describes_exchange(folded: str) -> bool:
     retrieval), not talk about the work ("腾讯云服务器打折买了三台，真香", "前端的同学把重定向逻辑
     改了一下")? It asks, reports trouble, tells of a refusal, talks of a code, or names two
     of the exchange's parties and messages."""
+    return asks(folded) or _tells_of_trouble_or_exchange(folded)
+
+
+def _tells_of_trouble_or_exchange(folded: str) -> bool:
+    """It reports trouble, tells of a refusal, talks of a code, or names two of the exchange's
+    parties and messages (the part of :func:`describes_exchange` that is no question)."""
     return (
-        asks(folded)
-        or reports_trouble(folded)
+        reports_trouble(folded)
         or any(word in folded for word in REFUSAL_WORDS)
         or any(word in folded for word in CODE_TALK)
         or sum(word in folded for word in EXCHANGE_WORDS) >= 2
@@ -909,10 +914,7 @@ def speaks_of_status(folded: str) -> bool:
     the cards ("把服务从 8080 端口改到 443 要注意啥") does not."""
     return (
         asks_for_status(folded)
-        or reports_trouble(folded)
-        or any(word in folded for word in REFUSAL_WORDS)
-        or any(word in folded for word in CODE_TALK)
-        or sum(word in folded for word in EXCHANGE_WORDS) >= 2
+        or _tells_of_trouble_or_exchange(folded)
         or any(word in folded for word in STATUS_SIGNAL_WORDS)
     )
 
