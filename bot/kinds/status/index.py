@@ -149,6 +149,16 @@ _PIVOT_RE = re.compile(
     r"先不管|不管它|我(?:想|要)?问的是|我想问|我要问的是|另一件事|另一个问题|换个问题|题外话"
     r"|(?:这个|那个)(?:我)?(?:懂|知道|明白)"
 )
+
+
+def _last_turn(folded: str) -> int | None:
+    """Where the question after the last turn to another one starts, if the text has a turn."""
+    end = None
+    for m in _PIVOT_RE.finditer(folded):
+        end = m.end()
+    return end
+
+
 _PIVOT_SCORE = 70.0  # the text after an explicit turn needs a clear reading, like one clause
 # The bot addressed in a group: "@bot", "@机器人".
 _TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人|助手)")
@@ -406,9 +416,9 @@ class StatusIndex:
             # "200 就不用解释了，说说 206", "308 懂了，那 303 呢": a code done with, beside another.
             ruled_out.update(int(m.group(1) or m.group(2)) for m in _DONE_WITH_RE.finditer(folded))
             # "503 …知道是 pod 没 ready，这个先不管，想问 502 …": codes before a turn, not after it.
-            ends = [m.end() for m in _PIVOT_RE.finditer(folded)]
-            if ends:
-                after = {int(m.group()) for m in _THREE_DIGITS_RE.finditer(folded, ends[-1])}
+            turn = _last_turn(folded)
+            if turn is not None:
+                after = {int(m.group()) for m in _THREE_DIGITS_RE.finditer(folded, turn)}
                 if after & set(known):
                     ruled_out.update(c for c in known if c not in after)
             ruled_out.update(int(m.group(1)) for m in _KNOWN_CODE_RE.finditer(folded))
@@ -442,14 +452,17 @@ class StatusIndex:
         """Codes typed before an explicit turn to another question ("监控里 504 一大片……不过我问的
         是另一件事：机场 Wi-Fi 弹登录页那种是哪个码"), when the text after the turn types no code
         and reads clearly as another one."""
-        ends = [m.end() for m in _PIVOT_RE.finditer(folded)]
-        if not ends:
+        turn = _last_turn(folded)
+        if turn is None:
             return []
-        tail = folded[ends[-1] :]  # after the last turn: the question
+        tail = folded[turn:]
         if _THREE_DIGITS_RE.search(tail) is not None or len(normalize(tail).replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
             return []
-        wanted = lambda code: code not in known  # noqa: E731
-        return list(known) if self._clear_reading(tail, technical_terms(folded), _PIVOT_SCORE, wanted) is not None else []
+
+        def other(code: int) -> bool:
+            return code not in known
+
+        return list(known) if self._clear_reading(tail, technical_terms(folded), _PIVOT_SCORE, other) is not None else []
 
     def _asked_after(self, folded: str, known: list[int]) -> list[int]:
         """Codes typed before a description that asks for a number ("401 是没认证我知道，那登录
