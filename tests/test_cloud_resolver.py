@@ -386,6 +386,9 @@ def test_a_typed_status_retold_only_by_its_own_names_stays_the_status(service, t
         # The cloud "saying" something is the vendor's message retold.
         ("阿里云负载均衡说我还没在这个端口上创建监听", "ListenerNotFound"),
         ("华为云 OBS 多段上传合并时，说段列表没有按段号升序排", "InvalidPartOrder"),
+        # "API 网关" typed with a space names APIG; it names two products (the API and its
+        # gateway runtime), and a row is of one: the other does not count against its share.
+        ("华为云 API 网关调用超出了流控阈值", "APIG.0308"),
     ],
 )
 def test_a_product_told_with_its_status_or_its_words_is_read_by_meaning(service, text, code) -> None:

@@ -45,6 +45,8 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "obs": (("huaweicloud", "OBS"),),
     "apig": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
     "api网关": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
+    # Folding keeps the space typed between Latin and Chinese ("API 网关").
+    "api 网关": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
     "api gateway": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
     "cvm": (("tencentcloud", "CVM"),),
     "cbs": (("tencentcloud", "CBS"),),

@@ -290,9 +290,14 @@ class MeaningIndex:
         # Words the index has never seen still count against the share: a question mostly about
         # something else is not a retelling of any row.
         unknown = tuning.MEANING_UNKNOWN_IDF * self._max_idf
-        ceiling = sum(
-            w * (self._bm25.idf(t) or unknown) * (1 + self._bm25.k1) for t, w in reading.weights.items()
-        )
+        most = [w * (self._bm25.idf(t) or unknown) * (1 + self._bm25.k1) for t, w in reading.weights.items()]
+        ceiling = sum(most)
+        if products:
+            # A row is of one product: of several named ("APIG": the API and its gateway
+            # runtime; "ECS": two clouds'), only one can match. Products merely implied by
+            # the words (security group: every cloud's ECS) keep counting, as tuned.
+            per_product = [m for t, m in zip(reading.weights, most, strict=True) if t[0] == _PRODUCT_TERM]
+            ceiling += max(per_product, default=0.0) - sum(per_product)
         if not ceiling:
             return []
         # Each code's best row (highest score, then lowest row), the codes in that order, the
