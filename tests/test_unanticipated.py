@@ -777,3 +777,42 @@ def test_a_weak_reading_of_a_text_about_a_status_is_still_offered(service):
     # Below the answer line, but the text speaks of a status: the options stay.
     matches = service.resolve("what code does Django return when CSRF verification fails").matches
     assert matches and matches[0].status == 403
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Changes made, tips shared and figures reported, each naming a code it asks nothing about.
+        "我把登录接口改成返回 201 了，前端记得改一下判断",
+        "监控那边的 504 告警已经关了，是误报",
+        "404 是因为网关路由少配了前缀，已修",
+        "分享一下：cf 522 多半是源站防火墙没放行 Cloudflare 的回源 IP",
+        "上周 4xx 比例 0.3%，比预期低",
+        "504 errors down to 3 this week",
+        "昨天 5xx 一共 7 次，都在发布窗口里",
+        "我们组叫 502 小组，专门背锅",
+        # Chatter whose words only look like a status's: 回源, code review, 好几个, 又涨了.
+        "这周 CDN 回源带宽涨了不少，是不是有活动",
+        "code review 里发现好几个空指针，大家提交前多跑下单测",
+        "腾讯云和阿里云的续费谁比过价？感觉又涨了",
+    ],
+)
+def test_remarks_that_name_a_code_or_only_sound_like_one_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("机器人，409 是什么错", 409),  # the bot addressed, then asked
+        ("哈哈 日志里冒出个 418，这是啥梗", 418),  # the clause after the code points back at it
+        ("有人知道 511 吗，连酒店 wifi 时候弹的", 511),
+        ("刚发版就 502 了，502 一般先查哪", 502),
+        ("301 和 308 我老记混，308 具体是啥", 308),
+        ("QPS 才 300，怎么就 429 了", 429),  # a load figure is no code
+        # A remark that it is fixed, yet trouble came of the change.
+        ("我把 nginx 升级到 1.25 已经调好了，然后就 502 了", 502),
+    ],
+)
+def test_questions_in_chatty_clothes_are_answered(service, text, code):
+    assert service.resolve(text).matches[0].status == code

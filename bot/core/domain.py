@@ -286,6 +286,8 @@ STATUS_BEFORE = (
     "弹出来",
     "跳出来",  # "刷短视频突然跳出来个 404"
     "主要是",  # "5xx 比例上来了，主要是 504"
+    "有人知道",  # "有人知道 511 吗" (a unit or a place after it is still a quantity)
+    "谁知道",
     "冒出来",
     "蹦出来",
     "抛出",
@@ -461,7 +463,20 @@ STATUS_QUESTION_AFTER = (
 )
 # Asking after a number what caused it or where to look, the sentence going on: "408 是因为我
 # 网速太慢吗", "504 一般从哪儿查起".
-STATUS_CAUSE_AFTER = ("是因为", "是不是因为", "一般从哪", "从哪查", "从哪儿查", "怎么查", "怎么排查", "一般怎么查")
+STATUS_CAUSE_AFTER = (
+    "是因为",
+    "是不是因为",
+    "一般从哪",
+    "从哪查",
+    "从哪儿查",
+    "怎么查",
+    "怎么排查",
+    "一般怎么查",
+    "一般先查",  # "500 一般先查哪"
+    "一般先看",
+    "先查哪",
+    "先看哪",
+)
 _CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
 # Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
 _LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成")
@@ -511,6 +526,7 @@ QUANTITY_AFTER = (
     "实验室",
     "会议室",
     "办公室",
+    "小组",  # "我们组叫 404 小组"
     "以上",
     "以下",
     "以内",
@@ -580,6 +596,10 @@ QUANTITY_BEFORE = (
     "扛到",
     "撑到",
     "qps",
+    "qps 才",  # "QPS 才 200，怎么就 429 了"
+    "qps才",
+    "qps 只有",
+    "qps只有",
     "tps",
     "并发",
     "并发数",
@@ -750,8 +770,8 @@ def asks(folded: str) -> bool:
 
 # A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",
 # "线上 500 小李已经在跟了", "CDN 缓存刷新好了") names an error without asking about it.
-SETTLED_WORDS = tuple(
-    "解决了 已解决 搞定了 修好了 弄好了 没事了 恢复了 已修复 好了 做完了 写完了 已完成 完成了 "
+SETTLED_WORDS = (
+    *"解决了 已解决 搞定了 修好了 弄好了 没事了 恢复了 已修复 好了 做完了 写完了 已完成 完成了 "
     "已经在跟 在跟了 在跟进 跟进中 已处理 处理好了 已经调 调大了 调高了 上线了 已上线 续好了 "
     "已经转给 已转给 转给他们 复盘 背锅 背的锅 等着吧 都没有 一个都没 "
     "工单我已经提了 工单已经提了 已提工单 提了工单 再说吧 笑死 笑疯 "
@@ -759,12 +779,24 @@ SETTLED_WORDS = tuple(
     "已经加了 加好了 改好了 调大到 调整到 明天上线 今晚上线 别慌 随时喊我 有问题喊我 有问题找我 发群里了 大家看看 "
     # Notices, reports and cheers: "请各业务方知悉", "5xx 0 次……无异常", "把 500 错误清零了", "占比 99.98%，很稳".
     "跟大家说一声 说一声 知悉 全体成员 注意适配 辛苦了 恭喜 清零 无异常 表情包 占比 很稳 挺管用 拦掉了 周报 发布完成 降到 人生 "
-    "fixed resolved".split()
+    # Changes made and tips shared: "我把那个接口改成返回 201 了", "网关那边的 502 告警我已经关了，
+    # 是误报", "404 是因为路由前缀漏了 /api，已修", "分享一下：cf 522 一般是源站防火墙没放行".
+    "改成返回 都改成 已经改成 设成 设置成 调到 我加了 误报 已修 已回滚 回滚了 已经定位 "
+    "黑名单 已经关了 关掉了 不用管 不用问 扩完了 扩容完了 充值了 重建了 没问题了 都处理完了 设计稿 "
+    "提醒一下 分享一下 大家注意 踩了个 踩坑 的坑 悠着点 抱歉 "
+    # Figures reported: "昨天 5xx 一共 12 次", "4xx 比例 0.2%，比预期好", "404 errors down to 2 today".
+    "一共 比例 比预期 阈值改成 阈值调到 "
+    "fixed resolved".split(),
+    # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
+    "down to",
+    "nice work",
+    "fyi ",
+    "fyi:",
 )
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
 # "好了，又 502 了", "重启好了但是打不开".
 TROUBLE_WORDS = tuple(
-    "还是 仍然 依然 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 still again".split()
+    "还是 仍然 依然 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 still again".split()
 )
 
 
@@ -772,8 +804,17 @@ _settled_word = _one_of(SETTLED_WORDS)
 _trouble_word = _one_of(TROUBLE_WORDS)
 
 
+# "我把 nginx 升级了，然后就 502 了": what came of a change is trouble.
+_THEN_CODE_RE = re.compile(r"就\s?[1-5][0-9]{2}")
+
+
 def settled(folded: str) -> bool:
-    return _settled_word(folded) and not asks(folded) and not _trouble_word(folded)
+    return (
+        _settled_word(folded)
+        and not asks(folded)
+        and not _trouble_word(folded)
+        and _THEN_CODE_RE.search(folded) is None
+    )
 
 
 # Words that report trouble happening, not just name it: "接口返回 502", "日志里全是 499",
@@ -783,7 +824,7 @@ REPORT_WORDS = tuple(
     "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 崩 刷不出 error fail exception".split()
 )
 # Everyday words that contain a report word and report nothing ("发票谁帮忙报销一下").
-_NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错")
+_NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错", "又涨")
 PASSING_MIN = 10  # characters besides spaces: shorter texts ("又是 503", "504 啊") are lookups
 
 
@@ -912,11 +953,16 @@ def speaks_of_status(folded: str) -> bool:
     """Does the text speak of a status or an error at all (asks for one, reports trouble, tells
     of a refusal or an exchange, or holds a word of one)? Chatter that shares words with
     the cards ("把服务从 8080 端口改到 443 要注意啥") does not."""
-    return (
-        asks_for_status(folded)
-        or _tells_of_trouble_or_exchange(folded)
-        or any(word in folded for word in STATUS_SIGNAL_WORDS)
-    )
+    if asks_for_status(folded) or _tells_of_trouble_or_exchange(folded):
+        return True
+    for word in _NOT_SIGNALS:
+        if word in folded:
+            folded = folded.replace(word, " ")
+    return any(word in folded for word in STATUS_SIGNAL_WORDS)
+
+
+# Everyday words holding a signal word and signalling nothing ("CDN 回源流量", "code review").
+_NOT_SIGNALS = ("回源", "code review", "好几")
 
 
 def talks_status(folded: str) -> bool:

@@ -116,7 +116,7 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 # inside the second's), so the codes found are the same. The look-behind sits after the
 # first character: (?<!说应) there is (?<!说) before it.
 _FOCUS_ASKED_RE = re.compile(
-    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)|到底是|一般是)"
+    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)|到底是|一般是)"
 )
 _FOCUS_SAID_RE = re.compile(
     r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|主要是|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下)"
@@ -162,6 +162,16 @@ def _last_turn(folded: str) -> int | None:
 _PIVOT_SCORE = 70.0  # the text after an explicit turn needs a clear reading, like one clause
 # The bot addressed in a group: "@bot", "@机器人".
 _TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人|助手)")
+# A question that opens by addressing the bot: "机器人，422 是什么错", "bot: 418 啥梗".
+_ADDRESSED_RE = re.compile(r"@?(?:机器人|小助手|助手|bot)\s?[，,:：\s]")
+# A clause after a code that points back at it: "看到个 418，这是啥梗", "这个又是什么".
+_BACK_REF_RE = re.compile(r"\s?[，,。.:：]?\s?(?:这|它)(?:个|又)*(?:是|啥|什么)")
+
+
+def _points_back(folded: str, code: int) -> bool:
+    """Does the clause right after the code's last mention ask about it ("…418，这是啥梗")?"""
+    end = folded.rfind(str(code))
+    return end >= 0 and _BACK_REF_RE.match(folded, end + 3) is not None
 _ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
 # "这在 nginx 里是哪个内部码": the registered codes typed are what the client saw.
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
@@ -422,6 +432,8 @@ class StatusIndex:
                 if after & set(known):
                     ruled_out.update(c for c in known if c not in after)
             ruled_out.update(int(m.group(1)) for m in _KNOWN_CODE_RE.finditer(folded))
+        if len(known) == 1 and _points_back(folded, known[0]):
+            return frozenset(c for c in known if c in ruled_out)  # "看到个 418，这是啥梗"
         asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
         if not (asked or domain.asks(folded)):
             return frozenset(c for c in known if c in ruled_out) if ruled_out else frozenset()
@@ -657,7 +669,11 @@ class StatusIndex:
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
             # and whole-entry likeness are coincidence there, only a name typed whole counts.
-            ranked = [item for item in ranked if item[1][2] not in ("words", "fuzzy", "document")]
+            ranked = [item for item in ranked if item[1][2] not in _COINCIDENT]
+            if ranked and self.codes(q)[0] and domain.settled(q.folded):
+                # The code typed in the remark was let go ("分享一下：cf 522 一般是源站防火墙没放行"):
+                # so is a name around it, unless the name is the whole text.
+                ranked = [item for item in ranked if item[1][0] >= tuning.EXPLICIT]
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
         ]
@@ -990,6 +1006,9 @@ def _long_enough(key: str) -> bool:
     return cjk >= 3 or (cjk == 0 and len(key) >= 6) or (cjk and len(key) >= 5)
 
 
+_COINCIDENT = ("words", "fuzzy", "document")  # tiers that are likeness, not a name typed
+
+
 def explicit_codes(
     folded: str, normalized: str | None = None, named: Callable[[int, str], bool] | None = None
 ) -> list[int]:
@@ -1015,6 +1034,7 @@ def explicit_codes(
         and not domain.talks_status(folded)
         # "401 搞定了，今天又变成 403 了 @bot 这个又是啥": two codes in a question to the bot.
         and not (len(numbers) > 1 and (domain.asks(folded) or _TO_BOT_RE.search(folded) is not None))
+        and not (_ADDRESSED_RE.match(folded) is not None and domain.asks(folded))
     ):
         spans = [
             (a, b, code)
