@@ -9,6 +9,7 @@ figures it reached; they say nothing about unseen text (the blind sets do).
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 
@@ -106,9 +107,13 @@ def test_word_lists_read_the_same_in_short_and_long_texts():
         text = "".join(rnd.choice(words if rnd.random() < 0.2 else fillers) for _ in range(rnd.randint(0, 160)))
         text = text[: rnd.randint(0, 2 * domain._ONE_SCAN_FROM)]
         assert domain.asks(text) == any(w in text for w in domain.QUESTION_WORDS)
+        # Trouble told before the last word that it is in hand does not undo it ("又过期了，
+        # 已经续上了"); trouble told after it does ("修好了，又 502 了").
+        last_trouble = max(text.rfind(w) for w in domain.TROUBLE_WORDS)
         expected = (
-            any(w in text for w in domain.SETTLED_WORDS)
+            (any(w in text for w in domain.SETTLED_WORDS) or re.search(r"(?:升级|升|更新|切)到\s?v?\d+(?:\.\d+)+", text))
             and not any(w in text for w in domain.QUESTION_WORDS)
-            and not any(w in text for w in domain.TROUBLE_WORDS)
+            and (last_trouble < 0 or any(text.rfind(w) > last_trouble for w in domain.SETTLED_WORDS))
+            and not re.search(r"就\s?[1-5][0-9]{2}", text)
         )
-        assert domain.settled(text) == expected
+        assert domain.settled(text) == bool(expected)

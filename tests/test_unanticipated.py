@@ -791,6 +791,7 @@ def test_a_weak_reading_of_a_text_about_a_status_is_still_offered(service):
         "504 errors down to 3 this week",
         "昨天 5xx 一共 7 次，都在发布窗口里",
         "我们组叫 502 小组，专门背锅",
+        "Go 升到 1.23.1 了，大家本地也更新下",  # a release note
         # Chatter whose words only look like a status's: 回源, code review, 好几个, 又涨了.
         "这周 CDN 回源带宽涨了不少，是不是有活动",
         "code review 里发现好几个空指针，大家提交前多跑下单测",
@@ -815,4 +816,38 @@ def test_remarks_that_name_a_code_or_only_sound_like_one_are_not_answered(servic
     ],
 )
 def test_questions_in_chatty_clothes_are_answered(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Talk about how errors are handled, and about bills and tools: no guesses offered.
+        "我们组在争论要不要把错误码规范收到网关层统一做",
+        "Spring 的全局异常处理用起来真香",
+        "面经分享：三面问了状态码分类和缓存协商，整体不难",
+        "腾讯云代金券下周就过期了，有人要吗",
+        "阿里云 OSS 这个月的费用又涨了，是不是归档没配好",
+        # A number glued to a unit is a size, not a status the cloud returned.
+        "华为云 OBS 本月下行流量 413GB",
+        # Notices that trouble is expected or was nothing.
+        "今晚灰度发布，期间可能出现少量 5xx，属预期现象，无需上报",
+        "昨天那个报错是我本地抓包工具没关，虚惊一场",
+    ],
+)
+def test_talk_about_errors_bills_and_tools_gets_no_guesses(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Asking for one answer still gets it, however the talk is framed.
+        ("面试题：资源被永久删除、以后也不会再有，按规范应该返回哪个", 410),
+        ("重试三次后依然 502，这个状态是什么意思", 502),
+        ("403 和 401 老记混，401 是没登录对吧？", 401),
+        ("been staring at this 502 from the load balancer all morning", 502),
+    ],
+)
+def test_one_answer_asked_for_amid_talk_is_given(service, text, code):
     assert service.resolve(text).matches[0].status == code

@@ -155,6 +155,7 @@ TERMS = (
     "csrf",
     "cors",
     "ingress",
+    "load balancer",
     "kubernetes",
     "k8s",
     "cloudflare",
@@ -286,8 +287,16 @@ STATUS_BEFORE = (
     "弹出来",
     "跳出来",  # "刷短视频突然跳出来个 404"
     "主要是",  # "5xx 比例上来了，主要是 504"
+    "依然",  # "第 3 次重试后依然 503"
+    "仍然",
+    "依旧",
     "有人知道",  # "有人知道 511 吗" (a unit or a place after it is still a quantity)
     "谁知道",
+    "科普一下",  # "求科普一下 451"
+    "科普下",
+    "求科普",
+    "被问",  # "面试被问 206 什么场景会出现"
+    "被问到",
     "冒出来",
     "蹦出来",
     "抛出",
@@ -460,6 +469,19 @@ STATUS_QUESTION_AFTER = (
     "是什么问题",
     "什么问题",
     "啥问题",
+    "是个啥",  # "话说 412 是个啥来着"
+    "是个什么",
+    "是个啥来着",
+    "是啥来着",
+    "是什么来着",
+    "到底是啥意思",  # "到底是啥意思，跟 404 不一样吗"
+    "到底是什么意思",
+    "到底什么意思",
+    "具体是啥",
+    "具体是啥意思",
+    "具体是什么",
+    "具体是什么意思",
+    "具体啥意思",
 )
 # Asking after a number what caused it or where to look, the sentence going on: "408 是因为我
 # 网速太慢吗", "504 一般从哪儿查起".
@@ -476,6 +498,11 @@ STATUS_CAUSE_AFTER = (
     "一般先看",
     "先查哪",
     "先看哪",
+    "一般是哪",  # "405 一般是哪里配错了"
+    "是哪里",
+    "什么场景",  # "206 什么场景会出现"
+    "啥场景",
+    "什么时候会",
 )
 _CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
 # Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
@@ -782,10 +809,15 @@ SETTLED_WORDS = (
     # Changes made and tips shared: "我把那个接口改成返回 201 了", "网关那边的 502 告警我已经关了，
     # 是误报", "404 是因为路由前缀漏了 /api，已修", "分享一下：cf 522 一般是源站防火墙没放行".
     "改成返回 都改成 已经改成 设成 设置成 调到 我加了 误报 已修 已回滚 回滚了 已经定位 "
-    "黑名单 已经关了 关掉了 不用管 不用问 扩完了 扩容完了 充值了 重建了 没问题了 都处理完了 设计稿 "
+    "黑名单 已经关了 不用管 不用问 扩完了 扩容完了 充值了 重建了 没问题了 都处理完了 设计稿 "
     "提醒一下 分享一下 大家注意 踩了个 踩坑 的坑 悠着点 抱歉 "
     # Figures reported: "昨天 5xx 一共 12 次", "4xx 比例 0.2%，比预期好", "404 errors down to 2 today".
     "一共 比例 比预期 阈值改成 阈值调到 "
+    # Conventions announced and reports closed: "新版 API 创建成功统一返回 201 了，下游已经适配",
+    # "401 那个问题不用看了", "我們的 503 是維護模式故意回的，別緊張", "测试报告：…全部通过".
+    "统一返回 统一改成 统一为 已更新 已经适配 已适配 记得改 撒花 完美 拉黑 做成了 扩到 全部切到 "
+    "不用看了 别紧张 故意回的 给新人 全部通过 测试报告 批下来 已经修了 文档里加了 先别动 我们约定 "
+    "属预期 预期现象 无需上报 无需处理 我更新了 补全了 已经生效 已生效 虚惊一场 自己去看 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
     "down to",
@@ -808,13 +840,24 @@ _trouble_word = _one_of(TROUBLE_WORDS)
 _THEN_CODE_RE = re.compile(r"就\s?[1-5][0-9]{2}")
 
 
+# A version moved to ("Go 升级到 1.22.3 了", "node 切到 v20.11"): a release note.
+_UPGRADED_RE = re.compile(r"(?:升级|升|更新|切)到\s?v?[0-9]+(?:\.[0-9]+)+")
+
+
 def settled(folded: str) -> bool:
     return (
-        _settled_word(folded)
+        (_settled_word(folded) or _UPGRADED_RE.search(folded) is not None)
         and not asks(folded)
-        and not _trouble_word(folded)
+        and (not _trouble_word(folded) or _settled_last(folded))
         and _THEN_CODE_RE.search(folded) is None
     )
+
+
+def _settled_last(folded: str) -> bool:
+    """Is the trouble told before the text says it is in hand ("证书又过期了，我已经续上了，大家
+    不用管"), not after ("修好了，又 502 了")? Only texts holding both words get here."""
+    trouble = max(folded.rfind(word) for word in TROUBLE_WORDS)
+    return any(folded.rfind(word) > trouble for word in SETTLED_WORDS)
 
 
 # Words that report trouble happening, not just name it: "接口返回 502", "日志里全是 499",
@@ -916,6 +959,34 @@ def about_the_bot(folded: str) -> bool:
 
 def asks_for_status(folded: str) -> bool:
     return any(word in folded for word in _STATUS_ASKS) or _STATUS_ASK_RE.search(folded) is not None
+
+
+# Talk about how errors are handled, not about one that happened: opinions, reviews, meetings,
+# interviews, conventions and recommendations ("我们要不要统一一下错误码规范", "FastAPI 的
+# HTTPException 用起来挺顺手的", "面经分享：…状态码分类，整体不难").
+DISCUSSION_WORDS = tuple(
+    "要不要 怎么看 觉得 真香 顺手 泪目 爽 吵了 争了 扯皮 面试 面经 纪要 评审 讨论 码规范 分享一下 分享给大家 分享个 推荐 "
+    "可爱 整理 硬性要求 约定 定稿 打卡 插画 拼团 代金券 折扣 打几折 "
+    # Errors as a subject of work: their texts, logs and formats ("前端错误提示文案这块…").
+    "提示文案 错误提示 错误日志 日志量 错误信息 空指针 堆栈 安全扫描 维度 "
+    # The bill: "OSS 存储费用这个月涨了不少", "腾讯云代金券月底就过期了".
+    "费用 账单".split()
+)
+_discussion_word = _one_of(DISCUSSION_WORDS)
+
+
+# What a question seeking one answer asks with ("面试题：…应该返回哪个", "按规范应该返回多少");
+# talk asks for opinions ("要不要", "大家怎么看").
+_WHICH_ONE = ("哪个", "哪一个", "哪种", "多少", "是几", "什么", "是啥", "最贴切", "which", "what")
+
+
+def discusses(folded: str) -> bool:
+    """Does the text discuss error handling (or anything) rather than ask which status?"""
+    return (
+        _discussion_word(folded)
+        and not asks_for_status(folded)
+        and not any(word in folded for word in _WHICH_ONE)
+    )
 
 
 def describes_exchange(folded: str) -> bool:

@@ -148,11 +148,15 @@ class Resolver:
         if (
             matches
             and matches[0].score < tuning.ANSWER
-            and all(m.kind == "status" for m in matches)
             and len(q.normalized.replace(" ", "")) > _LOOKUP_WORD  # "网关" alone is a lookup
-            and not domain.speaks_of_status(q.folded)
+            and (
+                # Guesses at a status for a text about something else, or guesses of any kind
+                # for talk about errors, bills or tools ("要不要统一错误码规范"): no options.
+                (all(m.kind == "status" for m in matches) and not domain.speaks_of_status(q.folded))
+                or domain.discusses(q.folded)
+            )
         ):
-            matches = []  # guesses at a status for a text about something else: no options
+            matches = []
         unknown = tuple(dict.fromkeys(q.unknown))
         if not matches and LAST_RESORT in q.memo:
             return q.memo[LAST_RESORT]

@@ -111,7 +111,8 @@ def named_products(folded: str) -> set[tuple[str, str]]:
 
 # The look-behind after the first digit, not before it: a pattern that starts with a
 # character class lets the engine skip to the next [1-5] in C (~3× faster on 4 KB).
-_STATUS_RE = re.compile(r"([1-5](?<![0-9][1-5])[0-9]{2})(?![0-9])")
+# A number glued to letters after it is a size or a time ("406gb", "500ms"), not a status.
+_STATUS_RE = re.compile(r"([1-5](?<![0-9][1-5])[0-9]{2})(?![0-9A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
