@@ -851,3 +851,17 @@ def test_talk_about_errors_bills_and_tools_gets_no_guesses(service, text):
 )
 def test_one_answer_asked_for_amid_talk_is_given(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A code whose sentence says its trouble is over, beside one whose sentence does not.
+        ("早上那个 404 是路由配错了，已经修了；现在支付服务又报 503，一般是什么原因", 503),
+        ("301 的问题搞定了，谢谢大家。新问题：上传接口返回 415 是咋回事", 415),
+        ("上周 502 那次的复盘改到周五了。另外 409 一般怎么处理，PUT 的时候报的", 409),
+        ("之前用 404 处理下架商品，产品说要换成 410，410 啥含义", 410),
+    ],
+)
+def test_a_code_left_behind_in_a_settled_sentence_gives_way(service, text, code):
+    assert service.resolve(text).matches[0].status == code

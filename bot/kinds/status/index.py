@@ -116,7 +116,7 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 # inside the second's), so the codes found are the same. The look-behind sits after the
 # first character: (?<!说应) there is (?<!说) before it.
 _FOCUS_ASKED_RE = re.compile(
-    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指)(?!区别|不同|差别|关系)|到底是|一般是"
+    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指|啥含义|什么含义)(?!区别|不同|差别|关系)|到底是|一般是"
     # "…401 是没登录对吧": a claim about the code, checked.
     r"|是[^，。,;；！？?]{1,12}?(?:对吧|对吗|是吧))"
 )
@@ -151,6 +151,26 @@ _PIVOT_RE = re.compile(
     r"先不管|不管它|我(?:想|要)?问的是|我想问|我要问的是|另一件事|另一个问题|换个问题|题外话"
     r"|(?:这个|那个)(?:我)?(?:懂|知道|明白)"
 )
+
+
+# Sentences of a group message ("刚才那个 404 是路由写错了，已经修了；现在又开始报 502…").
+_SENTENCE_END_RE = re.compile(r"[。；！？;!?]+|\s/\s")
+_THANKS = ("谢了", "谢谢", "感谢", "多谢", "thanks")
+
+
+def _settled_sentences(folded: str, known: list[int]) -> set[int]:
+    """Codes typed only in sentences saying their trouble is over, in hand or known ("昨天 301 的
+    SEO 问题搞定了，谢谢大家。今天新问题：接口返回 405 是咋回事"), when another code is typed in
+    a sentence that is not: the message moves on to that one."""
+    done: set[int] = set()
+    open_: set[int] = set()
+    for sentence in _SENTENCE_END_RE.split(folded):
+        codes = {int(m.group()) for m in _THREE_DIGITS_RE.finditer(sentence)} & set(known)
+        if not codes:
+            continue
+        thanked = any(word in sentence for word in _THANKS) and not domain.asks(sentence)
+        (done if domain.settled(sentence) or thanked else open_).update(codes)
+    return done - open_ if open_ else set()
 
 
 def _last_turn(folded: str) -> int | None:
@@ -434,6 +454,7 @@ class StatusIndex:
                 if after & set(known):
                     ruled_out.update(c for c in known if c not in after)
             ruled_out.update(int(m.group(1)) for m in _KNOWN_CODE_RE.finditer(folded))
+            ruled_out.update(_settled_sentences(folded, known))
         if len(known) == 1 and _points_back(folded, known[0]):
             return frozenset(c for c in known if c in ruled_out)  # "看到个 418，这是啥梗"
         asked = "哪" in folded or ("那个" in folded and ("码" in folded or _CLASS_RE.search(folded) is not None))
