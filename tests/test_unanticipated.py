@@ -811,6 +811,7 @@ def test_remarks_that_name_a_code_or_only_sound_like_one_are_not_answered(servic
         ("刚发版就 502 了，502 一般先查哪", 502),
         ("301 和 308 我老记混，308 具体是啥", 308),
         ("QPS 才 300，怎么就 429 了", 429),  # a load figure is no code
+        ("jin zhi fang wen shi duo shao", 403),  # a pinyin ask typed syllable by syllable
         # A remark that it is fixed, yet trouble came of the change.
         ("我把 nginx 升级到 1.25 已经调好了，然后就 502 了", 502),
     ],
@@ -847,6 +848,8 @@ def test_talk_about_errors_bills_and_tools_gets_no_guesses(service, text):
         ("重试三次后依然 502，这个状态是什么意思", 502),
         ("403 和 401 老记混，401 是没登录对吧？", 401),
         ("been staring at this 502 from the load balancer all morning", 502),
+        # The code named before the ask ("…状态码来记录，是哪一个") is asked for: a status first.
+        ("nginx 开了客户端证书校验，证书校验失败时它内部用一个非标准状态码来记录，是哪一个", 495),
     ],
 )
 def test_one_answer_asked_for_amid_talk_is_given(service, text, code):

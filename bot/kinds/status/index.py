@@ -963,7 +963,10 @@ class StatusIndex:
 
 
 # A question typed in pinyin too: "yongjiu chongdingxiang shi duoshao".
-_PINYIN_ASK_RE = re.compile(r"(?<![a-z])(?:shi duoshao|shi shenme|shi sha|shi ji|shi nage|zenme ban|sha yisi|shenme yisi)(?![a-z])")
+# Syllables run together or apart ("shi duo shao"). Every branch opens with a literal letter.
+_PINYIN_ASK_RE = re.compile(
+    r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|sha ?yi ?si|shen ?me ?yi ?si)(?![a-z])"
+)
 _CLAUSE_RE = re.compile(r"[^，。；;：:、（）()“”]+")
 # A code in a card's prose; "100 秒" or "500 个" is a quantity.
 _PROSE_CODE_RE = re.compile(r"(?<![0-9.])[1-5][0-9]{2}(?![0-9.\-])(?!\s?(?:秒|毫秒|ms|个|次|条|行|字|%|k|m|g|分钟|小时|天|多|以上|以内))")
