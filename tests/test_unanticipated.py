@@ -868,3 +868,27 @@ def test_one_answer_asked_for_amid_talk_is_given(service, text, code):
 )
 def test_a_code_left_behind_in_a_settled_sentence_gives_way(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("网关这边 200 正常，但用户那边偶发 408，408 是客户端慢还是服务端慢", 408),
+        ("order 返回 200，pay 返回 502，我先看 pay，502 一般先查哪", 502),
+        ("老师说 100 Continue 传大文件时会用到，那 417 又是什么", 417),
+        ("好消息：200 和 204 都正常了；坏消息：更新接口还是 409，409 到底指啥", 409),
+    ],
+)
+def test_the_code_asked_about_among_several_leads(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("华为云 ECS 先后返回 Ecs.0001 和 Ecs.0013，Ecs.0013 是啥", "Ecs.0013"),
+        ("腾讯云报 UnauthorizedOperation.MFAExpired，之前那个 InvalidParameterValue 已经解决了，这个是啥", "UnauthorizedOperation.MFAExpired"),
+    ],
+)
+def test_the_cloud_code_asked_about_among_several_leads(service, text, code):
+    assert service.resolve(text).matches[0].answer.error_code == code

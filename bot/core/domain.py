@@ -817,7 +817,7 @@ SETTLED_WORDS = (
     # "401 那个问题不用看了", "我們的 503 是維護模式故意回的，別緊張", "测试报告：…全部通过".
     "统一返回 统一改成 统一为 已更新 已经适配 已适配 记得改 撒花 完美 拉黑 做成了 扩到 全部切到 "
     "不用看了 别紧张 故意回的 给新人 全部通过 测试报告 批下来 已经修了 文档里加了 先别动 我们约定 "
-    "属预期 预期现象 无需上报 无需处理 我更新了 补全了 已经生效 已生效 虚惊一场 自己去看 "
+    "属预期 预期现象 无需上报 无需处理 我更新了 补全了 已经生效 已生效 虚惊一场 自己去看 都正常了 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
     "down to",
@@ -867,7 +867,17 @@ REPORT_WORDS = tuple(
     "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 崩 刷不出 error fail exception".split()
 )
 # Everyday words that contain a report word and report nothing ("发票谁帮忙报销一下").
-_NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错", "又涨")
+_NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错", "又涨", "报到", "好多了")
+# Errors as a subject of work, not one that happened ("错误响应统一成…格式", "合理的错误处理",
+# "按状态码分组展示请求量"): read as no trouble and no exchange.
+_TOPIC_NOUNS = ("错误处理", "错误响应", "错误格式", "错误信息", "错误提示", "异常处理", "请求量", "状态码分组")
+
+
+def _without_topics(folded: str) -> str:
+    for word in _TOPIC_NOUNS:
+        if word in folded:
+            folded = folded.replace(word, " ")
+    return folded
 PASSING_MIN = 10  # characters besides spaces: shorter texts ("又是 503", "504 啊") are lookups
 
 
@@ -1003,6 +1013,7 @@ def describes_exchange(folded: str) -> bool:
 def _tells_of_trouble_or_exchange(folded: str) -> bool:
     """It reports trouble, tells of a refusal, talks of a code, or names two of the exchange's
     parties and messages (the part of :func:`describes_exchange` that is no question)."""
+    folded = _without_topics(folded)
     return (
         reports_trouble(folded)
         or any(word in folded for word in REFUSAL_WORDS)

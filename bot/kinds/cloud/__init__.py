@@ -102,6 +102,37 @@ def _caseless_code_first(matches: list[Match]) -> bool:
     return len(matches) >= 2 and matches[0].tier == "code" and "不区分大小写" in matches[0].why
 
 
+# The rest of a code's clause asking about it: "Ecs.0013 是啥", "这个又是什么意思".
+_CODE_ASKED_RE = re.compile(r"\s?(?:又|到底)?(?:是啥|是什么|是干嘛|啥意思|什么意思|怎么办|咋办|怎么解决)")
+_CLAUSE_SPLIT_RE = re.compile(r"[，。；！？,;!?]")
+
+
+def _asked_code_first(text: str, matches: list[Match]) -> list[Match]:
+    """Of several codes typed (the same top score), the one asked about first and one whose clause
+    says it is dealt with last: "先后返回 Ecs.0001 和 Ecs.0013，Ecs.0013 是啥", "报
+    UnauthorizedOperation.MFAExpired，之前那个 InvalidParameterValue 已经解决了，这个是啥"."""
+    top = [m for m in matches if m.tier == "code" and m.score == matches[0].score]
+    if len(top) < 2:
+        return matches
+    lower = text.lower()
+
+    def rank(m: Match) -> int:
+        code = m.answer.error_code.lower()
+        at = lower.rfind(code)
+        if at < 0:
+            return 0
+        end = at + len(code)
+        if _CODE_ASKED_RE.match(lower, end) is not None:
+            return -1
+        start = max((c.end() for c in _CLAUSE_SPLIT_RE.finditer(lower, 0, at)), default=0)
+        cut = _CLAUSE_SPLIT_RE.search(lower, end)
+        clause = fold(lower[start : cut.start() if cut is not None else len(lower)])
+        return 1 if domain.settled(clause) else 0
+
+    ordered = sorted(top, key=rank)  # stable: typed order otherwise
+    return ordered + matches[len(top) :]
+
+
 def _message_over_caseless_code(matches: list[Match]) -> list[Match]:
     """"The throttling threshold has been reached.": a documented message word for word
     outranks a code that is only an ordinary word of it, read ignoring case (a tie before)."""
@@ -225,6 +256,7 @@ class CloudKind:
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
         if matches and matches[0].tier == "code":
             matches = self._told_after_code(text, matches, limit)
+            matches = _asked_code_first(text, matches)
         matches = self._seed_first(q, matches)
         matches = _message_over_caseless_code(matches)
         matches = _member_over_caseless_family(text, matches)
