@@ -892,3 +892,23 @@ def test_the_code_asked_about_among_several_leads(service, text, code):
 )
 def test_the_cloud_code_asked_about_among_several_leads(service, text, code):
     assert service.resolve(text).matches[0].answer.error_code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "排查完了：超时全是 499，客户端自己断开的，结案",
+        "QPS 峰值到了 503/s，离限流还远",
+        "520 那天发版纯属巧合 😂",
+        "本周网关共处理请求 302 万次，比上周增长 8%",
+        "课程作业：用 Django 写个带错误处理的 REST API，下周一前交",
+        "今天学到了 OPTIONS 预检请求是浏览器自己发的，涨知识了",
+    ],
+)
+def test_wrap_ups_figures_and_learning_notes_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_an_ask_ending_the_codes_clause_is_about_that_code(service):
+    text = "配置里看到 return 444; 这个 444 是啥状态码，客户端会看到什么"
+    assert service.resolve(text).matches[0].status == 444

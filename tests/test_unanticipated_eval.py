@@ -62,7 +62,10 @@ from tests.eval_utils import blind_rows, eval_blind
         # chatter rejected 78.9%, real questions 88.6% / 90.0%).
         ("dev/chatter_4.tsv", 0.98, 0.94),
         # A mixed set written like the blind sets (first run 90.9% / 97.0%, chatter 84.3%).
-        ("dev/fresh_mixed_6.tsv", 0.91, 0.92),
+        ("dev/fresh_mixed_6.tsv", 0.94, 0.93),
+        # Written as a held-out check after the two above were tuned on (first run 89.4% / 96.5%,
+        # chatter 82.3%), then tuned on.
+        ("dev/fresh_mixed_7.tsv", 0.93, 0.93),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

@@ -189,7 +189,12 @@ _TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人|助手)")
 # A question that opens by addressing the bot: "机器人，422 是什么错", "bot: 418 啥梗".
 _ADDRESSED_RE = re.compile(r"@?(?:机器人|小助手|助手|bot)\s?[，,:：\s]")
 # A clause after a code that points back at it: "看到个 418，这是啥梗", "这个又是什么".
-_BACK_REF_RE = re.compile(r"\s?[，,。.:：]?\s?(?:这|它)(?:个|又)*(?:是|啥|什么)")
+_BACK_REF_RE = re.compile(
+    r"\s?[，,。.:：]?\s?(?:这|它)(?:个|又)*(?:是|啥|什么)"
+    # Or an ask ending the code's own clause: "这个 444 是啥状态码，客户端会看到什么" (not "502 是
+    # 什么我知道，…").
+    r"|\s?(?:是啥|是什么|啥意思|什么意思)(?:状态码|码)?\s?(?:[，,。？?]|$)"
+)
 
 
 def _points_back(folded: str, code: int) -> bool:
