@@ -602,3 +602,9 @@ def test_an_english_message_quoted_inside_chinese_text_is_that_message(service) 
 def test_sts_names_a_cloud_whose_error_code_is_asked(service) -> None:
     text = "STS AssumeRole 传了个 DurationSeconds=60，结果说参数无效，是哪个错误码"
     assert service.resolve(text).matches[0].answer.error_code == "InvalidParameter.DurationSeconds"
+
+
+def test_a_code_typed_whole_leads_the_codes_it_is_part_of(service) -> None:
+    keys = [m.answer.error_code for m in service.resolve("阿里云 Forbbiden 是什么错误").matches]
+    assert keys[0] == "Forbbiden"
+    assert "Forbbiden.SubUser" in keys[1:]  # the longer codes stay beside it

@@ -912,3 +912,7 @@ def test_wrap_ups_figures_and_learning_notes_are_not_answered(service, text):
 def test_an_ask_ending_the_codes_clause_is_about_that_code(service):
     text = "配置里看到 return 444; 这个 444 是啥状态码，客户端会看到什么"
     assert service.resolve(text).matches[0].status == 444
+
+
+def test_a_port_changed_to_a_number_is_no_code(service):
+    assert service.resolve("跳板机的 ssh 端口改成 503 了，记得更新配置").matches == ()

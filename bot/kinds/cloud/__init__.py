@@ -133,6 +133,25 @@ def _asked_code_first(text: str, matches: list[Match]) -> list[Match]:
     return ordered + matches[len(top) :]
 
 
+def _typed_code_over_segments(text: str, matches: list[Match]) -> list[Match]:
+    """"阿里云 Forbbiden 是啥": a code typed whole, as spelt, leads the codes it is only a part of
+    (Forbbiden.SubUser, InvalidAccount.Forbbiden), which stay just below it."""
+    if not matches or matches[0].tier != "partial":
+        return matches
+    for i, m in enumerate(matches[1:4], start=1):
+        code = m.answer.error_code
+        if m.tier != "code" or code not in text:
+            continue
+        at = text.find(code)
+        end = at + len(code)
+        if (at and (text[at - 1].isalnum() or text[at - 1] in "._")) or (end < len(text) and (text[end].isalnum() or text[end] == ".")):
+            continue  # part of a longer token
+        top = matches[0].score
+        rest = [replace(x, score=min(x.score, top - tuning.JUST_BELOW)) for x in matches[:i]]
+        return [replace(m, score=max(m.score, top)), *rest, *matches[i + 1 :]]
+    return matches
+
+
 def _message_over_caseless_code(matches: list[Match]) -> list[Match]:
     """"The throttling threshold has been reached.": a documented message word for word
     outranks a code that is only an ordinary word of it, read ignoring case (a tie before)."""
@@ -259,6 +278,7 @@ class CloudKind:
             matches = _asked_code_first(text, matches)
         matches = self._seed_first(q, matches)
         matches = _message_over_caseless_code(matches)
+        matches = _typed_code_over_segments(text, matches)
         matches = _member_over_caseless_family(text, matches)
         if not matches or (matches[0].tier == "meaning" and matches[0].status not in provider_hints(text).statuses):
             # A retelling read no row returned with the status typed beside it: the product's
