@@ -93,6 +93,9 @@ class BM25:
         self._common_tf = {
             t: dict(zip(p[::2], p[1::2], strict=True)) for t, p in postings.items() if len(p) >> 1 > self._common
         }
+        # 1 + norm: the denominator of a term found once in a document (most are; see _sums),
+        # by document number, for the indexes rank() sums in a list (the status kind's 93).
+        self._once = [] if self._common_tf else [1 + norm for norm in self._norms]
         # Term by term, so the lists' memory is reused for the tuples rather than added to it.
         # Terms are shared: the GramIndex over the same texts holds most of the same bigrams.
         # So are equal postings: most terms are in one document once, and the same (key, 1)
@@ -141,16 +144,22 @@ class BM25:
         floats as :meth:`scores` (the same additions in the same order, from 0.0), for an
         index with no common terms."""
         sums = [0.0] * len(self._norms)
-        norms, k = self._norms, self.k1 + 1
+        norms, once, k = self._norms, self._once, self.k1 + 1
         postings, by_len = self._postings, self._idf_by_len
         for term in query_terms:
             posting = postings.get(term)
             if posting is None:
                 continue
             wi = 1.0 * by_len[len(posting)]
+            # wi × tf × k / (tf + norm) with tf = 1 is wi × k / (1 + norm): wi × 1 is wi
+            # exactly, so the same floats with two operations fewer (~70% of the pairs).
+            wk = wi * k
             pairs = iter(posting)
             for i, tf in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
-                sums[i] += wi * tf * k / (tf + norms[i])
+                if tf == 1:
+                    sums[i] += wk / once[i]
+                else:
+                    sums[i] += wi * tf * k / (tf + norms[i])
         return sums
 
     def idf(self, term: str) -> float:
