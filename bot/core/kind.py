@@ -97,8 +97,14 @@ class Kind(Protocol):
     def may_identify(self, q: Query) -> bool:
         """Cheap check: could the text hold one of this kind's identifiers?"""
 
+    def note(self, q: Query) -> None:
+        """Add to ``q.signals`` what the kinds after this one should know before they search
+        (asked of every kind, in order, when no kind answered outright)."""
+
     def search(self, q: Query, limit: int) -> list[Match]:
-        """Matches on the one score scale, best first (may add ``q.signals``)."""
+        """Matches on the one score scale, best first. A kind that does not identify
+        (``identifies = False``) searches after the others, and only if none of them found
+        an identifier that answers: it must not leave for them anything but its notes."""
 
     def names_source(self, q: Query, match: Match) -> bool:
         """Does the text name where this match comes from (the cloud product whose error it

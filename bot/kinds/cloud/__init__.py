@@ -212,6 +212,9 @@ class CloudKind:
         # alias in the words ("系统维护") is the vendor's wording too.
         return domain.asks_for_cloud_error(q.folded) and error.provider in provider_hints(q.text).providers
 
+    def note(self, q: Query) -> None:
+        pass  # nothing the other kinds need before they search
+
     def search(self, q: Query, limit: int) -> list[Match]:
         if domain.settled(q.folded):
             return []  # "InvalidAccessKeyId 那个问题我搞定了": named, no longer asked about

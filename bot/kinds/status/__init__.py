@@ -80,9 +80,12 @@ class StatusKind:
     def names_source(self, q: Query, match: Match) -> bool:
         return False
 
-    def search(self, q: Query, limit: int) -> list[Match]:
+    def note(self, q: Query) -> None:
         if self.index.has_signature(q):
             q.signals.add("log-signature")  # a status log line is not a cloud message
+
+    def search(self, q: Query, limit: int) -> list[Match]:
+        self.note(q)
         return self.index.rank(q, limit)
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
