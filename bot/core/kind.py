@@ -101,6 +101,12 @@ class Kind(Protocol):
         """Add to ``q.signals`` what the kinds after this one should know before they search
         (asked of every kind, in order, when no kind answered outright)."""
 
+    def strongest(self, q: Query) -> float:
+        """At least the score of any identifier (a match of a tier in
+        ``tuning.IDENTIFIER_TIERS`` or ``signature``) ``search`` could find in ``q``: a
+        kind that cannot beat the lead another kind holds is not asked (``math.inf``: no
+        bound known)."""
+
     def search(self, q: Query, limit: int) -> list[Match]:
         """Matches on the one score scale, best first. A kind that does not identify
         (``identifies = False``) searches after the others, and only if none of them found

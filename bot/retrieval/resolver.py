@@ -10,7 +10,8 @@ The resolver names no kind. It asks the kinds of the knowledge base, in their or
    status that reports no failure (``yields``) stays beside it. A typed status that a
    named provider's error with the same status explains ("OSS 报 403，说签名不对") is
    answered by that error, the status beside it. A kind that identifies nothing searches
-   last, and only when no identifier answers (its ``note`` is taken first, in its place).
+   last, and only when no identifier answers (its ``note`` is taken first, in its place);
+   a kind whose ``strongest`` identifier cannot beat the lead is not asked.
 3. Otherwise the first kind's readings are the baseline; every later kind weighs its own
    against the best of them, and everything at or above ``tuning.CHOICES`` is ranked.
 4. When no kind read anything, each kind's ``fallback`` (whole-entry retrieval for long
@@ -77,6 +78,8 @@ class Resolver:
             deferred = [k for k in rivals if not k.identifies]
             rivals = [k for k in rivals if k.identifies]
         for kind in rivals:
+            if lead and kind.strongest(q) <= lead[0].score:
+                continue  # it cannot take the lead (ties keep the earlier kind), and the lead answers
             matches = kind.search(q, limit)
             top = matches[0] if matches else None
             if kind.identifies and top is not None and top.score >= tuning.DOMINANT and top.tier in tiers:

@@ -6,6 +6,7 @@ typed status code; its looser readings are weighed against the best status readi
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -214,6 +215,9 @@ class CloudKind:
 
     def note(self, q: Query) -> None:
         pass  # nothing the other kinds need before they search
+
+    def strongest(self, q: Query) -> float:
+        return math.inf  # no bound kept
 
     def search(self, q: Query, limit: int) -> list[Match]:
         if domain.settled(q.folded):
