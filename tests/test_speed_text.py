@@ -88,3 +88,24 @@ def test_nfkc_leaves_an_ascii_tail_alone() -> None:
         for tail in ("x" * 300, "\u0301" + "x" * 300, " log: 502\n" * 40):
             text = head + tail
             assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_ascii_folded_text_folds_to_itself() -> None:
+    """Query.of takes fold() of ASCII folded text (links cut or not) to be that text: fold's
+    ASCII output is NFKC, printable and lower case, which fold leaves alone."""
+    import random
+
+    from bot.core import text as text_module
+
+    rng = random.Random(11)
+    # ASCII, full-width and compatibility forms, controls, separators, case pairs and a link.
+    alphabet = [chr(c) for c in range(128)] + list("ＡＢＣａｂｃ０１２　\u00a0\u2028\u200b\u212aİıßﬁ①Ⅻ")
+    alphabet += ["https://Example.COM/a?B=1", "Mail@Host.Org", "www.X.io"]
+    checked = 0
+    for _ in range(20000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        for stripped in (fold(raw), remove_links(fold(raw))):
+            if stripped.isascii():
+                assert text_module._fold(stripped) == stripped, repr(raw)
+                checked += 1
+    assert checked > 10000

@@ -72,6 +72,19 @@ class TextCache(Generic[T]):
             self._chars -= old
         return value
 
+    def put(self, text: str, value: T) -> None:
+        """Cache ``value`` as ``fn(text)``, known without calling ``fn`` (bounded as a miss is)."""
+        if len(text) > self.longest or text in self._data:
+            return
+        cost = len(text) + ENTRY_OVERHEAD
+        if type(value) is str:
+            cost += len(value)
+        self._data[text] = (value, cost)
+        self._chars += cost
+        while self._chars > self.max_chars or len(self._data) > self.max_entries:
+            _, (_, old) = self._data.popitem(last=False)
+            self._chars -= old
+
     @property
     def chars(self) -> int:
         return self._chars

@@ -56,6 +56,11 @@ class Query:
         raw = window(text) if isinstance(text, str) else ""
         folded = fold(raw)
         stripped = remove_links(folded)
+        if stripped != raw and stripped.isascii():
+            # normalize() folds the stripped text again: ASCII text fold() gave back (links
+            # cut to spaces or not) is printable lower case and folds to itself
+            # (tests/test_speed_text.py), so that fold is known, not worked out (2 KB: ~8 µs).
+            fold.put(stripped, stripped)
         return cls(raw, folded, stripped, normalize(stripped))
 
     @property
@@ -92,8 +97,20 @@ class Kind(Protocol):
     def may_identify(self, q: Query) -> bool:
         """Cheap check: could the text hold one of this kind's identifiers?"""
 
+    def note(self, q: Query) -> None:
+        """Add to ``q.signals`` what the kinds after this one should know before they search
+        (asked of every kind, in order, when no kind answered outright)."""
+
+    def strongest(self, q: Query) -> float:
+        """At least the score of any identifier (a match of a tier in
+        ``tuning.IDENTIFIER_TIERS`` or ``signature``) ``search`` could find in ``q``: a
+        kind that cannot beat the lead another kind holds is not asked (``math.inf``: no
+        bound known)."""
+
     def search(self, q: Query, limit: int) -> list[Match]:
-        """Matches on the one score scale, best first (may add ``q.signals``)."""
+        """Matches on the one score scale, best first. A kind that does not identify
+        (``identifies = False``) searches after the others, and only if none of them found
+        an identifier that answers: it must not leave for them anything but its notes."""
 
     def names_source(self, q: Query, match: Match) -> bool:
         """Does the text name where this match comes from (the cloud product whose error it

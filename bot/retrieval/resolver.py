@@ -9,7 +9,9 @@ The resolver names no kind. It asks the kinds of the knowledge base, in their or
    documented cloud code, a pasted error body, ``curl: (7)``) answers on its own; a typed
    status that reports no failure (``yields``) stays beside it. A typed status that a
    named provider's error with the same status explains ("OSS 报 403，说签名不对") is
-   answered by that error, the status beside it.
+   answered by that error, the status beside it. A kind that identifies nothing searches
+   last, and only when no identifier answers (its ``note`` is taken first, in its place);
+   a kind whose ``strongest`` identifier cannot beat the lead is not asked.
 3. Otherwise the first kind's readings are the baseline; every later kind weighs its own
    against the best of them, and everything at or above ``tuning.CHOICES`` is ranked.
 4. When no kind read anything, each kind's ``fallback`` (whole-entry retrieval for long
@@ -64,7 +66,20 @@ class Resolver:
         tiers = tuning.IDENTIFIER_TIERS | {"signature"} if yields else tuning.IDENTIFIER_TIERS
         found: dict[str, list[Match]] = {}
         lead: list[Match] = []  # the strongest identifier any kind found
+        # With no outright answer every kind searches; one that identifies nothing (its
+        # readings are the baseline) searches after the others, and not at all once one of
+        # them holds the lead, which answers without the readings (a cloud code or a pasted
+        # error: ~0.1 ms of status readings). What it notes for the kinds after it, it notes
+        # first, in its place.
+        deferred: list[Kind] = []
+        if outright is None:
+            for kind in rivals:
+                kind.note(q)
+            deferred = [k for k in rivals if not k.identifies]
+            rivals = [k for k in rivals if k.identifies]
         for kind in rivals:
+            if lead and kind.strongest(q) <= lead[0].score:
+                continue  # it cannot take the lead (ties keep the earlier kind), and the lead answers
             matches = kind.search(q, limit)
             top = matches[0] if matches else None
             if kind.identifies and top is not None and top.score >= tuning.DOMINANT and top.tier in tiers:
@@ -78,6 +93,9 @@ class Resolver:
             if typed is not None and not explained and outright is not None:
                 explained = self._explaining(kind, q, matches, outright.matches[0], limit)
             found[kind.name] = matches
+        if not lead:
+            for kind in deferred:
+                found[kind.name] = kind.search(q, limit)
         if lead:
             if yields:
                 below = lead[0].score - tuning.JUST_BELOW

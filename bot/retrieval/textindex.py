@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from heapq import nlargest
 from itertools import chain, compress, repeat
 from operator import add
 from typing import Any
@@ -465,7 +464,7 @@ class GramIndex:
                 if value > most[i]:
                     most[i] = value
 
-    def _shared_by_two(self, sums: list[float], words: Sequence[str], limit: int) -> list[int]:
+    def _shared_by_two(self, sums: list[float], found: Sequence[tuple[Any, ...]], limit: int) -> list[int]:
         """Entries sharing two words or more with a long question: at least those scoring as
         much as the ``limit``-th best (ties included), which is all ``scores`` reads.
 
@@ -474,13 +473,13 @@ class GramIndex:
         counting each entry's words in the loop over the postings (~20 µs of ~70 on 200
         Chinese characters). Otherwise the words are counted, in a second pass."""
         if 0 < limit <= len(sums):
-            floor = nlargest(limit, sums)[-1]
+            floor = sorted(sums, reverse=True)[limit - 1]  # nlargest(limit, sums)[-1], in C
             most = self._most
             best = [i for i, total in enumerate(sums) if total >= floor]
             if all(sums[i] > most[i] for i in best):
                 return best
         counts = [0] * len(sums)
-        for posting in filter(None, map(self._postings.get, words)):
+        for posting in found:  # the question's words' postings
             for i in posting[::2]:
                 counts[i] += 1
         return list(compress(range(len(sums)), map((1).__lt__, counts)))
@@ -496,18 +495,15 @@ class GramIndex:
             return []
         codes = self._codes
         postings = self._postings
-        lengths = map(len, map(postings.get, words, repeat(())))
-        total = max(sum(map(self._idf_by_len.__getitem__, lengths)), self._min_weight)
+        found = list(map(postings.get, words, repeat(())))  # () for a word no entry has
+        total = max(sum(map(self._idf_by_len.__getitem__, map(len, found))), self._min_weight)
         # The same additions in the same order as summing idf × weight per word: same floats.
         shared: dict[int, list[str]] = {}
         sums: list[float] | dict[int, float]
         if len(words) <= _FEW_WORDS:
             # A short question touches a few entries: dicts of those, with their words.
             sums = {}
-            for gram in words:
-                posting = postings.get(gram)
-                if posting is None:
-                    continue
+            for gram, posting in zip(words, found, strict=False):
                 pairs = iter(posting)
                 for i, value in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
                     held = sums.get(i)
@@ -523,11 +519,12 @@ class GramIndex:
             # A long one touches most entries: sums in a list by entry number, and the shared
             # words found afterwards for the few entries shown.
             sums = [0.0] * len(codes)  # 0.0 + the first value is that value: the same floats
-            for posting in filter(None, map(postings.get, words)):
-                pairs = iter(posting)
-                for i, value in zip(pairs, pairs, strict=False):
-                    sums[i] += value
-            eligible = self._shared_by_two(sums, words, limit)
+            # Every posting is whole pairs: chained, they pair up as they did one by one, in
+            # the same order, without an iterator and a zip per word (most are one pair).
+            pairs = chain.from_iterable(found)
+            for i, value in zip(pairs, pairs, strict=False):
+                sums[i] += value
+            eligible = self._shared_by_two(sums, found, limit)
         if len(eligible) > limit:
             # Only entries scoring at least the limit-th best can be among the first `limit`
             # (ties included): the sort with its Python key runs on those alone.
@@ -539,14 +536,11 @@ class GramIndex:
             # The shared words of the few entries shown, in a second pass over the postings.
             shared = {i: [] for i in told}
             wanted = shared.keys()
-            for gram in words:
-                posting = postings.get(gram)
-                if posting is None:
-                    continue
+            for gram, posting in zip(words, found, strict=False):
                 if len(posting) == 2:  # most words: one entry
                     if posting[0] in wanted:
                         shared[posting[0]].append(gram)
-                else:
+                elif posting:
                     for i in wanted & posting[::2]:
                         shared[i].append(gram)
         told_set = set(told)

@@ -6,6 +6,7 @@ typed status code; its looser readings are weighed against the best status readi
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -261,6 +262,12 @@ class CloudKind:
         # "阿里云…API 一直回 503，对应哪个错误码": the vendor's error code asked for, so a status
         # alias in the words ("系统维护") is the vendor's wording too.
         return domain.asks_for_cloud_error(q.folded) and error.provider in provider_hints(q.text).providers
+
+    def note(self, q: Query) -> None:
+        pass  # nothing the other kinds need before they search
+
+    def strongest(self, q: Query) -> float:
+        return math.inf  # no bound kept
 
     def search(self, q: Query, limit: int) -> list[Match]:
         if domain.settled(q.folded):

@@ -69,6 +69,12 @@ class NetworkKind:
     def names_source(self, q: Query, match: Match) -> bool:
         return False
 
+    def note(self, q: Query) -> None:
+        pass  # nothing the other kinds need before they search
+
+    def strongest(self, q: Query) -> float:
+        return self.index.strongest(q)
+
     def search(self, q: Query, limit: int) -> list[Match]:
         return self.index.search(q, limit)
 

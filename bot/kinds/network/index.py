@@ -143,6 +143,16 @@ class NetworkIndex:
     def may_identify(self, q: Query) -> bool:
         return True  # identifiers come in too many shapes for a cheaper test than the search
 
+    def strongest(self, q: Query) -> float:
+        """The most an identifier found in ``q`` can score: a pattern, a signature or a
+        catch-all (at most NETWORK_PATTERN), or a gRPC name stated as gRPC prints it, which
+        needs one of _GRPC_STATED in the text (lower case is per character, so a slice's is
+        part of the whole text's)."""
+        lowered = q.text.lower()
+        if any(stated in lowered for stated in _GRPC_STATED):
+            return tuning.NETWORK_STATED
+        return max(tuning.NETWORK_PATTERN, tuning.NETWORK_SIGNATURE, tuning.NETWORK_FALLBACK)
+
     def search(self, q: Query, limit: int) -> list[Match]:
         best: dict[str, tuple[float, str, str]] = {}
         first_seen: dict[str, int] = {}  # identifiers: the one pasted first is the headline

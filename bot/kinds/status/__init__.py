@@ -4,6 +4,7 @@ and ranks free-text readings; every other kind is weighed against its best readi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -80,9 +81,15 @@ class StatusKind:
     def names_source(self, q: Query, match: Match) -> bool:
         return False
 
-    def search(self, q: Query, limit: int) -> list[Match]:
+    def note(self, q: Query) -> None:
         if self.index.has_signature(q):
             q.signals.add("log-signature")  # a status log line is not a cloud message
+
+    def strongest(self, q: Query) -> float:
+        return math.inf  # identifies nothing; never asked beside a lead
+
+    def search(self, q: Query, limit: int) -> list[Match]:
+        self.note(q)
         return self.index.rank(q, limit)
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
