@@ -916,3 +916,29 @@ def test_an_ask_ending_the_codes_clause_is_about_that_code(service):
 
 def test_a_port_changed_to_a_number_is_no_code(service):
     assert service.resolve("跳板机的 ssh 端口改成 503 了，记得更新配置").matches == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Codes worn as a mood, a motto or a joke.
+        "周一早上的我：503 Service Unavailable",
+        "本人状态 410 Gone，有事明天说",
+        "我们小组的口号：永远 200 OK 💪",
+        "Got 404 upvotes on that meme",
+        # Figures and notices.
+        "华为云 OBS 目前存了 420 TB，下季度做冷热分层",
+        "发布完了，健康检查全是 200 ✅",
+        "明早 9 点到 10 点维护，期间返回 503 是正常的，公告已发",
+        "阿里云欠费的那个账号财务已经续上了",
+        # Small talk to the bot.
+        "你好呀，你是专门解答状态码的吗",
+    ],
+)
+def test_jokes_figures_notices_and_small_talk_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_keeping_the_method_named_plainly_is_the_method_keeping_redirect(service):
+    text = "表单 POST 以后做临时跳转，想保持 POST 不变的那个临时重定向是哪个码"
+    assert service.resolve(text).matches[0].status == 307

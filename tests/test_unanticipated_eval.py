@@ -66,6 +66,9 @@ from tests.eval_utils import blind_rows, eval_blind
         # Written as a held-out check after the two above were tuned on (first run 89.4% / 96.5%,
         # chatter 82.3%), then tuned on.
         ("dev/fresh_mixed_7.tsv", 0.93, 0.93),
+        # Chatter from many communities (games, data, mobile, IoT, SRE, DBAs, students …), written
+        # after the sets above were tuned on (first run: chatter rejected 86.0%, real questions 97.0%).
+        ("dev/chatter_5.tsv", 0.97, 0.96),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

@@ -530,10 +530,11 @@ NOT_UNITS = tuple(
 LATIN_UNITS = frozenset(
     "ms s sec secs seconds min mins minutes h hrs hours days k kb m mb g gb t tb w kw km kg cm mm px hz "
     "fps qps rps tps kbps mbps usd rmb yuan dollars dollar bucks euros people users times pages words "
-    "pm am x".split()
+    "pm am x upvotes likes stars views votes points followers downloads".split()
 )
 # A place, a count or a price right after the number: "404 房", "302 路", "201 会议室", "100%".
 QUANTITY_AFTER = (
+    "端口",  # "SSH 改到 522 端口了"
     "公里",
     "千米",
     "英里",
@@ -720,6 +721,13 @@ QUANTITY_BEFORE = (
     "并发",
     "端口",
     "端口改成",  # "ssh 端口改成 522 了"
+    "改到",  # "SSH 改到 522 端口了" (the unit after it says so too)
+    "序列号",
+    "后三位是",
+    "树莓派",  # a model: "树莓派 400"
+    "三年",  # a price: "阿里云 ECS 三年 599"
+    "一年",
+    "两年",
     "端口改为",
     "端口设成",
     "端口号",
@@ -834,8 +842,11 @@ SETTLED_WORDS = (
     "不用看了 别紧张 故意回的 给新人 全部通过 测试报告 批下来 已经修了 文档里加了 先别动 我们约定 "
     "属预期 预期现象 无需上报 无需处理 我更新了 补全了 已经生效 已生效 虚惊一场 自己去看 都正常了 "
     "排查完了 结案 已恢复 改到了 已经处理了 学到了 涨知识 统一收敛 提醒: 比上周 比昨天 环比 同比 "
+    "加上了 已经上线 收工 公告已发 是正常的 下个版本改 吵起来 ✅ 那边确认过 刚充了 充了 放心用 "
+    "续上了 我笑了 维护到 最喜欢的状态码 是我的内心 是我对 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
+    "已经 reload",
     "down to",
     "nice work",
     "fyi ",
@@ -858,9 +869,14 @@ _THEN_CODE_RE = re.compile(r"就\s?[1-5][0-9]{2}")
 
 # A version moved to ("Go 升级到 1.22.3 了", "node 切到 v20.11"): a release note.
 _UPGRADED_RE = re.compile(r"(?:升级|升|更新|切)到\s?v?[0-9]+(?:\.[0-9]+)+")
+# A code worn as a mood or a motto ("周一的我：404 Not Found", "本人状态 410 Gone", "我们团队的口号：
+# 永远 200 OK", "回消息像 204"): a joke told, not a question.
+_MEME_RE = re.compile(r"(?:的我|我的状态|精神状态|本人状态|的态度|口号|像)\s?[:：]?\s?(?:永远\s?)?[1-5][0-9]{2}")
 
 
 def settled(folded: str) -> bool:
+    if _MEME_RE.search(folded) is not None:
+        return not asks(folded)  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (
         (_settled_word(folded) or _UPGRADED_RE.search(folded) is not None)
         and not asks(folded)
@@ -978,7 +994,9 @@ def asks_for_cloud_error(folded: str) -> bool:
 # Matched at the start (anchored all the same: searched, its runs of spaces would be tried at
 # every position); "谁开发的你" and "谁写的你" anywhere are str scans. As one alternation (the
 # anchored branch, then those two) it was tried at every position of every question.
-_ABOUT_BOT_RE = re.compile(r"^\s*(?:请问|你好|hi|hello)?[\s,，!！]*你(?:是谁|叫什么|是什么|能干|会干|能做|会做|是机器人)")
+_ABOUT_BOT_RE = re.compile(
+    r"^\s*(?:请问|你好|hi|hello)?(?:呀|啊)?[\s,，!！]*你(?:是谁|叫什么|是什么|能干|会干|能做|会做|是机器人|是专门|是干嘛|是做什么)"
+)
 
 
 def about_the_bot(folded: str) -> bool:
@@ -999,7 +1017,8 @@ DISCUSSION_WORDS = tuple(
     # Errors as a subject of work: their texts, logs and formats ("前端错误提示文案这块…").
     "提示文案 错误提示 错误日志 日志量 错误信息 空指针 堆栈 安全扫描 维度 "
     # The bill: "OSS 存储费用这个月涨了不少", "腾讯云代金券月底就过期了".
-    "费用 账单 对账 流量费 作业 有意见 有人反对".split()
+    "费用 账单 对账 流量费 作业 有意见 有人反对 吐槽 吐个槽 复习 期末 成本 有人用过 体验怎么样 优缺点 "
+    "怎么跟他解释 怎么跟老板解释".split()
 )
 _discussion_word = _one_of(DISCUSSION_WORDS)
 
@@ -1085,6 +1104,9 @@ _QUANTITY_AFTER = _by_edge(QUANTITY_AFTER, last=False)
 _QUANTITY_BEFORE = _by_edge(QUANTITY_BEFORE, last=True)
 
 
+_LATIN_WORD_RE = re.compile(r"[a-z]+(?![a-z0-9])")
+
+
 def is_quantity(text: str, start: int, end: int) -> bool:
     """Is the number at ``text[start:end]`` a count, price, place or errno, by its neighbours?"""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ":":
@@ -1097,8 +1119,8 @@ def is_quantity(text: str, start: int, end: int) -> bool:
         if after.startswith(_QUANTITY_AFTER.get(first, ())):
             return True
         latin = first.isascii() and first.isalpha() and text[end : end + 1] == " "
-        if latin and after.split(" ", 1)[0].rstrip(",.;:!?)") in LATIN_UNITS:
-            return True
+        if latin and (word := _LATIN_WORD_RE.match(after)) is not None and word.group() in LATIN_UNITS:
+            return True  # "300 ms", "350 tb,下季度…" (not "502 h2")
     before = text[max(0, start - _WINDOW) : start].rstrip()
     return bool(before) and before.endswith(_QUANTITY_BEFORE.get(before[-1], ()))
 

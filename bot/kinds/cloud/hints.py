@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.core import domain
 from bot.core.cache import TextCache
 from bot.core.text import fold, places
 
@@ -177,7 +178,8 @@ def _provider_hints(text: str) -> Hints:
     named: set[str] = set()  # providers named by name
     providers: set[str] = set()
     products: set[tuple[str, str]] = set()
-    for word in _words_in(fold(text)):
+    folded = fold(text)
+    for word in _words_in(folded):
         if word in _PROVIDER_OF:
             named.add(_PROVIDER_OF[word])
         else:
@@ -190,7 +192,12 @@ def _provider_hints(text: str) -> Hints:
         # uses (云硬盘 is Tencent's CBS too) is that provider's product, not a second cloud.
         products, providers = {pair for pair in products if pair[0] in named}, set()
     providers |= named
-    statuses = {int(m) for m in _STATUS_RE.findall(text) if 100 <= int(m) <= 599}
+    # A number read as a count or a size ("存了 350 TB", "账单 307 元") is no status returned.
+    statuses = {
+        int(m.group(1))
+        for m in _STATUS_RE.finditer(folded)
+        if 100 <= int(m.group(1)) <= 599 and not domain.is_quantity(folded, m.start(1), m.end(1))
+    }
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
 
 

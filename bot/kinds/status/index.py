@@ -241,6 +241,9 @@ _KEEPS_METHOD_RE = re.compile(
                 for w in ("不(?:许|允许|能|让|会|可以|要|得|准)?", "禁止")
             ),
             "保持(?:原来的|原有的|原本的|原)?(?:请求)?方法",
+            # "想保持 POST 不变", "PUT 不变": the method itself kept.
+            "保持\\s?(?:post|put|patch)",
+            *(f"{m}\\s?(?:方法)?\\s?不变" for m in ("post", "put", "patch")),
             # The method named again: one branch per method (was a group and a back-reference).
             *(f"{m}[^，。,;；]{{0,10}}?(?:还得是|得是|必须是|仍是|仍然是|还是|也得保持|保持|依然是)\\s?{m}" for m in ("post", "put", "patch")),
             "方法[^，。,;；]{0,10}?(?:原样|不变|不能变)",
@@ -745,8 +748,8 @@ class StatusIndex:
         technical = technical_terms(q.folded)
         if len(query.replace(" ", "")) < tuning.DOC_MIN_LENGTH:
             return []
-        if domain.settled(q.folded):
-            return []  # "那个问题已经解决了": nothing asked
+        if domain.settled(q.folded) or domain.about_the_bot(q.folded):
+            return []  # "那个问题已经解决了", "你是专门解答状态码的吗": nothing asked
         if domain.asks_for_cloud_error(q.folded):
             return []  # "阿里云…报什么错误码": a cloud table's error or nothing, not a status's likeness
         digit = q.memo.get("status.class")
