@@ -942,3 +942,31 @@ def test_jokes_figures_notices_and_small_talk_are_not_answered(service, text):
 def test_keeping_the_method_named_plainly_is_the_method_keeping_redirect(service):
     text = "表单 POST 以后做临时跳转，想保持 POST 不变的那个临时重定向是哪个码"
     assert service.resolve(text).matches[0].status == 307
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天心情：网关超时，请稍后再试",
+        "女朋友问我饿不饿，我回了个 200 OK",
+        "新闻：某云厂商宕机 3 小时，大量网站返回 503",
+        "面试被问了 401 和 403 的区别，我答上来了嘿嘿",
+        "正则怎么匹配 100 到 599 之间的数字",
+        "leetcode 206 反转链表大家刷了吗",
+    ],
+)
+def test_moods_stories_and_unrelated_numbers_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("读书会有人问 308，308 是啥意思来着", 308),
+        ("回滚完了还是 504，504 一般怎么排查", 504),
+        ("謝謝機器人！再問一個，413 是怎麼回事", 413),
+        ("创建接口返回 201 正常吗，不是应该 200 吗", 201),
+    ],
+)
+def test_asks_after_chatter_are_answered(service, text, code):
+    assert service.resolve(text).matches[0].status == code

@@ -473,6 +473,11 @@ STATUS_QUESTION_AFTER = (
     "啥问题",
     "是个啥",  # "话说 412 是个啥来着"
     "是啥状态码",  # "这个 444 是啥状态码"
+    "是啥意思来着",  # "307 是啥意思来着"
+    "什么意思来着",
+    "啥意思来着",
+    "是怎么回事",  # "431 是怎么回事"
+    "是咋回事",
     "是什么状态码",
     "一般是什么原因",  # "502 一般是什么原因吗"
     "一般是啥原因",
@@ -501,6 +506,7 @@ STATUS_CAUSE_AFTER = (
     "怎么排查",
     "一般怎么查",
     "一般先查",  # "500 一般先查哪"
+    "一般怎么排查",
     "一般先看",
     "先查哪",
     "先看哪",
@@ -530,7 +536,7 @@ NOT_UNITS = tuple(
 LATIN_UNITS = frozenset(
     "ms s sec secs seconds min mins minutes h hrs hours days k kb m mb g gb t tb w kw km kg cm mm px hz "
     "fps qps rps tps kbps mbps usd rmb yuan dollars dollar bucks euros people users times pages words "
-    "pm am x upvotes likes stars views votes points followers downloads".split()
+    "pm am x upvotes likes stars views votes points followers downloads bytes".split()
 )
 # A place, a count or a price right after the number: "404 房", "302 路", "201 会议室", "100%".
 QUANTITY_AFTER = (
@@ -562,6 +568,8 @@ QUANTITY_AFTER = (
     "办公室",
     "小组",  # "我们组叫 404 小组"
     "那天",  # "520 那天发版纯属巧合"
+    "之间",  # a range: "100 到 599 之间"
+    "字节",
     "当天",
     "/s",  # a rate: "QPS 峰值到了 429/s"
     "/秒",
@@ -725,6 +733,9 @@ QUANTITY_BEFORE = (
     "序列号",
     "后三位是",
     "树莓派",  # a model: "树莓派 400"
+    "leetcode",
+    "pid 为",
+    "pid",
     "三年",  # a price: "阿里云 ECS 三年 599"
     "一年",
     "两年",
@@ -844,6 +855,12 @@ SETTLED_WORDS = (
     "排查完了 结案 已恢复 改到了 已经处理了 学到了 涨知识 统一收敛 提醒: 比上周 比昨天 环比 同比 "
     "加上了 已经上线 收工 公告已发 是正常的 下个版本改 吵起来 ✅ 那边确认过 刚充了 充了 放心用 "
     "续上了 我笑了 维护到 最喜欢的状态码 是我的内心 是我对 "
+    # Stories of the past, news and interviews told: "上次那个网关超时的问题，最后查出来是…",
+    # "面试被问了 301 和 302 的区别，我答上来了", "新闻：某云厂商宕机 3 小时".
+    "去年我们 去年双十一 上次那个 之前我们 新闻: 时间线 白起了 记忆犹新 培训案例 后来改了 后来加了 后来发现 最后查出来 踩过 "
+    "答上来了 说反了 凉了 这篇 文章不错 分享个 推荐个 "
+    # Jokes from life and venting: "女朋友问我爱不爱她，我回了个 200 OK", "抢票一直 503，心态崩了".
+    "女朋友 男朋友 相亲 加薪 蛋糕 好有文化 程序员的浪漫 心态崩了 烦死 投诉 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
     "已经 reload",
@@ -871,7 +888,18 @@ _THEN_CODE_RE = re.compile(r"就\s?[1-5][0-9]{2}")
 _UPGRADED_RE = re.compile(r"(?:升级|升|更新|切)到\s?v?[0-9]+(?:\.[0-9]+)+")
 # A code worn as a mood or a motto ("周一的我：404 Not Found", "本人状态 410 Gone", "我们团队的口号：
 # 永远 200 OK", "回消息像 204"): a joke told, not a question.
-_MEME_RE = re.compile(r"(?:的我|我的状态|精神状态|本人状态|的态度|口号|像)\s?[:：]?\s?(?:永远\s?)?[1-5][0-9]{2}")
+_MEME_RE = re.compile(
+    r"(?:的我|我的状态|精神状态|本人状态|今日状态|的态度|口号|像)\s?[:：]?\s?(?:永远\s?)?[1-5][0-9]{2}"
+    # A mood named by its reason phrase ("今天心情：服务不可用", "我这周的状态：Internal Server Error").
+    r"|(?:的我|我的状态|这周的状态|今日状态|今天心情|精神状态|本人状态)\s?[:：]"
+    # A code said back in a joke ("我回了个 200 OK", "说我是 404", "我和周末的关系：301").
+    r"|(?:我回了个|说我是|我是|的关系[:：]|印着|今天的我是)\s?[1-5][0-9]{2}"
+)
+
+
+def jokes(folded: str) -> bool:
+    """Is a code (or its name) worn as a mood or a motto ("周一的我：404", "今天心情：网关超时")?"""
+    return _MEME_RE.search(folded) is not None and not asks(folded)
 
 
 def settled(folded: str) -> bool:

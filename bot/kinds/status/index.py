@@ -120,7 +120,7 @@ _FOCUS_ASKED_RE = re.compile(
     # "…401 是没登录对吧": a claim about the code, checked; "408 是客户端慢还是服务端慢".
     r"|是[^，。,;；！？?]{1,12}?(?:对吧|对吗|是吧|还是)"
     # "502 一般先查哪": where to look.
-    r"|一般先查|先查哪|一般从哪|从哪查|怎么排查)"
+    r"|一般先查|先查哪|一般从哪|从哪查|怎么排查|正常吗)"
 )
 _FOCUS_SAID_RE = re.compile(
     r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|主要是|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下)"
@@ -703,9 +703,10 @@ class StatusIndex:
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
             # and whole-entry likeness are coincidence there, only a name typed whole counts.
             ranked = [item for item in ranked if item[1][2] not in _COINCIDENT]
-            if ranked and self.codes(q)[0] and domain.settled(q.folded):
-                # The code typed in the remark was let go ("分享一下：cf 522 一般是源站防火墙没放行"):
-                # so is a name around it, unless the name is the whole text.
+            if ranked and (self.codes(q)[0] or domain.jokes(q.folded)) and domain.settled(q.folded):
+                # The code typed in the remark was let go ("分享一下：cf 522 一般是源站防火墙没放行"),
+                # or a name is worn as a mood ("今天心情：网关超时"): so is a name around it,
+                # unless the name is the whole text.
                 ranked = [item for item in ranked if item[1][0] >= tuning.EXPLICIT]
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
