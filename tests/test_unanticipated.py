@@ -970,3 +970,27 @@ def test_moods_stories_and_unrelated_numbers_are_not_answered(service, text):
 )
 def test_asks_after_chatter_are_answered(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我把 nginx 的 proxy_connect_timeout 从 5s 调到 10s 了，先观察一下",
+        "那个 TLS 握手失败是用户电脑时间不对导致的，已经跟用户解释过了",
+        "报错已经修复，hotfix 已合入 master",
+    ],
+)
+def test_settings_changed_and_errors_explained_away_are_remarks(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("401 的问题小李已经搞定了，我这边是 403，token 是对的还是不让访问，啥原因", 403),
+        ("昨天是 500，今天又变成 502 了，502 是说上游挂了吗", 502),
+        ("先别吵 301 还是 302 了，我就想知道 network 里一堆 304 是不是出错了", 304),
+    ],
+)
+def test_the_code_still_open_among_several_leads(service, text, code):
+    assert service.resolve(text).matches[0].status == code

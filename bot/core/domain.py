@@ -861,6 +861,7 @@ SETTLED_WORDS = (
     "答上来了 说反了 凉了 这篇 文章不错 分享个 推荐个 "
     # Jokes from life and venting: "女朋友问我爱不爱她，我回了个 200 OK", "抢票一直 503，心态崩了".
     "女朋友 男朋友 相亲 加薪 蛋糕 好有文化 程序员的浪漫 心态崩了 烦死 投诉 "
+    "帮忙排查 已经修复 已经解决 已合入 cherry-pick 先观察 解释过了 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
     "已经 reload",

@@ -118,7 +118,7 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 _FOCUS_ASKED_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体|又)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指|啥含义|什么含义)(?!区别|不同|差别|关系)|到底是|一般是"
     # "…401 是没登录对吧": a claim about the code, checked; "408 是客户端慢还是服务端慢".
-    r"|是[^，。,;；！？?]{1,12}?(?:对吧|对吗|是吧|还是)"
+    r"|是[^，。,;；！？?]{1,12}?(?:对吧|对吗|是吧|还是|吗)"
     # "502 一般先查哪": where to look.
     r"|一般先查|先查哪|一般从哪|从哪查|怎么排查|正常吗)"
 )
@@ -150,7 +150,7 @@ _REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), ho
 # A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
 # codes typed before it set the scene, the text after it is the question.
 _PIVOT_RE = re.compile(
-    r"先不管|不管它|我(?:想|要)?问的是|我想问|我要问的是|另一件事|另一个问题|换个问题|题外话"
+    r"先不管|不管它|我(?:想|要)?问的是|我想问|我要问的是|另一件事|另一个问题|换个问题|题外话|我就想知道|先别吵"
     r"|(?:这个|那个)(?:我)?(?:懂|知道|明白)"
 )
 
@@ -160,13 +160,24 @@ _SENTENCE_END_RE = re.compile(r"[。；！？;!?]+|\s/\s")
 _THANKS = ("谢了", "谢谢", "感谢", "多谢", "thanks")
 
 
+_CLAUSE_SPLIT_RE = re.compile(r"[，,]")
+
+
 def _settled_sentences(folded: str, known: list[int]) -> set[int]:
     """Codes typed only in sentences saying their trouble is over, in hand or known ("昨天 301 的
     SEO 问题搞定了，谢谢大家。今天新问题：接口返回 405 是咋回事"), when another code is typed in
     a sentence that is not: the message moves on to that one."""
     done: set[int] = set()
     open_: set[int] = set()
+    # Sentences first, then the clauses of one that holds several codes ("401 的问题张三已经搞定了，
+    # 我这边是 403，…啥原因").
+    parts: list[str] = []
     for sentence in _SENTENCE_END_RE.split(folded):
+        if len(set(_THREE_DIGITS_RE.findall(sentence))) > 1:
+            parts.extend(_CLAUSE_SPLIT_RE.split(sentence))
+        else:
+            parts.append(sentence)
+    for sentence in parts:
         codes = {int(m.group()) for m in _THREE_DIGITS_RE.finditer(sentence)} & set(known)
         if not codes:
             continue
@@ -703,6 +714,10 @@ class StatusIndex:
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
             # and whole-entry likeness are coincidence there, only a name typed whole counts.
             ranked = [item for item in ranked if item[1][2] not in _COINCIDENT]
+            if ranked and domain.settled(q.folded):
+                # A setting changed ("proxy_read_timeout 从 60s 调到 120s 了，先观察一下") is config
+                # talk: a directive's name is no question about its status.
+                ranked = [item for item in ranked if "_" not in item[1][1]]
             if ranked and (self.codes(q)[0] or domain.jokes(q.folded)) and domain.settled(q.folded):
                 # The code typed in the remark was let go ("分享一下：cf 522 一般是源站防火墙没放行"),
                 # or a name is worn as a mood ("今天心情：网关超时"): so is a name around it,
