@@ -173,6 +173,9 @@ def _words_in(folded: str) -> set[str]:
     return found
 
 
+_QUANTITY_CHECKED = 512  # characters
+
+
 def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
     named: set[str] = set()  # providers named by name
@@ -192,11 +195,13 @@ def _provider_hints(text: str) -> Hints:
         # uses (云硬盘 is Tencent's CBS too) is that provider's product, not a second cloud.
         products, providers = {pair for pair in products if pair[0] in named}, set()
     providers |= named
-    # A number read as a count or a size ("存了 350 TB", "账单 307 元") is no status returned.
+    # A number read as a count or a size ("存了 350 TB", "账单 307 元") is no status returned; in a
+    # long paste (a log's numbers by the hundred) that reading is skipped.
+    short = len(folded) <= _QUANTITY_CHECKED
     statuses = {
         int(m.group(1))
         for m in _STATUS_RE.finditer(folded)
-        if 100 <= int(m.group(1)) <= 599 and not domain.is_quantity(folded, m.start(1), m.end(1))
+        if 100 <= int(m.group(1)) <= 599 and not (short and domain.is_quantity(folded, m.start(1), m.end(1)))
     }
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
 
