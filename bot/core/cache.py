@@ -62,24 +62,21 @@ class TextCache(Generic[T]):
                 return value  # type: ignore[return-value]
         self.misses += 1
         value = self._fn(text, *rest)
-        cost = len(text) + ENTRY_OVERHEAD
-        if type(value) is str:
-            cost += len(value)
-        self._data[key] = (value, cost)
-        self._chars += cost
-        while self._chars > self.max_chars or len(self._data) > self.max_entries:
-            _, (_, old) = self._data.popitem(last=False)
-            self._chars -= old
+        self._store(key, text, value)
         return value
 
     def put(self, text: str, value: T) -> None:
         """Cache ``value`` as ``fn(text)``, known without calling ``fn`` (bounded as a miss is)."""
         if len(text) > self.longest or text in self._data:
             return
+        self._store(text, text, value)
+
+    def _store(self, key: Hashable, text: str, value: T) -> None:
+        """Hold ``value`` under ``key``, evicting the oldest entries past either bound."""
         cost = len(text) + ENTRY_OVERHEAD
         if type(value) is str:
             cost += len(value)
-        self._data[text] = (value, cost)
+        self._data[key] = (value, cost)
         self._chars += cost
         while self._chars > self.max_chars or len(self._data) > self.max_entries:
             _, (_, old) = self._data.popitem(last=False)
