@@ -994,3 +994,15 @@ def test_settings_changed_and_errors_explained_away_are_remarks(service, text):
 )
 def test_the_code_still_open_among_several_leads(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主从切换演练完成，全程没有报错",
+        "LeetCode 刷到 429 题了，庆祝一下",
+        "连接池最大 50，超时 3 秒，先这样配",
+    ],
+)
+def test_done_configs_and_drills_are_remarks(service, text):
+    assert service.resolve(text).matches == ()

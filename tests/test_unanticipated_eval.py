@@ -75,6 +75,9 @@ from tests.eval_utils import blind_rows, eval_blind
         # Its fourth final blind set: first run 97.3% / 98.8%, chatter 95.0% (docs/evaluation.md);
         # looked at and tuned on since.
         ("blind/unanticipated_v9.tsv", 0.98, 0.99),
+        # Held out after all of the above, in the blind sets' chatter style (first run: chatter
+        # rejected 93.1%, real questions 100%), then tuned on.
+        ("dev/chatter_7.tsv", 0.99, 0.96),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

@@ -523,7 +523,7 @@ _LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成")
 # A counter or unit right after the number: "500 块", "201 班", "300 多", "120 分".
 UNIT_AFTER = frozenset(
     "元块钱刀斤克吨米个人年岁楼号层分秒天次页张件万千百亿度台条只辆本首位名户间套栋周月日样行字集章级场桌床瓶碗点多来余兆倍"
-    "毫遍趟轮份箱双组批届期代种"
+    "毫遍趟轮份箱双组批届期代种题"
 )
 # ... unless the character starts a word that is no counter ("页面", "分析", "点开").
 NOT_UNITS = tuple(
@@ -862,6 +862,7 @@ SETTLED_WORDS = (
     # Jokes from life and venting: "女朋友问我爱不爱她，我回了个 200 OK", "抢票一直 503，心态崩了".
     "女朋友 男朋友 相亲 加薪 蛋糕 好有文化 程序员的浪漫 心态崩了 烦死 投诉 "
     "帮忙排查 已经修复 已经解决 已合入 cherry-pick 先观察 解释过了 "
+    "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
     "已经 reload",
