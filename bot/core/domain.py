@@ -905,8 +905,8 @@ def jokes(folded: str) -> bool:
 
 
 def _settled(folded: str) -> bool:
-    if _MEME_RE.search(folded) is not None:
-        return not asks(folded)  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
+    if jokes(folded):
+        return True  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (
         (_settled_word(folded) or _UPGRADED_RE.search(folded) is not None)
         and not asks(folded)
@@ -939,18 +939,19 @@ _NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报
 _TOPIC_NOUNS = ("错误处理", "错误响应", "错误格式", "错误信息", "错误提示", "异常处理", "请求量", "状态码分组")
 
 
-def _without_topics(folded: str) -> str:
-    for word in _TOPIC_NOUNS:
+def _blanked(folded: str, words: tuple[str, ...]) -> str:
+    """``folded`` with each of ``words`` it holds put out of reach of the word tests below."""
+    for word in words:
         if word in folded:
             folded = folded.replace(word, " ")
     return folded
+
+
 PASSING_MIN = 10  # characters besides spaces: shorter texts ("又是 503", "504 啊") are lookups
 
 
 def reports_trouble(folded: str) -> bool:
-    for word in _NOT_REPORTS:
-        if word in folded:
-            folded = folded.replace(word, " ")
+    folded = _blanked(folded, _NOT_REPORTS)
     return any(word in folded for word in REPORT_WORDS)
 
 
@@ -1082,7 +1083,7 @@ def describes_exchange(folded: str) -> bool:
 def _tells_of_trouble_or_exchange(folded: str) -> bool:
     """It reports trouble, tells of a refusal, talks of a code, or names two of the exchange's
     parties and messages (the part of :func:`describes_exchange` that is no question)."""
-    folded = _without_topics(folded)
+    folded = _blanked(folded, _TOPIC_NOUNS)
     return (
         reports_trouble(folded)
         or any(word in folded for word in REFUSAL_WORDS)
@@ -1109,9 +1110,7 @@ def speaks_of_status(folded: str) -> bool:
     the cards ("把服务从 8080 端口改到 443 要注意啥") does not."""
     if asks_for_status(folded) or _tells_of_trouble_or_exchange(folded):
         return True
-    for word in _NOT_SIGNALS:
-        if word in folded:
-            folded = folded.replace(word, " ")
+    folded = _blanked(folded, _NOT_SIGNALS)
     return any(word in folded for word in STATUS_SIGNAL_WORDS)
 
 
