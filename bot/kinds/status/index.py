@@ -167,6 +167,7 @@ def _settled_sentences(folded: str, known: list[int]) -> set[int]:
     """Codes typed only in sentences saying their trouble is over, in hand or known ("昨天 301 的
     SEO 问题搞定了，谢谢大家。今天新问题：接口返回 405 是咋回事"), when another code is typed in
     a sentence that is not: the message moves on to that one."""
+    typed = set(known)
     done: set[int] = set()
     open_: set[int] = set()
     # Sentences first, then the clauses of one that holds several codes ("401 的问题张三已经搞定了，
@@ -178,7 +179,7 @@ def _settled_sentences(folded: str, known: list[int]) -> set[int]:
         else:
             parts.append(sentence)
     for sentence in parts:
-        codes = {int(m.group()) for m in _THREE_DIGITS_RE.finditer(sentence)} & set(known)
+        codes = {int(m.group()) for m in _THREE_DIGITS_RE.finditer(sentence)} & typed
         if not codes:
             continue
         thanked = any(word in sentence for word in _THANKS) and not domain.asks(sentence)
@@ -709,16 +710,17 @@ class StatusIndex:
         ranked = _in_class(ranked, q.memo.get("status.class"))
         if ranked and _CLIENT_SEES_RE.search(q.folded) is not None:
             ranked = self._as_sent(ranked, yardsticks)
-        if self._everyday(q) or domain.settled(q.folded) or domain.about_the_bot(q.folded):
+        remark = domain.settled(q.folded)
+        if self._everyday(q) or remark or domain.about_the_bot(q.folded):
             # "那时 503 还是空的": a number that is no code marks everyday talk, and a remark
             # that the trouble is gone or in hand asks nothing; word overlap, typos of names
             # and whole-entry likeness are coincidence there, only a name typed whole counts.
             ranked = [item for item in ranked if item[1][2] not in _COINCIDENT]
-            if ranked and domain.settled(q.folded):
+            if ranked and remark:
                 # A setting changed ("proxy_read_timeout 从 60s 调到 120s 了，先观察一下") is config
                 # talk: a directive's name is no question about its status.
                 ranked = [item for item in ranked if "_" not in item[1][1]]
-            if ranked and (self.codes(q)[0] or domain.jokes(q.folded)) and domain.settled(q.folded):
+            if ranked and remark and (self.codes(q)[0] or domain.jokes(q.folded)):
                 # The code typed in the remark was let go ("分享一下：cf 522 一般是源站防火墙没放行"),
                 # or a name is worn as a mood ("今天心情：网关超时"): so is a name around it,
                 # unless the name is the whole text.
