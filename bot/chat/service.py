@@ -96,4 +96,7 @@ class Service:
 
     def stats(self) -> list[str]:
         """What the knowledge base holds, kind by kind (for ``httpcode-bot check``)."""
-        return [line for kind in self.kb for line in kind.stats(self.kb[kind.name])]
+        lines = [line for kind in self.kb for line in kind.stats(self.kb[kind.name])]
+        if self.kb.chatter is not None:
+            lines.append(f"闲聊判别模型 {len(self.kb.chatter)} 个特征")
+        return lines

@@ -829,6 +829,22 @@ def asks(folded: str) -> bool:
     return _question_word(folded)
 
 
+# Asking for help or an explanation, however the rest of the text reads ("新人问个问题别笑我😂
+# 200 和 201 有啥区别", "插个问题：API 返回 422 …", "这个又是啥原因"), or addressing someone
+# ("@助手 …"): the chatter model never withdraws an answer to these (see asks_for_help).
+HELP_WORDS = tuple(
+    "意思 区别 原因 为什么 为啥 怎么办 怎么解决 怎么处理 怎么排查 怎么回事 咋办 咋整 咋回事 咋弄 干嘛 啥用 什么用 "
+    "哪错 看一眼 看一下 看下 帮忙 帮我 求助 请教 问个 问一下 问下 顺便问 谁知道 有人知道 讲讲 解释 @".split()
+)
+_help_word = _one_of(HELP_WORDS)
+
+
+def asks_for_help(folded: str) -> bool:
+    """Asks for help, is addressed to someone, or tells what broke after a change ("…升级好了，
+    然后就 502 了")."""
+    return _help_word(folded) or _THEN_CODE_RE.search(folded) is not None
+
+
 # A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",
 # "线上 500 小李已经在跟了", "CDN 缓存刷新好了") names an error without asking about it.
 SETTLED_WORDS = (

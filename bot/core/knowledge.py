@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.core.chatter import FILE as CHATTER_FILE
+from bot.core.chatter import ChatterModel, load_model
 from bot.core.schema import KnowledgeError, Problems
 from bot.core.textforms import known_forms
 
@@ -44,6 +46,7 @@ class KnowledgeBase:
     kinds: tuple[Kind, ...] = field(compare=False)  # what loaded it, not what it holds
     parts: dict[str, Any]
     files: tuple[str, ...]
+    chatter: ChatterModel | None = None  # judges whether a reading is withdrawn as chatter
 
     def __getitem__(self, name: str) -> Any:
         return self.parts[name]
@@ -78,5 +81,7 @@ def load_knowledge(kinds: Sequence[Kind], root: Path | None = None) -> Knowledge
                 raise KnowledgeError([f"knowledge/: the {kind.name} kind loaded nothing"])
             parts[kind.name] = data
             files.extend(kind.files(data))
+    chatter = load_model(root, problems)
+    files.append(f"knowledge/{CHATTER_FILE}")
     problems.raise_if_any()
-    return KnowledgeBase(tuple(kinds), parts, tuple(files))
+    return KnowledgeBase(tuple(kinds), parts, tuple(files), chatter)

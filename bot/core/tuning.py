@@ -302,6 +302,18 @@ MEANING_STATUS_LEAD = 1.5
 # Readings specific enough for unprompted answers in groups (auto mode), at DOMINANT or above.
 AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 
+# --- chatter -------------------------------------------------------------------------------
+# The chatter model (bot/core/chatter.py) withdraws a reading when the text reads like group
+# talk and asks no help (domain.asks_for_help): a reading no identifier backs (below EXPLICIT)
+# at CHATTER_LIKELY, a status typed inside a longer text ("Tomcat maxThreads 我改成 400 了")
+# only when the model is all but sure. Fitted on out-of-fold probabilities: each eval file
+# judged by a model trained without it (docs/evaluation.md).
+CHATTER_LIKELY = 0.9
+CHATTER_CERTAIN = 0.98
+CHATTER_TERSE = 8  # characters besides spaces: a typed code in a text this short is a lookup
+# Tiers the model never overrules: an identifier, a log signature, a naming family.
+CHATTER_SPARES = IDENTIFIER_TIERS | {"signature", "family", "named"}
+
 
 def precedence(kind: str) -> int:
     return PRECEDENCE.index(kind) if kind in PRECEDENCE else len(PRECEDENCE)

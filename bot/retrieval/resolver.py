@@ -36,12 +36,35 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.kinds: tuple[Kind, ...] = kb.kinds
+        self.chatter = kb.chatter
         for kind in self.kinds:
             kind.build(kb)  # every index at start, none on the first question
         forget_shared()
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
         q = Query.of(text)
+        res = self._resolve(q, limit)
+        if res.matches and self._is_chatter(q, res):
+            return Resolution(q.text, "none", (), unknown=res.unknown)
+        return res
+
+    def _is_chatter(self, q: Query, res: Resolution) -> bool:
+        """Does the chatter model withdraw this reading (see tuning.CHATTER_LIKELY)?"""
+        top = res.matches[0]
+        if self.chatter is None or domain.asks_for_help(q.folded):
+            return False
+        if res.mode == "text":
+            if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES:
+                return False
+            least = tuning.CHATTER_LIKELY
+        elif len(q.normalized.replace(" ", "")) > tuning.CHATTER_TERSE:
+            least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
+        else:
+            return False
+        p = self.chatter.probability(q.folded)
+        return p is not None and p >= least
+
+    def _resolve(self, q: Query, limit: int) -> Resolution:
         if q.empty:
             return Resolution(q.text, "none", ())
         outright = next((r for k in self.kinds if (r := k.outright(q)) is not None), None)
