@@ -541,6 +541,7 @@ LATIN_UNITS = frozenset(
 # A place, a count or a price right after the number: "404 房", "302 路", "201 会议室", "100%".
 QUANTITY_AFTER = (
     "端口",  # "SSH 改到 522 端口了"
+    "机柜",  # "那台旧服务器放在 302 机柜"
     "公里",
     "千米",
     "英里",
@@ -623,6 +624,7 @@ QUANTITY_BEFORE = (
     "减",
     "涨到",
     "降到",
+    "层",  # "2 号楼 5 层 501 是运维办公室"
     "调到",  # a setting: "最大连接数调到 500"
     "调成",
     "设到",
@@ -878,6 +880,8 @@ SETTLED_WORDS = (
     # Jokes from life and venting: "女朋友问我爱不爱她，我回了个 200 OK", "抢票一直 503，心态崩了".
     "女朋友 男朋友 相亲 加薪 蛋糕 好有文化 程序员的浪漫 心态崩了 烦死 投诉 "
     "帮忙排查 已经修复 已经解决 已合入 cherry-pick 先观察 解释过了 "
+    # A change made and its expected effect: "从 60 改到 120 了，504 应该能少点", "无所谓".
+    "应该能少 应该会少 会少很多 能少点 无所谓 "
     "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
@@ -1069,7 +1073,7 @@ DISCUSSION_WORDS = tuple(
     "提示文案 错误提示 错误日志 日志量 错误信息 空指针 堆栈 安全扫描 维度 "
     # The bill: "OSS 存储费用这个月涨了不少", "腾讯云代金券月底就过期了".
     "费用 账单 对账 流量费 作业 有意见 有人反对 吐槽 吐个槽 复习 期末 成本 有人用过 体验怎么样 优缺点 "
-    "怎么跟他解释 怎么跟老板解释".split()
+    "怎么跟他解释 怎么跟老板解释 不同意".split()
 )
 _discussion_word = _one_of(DISCUSSION_WORDS)
 
