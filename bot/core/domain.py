@@ -493,7 +493,18 @@ STATUS_QUESTION_AFTER = (
     "具体是什么",
     "具体是什么意思",
     "具体啥意思",
+    "是干啥的",  # "话说 425 是干啥的"
+    "是干啥",
+    "干啥的",
+    "有啥用",  # "话说 418 真有用吗", "428 有什么用"
+    "有什么用",
+    "真有用吗",
+    "mean",  # "what does 451 mean?"
+    "means",
 )
+# Pointing back at the number after a comma: "弹了个 511，这是什么".
+POINTED_AFTER = ("这是什么", "这是啥", "这啥", "这个是什么", "这个是啥", "这又是什么", "这又是啥", "是什么意思", "啥意思")
+_POINTING_COMMAS = frozenset("，,")
 # Asking after a number what caused it or where to look, the sentence going on: "408 是因为我
 # 网速太慢吗", "504 一般从哪儿查起".
 STATUS_CAUSE_AFTER = (
@@ -624,6 +635,8 @@ QUANTITY_BEFORE = (
     "减",
     "涨到",
     "降到",
+    "上限",  # "连接数峰值 480，上限 500"
+    "峰值",
     "层",  # "2 号楼 5 层 501 是运维办公室"
     "调到",  # a setting: "最大连接数调到 500"
     "调成",
@@ -882,6 +895,10 @@ SETTLED_WORDS = (
     "帮忙排查 已经修复 已经解决 已合入 cherry-pick 先观察 解释过了 "
     # A change made and its expected effect: "从 60 改到 120 了，504 应该能少点", "无所谓".
     "应该能少 应该会少 会少很多 能少点 无所谓 "
+    # Decisions and conventions settled, alerts in hand: "就这么定了", "评审会已通过", "一律 404",
+    # "@老王 已经在处理了", "联调通过了", "前端降级表现正常".
+    "决定了 我们决定 组里决定 就这么定 已经定了 上次定了 一律 已通过 别混用 别再争 我同意 "
+    "在处理了 已经在处理 联调通过 表现正常 已经跟 顺便说一句 "
     "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
@@ -1070,7 +1087,7 @@ DISCUSSION_WORDS = tuple(
     "要不要 怎么看 觉得 真香 顺手 泪目 爽 吵了 争了 扯皮 面试 面经 纪要 评审 讨论 码规范 分享一下 分享给大家 分享个 推荐 "
     "可爱 整理 硬性要求 约定 定稿 打卡 插画 拼团 代金券 折扣 打几折 "
     # Errors as a subject of work: their texts, logs and formats ("前端错误提示文案这块…").
-    "提示文案 错误提示 错误日志 日志量 错误信息 空指针 堆栈 安全扫描 维度 "
+    "文案 提示文案 错误提示 错误日志 日志量 错误信息 空指针 堆栈 安全扫描 维度 "
     # The bill: "OSS 存储费用这个月涨了不少", "腾讯云代金券月底就过期了".
     "费用 账单 对账 流量费 作业 有意见 有人反对 吐槽 吐个槽 复习 期末 成本 有人用过 体验怎么样 优缺点 "
     "怎么跟他解释 怎么跟老板解释 不同意".split()
@@ -1205,6 +1222,10 @@ def cued_status(text: str, start: int, end: int) -> bool:
             return True
     if tail.startswith(STATUS_CAUSE_AFTER) and asks(tail):
         return True
+    if tail[:1] in _POINTING_COMMAS and tail[1:].lstrip().startswith(POINTED_AFTER):
+        return True  # "弹了个 511，这是什么"
+    if _THEN_CODE_RE.search(text, max(0, start - 3), end) and (asks(text) or _help_word(text)):
+        return True  # "刚上线就 502 了，谁帮忙看看一般是啥原因"
     before = text[max(0, start - _WINDOW) : start].rstrip()
     opens = start <= _WINDOW and _only_openers(before)
     if opens and after.startswith(MODAL_AFTER) and asks(text[end : end + 4 * _WINDOW]):
