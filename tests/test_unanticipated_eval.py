@@ -81,7 +81,14 @@ from tests.eval_utils import blind_rows, eval_blind
         # Written at the start of session 9 (first run: chatter rejected 89.0%, real questions
         # 100%); then held out from the chatter model's training to fit its thresholds
         # (95.3% with a model that never saw it), then trained on.
-        ("dev/chatter_8.tsv", 0.98, 0.95),
+        ("dev/chatter_8.tsv", 0.98, 0.97),
+        # Written after the chatter model was in (first runs, model trained without them):
+        # tech-team life with figures, chatter rejected 91.2%, real questions 93.8%;
+        # mixed non-engineer groups, 99.4%, real 100%; a blind-style mix, answerable
+        # 93.1% / 96.2%, chatter 97.5%. Then tuned and trained on.
+        ("dev/chatter_9.tsv", 0.98, 0.96),
+        ("dev/chatter_10.tsv", 0.98, 0.98),
+        ("dev/fresh_mixed_8.tsv", 0.93, 0.97),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

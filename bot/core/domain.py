@@ -501,6 +501,16 @@ STATUS_QUESTION_AFTER = (
     "真有用吗",
     "mean",  # "what does 451 mean?"
     "means",
+    # Typed in pinyin: "zhuangtaima 401 shi shenme yisi".
+    "shi shenme yisi",
+    "shi shen me yi si",
+    "shenme yisi",
+    "sha yisi",
+    "shi sha yisi",
+    "shi sha",
+    "shi shenme",
+    "zenme ban",
+    "zenmeban",
 )
 # Pointing back at the number after a comma: "弹了个 511，这是什么".
 POINTED_AFTER = ("这是什么", "这是啥", "这啥", "这个是什么", "这个是啥", "这又是什么", "这又是啥", "是什么意思", "啥意思")

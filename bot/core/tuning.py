@@ -308,8 +308,8 @@ AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 # at CHATTER_LIKELY, a status typed inside a longer text ("Tomcat maxThreads 我改成 400 了")
 # only when the model is all but sure. Fitted on out-of-fold probabilities: each eval file
 # judged by a model trained without it (docs/evaluation.md).
-CHATTER_LIKELY = 0.9
-CHATTER_CERTAIN = 0.98
+CHATTER_LIKELY = 0.85
+CHATTER_CERTAIN = 0.97
 CHATTER_TERSE = 8  # characters besides spaces: a typed code in a text this short is a lookup
 # Tiers the model never overrules: an identifier, a log signature, a naming family.
 CHATTER_SPARES = IDENTIFIER_TIERS | {"signature", "family", "named"}

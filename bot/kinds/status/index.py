@@ -905,8 +905,10 @@ class StatusIndex:
         # "限流一般回什么状态": a two-character name or alias (too short to count inside a
         # sentence) asked about in a status-question frame the normaliser left in place.
         if len(query) <= tuning.SHORT_ASKED_MAX:
+            # "限流一般返回几": normalising took the cue out ("限流 几"); the folded text has it.
+            cued = any(cue in folded for cue in _FRAME_CUES)
             for choice in self._short.find(padded):
-                if _status_frame(query.replace(choice.key, "", 1)):
+                if _status_frame(query.replace(choice.key, "", 1), cued):
                     offer(choice.target, tuning.contained_alias(len(choice.key) / len(query)), choice.label, "alias")
 
         self._homophones(query, folded, offer, slivers)
