@@ -909,6 +909,8 @@ SETTLED_WORDS = (
     # "@老王 已经在处理了", "联调通过了", "前端降级表现正常".
     "决定了 我们决定 组里决定 就这么定 已经定了 上次定了 一律 已通过 别混用 别再争 我同意 "
     "在处理了 已经在处理 联调通过 表现正常 已经跟 顺便说一句 "
+    # The cause found and dealt with: "是 key 被删了，已经换新的", "不用查了", "是符合预期的".
+    "已经换 已经充值 不用查了 符合预期 "
     "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
@@ -921,7 +923,7 @@ SETTLED_WORDS = (
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
 # "好了，又 502 了", "重启好了但是打不开".
 TROUBLE_WORDS = tuple(
-    "还是 仍然 依然 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 still again".split()
+    "还是 还报 还在报 仍然 依然 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 still again".split()
 )
 
 

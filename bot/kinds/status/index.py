@@ -144,7 +144,7 @@ _EN_OR_RE = re.compile(r"or(?:(?<=(?<!\d)[1-5]\d\dor)|(?<=(?<!\d)[1-5]\d\d\sor))
 _EN_WHICH_RE = re.compile(r"which(?<![a-z]which)(?![a-z])")
 # A code said in Chinese numerals after a cue: "状态码四一三", "http 五零三".
 _CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
-_CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http)\s?([一二三四五][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万])")
+_CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http|报|返回)\s?([一二三四五][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万])")
 _BARE_LOOKUP = 8  # normalised characters: one code and a word ("http 503") say nothing else
 _REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), however they are worded
 # A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
@@ -198,6 +198,9 @@ def _last_turn(folded: str) -> int | None:
 _PIVOT_SCORE = 70.0  # the text after an explicit turn needs a clear reading, like one clause
 # The bot addressed in a group: "@bot", "@机器人".
 _TO_BOT_RE = re.compile(r"@\w{0,32}?(?:bot|机器人|助手)")
+# A vendor's error code typed as it is documented ("InvalidAccessKeyId.NotFound"): a word that
+# starts upper-case and changes case again, with a dot. Each run is a character class: linear.
+_IDENTIFIER_RE = re.compile(r"(?<![A-Za-z0-9.])[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\.[A-Za-z][A-Za-z0-9.]*")
 # A question that opens by addressing the bot: "机器人，422 是什么错", "bot: 418 啥梗".
 _ADDRESSED_RE = re.compile(r"@?(?:机器人|小助手|助手|bot)\s?[，,:：\s]")
 # A clause after a code that points back at it: "看到个 418，这是啥梗", "这个又是什么".
@@ -720,10 +723,13 @@ class StatusIndex:
                 # A setting changed ("proxy_read_timeout 从 60s 调到 120s 了，先观察一下") is config
                 # talk: a directive's name is no question about its status.
                 ranked = [item for item in ranked if "_" not in item[1][1]]
-            if ranked and remark and (self.codes(q)[0] or domain.jokes(q.folded)):
-                # The code typed in the remark was let go ("分享一下：cf 522 一般是源站防火墙没放行"),
-                # or a name is worn as a mood ("今天心情：网关超时"): so is a name around it,
-                # unless the name is the whole text.
+            if ranked and remark and (
+                self.codes(q)[0] or domain.jokes(q.folded) or _IDENTIFIER_RE.search(q.text) is not None
+            ):
+                # The code typed in the remark was let go ("分享一下：cf 522 一般是源站防火墙没放行",
+                # "那个 InvalidAccessKeyId.NotFound 是 key 被删了，已经换新的"), or a name is worn
+                # as a mood ("今天心情：网关超时"): so is a name around it, unless the name is the
+                # whole text.
                 ranked = [item for item in ranked if item[1][0] >= tuning.EXPLICIT]
         return [
             status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
