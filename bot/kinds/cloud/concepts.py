@@ -459,6 +459,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "拦住",
     ),
     "invalid": (
+        # Data not encoded as required ("自定义数据没做 Base64 编码").
+        "没做 base64",
+        "没有 base64",
+        "没 base64",
         "不合规矩",
         "不合规",
         "不合规范",
@@ -1181,9 +1185,24 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "files",
         "entity",
     ),
-    "multipart": ("段", "分片", "分段", "多段", "multipart", "upload id", "uploadid", "part"),
+    # Not a bare 段: "那段时间", "一段乱码" are no parts.
+    "multipart": ("分片", "分段", "多段", "段号", "个段", "有段", "合并段", "段太", "段大小", "上传段", "multipart", "upload id", "uploadid", "part"),
     "archive": ("归档", "冷归档", "archive", "archived", "cold"),
     "cors": ("跨域", "cors", "预检", "preflight", "origin"),
+    # The order of parts or items ("分片列表顺序不对，没有按编号升序排": 无效的分片顺序).
+    "sequence": ("顺序", "升序", "降序", "次序", "排序", "ascending order", "out of order"),
+    # OSS's upload callback, retold as the step that tells the application's server.
+    "callback": (
+        "callback",
+        "回调",
+        "通知业务服务器",
+        "通知我们业务服务器",
+        "通知我们的业务服务器",
+        "通知应用服务器",
+        "通知我们的服务器",
+        "通知后端",
+        "回调通知",
+    ),
     "digest": ("etag", "entity tag", "md5", "摘要", "校验和", "digest", "checksum"),
     "instance": (
         "实例名",
