@@ -587,7 +587,11 @@ class CloudIndex:
         # long English paste (a stack trace) needs neither, nor their normalisation.
         words = _NOT_WORD_RE.sub(" ", spaced_form(folded)).split() if cjk or fuzzy else []
         embedded = "".join(words) if len(words) >= 3 and cjk else ""
-        for query in dict.fromkeys(q for q in (compact(text), stripped, embedded) if q):
+        # "Error deleting image: The specified image has been shared to others.": the message
+        # after the label a CLI or an SDK put before it.
+        _, colon, after = text.partition(": ")
+        labelled = compact(after) if colon and not cjk else ""
+        for query in dict.fromkeys(q for q in (compact(text), stripped, embedded, labelled) if q):
             if len(query) < MIN_MESSAGE_LEN:
                 continue
             exact = self._exact_messages.get(query, ())
