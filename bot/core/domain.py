@@ -499,6 +499,13 @@ STATUS_QUESTION_AFTER = (
     "有啥用",  # "话说 418 真有用吗", "428 有什么用"
     "有什么用",
     "真有用吗",
+    "系咩嚟",  # "413 係咩嚟" (Cantonese; folded 係 → 系)
+    "系咩意思",
+    "系乜嘢",
+    "系咩",
+    "系乜",
+    "是乜",
+    "for?",  # "what's 451 for?"
     "mean",  # "what does 451 mean?"
     "means",
     # Typed in pinyin: "zhuangtaima 401 shi shenme yisi".
@@ -910,7 +917,7 @@ SETTLED_WORDS = (
     "决定了 我们决定 组里决定 就这么定 已经定了 上次定了 一律 已通过 别混用 别再争 我同意 "
     "在处理了 已经在处理 联调通过 表现正常 已经跟 顺便说一句 "
     # The cause found and dealt with: "是 key 被删了，已经换新的", "不用查了", "是符合预期的".
-    "已经换 已经充值 不用查了 符合预期 "
+    "已经换 已经充值 不用查了 符合预期 正常现象 "
     "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).
@@ -919,6 +926,10 @@ SETTLED_WORDS = (
     "nice work",
     "fyi ",
     "fyi:",
+    "decision:",
+    "back under",
+    "spike is gone",
+    "tuned it",
 )
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
 # "好了，又 502 了", "重启好了但是打不开".
@@ -945,6 +956,10 @@ _MEME_RE = re.compile(
     r"|(?:的我|我的状态|这周的状态|今日状态|今天心情|精神状态|本人状态)\s?[:：]"
     # A code said back in a joke ("我回了个 200 OK", "说我是 404", "我和周末的关系：301").
     r"|(?:我回了个|说我是|我是|的关系[:：]|印着|今天的我是)\s?[1-5][0-9]{2}"
+    # Oneself as a code ("我 502 了，脑子网关超时", "我已经 429 了", "老板一句话我直接 500",
+    # "我今天整個人就是 500", "I'm running on 503 today", "gonna 204 this meeting").
+    r"|我(?:已经|直接|今天)?\s?[1-5][0-9]{2}\s?了|我直接\s?[1-5][0-9]{2}|整(?:个|個)人(?:就是)?\s?[1-5][0-9]{2}"
+    r"|(?<![a-z])(?:i'm|i am|im) (?:running on |so |totally |basically )?[1-5][0-9]{2}(?![0-9])|(?<![a-z])gonna [1-5][0-9]{2}(?![0-9])"
 )
 
 
