@@ -918,6 +918,7 @@ SETTLED_WORDS = (
     "在处理了 已经在处理 联调通过 表现正常 已经跟 顺便说一句 "
     # The cause found and dealt with: "是 key 被删了，已经换新的", "不用查了", "是符合预期的".
     "已经换 已经充值 不用查了 符合预期 正常现象 "
+    "已经加 已经配上 配上了 联调通了 预期行为 本周上线 报告已发 说个笑话 "
     "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
     "fixed resolved".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it).

@@ -413,6 +413,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "disallowed",
     ),
     "forbidden": (
+        # Held back for the account's state ("没做实名认证，创建云服务器被限制": 未实名认证受限).
+        "被限制",
+        "受限",
         "不给用",
         "没有支付权限",
         "没支付权限",
@@ -1191,6 +1194,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "cors": ("跨域", "cors", "预检", "preflight", "origin"),
     # The order of parts or items ("分片列表顺序不对，没有按编号升序排": 无效的分片顺序).
     "sequence": ("顺序", "升序", "降序", "次序", "排序", "ascending order", "out of order"),
+    # A bank card bound to the account (SLB's NOCARD: 未绑定银行卡).
+    "card": ("银行卡", "信用卡", "绑卡", "card"),
     # OSS's upload callback, retold as the step that tells the application's server.
     "callback": (
         "callback",
