@@ -493,6 +493,8 @@ STATUS_QUESTION_AFTER = (
     "具体是什么",
     "具体是什么意思",
     "具体啥意思",
+    "是谁报的",  # "520是谁报的"
+    "谁报的",
     "是干啥的",  # "话说 425 是干啥的"
     "是干啥",
     "干啥的",
@@ -852,7 +854,7 @@ _ONE_SCAN_FROM = 256  # characters of a non-ASCII text: from here one scan beats
 
 # Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
 QUESTION_WORDS = tuple(
-    "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有".split()
+    "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有 谁懂".split()
 )
 _question_word = _one_of(QUESTION_WORDS)
 

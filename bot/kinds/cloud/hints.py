@@ -22,11 +22,11 @@ _PROVIDER_WORDS = {
     ),
     "huaweicloud": (
         "华为云", "华为", "huaweicloud", "huawei", "hwcloud", "myhuaweicloud",
-        "huaweicloudsdkcore", "huaweicloudsdk",
+        "huaweicloudsdkcore", "huaweicloudsdk", "huaweiyun",  # the last typed in pinyin
     ),
     "tencentcloud": (
         "腾讯云", "腾讯", "tencentcloud", "tencent", "qcloud", "tencentcloudapi",
-        "tencentcloudsdkexception", "tencentcloudsdk",
+        "tencentcloudsdkexception", "tencentcloudsdk", "tengxunyun",  # the last typed in pinyin
     ),
 }
 # Product words → (provider, product) pairs; a product sold by one provider implies it.
