@@ -899,9 +899,28 @@ _MEME_RE = re.compile(
 )
 
 
+# The words every alternative of _MEME_RE starts with.
+_MEME_STARTS = ("的我", "我的状态", "精神状态", "本人状态", "今日状态", "的态度", "口号", "像", "这周的状态")
+_MEME_STARTS += ("今天心情", "我回了个", "说我是", "我是", "的关系", "印着", "今天的我是")
+_MEME_START_RE = re.compile("|".join(map(re.escape, _MEME_STARTS)))
+
+
+def _meme(folded: str) -> bool:
+    """``_MEME_RE.search(folded) is not None``, tried only where one of its words starts: its
+    alternatives lead with groups, and the engine tried the whole pattern at every position
+    (~125 µs on 4 KB); the words alone, one alternation of literals, it skips to in C."""
+    start, match = _MEME_START_RE.search, _MEME_RE.match
+    found = start(folded)
+    while found is not None:
+        if match(folded, found.start()) is not None:
+            return True
+        found = start(folded, found.start() + 1)
+    return False
+
+
 def jokes(folded: str) -> bool:
     """Is a code (or its name) worn as a mood or a motto ("周一的我：404", "今天心情：网关超时")?"""
-    return _MEME_RE.search(folded) is not None and not asks(folded)
+    return _meme(folded) and not asks(folded)
 
 
 def _settled(folded: str) -> bool:
