@@ -611,10 +611,13 @@ def test_a_code_typed_whole_leads_the_codes_it_is_part_of(service) -> None:
 
 
 def test_families_read_at_build_are_the_patterns(index: CloudIndex) -> None:
-    """The build reads each documented code's family piece by piece (CloudIndex._family_of);
+    """The build reads each documented code's family piece by piece (CloudIndex._family_at);
     the one pattern of all families must say the same, and so for codes it never saw."""
     codes = list(index._codes)
     assert all(index.family_for(code) is index._family_by_pattern(code) for code in codes)
     typed = [f(code) for code in codes for f in (str.upper, lambda c: "Foo." + c, lambda c: c[1:] + "X")]
     read = _families_of(typed, index.families, index._family_by_pattern)
-    assert all(read[code] is index._family_by_pattern(code) for code in typed)
+    assert all(
+        (index.families[at - 1] if at else None) is index._family_by_pattern(code)
+        for code, at in zip(typed, read, strict=True)
+    )

@@ -27,7 +27,8 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -154,7 +155,6 @@ _SAYS_ONLY_FAILED = ("失败", "错误", "异常")
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
 # A code that is one capitalised word or all capitals ("Throttling", "FORBIDDEN"): weak alone.
 _WORD_CODE_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+")
-_UNREAD: Any = object()  # a code the build did not read a family for (typed, not documented)
 
 
 def loose(text: str) -> str:
@@ -266,7 +266,7 @@ class CloudIndex:
         self._family_gate = LazyPattern(lambda: "|".join(map(re.escape, parts))) if parts else None
         # Each documented code's family (None: none), read once here: every answer shown asks
         # for its code's, and the pattern takes ~7 µs a code (172 patterns, most unanchored).
-        self._family_of = _families_of(self._codes, self.families, self._family_by_pattern)
+        self._family_at = _families_of(self._codes, self.families, self._family_by_pattern)
         self._build_messages()
         self._meaning = MeaningIndex(self.rows)
         # (provider, product, status) → its rows: a product named with a typed status.
@@ -351,8 +351,11 @@ class CloudIndex:
 
     def family_for(self, code: str) -> ErrorFamily | None:
         """The first family whose patterns match ``code`` (families.toml order is priority)."""
-        family = self._family_of.get(code, _UNREAD)
-        return self._family_by_pattern(code) if family is _UNREAD else family
+        at = bisect_left(self._codes, code)
+        if at < len(self._codes) and self._codes[at] == code:  # documented: read at build
+            found = self._family_at[at]
+            return self.families[found - 1] if found else None
+        return self._family_by_pattern(code)
 
     def _family_by_pattern(self, code: str) -> ErrorFamily | None:
         m = self._family_re.match(code.lower())
@@ -803,10 +806,11 @@ def _needed_parts(patterns: Iterable[str]) -> list[str] | None:
 
 def _families_of(
     codes: Sequence[str], families: Sequence[ErrorFamily], by_pattern: Callable[[str], ErrorFamily | None]
-) -> dict[str, ErrorFamily | None]:
+) -> array[int]:
     """Each code's family as ``by_pattern`` (all families' patterns, first family first) reads
-    it, in a few ms instead of ~15: a family is tried only on the codes holding one of its
-    literal parts (found by ``str.find`` over every code at once), with its own patterns."""
+    it, as its number + 1 (0: none), in a few ms instead of ~15: a family is tried only on the
+    codes holding one of its literal parts (found by ``str.find`` over every code at once),
+    with its own patterns. Two bytes a code (a dict by code held ~70 KB)."""
     folded = [code.lower() for code in codes]
     joined = "\n".join(folded)  # no code holds a newline, nor does any literal part
     starts = list(accumulate((len(code) + 1 for code in folded[:-1]), initial=0))
@@ -817,10 +821,8 @@ def _families_of(
         for line in held:
             maybe[line].append(i)
     tests = [_family_test(family.patterns) for family in families]
-    out: dict[str, ErrorFamily | None] = {}
-    for code, lowered, candidates in zip(codes, folded, maybe, strict=True):
-        out[code] = next((families[i] for i in candidates if tests[i](lowered)), None)
-    return out
+    pairs = zip(folded, maybe, strict=True)
+    return array("H", (next((i + 1 for i in candidates if tests[i](code)), 0) for code, candidates in pairs))
 
 
 def _lines_holding(joined: str, starts: list[int], parts: Iterable[str]) -> list[int]:

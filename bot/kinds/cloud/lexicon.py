@@ -151,12 +151,9 @@ class OneEdit:
         by_length: dict[int, list[str]] = {}
         for s in set(strings):
             by_length.setdefault(len(s), []).append(s)
-        # Per length: the strings sorted, their reversals sorted, and the strings in the
-        # reversals' order (a suffix range is sliced as written, not reversed back one by one).
-        self._by_length: dict[int, tuple[list[str], list[str], list[str]]] = {}
-        for n, group in by_length.items():
-            by_end = sorted(group, key=_reversed)
-            self._by_length[n] = (sorted(group), [s[::-1] for s in by_end], by_end)
+        self._by_length = {
+            n: (sorted(group), sorted(s[::-1] for s in group)) for n, group in by_length.items()
+        }
 
     def __call__(self, token: str) -> list[str]:
         """The neighbours of ``token``, in no particular order."""
@@ -166,20 +163,15 @@ class OneEdit:
             group = self._by_length.get(size)
             if group is None:
                 continue
-            ordered, reversed_, by_end = group
+            ordered, reversed_ = group
             if n < 1:  # two letters or fewer: any of them may change
                 near.update(ordered)
             else:
-                near.update(ordered[slice(*_range(ordered, token[:n]))])
-                near.update(by_end[slice(*_range(reversed_, token[::-1][:n]))])
+                near.update(_starting(ordered, token[:n]))
+                near.update(s[::-1] for s in _starting(reversed_, token[::-1][:n]))
         return [s for s in near if OSA.distance(token, s, score_cutoff=1) <= 1]
 
 
-def _reversed(s: str) -> str:
-    return s[::-1]
-
-
-def _range(ordered: list[str], prefix: str) -> tuple[int, int]:
-    """Where the strings starting with ``prefix`` are in ``ordered``."""
+def _starting(ordered: list[str], prefix: str) -> list[str]:
     lo = bisect_left(ordered, prefix)
-    return lo, bisect_left(ordered, prefix + LAST, lo)
+    return ordered[lo : bisect_left(ordered, prefix + LAST, lo)]
