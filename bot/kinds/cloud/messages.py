@@ -98,9 +98,11 @@ class Pool:
     def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         raise NotImplementedError
 
-    def _hosts(self, n: int, ids: Sequence[int], forms: Sequence[str]) -> tuple[Sequence[int], Sequence[str]]:
+    def _hosts(
+        self, n: int, ids: Sequence[int], forms: Sequence[str] | None
+    ) -> tuple[Sequence[int], Sequence[str] | None]:
         """The candidates that may hold a question of ``n`` characters (for the subsequence
-        search), and their forms (``forms``: the candidates')."""
+        search), and their forms (``forms``: the candidates', or None when not picked)."""
         return ids, forms
 
     def similar(
@@ -123,12 +125,14 @@ class Pool:
         # the floor have no common subsequence that long; they are not handed over (the others
         # keep their order, so the hits and their ties are the same). A short text's window
         # holds nearly every form: there the test would cost more than it saves.
-        # The candidates' forms are picked once: the hosts' are among them.
-        forms = _at(self.compact, ids)
+        # A short text's candidates' forms are picked once: the hosts' are among them. A long
+        # one's are not: the forms of its few near and host candidates are picked below.
+        windowed = n > WINDOWED_LEN
+        forms = None if windowed else _at(self.compact, ids)
         near, near_forms = ids, forms
         hosts, host_forms = self._hosts(n, ids, forms)
         floor = int(0.175 * n)
-        if n > WINDOWED_LEN:
+        if windowed:
             low = n * MESSAGE_CUTOFF / (200 - MESSAGE_CUTOFF) - 1
             high = n * (200 - MESSAGE_CUTOFF) / MESSAGE_CUTOFF + 1
             lengths = self._lengths
@@ -228,10 +232,15 @@ class LatinPool(Pool):
     def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         return self._lexicon.candidates(tokens)
 
-    def _hosts(self, n: int, ids: Sequence[int], forms: Sequence[str]) -> tuple[Sequence[int], Sequence[str]]:
+    def _hosts(
+        self, n: int, ids: Sequence[int], forms: Sequence[str] | None
+    ) -> tuple[Sequence[int], Sequence[str] | None]:
         """Only forms as long as the question: over all forms, as the pool was searched
         before the word index, English forms shorter than the question had the lowest
         subsequence scores and did not make its top 20; among a few candidates they would."""
+        if forms is None:
+            long_enough = list(map(n.__le__, _at(self._lengths, ids)))
+            return list(compress(ids, long_enough)), None
         long_enough = list(map(n.__le__, map(len, forms)))
         return list(compress(ids, long_enough)), list(compress(forms, long_enough))
 
