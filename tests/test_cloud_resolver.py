@@ -10,7 +10,7 @@ import pytest
 from bot.core.match import Match
 from bot.core.schema import Problems
 from bot.kinds.cloud.body import parse_body
-from bot.kinds.cloud.index import CONFIDENT, CloudIndex, provider_hints
+from bot.kinds.cloud.index import CONFIDENT, CloudIndex, _families_of, provider_hints
 from bot.kinds.cloud.loader import load_cloud
 from bot.kinds.cloud.model import CloudData
 
@@ -608,3 +608,16 @@ def test_a_code_typed_whole_leads_the_codes_it_is_part_of(service) -> None:
     keys = [m.answer.error_code for m in service.resolve("阿里云 Forbbiden 是什么错误").matches]
     assert keys[0] == "Forbbiden"
     assert "Forbbiden.SubUser" in keys[1:]  # the longer codes stay beside it
+
+
+def test_families_read_at_build_are_the_patterns(index: CloudIndex) -> None:
+    """The build reads each documented code's family piece by piece (CloudIndex._family_at);
+    the one pattern of all families must say the same, and so for codes it never saw."""
+    codes = list(index._codes)
+    assert all(index.family_for(code) is index._family_by_pattern(code) for code in codes)
+    typed = [f(code) for code in codes for f in (str.upper, lambda c: "Foo." + c, lambda c: c[1:] + "X")]
+    read = _families_of(typed, index.families, index._family_by_pattern)
+    assert all(
+        (index.families[at - 1] if at else None) is index._family_by_pattern(code)
+        for code, at in zip(typed, read, strict=True)
+    )

@@ -4,11 +4,15 @@ on every evaluation query; these are the cases that motivated each rule)."""
 
 from __future__ import annotations
 
+import re._constants as sre
+import re._parser
 import sys
 import unicodedata
+from typing import Any
 
 import pytest
 
+from bot.core import domain
 from bot.core.simplified import derive_traditional, to_simplified, traditional
 from bot.core.text import fold, nfkc, normalize, remove_links
 
@@ -109,3 +113,35 @@ def test_ascii_folded_text_folds_to_itself() -> None:
                 assert text_module._fold(stripped) == stripped, repr(raw)
                 checked += 1
     assert checked > 10000
+
+
+
+def _alternatives(parsed: Any) -> list[Any]:
+    """The alternatives of a parsed pattern (itself when it has one)."""
+    if len(parsed) == 1 and parsed[0][0] is sre.BRANCH:
+        return list(parsed[0][1][1])
+    return [parsed]
+
+
+def _leading_words(parsed: Any) -> list[str]:
+    """The literal runs a parsed alternative can start with (through a leading group; the
+    run ends at its first non-literal)."""
+    op, arg = parsed[0]
+    if op is sre.SUBPATTERN:  # a capturing group
+        return [w for alt in _alternatives(arg[3]) for w in _leading_words(alt)]
+    if op is sre.BRANCH:  # a non-capturing group, inlined
+        return [w for alt in arg[1] for w in _leading_words(alt)]
+    word = ""
+    for op, arg in parsed:
+        if op is not sre.LITERAL:
+            break
+        word += chr(arg)
+    return [word]
+
+
+def test_meme_words_lead_every_alternative() -> None:
+    """domain._meme tries _MEME_RE only where one of _MEME_STARTS begins: every alternative of
+    the pattern must start with one of them."""
+    parsed = re._parser.parse(domain._MEME_RE.pattern)
+    leads = [w for alt in _alternatives(parsed) for w in _leading_words(alt)]
+    assert leads and all(any(lead.startswith(s) for s in domain._MEME_STARTS) for lead in leads), leads

@@ -962,13 +962,37 @@ _MEME_RE = re.compile(
     # Oneself as a code ("我 502 了，脑子网关超时", "我已经 429 了", "老板一句话我直接 500",
     # "我今天整個人就是 500", "I'm running on 503 today", "gonna 204 this meeting").
     r"|我(?:已经|直接|今天)?\s?[1-5][0-9]{2}\s?了|我直接\s?[1-5][0-9]{2}|整(?:个|個)人(?:就是)?\s?[1-5][0-9]{2}"
-    r"|(?<![a-z])(?:i'm|i am|im) (?:running on |so |totally |basically )?[1-5][0-9]{2}(?![0-9])|(?<![a-z])gonna [1-5][0-9]{2}(?![0-9])"
+    # One alternative per opening word: a shared "i" would be factored out of a group.
+    + "".join(
+        rf"|{w}(?<![a-z]{w}) (?:running on |so |totally |basically )?[1-5][0-9]{{2}}(?![0-9])" for w in ("i'm", "i am", "im")
+    )
+    + r"|gonna(?<![a-z]gonna) [1-5][0-9]{2}(?![0-9])"
 )
+
+
+# The words every alternative of _MEME_RE starts with.
+_MEME_STARTS = ("的我", "我的状态", "精神状态", "本人状态", "今日状态", "的态度", "口号", "像", "这周的状态")
+_MEME_STARTS += ("今天心情", "我回了个", "说我是", "我是", "的关系", "印着", "今天的我是")
+_MEME_STARTS += ("我", "整", "i'm", "i am", "im", "gonna")
+_MEME_START_RE = re.compile("|".join(map(re.escape, _MEME_STARTS)))
+
+
+def _meme(folded: str) -> bool:
+    """``_MEME_RE.search(folded) is not None``, tried only where one of its words starts: its
+    alternatives lead with groups, and the engine tried the whole pattern at every position
+    (~125 µs on 4 KB); the words alone, one alternation of literals, it skips to in C."""
+    start, match = _MEME_START_RE.search, _MEME_RE.match
+    found = start(folded)
+    while found is not None:
+        if match(folded, found.start()) is not None:
+            return True
+        found = start(folded, found.start() + 1)
+    return False
 
 
 def jokes(folded: str) -> bool:
     """Is a code (or its name) worn as a mood or a motto ("周一的我：404", "今天心情：网关超时")?"""
-    return _MEME_RE.search(folded) is not None and not asks(folded)
+    return _meme(folded) and not asks(folded)
 
 
 def _settled(folded: str) -> bool:

@@ -93,9 +93,10 @@ class BM25:
         self._common_tf = {
             t: dict(zip(p[::2], p[1::2], strict=True)) for t, p in postings.items() if len(p) >> 1 > self._common
         }
-        # 1 + norm: the denominator of a term found once in a document (most are; see _sums),
-        # by document number, for the indexes rank() sums in a list (the status kind's 93).
-        self._once = [] if self._common_tf else [1 + norm for norm in self._norms]
+        # 1 + norm: the denominator of a term found once in a document (most are; see _sums
+        # and scores), by document number, one float per distinct length as the norms.
+        once = {n: 1 + norm for n, norm in by_length.items()}
+        self._once = [once[length] for length in lengths.values()]
         # Term by term, so the lists' memory is reused for the tuples rather than added to it.
         # Terms are shared: the GramIndex over the same texts holds most of the same bigrams.
         # So are equal postings: most terms are in one document once, and the same (key, 1)
@@ -187,20 +188,30 @@ class BM25:
         # the common ones only add to those. A query of common terms alone walks them all.
         # weight × idf × tf × (k1 + 1) / (tf + norm) is worked out left to right, so taking
         # weight × idf and k1 + 1 out of the loop leaves every float as it was.
+        # A term found once in a document (most are): wi × 1 is wi exactly and 1 + norm is
+        # once[key], so wi × k / once[key] is the same float with two operations fewer.
+        once = self._once
         for term, weight, idf in rare or known:
             pairs = iter(self._postings[term])
             wi = weight * idf
+            wk = wi * k
             for key, tf in zip(pairs, pairs, strict=False):  # pairs by construction; strict costs ~25%
-                scores[key] = get(key, 0.0) + wi * tf * k / (tf + norms[key])
+                if tf == 1:
+                    scores[key] = get(key, 0.0) + wk / once[key]
+                else:
+                    scores[key] = get(key, 0.0) + wi * tf * k / (tf + norms[key])
         if rare:
             for term, weight, idf in known:
                 found = self._common_tf.get(term)
                 if found is None:
                     continue
                 wi = weight * idf
+                wk = wi * k
                 for key in scores:
                     tf = found.get(key)
-                    if tf:
+                    if tf == 1:
+                        scores[key] += wk / once[key]
+                    elif tf:
                         scores[key] += wi * tf * k / (tf + norms[key])
         key_of = self._key_of
         return scores if key_of is None else {key_of[i]: total for i, total in scores.items()}

@@ -195,9 +195,11 @@ class RatioKeys:
     window, a contiguous run of the length order, and the hits sorted by score and then by
     the key's position are exactly what ``process.extract`` over every key returns.
 
-    An ASCII question shares with a key at most the key's ASCII characters: the Chinese
-    aliases (nothing ASCII but a space or two) are left out of its window when even the
-    most spaced of them could not reach the cut-off.
+    An ASCII question shares with a key at most the key's ASCII characters: a key of length
+    m at most half ASCII scores at most 200·(m/2)/(n + m) ≤ 100·hi/(n + hi) in a window up to
+    hi: a whole point below the cut-off for all but the shortest questions (72: ≤ 69 from
+    n = 4, ~64 for long ones), whose windows are then taken from the keys more than half
+    ASCII (an English sentence's window was about half Chinese aliases that could not score).
 
     A question with other characters (Chinese) shares with a key at most, character by
     character, the fewer of its and the key's copies: counting the key's distinct
@@ -209,14 +211,7 @@ class RatioKeys:
 
     def __init__(self, keys: Sequence[str]) -> None:
         self._all = _ByLength(keys, range(len(keys)))
-        poor = [i for i, k in enumerate(keys) if not any(ch.isascii() and ch.isalnum() for ch in k)]
-        self._rich = _ByLength(keys, sorted(set(range(len(keys))) - set(poor)))
-        # (most ASCII characters, shortest length) among the keys with no ASCII letter or digit
-        self._poor = (
-            (max(sum(ch.isascii() for ch in keys[i]) for i in poor), min(len(keys[i]) for i in poor))
-            if poor
-            else None
-        )
+        self._latin = _ByLength(keys, [i for i, k in enumerate(keys) if 2 * sum(map(str.isascii, k)) > len(k)])
         # Non-ASCII character -> the positions (in ``_all``'s order) of the keys holding it.
         chars: dict[str, list[int]] = {}
         for j, key in enumerate(self._all.keys):
@@ -232,13 +227,13 @@ class RatioKeys:
         if not n or not 0 < cutoff < 100:
             lo, hi = 0, len(view.keys)
         else:
-            if self._poor is not None and query.isascii():
-                most, shortest = self._poor
-                if 200 * min(n, most) / (n + shortest) < cutoff - 1:
-                    view = self._rich
             # Lengths m with 200·min(n, m)/(n + m) ≥ cutoff, widened by one on each side.
-            lo = bisect_left(view.lengths, math.floor(n * cutoff / (200 - cutoff)) - 1)
-            hi = bisect_right(view.lengths, math.ceil(n * (200 - cutoff) / cutoff) + 1)
+            low = math.floor(n * cutoff / (200 - cutoff)) - 1
+            high = math.ceil(n * (200 - cutoff) / cutoff) + 1
+            if query.isascii() and 100 * high / (n + high) < cutoff - 1:
+                view = self._latin  # a key at most half ASCII cannot reach the cut-off (see above)
+            lo = bisect_left(view.lengths, low)
+            hi = bisect_right(view.lengths, high)
             if lo >= hi:
                 return []
             if view is self._all and hi - lo > _FEW_KEYS:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import cast
 
 from rapidfuzz.distance import OSA
@@ -36,6 +37,10 @@ class Lexicon:
         self._near: OneEdit | None = None
         self._longest = 0
         self._heads: dict[str, int] = {}  # a word's first MIN_PART_LEN letters -> longest such word
+        # A vocabulary word -> the words inside it, for those that hold any (worked out once
+        # at freeze: most words of a question are vocabulary words, and their parts were
+        # searched letter by letter on every question).
+        self._parts: dict[str, tuple[str, ...]] = {}
 
     def add(self, words: Iterable[str], entry: int) -> None:
         """Index ``entry`` under each of ``words`` (entries must be added in increasing order)."""
@@ -62,6 +67,10 @@ class Lexicon:
             if len(word) >= MIN_PART_LEN:
                 head = word[:MIN_PART_LEN]
                 self._heads[head] = max(self._heads.get(head, 0), len(word))
+        for word in self._postings:
+            parts = self._parts_of(word)
+            if parts:
+                self._parts[word] = tuple(sorted(parts))
 
     def __len__(self) -> int:
         return len(self._postings)
@@ -71,24 +80,31 @@ class Lexicon:
 
     def words_for(self, token: str) -> set[str]:
         """Vocabulary words ``token`` may stand for: itself, one letter off, or its parts."""
-        found: set[str] = set()
-        postings = self._postings
-        if token in postings:
-            found.add(token)  # a word as written is no misspelling of its neighbours
-        elif len(token) >= MIN_TYPO_LEN:
-            found.update(self._near(token))
-        if MIN_SPLIT_LEN <= len(token) <= MAX_TOKEN:
-            # Words run together ("invalidparameter") or prefixed ("unauthorized").
-            longest = min(self._longest, len(token) - 1)  # proper parts only
-            heads = self._heads
-            for i in range(len(token) - MIN_PART_LEN + 1):
-                # Only where some word starts, and only as far as the longest of those goes.
-                most = heads.get(token[i : i + MIN_PART_LEN])
-                if most is None:
-                    continue
-                for j in range(i + MIN_PART_LEN, min(len(token), i + min(longest, most)) + 1):
-                    if token[i:j] in postings:
-                        found.add(token[i:j])
+        if token in self._postings:
+            # A word as written is no misspelling of its neighbours; its parts are known.
+            found = {token}
+            found.update(self._parts.get(token, ()))
+            return found
+        found = set(self._near(token)) if len(token) >= MIN_TYPO_LEN else set()
+        found.update(self._parts_of(token))
+        return found
+
+    def _parts_of(self, token: str) -> list[str]:
+        """Vocabulary words inside ``token``: words run together ("invalidparameter") or
+        prefixed ("unauthorized")."""
+        found: list[str] = []
+        if not MIN_SPLIT_LEN <= len(token) <= MAX_TOKEN:
+            return found
+        postings, heads = self._postings, self._heads
+        longest = min(self._longest, len(token) - 1)  # proper parts only
+        for i in range(len(token) - MIN_PART_LEN + 1):
+            # Only where some word starts, and only as far as the longest of those goes.
+            most = heads.get(token[i : i + MIN_PART_LEN])
+            if most is None:
+                continue
+            for j in range(i + MIN_PART_LEN, min(len(token), i + min(longest, most)) + 1):
+                if token[i:j] in postings:
+                    found.append(token[i:j])
         return found
 
     def candidates(self, tokens: Iterable[str]) -> Sequence[int]:
@@ -109,15 +125,11 @@ class Lexicon:
         if not words:
             return []
         rare = {w for w in words if len(postings[w]) <= self.common}
-        least = min(written or words, key=lambda w: (len(postings[w]), w))
         if not rare & written:  # only everyday words as written: the least common stands in
-            rare.add(least)
+            rare.add(min(written or words, key=lambda w: (len(postings[w]), w)))
         if len(rare) == 1:
             return postings[next(iter(rare))]
-        found: set[int] = set()
-        for w in rare:
-            found.update(postings[w])
-        return sorted(found)
+        return sorted(set(chain.from_iterable(map(postings.__getitem__, rare))))  # merged in C
 
 
 class OneEdit:

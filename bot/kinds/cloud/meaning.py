@@ -195,6 +195,8 @@ class MeaningIndex:
         self._max_idf = self._bm25.max_idf()
         # Each row's own concepts' idf summed once (exactly: a set's order depends on the hash seed).
         self._own_total = [math.fsum(map(self._bm25.idf, own)) for own in self._concepts]
+        # Each concept term's idf (a few hundred): _fit sums those a question lacks, row by row.
+        self._concept_idf = {c: self._bm25.idf(c) for own in set(self._concepts) for c in own}
         # Each row's API actions, lower case (one shared empty set for the rows with none).
         none: frozenset[str] = frozenset()
         self._apis = [frozenset(a.lower() for a in row.api.split(";")) if row.api else none for row in rows]
@@ -245,10 +247,10 @@ class MeaningIndex:
         whether it belongs to a product the question names, and whether it is returned with
         the HTTP status the question typed."""
         own = self._concepts[i]
-        idf = self._bm25.idf
+        idf, weights = self._concept_idf, reading.weights
         total = self._own_total[i]
         # fsum's exact sum does not depend on the order of ``own``.
-        missed = math.fsum(idf(c) for c in own if c not in reading.weights) / total if total else 1.0
+        missed = math.fsum([idf[c] for c in own if c not in weights]) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
         if reading.problems and reading.problems.isdisjoint(own):
             fit *= tuning.MEANING_PROBLEM_MISSED

@@ -98,9 +98,12 @@ class Pool:
     def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         raise NotImplementedError
 
-    def _hosts(self, compact: str, ids: Sequence[int]) -> Sequence[int]:
-        """The candidates that may hold the question (for the subsequence search)."""
-        return ids
+    def _hosts(
+        self, n: int, ids: Sequence[int], forms: Sequence[str] | None
+    ) -> tuple[Sequence[int], Sequence[str] | None]:
+        """The candidates that may hold a question of ``n`` characters (for the subsequence
+        search), and their forms (``forms``: the candidates', or None when not picked)."""
+        return ids, forms
 
     def similar(
         self, compact: str, spaced: str, tokens: Iterable[str] = ()
@@ -122,9 +125,14 @@ class Pool:
         # the floor have no common subsequence that long; they are not handed over (the others
         # keep their order, so the hits and their ties are the same). A short text's window
         # holds nearly every form: there the test would cost more than it saves.
-        near, hosts = ids, self._hosts(compact, ids)
+        # A short text's candidates' forms are picked once: the hosts' are among them. A long
+        # one's are not: the forms of its few near and host candidates are picked below.
+        windowed = n > WINDOWED_LEN
+        forms = None if windowed else _at(self.compact, ids)
+        near, near_forms = ids, forms
+        hosts, host_forms = self._hosts(n, ids, forms)
         floor = int(0.175 * n)
-        if n > WINDOWED_LEN:
+        if windowed:
             low = n * MESSAGE_CUTOFF / (200 - MESSAGE_CUTOFF) - 1
             high = n * (200 - MESSAGE_CUTOFF) / MESSAGE_CUTOFF + 1
             lengths = self._lengths
@@ -134,14 +142,13 @@ class Pool:
             # candidate was a host, the window is picked among the few hosts left (a 200-
             # character question: ~150 of ~900 candidates), in the same order.
             near = [i for i in (hosts if every else ids) if low <= lengths[i] <= high]
-        by_ratio = extract(
-            compact, _at(self.compact, near), scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF
-        )
+            near_forms, host_forms = _at(self.compact, near), _at(self.compact, hosts)
+        by_ratio = extract(compact, near_forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
         picked = {near[j] for _, _, j in by_ratio}
         # Longest common subsequence finds a short query inside a long message.
         by_subsequence = extract(
             compact,
-            _at(self.compact, hosts),
+            host_forms,
             scorer=LCSseq.similarity,
             limit=20,
             score_cutoff=floor,
@@ -225,14 +232,17 @@ class LatinPool(Pool):
     def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         return self._lexicon.candidates(tokens)
 
-    def _hosts(self, compact: str, ids: Sequence[int]) -> Sequence[int]:
+    def _hosts(
+        self, n: int, ids: Sequence[int], forms: Sequence[str] | None
+    ) -> tuple[Sequence[int], Sequence[str] | None]:
         """Only forms as long as the question: over all forms, as the pool was searched
         before the word index, English forms shorter than the question had the lowest
         subsequence scores and did not make its top 20; among a few candidates they would."""
-        if not ids:
-            return []
-        lengths = _at(self._lengths, ids)
-        return list(compress(ids, map(len(compact).__le__, lengths)))
+        if forms is None:
+            long_enough = list(map(n.__le__, _at(self._lengths, ids)))
+            return list(compress(ids, long_enough)), None
+        long_enough = list(map(n.__le__, map(len, forms)))
+        return list(compress(ids, long_enough)), list(compress(forms, long_enough))
 
 
 def _at(items: list, ids: Sequence[int]) -> Sequence:

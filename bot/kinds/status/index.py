@@ -53,8 +53,10 @@ _CLASS_SHORTLIST = 40  # whole-entry readings looked through for members of the 
 # Any character pinyin.cjk_count counts.
 _CJK_CHAR_RE = re.compile("[\u4e00-\u9fff]")
 _LIST_CUE_RE = re.compile(r"哪些|哪几|几个|多少个|列出|列一下|列举|所有|全部|都有|一览|\blist\b|\ball\b")
-# Any three digits standing alone, for removing codes the registry does not know.
-_THREE_DIGITS_RE = re.compile(r"(?<!\d)\d{3}(?!\d)")
+# Any three digits standing alone, for removing codes the registry does not know. The look-
+# behind follows the first digit (the same test of the character before it): leading, it was
+# tried at every position (~50 µs a search of a 4 KB paste); led by a digit, only at digits.
+_THREE_DIGITS_RE = re.compile(r"\d(?<!\d\d)\d{2}(?!\d)")
 # A code named as the yardstick for another one that is asked for: "跟 301 一样是永久的，但不会
 # 改方法的是哪个", "和 302 类似但保留方法的". Fixed-width gaps: no backtracking.
 _YARDSTICK_RE = re.compile(r"(?:跟|和|与|同|像|比)\s?([1-5]\d\d)\s?(?:一样|类似|相似|差不多|很像|相比|不一样|不同)")
@@ -156,7 +158,9 @@ _PIVOT_RE = re.compile(
 
 
 # Sentences of a group message ("刚才那个 404 是路由写错了，已经修了；现在又开始报 502…").
-_SENTENCE_END_RE = re.compile(r"[。；！？;!?]+|\s/\s")
+# One class first (a mark, or the space before " / "), then the rest of what it starts: as two
+# alternatives the pattern had no first character to skip to (~75 µs a split of 4 KB).
+_SENTENCE_END_RE = re.compile(r"[。；！？;!?\s](?:(?<=[。；！？;!?])[。；！？;!?]*|(?<=\s)/\s)")
 _THANKS = ("谢了", "谢谢", "感谢", "多谢", "thanks")
 
 
