@@ -199,7 +199,7 @@ def test_a_missing_model_stops_the_load_with_one_line(knowledge_copy):
 
 def test_check_reports_the_model(capsys):
     assert cli.main(["check"]) == 0
-    assert "闲聊判别模型 4000 个特征" in capsys.readouterr().out
+    assert "闲聊判别模型 3000 个特征" in capsys.readouterr().out
 
 
 def test_the_training_script_writes_a_file_the_loader_accepts(tmp_path, knowledge_copy):
@@ -213,6 +213,6 @@ def test_the_training_script_writes_a_file_the_loader_accepts(tmp_path, knowledg
     )
     assert run.returncode == 0, run.stderr
     kb = load(knowledge_copy)
-    assert len(kb.chatter) == 4000
+    assert len(kb.chatter) == 3000
     grams = [json.loads(line.split("\t")[0]) for line in target.read_text(encoding="utf-8").splitlines() if line[:1] == '"']
     assert grams == sorted(grams)

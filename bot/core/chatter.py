@@ -51,21 +51,37 @@ def features(folded: str) -> set[str]:
     return grams
 
 
+_LEVELS = 255  # a weight is kept as one of 256 levels: a small int, shared by every gram
+
+
 @dataclass(frozen=True)
 class ChatterModel:
+    """The weights as levels between ``low`` and ``low + 255 × step`` (a step is ~0.02 for
+    weights of a few units: far below what moves a probability across a threshold). Small
+    ints are shared objects, so each gram costs its key and a dict slot, not a float too:
+    the running bot's memory budget is tight (docs/benchmarks.md)."""
+
     bias: float
-    weights: dict[str, float] = field(repr=False)
+    low: float
+    step: float
+    levels: dict[str, int] = field(repr=False)
+
+    @classmethod
+    def of(cls, bias: float, weights: dict[str, float]) -> ChatterModel:
+        low = min(weights.values(), default=0.0)
+        step = (max(weights.values(), default=0.0) - low) / _LEVELS or 1.0
+        return cls(bias, low, step, {g: round((w - low) / step) for g, w in weights.items()})
 
     def probability(self, folded: str) -> float | None:
         """P(chatter) for a folded text, or None for one too long to judge."""
         if len(folded) > MAX_CHARS:
             return None
-        get = self.weights.get
-        z = self.bias + math.fsum(get(g, 0.0) for g in features(folded))
+        found = [level for level in map(self.levels.get, features(folded)) if level is not None]
+        z = self.bias + self.low * len(found) + self.step * sum(found)
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
     def __len__(self) -> int:
-        return len(self.weights)
+        return len(self.levels)
 
 
 # "trained_on" fingerprints the rows the model was fitted to (tests check it is current).
@@ -141,4 +157,4 @@ def _parse(lines: list[str], where: str, problems: Problems) -> ChatterModel | N
         problems.add(where, "header", "'features'", f"says {count!r}, the file lists {len(weights)} (truncated?)")
     if len(problems.items) > before or bias is None:
         return None
-    return ChatterModel(bias, weights)
+    return ChatterModel.of(bias, weights)
