@@ -51,7 +51,7 @@ class Resolver:
     def _is_chatter(self, q: Query, res: Resolution) -> bool:
         """Does the chatter model withdraw this reading (see tuning.CHATTER_LIKELY)?"""
         top = res.matches[0]
-        if self.chatter is None or domain.asks_for_help(q.folded):
+        if self.chatter is None:
             return False
         if res.mode == "text":
             if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES:
@@ -60,6 +60,8 @@ class Resolver:
         elif len(q.normalized.replace(" ", "")) > tuning.CHATTER_TERSE:
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         else:
+            return False  # "503", "又 502 了": a lookup (and the cheap tests first)
+        if domain.asks_for_help(q.folded):
             return False
         p = self.chatter.probability(q.folded)
         return p is not None and p >= least
