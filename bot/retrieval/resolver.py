@@ -16,6 +16,8 @@ The resolver names no kind. It asks the kinds of the knowledge base, in their or
    against the best of them, and everything at or above ``tuning.CHOICES`` is ranked.
 4. When no kind read anything, each kind's ``fallback`` (whole-entry retrieval for long
    descriptions) may still offer choices.
+5. A reading no identifier backs is withdrawn when the chatter model (bot/core/chatter.py)
+   says the text reads like group talk and the text asks no help (``_is_chatter``).
 
 Worst case: ``Query.of`` cuts the text to 4,096 characters (head and tail) and every kind's
 search is linear in that (see each kind's index module).
