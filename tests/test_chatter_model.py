@@ -32,6 +32,11 @@ def folded(text: str) -> str:
     return Query.of(text).folded
 
 
+def _header() -> dict[str, str]:
+    """The model file's header fields (the lines that start with a letter)."""
+    return dict(line.split("\t", 1) for line in MODEL.read_text(encoding="utf-8").splitlines() if line[:1].isalpha())
+
+
 # --- features ------------------------------------------------------------------------------
 
 
@@ -71,9 +76,7 @@ def without_model(with_model: Service) -> Service:
 
 def test_the_model_loads_with_its_header_count(kb: KnowledgeBase):
     assert kb.chatter is not None
-    header = dict(
-        line.split("\t", 1) for line in MODEL.read_text(encoding="utf-8").splitlines() if line[:1].isalpha()
-    )
+    header = _header()
     assert len(kb.chatter) == int(header["features"]) >= 1000
     assert "knowledge/chatter/model.tsv" in kb.files
 
@@ -85,7 +88,7 @@ def test_the_model_is_trained_on_todays_eval_rows():
         import train_chatter_model as training
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    header = dict(line.split("\t", 1) for line in MODEL.read_text(encoding="utf-8").splitlines() if line[:1].isalpha())
+    header = _header()
     assert header["trained_on"] == training.fingerprint(training.rows(set())), (
         "tests/eval changed since knowledge/chatter/model.tsv was trained: run scripts/train_chatter_model.py"
     )

@@ -100,8 +100,8 @@ def load_model(root: Path, problems: Problems) -> ChatterModel | None:
     """Read ``root/chatter/model.tsv``; every defect goes to ``problems`` (file, line, field).
 
     The file: ``#`` comments, then ``version``, ``bias``, ``features`` (the count of
-    feature lines, so a truncated file is caught) and ``trained_on``, then one ``"gram"<TAB>weight`` per line
-    with the gram as a JSON string (grams may hold spaces and quotes).
+    feature lines, so a truncated file is caught) and ``trained_on``, then one
+    ``"gram"<TAB>weight`` per line, the gram as a JSON string (grams may hold spaces and quotes).
     """
     where = f"knowledge/{FILE}"
     path = root / FILE

@@ -38,7 +38,6 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.kinds: tuple[Kind, ...] = kb.kinds
-        self.chatter = kb.chatter
         for kind in self.kinds:
             kind.build(kb)  # every index at start, none on the first question
         forget_shared()
@@ -52,8 +51,8 @@ class Resolver:
 
     def _is_chatter(self, q: Query, res: Resolution) -> bool:
         """Does the chatter model withdraw this reading (see tuning.CHATTER_LIKELY)?"""
-        top = res.matches[0]
-        if self.chatter is None:
+        top, model = res.matches[0], self.kb.chatter
+        if model is None:
             return False
         if res.mode == "text":
             if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES:
@@ -65,7 +64,7 @@ class Resolver:
             return False  # "503", "又 502 了": a lookup (and the cheap tests first)
         if domain.asks_for_help(q.folded):
             return False
-        p = self.chatter.probability(q.folded)
+        p = model.probability(q.folded)
         return p is not None and p >= least
 
     def _resolve(self, q: Query, limit: int) -> Resolution:
