@@ -5,10 +5,11 @@ as in bench_startup.py). Its RSS is read twice: once it polls (start-up done: kn
 indexes, prerendered cards), and after it answered ``--questions`` realistic questions, each
 from its own chat. Between the two, the growth is split by mapping (``/proc/PID/smaps``):
 
-* ``[heap]``: glibc's heap: Python objects over 512 bytes, and C/C++ allocations (OpenCC's
-  ``tw2s`` tables, ~3 MiB, are loaded by the first question with a traditional character);
+* ``[heap]``: glibc's heap: Python objects over 512 bytes, and C allocations (the
+  traditional-Chinese table, ~0.3 MiB, is built by the first question with a traditional
+  character; OpenCC's converter, which it replaced, took ~1.6 MiB);
 * ``[anon]``: mostly pymalloc's 1 MiB arenas (Python objects up to 512 bytes);
-* shared libraries: code pages touched for the first time (rapidfuzz's scorers, OpenCC).
+* shared libraries: code pages touched for the first time (rapidfuzz's scorers).
 
 Peak RSS (VmHWM) equals the final RSS here: freed memory is reused, never handed back, so the
 peak is what start-up keeps plus what the stream adds beyond the free space start-up left.

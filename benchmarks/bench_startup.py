@@ -7,7 +7,7 @@
   in this workplace) whether the bot's modules were compiled from source (~0.1 s) used to
   depend on whether something, such as a test, had left ``bot/__pycache__`` behind;
 * floors, interleaved with it: ``python -c pass`` (the interpreter alone),
-  ``python -c "import rapidfuzz, opencc"`` (the libraries ``ask`` cannot start without) and
+  ``python -c "import rapidfuzz"`` (the libraries ``ask`` cannot start without) and
   the same with ``telegram`` (what ``run`` imports too);
 * peak RSS (VmHWM) of the real bot, ``python -m bot.cli run``, polling a fake Bot API on
   127.0.0.1 (tests/fake_bot_api.py) after it answered ``--questions`` realistic questions,
@@ -42,11 +42,11 @@ from tests.fake_bot_api import FakeBotApi
 PY = sys.executable
 BOT = [PY, "-m", "bot.cli"]
 # The same without cryptography, which `run` keeps out (see bot.cli._unused_optional_imports).
-RUN_FLOOR = "import sys; sys.modules['cryptography'] = None; import telegram, rapidfuzz, opencc"
+RUN_FLOOR = "import sys; sys.modules['cryptography'] = None; import telegram, rapidfuzz"
 FLOORS = {
     "python -c pass": [PY, "-c", "pass"],
-    "import rapidfuzz, opencc": [PY, "-c", "import rapidfuzz, opencc"],  # what ask needs
-    "import telegram, rapidfuzz, opencc": [PY, "-c", "import telegram, rapidfuzz, opencc"],  # and run
+    "import rapidfuzz": [PY, "-c", "import rapidfuzz"],  # what ask needs
+    "import telegram, rapidfuzz": [PY, "-c", "import telegram, rapidfuzz"],  # and run
 }
 TARGET_START_S = 0.5
 TARGET_RSS_MIB = 80.0
@@ -131,7 +131,7 @@ def main() -> int:
     env = compiled_env(pycache.name)
     figures = startup(args.repeats, env)
     ask = figures["httpcode-bot ask 503"]
-    floor = figures["import rapidfuzz, opencc"]
+    floor = figures["import rapidfuzz"]
     print(f"\nstart-up, seconds, median (best) of {args.repeats}:")
     print(f"{'process':<36}{'wall':>16}{'CPU':>16}")
     for name, values in figures.items():
@@ -146,7 +146,7 @@ def main() -> int:
         f"ask 503 beyond the import floor: {extra:.3f} s ({ask_wall / statistics.median(w for w, _ in floor):.1f}x)"
     )
 
-    floor_rss = import_peak_kib(FLOORS["import telegram, rapidfuzz, opencc"][-1])
+    floor_rss = import_peak_kib(FLOORS["import telegram, rapidfuzz"][-1])
     run_floor_rss = import_peak_kib(RUN_FLOOR)
     peak, now, took = asyncio.run(running_bot_rss(args.questions, env))
     pycache.cleanup()

@@ -4,7 +4,7 @@
 :class:`bot.core.cache.TextCache` (normalisation, the cloud search, provider hints, the
 service's answers ...) and every ``functools`` cache of the bot's own code (cards,
 keyboards), found by walking the heap once, not by a list that a new cache would escape.
-Tables built once per process (the OpenCC converter and its set of traditional characters)
+Tables built once per process (the traditional-Chinese character table and class)
 are not caches of user text and stay.
 """
 

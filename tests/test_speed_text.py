@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from bot.core import domain
-from bot.core.simplified import derive_traditional, to_simplified, traditional
+from bot.core import domain, simplified
+from bot.core.simplified import derive_table, derive_traditional, to_simplified, traditional
 from bot.core.text import fold, nfkc, normalize, remove_links
 
 
@@ -78,6 +78,69 @@ def test_links_in_a_long_paste_are_cut() -> None:
 def test_shipped_traditional_characters_are_current() -> None:
     # If OpenCC's tables change: python -m bot.core.simplified > bot/core/_traditional.py
     assert "".join(sorted(traditional())) == "".join(sorted(derive_traditional()))
+
+
+def test_shipped_character_table_is_current() -> None:
+    # If OpenCC's tables change: python -m bot.core.simplified > bot/core/_traditional.py
+    from bot.core._traditional import SOURCE, TARGET
+
+    assert derive_table() == (SOURCE, TARGET)
+    assert set(traditional()) <= set(SOURCE)  # every character that marks a text is converted
+
+
+def _eval_queries() -> list[str]:
+    import csv
+    from pathlib import Path
+
+    out: dict[str, None] = {}
+    for path in sorted((Path(__file__).parent / "eval").rglob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if re.search("[\u4e00-\u9fff]", row["query"]):
+                    out[row["query"]] = None
+    return list(out)
+
+
+def test_table_converts_as_opencc_did() -> None:
+    """The character table and its phrases against OpenCC's ``tw2s`` (the converter it
+    replaced, with the same regional words first), on every eval question written in
+    traditional Chinese three ways, and on every text of the knowledge base as it is (texts
+    mixing the scripts: 怎么 beside a traditional character stays 怎么). They may differ only
+    where the table keeps the text's own character (OpenCC turned 覆盖 into 复盖) or where
+    OpenCC kept a traditional one (用於)."""
+    import opencc
+
+    from bot.core.textforms import stored_forms
+
+    tw2s = opencc.OpenCC("tw2s").convert
+    words = simplified.TRADITIONAL_TERMS
+    terms = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    writers = [opencc.OpenCC(c).convert for c in ("s2tw", "s2twp", "s2hk")]
+    stored = stored_forms()
+    assert stored is not None
+    texts = [{q, *(w(q) for w in writers)} for q in _eval_queries()] + [{t} for t in stored]
+    converted = 0
+    for variants in texts:
+        for text in variants:
+            ours = to_simplified(text)
+            if ours == text:
+                continue
+            converted += 1
+            theirs = tw2s(terms.sub(lambda m: words[m.group(0)], text))
+            if ours != theirs:
+                assert len(ours) == len(theirs) == len(text), text
+                traditional_chars = traditional()
+                assert all(
+                    a == b or a == text[i] or (b == text[i] and b in traditional_chars)
+                    for i, (a, b) in enumerate(zip(ours, theirs, strict=True))
+                ), text
+    assert converted > 20_000
+
+
+def test_phrases_keep_their_simplified_form() -> None:
+    assert to_simplified("顯著變慢，著名的錯誤") == "显著变慢，著名的错误"  # not 显着, 着名
+    assert to_simplified("寫著 gzip，請先瞭解一下") == "写着 gzip，请先了解一下"
+    assert to_simplified("回覆說帳號欠費") == "回复说账号欠费"
 
 
 def test_nfkc_leaves_an_ascii_tail_alone() -> None:

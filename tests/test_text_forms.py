@@ -104,13 +104,13 @@ def test_texts_not_in_the_file_are_worked_out(tmp_path: Path, monkeypatch: pytes
     assert len(normalize) == 0 and normalize.max_entries < 10**6  # emptied and bounded again
 
 
-def test_opencc_is_in_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Traditional texts are stored too: their form depends on the OpenCC release."""
-    import opencc
-
+def test_the_character_table_is_in_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Traditional texts are stored too: their form depends on the table in _traditional.py."""
     stored = stored_forms()
     assert stored is not None and any(not traditional().isdisjoint(t) for t in stored)
-    monkeypatch.setattr(opencc, "__version__", "0.0.0")
+    before = textforms.fingerprint()
+    monkeypatch.setattr(textforms, "_READERS", tuple(r for r in textforms._READERS if r != "_traditional.py"))
+    assert textforms.fingerprint() != before
     assert stored_forms() is None
 
 

@@ -1,15 +1,21 @@
-"""Traditional → simplified Chinese, for matching (OpenCC's ``tw2s`` tables).
+"""Traditional → simplified Chinese, for matching: a character table and a few phrases.
 
-OpenCC is a C++ library: it loads in ~35 ms and converts 4 KB in ~40 µs, where zhconv
-(unmaintained, and importing ``pkg_resources`` cost 70–240 ms) took about a millisecond.
+The table is OpenCC's ``tw2s`` applied to each CJK character on its own, generated into
+``_traditional.py`` (``python -m bot.core.simplified``; a test checks it against the
+installed OpenCC, which only the test extra needs). OpenCC itself is not loaded at run
+time: its converter took ~1.6 MiB of a running bot's memory and ~35 ms on the first
+traditional question, and over every eval question and every knowledge-base text put into
+traditional Chinese three ways (~67k texts) the table converts as it does, save the few
+phrases of :data:`PHRASES` (where a character's form depends on its neighbours) and texts
+where OpenCC left a traditional character unconverted (用於).
 
-Only text holding a traditional character is converted: OpenCC's phrase table also
-rewrites a few simplified texts (声明覆盖 → 声明复盖), and zhconv left those alone. A
-character is traditional when ``t2s`` changes it on its own; the set is generated from
-OpenCC's tables into ``_traditional.py`` (a test checks it against the installed ones).
+Only text holding a traditional character is converted: a character is traditional when
+``t2s`` changes it on its own. ``tw2s`` also rewrites characters simplified text uses as they
+are (著 → 着): only beside a traditional one, as OpenCC did.
 
-zhconv's ``zh-cn`` table also turned some Taiwan words into mainland ones (軟體 → 软件);
-:data:`TRADITIONAL_TERMS` keeps the ones a question about HTTP or cloud errors may hold.
+zhconv, the converter before OpenCC, also turned some Taiwan words into mainland ones
+(軟體 → 软件); :data:`TRADITIONAL_TERMS` keeps the ones a question about HTTP or cloud errors
+may hold.
 """
 
 from __future__ import annotations
@@ -48,33 +54,69 @@ TRADITIONAL_TERMS = {
     "行動裝置": "移动设备",
     "行動網路": "移动网络",
 }
-_TERM_RE = re.compile("|".join(sorted(map(re.escape, TRADITIONAL_TERMS), key=len, reverse=True)))
+# Phrases whose character converts otherwise on its own (OpenCC's phrase table): 瞭 stays
+# 瞭 alone but 瞭解 is 了解; 著 alone is 着 but 顯著 keeps 著.
+PHRASES = {
+    "瞭解": "了解",
+    "明瞭": "明了",
+    "一目瞭然": "一目了然",
+    "顯著": "显著",
+    "著名": "著名",
+    "著作": "著作",
+    "藉助": "借助",
+    "藉由": "借由",
+    "憑藉": "凭借",
+    "回覆": "回复",
+    "答覆": "答复",
+    "反覆": "反复",
+}
+_WORDS = {**TRADITIONAL_TERMS, **PHRASES}
+_WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 _BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _ASCII_RUNS_RE = re.compile(r"[\x00-\x7f]+")
 _LONG = 1024  # characters: longer texts are tested without their ASCII runs
 
 
-@cache
-def _converter(config: str = "tw2s") -> Any:
-    import opencc  # only when the first CJK text comes in
+def _opencc(config: str) -> Any:
+    """OpenCC's converter, to generate and check the table (the test extra installs it)."""
+    import opencc
 
     return opencc.OpenCC(config)
+
+
+def _standalone(config: str) -> dict[str, str]:
+    """Every CJK character that OpenCC's ``config`` changes when it stands alone → its form."""
+    chars = [chr(c) for lo, hi in _BLOCKS for c in range(lo, hi)]
+    convert = _opencc(config).convert
+    # One call: a newline between characters keeps phrase entries from spanning two.
+    out = convert("\n".join(chars)).split("\n")
+    if len(out) != len(chars):  # a table that merged or split characters: check each alone
+        out = [convert(c) for c in chars]
+    return {c: s for c, s in zip(chars, out, strict=True) if c != s}
 
 
 def derive_traditional() -> str:
     """Every CJK character that OpenCC's ``t2s`` changes when it stands alone, in order.
 
     ``t2s``, not ``tw2s``: the latter also rewrites six characters that simplified text
-    uses as they are (显著 would become 显着). ``python -m bot.core.simplified`` writes the
-    result to ``_traditional.py``; tests/test_speed_text.py checks that it is current.
-    """
-    chars = [chr(c) for lo, hi in _BLOCKS for c in range(lo, hi)]
-    t2s = _converter("t2s")
-    # One call: a newline between characters keeps phrase entries from spanning two.
-    out = t2s.convert("\n".join(chars)).split("\n")
-    if len(out) != len(chars):  # a table that merged or split characters: check each alone
-        out = [t2s.convert(c) for c in chars]
-    return "".join(c for c, s in zip(chars, out, strict=True) if c != s)
+    uses as they are (显著 would become 显着)."""
+    return "".join(_standalone("t2s"))
+
+
+def derive_table() -> tuple[str, str]:
+    """(characters, their forms): what OpenCC's ``tw2s`` makes of each character alone, but
+    for 么, which it makes 幺 unless a phrase (什么, 怎么) keeps it. Every form is one
+    character (the generator checks), so the table is two strings."""
+    table = {c: s for c, s in _standalone("tw2s").items() if c != "么"}
+    if any(len(s) != 1 for s in table.values()):
+        raise ValueError("a character converts to several: the table cannot be two strings")
+    return "".join(table), "".join(table.values())
+
+
+def _opencc_version() -> str:
+    import opencc
+
+    return str(opencc.__version__)
 
 
 @cache
@@ -96,23 +138,49 @@ def _traditional_re() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(CHARS)}]")
 
 
-def to_simplified(text: str) -> str:
-    """``text`` in simplified characters, if it holds a traditional one; else unchanged.
+@cache
+def _table() -> dict[int, int]:
+    """The character table for ``str.translate``, built on the first traditional text."""
+    from bot.core._traditional import SOURCE, TARGET
 
-    ``tw2s`` is ``t2s`` plus Taiwan's standard forms (寫著 → 写着, as zhconv did)."""
+    return str.maketrans(SOURCE, TARGET)
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, if it holds a traditional one; else unchanged."""
     # Only a non-ASCII character can be traditional: on a long paste (mostly ASCII log lines)
     # the set is tested against what is left once the ASCII runs are dropped in C (4 KB:
     # ~50 → ~20 µs; on short or mostly Chinese text dropping them costs more than it saves).
     if _traditional_re().search(_ASCII_RUNS_RE.sub("", text) if len(text) > _LONG else text) is None:
         return text
-    return _converter().convert(_TERM_RE.sub(lambda m: TRADITIONAL_TERMS[m.group(0)], text))
+    table, out, last = _table(), [], 0
+    # Words and phrases as a whole, the text between them character by character (a
+    # replacement is simplified already: 著名 must not become 着名).
+    for m in _WORD_RE.finditer(text):
+        out.append(text[last : m.start()].translate(table))
+        out.append(_WORDS[m.group()])
+        last = m.end()
+    out.append(text[last:].translate(table))
+    return "".join(out)
 
 
 if __name__ == "__main__":
     chars = derive_traditional()
-    print('"""Generated by ``python -m bot.core.simplified > bot/core/_traditional.py``: the CJK')
-    print(f'characters OpenCC\'s t2s changes when they stand alone ({len(chars)}; see simplified.py)."""')
+    source, target = derive_table()
+
+    def lines(name: str, text: str) -> None:
+        print(f"{name} = (")
+        for i in range(0, len(text), 64):
+            print(f'    "{text[i : i + 64]}"')
+        print(")")
+
+    print('"""Generated by ``python -m bot.core.simplified > bot/core/_traditional.py`` from OpenCC')
+    print(f"{_opencc_version()}: CHARS, the CJK characters ``t2s`` changes when they stand alone")
+    print(f"({len(chars)}); SOURCE → TARGET, what ``tw2s`` makes of each character alone ({len(source)}).")
+    print('See simplified.py."""')
     print()
-    for i in range(0, len(chars), 64):
-        print(("CHARS = (\n" if i == 0 else "") + f'    "{chars[i : i + 64]}"')
-    print(")")
+    lines("CHARS", chars)
+    print()
+    lines("SOURCE", source)
+    print()
+    lines("TARGET", target)

@@ -7,8 +7,8 @@ most of it fixed cost per call. ``scripts/generate_text_forms.py`` writes each t
 ``normalize`` answers those texts from it.
 
 It is used only when its fingerprint matches the code that normalises (``text.py``,
-``simplified.py``, ``_traditional.py``, this module), the Unicode tables and the OpenCC
-release (its phrase tables convert traditional text): any change to them makes start-up
+``simplified.py``, ``_traditional.py`` with its character table, this module) and the
+Unicode tables: any change to them makes start-up
 normalise every text itself again. The file is keyed by the texts themselves, so a text
 edited or added to the knowledge base since is simply not in it and is normalised as before.
 tests/test_text_forms.py checks the file is current and that a build without it is the same.
@@ -31,11 +31,8 @@ _active = False  # an outer block (Service.load) already serves the file: inner 
 
 
 def fingerprint() -> str:
-    import opencc  # the library alone (~2 ms); its converter loads only for a text not in the file
-
     digest = hashlib.sha256()
     digest.update(f"unicode {unicodedata.unidata_version}\n".encode())  # NFKC and lower case
-    digest.update(f"opencc {opencc.__version__}\n".encode())
     for name in _READERS:
         digest.update(Path(__file__).with_name(name).read_bytes())
     return digest.hexdigest()
