@@ -49,6 +49,37 @@ def test_pasted_network_errors_get_their_card(service, text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Cut before the reason, a browser's CORS message is the commonest case, not the card
+        # that happens to share the opening's words (it read as the duplicate-header card).
+        (CHROME_CORS.split(": No ")[0], "CORS_MISSING_ALLOW_ORIGIN"),
+        ("has been blocked by CORS policy", "CORS_MISSING_ALLOW_ORIGIN"),
+        ("blocked by CORS policy", "CORS_MISSING_ALLOW_ORIGIN"),  # not 450 (parental controls)
+        (
+            "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+            "https://api.example.com/v1/items.",
+            "CORS_MISSING_ALLOW_ORIGIN",
+        ),
+        # With its reason the message still names its own card.
+        (
+            CHROME_CORS.split(": No ")[0] + ": The 'Access-Control-Allow-Origin' header contains multiple "
+            "values 'https://a.example, https://a.example', but only one is allowed.",
+            "CORS_MULTIPLE_ALLOW_ORIGIN",
+        ),
+        (
+            CHROME_CORS.split(": No ")[0] + ": Request header field authorization is not allowed by "
+            "Access-Control-Allow-Headers in preflight response.",
+            "CORS_HEADER_NOT_ALLOWED",
+        ),
+    ],
+)
+def test_a_cors_message_cut_before_its_reason(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)
+
+
+@pytest.mark.parametrize(
     ("text", "family"),
     [
         ("跨域报错怎么办", "cors"),

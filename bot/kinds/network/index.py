@@ -58,13 +58,20 @@ FAMILY_CONTEXT = {
 }
 # Words that say something went wrong: with one of these a single technical term is enough
 # for a topic reading ("springboot 配了 @CrossOrigin 还是报跨域").
-_TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "error")
+_TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "error", "blocked")
 # Technology names that make an alias more specific than any status alias it contains.
 _TECH_WORDS = ("grpc", "websocket", "curl")
 _GRPC_STATED = ("code = ", "code=", "statuscode.", "status: ")
 _STATED = "（按 gRPC 的写法）"
 # Words every question about a failure shares with every card: no evidence for one card.
 _GENERIC_GRAMS = frozenset("报错 错误 失败 浏览器 请求 接口 前端 后端 服务 务器 服务器 怎么 问题 出现 控制 制台 控制台".split())
+# Browsers' CORS messages open alike (Chrome: "Access to fetch at … from origin … has been
+# blocked by CORS policy: <reason>"; Firefox: "Cross-Origin Request Blocked: The Same Origin
+# Policy disallows reading the remote resource at …"): cut before the reason, they name no card.
+_CORS_OPENINGS = ("blocked by cors policy", "cross-origin request blocked")
+_CORS_OPENING_WORDS = frozenset(
+    "access origin fetch xmlhttprequest blocked policy cross request same disallows reading remote resource".split()
+)
 _MAX_TOKEN = 80
 _LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
@@ -293,6 +300,8 @@ class NetworkIndex:
         """The ``family`` card sharing the most of the question's words beyond the topic's
         ("请求头里加了自定义的 X-Token 就报跨域" → the request-header card), if any shares two."""
         generic = self._topic_grams.get(family, frozenset())
+        if family == "cors" and any(opening in q.folded for opening in _CORS_OPENINGS):
+            generic |= _CORS_OPENING_WORDS
         for name, coverage, words in q.memo.get("network.words", ()):  # best coverage first
             if coverage < tuning.NETWORK_TOPIC_COVERAGE:
                 break
