@@ -138,3 +138,31 @@ def test_long_texts_hand_rapidfuzz_only_forms_that_can_score(index: CloudIndex, 
     windowed = [[pool.similar(f, s, s.split()) for f, s in forms] for pool in pools]
     monkeypatch.setattr(messages, "WINDOWED_LEN", 10**9)
     assert windowed == [[pool.similar(f, s, s.split()) for f, s in forms] for pool in pools]
+
+
+def test_similar_reads_the_scores_its_lists_hold(index: CloudIndex) -> None:
+    """Scoring the picked forms with the ratios and subsequence lengths the candidate lists
+    already hold gives every float a fresh scoring gives."""
+    from benchmarks.answers import eval_queries
+    from bot.kinds.cloud import messages
+
+    checked = 0
+    for pool in (index._pools["cjk"], index._pools["latin"]):
+        for _, text in eval_queries():
+            form, spaced = compact(text), spaced_form(text)
+            if not messages.MIN_MESSAGE_LEN <= len(form) <= messages.MAX_FUZZY_LEN:
+                continue
+            words = " ".join(sorted(spaced.split())) if " " in spaced else ""
+            for sim, rows, exact in pool.similar(form, spaced, spaced.split()):
+                # Every form holding these rows scored by the plain functions: one of them
+                # gives exactly this float.
+                expected = set()
+                for i, held in enumerate(pool.rows):
+                    if held is rows:
+                        plain = messages.similarity(form, pool.compact[i])
+                        if words:
+                            plain = max(plain, fuzz.ratio(words, pool.words[i]))
+                        expected.add((plain, form == pool.compact[i]))
+                assert (sim, exact) in expected, text
+                checked += 1
+    assert checked > 1000
