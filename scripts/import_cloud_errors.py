@@ -5,6 +5,10 @@ repository) or --src, and writes one normalised TSV per provider with the same c
 so the loader needs one parser. The output is sorted and byte-for-byte reproducible:
 running the script twice gives identical files.
 
+scripts/cloud_sources/<provider>.tsv (in the shared tables' layout, each row with its source)
+adds facts those tables lack: Tencent Cloud's common error codes (AuthFailure.SignatureExpire,
+RequestLimitExceeded: the ones every Tencent API returns), from its API documentation.
+
     python scripts/import_cloud_errors.py [--src DIR] [--out DIR]
 """
 
@@ -23,6 +27,7 @@ from bot.kinds.cloud.loader import TSV_COLUMNS  # noqa: E402
 
 DEFAULT_SRC = REPO.parent / "shared" / "data" / "cloud-errors"
 DEFAULT_OUT = REPO / "knowledge" / "cloud"
+EXTRA_SRC = REPO / "scripts" / "cloud_sources"
 
 # The one layout every knowledge/cloud/*.tsv uses, defined where the loader checks it.
 COLUMNS = TSV_COLUMNS
@@ -99,7 +104,7 @@ def _tencentcloud(rows: list[dict[str, str]]) -> list[dict[str, str]]:
             "http_status": "",
             "other_http_statuses": "",
             "message_zh": _clean(r["message_zh"]),
-            "message_en": "",
+            "message_en": _clean(r.get("message_en")),  # the documented wording, where known
             "source": _clean(r["source"]),
         }
         for r in rows
@@ -129,12 +134,16 @@ def render(rows: list[dict[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def convert(src: Path) -> dict[str, str]:
-    """File name → TSV text, for every provider."""
-    return {
-        f"{provider}.tsv": render(CONVERTERS[provider](_read(src / f"{provider}.tsv")))
-        for provider in PROVIDERS
-    }
+def convert(src: Path, extra: Path = EXTRA_SRC) -> dict[str, str]:
+    """File name → TSV text, for every provider: the shared table and this repository's
+    additions (``extra``), if any."""
+    out = {}
+    for provider in PROVIDERS:
+        rows = _read(src / f"{provider}.tsv")
+        if (extra / f"{provider}.tsv").is_file():
+            rows += _read(extra / f"{provider}.tsv")
+        out[f"{provider}.tsv"] = render(CONVERTERS[provider](rows))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,7 +47,7 @@ def test_real_files_load_cleanly(root: Path) -> None:
     by_provider = {
         p: sum(1 for r in rows if r.provider == p) for p in ("aliyun", "huaweicloud", "tencentcloud")
     }
-    assert by_provider == {"aliyun": 1262 + 12, "huaweicloud": 559, "tencentcloud": 500}
+    assert by_provider == {"aliyun": 1262 + 12, "huaweicloud": 559, "tencentcloud": 500 + 32}
     assert sum(1 for r in rows if r.seed_message) == 12
     assert files == [
         "knowledge/cloud/aliyun.tsv",
@@ -316,6 +316,6 @@ def test_load_knowledge_refuses_a_broken_cloud_file(knowledge_copy: Path) -> Non
 
 def test_real_knowledge_base_carries_the_cloud_data(kb) -> None:
     # Also proves every status the vendors use (203, 449, 494 ...) is in knowledge/status/.
-    assert len(kb["error"].rows) == 1262 + 559 + 500 + 12
+    assert len(kb["error"].rows) == 1262 + 559 + 500 + 32 + 12
     assert kb["error"].families
     assert "knowledge/cloud/aliyun.tsv" in kb.files

@@ -621,3 +621,32 @@ def test_families_read_at_build_are_the_patterns(index: CloudIndex) -> None:
         (index.families[at - 1] if at else None) is index._family_by_pattern(code)
         for code, at in zip(typed, read, strict=True)
     )
+
+
+# --- Tencent Cloud's common errors (scripts/cloud_sources/tencentcloud.tsv) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("AuthFailure.SignatureExpire", "AuthFailure.SignatureExpire"),
+        (
+            '{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "请求的次数超过了频率限制。"}, '
+            '"RequestId": "6b2d1a3e-0000-4c1f-9f0e-0d451b8b79c6"}}',
+            "RequestLimitExceeded",
+        ),
+        # The documented English wording, pasted without its code.
+        (
+            "腾讯云接口返回 The provided credentials could not be validated. Please check your signature is correct.",
+            "AuthFailure.SignatureFailure",
+        ),
+        ("[TencentCloudSDKException] code:AuthFailure.SecretIdNotFound message:The SecretId is not found", "AuthFailure.SecretIdNotFound"),
+    ],
+)
+def test_tencent_common_errors_are_answered_by_their_row(service, text: str, code: str) -> None:
+    """Every Tencent API returns these; before they were in the tables a typed one got only its
+    family's card (no row, no provider)."""
+    m = service.resolve(text).matches[0]
+    assert m.kind == "error" and m.answer.error is not None
+    assert (m.answer.error.provider, m.answer.error_code) == ("tencentcloud", code)
+    assert m.answer.error.product == "公共错误码"
