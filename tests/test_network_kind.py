@@ -80,6 +80,61 @@ def test_a_cors_message_cut_before_its_reason(service, text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A protocol with codes of its own, named: its code, not the status it resembles.
+        ("grpc 调用超过设置的 deadline 了返回什么码", "DEADLINE_EXCEEDED"),
+        ("grpc 客户端调了一个服务端没实现的方法，会返回什么状态", "UNIMPLEMENTED"),
+        ("ws 服务端因为客户端发的消息太大把连接关了，对应的关闭码是多少", "1009"),
+        # A console line cut off inside the name.
+        ("POST https://example.com/api/v1/upload net::ERR_CONNECTION_RES 截图就到这了", "ERR_CONNECTION_RESET"),
+    ],
+)
+def test_named_protocols_described_failures_and_cut_names(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)
+
+
+def test_a_failure_described_and_asked_about_is_offered(service):
+    """In fewer of a card's words than a paste has: offered beside the status it resembles."""
+    text = "TCP 三次握手 SYN 发出去一直没有回应，最后客户端超时，这个一般叫什么错误"
+    names = [m.answer.name for m in service.resolve(text).matches[:3] if m.kind == "network"]
+    assert "ETIMEDOUT" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("WebSocket 握手的状态码", 101),  # the HTTP side of the protocol
+        ("grpc 服务前面的网关返回的 HTTP 状态码是多少", None),
+    ],
+)
+def test_the_http_side_of_a_named_protocol_stays_a_status(service, text, status):
+    matches = service.resolve(text).matches
+    if status is None:  # asked for HTTP's side: no gRPC code is put first
+        assert not matches or matches[0].kind != "network" or matches[0].answer.family != "grpc"
+    else:
+        assert matches[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚才那个 ETIMEDOUT 是我本地 VPN 的问题，不用管了",
+        "grpc 那边我已经加了 DEADLINE_EXCEEDED 自动重试，今晚上线",
+        "linux 怎么看哪个进程占用了端口",  # asks how, not which error
+    ],
+)
+def test_settled_remarks_and_how_to_questions_get_no_network_card(service, text):
+    assert not any(m.kind == "network" for m in service.resolve(text).matches)
+
+
+def test_a_workaround_is_not_the_trouble_settled(service):
+    text = "页面一直转圈然后显示 连接已重置 ERR_CONNECTION_RESET，换手机热点就好了"
+    assert service.resolve(text).matches[0].answer.name == "ERR_CONNECTION_RESET"
+
+
+@pytest.mark.parametrize(
     ("text", "family"),
     [
         ("跨域报错怎么办", "cors"),

@@ -346,6 +346,10 @@ NETWORK_TOPIC_SHARED = 2  # technical terms (bot.core.domain) the text needs for
 NETWORK_WORDS_CAP = 78.0
 NETWORK_MIN_COVERAGE = 0.35
 NETWORK_MIN_SHARED = 3
+# A question (not a remark) describing a failure: its best card, at this coverage and this
+# many times the next card's.
+NETWORK_ASKED_COVERAGE = 0.18
+NETWORK_ASKED_LEAD = 1.4
 
 
 def network_words(coverage: float, runner_up: float) -> float:

@@ -28,6 +28,15 @@ from bot.render.richtext import Line
 
 # A proxy between the client and the failing connection: the client sees the proxy's status.
 _PROXY_RE = re.compile(r"nginx|代理|反代|网关|upstream|ingress|负载均衡|(?<![a-z])(?:slb|alb|elb|cdn)(?![a-z])|cloudflare")
+# A question that names a protocol with codes of its own asks for that protocol's code: "grpc 调用
+# 超过 deadline 返回什么码" is DEADLINE_EXCEEDED, not 504; "ws 服务端嫌消息太大关了连接，关闭码是多少"
+# is 1009. Unless it asks for the HTTP side of it ("grpc-gateway 把 UNAVAILABLE 映射成 HTTP 几").
+_OWN_CODES: dict[str, tuple[str, ...]] = {
+    "grpc": ("grpc",),
+    # Not "websocket" alone: "WebSocket 握手的状态码" is 101.
+    "websocket": ("关闭码", "close code", "onclose", "close frame", "关闭帧"),
+}
+
 
 
 class NetworkKind:
@@ -98,8 +107,14 @@ class NetworkKind:
         # network error it describes (an alias, not a pasted line) stays beside it.
         asked = domain.asks_for_status(q.folded)
         proxied = _PROXY_RE.search(q.folded) is not None
+        own = {f for f, words in _OWN_CODES.items() if any(w in q.folded for w in words)} if "http" not in q.folded else set()
         out = []
         for m in matches:
+            if m.answer.family in own:
+                # The protocol's own code, not a status it resembles: its best reading leads.
+                own.discard(m.answer.family)
+                out.append(replace(m, score=max(m.score, best_other + tuning.JUST_BELOW)))
+                continue
             loose = (
                 m.tier in ("fuzzy", "words")
                 or (

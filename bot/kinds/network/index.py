@@ -16,9 +16,10 @@ import hashlib
 import re
 
 from bot.core import tuning
-from bot.core.domain import settled, technical_terms
+from bot.core.domain import asks, reports_trouble, settled, technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match
+from bot.core.pinyin import cjk_count
 from bot.core.text import normalize
 from bot.kinds.network.model import NetworkData, NetworkEntry
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
@@ -73,6 +74,11 @@ _CORS_OPENING_WORDS = frozenset(
     "access origin fetch xmlhttprequest blocked policy cross request same disallows reading remote resource".split()
 )
 _MAX_TOKEN = 80
+_REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
+# Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
+_NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
+# A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
+_ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 _LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
 
@@ -97,6 +103,7 @@ class NetworkIndex:
             if entry.number is not None:
                 self._by_number[(entry.family, entry.number)] = entry.name
         self._grpc = {e.name for e in self.entries.values() if e.family == "grpc"}
+        self._net_names = tuple(sorted(name for name in self.entries if name.startswith("ERR_")))
         signatures, fallbacks, contained = [], [], []
         self._exact: dict[str, Choice] = {}
         self._needs_context: dict[str, str] = {}  # alias key -> the family whose context it needs
@@ -168,7 +175,13 @@ class NetworkIndex:
             if name in self.entries and score > best.get(name, (0.0, "", ""))[0]:
                 best[name] = (score, why, tier)
 
-        for name, why, at in self._identifiers(q):
+        # "刚才那个 ETIMEDOUT 是我本地 VPN 的问题，不用管了": named in a remark, no longer asked
+        # about. Not a paste with a note ("connect ECONNREFUSED 已经解决了" still reads), nor a
+        # text that tells the trouble too ("页面一直转圈…ERR_CONNECTION_RESET，换手机热点就好了"
+        # found a way round it, not the cause).
+        done = settled(q.folded)
+        remark = done and cjk_count(q.folded) >= _REMARK_CJK and not reports_trouble(q.folded)
+        for name, why, at in [] if remark else self._identifiers(q):
             # A catch-all name (net::ERR_FAILED) yields to whatever more specific line is beside it.
             fallback = self.entries[name].fallback if name in self.entries else False
             score = tuning.NETWORK_FALLBACK if fallback else tuning.NETWORK_PATTERN
@@ -177,19 +190,21 @@ class NetworkIndex:
                 score, why = tuning.NETWORK_STATED, why.removesuffix(_STATED)
             offer(name, score, why, "pattern")
             first_seen[name] = min(at, first_seen.get(name, at))
+        if not best and "net::err_" in q.folded:
+            self._cut_names(q, offer)
         if "1006" in self.entries and _WS_FAILED_RE.search(q.folded):
             # A catch-all like net::ERR_FAILED: a more specific error on the line goes first.
             offer("1006", tuning.NETWORK_FALLBACK, "WebSocket 握手没有完成（连接失败）", "pattern")
         padded = f" {q.normalized} "
         # "今天那个 TLS 握手失败是用户手机时间不对导致的，已经跟用户解释过了": a remark that the
         # trouble is dealt with asks nothing about the wording it retells.
-        found = self._signatures.find(padded) if not settled(q.folded) else []
+        found = self._signatures.find(padded) if not done else []
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
             offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
         if not found:
             for choice in self._fallbacks.find(padded)[:1]:
                 offer(choice.target, tuning.NETWORK_FALLBACK, choice.label, "signature")
-        if not settled(q.folded):  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
+        if not done:  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
             self._by_words(q, offer)
             self._by_topic(q, best, offer)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
@@ -208,6 +223,17 @@ class NetworkIndex:
         ]
 
     # --- identifiers ---------------------------------------------------------------------
+    def _cut_names(self, q: Query, offer) -> None:
+        """A console line cut off inside its error's name ("net::ERR_CONNECTION_RES", a
+        screenshot's edge): the one Chromium name it begins, if only one does."""
+        for m in _NET_ERR_RE.finditer(q.text):
+            cut = m.group(1).upper()
+            if cut in self.entries:
+                continue
+            names = [name for name in self._net_names if name.startswith(cut)]
+            if len(names) == 1:
+                offer(names[0], tuning.NETWORK_FALLBACK, f"被截断的报错标识 {m.group(1)}", "pattern")
+
     def _identifiers(self, q: Query) -> list[tuple[str, str, int]]:
         """(name, why, position in the text) for every identifier pasted or typed."""
         found: list[tuple[str, str, int]] = []
@@ -348,3 +374,26 @@ class NetworkIndex:
                 continue
             runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
             offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
+        self._asked_description(q, scored, offer)
+
+    def _asked_description(self, q: Query, scored: list[tuple[str, float, str]], offer) -> None:
+        """A question describing a failure in its own words ("TCP 握手 SYN 发出去一直没回应，最后
+        超时，这叫什么错误", "ws 服务端嫌消息太大把连接关了，关闭码是多少") covers less of a card than
+        the words tier asks: its best card is offered when it clearly leads the next one."""
+        if not scored or scored[0][1] >= tuning.NETWORK_MIN_COVERAGE or not asks(q.folded):
+            return
+        if not reports_trouble(q.folded) and not any(w in q.folded for w in _ASKS_FOR_ERROR):
+            return  # "linux 怎么看哪个进程占用了端口" asks how, not which error
+        name, coverage, words = scored[0]
+        runner_up = scored[1][1] if len(scored) > 1 else 0.0
+        if (
+            coverage < tuning.NETWORK_ASKED_COVERAGE
+            or coverage < tuning.NETWORK_ASKED_LEAD * runner_up
+            or words.count("、") + 1 < tuning.NETWORK_MIN_SHARED
+            or one_word(words)
+        ):
+            return
+        context = FAMILY_CONTEXT.get(self.entries[name].family)
+        if context and not any(word in q.folded for word in context):
+            return
+        offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
