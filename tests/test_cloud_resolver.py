@@ -650,3 +650,16 @@ def test_tencent_common_errors_are_answered_by_their_row(service, text: str, cod
     assert m.kind == "error" and m.answer.error is not None
     assert (m.answer.error.provider, m.answer.error_code) == ("tencentcloud", code)
     assert m.answer.error.product == "公共错误码"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("阿里云 SDK 调用说 AccessKey 找不到，我明明刚在控制台创建的，是不是要等生效", "InvalidAccessKeyId.NotFound"),
+        ("华为云 obs 上传文件说桶不存在，桶名我是从控制台复制的", "NoSuchBucket"),
+    ],
+)
+def test_the_words_a_story_says_the_cloud_answered(service, text: str, code: str) -> None:
+    """The whole story reads as no one row; the clause after 说 / 报 / 提示 does."""
+    m = service.resolve(text).matches[0]
+    assert m.kind == "error" and m.answer.error_code == code

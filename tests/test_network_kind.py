@@ -129,6 +129,31 @@ def test_settled_remarks_and_how_to_questions_get_no_network_card(service, text)
     assert not any(m.kind == "network" for m in service.resolve(text).matches)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("grpc 调下游超过我设置的截止时间就报错了，下游其实处理了 3 秒才返回", "DEADLINE_EXCEEDED"),
+        ("地铁上 wifi 切 4G 的时候页面请求全失败，chrome 控制台说网络已更改", "ERR_NETWORK_CHANGED"),
+    ],
+)
+def test_a_failure_told_in_words_gets_its_card(service, text, name):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["又是 ECONNRESET 哈哈哈，习惯了", "哈哈 curl: (7) 原来是我没开 VPN", "lol ETIMEDOUT again, the sandbox is down"],
+)
+def test_an_error_named_in_a_laugh_is_no_question(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_a_laugh_beside_a_question_is_still_answered(service):
+    assert service.resolve("哈哈 ECONNRESET 是啥意思").matches[0].answer.name == "ECONNRESET"
+    assert service.resolve("前端调接口一直 415，后端说他那边没问题，到底谁的锅😂").matches[0].status == 415
+
+
 def test_a_workaround_is_not_the_trouble_settled(service):
     text = "页面一直转圈然后显示 连接已重置 ERR_CONNECTION_RESET，换手机热点就好了"
     assert service.resolve(text).matches[0].answer.name == "ERR_CONNECTION_RESET"

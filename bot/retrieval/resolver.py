@@ -25,6 +25,7 @@ search is linear in that (see each kind's index module).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core import domain, tuning
@@ -32,6 +33,12 @@ from bot.core.kind import LAST_RESORT, Kind, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.retrieval.textindex import forget_shared
+
+# Laughter and shrugs. Not "again", "经典": vendors' messages say "please try again".
+# Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧"): a
+# laugh beside them is no remark.
+_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢")
+_LAUGH_RE = re.compile(r"哈哈|笑死|习惯了|我服了|(?<![a-z])(?:lol|lmao)(?![a-z])|🤣|😂")
 
 
 class Resolver:
@@ -54,6 +61,14 @@ class Resolver:
         top, model = res.matches[0], self.kb.chatter
         if model is None:
             return False
+        if (
+            _LAUGH_RE.search(q.folded) is not None
+            and not domain.asks(q.folded)
+            and not any(tag in q.folded for tag in _ASKED_ANYWAY)
+        ):
+            # "又是 ECONNRESET 哈哈哈，习惯了", "哈哈 curl: (7) 原来是我没开 VPN": an error named
+            # in a laugh or a shrug, asking nothing, however plainly it is named.
+            return not domain.asks_for_help(q.folded)
         if res.mode == "text":
             if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES:
                 return False

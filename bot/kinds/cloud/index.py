@@ -177,6 +177,16 @@ class _Candidate:
     likeness: float = 0.0  # fuzzy message similarity, for a message found only by likeness
 
 
+# What a text says the cloud answered: the clause after 说 / 报 / 提示 / 显示, up to the next
+# punctuation ("…上传文件说桶不存在，桶名是复制的" → "桶不存在"). One bounded class run after a literal.
+_SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
+
+
+def _said_clause(text: str) -> str | None:
+    m = _SAID_RE.search(text)
+    return m.group(1).strip() if m is not None else None
+
+
 class _Quotes:
     """Which of some long messages stand whole inside a (short, compact) text: a table by their
     first two characters, read at each position of the text (a SubstringIndex's pattern of
@@ -479,7 +489,14 @@ class CloudIndex:
             # paste) does not: the named cloud's own rows are read by meaning still.
             ours = [c for c in cands.values() if not hints.providers or c.provider in hints.providers]
             if best < CONFIDENT and all(c.score < tuning.TEMPLATE for c in ours):
-                self._add_meaning(cands, reading, hints, limit)
+                found = self._add_meaning(cands, reading, hints, limit)
+                # "阿里云 SDK 调用说 AccessKey 找不到，我明明刚在控制台创建的，是不是要等生效": the
+                # whole story reads as no one row; the words it says the cloud answered may.
+                clause = _said_clause(text) if not found and body is None else None
+                if clause:
+                    again = self._meaning.read(clause, hints, around=text, named=bool(apis))
+                    if again is not None:
+                        self._add_meaning(cands, again, hints, limit)
         return tuple(self._finish(cands, hints, body, limit))
 
     def _apis_named(self, tokens: list[str], hints: Hints) -> frozenset[str]:
@@ -666,10 +683,11 @@ class CloudIndex:
 
     def _add_meaning(
         self, cands: dict[tuple[str, str], _Candidate], reading: Reading, hints: Hints, limit: int
-    ) -> None:
+    ) -> bool:
+        """Add the rows the reading retells; whether there were any."""
         hits = self._meaning.search(reading, hints, limit)
         if not hits:
-            return
+            return False
         # A reading by meaning overrules likeness of characters (创建网卡失败 is not 创建子网失败
         # for being one character away; a near-verbatim quote with a typo still stands), and
         # a plain word spelling another provider's code ("throttling" in a sentence about
@@ -688,6 +706,7 @@ class CloudIndex:
             why = f"意思相符（{hit.share:.0%}）"
             cand = _Candidate(row.provider, row.error_code, hit.score, why, row=hit.row, tier="meaning")
             cands[(row.provider, row.error_code)] = cand
+        return True
 
     def _seeded(self, cand: _Candidate) -> bool:
         """The candidate shows a seed row: the user's own document, kept for its seed check."""

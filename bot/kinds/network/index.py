@@ -74,6 +74,7 @@ _CORS_OPENING_WORDS = frozenset(
     "access origin fetch xmlhttprequest blocked policy cross request same disallows reading remote resource".split()
 )
 _MAX_TOKEN = 80
+_PROTOCOL_WORDS = {"grpc": ("grpc",), "websocket": ("websocket", "关闭码", "close code", "onclose")}
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
@@ -377,13 +378,19 @@ class NetworkIndex:
         self._asked_description(q, scored, offer)
 
     def _asked_description(self, q: Query, scored: list[tuple[str, float, str]], offer) -> None:
-        """A question describing a failure in its own words ("TCP 握手 SYN 发出去一直没回应，最后
-        超时，这叫什么错误", "ws 服务端嫌消息太大把连接关了，关闭码是多少") covers less of a card than
-        the words tier asks: its best card is offered when it clearly leads the next one."""
-        if not scored or scored[0][1] >= tuning.NETWORK_MIN_COVERAGE or not asks(q.folded):
+        """A failure told or asked about in the asker's own words ("TCP 握手 SYN 发出去一直没回应，
+        最后超时，这叫什么错误", "地铁上 wifi 切 4G 的时候请求全失败，控制台说网络已更改") covers less
+        of a card than the words tier asks: its best card is offered when it clearly leads the next."""
+        if not scored or scored[0][1] >= tuning.NETWORK_MIN_COVERAGE:
             return
-        if not reports_trouble(q.folded) and not any(w in q.folded for w in _ASKS_FOR_ERROR):
+        trouble = reports_trouble(q.folded)
+        if not trouble and not (asks(q.folded) and any(w in q.folded for w in _ASKS_FOR_ERROR)):
             return  # "linux 怎么看哪个进程占用了端口" asks how, not which error
+        named = [f for f, words in _PROTOCOL_WORDS.items() if any(w in q.folded for w in words)]
+        if len(named) == 1:
+            # "grpc 调下游超过截止时间就报错了": among the named protocol's cards (Go's context
+            # deadline reads alike, but the question is about gRPC).
+            scored = [row for row in scored if self.entries[row[0]].family == named[0]] or scored
         name, coverage, words = scored[0]
         runner_up = scored[1][1] if len(scored) > 1 else 0.0
         if (
