@@ -107,6 +107,11 @@ from tests.eval_utils import blind_rows, eval_blind
         # 36% for want of Tencent's common codes, network questions 38.9%, chatter 82.9%); then
         # tuned on, and the chatter model trained on it.
         ("dev/fresh_mixed_10.tsv", 0.86, 0.88),
+        # Network failures and cloud errors told in words, pastes, and chatter naming errors,
+        # written after fresh_mixed_10 was tuned on (first run: answerable 80.0% / 80.8%,
+        # network in words 65.7%, cloud in words 60.0%, chatter 63.3%); then tuned on, and
+        # the chatter model trained on it.
+        ("dev/fresh_mixed_11.tsv", 0.85, 0.83),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
