@@ -994,17 +994,20 @@ def _meme(folded: str) -> bool:
 
 def jokes(folded: str) -> bool:
     """Is a code (or its name) worn as a mood or a motto ("周一的我：404", "今天心情：网关超时")?"""
-    return _meme(folded) and not asks(folded)
+    return not asks(folded) and _meme(folded)  # the cheap test first (~2 µs against ~40 on 4 KB)
 
 
 def _settled(folded: str) -> bool:
-    if jokes(folded):
+    # A question is neither a joke nor a remark: asked first, it spares the word scans
+    # (~30-700 µs on a 4 KB paste, whose first words may start everywhere in a log).
+    if asks(folded):
+        return False
+    if _meme(folded):
         return True  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (
-        (_settled_word(folded) or _UPGRADED_RE.search(folded) is not None)
-        and not asks(folded)
+        _THEN_CODE_RE.search(folded) is None
+        and (_settled_word(folded) or _UPGRADED_RE.search(folded) is not None)
         and (not _trouble_word(folded) or _settled_last(folded))
-        and _THEN_CODE_RE.search(folded) is None
     )
 
 
