@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import add
@@ -158,7 +158,7 @@ class SubstringIndex:
         self._latin = LazyPattern(lambda: _after_edge_pattern(latin)) if latin else None
         self._others = LazyPattern(lambda: _at_start_pattern(others)) if others else None
 
-    def candidates(self, padded: str) -> list[int]:
+    def candidates(self, padded: str) -> Iterator[int] | list[int]:
         """The positions of ``padded`` where some key's lead may start, in order: where the
         single pattern of :func:`_starts_pattern` (searched from each one on) matches.
 
@@ -170,12 +170,20 @@ class SubstringIndex:
         which a Latin log does not hold. Each consumes one character and looks ahead for the
         rest: one ``finditer`` pass each, no match overlapping the next. (A Chinese character
         right before a Latin one, which normalize() never leaves, is no edge: see _EDGE.)"""
-        at = [m.start() + 1 for m in self._latin.finditer(padded)] if self._latin is not None else []
-        if self._others is not None:
-            others = [m.start() for m in self._others.finditer(padded, 1)]
-            if others:
-                at = sorted(at + others) if at else others  # distinct: ASCII and non-ASCII firsts
-        return at
+        # A Latin match is its edge alone: it ends where the lead starts; another match starts
+        # where its lead does. Read in C, lazily; a short text's few matches by a search each,
+        # as before (an iterator costs more than they do).
+        short = len(padded) <= _FEW_CHARS
+        latin: Iterator[int] | list[int] = []
+        if self._latin is not None:
+            latin = _searched(self._latin, padded, 0, _END) if short else map(_END, self._latin.finditer(padded))
+        if self._others is None or padded.isascii():  # (a flag of the string: no scan)
+            return latin
+        if short:
+            others = _searched(self._others, padded, 1, _START)
+        else:
+            others = list(map(_START, self._others.finditer(padded, 1)))
+        return sorted([*latin, *others]) if others else latin  # distinct: ASCII and other firsts
 
     def find(self, padded: str) -> list[Choice]:
         """Keys found in ``padded`` (a normalised query, or its pinyin key, with a space at
@@ -193,10 +201,25 @@ class SubstringIndex:
                 for choice in choices:
                     if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
                         found.append(choice)
-        found.sort(key=lambda c: (-len(c.key), str(c.target)))
+        if len(found) > 1:
+            found.sort(key=lambda c: (-len(c.key), str(c.target)))
         return found
 
 
+_END, _START = re.Match.end, re.Match.start
+
+
+def _searched(pattern: LazyPattern, text: str, pos: int, at: Callable[[re.Match[str]], int]) -> list[int]:
+    """``list(map(at, pattern.finditer(text, pos)))`` by one search per match (its matches
+    are one character wide: the next one may start where it ends)."""
+    found, search = [], pattern.search
+    m = search(text, pos)
+    while m is not None:
+        found.append(at(m))
+        m = search(text, m.end())
+    return found
+
+_FEW_CHARS = 48  # a text up to this long has a few candidates at most: searched one by one
 _BUCKET = 8  # keys under one lead beyond which they are looked up by a longer lead too (~80 KB)
 _LONG_LEAD = 12  # characters of that longer lead
 
