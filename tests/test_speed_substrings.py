@@ -31,8 +31,7 @@ def _reference(index: SubstringIndex, pattern: re.Pattern[str], padded: str) -> 
         if i > last:
             break
         for size in index._lead_lengths:
-            choices = index._by_lead.get(padded[i : i + size], ())
-            for choice in choices if isinstance(choices, tuple) else choices.every:
+            for choice in index._by_lead.get(padded[i : i + size], ()):
                 if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
                     found.append(choice)
         m = pattern.search(padded, i + 1)

@@ -147,9 +147,7 @@ class SubstringIndex:
             if len(choice.key) > 1:  # one character never matched (positions were read by two)
                 building.setdefault(choice.key[:_LEAD], []).append(choice)
         # Tuples: a one-item tuple is 48 bytes, the list 88 (~7,000 leads over the indexes).
-        self._by_lead: dict[str, tuple[Choice, ...] | _Bucket] = {
-            lead: tuple(found) if len(found) <= _BUCKET else _Bucket(found) for lead, found in building.items()
-        }
+        self._by_lead = {lead: tuple(found) for lead, found in building.items()}
         self._lead_lengths = tuple(sorted({len(lead) for lead in self._by_lead}))
         # Compiled on first use (~4 ms each; see bot.core.lazyre): ``ask 503`` reads one of eight.
         # Two patterns (see _starts_patterns): Latin leads after a word's edge, the others anywhere.
@@ -205,10 +203,7 @@ class SubstringIndex:
             if i > last:
                 break
             for size in sizes:
-                choices = by_lead.get(padded[i : i + size], ())
-                if type(choices) is _Bucket:
-                    choices = choices.at(padded, i)
-                for choice in choices:
+                for choice in by_lead.get(padded[i : i + size], ()):
                     if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
                         found.append(choice)
         if len(found) > 1:
@@ -230,34 +225,6 @@ def _searched(pattern: LazyPattern, text: str, pos: int, at: Callable[[re.Match[
     return found
 
 _FEW_CHARS = 48  # a text up to this long has a few candidates at most: searched one by one
-_BUCKET = 8  # keys under one lead beyond which they are looked up by a longer lead too (~80 KB)
-_LONG_LEAD = 12  # characters of that longer lead
-
-
-class _Bucket:
-    """The keys under one lead ("client", "reques": 17-50 log wordings each), by their first
-    ``_LONG_LEAD`` characters: at a candidate of a log, ~1,000 ``startswith`` calls a find
-    were mostly these keys tried one by one. Keys of one string stay in one group in their
-    order, so ``find`` appends at a position what it did (different keys found at one
-    position differ in length, which orders them)."""
-
-    __slots__ = ("every", "longer", "shorter")
-
-    def __init__(self, choices: list[Choice]) -> None:
-        self.every = tuple(choices)  # as built: what the lead stands for
-        self.shorter = tuple(c for c in choices if len(c.key) < _LONG_LEAD)
-        longer: dict[str, list[Choice]] = {}
-        for c in choices:
-            if len(c.key) >= _LONG_LEAD:
-                longer.setdefault(c.key[:_LONG_LEAD], []).append(c)
-        self.longer = {lead: tuple(found) for lead, found in longer.items()}
-
-    def at(self, padded: str, i: int) -> tuple[Choice, ...]:
-        """The keys that may start at ``padded[i]``: the shorter ones and those whose long
-        lead is there."""
-        return self.shorter + self.longer.get(padded[i : i + _LONG_LEAD], ())
-
-
 class _ByLength:
     """Some of the keys in order of length (then position), with their positions."""
 
