@@ -208,3 +208,23 @@ def test_meme_words_lead_every_alternative() -> None:
     parsed = re._parser.parse(domain._MEME_RE.pattern)
     leads = [w for alt in _alternatives(parsed) for w in _leading_words(alt)]
     assert leads and all(any(lead.startswith(s) for s in domain._MEME_STARTS) for lead in leads), leads
+
+
+def test_meme_is_a_search_of_its_pattern() -> None:
+    """domain._meme answers what a search of _MEME_RE does: its English starts are looked
+    for only where they stand as words, which is where their alternatives can match."""
+    import csv
+    import random
+    from pathlib import Path
+
+    from benchmarks.queries import QUERIES
+
+    texts = [q for qs in QUERIES.values() for q in qs]
+    for path in sorted((Path(__file__).parent / "eval").glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            texts += [row["query"] for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    rng = random.Random(5)
+    pieces = ["i'm 503", "im 404", "i am so 500", "gonna 204", "aim 503", "xgonna 204", "我 502 了", "的我：404", "limit 429", " "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 8))) for _ in range(2000)]
+    for text in map(fold, texts):
+        assert domain._meme(text) == (domain._MEME_RE.search(text) is not None), text[:80]

@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import add
@@ -150,30 +150,81 @@ class SubstringIndex:
         self._by_lead = {lead: tuple(found) for lead, found in building.items()}
         self._lead_lengths = tuple(sorted({len(lead) for lead in self._by_lead}))
         # Compiled on first use (~4 ms each; see bot.core.lazyre): ``ask 503`` reads one of eight.
-        by_lead = self._by_lead
-        self._starts = LazyPattern(lambda: _starts_pattern(by_lead)) if by_lead else None
+        # Two patterns (see _starts_patterns): Latin leads after a word's edge, the others anywhere.
+        latin = [lead for lead in self._by_lead if lead[0].isascii()]
+        others = [lead for lead in self._by_lead if not lead[0].isascii()]
+        self._latin = LazyPattern(lambda: _after_edge_pattern(latin)) if latin else None
+        self._others = LazyPattern(lambda: _at_start_pattern(others)) if others else None
+
+    def candidates(self, padded: str) -> Iterator[int] | list[int]:
+        """The positions of ``padded`` where some key's lead may start, in order: where the
+        single pattern of :func:`_starts_pattern` (searched from each one on) matches.
+
+        One search per candidate entered the engine at every Latin character of a log (a
+        lead's first character is nearly every letter) to reject it by its look-behind:
+        ~110-145 µs on 4 KB. A Latin lead needs a space or a non-ASCII character before it
+        (``_NOT_MID_WORD``), so its pattern starts with that character and the engine skips
+        in C to the next one; the other leads' pattern starts with their first characters,
+        which a Latin log does not hold. Each consumes one character and looks ahead for the
+        rest: one ``finditer`` pass each, no match overlapping the next. (A Chinese character
+        right before a Latin one, which normalize() never leaves, is no edge: see _EDGE.)"""
+        # A Latin match is its edge alone: it ends where the lead starts; another match starts
+        # where its lead does. Read in C, lazily; a short text's few matches by a search each,
+        # as before (an iterator costs more than they do).
+        short = len(padded) <= _FEW_CHARS
+        latin: Iterator[int] | list[int] = []
+        if self._latin is not None:
+            latin = _searched(self._latin, padded, 0, _END) if short else map(_END, self._latin.finditer(padded))
+        if self._others is None or padded.isascii():  # (a flag of the string: no scan)
+            return latin
+        if short:
+            others = _searched(self._others, padded, 1, _START)
+        else:
+            others = list(map(_START, self._others.finditer(padded, 1)))
+        return sorted([*latin, *others]) if others else latin  # distinct: ASCII and other firsts
 
     def find(self, padded: str) -> list[Choice]:
-        """Keys found in ``padded`` (the query with a space at each end), longest first."""
+        """Keys found in ``padded`` (a normalised query, or its pinyin key, with a space at
+        each end), longest first."""
         found: list[Choice] = []
-        if self._starts is None:
-            return found
         last = len(padded) - 3  # the last position the two-character table was ever read at
-        search = self._starts.search
-        m = search(padded, 1)
-        while m is not None:
-            i = m.start()
+        by_lead, sizes = self._by_lead, self._lead_lengths
+        positions: Iterable[int]
+        if self._latin is not None and len(padded) <= _FEW_CHARS and padded.isascii():
+            # "http 503": candidates() without its calls, which cost what the searches do.
+            positions, search = [], self._latin.search
+            m = search(padded)
+            while m is not None:
+                positions.append(m.end())
+                m = search(padded, m.end())
+        else:
+            positions = self.candidates(padded)
+        for i in positions:
             if i > last:
                 break
-            for size in self._lead_lengths:
-                for choice in self._by_lead.get(padded[i : i + size], ()):
+            for size in sizes:
+                for choice in by_lead.get(padded[i : i + size], ()):
                     if padded.startswith(choice.key, i) and _at_word_edges(padded, i, choice.key):
                         found.append(choice)
-            m = search(padded, i + 1)
-        found.sort(key=lambda c: (-len(c.key), str(c.target)))
+        if len(found) > 1:
+            found.sort(key=lambda c: (-len(c.key), str(c.target)))
         return found
 
 
+_END, _START = re.Match.end, re.Match.start
+
+
+def _searched(pattern: LazyPattern, text: str, pos: int, at: Callable[[re.Match[str]], int]) -> list[int]:
+    """``list(map(at, pattern.finditer(text, pos)))`` by one search per match (its matches
+    are one character wide: the next one may start where it ends)."""
+    found, search = [], pattern.search
+    m = search(text, pos)
+    while m is not None:
+        found.append(at(m))
+        m = search(text, m.end())
+    return found
+
+_FEW_CHARS = 48  # a text up to this long has a few candidates at most: searched one by one
 class _ByLength:
     """Some of the keys in order of length (then position), with their positions."""
 
@@ -292,7 +343,21 @@ def _starts_pattern(leads: Iterable[str]) -> str:
     regex engine, and the trie of the rest under each class sorts out the rest. A class
     admits a lead's rest after any of its first characters, so a match is only a candidate
     (``find`` checks it against the table).
+
+    (``SubstringIndex`` searches the two patterns below; this one is their reference.)
     """
+    firsts, rests = _lead_parts(leads)
+    # The first character is taken by one class of them all: a pattern that starts with a
+    # class lets the engine skip in C to the next position holding one (an alternation of
+    # classes was tried branch by branch at every position); each branch then checks its
+    # class behind it. A Latin character right after another Latin one (not a space) starts
+    # no match that ``find`` would keep (``_at_word_edges``): the second look-behind drops it.
+    return firsts + _NOT_MID_WORD + rests
+
+
+def _lead_parts(leads: Iterable[str]) -> tuple[str, str]:
+    """The class of the leads' first characters, and the alternation of their rests, each
+    behind a look-behind for its class of first characters (see _starts_pattern)."""
     rests: dict[str, set[str]] = {}
     for lead in leads:
         rests.setdefault(lead[0], set()).add(lead[1:])
@@ -302,13 +367,30 @@ def _starts_pattern(leads: Iterable[str]) -> str:
         if group:
             chars = "".join(re.escape(ch) for ch in group)
             alternatives.append(f"(?<=[{chars}])" + _trie_pattern(set().union(*(rests[ch] for ch in group))))
-    # The first character is taken by one class of them all: a pattern that starts with a
-    # class lets the engine skip in C to the next position holding one (an alternation of
-    # classes was tried branch by branch at every position); each branch then checks its
-    # class behind it. A Latin character right after another Latin one (not a space) starts
-    # no match that ``find`` would keep (``_at_word_edges``): the second look-behind drops it.
     every = "".join(re.escape(ch) for ch in firsts)
-    return f"[{every}]" + _NOT_MID_WORD + "(?:" + "|".join(alternatives) + ")"
+    return f"[{every}]", "(?:" + "|".join(alternatives) + ")"
+
+
+# What may stand before a Latin lead: a space or a non-ASCII character (see _NOT_MID_WORD),
+# but for the Chinese characters of normalize()'s runs: its runs of one script are joined by
+# spaces, so none of those stands right before a Latin character in the texts ``find`` is
+# given, and a Chinese text's every character would be a place to try.
+_EDGE = "[ \\x80-\\u33ff\\ua000-\\uf8ff\\ufb00-\\U0010ffff]"
+
+
+def _after_edge_pattern(leads: list[str]) -> str:
+    """Matches the one character before a place where one of ``leads`` (Latin first
+    characters) may start, the lead looked ahead for: one character wide, so ``finditer``
+    yields every such place (a lead's own last character may be the next one's edge)."""
+    firsts, rests = _lead_parts(leads)
+    return f"{_EDGE}(?={firsts}{rests})"
+
+
+def _at_start_pattern(leads: list[str]) -> str:
+    """Matches the first character of a place where one of ``leads`` (non-ASCII first
+    characters, which need no word edge) may start, the rest looked ahead for."""
+    firsts, rests = _lead_parts(leads)
+    return f"{firsts}(?={rests})"
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
