@@ -61,6 +61,9 @@ class Resolver:
         top, model = res.matches[0], self.kb.chatter
         if model is None:
             return False
+        terse = res.mode != "text" and len(q.normalized.replace(" ", "")) <= tuning.CHATTER_TERSE
+        if terse:
+            return False  # "503", "又 502 了": a lookup (and the cheap tests first)
         if (
             _LAUGH_RE.search(q.folded) is not None
             and not domain.asks(q.folded)
@@ -73,10 +76,8 @@ class Resolver:
             if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES:
                 return False
             least = tuning.CHATTER_LIKELY
-        elif len(q.normalized.replace(" ", "")) > tuning.CHATTER_TERSE:
-            least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         else:
-            return False  # "503", "又 502 了": a lookup (and the cheap tests first)
+            least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         if domain.asks_for_help(q.folded):
             return False
         p = model.probability(q.folded)
