@@ -1006,3 +1006,16 @@ def test_the_code_still_open_among_several_leads(service, text, code):
 )
 def test_done_configs_and_drills_are_remarks(service, text):
     assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("what status should I return when the user is logged in but doesn't have permission to see this resource", 403),
+        ("Which status code is recommended for a captive portal that makes you log in before browsing?", 511),
+    ],
+)
+def test_english_questions_asking_which_status_read_the_whole_entry(service, text, code):
+    """An English question asking which status is about HTTP already: the whole-entry tier
+    reads its description, as it reads a Chinese one that asks 是哪个状态码."""
+    assert service.resolve(text).matches[0].status == code

@@ -1106,7 +1106,12 @@ REFUSAL_WORDS = tuple(
 )
 CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥码", "什么码", "哪个码")
 # Asking for a status code by number: "回给浏览器的是哪个状态码", "客户端收到的是几".
-_STATUS_ASKS = ("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码")
+_STATUS_ASKS = (
+    *("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码"),
+    # "what status should I return when the user is logged in but …"
+    *("what status", "which status", "what http status", "which http status", "what response code"),
+    *("what code should", "which code should", "what status code", "which status code"),
+)
 # "内部用的是哪个非标准码", "返回几", "客户端收到的是几": a few words between the ask and "码".
 # One branch per opening word: every branch opens with a literal, so the engine skips in C to
 # the next possible first character (groups of openers hid them: ~100 µs on a 4 KB text).
