@@ -154,6 +154,17 @@ def test_a_laugh_beside_a_question_is_still_answered(service):
     assert service.resolve("前端调接口一直 415，后端说他那边没问题，到底谁的锅😂").matches[0].status == 415
 
 
+@pytest.mark.parametrize(
+    ("text", "name"), [("连结被拒绝 ECONNREFUSD", "ECONNREFUSED"), ("econreset 咋整", "ECONNRESET")]
+)
+def test_an_errno_name_one_letter_off(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name
+
+
+def test_words_shaped_like_errno_names_are_not_read_as_them(service):
+    assert service.resolve("please enable the example").matches == ()
+
+
 def test_a_workaround_is_not_the_trouble_settled(service):
     text = "页面一直转圈然后显示 连接已重置 ERR_CONNECTION_RESET，换手机热点就好了"
     assert service.resolve(text).matches[0].answer.name == "ERR_CONNECTION_RESET"

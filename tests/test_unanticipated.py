@@ -1019,3 +1019,9 @@ def test_english_questions_asking_which_status_read_the_whole_entry(service, tex
     """An English question asking which status is about HTTP already: the whole-entry tier
     reads its description, as it reads a Chinese one that asks 是哪个状态码."""
     assert service.resolve(text).matches[0].status == code
+
+
+def test_a_comparison_asked_without_a_question_word(service):
+    assert [m.status for m in service.resolve("重顶向 301 和 302 区别").matches[:2]] == [301, 302]
+    assert service.resolve("307 和 308 的区别我写到 wiki 里了，感兴趣去看").matches == ()
+    assert service.resolve("what is http 418 i'm a teapot lol").matches[0].status == 418  # asked, laughing

@@ -1296,10 +1296,13 @@ def cued_status(text: str, start: int, end: int) -> bool:
     paired = _PAIRED_AFTER_RE.match(text, end, end + _WINDOW)
     # "是 401 还是 403" asks which one without a question word.
     alternative = paired is not None and "还是" in paired.group() and "是" in text[max(0, start - 3) : start]
-    if paired and (alternative or asks(text)) and not is_quantity(text, paired.end() - 3, paired.end()):
+    # "重顶向 301 和 302 区别": a comparison asked for without a question word (not "307 和 308
+    # 的区别我写到 wiki 里了", which tells of one).
+    asked = asks(text) or text.rstrip(" ?？。!！~").endswith(("区别", "差别", "不同"))
+    if paired and (alternative or asked) and not is_quantity(text, paired.end() - 3, paired.end()):
         return True  # not "301 和 302 房间"
     window = max(0, start - _WINDOW)
-    if (m := _PAIRED_BEFORE_RE.search(text[window:start])) and asks(text):
+    if (m := _PAIRED_BEFORE_RE.search(text[window:start])) and asked:
         first = window + m.start()
         if not is_quantity(text, first, first + 3):  # not "房间 301 和 302"
             return True

@@ -37,7 +37,7 @@ from bot.retrieval.textindex import forget_shared
 # Laughter and shrugs. Not "again", "经典": vendors' messages say "please try again".
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧"): a
 # laugh beside them is no remark.
-_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢")
+_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "what ", "why ", "how ", "which ", "is it ")
 _LAUGH_RE = re.compile(r"哈哈|笑死|习惯了|我服了|(?<![a-z])(?:lol|lmao)(?![a-z])|🤣|😂")
 
 

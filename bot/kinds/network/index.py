@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.core import tuning
 from bot.core.domain import asks, reports_trouble, settled, technical_terms
 from bot.core.kind import Query
@@ -77,6 +79,10 @@ _MAX_TOKEN = 80
 _PROTOCOL_WORDS = {"grpc": ("grpc",), "websocket": ("websocket", "关闭码", "close code", "onclose")}
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
+# errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
+_ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
+_ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e[a-z]{4,12}(?:_[a-z]+)?(?![a-z0-9_])")
+_TYPED_MAX = 200  # characters: a question typed by hand
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
@@ -105,6 +111,7 @@ class NetworkIndex:
                 self._by_number[(entry.family, entry.number)] = entry.name
         self._grpc = {e.name for e in self.entries.values() if e.family == "grpc"}
         self._net_names = tuple(sorted(name for name in self.entries if name.startswith("ERR_")))
+        self._errnos = tuple(sorted(n for n in self.entries if _ERRNO_NAME_RE.fullmatch(n)))
         signatures, fallbacks, contained = [], [], []
         self._exact: dict[str, Choice] = {}
         self._needs_context: dict[str, str] = {}  # alias key -> the family whose context it needs
@@ -193,6 +200,8 @@ class NetworkIndex:
             first_seen[name] = min(at, first_seen.get(name, at))
         if not best and "net::err_" in q.folded:
             self._cut_names(q, offer)
+        if not best and not remark:
+            self._misspelt_errnos(q, offer)
         if "1006" in self.entries and _WS_FAILED_RE.search(q.folded):
             # A catch-all like net::ERR_FAILED: a more specific error on the line goes first.
             offer("1006", tuning.NETWORK_FALLBACK, "WebSocket 握手没有完成（连接失败）", "pattern")
@@ -224,6 +233,20 @@ class NetworkIndex:
         ]
 
     # --- identifiers ---------------------------------------------------------------------
+    def _misspelt_errnos(self, q: Query, offer) -> None:
+        """An errno name one letter off ("econreset 咋整", "连接被拒绝 ECONNREFUSD"; two off
+        for long names): the one name that close, if only one is."""
+        if len(q.folded) > _TYPED_MAX:
+            return  # a paste names its errors as printed; a log's many e-words are not typos
+        for word in dict.fromkeys(_ERRNO_LIKE_RE.findall(q.folded)):
+            typed = word.upper()
+            if typed in self.entries:
+                continue
+            most = 1 if len(typed) <= 8 else 2
+            near = [n for n in self._errnos if abs(len(n) - len(typed)) <= most and Levenshtein.distance(n, typed) <= most]
+            if len(near) == 1:
+                offer(near[0], tuning.NETWORK_TOPIC, f"近似报错标识 {word}", "fuzzy")
+
     def _cut_names(self, q: Query, offer) -> None:
         """A console line cut off inside its error's name ("net::ERR_CONNECTION_RES", a
         screenshot's edge): the one Chromium name it begins, if only one does."""
