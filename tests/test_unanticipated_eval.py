@@ -112,6 +112,9 @@ from tests.eval_utils import blind_rows, eval_blind
         # network in words 65.7%, cloud in words 60.0%, chatter 63.3%); then tuned on, and
         # the chatter model trained on it.
         ("dev/fresh_mixed_11.tsv", 0.85, 0.83),
+        # A blind-style mix written at the end of session 10, after the two above were tuned on
+        # (first run: answerable 90.6% / 92.9%, typos 70.0%, chatter 98.0%); then tuned on.
+        ("dev/fresh_mixed_12.tsv", 0.91, 0.96),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
@@ -126,7 +129,11 @@ def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
             chatter[1] += not got
         else:
             answered[0] += 1
-            answered[1] += bool(got) and any(k in want for k in got[0])
+            if len(want) == 1 and " " in want[0]:  # a comparison: these codes first, in order
+                codes = want[0].split()
+                answered[1] += [keys[0] for keys in got[: len(codes)]] == codes
+            else:
+                answered[1] += bool(got) and any(k in want for k in got[0])
     rejected = chatter[1] / chatter[0] if chatter[0] else 1.0
     print(f"\n{name}: answerable top-1 {answered[1] / answered[0]:.1%}, chatter {rejected:.1%}")
     assert answered[1] / answered[0] >= answer_floor
