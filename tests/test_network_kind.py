@@ -165,6 +165,13 @@ def test_words_shaped_like_errno_names_are_not_read_as_them(service):
     assert service.resolve("please enable the example").matches == ()
 
 
+def test_a_runtime_error_name_asked_for_leads_unless_a_proxy_shows_a_status(service):
+    asked = "TCP 连接已经建立、数据也在正常传输，对端突然发了一个 RST 把连接重置了，Node.js 在读写 socket 时会抛出什么错误码？"
+    assert service.resolve(asked).matches[0].answer.name == "ECONNRESET"
+    shown = "Cloudflare 跟源站建立 TCP 连接超时，握手都没完成，报的是哪个错误码？"
+    assert service.resolve(shown).matches[0].status == 522
+
+
 def test_a_workaround_is_not_the_trouble_settled(service):
     text = "页面一直转圈然后显示 连接已重置 ERR_CONNECTION_RESET，换手机热点就好了"
     assert service.resolve(text).matches[0].answer.name == "ERR_CONNECTION_RESET"

@@ -39,6 +39,12 @@ _OWN_CODES: dict[str, tuple[str, ...]] = {
 
 
 
+# Asking for an error's name, with the program that raises it named.
+_ERROR_NAME_ASKS = ("报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "what error", "which error")
+_RUNTIMES = ("chrome", "浏览器", "firefox", "node", "curl", "java", "python", "golang", "socket", "connect", "tcp")
+_STATUS_WORDS = ("状态码", "status code", "http", "响应码")
+
+
 class NetworkKind:
     name = "network"
     title = "网络错误（CORS、DNS、TCP、TLS、curl、gRPC、WebSocket）"
@@ -107,7 +113,17 @@ class NetworkKind:
         # network error it describes (an alias, not a pasted line) stays beside it.
         asked = domain.asks_for_status(q.folded)
         proxied = _PROXY_RE.search(q.folded) is not None
-        own = {f for f, words in _OWN_CODES.items() if any(w in q.folded for w in words)} if "http" not in q.folded else set()
+        folded = q.folded
+        own = {f for f, words in _OWN_CODES.items() if any(w in folded for w in words)} if "http" not in folded else set()
+        if (
+            any(ask in folded for ask in _ERROR_NAME_ASKS)
+            and any(tool in folded for tool in _RUNTIMES)
+            and not any(word in folded for word in _STATUS_WORDS)
+            and not proxied  # what nginx or Cloudflare shows its users is a status
+        ):
+            # "…对方内核直接回了 RST，这时候 connect 会报什么错误", "证书过期了 Chrome 会报哪个错误":
+            # a runtime's own error name is asked for, not a status that reads alike.
+            own.update(m.answer.family for m in matches[:1])
         out = []
         for m in matches:
             if m.answer.family in own:
