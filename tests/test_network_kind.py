@@ -172,6 +172,18 @@ def test_a_runtime_error_name_asked_for_leads_unless_a_proxy_shows_a_status(serv
     assert service.resolve(shown).matches[0].status == 522
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("chrome 证书过期报错", "ERR_CERT_DATE_INVALID"),
+        ("访问 HTTPS 网站时证书已经过了有效期，或者本机系统时间不对导致证书被认为还没生效，Chrome 会报哪个错误？", "ERR_CERT_DATE_INVALID"),
+        ("证书本身是受信任 CA 签发的，但证书里的域名和实际访问的域名对不上，浏览器会报哪个错误？", "ERR_CERT_COMMON_NAME_INVALID"),
+    ],
+)
+def test_a_browser_named_gets_chromiums_name_for_a_certificate_fault(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name
+
+
 def test_a_workaround_is_not_the_trouble_settled(service):
     text = "页面一直转圈然后显示 连接已重置 ERR_CONNECTION_RESET，换手机热点就好了"
     assert service.resolve(text).matches[0].answer.name == "ERR_CONNECTION_RESET"

@@ -76,7 +76,12 @@ _CORS_OPENING_WORDS = frozenset(
     "access origin fetch xmlhttprequest blocked policy cross request same disallows reading remote resource".split()
 )
 _MAX_TOKEN = 80
-_PROTOCOL_WORDS = {"grpc": ("grpc",), "websocket": ("websocket", "关闭码", "close code", "onclose")}
+_PROTOCOL_WORDS = {
+    "grpc": ("grpc",),
+    "websocket": ("websocket", "关闭码", "close code", "onclose"),
+    # "…证书过期了，Chrome 会报哪个错误": Chromium's names, not OpenSSL's for the same fault.
+    "browser": ("chrome", "浏览器", "edge", "firefox", "safari"),
+}
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
@@ -410,6 +415,10 @@ class NetworkIndex:
         if not trouble and not (asks(q.folded) and any(w in q.folded for w in _ASKS_FOR_ERROR)):
             return  # "linux 怎么看哪个进程占用了端口" asks how, not which error
         named = [f for f, words in _PROTOCOL_WORDS.items() if any(w in q.folded for w in words)]
+        # A browser named with an OpenSSL card in the lead: Chromium's name for the same fault.
+        # (Among other cards a browser is only where the trouble showed: MIXED_CONTENT stays.)
+        if named == ["browser"] and all(self.entries[row[0]].family != "tls" for row in scored[:2]):
+            named = []
         if len(named) == 1:
             # "grpc 调下游超过截止时间就报错了": among the named protocol's cards (Go's context
             # deadline reads alike, but the question is about gRPC).
