@@ -184,6 +184,11 @@ def test_a_browser_named_gets_chromiums_name_for_a_certificate_fault(service, te
     assert service.resolve(text).matches[0].answer.name == name
 
 
+def test_a_cors_line_beside_failed_to_fetch_says_what_failed(service):
+    text = "Uncaught (in promise) TypeError: Failed to fetch 控制台上面还有一行 blocked by CORS policy"
+    assert service.resolve(text).matches[0].answer.family == "cors"
+
+
 def test_a_workaround_is_not_the_trouble_settled(service):
     text = "页面一直转圈然后显示 连接已重置 ERR_CONNECTION_RESET，换手机热点就好了"
     assert service.resolve(text).matches[0].answer.name == "ERR_CONNECTION_RESET"

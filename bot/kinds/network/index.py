@@ -346,10 +346,14 @@ class NetworkIndex:
             # The family's card whose own words the question shares beyond the topic's
             # ("加了自定义请求头就跨域报错" → the request-header card) is the likelier case.
             specific = self._specific_in_topic(q, family)
+            # A browser's own CORS line beside "Failed to fetch" (net::ERR_FAILED, a catch-all
+            # at NETWORK_FALLBACK) says what failed: the CORS reading goes first.
+            quoted = family == "cors" and any(opening in q.folded for opening in _CORS_OPENINGS)
+            score = tuning.NETWORK_FALLBACK + 1 if quoted else tuning.NETWORK_TOPIC
             if specific is not None:
-                offer(specific, tuning.NETWORK_TOPIC, f"话题「{word}」里最贴切的一种", "topic")
+                offer(specific, score, f"话题「{word}」里最贴切的一种", "topic")
             else:
-                offer(name, tuning.NETWORK_TOPIC, f"话题「{word}」（最常见的情形）", "topic")
+                offer(name, score, f"话题「{word}」（最常见的情形）", "topic")
 
     def _specific_in_topic(self, q: Query, family: str) -> str | None:
         """The ``family`` card sharing the most of the question's words beyond the topic's
