@@ -17,7 +17,8 @@ The resolver names no kind. It asks the kinds of the knowledge base, in their or
 4. When no kind read anything, each kind's ``fallback`` (whole-entry retrieval for long
    descriptions) may still offer choices.
 5. A reading no identifier backs is withdrawn when the chatter model (bot/core/chatter.py)
-   says the text reads like group talk and the text asks no help (``_is_chatter``).
+   says the text reads like group talk and the text asks no help; any reading is withdrawn
+   when the text names it in a laugh and asks nothing (``_is_chatter``).
 
 Worst case: ``Query.of`` cuts the text to 4,096 characters (head and tail) and every kind's
 search is linear in that (see each kind's index module).
@@ -34,11 +35,12 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.retrieval.textindex import forget_shared
 
-# Laughter and shrugs. Not "again", "经典": vendors' messages say "please try again".
-# Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧"): a
-# laugh beside them is no remark.
-_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "what ", "why ", "how ", "which ", "is it ")
+# Laughter and shrugs around a named error (see _is_chatter). Not "again" or "经典": vendors'
+# messages say "please try again".
 _LAUGH_RE = re.compile(r"哈哈|笑死|习惯了|我服了|(?<![a-z])(?:lol|lmao)(?![a-z])|🤣|😂")
+# Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
+# http 418 lol"): a laugh beside them is no remark.
+_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "what ", "why ", "how ", "which ", "is it ")
 
 
 class Resolver:
@@ -57,7 +59,9 @@ class Resolver:
         return res
 
     def _is_chatter(self, q: Query, res: Resolution) -> bool:
-        """Does the chatter model withdraw this reading (see tuning.CHATTER_LIKELY)?"""
+        """Is this reading withdrawn as group talk? An error named in a laugh that asks nothing
+        is, however plainly it is named; otherwise the chatter model decides (see
+        tuning.CHATTER_LIKELY)."""
         top, model = res.matches[0], self.kb.chatter
         if model is None:
             return False

@@ -36,9 +36,6 @@ _OWN_CODES: dict[str, tuple[str, ...]] = {
     # Not "websocket" alone: "WebSocket 握手的状态码" is 101.
     "websocket": ("关闭码", "close code", "onclose", "close frame", "关闭帧"),
 }
-
-
-
 # Asking for an error's name, with the program that raises it named.
 _ERROR_NAME_ASKS = ("报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "what error", "which error")
 _RUNTIMES = ("chrome", "浏览器", "firefox", "node", "curl", "java", "python", "golang", "socket", "connect", "tcp")
