@@ -189,6 +189,12 @@ def test_a_cors_line_beside_failed_to_fetch_says_what_failed(service):
     assert service.resolve(text).matches[0].answer.family == "cors"
 
 
+def test_a_topic_word_typed_by_its_sound(service):
+    assert service.resolve("跨于问题怎么解决啊").matches[0].answer.family == "cors"
+    assert service.resolve("跨域报错怎么办").matches[0].answer.name == "CORS_MISSING_ALLOW_ORIGIN"  # as written
+    assert not any(m.kind == "network" for m in service.resolve("建议把具体错误原因也返回给前端，不然排查太痛苦").matches)
+
+
 def test_a_workaround_is_not_the_trouble_settled(service):
     text = "页面一直转圈然后显示 连接已重置 ERR_CONNECTION_RESET，换手机热点就好了"
     assert service.resolve(text).matches[0].answer.name == "ERR_CONNECTION_RESET"

@@ -17,8 +17,8 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from bot.core import tuning
-from bot.core.domain import asks, reports_trouble, settled, technical_terms
+from bot.core import pinyin, tuning
+from bot.core.domain import asks, asks_for_help, reports_trouble, settled, technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.pinyin import cjk_count
@@ -88,6 +88,7 @@ _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark,
 _ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
 _ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e[a-z]{4,12}(?:_[a-z]+)?(?![a-z0-9_])")
 _TYPED_MAX = 200  # characters: a question typed by hand
+_HEARD_MAX = 40  # a question this short is read for topic words typed by their sound
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
@@ -124,6 +125,7 @@ class NetworkIndex:
         self._fuzzy_choices: list[Choice] = []
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         self._topics: list[tuple[str, str]] = []  # (normalised topic word, card name)
+        self._topic_sounds: list[tuple[str, str, str]] = []  # (its pinyin key, the word, card name)
         cards = data.cards
         for entry in cards:
             for sig in entry.signatures:
@@ -145,6 +147,12 @@ class NetworkIndex:
                 if len(key) >= 4:
                     contained.append(choice)
             self._topics.extend((normalize(w), entry.name) for w in entry.topic_words)
+            # Chinese topic words of two characters or more, by their sound (pinyin.key).
+            self._topic_sounds.extend(
+                (pinyin.key(w), normalize(w), entry.name)
+                for w in entry.topic_words
+                if len(w) >= 2 and cjk_count(w) == len(w)  # all Chinese: "cors 报错" sounds like 报错
+            )
             for texts, weight in (
                 ((entry.title_zh, *entry.aliases), 1.0),
                 ((entry.summary,), 0.8),
@@ -329,6 +337,8 @@ class NetworkIndex:
     # --- words ---------------------------------------------------------------------------
     def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
         """At most a few dozen short topic words, each a substring test: linear in the query."""
+        if not best and len(q.normalized) <= _HEARD_MAX and asks_for_help(q.folded):
+            self._heard_topic(q, offer)
         if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
             return  # "跨域电商今年还好做吗" names the word, not the topic
         # A family read confidently, or by more than word overlap, needs no topic reading.
@@ -354,6 +364,18 @@ class NetworkIndex:
                 offer(specific, score, f"话题「{word}」里最贴切的一种", "topic")
             else:
                 offer(name, score, f"话题「{word}」（最常见的情形）", "topic")
+
+    def _heard_topic(self, q: Query, offer) -> None:
+        """A short question for help that types a topic word by its sound ("跨于问题怎么解决",
+        "浏览器域名解西失败"): the topic's commonest card, as a near reading."""
+        query = q.normalized
+        if any(word in query for word, _ in self._topics):
+            return  # a topic word as written: the reading below
+        heard = pinyin.key(query)
+        for sound, word, name in self._topic_sounds:
+            if word not in query and sound in heard:
+                offer(name, tuning.NETWORK_TOPIC - tuning.JUST_BELOW, f"话题「{word}」（读音相同）", "fuzzy")
+                return
 
     def _specific_in_topic(self, q: Query, family: str) -> str | None:
         """The ``family`` card sharing the most of the question's words beyond the topic's
