@@ -1291,18 +1291,21 @@ _PAIRED_AFTER_RE = re.compile(r"\s*(?:和|跟|与|vs\.?|还是|或者|或)\s*[1-
 _PAIRED_BEFORE_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}\s*(?:和|跟|与|vs\.?|还是|或者|或)\s*$")
 
 
+def _asks_comparison(text: str) -> bool:
+    """Is a pair of codes asked about? With a question word, or ending in 区别 without one
+    ("重顶向 301 和 302 区别"; not "307 和 308 的区别我写到 wiki 里了", which tells of one)."""
+    return asks(text) or text.rstrip(" ?？。!！~").endswith(("区别", "差别", "不同"))
+
+
 def cued_status(text: str, start: int, end: int) -> bool:
     """Does a cue right beside the number make it a status ("报了个 403", "503 错误")?"""
     paired = _PAIRED_AFTER_RE.match(text, end, end + _WINDOW)
     # "是 401 还是 403" asks which one without a question word.
     alternative = paired is not None and "还是" in paired.group() and "是" in text[max(0, start - 3) : start]
-    # "重顶向 301 和 302 区别": a comparison asked for without a question word (not "307 和 308
-    # 的区别我写到 wiki 里了", which tells of one).
-    asked = asks(text) or text.rstrip(" ?？。!！~").endswith(("区别", "差别", "不同"))
-    if paired and (alternative or asked) and not is_quantity(text, paired.end() - 3, paired.end()):
+    if paired and (alternative or _asks_comparison(text)) and not is_quantity(text, paired.end() - 3, paired.end()):
         return True  # not "301 和 302 房间"
     window = max(0, start - _WINDOW)
-    if (m := _PAIRED_BEFORE_RE.search(text[window:start])) and asked:
+    if (m := _PAIRED_BEFORE_RE.search(text[window:start])) and _asks_comparison(text):
         first = window + m.start()
         if not is_quantity(text, first, first + 3):  # not "房间 301 和 302"
             return True

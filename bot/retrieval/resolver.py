@@ -65,8 +65,7 @@ class Resolver:
         top, model = res.matches[0], self.kb.chatter
         if model is None:
             return False
-        terse = res.mode != "text" and len(q.normalized.replace(" ", "")) <= tuning.CHATTER_TERSE
-        if terse:
+        if res.mode != "text" and len(q.normalized.replace(" ", "")) <= tuning.CHATTER_TERSE:
             return False  # "503", "又 502 了": a lookup (and the cheap tests first)
         if (
             _LAUGH_RE.search(q.folded) is not None

@@ -72,6 +72,12 @@ _GENERIC_GRAMS = frozenset("报错 错误 失败 浏览器 请求 接口 前端 
 # blocked by CORS policy: <reason>"; Firefox: "Cross-Origin Request Blocked: The Same Origin
 # Policy disallows reading the remote resource at …"): cut before the reason, they name no card.
 _CORS_OPENINGS = ("blocked by cors policy", "cross-origin request blocked")
+
+
+def _quotes_cors(folded: str) -> bool:
+    return any(opening in folded for opening in _CORS_OPENINGS)
+
+
 _CORS_OPENING_WORDS = frozenset(
     "access origin fetch xmlhttprequest blocked policy cross request same disallows reading remote resource".split()
 )
@@ -83,12 +89,12 @@ _PROTOCOL_WORDS = {
     "browser": ("chrome", "浏览器", "edge", "firefox", "safari"),
 }
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
-# Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
 _ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e[a-z]{4,12}(?:_[a-z]+)?(?![a-z0-9_])")
 _TYPED_MAX = 200  # characters: a question typed by hand
 _HEARD_MAX = 40  # a question this short is read for topic words typed by their sound
+# Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
@@ -358,7 +364,7 @@ class NetworkIndex:
             specific = self._specific_in_topic(q, family)
             # A browser's own CORS line beside "Failed to fetch" (net::ERR_FAILED, a catch-all
             # at NETWORK_FALLBACK) says what failed: the CORS reading goes first.
-            quoted = family == "cors" and any(opening in q.folded for opening in _CORS_OPENINGS)
+            quoted = family == "cors" and _quotes_cors(q.folded)
             score = tuning.NETWORK_FALLBACK + 1 if quoted else tuning.NETWORK_TOPIC
             if specific is not None:
                 offer(specific, score, f"话题「{word}」里最贴切的一种", "topic")
@@ -381,7 +387,7 @@ class NetworkIndex:
         """The ``family`` card sharing the most of the question's words beyond the topic's
         ("请求头里加了自定义的 X-Token 就报跨域" → the request-header card), if any shares two."""
         generic = self._topic_grams.get(family, frozenset())
-        if family == "cors" and any(opening in q.folded for opening in _CORS_OPENINGS):
+        if family == "cors" and _quotes_cors(q.folded):
             generic |= _CORS_OPENING_WORDS
         for name, coverage, words in q.memo.get("network.words", ()):  # best coverage first
             if coverage < tuning.NETWORK_TOPIC_COVERAGE:
@@ -422,10 +428,7 @@ class NetworkIndex:
         for rank, (name, coverage, words) in enumerate(scored):
             if coverage < tuning.NETWORK_MIN_COVERAGE:
                 break
-            if words.count("、") + 1 < tuning.NETWORK_MIN_SHARED or one_word(words):
-                continue  # "这台机器 uptime …" shares 这台机器 alone
-            context = FAMILY_CONTEXT.get(self.entries[name].family)
-            if context and not any(word in q.folded for word in context):
+            if not self._shares_enough(q, name, words):
                 continue
             runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
             offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
@@ -451,14 +454,15 @@ class NetworkIndex:
             scored = [row for row in scored if self.entries[row[0]].family == named[0]] or scored
         name, coverage, words = scored[0]
         runner_up = scored[1][1] if len(scored) > 1 else 0.0
-        if (
-            coverage < tuning.NETWORK_ASKED_COVERAGE
-            or coverage < tuning.NETWORK_ASKED_LEAD * runner_up
-            or words.count("、") + 1 < tuning.NETWORK_MIN_SHARED
-            or one_word(words)
-        ):
+        if coverage < tuning.NETWORK_ASKED_COVERAGE or coverage < tuning.NETWORK_ASKED_LEAD * runner_up:
             return
+        if self._shares_enough(q, name, words):
+            offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
+
+    def _shares_enough(self, q: Query, name: str, words: str) -> bool:
+        """Enough of the card's words for a words reading, and its family's context present
+        where it needs one: "这台机器 uptime …" shares 这台机器 alone."""
+        if words.count("、") + 1 < tuning.NETWORK_MIN_SHARED or one_word(words):
+            return False
         context = FAMILY_CONTEXT.get(self.entries[name].family)
-        if context and not any(word in q.folded for word in context):
-            return
-        offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
+        return not context or any(word in q.folded for word in context)
