@@ -105,7 +105,7 @@ def main() -> int:
             service.resolve(q)
             ratio(q)
     # samples[figure][shape][repeat] = µs per call
-    figures = ("cold", "warm", "wratio", "ratio")
+    figures = ("cold", "warm", "wratio", "ratio", "read")
     samples = {f: {s: [[] for _ in range(args.repeats)] for s in QUERIES} for f in figures}
     # Interleaved shape by shape: the resolver's calls, then the floors' over the same questions,
     # so both see the same machine, and neither runs right after the other's scans.
@@ -117,6 +117,11 @@ def main() -> int:
             for q in queries:
                 service.resolve(q)  # the cold calls emptied the caches before each other
                 samples["warm"][shape][rep].append(timed(service.resolve, q))
+            if shape == "numeric":
+                # The same questions read in full, without the exact tier ("503" answered unread).
+                for q in queries:
+                    caches.clear()
+                    samples["read"][shape][rep].append(timed(service.resolver.read, q))
             for figure, fn in (("wratio", wratio), ("ratio", ratio)):
                 for q in queries:
                     caches.clear()
@@ -144,6 +149,13 @@ def main() -> int:
             f"{statistics.median(c / w for c, w in zip(cold99, w99, strict=True)):>11.2f}x"
             f"{statistics.median(c / r for c, r in zip(cold99, r99, strict=True)):>10.2f}x"
         )
+
+    numeric = QUERIES["numeric"]
+    exact = sum(any(k.exact(q) is not None for k in kb.kinds) for q in numeric)
+    print(
+        f"\nnumeric: {exact} of {len(numeric)} answered by the exact tier; cold p50 {spread(stat('cold', ['numeric'], 0.5))}"
+        f" µs, read in full {spread(stat('read', ['numeric'], 0.5))} µs (p99 {spread(stat('read', ['numeric'], 0.99))})"
+    )
 
     latin_p50 = statistics.median(stat("cold", LATIN_SHAPES, 0.5))
     all_p99 = statistics.median(stat("cold", list(QUERIES), 0.99))

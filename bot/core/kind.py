@@ -91,6 +91,12 @@ class Kind(Protocol):
     def build(self, kb: KnowledgeBase) -> None:
         """Build every index once, at start-up (never on the first question)."""
 
+    def exact(self, text: str) -> Resolution | None:
+        """The answer to a text that is one of this kind's identifiers and nothing else
+        ("503"), found without reading the text (no Query, no other kind asked), or None. It
+        must be what the whole reading gives that text: a test should compare the two over
+        everything it accepts."""
+
     def outright(self, q: Query) -> Resolution | None:
         """An answer the text states outright (a typed code, a class), or None."""
 

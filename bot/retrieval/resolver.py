@@ -2,6 +2,8 @@
 
 The resolver names no kind. It asks the kinds of the knowledge base, in their order:
 
+0. Is the text one of a kind's identifiers and nothing else (``exact``: "503")? That answers
+   it, unread.
 1. Does one of them answer the text outright (typed status codes, a class)? A final
    answer (a class) stands; otherwise it stands unless a kind that outranks its owner
    (``tuning.PRECEDENCE``) may hold an identifier too (its cheap ``may_identify``).
@@ -52,6 +54,16 @@ class Resolver:
         forget_shared()
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
+        if isinstance(text, str):
+            for kind in self.kinds:
+                exact = kind.exact(text)
+                if exact is not None:
+                    return exact
+        return self.read(text, limit)
+
+    def read(self, text: str, limit: int = 5) -> Resolution:
+        """The whole reading of ``text`` (what ``resolve`` does when no kind's ``exact``
+        answers it)."""
         q = Query.of(text)
         res = self._resolve(q, limit)
         if res.matches and self._is_chatter(q, res):

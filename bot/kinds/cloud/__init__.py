@@ -242,6 +242,9 @@ class CloudKind:
         }
 
     # --- answering -----------------------------------------------------------------------
+    def exact(self, text: str) -> Resolution | None:
+        return None
+
     def outright(self, q: Query) -> Resolution | None:
         return None
 

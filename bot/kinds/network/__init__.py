@@ -72,6 +72,9 @@ class NetworkKind:
         with gc_paused(), known_forms():
             self.index = NetworkIndex(self.data)
 
+    def exact(self, text: str) -> Resolution | None:
+        return None
+
     def outright(self, q: Query) -> Resolution | None:
         return None
 

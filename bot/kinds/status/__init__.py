@@ -72,6 +72,9 @@ class StatusKind:
         return list(self._cards.values())
 
     # --- answering -----------------------------------------------------------------------
+    def exact(self, text: str) -> Resolution | None:
+        return self.index.exact(text)
+
     def outright(self, q: Query) -> Resolution | None:
         return self.index.outright(q)
 

@@ -38,6 +38,11 @@ from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex
 _CODE_RE = re.compile(
     r"([1-5](?<![0-9A-Za-z.#*_\-][1-5])(?<![0-9A-Za-z.:#*_\-]:[1-5])\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)"
 )
+# A text that is nothing but a code, bare, after "HTTP " or after "状态码" (one space at most),
+# with any whitespace around it: StatusIndex.exact answers it without reading it. Not "http503":
+# a code run into a word is no code to the reading.
+_BARE_CODE_RE = re.compile(r"(?:[hH][tT][tT][pP] |状态码 ?)?([1-5][0-9]{2})")
+_BARE_CODE_MAX = 16  # characters, whitespace included: longer texts are read
 # The look-behind after the digit (as in _CODE_RE): a pattern that starts with a character
 # class lets the engine skip in C to the next digit 1-5; one that starts with a look-behind is
 # tried at every position (~35 µs on 2 KB).
@@ -586,6 +591,23 @@ class StatusIndex:
             return False
         folded = q.folded
         return not domain.talks_status(folded) or not (domain.asks(folded) or domain.reports_trouble(folded))
+
+    def exact(self, text: str) -> Resolution | None:
+        """The answer to a text that is a known code and nothing else ("503", "HTTP 404",
+        "状态码 502"), without reading it: the card ``outright`` gives it, for ~a quarter of the
+        cost (Query.of, the cue and remark tests, the other kinds' checks). The commonest
+        question there is. tests/test_exact_tier.py compares it with the whole reading for
+        every code 100-599 in every form this accepts."""
+        if len(text) > _BARE_CODE_MAX:
+            return None
+        m = _BARE_CODE_RE.fullmatch(text.strip())
+        if m is None:
+            return None
+        entry = self.data.statuses.get(int(m.group(1)))
+        if entry is None:
+            return None  # an unregistered code is read, to be reported as unknown
+        match = status_match(entry, tuning.EXPLICIT, f"状态码 {entry.code}", "code")
+        return Resolution(text, "code", (match,), owner="status")
 
     def outright(self, q: Query) -> Resolution | None:
         """A class ("5xx", final) or typed codes (unless another kind identifies the text)."""
