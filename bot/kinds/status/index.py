@@ -114,6 +114,9 @@ _NUMBER_ASK_RE = re.compile(
         ]
     )
 )
+# What a number asked for is when it is not a code: "ingress-nginx 默认超时是多少来着", "重试次数
+#给多少". An ask right after one of these asks for a setting.
+_SETTING_WORDS = ("超时", "时间", "时长", "多久", "秒数", "大小", "上限", "下限", "限制", "阈值", "次数", "长度", "端口", "版本", "默认值")
 _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "……" folds to "......"
 # Of several codes typed, the one an ask is about: "504 是啥", "应该返回 503 吧", "现在报的是 522"
 # (not someone's claim, "测试说应该用 400", nor a change asked about, "302 改成 301 有什么影响").
@@ -152,6 +155,10 @@ _EN_WHICH_RE = re.compile(r"which(?<![a-z]which)(?![a-z])")
 # A code said in Chinese numerals after a cue: "状态码四一三", "http 五零三".
 _CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http|报|返回)\s?([一二三四五][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万])")
+# ... or leading the text, with an ask right after it: "四零四是什么意思", "五零二 错误怎么办".
+_CN_CODE_LEAD_RE = re.compile(
+    r"([一二三四五][零〇一二三四五六七八九]{2})(?=\s?(?:是什么|是啥|什么意思|啥意思|错误|报错|状态码|怎么))"
+)
 _BARE_LOOKUP = 8  # normalised characters: one code and a word ("http 503") say nothing else
 _REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), however they are worded
 # A turn to another question ("先不管 503，…", "不过我问的是另一件事：…", "这个我懂，我想问…"):
@@ -286,6 +293,27 @@ def _vendor_words(org: str) -> tuple[str, ...]:
     if org == "Cloudflare":
         words += ["cf", "cdn"]
     return tuple(words)
+
+
+def _ruled_out(padded: str, key: str) -> bool:
+    """Is every occurrence of ``key`` in the text just after a denial ("不是没登录那种", "并非超时")?"""
+    at = padded.find(key)
+    while at >= 0:
+        if not padded[max(0, at - 3) : at].rstrip().endswith(_DENIALS):
+            return False
+        at = padded.find(key, at + 1)
+    return True
+
+
+_DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
+
+
+def _asks_for_a_code(folded: str) -> bool:
+    """Does the text ask for a number that is not a setting's value?"""
+    for m in _NUMBER_ASK_RE.finditer(folded):
+        if not folded[max(0, m.start() - 4) : m.start()].rstrip().endswith(_SETTING_WORDS):
+            return True
+    return False
 
 
 class StatusIndex:
@@ -456,6 +484,9 @@ class StatusIndex:
                 # "状态码四一三", "返回码五零三": a code said digit by digit in Chinese numerals.
                 fixed = _CN_CODE_RE.sub(lambda m: m.group(1) + " " + m.group(2).translate(_CN_DIGITS), q.stripped)
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
+            if not codes and (lead := _CN_CODE_LEAD_RE.match(q.stripped)) is not None:
+                fixed = lead.group(1).translate(_CN_DIGITS) + " " + q.stripped[lead.end() :]
+                codes = explicit_codes(fixed, normalize(fixed), self._reason)
             known = [c for c in codes if c in self.data.statuses]
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
@@ -513,7 +544,7 @@ class StatusIndex:
             marked.update(int(m.group(1)) for m in pattern.finditer(folded))
         if _INTERNAL_ASK_RE.search(folded) is not None:
             marked.update(c for c in known if self.data.statuses[c].registry != "unofficial")
-        if len(marked) < len(known) and _NUMBER_ASK_RE.search(folded) is not None:
+        if len(marked) < len(known) and _asks_for_a_code(folded):
             marked.update(self._asked_after(folded, known) or self._asked_after_turn(folded, known))
         return frozenset(c for c in known if c in marked)
 
@@ -918,6 +949,8 @@ class StatusIndex:
 
         slivers: set[int] = set()  # codes read from an alias that is a small part of a long text
         for choice in self._contained.find(padded):
+            if _ruled_out(padded, choice.key):
+                continue  # "…这种情况返回什么（注意不是没登录那种）"
             coverage = len(choice.key) / max(len(query), 1)
             vendor = self._vendor.get(choice.key)
             if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
