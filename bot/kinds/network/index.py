@@ -88,6 +88,12 @@ _PROTOCOL_WORDS = {
     # "…证书过期了，Chrome 会报哪个错误": Chromium's names, not OpenSSL's for the same fault.
     "browser": ("chrome", "浏览器", "edge", "firefox", "safari"),
 }
+# A client outside the browser: what it raises has no Chromium name ("Node 连一个没人监听的端口…
+# 会报哪个错误" is ECONNREFUSED, not ERR_CONNECTION_REFUSED; "浏览器打开正常，安卓和 curl 都说证书
+# 不受信任" is not the browser's error).
+_NOT_BROWSER_RE = re.compile(
+    r"node|python|golang|curl|php|java(?!script)|socket|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
+)
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
@@ -236,6 +242,12 @@ class NetworkIndex:
         if not done:  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
             self._by_words(q, offer)
             self._by_topic(q, best, offer)
+        if (
+            best
+            and any(word in q.folded for word in _PROTOCOL_WORDS["browser"])
+            and _NOT_BROWSER_RE.search(q.folded) is None
+        ):
+            self._as_browser_says(best)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -250,6 +262,22 @@ class NetworkIndex:
             for name, (score, why, tier) in ranked[:limit]
             if score >= tuning.CHOICES
         ]
+
+    def _as_browser_says(self, best: dict[str, tuple[float, str, str]]) -> None:
+        """A TLS or certificate fault told in words, with a browser named ("证书过期了 浏览器打不开",
+        "憑證過期了 瀏覽器一直跳出連線不是私人連線"): the browser shows Chromium's name for it
+        (its first browser card among the card's see_also), which leads, the OpenSSL card just
+        below. Not a pasted OpenSSL line: that is what the user's tool printed."""
+        for name, (score, why, tier) in list(best.items()):
+            entry = self.entries[name]
+            if tier in ("pattern", "signature") or entry.family != "tls":
+                continue
+            twin = next((n for n in entry.see_also if n in self.entries and self.entries[n].family == "browser"), None)
+            if twin is None:
+                continue
+            if best.get(twin, (0.0, "", ""))[0] < score:
+                best[twin] = (score, why, tier)
+            best[name] = (score - tuning.JUST_BELOW, why, tier)
 
     # --- identifiers ---------------------------------------------------------------------
     def _misspelt_errnos(self, q: Query, offer) -> None:
@@ -343,7 +371,11 @@ class NetworkIndex:
     # --- words ---------------------------------------------------------------------------
     def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
         """At most a few dozen short topic words, each a substring test: linear in the query."""
-        if not best and len(q.normalized) <= _HEARD_MAX and asks_for_help(q.folded):
+        if (
+            not best
+            and len(q.normalized) <= _HEARD_MAX
+            and (asks_for_help(q.folded) or asks(q.folded) or reports_trouble(q.folded))
+        ):
             self._heard_topic(q, offer)
         if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
             return  # "跨域电商今年还好做吗" names the word, not the topic
@@ -372,8 +404,9 @@ class NetworkIndex:
                 offer(name, score, f"话题「{word}」（最常见的情形）", "topic")
 
     def _heard_topic(self, q: Query, offer) -> None:
-        """A short question for help that types a topic word by its sound ("跨于问题怎么解决",
-        "浏览器域名解西失败"): the topic's commonest card, as a near reading."""
+        """A short question, or a short report of trouble, that types a topic word by its sound
+        ("跨于问题怎么解决", "跨欲请求被拦截了 咋搞", "浏览器域名解西失败"): the topic's commonest
+        card, as a near reading."""
         query = q.normalized
         if any(word in query for word, _ in self._topics):
             return  # a topic word as written: the reading below
@@ -448,6 +481,8 @@ class NetworkIndex:
         # (Among other cards a browser is only where the trouble showed: MIXED_CONTENT stays.)
         if named == ["browser"] and all(self.entries[row[0]].family != "tls" for row in scored[:2]):
             named = []
+        if not named and _NOT_BROWSER_RE.search(q.folded) is not None:
+            scored = [row for row in scored if self.entries[row[0]].family != "browser"] or scored
         if len(named) == 1:
             # "grpc 调下游超过截止时间就报错了": among the named protocol's cards (Go's context
             # deadline reads alike, but the question is about gRPC).
