@@ -27,6 +27,9 @@ MAX_QUERY = 4096
 # ``Query.memo`` key: the answer a kind leaves for when no kind finds anything else (a class
 # listing when "…的那个 4xx 是哪个" describes no member the readings find).
 LAST_RESORT = "last_resort"
+# ``Query.signals``: the text types one of a kind's identifiers, whether or not it is the answer
+# ("华为云 OBS 的 BucketAlreadyExists 是他那边的，我的是…" sets the scene with one).
+IDENTIFIER_TYPED = "identifier-typed"
 # Acknowledgements that happen to equal a reason phrase ("OK") are chatter, not questions.
 _ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
 

@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 
 from bot.core import domain, tuning
-from bot.core.kind import LAST_RESORT, Kind, Query
+from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Kind, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.retrieval.textindex import forget_shared
@@ -90,7 +90,8 @@ class Resolver:
         if res.mode == "text":
             if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES:
                 return False
-            least = tuning.CHATTER_LIKELY
+            # An identifier typed sets the scene for the reading: as sure as a code typed inside a text.
+            least = tuning.CHATTER_CERTAIN if IDENTIFIER_TYPED in q.signals else tuning.CHATTER_LIKELY
         else:
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         if domain.asks_for_help(q.folded):

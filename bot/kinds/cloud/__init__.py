@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from bot.core import domain, tuning
-from bot.core.kind import Query
+from bot.core.kind import IDENTIFIER_TYPED, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
@@ -284,6 +284,7 @@ class CloudKind:
             text = _LETTER_O_CODE_RE.sub(lambda m: f"{m.group(1)}.{m.group(2).replace('o', '0').replace('O', '0')}", text)
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
         if matches and matches[0].tier == "code":
+            q.signals.add(IDENTIFIER_TYPED)  # whatever the reading becomes, the text talks shop
             matches = self._told_after_code(text, matches, limit)
             matches = _asked_code_first(text, matches)
         matches = self._seed_first(q, matches)

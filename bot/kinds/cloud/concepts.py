@@ -171,6 +171,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "被用了",
         "已经被使用",
         "被人占了",
+        # A name taken ("桶名已经被占用了"), not a resource in use.
+        "名字被占用",
+        "名字已经被占用",
+        "名字已被占用",
+        "名称被占用",
+        "名称已被占用",
+        "名称已经被占用",
         "already exists",
         "already exist",
         "alreadyexist",
