@@ -663,3 +663,8 @@ def test_the_words_a_story_says_the_cloud_answered(service, text: str, code: str
     """The whole story reads as no one row; the clause after 说 / 报 / 提示 does."""
     m = service.resolve(text).matches[0]
     assert m.kind == "error" and m.answer.error_code == code
+
+
+def test_a_bucket_name_taken_is_the_bucket_existing(service):
+    top = service.resolve("创建 OSS bucket 提示这个名字已经被占用了，可我账号下根本没有这个名字的").matches[0]
+    assert top.answer.error_code == "BucketAlreadyExists"

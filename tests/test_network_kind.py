@@ -521,3 +521,43 @@ def test_asked_for_a_status_the_status_leads_and_the_network_error_is_beside_it(
     first, second = service.resolve(text).matches[:2]
     assert first.status == 502 and (second.kind, second.answer.name) == ("network", "ECONNRESET")
     assert service.resolve("连接被拒绝").matches[0].answer.name == "ECONNREFUSED"  # not asked: the error
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No 'Access-Control-Allow-Origin' header",
+        "前端说所有请求都报 No 'Access-Control-Allow-Origin' header 后端我明明加了注解啊 谁知道为啥",
+    ],
+)
+def test_the_cors_line_cut_after_header(service, text):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.name) == ("network", "CORS_MISSING_ALLOW_ORIGIN")
+
+
+def test_a_runtime_named_keeps_chromium_names_out(service):
+    text = "Node 里去连一个端口，对方机器在但那个端口没有进程在监听，内核直接回了 RST，这时候会报哪个错误"
+    assert service.resolve(text).matches[0].answer.name == "ECONNREFUSED"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("证书过期了 浏览器打不开", "ERR_CERT_DATE_INVALID"),
+        ("憑證過期了 瀏覽器一直跳出連線不是私人連線", "ERR_CERT_DATE_INVALID"),
+        ("证书过期了 curl 报错", "X509_V_ERR_CERT_HAS_EXPIRED"),  # no browser: the OpenSSL card
+        ("电脑浏览器打开正常，安卓和 curl 都说证书过期了", "X509_V_ERR_CERT_HAS_EXPIRED"),
+    ],
+)
+def test_a_certificate_fault_in_words_reads_the_browsers_name_when_a_browser_shows_it(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name
+
+
+def test_grpc_rate_limiting_in_english(service):
+    top = service.resolve("what's the grpc status code for rate limiting / quota exceeded?").matches[0]
+    assert (top.kind, top.answer.name) == ("network", "RESOURCE_EXHAUSTED")
+
+
+def test_a_topic_typed_by_its_sound_in_a_short_report(service):
+    top = service.resolve("跨欲请求被拦截了 咋搞").matches[0]
+    assert top.answer.family == "cors"

@@ -1025,3 +1025,26 @@ def test_a_comparison_asked_without_a_question_word(service):
     assert [m.status for m in service.resolve("重顶向 301 和 302 区别").matches[:2]] == [301, 302]
     assert service.resolve("307 和 308 的区别我写到 wiki 里了，感兴趣去看").matches == ()
     assert service.resolve("what is http 418 i'm a teapot lol").matches[0].status == 418  # asked, laughing
+
+
+def test_a_number_asked_for_a_setting_leaves_the_typed_code_standing(service):
+    text = "ingress 报 504，后端那个导出接口要跑 90 秒，ingress-nginx 默认超时是多少来着"
+    assert service.resolve(text).matches[0].status == 504
+    # Asked for a code after the typed one, it is still a scene-setter ("…那登录了但权限不够的是多少").
+    assert service.resolve("401 是没认证我知道，那登录了但权限不够的是多少").matches[0].status == 403
+
+
+@pytest.mark.parametrize(("text", "code"), [("四零四是什么意思", 404), ("五零二 错误怎么办", 502)])
+def test_a_code_in_chinese_numerals_leading_a_question(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["三零一宿舍今晚聚餐", "四零四房间的钥匙在我这"])
+def test_chinese_numerals_asking_nothing_are_no_code(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_an_alias_denied_is_not_the_answer(service):
+    text = "用户已经登录了，身份没问题，但他的角色不允许删除别人的文章，这种情况返回什么（注意不是没登录那种）"
+    assert 401 not in [m.status for m in service.resolve(text).matches]
+    assert service.resolve("用户没登录就来调接口返回什么").matches[0].status == 401
