@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.cache import ENTRY_OVERHEAD, TextCache
 
 
@@ -84,3 +86,15 @@ def test_a_text_value_counts_with_its_key():
     counted = TextCache(len, max_chars=10_000)
     counted("a" * 100)  # not text: the overhead stands for the value
     assert counted.chars == 100 + ENTRY_OVERHEAD
+
+
+@pytest.mark.parametrize("fn", [str.upper, len, lambda text: (text, 1)])
+def test_a_miss_and_a_put_count_an_entry_alike(fn):
+    """``__call__`` stores a miss inline (the cold path's speed); ``put`` through ``_store``:
+    the two spell the cost out separately and must agree, evictions included."""
+    called, put = TextCache(fn, max_chars=3_000, longest=1_000), TextCache(fn, max_chars=3_000, longest=1_000)
+    for i, size in enumerate([10, 300, 0, 999, 1_000, 250, 7]):
+        text = chr(ord("a") + i) * size
+        called(text)
+        put.put(text, fn(text))
+        assert (called.chars, called.cached_keys()) == (put.chars, put.cached_keys()), size

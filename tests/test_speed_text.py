@@ -228,3 +228,24 @@ def test_meme_is_a_search_of_its_pattern() -> None:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 8))) for _ in range(2000)]
     for text in map(fold, texts):
         assert domain._meme(text) == (domain._MEME_RE.search(text) is not None), text[:80]
+
+
+def test_settled_reads_long_and_short_texts_alike() -> None:
+    """domain._settled runs the same tests in two orders (a short text's rare words first, a
+    long one's question test first): both orders give the same verdict on every eval question,
+    and on texts holding settled words, questions, memes and trouble."""
+    import csv
+    import random
+    from pathlib import Path
+
+    texts: list[str] = []
+    for path in sorted((Path(__file__).parent / "eval").rglob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            texts += [row["query"] for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    rng = random.Random(11)
+    pieces = ["已经解决了", "修好了", "又 502 了", "怎么办", "？", "的我：404", "i'm 503", "升级到 http/2 了", "然后 504", "证书过期", "，"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9))) for _ in range(3000)]
+    settled = [text for text in map(fold, texts) if domain._settled_short(text)]
+    assert len(settled) > 200  # the texts exercise both verdicts
+    for text in map(fold, texts):
+        assert domain._settled_short(text) == domain._settled_long(text), text[:80]

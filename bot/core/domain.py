@@ -1010,8 +1010,11 @@ def jokes(folded: str) -> bool:
 
 
 def _settled(folded: str) -> bool:
-    if len(folded) > _SHORT_TEXT:
-        return _settled_long(folded)
+    return _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
+
+
+def _settled_short(folded: str) -> bool:
+    """:func:`_settled` of a short text (tests/test_edges.py checks it against _settled_long)."""
     if _meme(folded):
         return not asks(folded)  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (

@@ -20,7 +20,7 @@ from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
 from bot.core.textforms import known_forms
 from bot.kinds.network.cards import network_card
-from bot.kinds.network.index import NetworkIndex, short_key
+from bot.kinds.network.index import WS_CLOSE_WORDS, NetworkIndex, short_key
 from bot.kinds.network.loader import load_network
 from bot.kinds.network.model import FAMILIES, NetworkData, NetworkEntry
 from bot.render.reply import Reply
@@ -34,7 +34,7 @@ _PROXY_RE = re.compile(r"nginx|代理|反代|网关|upstream|ingress|负载均�
 _OWN_CODES: dict[str, tuple[str, ...]] = {
     "grpc": ("grpc",),
     # Not "websocket" alone: "WebSocket 握手的状态码" is 101.
-    "websocket": ("关闭码", "close code", "onclose", "close frame", "关闭帧"),
+    "websocket": WS_CLOSE_WORDS,
 }
 # Asking for an error's name, with the program that raises it named.
 _ERROR_NAME_ASKS = ("报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "what error", "which error")

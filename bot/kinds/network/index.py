@@ -82,9 +82,11 @@ _CORS_OPENING_WORDS = frozenset(
     "access origin fetch xmlhttprequest blocked policy cross request same disallows reading remote resource".split()
 )
 _MAX_TOKEN = 80
+# Words for a WebSocket close code: asking for one asks for the protocol's own code.
+WS_CLOSE_WORDS = ("关闭码", "close code", "onclose", "close frame", "关闭帧")
 _PROTOCOL_WORDS = {
     "grpc": ("grpc",),
-    "websocket": ("websocket", "关闭码", "close code", "onclose"),
+    "websocket": ("websocket", *WS_CLOSE_WORDS),
     # "…证书过期了，Chrome 会报哪个错误": Chromium's names, not OpenSSL's for the same fault.
     "browser": ("chrome", "浏览器", "edge", "firefox", "safari"),
 }
