@@ -589,7 +589,9 @@ def test_words_with_o_are_no_codes(service, text):
 
 def test_a_family_member_whose_every_part_is_said_outranks_the_caseless_family_word(service):
     res = service.resolve("ECS RunInstances 403: this operation is forbidden by the aliyun risk control system")
-    assert [m.answer.error_code for m in res.matches[:2]] == ["Forbidden.RiskControl", "Forbidden"]
+    errors = [m.answer.error_code for m in res.matches if m.kind == "error"]
+    assert errors[:2] == ["Forbidden.RiskControl", "Forbidden"]
+    assert res.matches[1].status == 403  # the status the error came with, right beside it
     assert service.resolve("阿里云 Forbidden 是什么").matches[0].answer.error_code == "Forbidden"
 
 
@@ -1048,3 +1050,26 @@ def test_an_alias_denied_is_not_the_answer(service):
     text = "用户已经登录了，身份没问题，但他的角色不允许删除别人的文章，这种情况返回什么（注意不是没登录那种）"
     assert 401 not in [m.status for m in service.resolve(text).matches]
     assert service.resolve("用户没登录就来调接口返回什么").matches[0].status == 401
+
+
+def test_a_choice_between_two_codes_is_a_question(service):
+    text = "问个小白问题，PUT 更新成功了返回200还是204比较规范呀，我们组里为这个吵起来了哈哈哈"
+    assert {m.status for m in service.resolve(text).matches[:2]} == {200, 204}
+    assert service.resolve("删除成功返回 204 还是 200，最后按规范定了 204，别再争了").matches == ()
+
+
+def test_two_typed_codes_compared_are_both_answered(service):
+    text = "测试环境接口全返回401了，另外401跟403区别我一直搞不清，有大佬讲讲吗"
+    assert [m.status for m in service.resolve(text).matches[:2]] == [401, 403]
+
+
+def test_asking_which_meaning_asks_for_no_code(service):
+    assert service.resolve('401 中文叫"未授权"，可它其实是没认证吧，到底是哪个意思').matches[0].status == 401
+
+
+def test_english_verbs_meet_the_entries_words(service):
+    assert service.resolve("what status code should I return after creating a resource").matches[0].status == 201
+
+
+def test_a_code_in_chinese_numerals_before_a_redirect_word(service):
+    assert service.resolve("三零一跳转是永久的吗").matches[0].status == 301

@@ -27,13 +27,27 @@ K1 = 1.2
 B = 0.75
 
 
+def stem(word: str) -> str:
+    """An English word without its commonest inflection ("creating", "created", "creates" →
+    "creat"), so a question's verb meets an entry's noun or participle. Crude on purpose: it
+    only has to map the forms of one word together, and both sides go through it."""
+    for suffix, least in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            return word[: -len(suffix)]
+    return word
+
+
+# (suffix, shortest stem left): a letter comes off longer words only ("https" is not "http").
+_SUFFIXES = (("ing", 4), ("ed", 4), ("es", 4), ("e", 5), ("s", 5))
+
+
 def terms(text: str) -> list[str]:
-    """Bigrams of CJK runs and Latin words (two letters or more) of a normalised text."""
+    """Bigrams of CJK runs and Latin words (two letters or more, stemmed) of a normalised text."""
     out: list[str] = []
     for run in _WORD_RE.findall(text):
         if run[0].isascii():
             if len(run) > 1 and not run.isdigit():
-                out.append(run)
+                out.append(stem(run))
         else:
             out.extend(map(add, run, run[1:]))  # run[i : i + 2] for each i, made in C
     return [t for t in out if t not in STOP_GRAMS]

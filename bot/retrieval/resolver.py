@@ -41,8 +41,8 @@ from bot.retrieval.textindex import forget_shared
 # messages say "please try again".
 _LAUGH_RE = re.compile(r"哈哈|笑死|习惯了|我服了|(?<![a-z])(?:lol|lmao)(?![a-z])|🤣|😂")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
-# http 418 lol"): a laugh beside them is no remark.
-_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "what ", "why ", "how ", "which ", "is it ")
+# http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
+_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "why ", "how ", "which ", "is it ")
 
 
 class Resolver:
@@ -155,10 +155,12 @@ class Resolver:
             for kind in deferred:
                 found[kind.name] = kind.search(q, limit)
         if lead:
-            if yields:
+            if yields or (typed is not None and lead[0].status == typed and lead[0].kind != "status"):
+                # Beside the identifier: a typed status that reports no failure, or the status
+                # the identified error came with ("HTTP/1.1 403 … <Code>AccessDenied</Code>").
                 below = lead[0].score - tuning.JUST_BELOW
                 beside = [replace(m, score=min(m.score, below)) for m in outright.matches]
-                lead = [lead[0], *beside, *lead[1:]]
+                lead = [lead[0], *beside, *(m for m in lead[1:] if m.key not in {b.key for b in beside})]
             return Resolution(q.text, "text", tuple(lead[:limit]))
         if explained and outright is not None:
             # The typed status and the retold message agree: together they answer.

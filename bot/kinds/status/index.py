@@ -82,6 +82,8 @@ _NOT_CODE_RE = re.compile(
     r"[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))"
 )
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
+# A typed code right before the comparison word: the two codes are compared with each other.
+_PAIRED_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}\s?$")
 # The code used today, when the text asks which one to use instead ("现在统一回 400，…该用哪个").
 _CURRENT_RE = re.compile(
     r"(?:(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)|(?:响应|返回的|回的|看到的|收到的)是|用的|用了)"
@@ -157,7 +159,7 @@ _CN_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http|报|返回)\s?([一二三四五][零〇一二三四五六七八九]{2})(?![零〇一二三四五六七八九十百千万])")
 # ... or leading the text, with an ask right after it: "四零四是什么意思", "五零二 错误怎么办".
 _CN_CODE_LEAD_RE = re.compile(
-    r"([一二三四五][零〇一二三四五六七八九]{2})(?=\s?(?:是什么|是啥|什么意思|啥意思|错误|报错|状态码|怎么))"
+    r"([一二三四五][零〇一二三四五六七八九]{2})(?=\s?(?:是什么|是啥|什么意思|啥意思|错误|报错|状态码|怎么|跳转|重定向))"
 )
 _BARE_LOOKUP = 8  # normalised characters: one code and a word ("http 503") say nothing else
 _REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), however they are worded
@@ -309,8 +311,11 @@ _DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
 
 
 def _asks_for_a_code(folded: str) -> bool:
-    """Does the text ask for a number that is not a setting's value?"""
+    """Does the text ask for a number that is not a setting's value, nor for a meaning
+    ("…其实是没认证吧，到底是哪个意思")?"""
     for m in _NUMBER_ASK_RE.finditer(folded):
+        if folded.startswith("意思", m.end()):
+            continue
         if not folded[max(0, m.start() - 4) : m.start()].rstrip().endswith(_SETTING_WORDS):
             return True
     return False
@@ -541,7 +546,10 @@ class StatusIndex:
         if any(word in folded for word in _INTERNAL_WORDS):
             patterns.append(_SEEN_AS_RE)
         for pattern in patterns:
-            marked.update(int(m.group(1)) for m in pattern.finditer(folded))
+            for m in pattern.finditer(folded):
+                if pattern is _TELL_APART_RE and _PAIRED_RE.search(folded, max(0, m.start() - 4), m.start()):
+                    continue  # "401跟403区别": the two typed codes compared, neither a yardstick
+                marked.add(int(m.group(1)))
         if _INTERNAL_ASK_RE.search(folded) is not None:
             marked.update(c for c in known if self.data.statuses[c].registry != "unofficial")
         if len(marked) < len(known) and _asks_for_a_code(folded):
@@ -1059,9 +1067,7 @@ class StatusIndex:
 
 # A question typed in pinyin too: "yongjiu chongdingxiang shi duoshao".
 # Syllables run together or apart ("shi duo shao"). Every branch opens with a literal letter.
-_PINYIN_ASK_RE = re.compile(
-    r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|sha ?yi ?si|shen ?me ?yi ?si)(?![a-z])"
-)
+_PINYIN_ASK_RE = domain.PINYIN_ASK_RE
 _CLAUSE_RE = re.compile(r"[^，。；;：:、（）()“”]+")
 # A code in a card's prose; "100 秒" or "500 个" is a quantity.
 _PROSE_CODE_RE = re.compile(r"(?<![0-9.])[1-5][0-9]{2}(?![0-9.\-])(?!\s?(?:秒|毫秒|ms|个|次|条|行|字|%|k|m|g|分钟|小时|天|多|以上|以内))")
