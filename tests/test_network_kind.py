@@ -561,3 +561,23 @@ def test_grpc_rate_limiting_in_english(service):
 def test_a_topic_typed_by_its_sound_in_a_short_report(service):
     top = service.resolve("跨欲请求被拦截了 咋搞").matches[0]
     assert top.answer.family == "cors"
+
+
+@pytest.mark.parametrize(("text", "name"), [("1006是什么关闭码", "1006"), ("4001 这个关闭码是我们自定义的吗", "4000-4999")])
+def test_a_close_code_before_the_word(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name
+
+
+def test_docker_port_already_allocated(service):
+    line = "Cannot start service web: driver failed programming external connectivity on endpoint web_1: Bind for 0.0.0.0:80 failed: port is already allocated"
+    assert service.resolve(line).matches[0].answer.name == "EADDRINUSE"
+
+
+def test_a_program_asked_for_its_error_name_is_no_cloud_listener(service):
+    text = "服务器本身是通的能ping，但目标端口上根本没有进程在监听，系统直接回了个RST，Node里这个报错叫什么？"
+    assert service.resolve(text).matches[0].answer.name == "ECONNREFUSED"
+
+
+def test_aliases_and_topics_typed_by_their_sound(service):
+    assert "ERR_TOO_MANY_REDIRECTS" in [m.key for m in service.resolve("重订向次数过多 网页打不开").matches[:3]]
+    assert service.resolve("kuayu wenti zenme jiejue a, qianduan fetch bu liao").matches[0].answer.family == "cors"

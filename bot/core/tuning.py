@@ -350,6 +350,9 @@ NETWORK_MIN_SHARED = 3
 # many times the next card's.
 NETWORK_ASKED_COVERAGE = 0.18
 NETWORK_ASKED_LEAD = 1.4
+# ... or this coverage when it names the program outside a browser and asks for its error's
+# name ("…Node 里这个报错叫什么"): the name of the program's own error is what is asked.
+NETWORK_NAMED_ASK_COVERAGE = 0.15
 
 
 def network_words(coverage: float, runner_up: float) -> float:

@@ -119,6 +119,10 @@ def _terms(surfaced: str) -> tuple[list[str], set[str]]:
     return out, set(found)
 
 
+# A program outside any cloud console, named (see read).
+_RUNTIME_RE = re.compile(r"node|python|golang|php|java(?!script)")
+
+
 def _weight(term: str) -> float:
     if term[0] == _CONCEPT_TERM:
         concept = term[1:]
@@ -223,6 +227,10 @@ class MeaningIndex:
         # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
         cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS or hints.products - _ANY_LOAD_BALANCER
+        if cloudish and not named and _RUNTIME_RE.search(folded) is not None:
+            # "…端口上没有进程在监听…Node 里这个报错叫什么": the program's own error, not a listener
+            # of a cloud load balancer, when the text names the program and no cloud.
+            cloudish = False
         context = 2 if named else 1 if cloudish else 0
         # A product named with the status it returned ("APIG 返回 403，说我的 APP 没被授权") is an
         # API error being told, however plainly; a provider alone with a status may be a site.

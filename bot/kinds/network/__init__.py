@@ -20,7 +20,7 @@ from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
 from bot.core.textforms import known_forms
 from bot.kinds.network.cards import network_card
-from bot.kinds.network.index import WS_CLOSE_WORDS, NetworkIndex, short_key
+from bot.kinds.network.index import ERROR_NAME_ASKS, WS_CLOSE_WORDS, NetworkIndex, short_key
 from bot.kinds.network.loader import load_network
 from bot.kinds.network.model import FAMILIES, NetworkData, NetworkEntry
 from bot.render.reply import Reply
@@ -36,8 +36,6 @@ _OWN_CODES: dict[str, tuple[str, ...]] = {
     # Not "websocket" alone: "WebSocket 握手的状态码" is 101.
     "websocket": WS_CLOSE_WORDS,
 }
-# Asking for an error's name, with the program that raises it named.
-_ERROR_NAME_ASKS = ("报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "what error", "which error")
 _RUNTIMES = ("chrome", "浏览器", "firefox", "node", "curl", "java", "python", "golang", "socket", "connect", "tcp")
 _STATUS_WORDS = ("状态码", "status code", "http", "响应码")
 
@@ -116,7 +114,7 @@ class NetworkKind:
         folded = q.folded
         own = {f for f, words in _OWN_CODES.items() if any(w in folded for w in words)} if "http" not in folded else set()
         if (
-            any(ask in folded for ask in _ERROR_NAME_ASKS)
+            any(ask in folded for ask in ERROR_NAME_ASKS)
             and any(tool in folded for tool in _RUNTIMES)
             and not any(word in folded for word in _STATUS_WORDS)
             and not proxied  # what nginx or Cloudflare shows its users is a status

@@ -18,7 +18,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from bot.core import pinyin, tuning
-from bot.core.domain import asks, asks_for_help, reports_trouble, settled, technical_terms
+from bot.core.domain import PINYIN_ASK_RE, asks, asks_for_help, reports_trouble, settled, technical_terms
 from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.pinyin import cjk_count
@@ -47,7 +47,7 @@ _WS_BEFORE_RE = re.compile(
 # the handshake never completed, which the page then sees as close code 1006.
 _WS_FAILED_RE = re.compile(r"websocket connection to '[^'\n]{1,300}' failed")
 _WS_AFTER_RE = re.compile(
-    r"([0-9](?<![0-9][0-9])[0-9]{3})[^0-9\n]{0,12}?(?:websocket|w(?<![a-z]w)ss?(?![a-z]))"
+    r"([0-9](?<![0-9][0-9])[0-9]{3})[^0-9\n]{0,12}?(?:websocket|w(?<![a-z]w)ss?(?![a-z])|关闭码|关闭代码|断开码|close ?code)"
 )
 # grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
@@ -106,6 +106,11 @@ _HEARD_MAX = 40  # a question this short is read for topic words typed by their 
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
+# Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
+ERROR_NAME_ASKS = (
+    "报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "报错叫什么", "错误叫什么", "叫什么错",
+    "what error", "which error",
+)
 _LAST = 99_999  # sort position of readings that are not identifiers
 _LONG_KEY = 40  # longer names travel in buttons as a short hash
 
@@ -132,9 +137,10 @@ class NetworkIndex:
         self._grpc = {e.name for e in self.entries.values() if e.family == "grpc"}
         self._net_names = tuple(sorted(name for name in self.entries if name.startswith("ERR_")))
         self._errnos = tuple(sorted(n for n in self.entries if _ERRNO_NAME_RE.fullmatch(n)))
-        signatures, fallbacks, contained = [], [], []
+        signatures, fallbacks, contained, sounds = [], [], [], []
         self._exact: dict[str, Choice] = {}
         self._needs_context: dict[str, str] = {}  # alias key -> the family whose context it needs
+        self._heard_as: dict[str, str] = {}  # an alias's pinyin key -> the alias key
         self._fuzzy_keys: list[str] = []
         self._fuzzy_choices: list[Choice] = []
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
@@ -160,6 +166,11 @@ class NetworkIndex:
                 self._fuzzy_choices.append(choice)
                 if len(key) >= 4:
                     contained.append(choice)
+                if cjk_count(key) == len(key) >= tuning.HOMOPHONE_MIN_CHARS:
+                    # A Chinese alias typed with other characters of the same sound ("重订向次数过多").
+                    sound = Choice(pinyin.key(key), entry.name, f"读音同{choice.label}")
+                    sounds.append(sound)
+                    self._heard_as[sound.key] = key
             self._topics.extend((normalize(w), entry.name) for w in entry.topic_words)
             # Chinese topic words of two characters or more, by their sound (pinyin.key).
             self._topic_sounds.extend(
@@ -178,6 +189,7 @@ class NetworkIndex:
         self._signatures = SubstringIndex(signatures)
         self._fallbacks = SubstringIndex(fallbacks)
         self._contained = SubstringIndex(contained)
+        self._sounds = SubstringIndex(sounds)
         self._typos = RatioKeys(self._fuzzy_keys)
         self._words.freeze(len(cards))
         topic_grams: dict[str, set[str]] = {}
@@ -373,10 +385,16 @@ class NetworkIndex:
     # --- words ---------------------------------------------------------------------------
     def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
         """At most a few dozen short topic words, each a substring test: linear in the query."""
+        typed = q.normalized.isascii()  # pinyin: several letters a character
         if (
             not best
-            and len(q.normalized) <= _HEARD_MAX
-            and (asks_for_help(q.folded) or asks(q.folded) or reports_trouble(q.folded))
+            and len(q.normalized) <= (_HEARD_MAX * 3 if typed else _HEARD_MAX)
+            and (
+                asks_for_help(q.folded)
+                or asks(q.folded)
+                or reports_trouble(q.folded)
+                or (typed and PINYIN_ASK_RE.search(q.folded) is not None)
+            )
         ):
             self._heard_topic(q, offer)
         if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
@@ -457,6 +475,8 @@ class NetworkIndex:
                     offer(
                         choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
                     )
+        if len(query) <= tuning.HOMOPHONE_MAX_CHARS and cjk_count(query):
+            self._homophones(q, offer)
         # Shared words are read below and by _specific_in_topic, each above its own coverage.
         told = min(tuning.NETWORK_MIN_COVERAGE, tuning.NETWORK_TOPIC_COVERAGE)
         scored = q.memo["network.words"] = self._words.scores(query, words_from=told)
@@ -468,6 +488,20 @@ class NetworkIndex:
             runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
             offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
         self._asked_description(q, scored, offer)
+
+    def _homophones(self, q: Query, offer) -> None:
+        """A short question that types an alias by its sound ("重订向次数过多 网页打不开"), with
+        its family's context where the literal alias needs it. Scored as the status kind scores
+        a name heard (tuning.homophone), by the share of the question's Chinese it covers."""
+        query = q.normalized
+        sound = pinyin.key(query)
+        whole = cjk_count(query)
+        for choice in self._sounds.find(f" {sound} "):
+            literal = self._heard_as[choice.key]
+            if literal in query or not self._in_context(literal, q.folded):
+                continue  # written as it is: read by the alias tiers
+            coverage = min(pinyin.syllables(choice.key) / max(whole, 1), 1.0)
+            offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
 
     def _asked_description(self, q: Query, scored: list[tuple[str, float, str]], offer) -> None:
         """A failure told or asked about in the asker's own words ("TCP 握手 SYN 发出去一直没回应，
@@ -483,18 +517,24 @@ class NetworkIndex:
         # (Among other cards a browser is only where the trouble showed: MIXED_CONTENT stays.)
         if named == ["browser"] and all(self.entries[row[0]].family != "tls" for row in scored[:2]):
             named = []
+        least = tuning.NETWORK_ASKED_COVERAGE
         if not named and _NOT_BROWSER_RE.search(q.folded) is not None:
             scored = [row for row in scored if self.entries[row[0]].family != "browser"] or scored
+            if any(ask in q.folded for ask in ERROR_NAME_ASKS):
+                least = tuning.NETWORK_NAMED_ASK_COVERAGE
         if len(named) == 1:
             # "grpc 调下游超过截止时间就报错了": among the named protocol's cards (Go's context
             # deadline reads alike, but the question is about gRPC).
             scored = [row for row in scored if self.entries[row[0]].family == named[0]] or scored
         name, coverage, words = scored[0]
         runner_up = scored[1][1] if len(scored) > 1 else 0.0
-        if coverage < tuning.NETWORK_ASKED_COVERAGE or coverage < tuning.NETWORK_ASKED_LEAD * runner_up:
+        if coverage < least or coverage < tuning.NETWORK_ASKED_LEAD * runner_up:
             return
         if self._shares_enough(q, name, words):
-            offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
+            score = tuning.network_words(coverage, runner_up)
+            if least == tuning.NETWORK_NAMED_ASK_COVERAGE:
+                score = max(score, tuning.CHOICES)  # a choice at least: NetworkKind.weigh places it
+            offer(name, score, f"描述相近（{words}）", "words")
 
     def _shares_enough(self, q: Query, name: str, words: str) -> bool:
         """Enough of the card's words for a words reading, and its family's context present
