@@ -581,3 +581,16 @@ def test_a_program_asked_for_its_error_name_is_no_cloud_listener(service):
 def test_aliases_and_topics_typed_by_their_sound(service):
     assert "ERR_TOO_MANY_REDIRECTS" in [m.key for m in service.resolve("重订向次数过多 网页打不开").matches[:3]]
     assert service.resolve("kuayu wenti zenme jiejue a, qianduan fetch bu liao").matches[0].answer.family == "cors"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("grpc 调新加的接口，服务端说这个方法没实现，proto 我两边都更新了啊", "UNIMPLEMENTED"),
+        ("websocket 发了一条 2MB 的消息，服务端直接把连接关了，说消息太大了", "1009"),
+        ("老安卓手机打开我们网站说客户端和服务器不支持通用的 SSL 协议版本或加密套件", "ERR_SSL_VERSION_OR_CIPHER_MISMATCH"),
+        ("chrome 打开公司内网站点提示找不到该网站的服务器 IP 地址", "ERR_NAME_NOT_RESOLVED"),
+    ],
+)
+def test_what_users_read_on_screen(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name

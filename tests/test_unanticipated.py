@@ -1073,3 +1073,10 @@ def test_english_verbs_meet_the_entries_words(service):
 
 def test_a_code_in_chinese_numerals_before_a_redirect_word(service):
     assert service.resolve("三零一跳转是永久的吗").matches[0].status == 301
+
+
+def test_a_cdn_vendors_code_needs_the_vendor_named_in_a_description(service):
+    text = "连海外的 redis 建连接一直卡着最后超时，抓包看 SYN 发出去了没回包"
+    assert all(m.status not in (521, 522) for m in service.resolve(text).matches)
+    said = "Cloudflare 回源的时候 TCP 握手一直没完成，抓包看 SYN 发出去了没回包，用户看到的是哪个码"
+    assert service.resolve(said).matches[0].status == 522

@@ -824,6 +824,15 @@ class StatusIndex:
             out.append((code, (score, why, tier)))
         return sorted(out, key=lambda item: -item[1][0])
 
+    def _vendor_said(self, code: int, folded: str) -> bool:
+        """A CDN vendor's own code read from a description needs the vendor (or a CDN) named:
+        "连海外的 redis…SYN 发出去了没回包" reads like Cloudflare's 522 but is no Cloudflare
+        question."""
+        entry = self.data.statuses[code]
+        if entry.registry != "unofficial" or entry.spec.org != "Cloudflare":
+            return True
+        return any(word in folded for word in _vendor_words(entry.spec.org))
+
     def documents(self, q: Query, limit: int) -> list[Match]:
         """Long descriptions no tier read: the whole entry's texts as one document (BM25),
         as choices, for texts that talk shop (two technical terms or more, or one when the
@@ -853,7 +862,7 @@ class StatusIndex:
         ]
         if keeps:
             ranked = _keeping_method(ranked)
-        ranked = [row for row in ranked if row[0] not in yardsticks]
+        ranked = [row for row in ranked if row[0] not in yardsticks and self._vendor_said(row[0], q.folded)]
         if digit is not None:
             ranked = _in_class(ranked, digit)[:limit]
         if technical < 2 and not domain.asks_for_status(q.folded):
