@@ -594,3 +594,7 @@ def test_aliases_and_topics_typed_by_their_sound(service):
 )
 def test_what_users_read_on_screen(service, text, name):
     assert service.resolve(text).matches[0].answer.name == name
+
+
+def test_a_dns_failure_typed_by_its_sound(service):
+    assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"

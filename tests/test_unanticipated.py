@@ -1080,3 +1080,8 @@ def test_a_cdn_vendors_code_needs_the_vendor_named_in_a_description(service):
     assert all(m.status not in (521, 522) for m in service.resolve(text).matches)
     said = "Cloudflare 回源的时候 TCP 握手一直没完成，抓包看 SYN 发出去了没回包，用户看到的是哪个码"
     assert service.resolve(said).matches[0].status == 522
+
+
+def test_a_comparison_asked_in_pinyin(service):
+    assert [m.status for m in service.resolve("chong ding xiang 301 he 302 you sha qu bie").matches[:2]] == [301, 302]
+    assert service.resolve("wo zai 404 fang jian").matches == ()  # no ask: a room

@@ -874,7 +874,7 @@ _EITHER_CODE_RE = re.compile(
 # A question typed in pinyin ("wangguan chaoshi shi duoshao", "kuayu wenti zenme jiejue").
 PINYIN_ASK_RE = re.compile(
     r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|zen ?me ?jie ?jue|zen ?me ?gao"
-    r"|sha ?yi ?si|shen ?me ?yi ?si)(?![a-z])"
+    r"|sha ?yi ?si|shen ?me ?yi ?si|you ?sha ?qu ?bie|qu ?bie ?shi ?sha|you ?shen ?me ?qu ?bie)(?![a-z])"
 )
 
 

@@ -489,6 +489,9 @@ class StatusIndex:
                 # "状态码四一三", "返回码五零三": a code said digit by digit in Chinese numerals.
                 fixed = _CN_CODE_RE.sub(lambda m: m.group(1) + " " + m.group(2).translate(_CN_DIGITS), q.stripped)
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
+            if not codes and q.stripped.isascii() and _PINYIN_ASK_RE.search(q.stripped) is not None:
+                # "chong ding xiang 301 he 302 you sha qu bie": the ask typed in pinyin.
+                codes = explicit_codes(f"{q.stripped} ?", f"{q.normalized} ?", self._reason)
             if not codes and (lead := _CN_CODE_LEAD_RE.match(q.stripped)) is not None:
                 fixed = lead.group(1).translate(_CN_DIGITS) + " " + q.stripped[lead.end() :]
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
