@@ -598,3 +598,21 @@ def test_what_users_read_on_screen(service, text, name):
 
 def test_a_dns_failure_typed_by_its_sound(service):
     assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"
+
+
+def test_the_warning_page_with_an_expired_certificate_is_the_date_fault(service):
+    text = "网站的 HTTPS 证书上个月就到期了，没续，Chrome 打开显示您的连接不是私密连接，下面那一行小字的错误代码是什么"
+    assert service.resolve(text).matches[0].answer.name == "ERR_CERT_DATE_INVALID"
+    assert service.resolve("chrome 提示您的连接不是私密连接").matches[0].answer.name == "ERR_CERT_AUTHORITY_INVALID"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("網域名稱解析失敗 ERR_NAME_NOT_RESOLVD", "ERR_NAME_NOT_RESOLVED"),
+        ("websoket 斷線 1001 代表什麼", "1001"),
+        ("grpc status code when the client cancels the request", "CANCELLED"),
+    ],
+)
+def test_misspelt_names_and_protocols(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name

@@ -1085,3 +1085,12 @@ def test_a_cdn_vendors_code_needs_the_vendor_named_in_a_description(service):
 def test_a_comparison_asked_in_pinyin(service):
     assert [m.status for m in service.resolve("chong ding xiang 301 he 302 you sha qu bie").matches[:2]] == [301, 302]
     assert service.resolve("wo zai 404 fang jian").matches == ()  # no ask: a room
+
+
+def test_yao_is_one_in_a_code_read_out(service):
+    assert service.resolve("四幺三是什么").matches[0].status == 413
+
+
+def test_a_proper_status_asked_in_english(service):
+    text = "Proper status code for a POST that tries to create a user whose email already exists?"
+    assert service.resolve(text).matches[0].status == 409

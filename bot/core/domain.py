@@ -874,7 +874,7 @@ _EITHER_CODE_RE = re.compile(
 # A question typed in pinyin ("wangguan chaoshi shi duoshao", "kuayu wenti zenme jiejue").
 PINYIN_ASK_RE = re.compile(
     r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|zen ?me ?jie ?jue|zen ?me ?gao"
-    r"|sha ?yi ?si|shen ?me ?yi ?si|you ?sha ?qu ?bie|qu ?bie ?shi ?sha|you ?shen ?me ?qu ?bie)(?![a-z])"
+    r"|sha ?yi ?si|shen ?me ?yi ?si|you ?sha ?qu ?bie|qu ?bie ?shi ?sha|you ?shen ?me ?qu ?bie|ma$)(?![a-z])"
 )
 
 
@@ -1129,6 +1129,9 @@ _STATUS_ASKS = (
     # "what status should I return when the user is logged in but …"
     *("what status", "which status", "what http status", "which http status", "what response code"),
     *("what code should", "which code should", "what status code", "which status code"),
+    # "Proper status code for a POST that …", "correct http status for …"
+    *("proper status", "correct status", "right status", "best status", "proper http status", "correct http status"),
+    *("status code for a", "status code for an", "status code should"),
 )
 # "内部用的是哪个非标准码", "返回几", "客户端收到的是几": a few words between the ask and "码".
 # One branch per opening word: every branch opens with a literal, so the engine skips in C to

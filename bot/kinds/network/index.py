@@ -40,14 +40,14 @@ _GRPC_RE = re.compile(r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])")
 # Look-behinds sit after the first character ("w(?<![a-z]w)" is "(?<![a-z])w"), so each
 # pattern starts with literals or a class and the engine skips ahead in C (~4× on 4 KB).
 _WS_BEFORE_RE = re.compile(
-    r"(?:websocket|w(?<![a-z]w)ss?(?![a-z])|close ?code|close frame|closeevent|onclose|关闭码|关闭代码|断开码)"
+    r"(?:web ?soc?ket|w(?<![a-z]w)ss?(?![a-z])|close ?code|close frame|closeevent|onclose|关闭码|关闭代码|断开码)"
     r"[^0-9\n]{0,16}?([0-9]{4})(?![0-9])"
 )
 # Chrome's bare "WebSocket connection to 'wss://…' failed:" (the URL in between, bounded):
 # the handshake never completed, which the page then sees as close code 1006.
 _WS_FAILED_RE = re.compile(r"websocket connection to '[^'\n]{1,300}' failed")
 _WS_AFTER_RE = re.compile(
-    r"([0-9](?<![0-9][0-9])[0-9]{3})[^0-9\n]{0,12}?(?:websocket|w(?<![a-z]w)ss?(?![a-z])|关闭码|关闭代码|断开码|close ?code)"
+    r"([0-9](?<![0-9][0-9])[0-9]{3})[^0-9\n]{0,12}?(?:web ?soc?ket|w(?<![a-z]w)ss?(?![a-z])|关闭码|关闭代码|断开码|close ?code)"
 )
 # grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
@@ -96,10 +96,14 @@ _PROTOCOL_WORDS = {
 _NOT_BROWSER_RE = re.compile(
     r"node|python|golang|curl|php|java(?!script)|socket|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
 )
+# Chrome's certificate warning page, and words saying the certificate ran out.
+_WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private")
+_EXPIRY_WORDS = ("过期", "到期", "expired")
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
 _ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e[a-z]{4,12}(?:_[a-z]+)?(?![a-z0-9_])")
+_NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
 _TYPED_MAX = 200  # characters: a question typed by hand
 _HEARD_MAX = 40  # a question this short is read for topic words typed by their sound
 # Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
@@ -256,6 +260,8 @@ class NetworkIndex:
         if not done:  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
             self._by_words(q, offer)
             self._by_topic(q, best, offer)
+        if "ERR_CERT_AUTHORITY_INVALID" in best and any(w in q.folded for w in _EXPIRY_WORDS):
+            self._expired_behind_the_warning(best)
         if (
             best
             and any(word in q.folded for word in _PROTOCOL_WORDS["browser"])
@@ -276,6 +282,17 @@ class NetworkIndex:
             for name, (score, why, tier) in ranked[:limit]
             if score >= tuning.CHOICES
         ]
+
+    def _expired_behind_the_warning(self, best: dict[str, tuple[float, str, str]]) -> None:
+        """Chrome's warning page ("您的连接不是私密连接") is the same for every certificate fault;
+        its card is the commonest fault's. A text that also says the certificate expired
+        ("证书上个月就到期了…Chrome 打开显示您的连接不是私密连接") names the fault behind it."""
+        score, why, tier = best["ERR_CERT_AUTHORITY_INVALID"]
+        if tier != "alias" or not any(page in why for page in _WARNING_PAGES) or "ERR_CERT_DATE_INVALID" not in self.entries:
+            return
+        if best.get("ERR_CERT_DATE_INVALID", (0.0, "", ""))[0] < score:
+            best["ERR_CERT_DATE_INVALID"] = (score, f"{why}，且证书已过期", tier)
+        best["ERR_CERT_AUTHORITY_INVALID"] = (score - tuning.JUST_BELOW, why, tier)
 
     def _as_browser_says(self, best: dict[str, tuple[float, str, str]]) -> None:
         """A TLS or certificate fault told in words, with a browser named ("证书过期了 浏览器打不开",
@@ -307,6 +324,16 @@ class NetworkIndex:
             near = [n for n in self._errnos if abs(len(n) - len(typed)) <= most and Levenshtein.distance(n, typed) <= most]
             if len(near) == 1:
                 offer(near[0], tuning.NETWORK_TOPIC, f"近似报错标识 {word}", "fuzzy")
+        if "err_" not in q.folded:
+            return
+        # "ERR_NAME_NOT_RESOLVD": a Chromium name two letters off, the one name that close.
+        for word in dict.fromkeys(_NET_LIKE_RE.findall(q.folded)):
+            typed = word.upper()
+            if typed in self.entries:
+                continue
+            near = [n for n in self._net_names if abs(len(n) - len(typed)) <= 2 and Levenshtein.distance(n, typed) <= 2]
+            if len(near) == 1:  # as a console line cut off inside the name is read (_cut_names)
+                offer(near[0], tuning.NETWORK_FALLBACK, f"近似报错标识 {word}", "pattern")
 
     def _cut_names(self, q: Query, offer) -> None:
         """A console line cut off inside its error's name ("net::ERR_CONNECTION_RES", a
