@@ -88,10 +88,11 @@ class Resolver:
             # in a laugh or a shrug, asking nothing, however plainly it is named.
             return not domain.asks_for_help(q.folded)
         if res.mode == "text":
-            if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES:
+            # An identifier typed and read as such is spared (CHATTER_SPARES); so is the reading
+            # it set the scene for ("…的 BucketAlreadyExists 是他那边的，我的是…").
+            if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES or IDENTIFIER_TYPED in q.signals:
                 return False
-            # An identifier typed sets the scene for the reading: as sure as a code typed inside a text.
-            least = tuning.CHATTER_CERTAIN if IDENTIFIER_TYPED in q.signals else tuning.CHATTER_LIKELY
+            least = tuning.CHATTER_LIKELY
         else:
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         if domain.asks_for_help(q.folded):
