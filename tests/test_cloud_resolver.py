@@ -668,3 +668,8 @@ def test_the_words_a_story_says_the_cloud_answered(service, text: str, code: str
 def test_a_bucket_name_taken_is_the_bucket_existing(service):
     top = service.resolve("创建 OSS bucket 提示这个名字已经被占用了，可我账号下根本没有这个名字的").matches[0]
     assert top.answer.error_code == "BucketAlreadyExists"
+
+
+def test_a_short_message_in_quotation_marks_is_the_clouds_wording(service):
+    text = "在杭州H区开 ecs.g7.large，接口回来就俩字“库存不足”，换个可用区能好吗？"
+    assert service.resolve(text).matches[0].answer.error_code == "OperationDenied.NoStock"

@@ -146,6 +146,9 @@ MAX_MESSAGE_TEXT = 1000
 _LATIN_SENTENCE_RE = re.compile(r"[A-Z][A-Za-z0-9 ,'’_/-]{15,300}")
 # Compact characters, Chinese ones: shorter messages ("参数错误", "实例已经被释放") are what a
 # retelling says in passing, not a quote.
+_QUOTES_RE = re.compile("[“\"「]")
+# A span in quotation marks (bounded, no nesting: linear).
+_QUOTED_MESSAGE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{2,80})[”\"」]")
 _QUOTABLE_LEN = 8
 _QUOTABLE_CJK = 7
 # "创建云服务器失败": a message that says only which call failed is no quote of one error.
@@ -662,6 +665,17 @@ class CloudIndex:
                             if not named.providers or self.rows[i].provider in named.providers
                         ]
                         take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
+        if cjk and _QUOTES_RE.search(text) is not None:
+            # A message in quotation marks, however short ("接口回来就俩字“库存不足”"): the quote
+            # says it is the cloud's own wording. (Not any clause after 说: "说参数无效", "提示账号
+            # 欠费" are the users' words, and short ones are many vendors' messages.)
+            for span in (m.group(1) for m in _QUOTED_MESSAGE_RE.finditer(text)):
+                ids = [
+                    i
+                    for i in self._exact_messages.get(compact(fold(span)), ())
+                    if not named.providers or self.rows[i].provider in named.providers
+                ]
+                take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
         hits: list[tuple[float, Sequence[int], bool]] = []
         if fuzzy:
             # The English pool picks forms by word: CamelCase words count apart ("ImageId").
