@@ -616,3 +616,14 @@ def test_the_warning_page_with_an_expired_certificate_is_the_date_fault(service)
 )
 def test_misspelt_names_and_protocols(service, text, name):
     assert service.resolve(text).matches[0].answer.name == name
+
+
+def test_a_topic_asked_of_curl_reads_curls_card(service):
+    text = "用 curl 访问一个域名的时候，本机根本解析不出这个主机名对应的 IP 地址，curl 会以哪个错误退出？"
+    assert service.resolve(text).matches[0].answer.name == "CURLE_COULDNT_RESOLVE_HOST"
+    assert service.resolve("node 里域名解析不出来怎么办").matches[0].answer.name != "CURLE_COULDNT_RESOLVE_HOST"
+
+
+def test_an_abnormal_close_without_a_close_frame(service):
+    text = "WebSocket 连接在没有收到任何关闭帧的情况下异常断开了，浏览器 onclose 事件里拿到的 code 是多少？"
+    assert service.resolve(text).matches[0].answer.name == "1006"

@@ -446,9 +446,17 @@ class NetworkIndex:
             quoted = family == "cors" and _quotes_cors(q.folded)
             score = tuning.NETWORK_FALLBACK + 1 if quoted else tuning.NETWORK_TOPIC
             if specific is not None:
-                offer(specific, score, f"话题「{word}」里最贴切的一种", "topic")
+                offer(self._as_tool_says(specific, q), score, f"话题「{word}」里最贴切的一种", "topic")
             else:
-                offer(name, score, f"话题「{word}」（最常见的情形）", "topic")
+                offer(self._as_tool_says(name, q), score, f"话题「{word}」（最常见的情形）", "topic")
+
+    def _as_tool_says(self, name: str, q: Query) -> str:
+        """The card of the tool the text names for a topic's failure ("curl 访问…解析不出…curl 会
+        以哪个错误退出" is curl's CURLE_COULDNT_RESOLVE_HOST, not Node's ENOTFOUND): the first
+        card of that tool's family among the card's see_also, if the card is not its own."""
+        if "curl" not in q.folded or self.entries[name].family == "curl":
+            return name
+        return next((n for n in self.entries[name].see_also if n in self.entries and self.entries[n].family == "curl"), name)
 
     def _heard_topic(self, q: Query, offer) -> None:
         """A short question, or a short report of trouble, that types a topic word by its sound
