@@ -1094,3 +1094,10 @@ def test_yao_is_one_in_a_code_read_out(service):
 def test_a_proper_status_asked_in_english(service):
     text = "Proper status code for a POST that tries to create a user whose email already exists?"
     assert service.resolve(text).matches[0].status == 409
+
+
+def test_asking_for_the_standard_puts_registered_codes_first(service):
+    text = "浏览器带的 cookie 太多太大，整个请求头超过了服务器的限制，按 RFC 应该返回什么"
+    assert service.resolve(text).matches[0].status == 431
+    # "非标准码" asks for the vendor's own code.
+    assert service.resolve("nginx 日志里请求头太大时记录的非标准状态码").matches[0].status == 494
