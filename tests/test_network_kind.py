@@ -568,14 +568,20 @@ def test_a_close_code_before_the_word(service, text, name):
     assert service.resolve(text).matches[0].answer.name == name
 
 
-def test_docker_port_already_allocated(service):
-    line = "Cannot start service web: driver failed programming external connectivity on endpoint web_1: Bind for 0.0.0.0:80 failed: port is already allocated"
-    assert service.resolve(line).matches[0].answer.name == "EADDRINUSE"
-
-
-def test_a_program_asked_for_its_error_name_is_no_cloud_listener(service):
-    text = "服务器本身是通的能ping，但目标端口上根本没有进程在监听，系统直接回了个RST，Node里这个报错叫什么？"
-    assert service.resolve(text).matches[0].answer.name == "ECONNREFUSED"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Docker's wording for a port in use.
+        (
+            "Cannot start service web: driver failed programming external connectivity on endpoint web_1: Bind for 0.0.0.0:80 failed: port is already allocated",
+            "EADDRINUSE",
+        ),
+        # A program named and its error's name asked for: no cloud load balancer's listener.
+        ("服务器本身是通的能ping，但目标端口上根本没有进程在监听，系统直接回了个RST，Node里这个报错叫什么？", "ECONNREFUSED"),
+    ],
+)
+def test_a_programs_own_error(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name
 
 
 def test_aliases_and_topics_typed_by_their_sound(service):
