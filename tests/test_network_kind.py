@@ -633,3 +633,15 @@ def test_a_topic_asked_of_curl_reads_curls_card(service):
 def test_an_abnormal_close_without_a_close_frame(service):
     text = "WebSocket 连接在没有收到任何关闭帧的情况下异常断开了，浏览器 onclose 事件里拿到的 code 是多少？"
     assert service.resolve(text).matches[0].answer.name == "1006"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("跨欲请求被拦截了咋办", "CORS_MISSING_ALLOW_ORIGIN"),  # beside 450's word overlap
+        ("重订向次数过多 网页打不开", "ERR_TOO_MANY_REDIRECTS"),  # beside 429's
+        ("浏览器域名解西失败", "ERR_NAME_NOT_RESOLVED"),  # a browser shows Chromium's name
+    ],
+)
+def test_a_word_heard_outranks_mere_word_overlap(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name

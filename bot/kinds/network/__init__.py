@@ -131,6 +131,10 @@ class NetworkKind:
                 continue
             loose = (
                 m.tier in ("fuzzy", "words")
+                # A word typed by its sound: as loose as a typo beside a status reading that names
+                # something; beside mere word overlap ("跨欲请求被拦截了咋办" shares 请求被拦截 with
+                # 450) the topic or alias heard is the likelier reading.
+                or (m.tier == "heard" and named)
                 or (
                     m.tier in ("alias", "topic")
                     and m.score < tuning.EXPLICIT

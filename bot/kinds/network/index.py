@@ -96,6 +96,9 @@ _PROTOCOL_WORDS = {
 _NOT_BROWSER_RE = re.compile(
     r"node|python|golang|curl|php|java(?!script)|socket|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
 )
+# Families whose faults a browser shows under Chromium's own names (ENOTFOUND is
+# ERR_NAME_NOT_RESOLVED there, ECONNREFUSED ERR_CONNECTION_REFUSED).
+_BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's certificate warning page, and words saying the certificate ran out.
 _WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private")
 _EXPIRY_WORDS = ("过期", "到期", "expired")
@@ -295,13 +298,13 @@ class NetworkIndex:
         best["ERR_CERT_AUTHORITY_INVALID"] = (score - tuning.JUST_BELOW, why, tier)
 
     def _as_browser_says(self, best: dict[str, tuple[float, str, str]]) -> None:
-        """A TLS or certificate fault told in words, with a browser named ("证书过期了 浏览器打不开",
-        "憑證過期了 瀏覽器一直跳出連線不是私人連線"): the browser shows Chromium's name for it
+        """A TLS, DNS or TCP fault told in words, with a browser named ("证书过期了 浏览器打不开",
+        "憑證過期了 瀏覽器一直跳出連線不是私人連線", "浏览器域名解西失败"): the browser shows Chromium's name for it
         (its first browser card among the card's see_also), which leads, the OpenSSL card just
         below. Not a pasted OpenSSL line: that is what the user's tool printed."""
         for name, (score, why, tier) in list(best.items()):
             entry = self.entries[name]
-            if tier in ("pattern", "signature") or entry.family != "tls":
+            if tier in ("pattern", "signature") or entry.family not in _BROWSER_SHOWS:
                 continue
             twin = next((n for n in entry.see_also if n in self.entries and self.entries[n].family == "browser"), None)
             if twin is None:
@@ -468,7 +471,7 @@ class NetworkIndex:
         heard = pinyin.key(query)
         for sound, word, name in self._topic_sounds:
             if word not in query and sound in heard:
-                offer(name, tuning.NETWORK_TOPIC - tuning.JUST_BELOW, f"话题「{word}」（读音相同）", "fuzzy")
+                offer(name, tuning.NETWORK_TOPIC - tuning.JUST_BELOW, f"话题「{word}」（读音相同）", "heard")
                 return
 
     def _specific_in_topic(self, q: Query, family: str) -> str | None:
@@ -536,7 +539,7 @@ class NetworkIndex:
             if literal in query or not self._in_context(literal, q.folded):
                 continue  # written as it is: read by the alias tiers
             coverage = min(pinyin.syllables(choice.key) / max(whole, 1), 1.0)
-            offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
+            offer(choice.target, tuning.homophone(coverage), choice.label, "heard")
 
     def _asked_description(self, q: Query, scored: list[tuple[str, float, str]], offer) -> None:
         """A failure told or asked about in the asker's own words ("TCP 握手 SYN 发出去一直没回应，
