@@ -1101,3 +1101,11 @@ def test_asking_for_the_standard_puts_registered_codes_first(service):
     assert service.resolve(text).matches[0].status == 431
     # "非标准码" asks for the vendor's own code.
     assert service.resolve("nginx 日志里请求头太大时记录的非标准状态码").matches[0].status == 494
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("wang guan chao shi shi duo shao hao zhuang tai ma", 504), ("wei shou quan zhuang tai ma shi ji", 401)],
+)
+def test_a_name_in_pinyin_inside_a_pinyin_question_frame(service, text, code):
+    assert service.resolve(text).matches[0].status == code

@@ -429,7 +429,8 @@ class StatusIndex:
     def _homophones(self, query: str, folded: str, offer, slivers: set[int]) -> None:
         """A Chinese alias written with other characters of the same sound ("王冠超时"), or
         typed as pinyin ("wangguan chaoshi"): linear in the query, like any SubstringIndex."""
-        if len(query) > tuning.HOMOPHONE_MAX_CHARS:
+        typed = query.isascii()  # pinyin: several letters a character
+        if len(query) > tuning.HOMOPHONE_MAX_CHARS * (3 if typed else 1):
             return  # typos of a name are short questions; a paste is read by the other tiers
         sound = pinyin.key(query)
         if pinyin.syllables(sound) < tuning.HOMOPHONE_MIN_CHARS:
@@ -438,6 +439,11 @@ class StatusIndex:
         # has any ("curl 请求超时" is not all 请求超时), otherwise its letters (typed pinyin).
         cjk = cjk_count(query)
         whole = len(query.replace(" ", "")) if cjk else sum(ch.isalpha() for ch in query)
+        if typed:
+            # "wang guan chao shi shi duo shao hao zhuang tai ma": the pinyin of a status-question
+            # frame (是多少号, 状态码) is no part of what was named.
+            frame = sum(len(m.group().replace(" ", "")) for m in _PINYIN_FRAME_RE.finditer(query))
+            whole = max(whole - frame, 1)
         # One syllable per character (an all-Chinese question): where a name was heard, the rest
         # of the question can be told apart ("未受权 返回哪个状态码" is the name in a status frame).
         chars = query.replace(" ", "") if cjk == whole and pinyin.syllables(sound) == cjk else ""
@@ -1081,6 +1087,11 @@ class StatusIndex:
 # A question typed in pinyin too: "yongjiu chongdingxiang shi duoshao".
 # Syllables run together or apart ("shi duo shao"). Every branch opens with a literal letter.
 _PINYIN_ASK_RE = domain.PINYIN_ASK_RE
+# A status-question frame typed in pinyin (是多少号, 状态码, 是几, 什么意思 …), longest first.
+_PINYIN_FRAME_RE = re.compile(
+    r"(?<![a-z])(?:zhuang ?tai ?ma|shi ?duo ?shao ?hao|shi ?duo ?shao|duo ?shao ?hao|shi ?shen ?me ?yi ?si"
+    r"|shen ?me ?yi ?si|sha ?yi ?si|shi ?shen ?me|shi ?sha|shi ?ji ?hao|shi ?ji|shi ?na ?ge)(?![a-z])"
+)
 _CLAUSE_RE = re.compile(r"[^，。；;：:、（）()“”]+")
 # A code in a card's prose; "100 秒" or "500 个" is a quantity.
 _PROSE_CODE_RE = re.compile(r"(?<![0-9.])[1-5][0-9]{2}(?![0-9.\-])(?!\s?(?:秒|毫秒|ms|个|次|条|行|字|%|k|m|g|分钟|小时|天|多|以上|以内))")
