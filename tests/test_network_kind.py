@@ -645,3 +645,8 @@ def test_an_abnormal_close_without_a_close_frame(service):
 )
 def test_a_word_heard_outranks_mere_word_overlap(service, text, name):
     assert service.resolve(text).matches[0].answer.name == name
+
+
+def test_a_connection_reset_by_the_other_end_in_words(service):
+    text = "连数据库的长连接隔一段时间就被对端重置，是不是中间防火墙空闲超时把连接掐了"
+    assert service.resolve(text).matches[0].answer.name == "ECONNRESET"

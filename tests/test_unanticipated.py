@@ -1109,3 +1109,9 @@ def test_asking_for_the_standard_puts_registered_codes_first(service):
 )
 def test_a_name_in_pinyin_inside_a_pinyin_question_frame(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+def test_a_cdn_vendors_code_by_word_overlap_needs_the_vendor_named(service):
+    text = "证书里的域名和实际访问的域名对不上，Chrome 会报什么"
+    assert all(m.status != 526 for m in service.resolve(text).matches)
+    assert service.resolve("Railgun 监听器和源站之间的连接出了问题").matches[0].status == 527

@@ -294,7 +294,7 @@ def _vendor_words(org: str) -> tuple[str, ...]:
     """How a text names the vendor of an unofficial code (lower case, as queries are)."""
     words = [org.lower()]
     if org == "Cloudflare":
-        words += ["cf", "cdn"]
+        words += ["cf", "cdn", "railgun"]  # Railgun: a Cloudflare product
     return tuple(words)
 
 
@@ -834,7 +834,7 @@ class StatusIndex:
             out.append((code, (score, why, tier)))
         return sorted(out, key=lambda item: -item[1][0])
 
-    def _vendor_said(self, code: int, folded: str) -> bool:
+    def vendor_said(self, code: int, folded: str) -> bool:
         """A CDN vendor's own code read from a description needs the vendor (or a CDN) named:
         "连海外的 redis…SYN 发出去了没回包" reads like Cloudflare's 522 but is no Cloudflare
         question."""
@@ -872,7 +872,7 @@ class StatusIndex:
         ]
         if keeps:
             ranked = _keeping_method(ranked)
-        ranked = [row for row in ranked if row[0] not in yardsticks and self._vendor_said(row[0], q.folded)]
+        ranked = [row for row in ranked if row[0] not in yardsticks and self.vendor_said(row[0], q.folded)]
         if digit is not None:
             ranked = _in_class(ranked, digit)[:limit]
         if technical < 2 and not domain.asks_for_status(q.folded):
