@@ -415,15 +415,16 @@ class NetworkIndex:
     # --- words ---------------------------------------------------------------------------
     def _by_topic(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
         """At most a few dozen short topic words, each a substring test: linear in the query."""
-        typed = q.normalized.isascii()  # pinyin: several letters a character
+        # Typed pinyin (several letters a character) is read when it asks in pinyin; an English
+        # question is not made into syllables.
+        typed = q.normalized.isascii()
         if (
             not best
             and len(q.normalized) <= (_HEARD_MAX * 3 if typed else _HEARD_MAX)
             and (
-                asks_for_help(q.folded)
-                or asks(q.folded)
-                or reports_trouble(q.folded)
-                or (typed and PINYIN_ASK_RE.search(q.folded) is not None)
+                PINYIN_ASK_RE.search(q.folded) is not None
+                if typed
+                else asks_for_help(q.folded) or asks(q.folded) or reports_trouble(q.folded)
             )
         ):
             self._heard_topic(q, offer)

@@ -429,8 +429,13 @@ class StatusIndex:
     def _homophones(self, query: str, folded: str, offer, slivers: set[int]) -> None:
         """A Chinese alias written with other characters of the same sound ("王冠超时"), or
         typed as pinyin ("wangguan chaoshi"): linear in the query, like any SubstringIndex."""
-        typed = query.isascii()  # pinyin: several letters a character
-        if len(query) > tuning.HOMOPHONE_MAX_CHARS * (3 if typed else 1):
+        # Typed pinyin takes several letters a character: a longer question, when it reads as
+        # pinyin by its frame (an English sentence is not made into syllables).
+        typed = query.isascii()
+        longest = tuning.HOMOPHONE_MAX_CHARS
+        if typed and len(query) > longest and (_PINYIN_FRAME_RE.search(query) or _PINYIN_ASK_RE.search(query)):
+            longest *= 3
+        if len(query) > longest:
             return  # typos of a name are short questions; a paste is read by the other tiers
         sound = pinyin.key(query)
         if pinyin.syllables(sound) < tuning.HOMOPHONE_MIN_CHARS:
