@@ -5,14 +5,11 @@ and ranks free-text readings; every other kind is weighed against its best readi
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.core import tuning
 from bot.core.cache import gc_paused
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
@@ -25,23 +22,6 @@ from bot.kinds.status.loader import load_status
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.render.reply import Reply, code_list
 from bot.render.richtext import Line, b, t
-
-# Asking what the standard says ("按 RFC 应该返回什么", "HTTP 标准里是哪个"): registered codes.
-_STANDARD_RE = re.compile(r"rfc|标(?<!非标)准|s(?<![a-z-]s)tandard")  # not 非标准 or non-standard
-
-
-def _standard_first(q: Query, matches: list[Match]) -> list[Match]:
-    """Readings of a question that asks for the standard's code: a vendor's or a server's own
-    code ("浏览器带的 cookie 太多…按 RFC 应该返回什么" reads nginx's 494 too) ranks just below
-    the best registered one."""
-    if not matches or _STANDARD_RE.search(q.folded) is None:
-        return matches
-    official = [m.score for m in matches if m.answer.registry != "unofficial"]
-    if not official:
-        return matches
-    below = max(official) - tuning.JUST_BELOW
-    moved = [replace(m, score=min(m.score, below)) if m.answer.registry == "unofficial" else m for m in matches]
-    return sorted(moved, key=lambda m: -m.score)
 
 
 class StatusKind:
@@ -113,17 +93,10 @@ class StatusKind:
 
     def search(self, q: Query, limit: int) -> list[Match]:
         self.note(q)
-        # A word-overlap reading of Cloudflare's own code needs Cloudflare or a CDN named, as a
-        # whole-entry one does ("证书里的域名和实际访问的域名对不上，Chrome 会报什么" is no 526).
-        matches = [
-            m
-            for m in self.index.rank(q, limit)
-            if m.tier not in ("words", "document") or self.index.vendor_said(m.answer.code, q.folded)
-        ]
-        return _standard_first(q, matches)
+        return self.index.rank(q, limit)
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
-        return _standard_first(q, self.index.documents(q, limit))
+        return self.index.documents(q, limit)
 
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         return matches

@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -320,6 +321,21 @@ def _asks_for_a_code(folded: str) -> bool:
         if not folded[max(0, m.start() - 4) : m.start()].rstrip().endswith(_SETTING_WORDS):
             return True
     return False
+
+
+def _below_the_standard(matches: list[Match], folded: str) -> list[Match]:
+    """Readings of a question that asks for the standard's code: a vendor's or a server's own
+    code ("浏览器带的 cookie 太多…按 RFC 应该返回什么" reads nginx's 494 too) ranks just below
+    the best registered one. (Within the readings, StatusIndex._standard_first has already
+    lowered a vendor's code whose vendor the text does not name; this places them all.)"""
+    if not matches or _STANDARD_ASKED_RE.search(folded) is None:
+        return matches
+    official = [m.score for m in matches if m.answer.registry != "unofficial"]
+    if not official:
+        return matches
+    below = max(official) - tuning.JUST_BELOW
+    moved = [replace(m, score=min(m.score, below)) if m.answer.registry == "unofficial" else m for m in matches]
+    return sorted(moved, key=lambda m: -m.score)
 
 
 class StatusIndex:
@@ -811,9 +827,14 @@ class StatusIndex:
                 # as a mood ("今天心情：网关超时"): so is a name around it, unless the name is the
                 # whole text.
                 ranked = [item for item in ranked if item[1][0] >= tuning.EXPLICIT]
-        return [
-            status_match(self.data.statuses[c], score, why, tier) for c, (score, why, tier) in ranked[:limit]
+        # A word-overlap reading of Cloudflare's own code needs Cloudflare or a CDN named, as a
+        # whole-entry one does ("证书里的域名和实际访问的域名对不上，Chrome 会报什么" is no 526).
+        matches = [
+            status_match(self.data.statuses[c], score, why, tier)
+            for c, (score, why, tier) in ranked[:limit]
+            if tier != "words" or self.vendor_said(c, q.folded)
         ]
+        return _below_the_standard(matches, q.folded)
 
     def _as_sent(self, ranked: list, yardsticks: frozenset[int]) -> list:
         """"…浏览器里看到的状态码是几": a reading of a code that never leaves the server (nginx's
@@ -902,7 +923,7 @@ class StatusIndex:
             if out:
                 score = min(score, out[-1].score - tuning.JUST_BELOW)
             out.append(status_match(self.data.statuses[code], score, f"描述相符（{share:.0%}）", "document"))
-        return out
+        return _below_the_standard(out, q.folded)
 
     # --- tiers -------------------------------------------------------------------------
 
@@ -1229,6 +1250,9 @@ _LATIN_RUN_CUTOFF = 80.0  # stricter than a whole-text typo: the rest of the tex
 # Every branch opens with a literal (the look-behinds after the word): the engine skips in C
 # to the next 标, 规, r or i.
 _STANDARD_RE = re.compile(r"标准|规范|rfc(?<![a-z]rfc)(?![a-z])|ietf(?<![a-z]ietf)(?![a-z])")
+# ... and asked for, as the registered codes' own (_below_the_standard): not a vendor's "非标准码",
+# whose vendor _STANDARD_RE's penalty lifts again when named.
+_STANDARD_ASKED_RE = re.compile(r"rfc|标(?<!非标)准|s(?<![a-z-]s)tandard")
 # A redirect that must keep its method and body is the method-keeping sibling of the one read.
 _KEEPS_SIBLING = {301: 308, 302: 307}
 
