@@ -871,6 +871,10 @@ _EITHER_CODE_RE = re.compile(
 )
 
 
+# Programs outside any browser or cloud console, named in lower case ("Node 里", "python 脚本"):
+# what they raise is their own error (a regex alternation, for the kinds to compose).
+PROGRAM_NAMES = r"node|python|golang|php|java(?!script)"
+
 # A question typed in pinyin ("wangguan chaoshi shi duoshao", "kuayu wenti zenme jiejue").
 PINYIN_ASK_RE = re.compile(
     r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|zen ?me ?jie ?jue|zen ?me ?gao"

@@ -161,7 +161,8 @@ class Resolver:
                 # the identified error came with ("HTTP/1.1 403 … <Code>AccessDenied</Code>").
                 below = lead[0].score - tuning.JUST_BELOW
                 beside = [replace(m, score=min(m.score, below)) for m in outright.matches]
-                lead = [lead[0], *beside, *(m for m in lead[1:] if m.key not in {b.key for b in beside})]
+                placed = {m.key for m in beside}
+                lead = [lead[0], *beside, *(m for m in lead[1:] if m.key not in placed)]
             return Resolution(q.text, "text", tuple(lead[:limit]))
         if explained and outright is not None:
             # The typed status and the retold message agree: together they answer.

@@ -30,6 +30,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from bot.core import tuning
+from bot.core.domain import PROGRAM_NAMES
 from bot.core.text import fold
 from bot.kinds.cloud.concepts import (
     ACTIONS,
@@ -120,7 +121,7 @@ def _terms(surfaced: str) -> tuple[list[str], set[str]]:
 
 
 # A program outside any cloud console, named (see read).
-_RUNTIME_RE = re.compile(r"node|python|golang|php|java(?!script)")
+_RUNTIME_RE = re.compile(PROGRAM_NAMES)
 
 
 def _weight(term: str) -> float:

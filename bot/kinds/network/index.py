@@ -18,7 +18,15 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from bot.core import pinyin, tuning
-from bot.core.domain import PINYIN_ASK_RE, asks, asks_for_help, reports_trouble, settled, technical_terms
+from bot.core.domain import (
+    PINYIN_ASK_RE,
+    PROGRAM_NAMES,
+    asks,
+    asks_for_help,
+    reports_trouble,
+    settled,
+    technical_terms,
+)
 from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.pinyin import cjk_count
@@ -39,15 +47,19 @@ _WS_CODE_RE = re.compile(r"code[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
 _GRPC_RE = re.compile(r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])")
 # Look-behinds sit after the first character ("w(?<![a-z]w)" is "(?<![a-z])w"), so each
 # pattern starts with literals or a class and the engine skips ahead in C (~4× on 4 KB).
+# WebSocket named ("websocket", "web socket", the "websoket" typo, ws / wss as a word), and the
+# words for a close code; the two patterns below read a number after or before them.
+_WS_NAMED = r"web ?soc?ket|w(?<![a-z]w)ss?(?![a-z])"
+_WS_CLOSE_CODE = r"关闭码|关闭代码|断开码"
 _WS_BEFORE_RE = re.compile(
-    r"(?:web ?soc?ket|w(?<![a-z]w)ss?(?![a-z])|close ?code|close frame|closeevent|onclose|关闭码|关闭代码|断开码)"
+    rf"(?:{_WS_NAMED}|close ?code|close frame|closeevent|onclose|{_WS_CLOSE_CODE})"
     r"[^0-9\n]{0,16}?([0-9]{4})(?![0-9])"
 )
 # Chrome's bare "WebSocket connection to 'wss://…' failed:" (the URL in between, bounded):
 # the handshake never completed, which the page then sees as close code 1006.
 _WS_FAILED_RE = re.compile(r"websocket connection to '[^'\n]{1,300}' failed")
 _WS_AFTER_RE = re.compile(
-    r"([0-9](?<![0-9][0-9])[0-9]{3})[^0-9\n]{0,12}?(?:web ?soc?ket|w(?<![a-z]w)ss?(?![a-z])|关闭码|关闭代码|断开码|close ?code)"
+    rf"([0-9](?<![0-9][0-9])[0-9]{{3}})[^0-9\n]{{0,12}}?(?:{_WS_NAMED}|{_WS_CLOSE_CODE}|close ?code)"
 )
 # grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
@@ -94,7 +106,7 @@ _PROTOCOL_WORDS = {
 # 会报哪个错误" is ECONNREFUSED, not ERR_CONNECTION_REFUSED; "浏览器打开正常，安卓和 curl 都说证书
 # 不受信任" is not the browser's error).
 _NOT_BROWSER_RE = re.compile(
-    r"node|python|golang|curl|php|java(?!script)|socket|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
+    PROGRAM_NAMES + r"|curl|socket|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
 )
 # Families whose faults a browser shows under Chromium's own names (ENOTFOUND is
 # ERR_NAME_NOT_RESOLVED there, ECONNREFUSED ERR_CONNECTION_REFUSED).
@@ -306,7 +318,7 @@ class NetworkIndex:
             entry = self.entries[name]
             if tier in ("pattern", "signature") or entry.family not in _BROWSER_SHOWS:
                 continue
-            twin = next((n for n in entry.see_also if n in self.entries and self.entries[n].family == "browser"), None)
+            twin = self._see_also_in(entry, "browser")
             if twin is None:
                 continue
             if best.get(twin, (0.0, "", ""))[0] < score:
@@ -320,23 +332,24 @@ class NetworkIndex:
         if len(q.folded) > _TYPED_MAX:
             return  # a paste names its errors as printed; a log's many e-words are not typos
         for word in dict.fromkeys(_ERRNO_LIKE_RE.findall(q.folded)):
-            typed = word.upper()
-            if typed in self.entries:
-                continue
-            most = 1 if len(typed) <= 8 else 2
-            near = [n for n in self._errnos if abs(len(n) - len(typed)) <= most and Levenshtein.distance(n, typed) <= most]
-            if len(near) == 1:
-                offer(near[0], tuning.NETWORK_TOPIC, f"近似报错标识 {word}", "fuzzy")
+            near = self._one_close(word.upper(), self._errnos, 1 if len(word) <= 8 else 2)
+            if near:
+                offer(near, tuning.NETWORK_TOPIC, f"近似报错标识 {word}", "fuzzy")
         if "err_" not in q.folded:
             return
         # "ERR_NAME_NOT_RESOLVD": a Chromium name two letters off, the one name that close.
         for word in dict.fromkeys(_NET_LIKE_RE.findall(q.folded)):
-            typed = word.upper()
-            if typed in self.entries:
-                continue
-            near = [n for n in self._net_names if abs(len(n) - len(typed)) <= 2 and Levenshtein.distance(n, typed) <= 2]
-            if len(near) == 1:  # as a console line cut off inside the name is read (_cut_names)
-                offer(near[0], tuning.NETWORK_FALLBACK, f"近似报错标识 {word}", "pattern")
+            near = self._one_close(word.upper(), self._net_names, 2)
+            if near:  # as a console line cut off inside the name is read (_cut_names)
+                offer(near, tuning.NETWORK_FALLBACK, f"近似报错标识 {word}", "pattern")
+
+    def _one_close(self, typed: str, names: tuple[str, ...], most: int) -> str | None:
+        """The one name of ``names`` at most ``most`` edits from ``typed``, if only one is (and
+        ``typed`` is no card's name itself)."""
+        if typed in self.entries:
+            return None
+        near = [n for n in names if abs(len(n) - len(typed)) <= most and Levenshtein.distance(n, typed) <= most]
+        return near[0] if len(near) == 1 else None
 
     def _cut_names(self, q: Query, offer) -> None:
         """A console line cut off inside its error's name ("net::ERR_CONNECTION_RES", a
@@ -460,7 +473,12 @@ class NetworkIndex:
         card of that tool's family among the card's see_also, if the card is not its own."""
         if "curl" not in q.folded or self.entries[name].family == "curl":
             return name
-        return next((n for n in self.entries[name].see_also if n in self.entries and self.entries[n].family == "curl"), name)
+        return self._see_also_in(self.entries[name], "curl") or name
+
+    def _see_also_in(self, entry: NetworkEntry, family: str) -> str | None:
+        """The first card of ``family`` among ``entry``'s see_also (the same fault under another
+        program's name), if any."""
+        return next((n for n in entry.see_also if n in self.entries and self.entries[n].family == family), None)
 
     def _heard_topic(self, q: Query, offer) -> None:
         """A short question, or a short report of trouble, that types a topic word by its sound
