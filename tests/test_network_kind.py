@@ -578,6 +578,13 @@ def test_a_close_code_before_the_word(service, text, name):
         ),
         # A program named and its error's name asked for: no cloud load balancer's listener.
         ("服务器本身是通的能ping，但目标端口上根本没有进程在监听，系统直接回了个RST，Node里这个报错叫什么？", "ECONNREFUSED"),
+        # The operating system's side told, no cloud named: no listener of a load balancer either.
+        (
+            "客户端去连接某台机器的一个端口，但那个端口上根本没有进程在监听，对方内核直接回了 RST，connect 调用立刻失败，这个错误叫什么？",
+            "ECONNREFUSED",
+        ),
+        ("线上 Go 服务日志刷屏 accept4: too many open files，新连接全进不来", "EMFILE"),
+        ("OSError: [Errno 24] Too many open files", "EMFILE"),
     ],
 )
 def test_a_programs_own_error(service, text, name):
@@ -586,6 +593,9 @@ def test_a_programs_own_error(service, text, name):
 
 def test_aliases_and_topics_typed_by_their_sound(service):
     assert "ERR_TOO_MANY_REDIRECTS" in [m.key for m in service.resolve("重订向次数过多 网页打不开").matches[:3]]
+    # A redirect loop is the browser's error; the status that loops is a related answer.
+    assert service.resolve("重订向太多次了 浏览器打不开").matches[0].key == "ERR_TOO_MANY_REDIRECTS"
+    assert service.resolve("重定向循环").matches[0].key == "ERR_TOO_MANY_REDIRECTS"
     assert service.resolve("kuayu wenti zenme jiejue a, qianduan fetch bu liao").matches[0].answer.family == "cors"
 
 
@@ -650,3 +660,26 @@ def test_a_word_heard_outranks_mere_word_overlap(service, text, name):
 def test_a_connection_reset_by_the_other_end_in_words(service):
     text = "连数据库的长连接隔一段时间就被对端重置，是不是中间防火墙空闲超时把连接掐了"
     assert service.resolve(text).matches[0].answer.name == "ECONNRESET"
+
+
+@pytest.mark.parametrize(
+    "text", ["ERR_HTTP2_PROTOCAL_ERROR 是什么", "ying yong ERR_HTTP2_PROTOCAL_ERROR 是什么", "net::ERR_HTTP2_PROTOCAL_ERROR"]
+)
+def test_a_chromium_name_with_digits_a_letter_off(service, text):
+    assert service.resolve(text).matches[0].key == "ERR_HTTP2_PROTOCOL_ERROR"
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        (
+            "fatal: unable to access 'https://gitlab.corp.local/infra/x.git/': SSL certificate problem: "
+            "self-signed certificate in certificate chain",
+            "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN",
+        ),
+        ("SSL certificate problem: certificate has expired", "X509_V_ERR_CERT_HAS_EXPIRED"),
+    ],
+)
+def test_libcurls_certificate_wording_is_curl_60_with_the_reason_beside_it(service, text, cause):
+    """git and PHP print libcurl's own message: curl's card first, as for "curl: (60) …"."""
+    assert [m.key for m in service.resolve(text).matches[:2]] == ["CURLE_PEER_FAILED_VERIFICATION", cause]

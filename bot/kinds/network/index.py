@@ -118,10 +118,12 @@ _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark,
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
 _ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e[a-z]{4,12}(?:_[a-z]+)?(?![a-z0-9_])")
-_NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
+_NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z0-9_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
 _TYPED_MAX = 200  # characters: a question typed by hand
 _HEARD_MAX = 40  # a question this short is read for topic words typed by their sound
 # Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
+_LIBCURL_CERT = "ssl certificate problem:"
+_LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
@@ -361,6 +363,9 @@ class NetworkIndex:
             names = [name for name in self._net_names if name.startswith(cut)]
             if len(names) == 1:
                 offer(names[0], tuning.NETWORK_FALLBACK, f"被截断的报错标识 {m.group(1)}", "pattern")
+            elif not names and (near := self._one_close(cut, self._net_names, 2)):
+                # "net::ERR_HTTP2_PROTOCAL_ERROR": typed over from a screenshot, a letter off.
+                offer(near, tuning.NETWORK_FALLBACK, f"近似报错标识 {m.group(1)}", "pattern")
 
     def _identifiers(self, q: Query) -> list[tuple[str, str, int]]:
         """(name, why, position in the text) for every identifier pasted or typed."""
@@ -414,6 +419,12 @@ class NetworkIndex:
                 name = self._by_number.get((family, number)) or self._ws_range(family, number)
                 if name:
                     found.append((name, f"{label} {number}", m.start()))
+        at = folded.find(_LIBCURL_CERT)
+        if at >= 0 and _LIBCURL_CERT_NAME in entries:
+            # libcurl's own wording for exit code 60, wherever libcurl runs: git's "fatal: unable
+            # to access '…': SSL certificate problem: …", PHP's cURL error. The OpenSSL reason
+            # after it reads as its own card.
+            found.append((_LIBCURL_CERT_NAME, "libcurl 的报错原文 SSL certificate problem", at))
         return found
 
     def _ws_range(self, family: str, number: int) -> str | None:
