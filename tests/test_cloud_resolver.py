@@ -673,3 +673,45 @@ def test_a_bucket_name_taken_is_the_bucket_existing(service):
 def test_a_short_message_in_quotation_marks_is_the_clouds_wording(service):
     text = "在杭州H区开 ecs.g7.large，接口回来就俩字“库存不足”，换个可用区能好吗？"
     assert service.resolve(text).matches[0].answer.error_code == "OperationDenied.NoStock"
+
+
+def test_a_sentence_in_quotation_marks_inside_english_is_the_clouds_wording(service):
+    text = 'Aliyun API says "Your account does not have enough balance." when I try to create an ECS instance'
+    top = service.resolve(text).matches[0]
+    assert top.answer.error_code in {"InsufficientBalance", "InvalidAccountStatus.NotEnoughBalance"}
+    # One or two quoted words are no message: a field's name, a reason phrase.
+    assert "引用了错误信息原文" not in service.resolve('the "Forbidden" status from the Aliyun API').matches[0].why
+
+
+def test_the_host_a_body_names_says_whose_body_it_is(service):
+    """Huawei OBS answers in Aliyun OSS's XML layout; its HostId says it is Huawei's."""
+    body = (
+        "<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the "
+        "server's time is too large.</Message><RequestId>0000018F2A3B4C5D</RequestId>"
+        "<HostId>mybkt.obs.cn-north-4.myhuaweicloud.com</HostId></Error>"
+    )
+    assert service.resolve(body).matches[0].answer.error.provider == "huaweicloud"
+    aliyun = body.replace("obs.cn-north-4.myhuaweicloud.com", "oss-cn-hangzhou.aliyuncs.com")
+    assert service.resolve(aliyun).matches[0].answer.error.provider == "aliyun"
+
+
+def test_a_concept_word_typed_by_its_sound(service):
+    top = service.resolve("阿里云 账户欠废 调不了接口").matches[0]
+    assert top.answer.error_code == "Account.Arrearage" and "按读音读作「欠费」" in top.why
+
+
+@pytest.mark.parametrize(
+    ("text", "spelt", "put"),
+    [
+        ("阿里云 账户欠废 调不了接口", "阿里云 账户欠费 调不了接口", ["欠费"]),
+        ("oss 存储空间不存再", "oss 存储空间不存在", ["不存在"]),
+        ("镜象不存在", "镜像不存在", ["镜像"]),
+        ("阿里云 账户欠费 调不了接口", "阿里云 账户欠费 调不了接口", []),  # typed right
+        ("阿里云全线故障", "阿里云全线故障", []),  # 权限 is two characters off
+        ("说这个 API 已经发布了", "说这个 API 已经发布了", []),  # not a term: 不了 is read as typed
+    ],
+)
+def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
+    from bot.kinds.cloud.sounds import SOUND_WORDS, Respeller
+
+    assert Respeller(SOUND_WORDS).respell(text) == (spelt, put)

@@ -47,6 +47,11 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def syllable(ch: str) -> str:
+    """The toneless reading of one CJK character ("" when it has none)."""
+    return _NAMES[ord(_NUMBERS[ord(ch) - _FIRST])] if "\u4e00" <= ch <= "\u9fff" else ""
+
+
 def cjk_count(text: str) -> int:
     return sum(1 for ch in text if is_cjk(ch))
 

@@ -29,6 +29,7 @@ from bot.kinds.cloud.index import CloudIndex, loose, provider_hints
 from bot.kinds.cloud.loader import load_cloud
 from bot.kinds.cloud.messages import compact
 from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudData
+from bot.kinds.cloud.sounds import SOUND_WORDS, Respeller
 from bot.render.reply import Reply
 from bot.render.richtext import Line
 
@@ -51,6 +52,9 @@ _CLOUDISH_WORDS_RE = re.compile(
 # by a literal, which the engine skips to in C; the case-blind pattern has no first-character
 # table and tried every branch at every position (~1 µs on "HTTP 503", ~170 µs on a 2 KB trace).
 _PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram"
+# Texts this short with a cloud named are read for concept words typed by their sound.
+_RESPELL_MAX = 80
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
 _CLOUDISH_ASCII_RE = re.compile(
     "|".join(
         [
@@ -234,6 +238,7 @@ class CloudKind:
                 phrases.extend((entry.phrase, *entry.phrase_aliases))
         with known_forms():
             self.index = CloudIndex(self.data, phrases)
+        self._respeller = Respeller(SOUND_WORDS)
         # Prefixes of numbered codes ("Ecs" of Ecs.0001), for reading "Esc.0001" as that family.
         self._prefixes = {
             m.group(1).lower(): m.group(1)
@@ -282,7 +287,16 @@ class CloudKind:
         if _LETTER_O_GATE_RE.search(text) is not None and _LETTER_O_CODE_RE.search(text) is not None:
             # "Ecs.O018", "apig.o3o8": the letter O typed for a zero in a numbered code.
             text = _LETTER_O_CODE_RE.sub(lambda m: f"{m.group(1)}.{m.group(2).replace('o', '0').replace('O', '0')}", text)
+        respelled: list[str] = []
+        if len(text) <= _RESPELL_MAX and _CJK_RE.search(text) is not None:
+            hints = provider_hints(text)
+            if hints.providers or hints.products:
+                # "阿里云 账户欠废 调不了接口": a cloud named, a concept word typed by its sound.
+                text, respelled = self._respeller.respell(text)
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
+        if respelled:
+            heard = "、".join(f"「{word}」" for word in respelled)
+            matches = [replace(m, why=f"{m.why}（按读音读作{heard}）") for m in matches]
         if matches and matches[0].tier == "code":
             q.signals.add(IDENTIFIER_TYPED)  # whatever the reading becomes, the text talks shop
             matches = self._told_after_code(text, matches, limit)

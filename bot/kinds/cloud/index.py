@@ -31,7 +31,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from operator import methodcaller
 from sys import intern
@@ -417,8 +417,10 @@ class CloudIndex:
         is a log line of another kind); codes and pasted bodies are still read."""
         hints = provider_hints(text)
         body = parse_body(text, cloud_named=bool(hints.providers or hints.products))
-        if body and body.provider:
-            hints = Hints(hints.providers | {body.provider}, hints.products, hints.statuses)
+        # A body's layout only suggests a provider (Huawei OBS answers in Aliyun OSS's XML); a
+        # provider the text names, such as the HostId's myhuaweicloud.com, says which.
+        if body and body.provider and not hints.providers:
+            hints = replace(hints, providers=frozenset({body.provider}))
         cands: dict[tuple[str, str], _Candidate] = {}
         typed: list[tuple[str, float]] = []  # (code as typed, base score) still to explain
         best = 0.0
@@ -665,11 +667,15 @@ class CloudIndex:
                             if not named.providers or self.rows[i].provider in named.providers
                         ]
                         take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
-        if cjk and _QUOTES_RE.search(text) is not None:
+        if _QUOTES_RE.search(text) is not None:
             # A message in quotation marks, however short ("接口回来就俩字“库存不足”"): the quote
             # says it is the cloud's own wording. (Not any clause after 说: "说参数无效", "提示账号
-            # 欠费" are the users' words, and short ones are many vendors' messages.)
+            # 欠费" are the users' words, and short ones are many vendors' messages.) In English,
+            # a sentence of three words or more ('Aliyun says "Your account does not have …"'):
+            # one or two quoted words are as often a reason phrase or a field's name.
             for span in (m.group(1) for m in _QUOTED_MESSAGE_RE.finditer(text)):
+                if not cjk and span.count(" ") < 2:
+                    continue
                 ids = [
                     i
                     for i in self._exact_messages.get(compact(fold(span)), ())

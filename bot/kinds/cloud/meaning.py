@@ -120,8 +120,9 @@ def _terms(surfaced: str) -> tuple[list[str], set[str]]:
     return out, set(found)
 
 
-# A program outside any cloud console, named (see read).
-_RUNTIME_RE = re.compile(PROGRAM_NAMES)
+# A program outside any cloud console, named, or the operating system's side of a connection
+# ("端口上没有进程在监听，内核回了 RST"): see read.
+_RUNTIME_RE = re.compile(PROGRAM_NAMES + r"|进程|内核|系统调用|syscall|(?<![a-z])(?:rst|socket)(?![a-z])")
 
 
 def _weight(term: str) -> float:
@@ -229,8 +230,8 @@ class MeaningIndex:
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
         cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS or hints.products - _ANY_LOAD_BALANCER
         if cloudish and not named and _RUNTIME_RE.search(folded) is not None:
-            # "…端口上没有进程在监听…Node 里这个报错叫什么": the program's own error, not a listener
-            # of a cloud load balancer, when the text names the program and no cloud.
+            # "…端口上没有进程在监听…Node 里这个报错叫什么": the program's (or the system's) own
+            # error, not a listener of a cloud load balancer, when the text names no cloud.
             cloudish = False
         context = 2 if named else 1 if cloudish else 0
         # A product named with the status it returned ("APIG 返回 403，说我的 APP 没被授权") is an
