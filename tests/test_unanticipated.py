@@ -1115,3 +1115,15 @@ def test_a_cdn_vendors_code_by_word_overlap_needs_the_vendor_named(service):
     text = "证书里的域名和实际访问的域名对不上，Chrome 会报什么"
     assert all(m.status != 526 for m in service.resolve(text).matches)
     assert service.resolve("Railgun 监听器和源站之间的连接出了问题").matches[0].status == 527
+
+
+def test_a_cry_for_help_in_a_laugh_is_still_asked(service):
+    text = "哈哈哈我把 nginx 的 client_max_body_size 忘改了，用户上传视频全 413 了，谁来救救我 😭"
+    assert service.resolve(text).matches[0].status == 413
+    # The same story told with a shrug asks nothing.
+    assert service.resolve(text.replace("谁来救救我", "习惯了")).matches == ()
+
+
+def test_a_client_closing_the_tab_is_nginxs_499(service):
+    text = "用户点了页面后嫌慢，还没等服务端返回就直接关掉了标签页，nginx 在 access log 里给这条请求记了一个非标准的状态码，是多少？"
+    assert service.resolve(text).matches[0].status == 499

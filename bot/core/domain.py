@@ -887,7 +887,7 @@ PINYIN_ASK_RE = re.compile(
 # ("@助手 …"): the chatter model never withdraws an answer to these (see asks_for_help).
 HELP_WORDS = tuple(
     "意思 区别 原因 为什么 为啥 怎么办 怎么解决 怎么处理 怎么排查 怎么回事 咋办 咋整 咋回事 咋弄 干嘛 啥用 什么用 "
-    "哪错 看一眼 看一下 看下 帮忙 帮我 求助 请教 问个 问一下 问下 顺便问 谁知道 有人知道 讲讲 解释 @".split()
+    "哪错 看一眼 看一下 看下 帮忙 帮我 求助 救救 请教 问个 问一下 问下 顺便问 谁知道 有人知道 讲讲 解释 @".split()
 )
 _help_word = _one_of(HELP_WORDS)
 
