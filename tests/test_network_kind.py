@@ -683,3 +683,31 @@ def test_a_chromium_name_with_digits_a_letter_off(service, text):
 def test_libcurls_certificate_wording_is_curl_60_with_the_reason_beside_it(service, text, cause):
     """git and PHP print libcurl's own message: curl's card first, as for "curl: (60) …"."""
     assert [m.key for m in service.resolve(text).matches[:2]] == ["CURLE_PEER_FAILED_VERIFICATION", cause]
+
+
+@pytest.mark.parametrize(("text", "first"), [("ETIMEOUT 连数据库超时", "ETIMEDOUT"), ("Error: queryA ETIMEOUT api.example.com", "ETIMEOUT")])
+def test_etimeout_without_a_dns_query_is_etimedout_typed_short(service, text, first):
+    keys = [m.key for m in service.resolve(text).matches]
+    assert keys[0] == first and (first == "ETIMEOUT" or "ETIMEOUT" in keys[:2])
+
+
+def test_a_grpc_status_typed_a_letter_off_beside_grpc_misspelt(service):
+    assert service.resolve("gprc unavaliable 怎么回事").matches[0].key == "UNAVAILABLE"
+
+
+@pytest.mark.parametrize(
+    "text", ["dns jiexi shibai zenme paicha", "有没有人知道内网 dns 又抽风了吗 ping 域名不通 ping ip 可以，服务全报解析失败"]
+)
+def test_a_latin_topic_word_with_its_chinese_apart_or_by_sound(service, text):
+    assert service.resolve(text).matches[0].answer.family == "dns"
+
+
+def test_chromes_fault_page_asked_for_its_error_code(service):
+    text = "网站证书已经过了有效期，Chrome 打开时提示“您的连接不是私密连接”，页面下方显示的错误代码是哪个？"
+    assert service.resolve(text).matches[0].key == "ERR_CERT_DATE_INVALID"
+
+
+def test_a_websocket_close_code_asked_in_english(service):
+    text = "which websocket close code tells the client the server is restarting and it should reconnect?"
+    assert service.resolve(text).matches[0].key == "1012"
+    assert service.resolve("the server is restarting, please wait").matches == ()

@@ -1127,3 +1127,22 @@ def test_a_cry_for_help_in_a_laugh_is_still_asked(service):
 def test_a_client_closing_the_tab_is_nginxs_499(service):
     text = "用户点了页面后嫌慢，还没等服务端返回就直接关掉了标签页，nginx 在 access log 里给这条请求记了一个非标准的状态码，是多少？"
     assert service.resolve(text).matches[0].status == 499
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("nginx 反代到后端，后端一直不回，等了 60 秒 nginx 自己给浏览器返回了一个错误页，这种情况一般是哪个状态码？", 504),
+        # What the proxy sent its client is asked: the status leads, the connection error beside it.
+        ("作为反向代理的 nginx 从上游拿到了无效响应，比如上游进程崩了、连接被重置，于是给客户端返回的那个错误是？", 502),
+        ("Which status code should I return when a resource has moved permanently and the client must not change POST to GET?", 308),
+    ],
+)
+def test_descriptions_of_a_proxy_and_a_redirect_that_keeps_its_method(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_a_step_taken_after_but_is_the_complaint_not_the_cure(service):
+    top = service.resolve("华为云 ECS 接口返回 403，说余额不足受限，可是我刚充了钱").matches[0]
+    assert top.kind == "error" and top.answer.error_code == "Ecs.0067"
+    assert service.resolve("阿里云欠费停机了，已经充值了").matches == ()  # the cure told

@@ -877,7 +877,7 @@ PROGRAM_NAMES = r"node|python|golang|php|java(?!script)"
 
 # A question typed in pinyin ("wangguan chaoshi shi duoshao", "kuayu wenti zenme jiejue").
 PINYIN_ASK_RE = re.compile(
-    r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|zen ?me ?jie ?jue|zen ?me ?gao"
+    r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|zen ?me ?jie ?jue|zen ?me ?gao|zen ?me ?pai ?cha"
     r"|sha ?yi ?si|shen ?me ?yi ?si|you ?sha ?qu ?bie|qu ?bie ?shi ?sha|you ?shen ?me ?qu ?bie|ma$)(?![a-z])"
 )
 
@@ -964,6 +964,23 @@ TROUBLE_WORDS = tuple(
 
 _settled_word = _one_of(SETTLED_WORDS)
 _trouble_word = _one_of(TROUBLE_WORDS)
+# A step the asker took, told after "可是 / 明明" ("返回 403，说余额不足，可是我刚充了钱"): the
+# complaint that it did not help, not the trouble put right. Bounded prefix, then literals.
+_DID_IT_ANYWAY = ("可是", "明明")
+_DID_IT_ANYWAY_RE = LazyPattern(
+    lambda: "(?:可是|明明)(?:我们|我)?(?:刚刚|刚|已经|都|也)?(?:"
+    + "|".join(map(re.escape, sorted(SETTLED_WORDS, key=len, reverse=True)))
+    + ")"
+)
+
+
+def _told_settled(folded: str) -> bool:
+    """Does the text hold a word saying the trouble is in hand (not one after 可是 / 明明)?"""
+    if not _settled_word(folded):
+        return False
+    if not any(word in folded for word in _DID_IT_ANYWAY):
+        return True
+    return _settled_word(_DID_IT_ANYWAY_RE.sub("还是", folded))
 
 
 # "我把 nginx 升级了，然后就 502 了": what came of a change is trouble.
@@ -1037,7 +1054,7 @@ def _settled_short(folded: str) -> bool:
     if _meme(folded):
         return not asks(folded)  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (
-        (_settled_word(folded) or _UPGRADED_RE.search(folded) is not None)
+        (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None)
         and not asks(folded)
         and (not _trouble_word(folded) or _settled_last(folded))
         and _THEN_CODE_RE.search(folded) is None
@@ -1055,7 +1072,7 @@ def _settled_long(folded: str) -> bool:
         return True
     return (
         _THEN_CODE_RE.search(folded) is None
-        and (_settled_word(folded) or _UPGRADED_RE.search(folded) is not None)
+        and (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None)
         and (not _trouble_word(folded) or _settled_last(folded))
     )
 
@@ -1148,7 +1165,9 @@ _STATUS_ASK_RE = re.compile(
         + [r"状态码是\s?[?？]"]
         # "…用一个专门的非标准状态码来记录，是哪一个": the code first, the ask after it (not a
         # cloud's "报错码是哪个", whose error code is asked for).
-        + [r"码(?<!错码)(?<!误码)[^。？?！!]{0,8}?是哪一?个"]
+        + [r"码(?<!错码)(?<!误码)(?<!误代码)[^。？?！!]{0,8}?是哪一?个"]
+        # "…于是（nginx）给客户端返回的那个错误是？": what a server sent its client, asked.
+        + [r"给(?:客户端|浏览器|用户|前端|调用方)(?:返回|回)的[^，。,]{0,8}?是"]
         + [rf"{w}的?(?:是)?几" for w in ("回", "返回", "报", "收到", "看到")]
         # "…ingress 返回的是？", "客户端拿到的是什么": what came back, asked.
         + [rf"{w}的是\s?(?:[?？]|什么|啥)" for w in ("返回", "回", "拿到", "得到", "收到", "看到")]

@@ -63,12 +63,15 @@ _WS_AFTER_RE = re.compile(
 )
 # grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
-_GRPC_CONTEXT = ("grpc", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
+_GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
+_LATIN_WORD_RE = re.compile(r"[a-z]+")
+# A one-word gRPC status name as typed (UNAVAILABLE, unauthenticated, cancelled).
+_GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
 # gRPC names that are ordinary English words need the context above, or the whole question.
 # Titles and aliases of these families are everyday words (成功, 参数无效, 稍后重试, 服务重启):
 # they count only beside a context word, unless they carry one themselves.
 FAMILY_CONTEXT = {
-    "grpc": ("grpc", "rpc"),
+    "grpc": ("grpc", "gprc", "grcp", "rpc"),
     "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent"),
 }
 # Words that say something went wrong: with one of these a single technical term is enough
@@ -113,7 +116,7 @@ _NOT_BROWSER_RE = re.compile(
 _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's certificate warning page, and words saying the certificate ran out.
 _WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private")
-_EXPIRY_WORDS = ("过期", "到期", "expired")
+_EXPIRY_WORDS = ("过期", "到期", "过了有效期", "超过有效期", "超出有效期", "expired")
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
@@ -122,6 +125,9 @@ _NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z0-9_]{6,40}(?![a-z0-9_])")  #
 _TYPED_MAX = 200  # characters: a question typed by hand
 _HEARD_MAX = 40  # a question this short is read for topic words typed by their sound
 # Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
+# A name typed for another it is one letter off, unless the text tells of what it names.
+_OFTEN_MEANT = {"ETIMEOUT": "ETIMEDOUT"}
+_DNS_QUERY_WORDS = ("dns", "query", "resolve", "lookup", "srv", "解析", "域名", "查询")
 _LIBCURL_CERT = "ssl certificate problem:"
 _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
@@ -130,6 +136,7 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
 ERROR_NAME_ASKS = (
     "报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "报错叫什么", "错误叫什么", "叫什么错",
+    "错误代码是",  # Chrome's fault page labels its net::ERR_ name 错误代码
     "what error", "which error",
 )
 _LAST = 99_999  # sort position of readings that are not identifiers
@@ -156,6 +163,7 @@ class NetworkIndex:
             if entry.number is not None:
                 self._by_number[(entry.family, entry.number)] = entry.name
         self._grpc = {e.name for e in self.entries.values() if e.family == "grpc"}
+        self._grpc_names = tuple(sorted(name for name in self._grpc if "_" not in name))
         self._net_names = tuple(sorted(name for name in self.entries if name.startswith("ERR_")))
         self._errnos = tuple(sorted(n for n in self.entries if _ERRNO_NAME_RE.fullmatch(n)))
         signatures, fallbacks, contained, sounds = [], [], [], []
@@ -167,6 +175,8 @@ class NetworkIndex:
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         self._topics: list[tuple[str, str]] = []  # (normalised topic word, card name)
         self._topic_sounds: list[tuple[str, str, str]] = []  # (its pinyin key, the word, card name)
+        # (its Latin words, its Chinese part and that part's pinyin key, the word, card name)
+        self._mixed_topic_sounds: list[tuple[tuple[str, ...], str, str, str, str]] = []
         cards = data.cards
         for entry in cards:
             for sig in entry.signatures:
@@ -199,6 +209,13 @@ class NetworkIndex:
                 for w in entry.topic_words
                 if len(w) >= 2 and cjk_count(w) == len(w)  # all Chinese: "cors 报错" sounds like 报错
             )
+            # A Latin word with Chinese ("dns 解析"): the word as typed, the Chinese by its sound
+            # ("dns jiexi shibai zenme paicha"); "cors 报错" sounds like any 报错 without "cors".
+            for w in entry.topic_words:
+                latin = _LATIN_WORD_RE.findall(w.lower())
+                chinese = "".join(ch for ch in w if pinyin.is_cjk(ch))
+                if latin and len(chinese) >= 2:
+                    self._mixed_topic_sounds.append((tuple(latin), chinese, pinyin.key(chinese), normalize(w), entry.name))
             for texts, weight in (
                 ((entry.title_zh, *entry.aliases), 1.0),
                 ((entry.summary,), 0.8),
@@ -256,6 +273,12 @@ class NetworkIndex:
             if why.endswith(_STATED):
                 # gRPC's own "code = X" outranks a cloud code of the same spelling (InvalidArgument).
                 score, why = tuning.NETWORK_STATED, why.removesuffix(_STATED)
+            meant = _OFTEN_MEANT.get(name)
+            if meant is not None and meant in self.entries and not any(w in q.folded for w in _DNS_QUERY_WORDS):
+                # "ETIMEOUT 连数据库超时": Node's DNS-query timeout, typed where no DNS query is
+                # told, is almost always ETIMEDOUT with its D left out; both are offered.
+                offer(meant, score, f"{why}（没说 DNS 查询，多半是 {meant}）", "pattern")
+                score -= tuning.JUST_BELOW
             offer(name, score, why, "pattern")
             first_seen[name] = min(at, first_seen.get(name, at))
         if not best and "net::err_" in q.folded:
@@ -337,6 +360,12 @@ class NetworkIndex:
             near = self._one_close(word.upper(), self._errnos, 1 if len(word) <= 8 else 2)
             if near:
                 offer(near, tuning.NETWORK_TOPIC, f"近似报错标识 {word}", "fuzzy")
+        if any(word in q.folded for word in _GRPC_CONTEXT):
+            # "gprc unavaliable 怎么回事": a gRPC status one or two letters off, beside gRPC.
+            for word in dict.fromkeys(_GRPC_LIKE_RE.findall(q.folded)):
+                near = self._one_close(word.upper(), self._grpc_names, 1 if len(word) <= 8 else 2)
+                if near:
+                    offer(near, tuning.NETWORK_FALLBACK, f"近似 gRPC 状态 {word}", "pattern")
         if "err_" not in q.folded:
             return
         # "ERR_NAME_NOT_RESOLVD": a Chromium name two letters off, the one name that close.
@@ -502,6 +531,13 @@ class NetworkIndex:
         for sound, word, name in self._topic_sounds:
             if word not in query and sound in heard:
                 offer(name, tuning.NETWORK_TOPIC - tuning.JUST_BELOW, f"话题「{word}」（读音相同）", "heard")
+                return
+        typed = set(_LATIN_WORD_RE.findall(query))
+        for latin, chinese, sound, word, name in self._mixed_topic_sounds:
+            if typed.issuperset(latin) and sound in heard:
+                # Apart ("dns 又抽风了…服务全报解析失败") or by sound ("dns jiexi shibai").
+                how = "" if chinese in query else "（读音相同）"
+                offer(name, tuning.NETWORK_TOPIC - tuning.JUST_BELOW, f"话题「{word}」{how}", "heard")
                 return
 
     def _specific_in_topic(self, q: Query, family: str) -> str | None:

@@ -282,6 +282,11 @@ _KEEPS_METHOD_RE = re.compile(
             # The method named again: one branch per method (was a group and a back-reference).
             *(f"{m}[^，。,;；]{{0,10}}?(?:还得是|得是|必须是|仍是|仍然是|还是|也得保持|保持|依然是)\\s?{m}" for m in ("post", "put", "patch")),
             "方法[^，。,;；]{0,10}?(?:原样|不变|不能变)",
+            # In English: "the client must not change POST to GET", "keep the original method".
+            "(?:must not|mustn't|must never|should not|shouldn't|cannot|can't|not allowed to|without) "
+            "(?:change|changing|switch|switching|rewrite|rewriting|turn|turning)[^,.;]{0,16}?(?:to get|method)",
+            "(?:keep|keeps|keeping|preserve|preserves|preserving|retain|retains) "
+            "(?:the )?(?:original |same |request |http )?(?:request )?method",
         ]
     )
 )
@@ -289,6 +294,10 @@ _KEEPS_METHOD_RE = re.compile(
 
 def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match:
     return Match("status", str(entry.code), score, why, entry, tier=tier)
+
+
+_NGINX_TLS_CODES = frozenset({495, 496})
+_NGINX_TLS_WORDS = ("nginx", "openresty", "tengine", "ingress", "客户端证书", "client cert", "双向", "mtls", "ssl_verify")
 
 
 def _vendor_words(org: str) -> tuple[str, ...]:
@@ -865,7 +874,13 @@ class StatusIndex:
         "连海外的 redis…SYN 发出去了没回包" reads like Cloudflare's 522 but is no Cloudflare
         question."""
         entry = self.data.statuses[code]
-        if entry.registry != "unofficial" or entry.spec.org != "Cloudflare":
+        if entry.registry != "unofficial":
+            return True
+        if entry.spec.org == "nginx" and code in _NGINX_TLS_CODES:
+            # nginx's client-certificate codes read from a description need nginx or a client
+            # certificate told: "证书过了有效期，Chrome 提示不是私密连接" is the browser's fault page.
+            return any(word in folded for word in _NGINX_TLS_WORDS)
+        if entry.spec.org != "Cloudflare":
             return True
         return any(word in folded for word in _vendor_words(entry.spec.org))
 
