@@ -700,6 +700,14 @@ def test_a_concept_word_typed_by_its_sound(service):
     assert top.answer.error_code == "Account.Arrearage" and "按读音读作「欠费」" in top.why
 
 
+def test_the_terms_read_by_sound_are_concept_words():
+    """A term put in by its sound must be one the meaning index reads as a concept."""
+    from bot.kinds.cloud.concepts import CONCEPTS
+    from bot.kinds.cloud.sounds import SOUND_WORDS
+
+    assert set(SOUND_WORDS) <= {word for words in CONCEPTS.values() for word in words}
+
+
 @pytest.mark.parametrize(
     ("text", "spelt", "put"),
     [
