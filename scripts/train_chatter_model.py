@@ -16,6 +16,13 @@ Out-of-fold over every eval file (thresholds 0.85/0.97), 3,000 grams judge as 4,
 (+123/-19 rows against +121/-18); 1,500 withdrew seven more right answers. Each kept gram
 costs the running bot ~110 bytes, and its memory budget is tight.
 
+The grams are picked from a first fit with a little more L2 (``L2_SELECT``), and the model
+written is fitted again on those grams alone. Cutting the first fit's weights to 3,000 had
+left a model whose decisions leaned on grams it no longer held: adding two sets of 230 rows
+flipped 170 of the ~15,700 rows' decisions at 0.85 (mostly which grams made the cut), where
+the refit flips 78. Five-fold by file, at 0.85: chatter caught 89.6% → 90.2%, questions
+withdrawn 0.68% → 0.60%.
+
 Usage: python scripts/train_chatter_model.py [--exclude tests/eval/dev/x.tsv ...] [--out PATH]
 """
 
@@ -41,6 +48,7 @@ from bot.core.kind import Query  # noqa: E402
 EPOCHS = 12
 RATE = 0.2  # divided by 1 + epoch
 L2 = 1e-4
+L2_SELECT = 3e-4  # the first fit, which only picks the grams kept
 KEEP = 3000
 SEED = 0
 
@@ -73,7 +81,7 @@ def fingerprint(labelled: list[tuple[str, bool]]) -> str:
     return digest.hexdigest()[:16]
 
 
-def train(data: list[tuple[set[str], bool]]) -> tuple[float, dict[str, float]]:
+def train(data: list[tuple[set[str], bool]], l2: float = L2) -> tuple[float, dict[str, float]]:
     weights: dict[str, float] = {}
     bias = 0.0
     order = list(range(len(data)))
@@ -89,8 +97,21 @@ def train(data: list[tuple[set[str], bool]]) -> tuple[float, dict[str, float]]:
             bias -= rate * step
             for g in grams:
                 w = weights.get(g, 0.0)
-                weights[g] = w - rate * (step + L2 * w)
+                weights[g] = w - rate * (step + l2 * w)
     return bias, weights
+
+
+def strongest(weights: dict[str, float], keep: int = KEEP) -> dict[str, float]:
+    return dict(sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:keep])
+
+
+def fit(data: list[tuple[set[str], bool]]) -> tuple[float, dict[str, float], int]:
+    """(bias, the kept grams' weights, how many grams the rows hold): the grams picked by a
+    first fit, the model fitted again on them alone."""
+    _, first = train(data, L2_SELECT)
+    kept = set(strongest(first))
+    bias, weights = train([(grams & kept, y) for grams, y in data])
+    return bias, strongest(weights), len(first)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,23 +121,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     labelled = rows({Path(p).resolve() for p in args.exclude})
     data = [(features(Query.of(q).folded), y) for q, y in labelled]
-    bias, weights = train(data)
-    kept = sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:KEEP]
+    bias, weights, grams = fit(data)
+    kept = sorted(weights.items())
     chatter = sum(y for _, y in labelled)
     lines = [
         "# 闲聊判别模型：由 scripts/train_chatter_model.py 生成，请勿手改 / generated, do not edit",
         f"# rows {len(labelled)} (chatter {chatter}, questions {len(labelled) - chatter}); "
-        f"grams {len(weights)}, kept {len(kept)}",
+        f"grams {grams}, kept {len(kept)}",
         f"version\t{FORMAT}",
         f"bias\t{bias:.6f}",
         f"features\t{len(kept)}",
         f"trained_on\t{fingerprint(labelled)}",
-        *(f"{json.dumps(g, ensure_ascii=False)}\t{w:.6f}" for g, w in sorted(kept)),
+        *(f"{json.dumps(g, ensure_ascii=False)}\t{w:.6f}" for g, w in kept),
     ]
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{out}: {len(labelled)} rows ({chatter} chatter), {len(kept)} of {len(weights)} grams kept")
+    print(f"{out}: {len(labelled)} rows ({chatter} chatter), {len(kept)} of {grams} grams kept")
     return 0
 
 
