@@ -583,6 +583,9 @@ def test_a_close_code_before_the_word(service, text, name):
             "客户端去连接某台机器的一个端口，但那个端口上根本没有进程在监听，对方内核直接回了 RST，connect 调用立刻失败，这个错误叫什么？",
             "ECONNREFUSED",
         ),
+        # Told from the kernel's side, asked as "错误是哪个": no browser's twin of the card.
+        ("客户端往一台机器上没有任何进程监听的端口发起 TCP 连接，对方内核直接回了 RST，程序里拿到的错误是哪个？", "ECONNREFUSED"),
+        ("客户端去连接一个端口，但那个端口上根本没有进程在监听，对方内核直接回了 RST，这个错误叫什么？", "ECONNREFUSED"),
         ("线上 Go 服务日志刷屏 accept4: too many open files，新连接全进不来", "EMFILE"),
         ("OSError: [Errno 24] Too many open files", "EMFILE"),
     ],

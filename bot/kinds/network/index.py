@@ -111,6 +111,9 @@ _PROTOCOL_WORDS = {
 _NOT_BROWSER_RE = re.compile(
     PROGRAM_NAMES + r"|curl|socket|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
 )
+# The operating system's side of a connection told ("对方内核直接回了 RST，程序里拿到的错误"): with
+# no browser named, the fault is read among the programs' cards (see _asked_description).
+_OS_SIDE_RE = re.compile(r"程序|内核|系统调用|syscall|(?<![a-z])(?:tcp|rst)(?![a-z])")
 # Families whose faults a browser shows under Chromium's own names (ENOTFOUND is
 # ERR_NAME_NOT_RESOLVED there, ECONNREFUSED ERR_CONNECTION_REFUSED).
 _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
@@ -136,6 +139,7 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
 ERROR_NAME_ASKS = (
     "报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "报错叫什么", "错误叫什么", "叫什么错",
+    "错误是哪个", "错误是哪一个",
     "错误代码是",  # Chrome's fault page labels its net::ERR_ name 错误代码
     "what error", "which error",
 )
@@ -622,7 +626,7 @@ class NetworkIndex:
         if named == ["browser"] and all(self.entries[row[0]].family != "tls" for row in scored[:2]):
             named = []
         least = tuning.NETWORK_ASKED_COVERAGE
-        if not named and _NOT_BROWSER_RE.search(q.folded) is not None:
+        if not named and (_NOT_BROWSER_RE.search(q.folded) is not None or _OS_SIDE_RE.search(q.folded) is not None):
             scored = [row for row in scored if self.entries[row[0]].family != "browser"] or scored
             if any(ask in q.folded for ask in ERROR_NAME_ASKS):
                 least = tuning.NETWORK_NAMED_ASK_COVERAGE
