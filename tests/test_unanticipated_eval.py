@@ -132,6 +132,10 @@ from tests.eval_utils import blind_rows, eval_blind
         # tuned on (first run at b029c27: answerable 93.3% / 95.0%, descriptions 88.6% / 91.4%,
         # cloud 92.0%, chatter 100%); then tuned on.
         ("dev/fresh_mixed_17.tsv", 0.96, 0.98),
+        # Written blind while fresh_mixed_17 was tuned on, scored once at d964732 after it and
+        # the chatter model's refit (first run: answerable 92.8% / 94.4%, descriptions 94.3% /
+        # 94.3%, cloud 92.0%, chatter 100%); then tuned on.
+        ("dev/fresh_mixed_18.tsv", 0.92, 0.98),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
