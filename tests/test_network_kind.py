@@ -714,3 +714,25 @@ def test_a_websocket_close_code_asked_in_english(service):
     text = "which websocket close code tells the client the server is restarting and it should reconnect?"
     assert service.resolve(text).matches[0].key == "1012"
     assert service.resolve("the server is restarting, please wait").matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("websocekt 1006 异常关比", "1006"),  # WebSocket with two letters swapped
+        ("webscoket 1011", "1011"),
+        ("域名解吸失败 ERR_NAME_NOT_RESOLVD", "ERR_NAME_NOT_RESOLVED"),  # the name typed outranks a sound
+        ("DNS 解析 NXDOMIAN 是啥", "ENOTFOUND"),  # a signature in capitals, two letters swapped
+        ("SERVFIAL 是什么", "ESERVFAIL"),
+        # gRPC named: the status its client reports, before the runtime's own wording.
+        ("gRPC call fails with 'context deadline exceeded' after 5s in my Go client", "DEADLINE_EXCEEDED"),
+        ("gRPC 服务端按用户做了配额限制，某个用户今天的调用次数用完了，按规范应该返回哪个 gRPC 状态", "RESOURCE_EXHAUSTED"),
+    ],
+)
+def test_typed_a_little_off_or_named_beside(service, text, name):
+    assert service.resolve(text).matches[0].key == name
+
+
+def test_without_grpc_the_runtimes_wording_stands(service):
+    assert service.resolve("go http client: context deadline exceeded").matches[0].key == "CONTEXT_DEADLINE_EXCEEDED"
+    assert service.resolve("HELLOWORLD").matches == ()

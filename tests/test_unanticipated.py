@@ -1146,3 +1146,10 @@ def test_a_step_taken_after_but_is_the_complaint_not_the_cure(service):
     top = service.resolve("华为云 ECS 接口返回 403，说余额不足受限，可是我刚充了钱").matches[0]
     assert top.kind == "error" and top.answer.error_code == "Ecs.0067"
     assert service.resolve("阿里云欠费停机了，已经充值了").matches == ()  # the cure told
+
+
+def test_the_code_asked_to_change_to_comes_first(service):
+    text = "@后端 登录 token 过期你们返回 403，前端拦截器只认 401 才去刷新 token，能统一成 401 吗？"
+    assert [m.status for m in service.resolve(text).matches[:2]] == [401, 403]
+    # A change whose effects are asked about keeps the typed order.
+    assert [m.status for m in service.resolve("302 改成 301 有什么影响").matches[:2]] == [302, 301]

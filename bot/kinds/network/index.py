@@ -23,6 +23,7 @@ from bot.core.domain import (
     PROGRAM_NAMES,
     asks,
     asks_for_help,
+    asks_for_status,
     reports_trouble,
     settled,
     technical_terms,
@@ -47,9 +48,11 @@ _WS_CODE_RE = re.compile(r"code[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
 _GRPC_RE = re.compile(r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])")
 # Look-behinds sit after the first character ("w(?<![a-z]w)" is "(?<![a-z])w"), so each
 # pattern starts with literals or a class and the engine skips ahead in C (~4× on 4 KB).
-# WebSocket named ("websocket", "web socket", the "websoket" typo, ws / wss as a word), and the
-# words for a close code; the two patterns below read a number after or before them.
-_WS_NAMED = r"web ?soc?ket|w(?<![a-z]w)ss?(?![a-z])"
+# WebSocket named ("websocket", "web socket", typos with a letter dropped or two swapped:
+# "websoket", "websocekt", "webscoket"; ws / wss as a word), and the words for a close code;
+# the two patterns below read a number after or before them. Bounded classes: no backtracking
+# beyond a few steps.
+_WS_NAMED = r"web ?s[ock]{2,3}[ek]{1,2}t|w(?<![a-z]w)ss?(?![a-z])"
 _WS_CLOSE_CODE = r"关闭码|关闭代码|断开码"
 _WS_BEFORE_RE = re.compile(
     rf"(?:{_WS_NAMED}|close ?code|close frame|closeevent|onclose|{_WS_CLOSE_CODE})"
@@ -65,6 +68,7 @@ _WS_AFTER_RE = re.compile(
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+_CAPS_WORD_RE = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{6,16}(?![A-Za-z0-9_])")
 # A one-word gRPC status name as typed (UNAVAILABLE, unauthenticated, cancelled).
 _GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
 # gRPC names that are ordinary English words need the context above, or the whole question.
@@ -136,6 +140,8 @@ _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
+# Asking for a named protocol's code ("哪个 grpc 状态", "该用哪个关闭码").
+_CODE_OF_ASKS = ("哪个 grpc 状态", "哪个grpc状态", "什么 grpc 状态", "哪个状态", "哪个关闭码", "什么关闭码", "which status", "which code")
 # Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
 ERROR_NAME_ASKS = (
     "报什么错", "报哪个错", "什么错误", "哪个错误", "抛出什么", "抛什么", "报错叫什么", "错误叫什么", "叫什么错",
@@ -181,6 +187,8 @@ class NetworkIndex:
         self._topic_sounds: list[tuple[str, str, str]] = []  # (its pinyin key, the word, card name)
         # (its Latin words, its Chinese part and that part's pinyin key, the word, card name)
         self._mixed_topic_sounds: list[tuple[tuple[str, ...], str, str, str, str]] = []
+        # One-word signatures in capitals (NXDOMAIN, SERVFAIL), for the typed ones a letter off.
+        self._caps_signatures: dict[str, str] = {}
         cards = data.cards
         for entry in cards:
             for sig in entry.signatures:
@@ -188,6 +196,8 @@ class NetworkIndex:
                 if key:
                     choice = Choice(key, entry.name, f"报错原文「{sig}」")
                     (fallbacks if entry.fallback else signatures).append(choice)
+                if _CAPS_WORD_RE.fullmatch(sig) and not entry.fallback:
+                    self._caps_signatures.setdefault(sig, entry.name)
             for text in (entry.title_zh, *entry.aliases):
                 key = normalize(text)
                 if not key or key in self._exact:
@@ -312,6 +322,8 @@ class NetworkIndex:
             and _NOT_BROWSER_RE.search(q.folded) is None
         ):
             self._as_browser_says(best)
+        if best and any(word in q.folded for word in _GRPC_CONTEXT):
+            self._as_grpc_says(best)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -337,6 +349,21 @@ class NetworkIndex:
         if best.get("ERR_CERT_DATE_INVALID", (0.0, "", ""))[0] < score:
             best["ERR_CERT_DATE_INVALID"] = (score, f"{why}，且证书已过期", tier)
         best["ERR_CERT_AUTHORITY_INVALID"] = (score - tuning.JUST_BELOW, why, tier)
+
+    def _as_grpc_says(self, best: dict[str, tuple[float, str, str]]) -> None:
+        """gRPC named beside a runtime's wording ("gRPC call fails with 'context deadline
+        exceeded'"): the status the gRPC client reports leads (the card's gRPC twin among its
+        see_also), the runtime's card just below. Not an identifier typed: that is its own."""
+        for name, (score, why, tier) in list(best.items()):
+            entry = self.entries[name]
+            if tier == "pattern" or entry.family == "grpc":
+                continue
+            twin = self._see_also_in(entry, "grpc")
+            if twin is None:
+                continue
+            if best.get(twin, (0.0, "", ""))[0] < score:
+                best[twin] = (score, f"{why}，gRPC 客户端报的是这个状态", tier)
+            best[name] = (score - tuning.JUST_BELOW, why, tier)
 
     def _as_browser_says(self, best: dict[str, tuple[float, str, str]]) -> None:
         """A TLS, DNS or TCP fault told in words, with a browser named ("证书过期了 浏览器打不开",
@@ -364,6 +391,15 @@ class NetworkIndex:
             near = self._one_close(word.upper(), self._errnos, 1 if len(word) <= 8 else 2)
             if near:
                 offer(near, tuning.NETWORK_TOPIC, f"近似报错标识 {word}", "fuzzy")
+        if self._caps_signatures:
+            # "DNS 解析 NXDOMIAN 是啥": a one-word signature in capitals, typed a letter off.
+            names = tuple(self._caps_signatures)
+            for word in dict.fromkeys(_CAPS_WORD_RE.findall(q.text)):
+                if word in self._caps_signatures or word in self.entries:
+                    continue
+                near = self._one_close(word, names, 1 if len(word) <= 6 else 2)  # two: a swap
+                if near:
+                    offer(self._caps_signatures[near], tuning.NETWORK_FALLBACK, f"近似报错原文 {word}", "pattern")
         if any(word in q.folded for word in _GRPC_CONTEXT):
             # "gprc unavaliable 怎么回事": a gRPC status one or two letters off, beside gRPC.
             for word in dict.fromkeys(_GRPC_LIKE_RE.findall(q.folded)):
@@ -375,8 +411,8 @@ class NetworkIndex:
         # "ERR_NAME_NOT_RESOLVD": a Chromium name two letters off, the one name that close.
         for word in dict.fromkeys(_NET_LIKE_RE.findall(q.folded)):
             near = self._one_close(word.upper(), self._net_names, 2)
-            if near:  # as a console line cut off inside the name is read (_cut_names)
-                offer(near, tuning.NETWORK_FALLBACK, f"近似报错标识 {word}", "pattern")
+            if near:  # the one name that close: typed, it outranks a description by its sound
+                offer(near, tuning.NETWORK_PATTERN - tuning.JUST_BELOW, f"近似报错标识 {word}", "pattern")
 
     def _one_close(self, typed: str, names: tuple[str, ...], most: int) -> str | None:
         """The one name of ``names`` at most ``most`` edits from ``typed``, if only one is (and
@@ -398,7 +434,7 @@ class NetworkIndex:
                 offer(names[0], tuning.NETWORK_FALLBACK, f"被截断的报错标识 {m.group(1)}", "pattern")
             elif not names and (near := self._one_close(cut, self._net_names, 2)):
                 # "net::ERR_HTTP2_PROTOCAL_ERROR": typed over from a screenshot, a letter off.
-                offer(near, tuning.NETWORK_FALLBACK, f"近似报错标识 {m.group(1)}", "pattern")
+                offer(near, tuning.NETWORK_PATTERN - tuning.JUST_BELOW, f"近似报错标识 {m.group(1)}", "pattern")
 
     def _identifiers(self, q: Query) -> list[tuple[str, str, int]]:
         """(name, why, position in the text) for every identifier pasted or typed."""
@@ -634,6 +670,9 @@ class NetworkIndex:
             # "grpc 调下游超过截止时间就报错了": among the named protocol's cards (Go's context
             # deadline reads alike, but the question is about gRPC).
             scored = [row for row in scored if self.entries[row[0]].family == named[0]] or scored
+            if named[0] != "browser" and (asks_for_status(q.folded) or any(w in q.folded for w in _CODE_OF_ASKS)):
+                # "…按规范应该返回哪个 gRPC 状态": the protocol's own code is what is asked for.
+                least = tuning.NETWORK_NAMED_ASK_COVERAGE
         name, coverage, words = scored[0]
         runner_up = scored[1][1] if len(scored) > 1 else 0.0
         if coverage < least or coverage < tuning.NETWORK_ASKED_LEAD * runner_up:
