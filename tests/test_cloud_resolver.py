@@ -723,3 +723,8 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
     from bot.kinds.cloud.sounds import SOUND_WORDS, Respeller
 
     assert Respeller(SOUND_WORDS).respell(text) == (spelt, put)
+
+
+def test_a_token_lifetime_is_a_duration(service):
+    top = service.resolve("阿里云 STS AssumeRole 说我传的令牌有效期参数无效").matches[0]
+    assert top.answer.error_code == "InvalidParameter.DurationSeconds"

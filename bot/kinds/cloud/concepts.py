@@ -1412,7 +1412,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "afterpay",
     ),
     "renew": ("续费", "续订", "续期", "renew", "renewal", "renewed", "renewing"),
-    "period": ("购买时长", "时长", "周期", "期限", "period", "periods", "duration", "period unit", "periodic"),
+    "period": ("购买时长", "时长", "有效期", "周期", "期限", "period", "periods", "duration", "period unit", "periodic"),
     "coupon": ("优惠券", "代金券", "优惠", "coupon", "coupons", "voucher", "vouchers", "抵扣券", "优惠码"),
     "creditcard": ("信用卡", "借记卡", "储蓄卡", "credit card", "debit card", "stored card"),
     "currency": ("货币", "币种", "currency", "currencies"),
