@@ -68,6 +68,8 @@ _WS_AFTER_RE = re.compile(
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+_IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
+_LOOSE = frozenset({"fuzzy", "words", "heard"})  # readings that may be near misses
 _CAPS_WORD_RE = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{6,16}(?![A-Za-z0-9_])")
 # A one-word gRPC status name as typed (UNAVAILABLE, unauthenticated, cancelled).
 _GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
@@ -271,8 +273,14 @@ class NetworkIndex:
         first_seen: dict[str, int] = {}  # identifiers: the one pasted first is the headline
 
         def offer(name: str, score: float, why: str, tier: str) -> None:
-            if name in self.entries and score > best.get(name, (0.0, "", ""))[0]:
-                best[name] = (score, why, tier)
+            held = best.get(name)
+            if name not in self.entries or (held is not None and score <= held[0]):
+                return
+            if held is not None and held[2] in _IDENTIFIED and tier in _LOOSE:
+                # "web socket 1001": the close code read as typed stays the reading, however
+                # closely an alias ("websocket 1001") also matches: loose readings yield later.
+                return
+            best[name] = (score, why, tier)
 
         # "刚才那个 ETIMEDOUT 是我本地 VPN 的问题，不用管了": named in a remark, no longer asked
         # about. Not a paste with a note ("connect ECONNREFUSED 已经解决了" still reads), nor a
