@@ -737,3 +737,8 @@ def test_typed_a_little_off_or_named_beside(service, text, name):
 def test_without_grpc_the_runtimes_wording_stands(service):
     assert service.resolve("go http client: context deadline exceeded").matches[0].key == "CONTEXT_DEADLINE_EXCEEDED"
     assert service.resolve("HELLOWORLD").matches == ()
+
+
+def test_an_alias_with_a_time_word_inside_it(service):
+    text = "@所有人 测试环境证书昨晚过期了，现在 Chrome 打开提示不安全，谁知道这个报错具体叫啥，我要写进故障报告里"
+    assert service.resolve(text).matches[0].key == "ERR_CERT_DATE_INVALID"
