@@ -1153,3 +1153,9 @@ def test_the_code_asked_to_change_to_comes_first(service):
     assert [m.status for m in service.resolve(text).matches[:2]] == [401, 403]
     # A change whose effects are asked about keeps the typed order.
     assert [m.status for m in service.resolve("302 改成 301 有什么影响").matches[:2]] == [302, 301]
+
+
+@pytest.mark.parametrize("text", ["接口已经被限流了怎么办", "接口昨天又被限流了"])
+def test_a_status_alias_with_a_time_word_inside_it(service, text):
+    top = service.resolve(text).matches[0]
+    assert top.status == 429 and top.tier == "alias"

@@ -31,7 +31,7 @@ from bot.core.domain import (
 from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.pinyin import cjk_count
-from bot.core.text import normalize
+from bot.core.text import normalize, without_fillers
 from bot.kinds.network.model import NetworkData, NetworkEntry
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
 
@@ -68,10 +68,6 @@ _WS_AFTER_RE = re.compile(
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
-# Time words and adverbs told between the two halves of a Chinese phrase ("证书昨晚过期了").
-_FILLERS = "昨晚|昨天|今天|今晚|刚刚|刚才|又|已经|突然|好像|貌似|居然|竟然"
-_FILLER_HINT_RE = re.compile(_FILLERS)
-_FILLER_RE = re.compile(f"(?<=[\u4e00-\u9fff])(?:{_FILLERS})(?=[\u4e00-\u9fff])")
 _IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
 _LOOSE = frozenset({"fuzzy", "words", "heard"})  # readings that may be near misses
 _CAPS_WORD_RE = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{6,16}(?![A-Za-z0-9_])")
@@ -624,7 +620,7 @@ class NetworkIndex:
             # "grpc 请求超时" names the technology: more specific than the status alias inside it.
             tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
             offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)
-        plain = _FILLER_RE.sub("", query) if _FILLER_HINT_RE.search(query) is not None else query
+        plain = without_fillers(query)
         if plain != query:
             # "证书昨晚过期了", "端口好像被占用了": an alias with a time word or an adverb put
             # inside it, read without them (as well as with).

@@ -24,7 +24,7 @@ from bot.core.domain import technical_terms
 from bot.core.kind import LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
-from bot.core.text import normalize
+from bot.core.text import normalize, without_fillers
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
@@ -1028,6 +1028,19 @@ class StatusIndex:
             if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
                 slivers.add(choice.target)
             offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
+        plain = without_fillers(query)
+        if plain != query:
+            # "接口已经被限流了", "网关昨晚又超时了": an alias with a time word or an adverb inside.
+            for choice in self._contained.find(f" {plain} "):
+                coverage = len(choice.key) / max(len(plain), 1)
+                vendor = self._vendor.get(choice.key)
+                if _ruled_out(f" {plain} ", choice.key) or (
+                    vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor)
+                ):
+                    continue
+                if coverage < tuning.SLIVER_ALIAS and len(plain) >= tuning.SLIVER_MIN_LENGTH:
+                    slivers.add(choice.target)
+                offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
 
         # "面试常问的永久重定向，返回码是多少": the Chinese usage (301), not 308's 永久重定向（保留
         # 方法）, when the rest of the question is a short frame that says nothing of what the
