@@ -742,3 +742,15 @@ def test_without_grpc_the_runtimes_wording_stands(service):
 def test_an_alias_with_a_time_word_inside_it(service):
     text = "@所有人 测试环境证书昨晚过期了，现在 Chrome 打开提示不安全，谁知道这个报错具体叫啥，我要写进故障报告里"
     assert service.resolve(text).matches[0].key == "ERR_CERT_DATE_INVALID"
+
+
+def test_an_alias_denied_is_not_read(service):
+    text = '容器里解析域名偶尔会失败，getaddrinfo 返回的意思是"暂时失败，稍后再试"，并不是域名不存在，这个错误对应哪个名字？'
+    assert service.resolve(text).matches[0].key == "EAI_AGAIN"
+
+
+def test_is_it_not_asks_rather_than_denies():
+    from bot.core.domain import ruled_out
+
+    assert ruled_out(" 并不是域名不存在 ", "域名不存在")
+    assert not ruled_out(" 是不是中间证书没配全 ", "中间证书没配全")

@@ -859,6 +859,21 @@ QUESTION_WORDS = tuple(
 _question_word = _one_of(QUESTION_WORDS)
 
 
+def ruled_out(padded: str, key: str) -> bool:
+    """Is every occurrence of ``key`` in the text just after a denial ("不是没登录那种", "并非超时",
+    "并不是域名不存在")?"""
+    at = padded.find(key)
+    while at >= 0:
+        before = padded[max(0, at - 4) : at].rstrip()
+        if not before.endswith(_DENIALS) or before.endswith("是不是"):  # "是不是中间证书没配全" asks
+            return False
+        at = padded.find(key, at + 1)
+    return True
+
+
+_DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
+
+
 def asks(folded: str) -> bool:
     return _question_word(folded) or ("还是" in folded and _EITHER_CODE_RE.search(folded) is not None)
 

@@ -25,6 +25,7 @@ from bot.core.domain import (
     asks_for_help,
     asks_for_status,
     reports_trouble,
+    ruled_out,
     settled,
     technical_terms,
 )
@@ -613,9 +614,10 @@ class NetworkIndex:
         exact = self._exact.get(query)
         if exact is not None and self._in_context(exact.key, q.folded):
             offer(exact.target, tuning.EXPLICIT, exact.label, "alias")
-        for choice in self._contained.find(f" {query} "):
-            if not self._in_context(choice.key, q.folded):
-                continue
+        padded = f" {query} "
+        for choice in self._contained.find(padded):
+            if not self._in_context(choice.key, q.folded) or ruled_out(padded, choice.key):
+                continue  # "…暂时失败，并不是域名不存在": the alias denied
             coverage = len(choice.key) / max(len(query), 1)
             # "grpc 请求超时" names the technology: more specific than the status alias inside it.
             tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
@@ -625,7 +627,7 @@ class NetworkIndex:
             # "证书昨晚过期了", "端口好像被占用了": an alias with a time word or an adverb put
             # inside it, read without them (as well as with).
             for choice in self._contained.find(f" {plain} "):
-                if self._in_context(choice.key, q.folded):
+                if self._in_context(choice.key, q.folded) and not ruled_out(f" {plain} ", choice.key):
                     coverage = len(choice.key) / max(len(plain), 1)
                     tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
                     offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)

@@ -310,19 +310,6 @@ def _vendor_words(org: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _ruled_out(padded: str, key: str) -> bool:
-    """Is every occurrence of ``key`` in the text just after a denial ("不是没登录那种", "并非超时")?"""
-    at = padded.find(key)
-    while at >= 0:
-        if not padded[max(0, at - 3) : at].rstrip().endswith(_DENIALS):
-            return False
-        at = padded.find(key, at + 1)
-    return True
-
-
-_DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
-
-
 def _asks_for_a_code(folded: str) -> bool:
     """Does the text ask for a number that is not a setting's value, nor for a meaning
     ("…其实是没认证吧，到底是哪个意思")?"""
@@ -1019,7 +1006,7 @@ class StatusIndex:
 
         slivers: set[int] = set()  # codes read from an alias that is a small part of a long text
         for choice in self._contained.find(padded):
-            if _ruled_out(padded, choice.key):
+            if domain.ruled_out(padded, choice.key):
                 continue  # "…这种情况返回什么（注意不是没登录那种）"
             coverage = len(choice.key) / max(len(query), 1)
             vendor = self._vendor.get(choice.key)
@@ -1034,7 +1021,7 @@ class StatusIndex:
             for choice in self._contained.find(f" {plain} "):
                 coverage = len(choice.key) / max(len(plain), 1)
                 vendor = self._vendor.get(choice.key)
-                if _ruled_out(f" {plain} ", choice.key) or (
+                if domain.ruled_out(f" {plain} ", choice.key) or (
                     vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor)
                 ):
                     continue
