@@ -754,3 +754,15 @@ def test_is_it_not_asks_rather_than_denies():
 
     assert ruled_out(" 并不是域名不存在 ", "域名不存在")
     assert not ruled_out(" 是不是中间证书没配全 ", "中间证书没配全")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("跨越问题怎么解决啊，前端调不通后端", "CORS_MISSING_ALLOW_ORIGIN"),  # 跨越 typed for 跨域
+        ("curl 报错 couldnt resolve host 是啥", "CURLE_COULDNT_RESOLVE_HOST"),  # no apostrophe
+    ],
+)
+def test_common_slips_of_the_keyboard(service, text, name):
+    assert service.resolve(text).matches[0].key == name
+    assert service.resolve("这次跨越问题的难度很大").matches == ()

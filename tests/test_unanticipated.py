@@ -1159,3 +1159,19 @@ def test_the_code_asked_to_change_to_comes_first(service):
 def test_a_status_alias_with_a_time_word_inside_it(service, text):
     top = service.resolve(text).matches[0]
     assert top.status == 429 and top.tier == "alias"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("404是神马意思啊", 404),  # 神马: the web's 什么
+        (
+            '产品这边问一下哈，用户说打开活动链接显示404，开发说活动下线了所以正常。有没有专门表示"这个页面以前有、现在永久没了"的状态码？@后端组',
+            410,
+        ),
+        ("新同事问我：为什么我们的接口创建成功返回 200 不返回 201？我居然答不上来😅 201 到底什么时候用啊，有没有人科普下", 201),
+        ("What's the difference between 502 and 504 on AWS ALB? I'm getting 504s after exactly 60s", 504),
+    ],
+)
+def test_the_code_the_question_is_about_comes_first(service, text, first):
+    assert service.resolve(text).matches[0].status == first

@@ -114,6 +114,8 @@ _NUMBER_ASK_RE = re.compile(
             "多少来着",
             "几号",
             *(f"{w}哪一?个" for w in ("是", "用", "回", "返回")),
+            # "有没有专门表示“这个页面以前有、现在永久没了”的状态码": one described, asked for.
+            "有没有[^，。？?!！]{0,30}?(?:状态码|的码)",
         ]
     )
 )
@@ -129,7 +131,8 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 # inside the second's), so the codes found are the same. The look-behind sits after the
 # first character: (?<!说应) there is (?<!说) before it.
 _FOCUS_ASKED_RE = re.compile(
-    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体|又)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指|啥含义|什么含义)(?!区别|不同|差别|关系)|到底是|一般是"
+    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体|又)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指|啥含义|什么含义"
+    r"|什么时候用|啥时候用|何时用|用在哪)(?!区别|不同|差别|关系)|到底是|一般是"
     # "…401 是没登录对吧": a claim about the code, checked; "408 是客户端慢还是服务端慢".
     r"|是[^，。,;；！？?]{1,12}?(?:对吧|对吗|是吧|还是|吗)"
     # "502 一般先查哪": where to look.
@@ -140,6 +143,9 @@ _FOCUS_SAID_RE = re.compile(
     # "…你们返回 403，前端只认 401，能统一成 401 吗": the code asked to change to.
     r"|统一成|统一为)"
     r"\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
+)
+_FOCUS_EN_RE = re.compile(
+    r"(?<![a-z])(?:getting|get|got|seeing|see)\s(?:a |an |lots of |many |some |only |all )?([1-5]\d\d)s?(?![0-9a-z])"
 )
 # A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
 _DONE_WITH_RE = re.compile(
@@ -1345,8 +1351,12 @@ def _focus_codes(q: Query) -> tuple[str, ...]:
     found = q.memo.get("status.focus")
     if found is None:
         folded = q.folded
-        # Both patterns need Chinese words: an all-ASCII text (a pasted trace) has none.
-        asks = () if folded.isascii() else (*_FOCUS_ASKED_RE.findall(folded), *_FOCUS_SAID_RE.findall(folded))
+        # Both patterns need Chinese words: an all-ASCII text (a pasted trace) has none. In
+        # English, the code the asker keeps receiving ("…I'm getting 504s after exactly 60s").
+        if folded.isascii():
+            asks = tuple(_FOCUS_EN_RE.findall(folded)) if "get" in folded or "seeing" in folded else ()
+        else:
+            asks = (*_FOCUS_ASKED_RE.findall(folded), *_FOCUS_SAID_RE.findall(folded))
         found = q.memo["status.focus"] = asks
     return found
 
