@@ -1175,3 +1175,8 @@ def test_a_status_alias_with_a_time_word_inside_it(service, text):
 )
 def test_the_code_the_question_is_about_comes_first(service, text, first):
     assert service.resolve(text).matches[0].status == first
+
+
+def test_a_quoted_name_asked_about_is_the_subject_even_when_typed_beside_it(service):
+    text = '很多中文教程把 401 叫"未授权"，可它其实是没认证吧？"未授权"到底指哪个码'
+    assert service.resolve(text).matches[0].status == 401

@@ -809,7 +809,10 @@ class StatusIndex:
         if _STANDARD_RE.search(q.folded) is not None:
             ranked = self._standard_first(ranked, q.folded)
         if yardsticks:
-            ranked = [item for item in ranked if item[0] not in yardsticks]
+            # A name quoted and asked about ("把 401 叫“未授权”，可它其实是没认证吧？“未授权”到底
+            # 指哪个码") is the subject, even when it names the code typed beside it.
+            quoted = self._quoted_names(q.folded)
+            ranked = [item for item in ranked if item[0] not in yardsticks or item[0] in quoted]
         ranked = _in_class(ranked, q.memo.get("status.class"))
         if ranked and _CLIENT_SEES_RE.search(q.folded) is not None:
             ranked = self._as_sent(ranked, yardsticks)
@@ -839,6 +842,13 @@ class StatusIndex:
             if tier != "words" or self.vendor_said(c, q.folded)
         ]
         return _below_the_standard(matches, q.folded)
+
+    def _quoted_names(self, folded: str) -> set[int]:
+        """The codes whose names the text quotes whole."""
+        if "“" not in folded and '"' not in folded and "「" not in folded:
+            return set()
+        found = (self._exact.get(normalize(m.group(1))) for m in _QUOTED_RE.finditer(folded))
+        return {choice.target for choice in found if choice is not None}
 
     def _as_sent(self, ranked: list, yardsticks: frozenset[int]) -> list:
         """"…浏览器里看到的状态码是几": a reading of a code that never leaves the server (nginx's
