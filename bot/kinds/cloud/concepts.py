@@ -31,6 +31,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not appear to exist",
         "not seem to be found",
         "no such thing",
+        "no matching",  # "no matching instance was found"
         "not exist anymore",
         "not there",
         "can not find",
