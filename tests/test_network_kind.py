@@ -766,3 +766,19 @@ def test_is_it_not_asks_rather_than_denies():
 def test_common_slips_of_the_keyboard(service, text, name):
     assert service.resolve(text).matches[0].key == name
     assert service.resolve("这次跨越问题的难度很大").matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Node 连本地 Redis，目标端口上根本没有进程在监听，内核直接回了 RST，这时候 Node 报的错误码是什么", "ECONNREFUSED"),
+        # A timeout set in seconds beside gRPC is no gRPC code 3.
+        ("gRPC 客户端设置了 3 秒超时，服务端处理太慢，还没返回就到点了，客户端拿到的是哪个状态", "DEADLINE_EXCEEDED"),
+        ("浏览器访问一个内网域名，DNS 查不到这个主机名，Chrome 页面上显示无法访问此网站，对应的 net 错误叫什么", "ERR_NAME_NOT_RESOLVED"),
+        ("用户关掉浏览器标签页或者跳到别的页面时，浏览器会主动关闭 WebSocket，onclose 里拿到的关闭码一般是多少", "1001"),
+        ("rpc error: code = 14", "UNAVAILABLE"),
+    ],
+)
+def test_descriptions_from_fresh_mixed_20(service, text, name):
+    assert service.resolve(text).matches[0].key == name
+    assert service.resolve("我关掉标签页了").matches == ()

@@ -46,7 +46,10 @@ _CURL_RE = re.compile(r"curl[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9a-z]|\.[0-9])"
 _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
 # A close code after "code" once a WebSocket word is anywhere in the text ("onclose 里 code 是 1006").
 _WS_CODE_RE = re.compile(r"code[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
-_GRPC_RE = re.compile(r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])")
+# Not a quantity: "gRPC 客户端设置了 3 秒超时" sets a timeout of three seconds.
+_GRPC_RE = re.compile(
+    r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])(?!\s?(?:秒|分钟|毫秒|ms|s\b|sec|个|次|台|倍|%|\.[0-9]))"
+)
 # Look-behinds sit after the first character ("w(?<![a-z]w)" is "(?<![a-z])w"), so each
 # pattern starts with literals or a class and the engine skips ahead in C (~4× on 4 KB).
 # WebSocket named ("websocket", "web socket", typos with a letter dropped or two swapped:
