@@ -782,3 +782,13 @@ def test_common_slips_of_the_keyboard(service, text, name):
 def test_descriptions_from_fresh_mixed_20(service, text, name):
     assert service.resolve(text).matches[0].key == name
     assert service.resolve("我关掉标签页了").matches == ()
+
+
+def test_javas_handshake_exception_yields_to_the_reason_beside_it(service):
+    text = "今天真的服了，安卓端 OkHttp 一直报 SSLHandshakeException，iOS 正常…… @张三 是不是证书链没配全？这种一般啥问题"
+    assert service.resolve(text).matches[0].key == "SSL_HANDSHAKE_FAILURE"
+    trace = (
+        "javax.net.ssl.SSLHandshakeException: PKIX path validation failed: "
+        "java.security.cert.CertPathValidatorException: validity check failed"
+    )
+    assert service.resolve(trace).matches[0].key == "X509_V_ERR_CERT_HAS_EXPIRED"

@@ -1180,3 +1180,8 @@ def test_the_code_the_question_is_about_comes_first(service, text, first):
 def test_a_quoted_name_asked_about_is_the_subject_even_when_typed_beside_it(service):
     text = '很多中文教程把 401 叫"未授权"，可它其实是没认证吧？"未授权"到底指哪个码'
     assert service.resolve(text).matches[0].status == 401
+
+
+def test_a_codes_new_name_asked_keeps_the_code(service):
+    text = "422 以前叫'无法处理的实体'，RFC 9110 里改成什么名字了"
+    assert service.resolve(text).matches[0].status == 422

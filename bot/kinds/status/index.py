@@ -249,7 +249,10 @@ _ASKED_CLAUSES = 4  # clauses of a scene-setting code's tail read on their own
 _INTERNAL_ASK_RE = re.compile(r"(?:哪个|什么|啥)(?:内部|非标准)(?:状态)?码")
 _DOUBT_WORDS = ("到底", "标准上", "规范上", "按规范", "按标准")
 _WHICH_RE = re.compile(r"(?:返回|回|用|给)(?:啥|什么|哪个)|哪个码|是哪个|是几")
-_CHANGED_FROM_RE = re.compile(r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)")
+# Not a name changed ("422 以前叫…，RFC 9110 里改成什么名字了": the code's own name is asked).
+_CHANGED_FROM_RE = re.compile(
+    r"([1-5]\d\d)(?!\d)[^？?。]{0,40}?(?:改成|换成|改用|换用|改为|换为)[^，。,]{0,4}?(?:哪|什么|啥)(?!\s?(?:名字|名称|叫法|称呼))"
+)
 # Three characters standing alone, a digit 1–5 then digits or the letter o, at least one o
 # ("4o4", "5oo"; folded text is lower case): a code typed with the letter for a zero.
 _LETTER_O_CODE_RE = re.compile(r"[1-5](?<![0-9a-z][1-5])(?=[0-9o]{0,1}o)[0-9o]{2}(?![0-9a-z])")
