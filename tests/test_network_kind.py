@@ -792,3 +792,8 @@ def test_javas_handshake_exception_yields_to_the_reason_beside_it(service):
         "java.security.cert.CertPathValidatorException: validity check failed"
     )
     assert service.resolve(trace).matches[0].key == "X509_V_ERR_CERT_HAS_EXPIRED"
+
+
+def test_a_chromium_name_typed_with_spaces(service):
+    assert service.resolve("err name not reslved 手机能上电脑不能").matches[0].key == "ERR_NAME_NOT_RESOLVED"
+    assert service.resolve("err the server is down now").matches == ()

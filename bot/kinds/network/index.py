@@ -72,6 +72,7 @@ _WS_AFTER_RE = re.compile(
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+_SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
 _IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
 _LOOSE = frozenset({"fuzzy", "words", "heard"})  # readings that may be near misses
 _CAPS_WORD_RE = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{6,16}(?![A-Za-z0-9_])")
@@ -418,6 +419,17 @@ class NetworkIndex:
                 near = self._one_close(word.upper(), self._grpc_names, 1 if len(word) <= 8 else 2)
                 if near:
                     offer(near, tuning.NETWORK_FALLBACK, f"近似 gRPC 状态 {word}", "pattern")
+        if "err " in q.folded:
+            # "err name not reslved 手机能上电脑不能": a Chromium name typed with spaces (and
+            # perhaps a letter off); the longest run of its words that names one card.
+            for m in _SPACED_ERR_RE.finditer(q.folded):
+                words = m.group().split()
+                for size in range(len(words), 2, -1):
+                    typed = "_".join(words[:size]).upper()
+                    near = typed if typed in self.entries else self._one_close(typed, self._net_names, 2)
+                    if near:
+                        offer(near, tuning.NETWORK_PATTERN - tuning.JUST_BELOW, f"近似报错标识 {m.group()}", "pattern")
+                        break
         if "err_" not in q.folded:
             return
         # "ERR_NAME_NOT_RESOLVD": a Chromium name two letters off, the one name that close.
