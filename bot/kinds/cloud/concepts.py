@@ -257,6 +257,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "reached",
         "reach the limit",
         "hit the limit",
+        "at most",  # "you can create at most 30 launch templates"
         "到顶",
         "顶了",
         "满了",
