@@ -1185,3 +1185,9 @@ def test_a_quoted_name_asked_about_is_the_subject_even_when_typed_beside_it(serv
 def test_a_codes_new_name_asked_keeps_the_code(service):
     text = "422 以前叫'无法处理的实体'，RFC 9110 里改成什么名字了"
     assert service.resolve(text).matches[0].status == 422
+
+
+@pytest.mark.parametrize(("text", "code"), [("308 是永久的吗", 308), ("301是永久的吗", 301), ("302是临时的吗?", 302)])
+def test_a_trait_from_the_codes_own_name_asked_is_a_lookup(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+    assert service.resolve("201是你们班吗").matches == ()

@@ -308,6 +308,9 @@ def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match
 
 
 _NGINX_TLS_CODES = frozenset({495, 496})
+# "308 是永久的" (吗 normalised away): a code said to be something short.
+_SAID_TO_BE_RE = re.compile(r"\s?([1-5]\d\d)\s?是\s?([\u4e00-\u9fff]{1,6})\s?")
+_CJK_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")
 _NGINX_TLS_WORDS = ("nginx", "openresty", "tengine", "ingress", "客户端证书", "client cert", "双向", "mtls", "ssl_verify")
 
 
@@ -436,6 +439,10 @@ class StatusIndex:
         self._reasons = {
             code: tuple(k for k in {normalize(t) for t in (e.name_zh, e.phrase, *e.phrase_aliases)} if k)
             for code, e in self.data.statuses.items()
+        }
+        # Each code's Chinese name as character pairs ("永久", "重定", …), for "308 是永久的吗".
+        self._name_pairs = {
+            code: frozenset(grams(_CJK_ONLY_RE.sub(" ", e.name_zh.split("（")[0]))) for code, e in self.data.statuses.items()
         }
         for cls in self.data.classes.values():
             for text in (cls.name_zh, *cls.aliases):
@@ -765,6 +772,9 @@ class StatusIndex:
         names = self._reasons.get(code, ())
         if any(name in normalized for name in names):
             return True
+        said = _SAID_TO_BE_RE.fullmatch(normalized)
+        if said is not None and int(said.group(1)) == code and self._name_pairs.get(code, frozenset()) & set(grams(said.group(2))):
+            return True  # "308 是永久的吗", "418 是茶壶吗": a trait from the code's own name, asked
         sounds = self._reason_sounds.get(code)
         if sounds and len(normalized) <= tuning.HOMOPHONE_MAX_CHARS:
             heard = pinyin.key(normalized)
