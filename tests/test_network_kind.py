@@ -797,3 +797,16 @@ def test_javas_handshake_exception_yields_to_the_reason_beside_it(service):
 def test_a_chromium_name_typed_with_spaces(service):
     assert service.resolve("err name not reslved 手机能上电脑不能").matches[0].key == "ERR_NAME_NOT_RESOLVED"
     assert service.resolve("err the server is down now").matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ssh 连服务器提示 connection refuesd 咋整", "ECONNREFUSED"),  # a short English error typed with a slip
+        ("conection reset by peer 是什么", "ECONNRESET"),
+        ("my gRPC call fails with status code 16, is that the same as PERMISSION_DENIED?", "UNAUTHENTICATED"),
+    ],
+)
+def test_slips_in_english_and_numbers_after_code(service, text, name):
+    assert service.resolve(text).matches[0].key == name
+    assert service.resolve("the connection was great today").matches == ()

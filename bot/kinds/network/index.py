@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import islice
 
 from rapidfuzz.distance import Levenshtein
 
@@ -46,6 +47,7 @@ _CURL_RE = re.compile(r"curl[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9a-z]|\.[0-9])"
 _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
 # A close code after "code" once a WebSocket word is anywhere in the text ("onclose 里 code 是 1006").
 _WS_CODE_RE = re.compile(r"code[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
+_GRPC_CODE_RE = re.compile(r"(?:status code|status|code|状态码)(?:\s?[=:：]\s?|\s)([0-9]{1,2})(?![0-9.])")
 # Not a quantity: "gRPC 客户端设置了 3 秒超时" sets a timeout of three seconds.
 _GRPC_RE = re.compile(
     r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])(?!\s?(?:秒|分钟|毫秒|ms|s\b|sec|个|次|台|倍|%|\.[0-9]))"
@@ -72,6 +74,9 @@ _WS_AFTER_RE = re.compile(
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+_LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,5}")  # a few English words in a row
+_LATIN_RUNS = 3  # runs read per question
+_PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
 _SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
 _IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
 _LOOSE = frozenset({"fuzzy", "words", "heard"})  # readings that may be near misses
@@ -250,6 +255,15 @@ class NetworkIndex:
         self._contained = SubstringIndex(contained)
         self._sounds = SubstringIndex(sounds)
         self._typos = RatioKeys(self._fuzzy_keys)
+        # English signatures of a few words ("connection refused", "broken pipe"), for the runs
+        # of English in a question typed with a slip ("ssh 连服务器提示 connection refuesd").
+        phrases = {
+            choice.key: choice
+            for choice in signatures
+            if choice.key.isascii() and 2 <= choice.key.count(" ") + 1 <= 6 and not any(ch.isdigit() for ch in choice.key)
+        }
+        self._phrase_choices = list(phrases.values())
+        self._phrase_typos = RatioKeys(list(phrases))
         self._words.freeze(len(cards))
         topic_grams: dict[str, set[str]] = {}
         for word, name in self._topics:
@@ -321,6 +335,12 @@ class NetworkIndex:
         found = self._signatures.find(padded) if not done else []
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
             offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
+        if not found and not done and len(q.normalized) <= _TYPED_MAX:
+            # A short English error typed by hand with a slip, inside a question.
+            for run in islice(_LATIN_RUN_RE.finditer(q.normalized), _LATIN_RUNS):
+                for _key, _score, index in self._phrase_typos.extract(run.group(), _PHRASE_CUTOFF, limit=1):
+                    choice = self._phrase_choices[index]
+                    offer(choice.target, tuning.NETWORK_SIGNATURE - 3, f"近似{choice.label}", "signature")
         if not found:
             for choice in self._fallbacks.find(padded)[:1]:
                 offer(choice.target, tuning.NETWORK_FALLBACK, choice.label, "signature")
@@ -498,6 +518,9 @@ class NetworkIndex:
         extra = []
         if "curl" in folded:
             extra.append((_EXIT_RE, "curl", "curl 退出码"))
+        if grpc_context:
+            # "my gRPC call fails with status code 16": the number after "code", gRPC named.
+            extra.append((_GRPC_CODE_RE, "grpc", "gRPC 状态码"))
         if any(word in folded for word in FAMILY_CONTEXT["websocket"]):
             extra.append((_WS_CODE_RE, "websocket", "WebSocket 关闭码"))
         for rx, family, label in (
