@@ -1191,3 +1191,8 @@ def test_a_codes_new_name_asked_keeps_the_code(service):
 def test_a_trait_from_the_codes_own_name_asked_is_a_lookup(service, text, code):
     assert service.resolve(text).matches[0].status == code
     assert service.resolve("201是你们班吗").matches == ()
+
+
+def test_nginxs_own_code_is_not_what_another_server_sends(service):
+    text = "用户浏览器里 Cookie 攒得太多，整个请求头体积超限，Node 的 http 服务直接拒绝了这个请求，返回的状态码是多少"
+    assert service.resolve(text).matches[0].status == 431

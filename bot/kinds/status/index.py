@@ -308,6 +308,8 @@ def status_match(entry: StatusEntry, score: float, why: str, tier: str) -> Match
 
 
 _NGINX_TLS_CODES = frozenset({495, 496})
+# Servers and runtimes that are not nginx, named (see vendor_said).
+_OTHER_SERVER_RE = re.compile(r"node|tomcat|apache|iis|express|django|flask|spring|caddy|envoy|haproxy|traefik|kestrel")
 # "308 是永久的" (吗 normalised away): a code said to be something short.
 _SAID_TO_BE_RE = re.compile(r"\s?([1-5]\d\d)\s?是\s?([\u4e00-\u9fff]{1,6})\s?")
 _CJK_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")
@@ -894,6 +896,10 @@ class StatusIndex:
         entry = self.data.statuses[code]
         if entry.registry != "unofficial":
             return True
+        if entry.spec.org == "nginx" and code not in _NGINX_TLS_CODES and _OTHER_SERVER_RE.search(folded) is not None:
+            # "…Cookie 攒得太多…Node 的 http 服务直接拒绝": another server named and nginx not:
+            # nginx's own code is not what that server sends.
+            return "nginx" in folded or "openresty" in folded or "ingress" in folded
         if entry.spec.org == "nginx" and code in _NGINX_TLS_CODES:
             # nginx's client-certificate codes read from a description need nginx or a client
             # certificate told: "证书过了有效期，Chrome 提示不是私密连接" is the browser's fault page.
