@@ -810,3 +810,14 @@ def test_a_chromium_name_typed_with_spaces(service):
 def test_slips_in_english_and_numbers_after_code(service, text, name):
     assert service.resolve(text).matches[0].key == name
     assert service.resolve("the connection was great today").matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("WebSocket 连接在没收到任何关闭帧的情况下就断了（比如手机切网络），浏览器 onclose 事件里拿到的那个 code 是多少", "1006"),
+        ("Node 里 dns.lookup 一个在 DNS 里压根查不到记录的域名，回调里拿到的 err.code 是什么，和 getaddrinfo 有关", "ENOTFOUND"),
+    ],
+)
+def test_descriptions_from_fresh_mixed_21(service, text, name):
+    assert service.resolve(text).matches[0].key == name
