@@ -1196,3 +1196,8 @@ def test_a_trait_from_the_codes_own_name_asked_is_a_lookup(service, text, code):
 def test_nginxs_own_code_is_not_what_another_server_sends(service):
     text = "用户浏览器里 Cookie 攒得太多，整个请求头体积超限，Node 的 http 服务直接拒绝了这个请求，返回的状态码是多少"
     assert service.resolve(text).matches[0].status == 431
+
+
+def test_an_alert_put_off_asks_nothing(service):
+    assert service.resolve("线上那个 ECONNRESET 的告警我先静默了，明天再查").matches == ()
+    assert service.resolve("线上一直报 ECONNRESET，怎么查").matches[0].key == "ECONNRESET"

@@ -956,7 +956,9 @@ SETTLED_WORDS = (
     # The cause found and dealt with: "是 key 被删了，已经换新的", "不用查了", "是符合预期的".
     "已经换 已经充值 不用查了 符合预期 正常现象 "
     "已经加 已经配上 配上了 联调通了 预期行为 本周上线 报告已发 说个笑话 "
-    "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配".split(),
+    "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
+    # An alert put off: "线上那个 ECONNRESET 的告警我先静默了，明天再查".
+    "先静默 静默了 明天再查 回头再查".split(),
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it); English words
     # after a space, not inside a name ("ERR_NAME_NOT_RESOLVED", "prefixed").
     " fixed",
