@@ -147,7 +147,7 @@ from tests.eval_utils import blind_rows, eval_blind
         # The session's last held-out set, written blind while fresh_mixed_20 was tuned on and
         # scored once at 66aced8 (first run: answerable 95.6% / 96.7%, descriptions 91.4% /
         # 94.3%, cloud 100%, chatter 98.0%); then tuned on.
-        ("dev/fresh_mixed_21.tsv", 0.95, 0.96),
+        ("dev/fresh_mixed_21.tsv", 0.97, 0.98),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
