@@ -335,8 +335,9 @@ class NetworkIndex:
         found = self._signatures.find(padded) if not done else []
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
             offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
-        if not found and not done and len(q.normalized) <= _TYPED_MAX:
-            # A short English error typed by hand with a slip, inside a question.
+        if not found and not done and len(q.normalized) <= _TYPED_MAX and not q.normalized.isascii():
+            # A short English error typed by hand with a slip, inside a Chinese question (an
+            # English one is read by its words; ~20 µs saved on each).
             for run in islice(_LATIN_RUN_RE.finditer(q.normalized), _LATIN_RUNS):
                 for _key, _score, index in self._phrase_typos.extract(run.group(), _PHRASE_CUTOFF, limit=1):
                     choice = self._phrase_choices[index]
