@@ -442,10 +442,6 @@ class StatusIndex:
             code: tuple(k for k in {normalize(t) for t in (e.name_zh, e.phrase, *e.phrase_aliases)} if k)
             for code, e in self.data.statuses.items()
         }
-        # Each code's Chinese name as character pairs ("永久", "重定", …), for "308 是永久的吗".
-        self._name_pairs = {
-            code: frozenset(grams(_CJK_ONLY_RE.sub(" ", e.name_zh.split("（")[0]))) for code, e in self.data.statuses.items()
-        }
         for cls in self.data.classes.values():
             for text in (cls.name_zh, *cls.aliases):
                 self._classes[normalize(text)] = cls.digit
@@ -775,8 +771,12 @@ class StatusIndex:
         if any(name in normalized for name in names):
             return True
         said = _SAID_TO_BE_RE.fullmatch(normalized)
-        if said is not None and int(said.group(1)) == code and self._name_pairs.get(code, frozenset()) & set(grams(said.group(2))):
-            return True  # "308 是永久的吗", "418 是茶壶吗": a trait from the code's own name, asked
+        if said is not None and int(said.group(1)) == code and code in self.data.statuses:
+            # "308 是永久的吗", "418 是茶壶吗": a trait from the code's own Chinese name, asked
+            # (its character pairs, worked out here: few texts get this far).
+            name = _CJK_ONLY_RE.sub(" ", self.data.statuses[code].name_zh.split("（")[0])
+            if grams(name) & grams(said.group(2)):
+                return True
         sounds = self._reason_sounds.get(code)
         if sounds and len(normalized) <= tuning.HOMOPHONE_MAX_CHARS:
             heard = pinyin.key(normalized)
