@@ -335,7 +335,7 @@ class NetworkIndex:
         found = self._signatures.find(padded) if not done else []
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
             offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
-        if not found and not done and len(q.normalized) <= _TYPED_MAX and not q.normalized.isascii():
+        if not found and not done and len(q.normalized) <= _TYPED_MAX and not q.folded.isascii():
             # A short English error typed by hand with a slip, inside a Chinese question (an
             # English one is read by its words; ~20 µs saved on each).
             for run in islice(_LATIN_RUN_RE.finditer(q.normalized), _LATIN_RUNS):
