@@ -725,11 +725,12 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
     assert Respeller(SOUND_WORDS).respell(text) == (spelt, put)
 
 
-def test_a_token_lifetime_is_a_duration(service):
-    top = service.resolve("阿里云 STS AssumeRole 说我传的令牌有效期参数无效").matches[0]
-    assert top.answer.error_code == "InvalidParameter.DurationSeconds"
-
-
-def test_at_most_is_a_limit(service):
-    text = "Aliyun ECS: you can create at most 30 launch templates in one region"
-    assert service.resolve(text).matches[0].answer.error_code == "LaunchTemplateLimitExceed"
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("阿里云 STS AssumeRole 说我传的令牌有效期参数无效", "InvalidParameter.DurationSeconds"),  # 有效期: a duration
+        ("Aliyun ECS: you can create at most 30 launch templates in one region", "LaunchTemplateLimitExceed"),  # a limit
+    ],
+)
+def test_concept_words_added_this_session(service, text, code):
+    assert service.resolve(text).matches[0].answer.error_code == code
