@@ -732,5 +732,5 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
         ("Aliyun ECS: you can create at most 30 launch templates in one region", "LaunchTemplateLimitExceed"),  # a limit
     ],
 )
-def test_concept_words_added_this_session(service, text, code):
+def test_durations_and_limits_in_the_concept_lexicon(service, text, code):
     assert service.resolve(text).matches[0].answer.error_code == code
