@@ -199,16 +199,18 @@ class NetworkIndex:
         self._topic_sounds: list[tuple[str, str, str]] = []  # (its pinyin key, the word, card name)
         # (its Latin words, its Chinese part and that part's pinyin key, the word, card name)
         self._mixed_topic_sounds: list[tuple[tuple[str, ...], str, str, str, str]] = []
-        # One-word signatures in capitals (NXDOMAIN, SERVFAIL), for the typed ones a letter off.
+        # One-word signatures in capitals (NXDOMAIN, SERVFAIL), for the typed ones a letter off;
+        # not cards' own names (ECONNREFUSED): errno names typed a letter off read apart.
         self._caps_signatures: dict[str, str] = {}
         cards = data.cards
+        card_names = {entry.name for entry in cards}
         for entry in cards:
             for sig in entry.signatures:
                 key = normalize(sig)
                 if key:
                     choice = Choice(key, entry.name, f"报错原文「{sig}」")
                     (fallbacks if entry.fallback else signatures).append(choice)
-                if _CAPS_WORD_RE.fullmatch(sig) and not entry.fallback:
+                if _CAPS_WORD_RE.fullmatch(sig) and not entry.fallback and sig not in card_names:
                     self._caps_signatures.setdefault(sig, entry.name)
             for text in (entry.title_zh, *entry.aliases):
                 key = normalize(text)
