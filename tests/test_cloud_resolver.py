@@ -734,3 +734,11 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
 )
 def test_durations_and_limits_in_the_concept_lexicon(service, text, code):
     assert service.resolve(text).matches[0].answer.error_code == code
+
+
+def test_the_servers_time_and_a_disks_type(service):
+    text = "Alibaba OSS rejects my PUT saying the gap between my request time and the server's time is too big. Which error is that?"
+    assert service.resolve(text).matches[0].answer.error_code == "RequestTimeTooSkewed"
+    from bot.kinds.cloud.concepts import concepts_in, surface
+
+    assert "instancetype" not in concepts_in(surface("指定的云盘规格已售罄"))[0]  # a disk's type

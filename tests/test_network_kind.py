@@ -821,3 +821,17 @@ def test_slips_in_english_and_numbers_after_code(service, text, name):
 )
 def test_descriptions_from_fresh_mixed_21(service, text, name):
     assert service.resolve(text).matches[0].key == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("econnrefsed 什么鬼", "ECONNREFUSED"),  # one edit from ECONNREFUSED, two from ECONNRESET: the nearer
+        ("IoT 设备 MQTT over TLS 连不上，设备日志只有 SSL handshake failed，证书是中间CA签的，设备里只烧了根证书，这种 TLS 问题一般怎么查？", "SSL_HANDSHAKE_FAILURE"),
+        ("浏览器打开站点后地址栏一直来回跳，http 跳 https，https 又被 CDN 以 http 回源再跳回去，几十次后 Chrome 直接放弃不跳了，这是什么错误？", "ERR_TOO_MANY_REDIRECTS"),
+        ("In gRPC, which status should the server return when the caller's token is missing or invalid?", "UNAUTHENTICATED"),
+    ],
+)
+def test_questions_from_fresh_mixed_22(service, text, name):
+    assert service.resolve(text).matches[0].key == name
+    assert service.resolve("the token is missing or invalid").matches[0].key == "401"  # no gRPC named

@@ -1201,3 +1201,15 @@ def test_nginxs_own_code_is_not_what_another_server_sends(service):
 def test_an_alert_put_off_asks_nothing(service):
     assert service.resolve("线上那个 ECONNRESET 的告警我先静默了，明天再查").matches == ()
     assert service.resolve("线上一直报 ECONNRESET，怎么查").matches[0].key == "ECONNRESET"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("@后端 登录接口在 Safari 上 POST 完变成了 GET，日志里看到中间有个 302，302 为啥会把方法改掉啊？要不要换别的", 302),
+        ("更新接口要求带 If-Match，客户端带的ETag跟服务器上现在的已经不一样了，服务器拒绝执行这次条件请求，返回的状态码是多少", 412),
+        ("阿里云 OSS 上传回调：文件其实已经传上去了，但 OSS 去调业务的回调地址失败了，这时 OSS 返回给客户端的那个很少见的 2xx 是多少？", 203),
+    ],
+)
+def test_questions_from_fresh_mixed_22(service, text, code):
+    assert service.resolve(text).matches[0].status == code

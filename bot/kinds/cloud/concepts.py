@@ -661,6 +661,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "difference between request time and server time",
         "time difference between",
         "server time",
+        "server s time",  # "the server's time"
+        "time gap",
+        "gap between my request time",
         "差了",
         "时间差",
         "相差",
@@ -1247,7 +1250,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "image": ("镜像名", "镜像", "image", "images", "imageid"),
     "snapshot": ("快照名", "快照", "snapshot", "snapshots"),
-    "disk": ("磁盘", "云盘", "硬盘", "盘", "数据盘", "disk", "disks", "volume", "volumes", "evs"),
+    # "云盘规格" is a disk's type, not an instance type (规格 alone reads as one).
+    "disk": ("云盘规格", "磁盘规格", "磁盘", "云盘", "硬盘", "盘", "数据盘", "disk", "disks", "volume", "volumes", "evs"),
     "systemdisk": ("系统盘", "system disk", "systemdisk"),
     "securitygroup": ("sg", "安全组", "security group", "securitygroup", "security groups"),
     "publickey": (

@@ -462,12 +462,19 @@ class NetworkIndex:
                 offer(near, tuning.NETWORK_PATTERN - tuning.JUST_BELOW, f"近似报错标识 {word}", "pattern")
 
     def _one_close(self, typed: str, names: tuple[str, ...], most: int) -> str | None:
-        """The one name of ``names`` at most ``most`` edits from ``typed``, if only one is (and
-        ``typed`` is no card's name itself)."""
+        """The nearest name of ``names``, at most ``most`` edits from ``typed``, if no other is
+        as near ("ECONNREFSED": one edit from ECONNREFUSED, two from ECONNRESET), and ``typed``
+        is no card's name itself."""
         if typed in self.entries:
             return None
-        near = [n for n in names if abs(len(n) - len(typed)) <= most and Levenshtein.distance(n, typed) <= most]
-        return near[0] if len(near) == 1 else None
+        near = sorted(
+            (d, n)
+            for n in names
+            if abs(len(n) - len(typed)) <= most and (d := Levenshtein.distance(n, typed, score_cutoff=most)) <= most
+        )
+        if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+            return None
+        return near[0][1]
 
     def _cut_names(self, q: Query, offer) -> None:
         """A console line cut off inside its error's name ("net::ERR_CONNECTION_RES", a

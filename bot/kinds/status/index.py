@@ -132,7 +132,7 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 # first character: (?<!说应) there is (?<!说) before it.
 _FOCUS_ASKED_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体|又)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指|啥含义|什么含义"
-    r"|什么时候用|啥时候用|何时用|用在哪)(?!区别|不同|差别|关系)|到底是|一般是"
+    r"|什么时候用|啥时候用|何时用|用在哪)(?!区别|不同|差别|关系)|到底是|一般是|为啥|为什么|怎么会"
     # "…401 是没登录对吧": a claim about the code, checked; "408 是客户端慢还是服务端慢".
     r"|是[^，。,;；！？?]{1,12}?(?:对吧|对吗|是吧|还是|吗)"
     # "502 一般先查哪": where to look.
@@ -592,6 +592,8 @@ class StatusIndex:
             for m in pattern.finditer(folded):
                 if pattern is _TELL_APART_RE and _PAIRED_RE.search(folded, max(0, m.start() - 4), m.start()):
                     continue  # "401跟403区别": the two typed codes compared, neither a yardstick
+                if pattern is _SEEN_AS_RE and m.group(1) in _focus_codes(q):
+                    continue  # "日志里看到中间有个 302，302 为啥会把方法改掉": the code asked about
                 marked.add(int(m.group(1)))
         if _INTERNAL_ASK_RE.search(folded) is not None:
             marked.update(c for c in known if self.data.statuses[c].registry != "unofficial")
