@@ -151,7 +151,7 @@ from tests.eval_utils import blind_rows, eval_blind
         # Written blind while fresh_mixed_21 was tuned on, scored once at f54a2ee (first run:
         # answerable 92.2% / 93.9%, English 80.0%, descriptions 88.6% / 94.3%, cloud 92.0%,
         # chatter 100%); then tuned on.
-        ("dev/fresh_mixed_22.tsv", 0.92, 0.98),
+        ("dev/fresh_mixed_22.tsv", 0.96, 0.98),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
