@@ -390,32 +390,31 @@ class NetworkIndex:
         """gRPC named beside a runtime's wording ("gRPC call fails with 'context deadline
         exceeded'"): the status the gRPC client reports leads (the card's gRPC twin among its
         see_also), the runtime's card just below. Not an identifier typed: that is its own."""
-        for name, (score, why, tier) in list(best.items()):
-            entry = self.entries[name]
-            if tier == "pattern" or entry.family == "grpc":
-                continue
-            twin = self._see_also_in(entry, "grpc")
-            if twin is None:
-                continue
-            if best.get(twin, (0.0, "", ""))[0] < score:
-                best[twin] = (score, f"{why}，gRPC 客户端报的是这个状态", tier)
-            best[name] = (score - tuning.JUST_BELOW, why, tier)
+        for name, reading in list(best.items()):
+            if reading[2] != "pattern" and self.entries[name].family != "grpc":
+                self._twin_first(best, name, reading, "grpc", "，gRPC 客户端报的是这个状态")
 
     def _as_browser_says(self, best: dict[str, tuple[float, str, str]]) -> None:
         """A TLS, DNS or TCP fault told in words, with a browser named ("证书过期了 浏览器打不开",
         "憑證過期了 瀏覽器一直跳出連線不是私人連線", "浏览器域名解西失败"): the browser shows Chromium's name for it
         (its first browser card among the card's see_also), which leads, the OpenSSL card just
         below. Not a pasted OpenSSL line: that is what the user's tool printed."""
-        for name, (score, why, tier) in list(best.items()):
-            entry = self.entries[name]
-            if tier in ("pattern", "signature") or entry.family not in _BROWSER_SHOWS:
-                continue
-            twin = self._see_also_in(entry, "browser")
-            if twin is None:
-                continue
-            if best.get(twin, (0.0, "", ""))[0] < score:
-                best[twin] = (score, why, tier)
-            best[name] = (score - tuning.JUST_BELOW, why, tier)
+        for name, reading in list(best.items()):
+            if reading[2] not in ("pattern", "signature") and self.entries[name].family in _BROWSER_SHOWS:
+                self._twin_first(best, name, reading, "browser")
+
+    def _twin_first(
+        self, best: dict[str, tuple[float, str, str]], name: str, reading: tuple[float, str, str], family: str, note: str = ""
+    ) -> None:
+        """The card's twin in ``family`` (the same fault under that program's name, from its
+        see_also) takes its reading, ``note`` added; the card itself goes just below."""
+        twin = self._see_also_in(self.entries[name], family)
+        if twin is None:
+            return
+        score, why, tier = reading
+        if best.get(twin, (0.0, "", ""))[0] < score:
+            best[twin] = (score, why + note, tier)
+        best[name] = (score - tuning.JUST_BELOW, why, tier)
 
     # --- identifiers ---------------------------------------------------------------------
     def _misspelt_errnos(self, q: Query, offer) -> None:
@@ -662,23 +661,17 @@ class NetworkIndex:
         exact = self._exact.get(query)
         if exact is not None and self._in_context(exact.key, q.folded):
             offer(exact.target, tuning.EXPLICIT, exact.label, "alias")
-        padded = f" {query} "
-        for choice in self._contained.find(padded):
-            if not self._in_context(choice.key, q.folded) or ruled_out(padded, choice.key):
-                continue  # "…暂时失败，并不是域名不存在": the alias denied
-            coverage = len(choice.key) / max(len(query), 1)
-            # "grpc 请求超时" names the technology: more specific than the status alias inside it.
-            tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
-            offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)
-        plain = without_fillers(query)
-        if plain != query:
-            # "证书昨晚过期了", "端口好像被占用了": an alias with a time word or an adverb put
-            # inside it, read without them (as well as with).
-            for choice in self._contained.find(f" {plain} "):
-                if self._in_context(choice.key, q.folded) and not ruled_out(f" {plain} ", choice.key):
-                    coverage = len(choice.key) / max(len(plain), 1)
-                    tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
-                    offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)
+        # The text as typed, then (when it differs) without the time words and adverbs put
+        # inside a phrase ("证书昨晚过期了", "端口好像被占用了").
+        for text in dict.fromkeys((query, without_fillers(query))):
+            padded = f" {text} "
+            for choice in self._contained.find(padded):
+                if not self._in_context(choice.key, q.folded) or ruled_out(padded, choice.key):
+                    continue  # "…暂时失败，并不是域名不存在": the alias denied
+                coverage = len(choice.key) / max(len(text), 1)
+                # "grpc 请求超时" names the technology: more specific than the status alias inside it.
+                tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
+                offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)
         if 4 <= len(query) <= 80:
             for _key, score, index in self._typos.extract(query, 80, limit=3):
                 choice = self._fuzzy_choices[index]

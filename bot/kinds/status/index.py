@@ -313,7 +313,8 @@ _OTHER_SERVER_RE = re.compile(r"node|tomcat|apache|iis|express|django|flask|spri
 # "308 是永久的" (吗 normalised away): a code said to be something short.
 _SAID_TO_BE_RE = re.compile(r"\s?([1-5]\d\d)\s?是\s?([\u4e00-\u9fff]{1,6})\s?")
 _CJK_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")
-_NGINX_TLS_WORDS = ("nginx", "openresty", "tengine", "ingress", "客户端证书", "client cert", "双向", "mtls", "ssl_verify")
+_NGINX_NAMES = ("nginx", "openresty", "tengine", "ingress")  # nginx and its builds, named
+_NGINX_TLS_WORDS = (*_NGINX_NAMES, "客户端证书", "client cert", "双向", "mtls", "ssl_verify")
 
 
 def _vendor_words(org: str) -> tuple[str, ...]:
@@ -828,7 +829,7 @@ class StatusIndex:
         if yardsticks:
             # A name quoted and asked about ("把 401 叫“未授权”，可它其实是没认证吧？“未授权”到底
             # 指哪个码") is the subject, even when it names the code typed beside it.
-            quoted = self._quoted_names(q.folded)
+            quoted = {choice.target for choice in self._quoted_names(q.folded)}
             ranked = [item for item in ranked if item[0] not in yardsticks or item[0] in quoted]
         ranked = _in_class(ranked, q.memo.get("status.class"))
         if ranked and _CLIENT_SEES_RE.search(q.folded) is not None:
@@ -860,12 +861,12 @@ class StatusIndex:
         ]
         return _below_the_standard(matches, q.folded)
 
-    def _quoted_names(self, folded: str) -> set[int]:
-        """The codes whose names the text quotes whole."""
+    def _quoted_names(self, folded: str) -> list[Choice]:
+        """The names the text quotes whole, in order."""
         if "“" not in folded and '"' not in folded and "「" not in folded:
-            return set()
+            return []
         found = (self._exact.get(normalize(m.group(1))) for m in _QUOTED_RE.finditer(folded))
-        return {choice.target for choice in found if choice is not None}
+        return [choice for choice in found if choice is not None]
 
     def _as_sent(self, ranked: list, yardsticks: frozenset[int]) -> list:
         """"…浏览器里看到的状态码是几": a reading of a code that never leaves the server (nginx's
@@ -898,14 +899,16 @@ class StatusIndex:
         entry = self.data.statuses[code]
         if entry.registry != "unofficial":
             return True
-        if entry.spec.org == "nginx" and code not in _NGINX_TLS_CODES and _OTHER_SERVER_RE.search(folded) is not None:
-            # "…Cookie 攒得太多…Node 的 http 服务直接拒绝": another server named and nginx not:
-            # nginx's own code is not what that server sends.
-            return "nginx" in folded or "openresty" in folded or "ingress" in folded
-        if entry.spec.org == "nginx" and code in _NGINX_TLS_CODES:
-            # nginx's client-certificate codes read from a description need nginx or a client
-            # certificate told: "证书过了有效期，Chrome 提示不是私密连接" is the browser's fault page.
-            return any(word in folded for word in _NGINX_TLS_WORDS)
+        if entry.spec.org == "nginx":
+            if code in _NGINX_TLS_CODES:
+                # nginx's client-certificate codes read from a description need nginx or a client
+                # certificate told: "证书过了有效期，Chrome 提示不是私密连接" is the browser's fault page.
+                return any(word in folded for word in _NGINX_TLS_WORDS)
+            if _OTHER_SERVER_RE.search(folded) is not None:
+                # "…Cookie 攒得太多…Node 的 http 服务直接拒绝": another server named and nginx not:
+                # nginx's own code is not what that server sends.
+                return any(word in folded for word in _NGINX_NAMES)
+            return True
         if entry.spec.org != "Cloudflare":
             return True
         return any(word in folded for word in _vendor_words(entry.spec.org))
@@ -1027,12 +1030,9 @@ class StatusIndex:
         exact = self._exact.get(query)
         if exact is not None:
             offer(exact.target, tuning.EXPLICIT, exact.label, "alias")
-        if "“" in folded or '"' in folded or "「" in folded:
-            # A name quoted whole ("中文文档里说的“未授权”其实是哪个码") is the name meant.
-            for m in _QUOTED_RE.finditer(folded):
-                quoted = self._exact.get(normalize(m.group(1)))
-                if quoted is not None:
-                    offer(quoted.target, tuning.QUOTED_NAME, quoted.label, "alias")
+        # A name quoted whole ("中文文档里说的“未授权”其实是哪个码") is the name meant.
+        for quoted in self._quoted_names(folded):
+            offer(quoted.target, tuning.QUOTED_NAME, quoted.label, "alias")
 
         padded = f" {query} "
         # The longest signature found is the most specific one.
@@ -1042,27 +1042,18 @@ class StatusIndex:
             offer(sig.target, tuning.SIGNATURE, sig.label, "signature")
 
         slivers: set[int] = set()  # codes read from an alias that is a small part of a long text
-        for choice in self._contained.find(padded):
-            if domain.ruled_out(padded, choice.key):
-                continue  # "…这种情况返回什么（注意不是没登录那种）"
-            coverage = len(choice.key) / max(len(query), 1)
-            vendor = self._vendor.get(choice.key)
-            if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
-                continue
-            if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
-                slivers.add(choice.target)
-            offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
-        plain = without_fillers(query)
-        if plain != query:
-            # "接口已经被限流了", "网关昨晚又超时了": an alias with a time word or an adverb inside.
-            for choice in self._contained.find(f" {plain} "):
-                coverage = len(choice.key) / max(len(plain), 1)
+        # The text as typed, then (when it differs) without the time words and adverbs put
+        # inside a phrase ("接口已经被限流了", "网关昨晚又超时了").
+        for text in dict.fromkeys((query, without_fillers(query))):
+            padded_text = f" {text} "
+            for choice in self._contained.find(padded_text):
+                if domain.ruled_out(padded_text, choice.key):
+                    continue  # "…这种情况返回什么（注意不是没登录那种）"
+                coverage = len(choice.key) / max(len(text), 1)
                 vendor = self._vendor.get(choice.key)
-                if domain.ruled_out(f" {plain} ", choice.key) or (
-                    vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor)
-                ):
+                if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
                     continue
-                if coverage < tuning.SLIVER_ALIAS and len(plain) >= tuning.SLIVER_MIN_LENGTH:
+                if coverage < tuning.SLIVER_ALIAS and len(text) >= tuning.SLIVER_MIN_LENGTH:
                     slivers.add(choice.target)
                 offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
 
