@@ -1,7 +1,10 @@
 """Start-up to first answer, and the memory of the running bot, beside same-run floors.
 
 * ``httpcode-bot ask 503``: wall time of the whole process (interpreter, imports, knowledge
-  load, every index, the answer), and its CPU time (user + system), byte-compiled as
+  load, every index, the answer), and its CPU time (user + system), three ways: with the
+  index cache a start before wrote (bot/core/indexcache.py: every start after the first),
+  with no cache (``HTTPCODE_INDEX_CACHE=off``: load, validate and build), and the first start
+  into an empty cache directory (the build, then writing the cache); byte-compiled as
   ``pip install .`` leaves it. Every process here keeps its byte code in a private
   ``PYTHONPYCACHEPREFIX`` that the warm-up run writes: with ``PYTHONDONTWRITEBYTECODE=1`` (as
   in this workplace) whether the bot's modules were compiled from source (~0.1 s) used to
@@ -10,7 +13,8 @@
   ``python -c "import rapidfuzz"`` (the libraries ``ask`` cannot start without) and
   the same with ``telegram`` (what ``run`` imports too);
 * peak RSS (VmHWM) of the real bot, ``python -m bot.cli run``, polling a fake Bot API on
-  127.0.0.1 (tests/fake_bot_api.py) after it answered ``--questions`` realistic questions,
+  127.0.0.1 (tests/fake_bot_api.py) after it answered ``--questions`` realistic questions
+  (``run`` builds its indexes and reads no index cache: see ``Service.load``),
   beside the RSS of the import floor (with and without ``cryptography``, which PTB imports
   for Telegram Passport whenever it is installed and ``run`` keeps out; ``run`` also leaves
   out tornado when it polls).
@@ -27,6 +31,7 @@ import asyncio
 import os
 import resource
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,6 +42,7 @@ from pathlib import Path
 from common import ROOT, bot_env, machine, private_message, stop
 
 from benchmarks.queries import REALISTIC
+from bot.core.indexcache import ENV_CACHE
 from tests.fake_bot_api import FakeBotApi
 
 PY = sys.executable
@@ -79,16 +85,28 @@ def compiled_env(pycache: str) -> dict[str, str]:
     return env
 
 
-def startup(repeats: int, env: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
-    rows = {"httpcode-bot ask 503": [*BOT, "ask", "503"], **FLOORS}
+ASK = "httpcode-bot ask 503"
+ASK_OFF = "  ... no index cache"
+ASK_FIRST = "  ... first start, writes the cache"
+
+
+def startup(repeats: int, env: dict[str, str], cache: str) -> dict[str, list[tuple[float, float]]]:
+    """Each row's (wall, CPU) per repeat; ``cache``: the index cache directory of the warm row."""
+    ask = [*BOT, "ask", "503"]
+    warm, off = {**env, ENV_CACHE: cache}, {**env, ENV_CACHE: "off"}
+    rows = {ASK: (ask, warm), ASK_OFF: (ask, off), ASK_FIRST: (ask, None), **{k: (v, env) for k, v in FLOORS.items()}}
     out: dict[str, list[tuple[float, float]]] = {name: [] for name in rows}
-    # Warm the file cache once, and write the byte code (of what `run` imports too).
+    # Warm the file cache once, and write the byte code (of what `run` imports too) and the index cache.
     run([PY, "-c", "import bot.cli, bot.frontends.telegram.app, bot.frontends.telegram.webhook"], env)
-    for cmd in rows.values():
-        run(cmd, env)
-    for _ in range(repeats):
-        for name, cmd in rows.items():
-            out[name].append(run(cmd, env))
+    with tempfile.TemporaryDirectory(prefix="bench-first-") as first:
+        for _ in range(repeats + 1):
+            for name, (cmd, row_env) in rows.items():
+                if row_env is None:  # an empty cache directory every time
+                    shutil.rmtree(first, ignore_errors=True)
+                    row_env = {**env, ENV_CACHE: first}
+                took = run(cmd, row_env)
+                if _:  # the first round only warms up
+                    out[name].append(took)
     return out
 
 
@@ -128,9 +146,10 @@ def main() -> int:
     args = parser.parse_args()
     print(f"machine: {machine()}")
     pycache = tempfile.TemporaryDirectory(prefix="bench-pycache-")
+    cache = tempfile.TemporaryDirectory(prefix="bench-index-cache-")
     env = compiled_env(pycache.name)
-    figures = startup(args.repeats, env)
-    ask = figures["httpcode-bot ask 503"]
+    figures = startup(args.repeats, env, cache.name)
+    ask = figures[ASK]
     floor = figures["import rapidfuzz"]
     print(f"\nstart-up, seconds, median (best) of {args.repeats}:")
     print(f"{'process':<36}{'wall':>16}{'CPU':>16}")
@@ -141,15 +160,16 @@ def main() -> int:
             f"{statistics.median(cpus):>9.3f} ({min(cpus):.3f})"
         )
     ask_wall = statistics.median(w for w, _ in ask)
-    extra = ask_wall - statistics.median(w for w, _ in floor)
-    print(
-        f"ask 503 beyond the import floor: {extra:.3f} s ({ask_wall / statistics.median(w for w, _ in floor):.1f}x)"
-    )
+    floor_wall = statistics.median(w for w, _ in floor)
+    for name in (ASK, ASK_OFF, ASK_FIRST):
+        wall = statistics.median(w for w, _ in figures[name])
+        print(f"{name.strip(' .')} beyond the import floor: {wall - floor_wall:.3f} s ({wall / floor_wall:.1f}x)")
 
     floor_rss = import_peak_kib(FLOORS["import telegram, rapidfuzz"][-1])
     run_floor_rss = import_peak_kib(RUN_FLOOR)
-    peak, now, took = asyncio.run(running_bot_rss(args.questions, env))
+    peak, now, took = asyncio.run(running_bot_rss(args.questions, {**env, ENV_CACHE: cache.name}))
     pycache.cleanup()
+    cache.cleanup()
     print(
         f"\nrunning bot after {args.questions} questions ({took:.1f} s): peak RSS {peak / 1024:.1f} MiB, "
         f"now {now / 1024:.1f} MiB; import floor {floor_rss / 1024:.1f} MiB, "

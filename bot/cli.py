@@ -13,15 +13,18 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.core.knowledge import KnowledgeError, default_dir
 
+if TYPE_CHECKING:
+    from bot.chat.service import CacheUse
 
-def _service():
+
+def _service(cache: CacheUse = "use"):
     from bot.chat.service import Service
 
-    return Service.load()
+    return Service.load(cache=cache)
 
 
 def _one_line(exc: BaseException, limit: int = 300) -> str:
@@ -33,7 +36,7 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
 def cmd_check(_: argparse.Namespace) -> int:
     """Validate every kind's files and build every index; print what was loaded."""
     try:
-        service = _service()
+        service = _service("refresh")  # always the whole load and build
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -122,7 +125,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     with _unused_optional_imports(webhook=bool(config.webhook_url)):
         from bot.frontends.telegram.app import run_bot
 
-    return run_bot(config, _service())
+    return run_bot(config, _service("off"))  # see Service.load
 
 
 @contextmanager

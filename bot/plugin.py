@@ -142,7 +142,7 @@ def register(
             f"httpcode-bot is already registered on this application (bot_data[{BOT_DATA_KEY!r}])"
         )
     if service is None:
-        service = Service.load()
+        service = Service.load(cache="off")  # long-running: see Service.load
     compile_pending()  # a running bot compiles the patterns compiled on first use at start
     if auto and settings is None:
         settings = ChatSettings(":memory:")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from tests.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+# Every test builds what it loads (a test may patch what a build reads, which no cache could
+# see) and none writes to the home directory; tests/test_index_cache.py turns it on.
+os.environ["HTTPCODE_INDEX_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")

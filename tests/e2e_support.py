@@ -124,6 +124,7 @@ def bot_env(token: str, base_url: str, data_dir: Path) -> dict[str, str]:
         TELEGRAM_BOT_TOKEN=token,
         TELEGRAM_API_BASE_URL=base_url,
         HTTPCODE_DATA_DIR=str(data_dir),
+        HTTPCODE_INDEX_CACHE=os.environ.get("HTTPCODE_INDEX_CACHE", "off"),
         LOG_LEVEL="DEBUG",
         PYTHONUNBUFFERED="1",
         NO_PROXY="127.0.0.1,localhost",

@@ -112,7 +112,7 @@ def test_console_session(service):
 
 @pytest.mark.slow
 def test_no_token_starts_offline_console():
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(ROOT)}
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(ROOT), "HTTPCODE_INDEX_CACHE": "off"}
     proc = subprocess.run(
         [sys.executable, "-m", "bot.cli"],
         input="429是什么\n",

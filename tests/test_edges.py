@@ -194,7 +194,12 @@ def test_undecodable_input_bytes_do_not_end_the_batch():
         [sys.executable, "-m", "bot.cli", "ask", "--json"],
         input=b"503\n\xff\xfe\n404\n",
         capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+            "PYTHONIOENCODING": "utf-8",
+            "HTTPCODE_INDEX_CACHE": "off",
+        },
         cwd=ROOT,
         timeout=60,
     )
@@ -205,7 +210,7 @@ def test_undecodable_input_bytes_do_not_end_the_batch():
 
 
 def test_check_turns_an_unexpected_error_into_one_line(monkeypatch, capsys):
-    def broken():
+    def broken(cache="use"):
         raise RuntimeError("a bug outside the validators")
 
     monkeypatch.setattr(cli, "_service", broken)

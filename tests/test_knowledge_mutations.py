@@ -424,7 +424,12 @@ def test_check_command_lists_the_problem_and_exits_1(copy, corrupt, rel, mutatio
     _, message = corrupt(rel, mutation)
     proc = subprocess.run(
         [sys.executable, "-m", "bot.cli", "check"],
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HTTPCODE_KNOWLEDGE_DIR": str(copy)},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+            "HTTPCODE_KNOWLEDGE_DIR": str(copy),
+            "HTTPCODE_INDEX_CACHE": "off",
+        },
         cwd=ROOT,
         capture_output=True,
         text=True,

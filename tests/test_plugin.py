@@ -260,7 +260,7 @@ def test_readme_example_mounts_the_plugin(service, monkeypatch):
     assert len([line for line in example.splitlines() if line.strip()]) <= 10, "a ten-line example"
     ran: list[Application] = []
     monkeypatch.setattr(Application, "run_polling", lambda self, *a, **kw: ran.append(self))
-    monkeypatch.setattr("bot.chat.service.Service.load", classmethod(lambda cls, root=None: service))
+    monkeypatch.setattr("bot.chat.service.Service.load", classmethod(lambda cls, root=None, cache="use": service))
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     exec(compile(example, "README.md", "exec"), {"__name__": "__main__"})
     [app] = ran

@@ -230,7 +230,13 @@ def test_run_exits_2_on_one_line_before_any_network(tmp, listener, name, value):
 
 @pytest.mark.slow
 def test_run_without_subcommand_does_not_fall_back_to_the_console_on_a_bad_setting(tmp):
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp), "PYTHONPATH": str(ROOT), "WEBHOOK_PORT": "²"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp),
+        "PYTHONPATH": str(ROOT),
+        "WEBHOOK_PORT": "²",
+        "HTTPCODE_INDEX_CACHE": "off",
+    }
     proc = subprocess.run(
         [sys.executable, "-m", "bot.cli"],
         env=env,

@@ -13,7 +13,7 @@ import sys
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -72,6 +72,10 @@ class TextCache(Generic[T]):
             self._evict()
         return value
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled empty: the function and the bounds (see bot.core.indexcache)."""
+        return (_empty_cache, (self._fn, self.max_chars, self.longest, self.max_entries))
+
     def put(self, text: str, value: T) -> None:
         """Cache ``value`` as ``fn(text)``, known without calling ``fn`` (bounded as a miss is)."""
         if len(text) > self.longest or text in self._data:
@@ -125,6 +129,10 @@ class TextCache(Generic[T]):
             self.max_chars, self.max_entries, self.longest = bounds
             self._ahead = {}
             self.cache_clear()
+
+
+def _empty_cache(fn: Callable[..., T], max_chars: int, longest: int, max_entries: int) -> TextCache[T]:
+    return TextCache(fn, max_chars=max_chars, longest=longest, max_entries=max_entries)
 
 
 @contextmanager

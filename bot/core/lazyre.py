@@ -21,7 +21,7 @@ class LazyPattern:
     ``sub`` ...) is first asked for; from then on that attribute is the pattern's own, read
     as any instance attribute is."""
 
-    def __init__(self, source: Callable[[], str], flags: int = 0) -> None:
+    def __init__(self, source: Callable[[], str] | str, flags: int = 0) -> None:
         self._source = source
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
@@ -29,9 +29,15 @@ class LazyPattern:
 
     def compile(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._source(), self._flags)
+            source = self._source
+            self._compiled = re.compile(source if isinstance(source, str) else source(), self._flags)
             _pending.discard(self)
         return self._compiled
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its source text (see bot.core.indexcache), still compiled on first use."""
+        source = self._source if self._compiled is None else self._compiled.pattern
+        return (LazyPattern, (source if isinstance(source, str) else source(), self._flags))
 
     def __getattr__(self, name: str) -> Any:  # only for attributes not set yet
         if name.startswith("_"):

@@ -61,6 +61,18 @@ class StatusKind:
         self._card = lru_cache(maxsize=1024)(self._card_uncached)
         self._cards: dict[tuple[int, bool, int], Reply] = {}  # filled by prerender, if called
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its rendered cards (see bot.core.indexcache): they are rebuilt on use."""
+        state = dict(self.__dict__)
+        state.pop("_card", None)
+        state["_cards"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if self.index is not None:
+            self._card = lru_cache(maxsize=1024)(self._card_uncached)
+
     def prerender(self, limit: int) -> list[Reply]:
         """Render every code's full card once, HTML included, and keep them: a long-running
         front end calls this at start (~15 ms), so the first ``/code 503`` of the process is
