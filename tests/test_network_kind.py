@@ -835,3 +835,74 @@ def test_descriptions_from_fresh_mixed_21(service, text, name):
 def test_questions_from_fresh_mixed_22(service, text, name):
     assert service.resolve(text).matches[0].key == name
     assert service.resolve("the token is missing or invalid").matches[0].key == "401"  # no gRPC named
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("同事电脑日期被改成了三年后，打开所有 https 网站都提示证书不在有效期内，Chrome 里这个错误叫什么", "ERR_CERT_DATE_INVALID"),
+        ("浏览器访问一个站点，TCP 连接是建立了，但是服务器啥数据都没回就把连接关掉了，Chrome 这时候显示的是哪个报错", "ERR_EMPTY_RESPONSE"),
+        ("k8s 里的 pod 偶尔解析内部 service 的域名失败，报的是 DNS 临时性失败，隔几秒重试又好了，node 里 err.code 会是哪个", "EAI_AGAIN"),
+    ],
+)
+def test_a_long_description_is_read_against_whole_cards(service, text, name):
+    res = service.resolve(text)
+    assert res.matches and res.matches[0].key == short_key(name)
+    assert res.matches[0].tier == "document"
+
+
+def test_a_named_tool_reads_its_own_cards_first(service):
+    text = "用 curl -o 下载一个大文件，下到一半本地磁盘满了写不进去，这时 curl 退出码对应哪个错误"
+    keys = [m.key for m in service.resolve(text).matches[:3]]
+    assert short_key("CURLE_WRITE_ERROR") in keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小程序的 request 合法域名是在后台哪个菜单里配的来着",  # asks how: no failure, no error asked for
+        "有人用 http:// 去访问 nginx 的 HTTPS 端口，nginx 内部用一个非标准码表示这种情况，这个码是？",  # a weak share
+    ],
+)
+def test_whole_cards_need_a_failure_and_a_clear_share(service, text):
+    assert all(m.tier != "document" or m.kind != "network" for m in service.resolve(text).matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("dns jie xi shi bai EAI_AGIAN", "EAI_AGAIN"),  # getaddrinfo's EAI_ names typed with a slip
+        ("SSL證書 self signed certificate in certficate chain 咋辦", "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"),
+        ("1011 啥意思", "1011"),  # a close code asked about alone
+        ("openssl verify error 10", "X509_V_ERR_CERT_HAS_EXPIRED"),
+        ("Verify return code: 21 (unable to verify the first certificate)", "X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE"),
+        ("curl keeps failing with 'Maximum (50) redirects followed', which curl error is that?", "CURLE_TOO_MANY_REDIRECTS"),
+        ("curl 访问内网一个 https 站点，对方用的自签名证书，curl 不加 -k 就报错退出，这个是哪个 curl 错误", "CURLE_PEER_FAILED_VERIFICATION"),
+        (
+            "做 IM 的，websocket 连着连着突然就断了，服务端进程直接崩了，没有发任何关闭帧。浏览器 onclose 回调里拿到的 event.code 会是多少？",
+            "1006",
+        ),
+    ],
+)
+def test_questions_from_fresh_mixed_23(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1006 房间的钥匙谁拿走了",  # a room, not a close code
+        "第 1001 次说 写注释！！",
+        "nginx 只配了 server.crt 没配中间证书，电脑浏览器打开正常，安卓和 curl 都说证书不受信任，是什么问题",
+    ],
+)
+def test_fresh_mixed_23_rules_keep_their_bounds(service, text):
+    matches = service.resolve(text).matches
+    assert not matches or matches[0].key not in {short_key("1006"), short_key("1001"), short_key("CURLE_PEER_FAILED_VERIFICATION")}
+
+
+def test_a_curl_exit_code_asked_for_is_no_status_description(service):
+    text = "用 curl -o 下载一个大文件，下到一半本地磁盘满了写不进去，这时 curl 退出码对应哪个错误"
+    matches = service.resolve(text).matches
+    assert matches and all(m.kind == "network" for m in matches)
+    assert short_key("CURLE_WRITE_ERROR") in [m.key for m in matches[:3]]

@@ -1213,3 +1213,33 @@ def test_an_alert_put_off_asks_nothing(service):
 )
 def test_questions_from_fresh_mixed_22(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("qing wen 429 daibiao shenme", 429),  # the ask in pinyin, the number alone
+        ("http 203shi sha", 203),  # the code run into the pinyin
+        ("503 shi gan ma de", 503),
+        ("状态吗 402 是干嘛的", 402),  # 码 typed by its sound
+        ("网站因为法律或者政府的要求对某个地区屏蔽了部分内容，有个专门的状态码，据说名字跟一本反乌托邦小说有关，是哪个", 451),
+    ],
+)
+def test_questions_from_fresh_mixed_23(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize("text", ["wo zhu 404 hao fang", "今天状态吗 100 分"])
+def test_pinyin_and_sound_typed_cues_keep_numbers_in_chatter(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_an_action_told_in_words_prefers_its_documented_rows(service):
+    # "创建快照" is CreateSnapshot: its quota error before the automatic-snapshot policy's.
+    res = service.resolve("阿里云 ECS 创建快照太多超出配额")
+    assert res.matches[0].answer.error_code == "QuotaExceed.Snapshot"
+
+
+def test_a_clock_behind_the_server_is_the_time_skew(service):
+    res = service.resolve("阿里云 OSS：客户端机器时间比服务器慢了十几分钟，签名请求被拒，错误码叫什么")
+    assert res.matches[0].answer.error_code == "RequestTimeTooSkewed"

@@ -327,6 +327,9 @@ STATUS_BEFORE = (
     "登录就",
     "点击就",
     "状态",
+    "状态吗",  # 码 typed by its sound: "状态吗 402 是干嘛的"
+    "状态嘛",
+    "状态马",
     "http",
     "code",
     "status",
@@ -894,7 +897,8 @@ PROGRAM_NAMES = r"node|python|golang|php|java(?!script)"
 # A question typed in pinyin ("wangguan chaoshi shi duoshao", "kuayu wenti zenme jiejue").
 PINYIN_ASK_RE = re.compile(
     r"(?<![a-z])(?:shi ?duo ?shao|shi ?shen ?me|shi ?sha|shi ?ji|shi ?na ?ge|zen ?me ?ban|zen ?me ?jie ?jue|zen ?me ?gao|zen ?me ?pai ?cha"
-    r"|sha ?yi ?si|shen ?me ?yi ?si|you ?sha ?qu ?bie|qu ?bie ?shi ?sha|you ?shen ?me ?qu ?bie|ma$)(?![a-z])"
+    r"|sha ?yi ?si|shen ?me ?yi ?si|you ?sha ?qu ?bie|qu ?bie ?shi ?sha|you ?shen ?me ?qu ?bie"
+    r"|dai ?biao ?(?:shen ?me|sha)|shi ?gan ?ma|ma$)(?![a-z])"
 )
 
 
@@ -1213,6 +1217,19 @@ def asks_for_cloud_error(folded: str) -> bool:
     if _ERROR_CODE_ASK_RE.search(folded) is not None:
         return True
     return _SOME_CODE_ASK_RE.search(folded) is not None and "状态码" not in folded and "http" not in folded
+
+
+# A protocol's own code asked for: curl's exit code, a WebSocket close code, a gRPC status.
+_PROTOCOL_CODE_ASKS = (
+    "退出码", "exit code", "exit status", "关闭码", "close code", "event.code", "哪个 curl 错误",
+    "哪个curl错误", "什么 curl 错误", "哪个 grpc 状态", "哪个grpc状态", "grpc 状态码", "grpc status",
+)
+
+
+def asks_for_protocol_code(folded: str) -> bool:
+    """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少": a code that is no HTTP
+    status is asked for, in the protocol's own words."""
+    return any(ask in folded for ask in _PROTOCOL_CODE_ASKS)
 
 
 # Questions to the bot about itself ("你是谁开发的", "你能干啥"): small talk, not a 401's "你是谁".

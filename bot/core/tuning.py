@@ -116,6 +116,8 @@ FIELD_WEIGHTS = (
 # "没找到" into choices for descriptions no alias or signature covers.
 DOC_MIN_SHARE = 0.12
 DOC_MIN_LENGTH = 10  # normalised characters: shorter texts are the other tiers' business
+NETWORK_DOC_MIN_LENGTH = 20  # a network card's description is told at some length
+NETWORK_DOC_MIN_SHARE = 0.15  # above the status documents' floor: HTTP's own texts say less of a socket
 # A text with one technical term only: the best entry must match this share, lead the next
 # by this much, and also be the entry whose words cover most of the text.
 DOC_ONE_TERM_LENGTH = 20  # normalised characters: a description, not a passing remark
@@ -185,6 +187,7 @@ MEANING_OTHER_PRODUCT = 0.8  # ranking: the question names a product and the row
 # the rows that read alike is returned with it).
 MEANING_OTHER_STATUS = 0.5
 MEANING_OTHER_API = 0.85  # ranking: the question names an API action the row is not documented for
+MEANING_OTHER_ACTION = 0.8  # ranking: the question tells of an action ("创建实例") the row documents others for
 MEANING_K1 = 0.6
 MEANING_B = 0.5
 MEANING_FLOOR = CHOICES  # weaker readings are not kept at all

@@ -221,9 +221,12 @@ class Resolver:
         for kind in later:
             weighed = kind.weigh(found.get(kind.name, []), best, q)
             matches.extend(m for m in weighed if m.score >= tuning.CHOICES)
-        if not matches:  # long descriptions no tier read: each kind's last resort (once each)
+        if not matches or (resorted and all(m.tier == "document" for m in matches)):
+            # Long descriptions no tier read: each kind's last resort (once each); beside the
+            # first kind's, when a status was asked for and only its whole entries answered
+            # ("…onclose 里拿到的 event.code 会是多少": a close code is asked for in those words).
             rest = later if resorted else self.kinds
-            matches = [m for kind in rest for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
+            matches += [m for kind in rest for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
         matches.sort(key=_rank_key)
         if (
             matches

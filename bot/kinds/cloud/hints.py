@@ -126,6 +126,8 @@ class Hints:
     implied: frozenset[tuple[str, str]] = frozenset()
     # API actions typed (lower case, "runinstances"): their documented errors come first.
     apis: frozenset[str] = frozenset()
+    # API actions told in words ("创建实例"): a preference among rows that document actions.
+    actions: frozenset[str] = frozenset()
 
 
 def _roots(words: Iterable[str]) -> tuple[str, ...]:

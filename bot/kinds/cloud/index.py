@@ -45,6 +45,7 @@ from bot.core.lazyre import LazyPattern
 from bot.core.match import Match
 from bot.core.pinyin import is_cjk
 from bot.core.text import fold, normalize
+from bot.kinds.cloud.actions import implied_actions
 from bot.kinds.cloud.body import Body, parse_body
 from bot.kinds.cloud.codes import CodeTable
 from bot.kinds.cloud.hints import HINT_RE, HINT_WORDS_RE, Hints, provider_hints
@@ -494,14 +495,16 @@ class CloudIndex:
             # paste) does not: the named cloud's own rows are read by meaning still.
             ours = [c for c in cands.values() if not hints.providers or c.provider in hints.providers]
             if best < CONFIDENT and all(c.score < tuning.TEMPLATE for c in ours):
-                found = self._add_meaning(cands, reading, hints, limit)
+                # "创建实例时…": rows documented for that action read first among alike ones.
+                told = hints if hints.apis else replace(hints, actions=implied_actions(fold(text)))
+                found = self._add_meaning(cands, reading, told, limit)
                 # "阿里云 SDK 调用说 AccessKey 找不到，我明明刚在控制台创建的，是不是要等生效": the
                 # whole story reads as no one row; the words it says the cloud answered may.
                 clause = _said_clause(text) if not found and body is None else None
                 if clause:
                     again = self._meaning.read(clause, hints, around=text, named=bool(apis))
                     if again is not None:
-                        self._add_meaning(cands, again, hints, limit)
+                        self._add_meaning(cands, again, told, limit)
         return tuple(self._finish(cands, hints, body, limit))
 
     def _apis_named(self, tokens: list[str], hints: Hints) -> frozenset[str]:

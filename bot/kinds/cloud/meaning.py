@@ -258,6 +258,7 @@ class MeaningIndex:
         products: frozenset[tuple[str, str]],
         statuses: frozenset[int],
         apis: frozenset[str] = frozenset(),
+        actions: frozenset[str] = frozenset(),
     ) -> float:
         """How well row ``i`` fits beyond shared terms (a factor ≤ 1): the share of its own
         concepts the question lacks, whether it says what went wrong as the question does,
@@ -278,6 +279,8 @@ class MeaningIndex:
             fit *= tuning.MEANING_OTHER_STATUS
         if apis and not apis & self._apis[i]:
             fit *= tuning.MEANING_OTHER_API
+        elif actions and self._apis[i] and not actions & self._apis[i]:
+            fit *= tuning.MEANING_OTHER_ACTION
         return fit
 
     def best_of(self, reading: Reading, rows: Iterable[int]) -> int | None:
@@ -344,7 +347,7 @@ class MeaningIndex:
         # object alone); the share is of the plain score.
         ranked = sorted(
             (
-                (score * self._prior[key] * self._fit(i, reading, products, statuses, hints.apis), score, i)
+                (score * self._prior[key] * self._fit(i, reading, products, statuses, hints.apis, hints.actions), score, i)
                 for key, (score, i) in shortlist
             ),
             key=lambda item: (-item[0], item[2]),

@@ -92,7 +92,7 @@ class NetworkKind:
         return self.index.search(q, limit)
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
-        return []
+        return self.index.documents(q, limit)
 
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Loose readings stay just below the best status reading: typos, word overlap and

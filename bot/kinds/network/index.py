@@ -24,7 +24,9 @@ from bot.core.domain import (
     PROGRAM_NAMES,
     asks,
     asks_for_help,
+    asks_for_protocol_code,
     asks_for_status,
+    asks_only_about,
     reports_trouble,
     ruled_out,
     settled,
@@ -35,6 +37,7 @@ from bot.core.match import Match
 from bot.core.pinyin import cjk_count
 from bot.core.text import normalize, without_fillers
 from bot.kinds.network.model import NetworkData, NetworkEntry
+from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -45,6 +48,9 @@ _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CURL_RE = re.compile(r"curl[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9a-z]|\.[0-9])")
 # "… exit code 28", "退出码 28" once curl is named anywhere in the text.
 _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
+# OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
+# "openssl verify error 10".
+_OPENSSL_VERIFY_RE = re.compile(r"verify (?:error|return code)[^0-9\n]{0,8}?([0-9]{1,2})(?![0-9])")
 # A close code after "code" once a WebSocket word is anywhere in the text ("onclose 里 code 是 1006").
 _WS_CODE_RE = re.compile(r"code[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
 _GRPC_CODE_RE = re.compile(r"(?:status code|status|code|状态码)(?:\s?[=:：]\s?|\s)([0-9]{1,2})(?![0-9.])")
@@ -105,6 +111,33 @@ _GENERIC_GRAMS = frozenset("报错 错误 失败 浏览器 请求 接口 前端 
 _CORS_OPENINGS = ("blocked by cors policy", "cross-origin request blocked")
 
 
+# Where a failure below HTTP shows: a text naming none of these is read by the status cards.
+_DOC_CONTEXT = (
+    "浏览器", "chrome", "firefox", "safari", "edge", "curl", "websocket", "socket", "dns", "域名", "解析",
+    "证书", "tls", "ssl", "https", "grpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
+    "exit code", "控制台", "console", "fetch", "node", "econn",
+)
+# A named tool or protocol: its own cards first (see documents).
+_DOC_FAMILIES = {
+    "curl": ("curl",),
+    "websocket": ("websocket", "onclose", "关闭帧", "close frame"),
+    "grpc": ("grpc",),
+    "cors": ("跨域", "cors", "允许来源", "access-control"),
+}
+_DOC_SHORTLIST = 8
+# curl's own error asked for ("这个是哪个 curl 错误"; not "安卓和 curl 都说证书不受信任，是什么问题").
+_CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出")
+# Protocols with codes of their own: "…event.code 会是多少" asks for a close code, not a status.
+_OWN_CODES_FAMILIES = frozenset({"websocket", "grpc", "curl"})
+
+
+def _document(entry: NetworkEntry) -> str:
+    """Everything a card says about its fault, as one normalised text."""
+    parts = [entry.title_zh, entry.title_en, entry.summary, entry.meaning, *entry.causes]
+    parts += [*entry.aliases, *entry.topic_words, *entry.signatures]
+    return normalize(" ".join(parts))
+
+
 def _quotes_cors(folded: str) -> bool:
     return any(opening in folded for opening in _CORS_OPENINGS)
 
@@ -138,8 +171,8 @@ _WARNING_PAGES = ("您的连接不是私密连接", "your connection is not priv
 _EXPIRY_WORDS = ("过期", "到期", "过了有效期", "超过有效期", "超出有效期", "expired")
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
-_ERRNO_NAME_RE = re.compile(r"E[A-Z]{3,}(?:_[A-Z]+)?")
-_ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e[a-z]{4,12}(?:_[a-z]+)?(?![a-z0-9_])")
+_ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  # and EAI_AGAIN, getaddrinfo's
+_ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e(?:[a-z]{4,12}(?:_[a-z]+)?|[a-z]{2,3}_[a-z]{4,})(?![a-z0-9_])")  # EAI_AGIAN
 _NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z0-9_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
 _TYPED_MAX = 200  # characters: a question typed by hand
 _HEARD_MAX = 40  # a question this short is read for topic words typed by their sound
@@ -149,6 +182,8 @@ _OFTEN_MEANT = {"ETIMEOUT": "ETIMEDOUT"}
 _DNS_QUERY_WORDS = ("dns", "query", "resolve", "lookup", "srv", "解析", "域名", "查询")
 _LIBCURL_CERT = "ssl certificate problem:"
 _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
+_FOUR_DIGITS_RE = re.compile(r"(?<![0-9])(10[01][0-9])(?![0-9])")
+_BARE_CLOSE_MAX = 12  # normalised characters: the number and a question word or two
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
@@ -267,10 +302,42 @@ class NetworkIndex:
         self._phrase_choices = list(phrases.values())
         self._phrase_typos = RatioKeys(list(phrases))
         self._words.freeze(len(cards))
+        # Whole cards as documents (BM25), for long descriptions no alias or words reading
+        # placed (see documents): the hand-written cards only, the short ones say too little.
+        self._documents = BM25((entry.name, _document(entry)) for entry in cards if entry.full)
         topic_grams: dict[str, set[str]] = {}
         for word, name in self._topics:
             topic_grams.setdefault(self.entries[name].family, set()).update(grams(word))
         self._topic_grams = {family: frozenset(g) for family, g in topic_grams.items()}
+
+    def documents(self, q: Query, limit: int) -> list[Match]:
+        """A long description of a failure below HTTP that no tier read ("同事电脑日期被改成了
+        三年后，打开 https 网站都提示证书不在有效期内，Chrome 里这个错误叫什么"): the whole cards
+        as documents (BM25), scored as the status kind scores its own (tuning.document), so the
+        two last resorts compete on one scale. Only for a text that names where it failed (a
+        browser, curl, a socket, DNS, a certificate ...) and asks for an error or tells of trouble."""
+        query = q.normalized
+        folded = q.folded
+        if len(query.replace(" ", "")) < tuning.NETWORK_DOC_MIN_LENGTH:
+            return []
+        if settled(folded) or not (reports_trouble(folded) or any(w in folded for w in _ASKS_FOR_ERROR)):
+            return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
+        if not any(word in folded for word in _DOC_CONTEXT):
+            return []  # "服务器认识这个方法，可这个地址不让用": HTTP's own business
+        ranked = [row for row in self._documents.rank(query, _DOC_SHORTLIST) if row[2] >= tuning.NETWORK_DOC_MIN_SHARE]
+        named = [f for f, words in _DOC_FAMILIES.items() if any(w in folded for w in words)]
+        if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES:
+            return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
+        if len(named) == 1:  # "curl …下到一半磁盘满了": among curl's own cards
+            ranked = [row for row in ranked if self.entries[row[0]].family == named[0]] or ranked
+        out: list[Match] = []
+        for name, _score, share, lead in ranked[:limit]:
+            score = tuning.document(share, lead)
+            if out:
+                score = min(score, out[-1].score - tuning.JUST_BELOW)
+            entry = self.entries[name]
+            out.append(Match("network", short_key(name), score, f"描述相符（{share:.0%}）", entry, tier="document"))
+        return out
 
     def entry_for(self, key: str) -> NetworkEntry | None:
         name = self._keys.get(key)
@@ -337,13 +404,20 @@ class NetworkIndex:
         found = self._signatures.find(padded) if not done else []
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
             offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
-        if not found and not done and len(q.normalized) <= _TYPED_MAX and not q.folded.isascii():
+        if not done and len(q.normalized) <= _TYPED_MAX and not q.folded.isascii():
             # A short English error typed by hand with a slip, inside a Chinese question (an
-            # English one is read by its words; ~20 µs saved on each).
+            # English one is read by its words; ~20 µs saved on each). Beside a wording found
+            # as printed, only a longer one that holds it ("self signed certificate in certficate
+            # chain" is not the "self signed certificate" inside it): the more specific.
+            longest = max((len(choice.key) for choice in found), default=0)
             for run in islice(_LATIN_RUN_RE.finditer(q.normalized), _LATIN_RUNS):
+                if len(run.group()) <= longest:
+                    continue
                 for _key, _score, index in self._phrase_typos.extract(run.group(), _PHRASE_CUTOFF, limit=1):
                     choice = self._phrase_choices[index]
-                    offer(choice.target, tuning.NETWORK_SIGNATURE - 3, f"近似{choice.label}", "signature")
+                    if not found or (len(choice.key) > longest and found[0].key.strip() in choice.key):
+                        score = tuning.NETWORK_SIGNATURE + tuning.JUST_BELOW if found else tuning.NETWORK_SIGNATURE - 3
+                        offer(choice.target, score, f"近似{choice.label}", "signature")
         if not found:
             for choice in self._fallbacks.find(padded)[:1]:
                 offer(choice.target, tuning.NETWORK_FALLBACK, choice.label, "signature")
@@ -360,6 +434,13 @@ class NetworkIndex:
             self._as_browser_says(best)
         if best and any(word in q.folded for word in _GRPC_CONTEXT):
             self._as_grpc_says(best)
+        if (
+            best
+            and "curl" in q.folded
+            and (asks_for_protocol_code(q.folded) or any(ask in q.folded for ask in _CURL_ERROR_ASKS))
+            and not any(self.entries[name].family == "curl" for name in best)
+        ):
+            self._as_curl_says(best)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -402,6 +483,13 @@ class NetworkIndex:
         for name, reading in list(best.items()):
             if reading[2] not in ("pattern", "signature") and self.entries[name].family in _BROWSER_SHOWS:
                 self._twin_first(best, name, reading, "browser")
+
+    def _as_curl_says(self, best: dict[str, tuple[float, str, str]]) -> None:
+        """A TLS, DNS or TCP fault told in words, curl's own error asked for and none of curl's
+        cards read ("curl 访问…对方用的自签名证书…这个是哪个 curl 错误"): curl's code for it leads."""
+        for name, reading in list(best.items()):
+            if reading[2] not in ("pattern", "signature") and self.entries[name].family in _BROWSER_SHOWS:
+                self._twin_first(best, name, reading, "curl")
 
     def _twin_first(
         self, best: dict[str, tuple[float, str, str]], name: str, reading: tuple[float, str, str], family: str, note: str = ""
@@ -538,12 +626,18 @@ class NetworkIndex:
             (_GRPC_RE, "grpc", "gRPC 状态码"),
             (_WS_BEFORE_RE, "websocket", "WebSocket 关闭码"),
             (_WS_AFTER_RE, "websocket", "WebSocket 关闭码"),
+            (_OPENSSL_VERIFY_RE, "tls", "OpenSSL 校验结果"),
         ):
             for m in rx.finditer(folded):
                 number = int(m.group(1))
                 name = self._by_number.get((family, number)) or self._ws_range(family, number)
                 if name:
                     found.append((name, f"{label} {number}", m.start()))
+        if not found and len(q.normalized) <= _BARE_CLOSE_MAX and (m := _FOUR_DIGITS_RE.search(folded)) is not None:
+            # "1011 啥意思": a close code asked about alone (1000–1015 are nothing else here).
+            name = self._by_number.get(("websocket", int(m.group(1))))
+            if name and asks_only_about(q.normalized, {m.group(1)}):
+                found.append((name, f"WebSocket 关闭码 {m.group(1)}", m.start()))
         at = folded.find(_LIBCURL_CERT)
         if at >= 0 and _LIBCURL_CERT_NAME in entries:
             # libcurl's own wording for exit code 60, wherever libcurl runs: git's "fatal: unable

@@ -531,8 +531,15 @@ class StatusIndex:
                 fixed = _CN_CODE_RE.sub(lambda m: m.group(1) + " " + m.group(2).translate(_CN_DIGITS), q.stripped)
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
             if not codes and q.stripped.isascii() and _PINYIN_ASK_RE.search(q.stripped) is not None:
-                # "chong ding xiang 301 he 302 you sha qu bie": the ask typed in pinyin.
-                codes = explicit_codes(f"{q.stripped} ?", f"{q.normalized} ?", self._reason)
+                # "chong ding xiang 301 he 302 you sha qu bie": the ask typed in pinyin; a code
+                # run into it ("http 203shi sha") is read apart.
+                spaced = _DIGITS_THEN_LETTER_RE.sub(r"\1 \2", q.stripped)
+                codes = explicit_codes(f"{spaced} ?", f"{normalize(spaced)} ?", self._reason)
+                if not codes and len(spaced) <= _PINYIN_LOOKUP_MAX:
+                    # "qing wen 429 daibiao shenme": a short pinyin question about the number
+                    # alone, read as its Chinese would be ("429 是什么").
+                    asked = " ".join(t for t in spaced.split() if t.isdigit())
+                    codes = explicit_codes(f"{asked} 是什么", None, self._reason) if asked else []
             if not codes and (lead := _CN_CODE_LEAD_RE.match(q.stripped)) is not None:
                 fixed = lead.group(1).translate(_CN_DIGITS) + " " + q.stripped[lead.end() :]
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
@@ -930,6 +937,8 @@ class StatusIndex:
             return []  # "那个问题已经解决了", "你是专门解答状态码的吗": nothing asked
         if domain.asks_for_cloud_error(q.folded):
             return []  # "阿里云…报什么错误码": a cloud table's error or nothing, not a status's likeness
+        if domain.asks_for_protocol_code(q.folded):
+            return []  # "…curl 退出码对应哪个错误": curl's code or nothing, not a status's likeness
         digit = q.memo.get("status.class")
         # A text that asks which status (or which member of a class) it describes is no shop talk.
         asked = digit is not None or domain.asks_for_status(q.folded)
@@ -1158,6 +1167,8 @@ class StatusIndex:
 # A question typed in pinyin too: "yongjiu chongdingxiang shi duoshao".
 # Syllables run together or apart ("shi duo shao"). Every branch opens with a literal letter.
 _PINYIN_ASK_RE = domain.PINYIN_ASK_RE
+_PINYIN_LOOKUP_MAX = 40  # characters: a pinyin question this short is a lookup
+_DIGITS_THEN_LETTER_RE = re.compile(r"(?<![0-9a-z])([0-9]{3})([a-z])")
 # A status-question frame typed in pinyin (是多少号, 状态码, 是几, 什么意思 …), longest first.
 _PINYIN_FRAME_RE = re.compile(
     r"(?<![a-z])(?:zhuang ?tai ?ma|shi ?duo ?shao ?hao|shi ?duo ?shao|duo ?shao ?hao|shi ?shen ?me ?yi ?si"
