@@ -906,3 +906,31 @@ def test_a_curl_exit_code_asked_for_is_no_status_description(service):
     matches = service.resolve(text).matches
     assert matches and all(m.kind == "network" for m in matches)
     assert short_key("CURLE_WRITE_ERROR") in [m.key for m in matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("econrefused 连不上数据库", "ECONNREFUSED"),  # an errno name a letter off is an identifier
+        ("证书上个月就到期了忘了续，用户拿 Chrome 打开网站看到一个红色警告页，这个错误的名字是什么", "ERR_CERT_DATE_INVALID"),
+        ("憑證的名稱跟網域不符 chrome報哪個錯", "ERR_CERT_COMMON_NAME_INVALID"),  # 網域 is 域名
+        (
+            "k8s 里的 pod 偶尔解析外部域名失败，过几秒又好了，看着像是 coredns 压力大临时没给结果，"
+            "Node 这边 getaddrinfo 抛出来的错误码应该是哪一个？不是那种域名根本不存在的",
+            "EAI_AGAIN",  # the commonest case ruled out
+        ),
+        ("which gRPC status should I return when the entity the client tried to create already exists?", "ALREADY_EXISTS"),
+        ("Chrome 在 HTTP/2 连接上收到服务端发来的不合协议的帧，页面直接加载失败，控制台里显示的 net 错误是哪一个", "ERR_HTTP2_PROTOCOL_ERROR"),
+        (
+            "前端页面在 a.com，用 fetch 调 b.com 的接口，服务端响应里没带允许来源的头，请求在浏览器里就被拦了，"
+            "JS 只拿到一个 TypeError: Failed to fetch，这属于什么问题",
+            "CORS_MISSING_ALLOW_ORIGIN",
+        ),
+    ],
+)
+def test_questions_from_fresh_mixed_24(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+def test_a_bare_fetch_failure_stays_the_catch_all(service):
+    assert service.resolve("TypeError: Failed to fetch").matches[0].key == short_key("ERR_FAILED")

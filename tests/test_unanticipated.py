@@ -1243,3 +1243,26 @@ def test_an_action_told_in_words_prefers_its_documented_rows(service):
 def test_a_clock_behind_the_server_is_the_time_skew(service):
     res = service.resolve("阿里云 OSS：客户端机器时间比服务器慢了十几分钟，签名请求被拒，错误码叫什么")
     assert res.matches[0].answer.error_code == "RequestTimeTooSkewed"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("今天面试被问倒了，面试官问 HTTP 里“请求超时”是哪个码，我说 504 他说不对，求科普", 408),  # an answer called wrong
+        ("切换协议 是 1 开头那个吧，具体多少", 101),  # a class asked into, not chatter
+        ("API 网关把请求转给后端，后端半天不回，网关等到超时为止，这时该给客户端返回哪个", 504),  # any vendor's gateway
+        ("给一个只读的资源发了 DELETE，服务器表示这个资源不支持这种方法，该回哪个", 405),
+    ],
+)
+def test_questions_from_fresh_mixed_24(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_a_parameter_typed_by_name_picks_the_code_that_names_it(service):
+    res = service.resolve("STS AssumeRole 的时候把 RoleArn 格式写错了，阿里云返回哪个错误码")
+    assert res.matches[0].answer.error_code == "InvalidParameter.RoleArn"
+
+
+def test_huawei_named_still_reads_its_gateway(service):
+    res = service.resolve("华为 API 网关 后端超时 报什么错")
+    assert res.matches[0].kind == "error" and res.matches[0].answer.error_code == "APIG.0201"

@@ -876,6 +876,22 @@ def ruled_out(padded: str, key: str) -> bool:
 
 
 _DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
+_CLAUSE_SPLIT_RE = re.compile(r"[^，。；？！,;?!]+")
+
+
+def without_denied(folded: str) -> str:
+    """``folded`` without the clauses that open with a denial ("…抛出来的错误码是哪一个？不是那种
+    域名根本不存在的"): their words describe what the question is not about. Unchanged when
+    no clause does (or every one does)."""
+    if not any(d in folded for d in _DENIALS):
+        return folded
+    kept = [
+        m.group()
+        for m in _CLAUSE_SPLIT_RE.finditer(folded)
+        if not (c := m.group().lstrip()).startswith(_DENIALS) or c.startswith("是不是")
+    ]
+    rest = "，".join(kept)
+    return rest if rest.strip() else folded
 
 
 def asks(folded: str) -> bool:
@@ -1223,12 +1239,15 @@ def asks_for_cloud_error(folded: str) -> bool:
 _PROTOCOL_CODE_ASKS = (
     "退出码", "exit code", "exit status", "关闭码", "close code", "event.code", "哪个 curl 错误",
     "哪个curl错误", "什么 curl 错误", "哪个 grpc 状态", "哪个grpc状态", "grpc 状态码", "grpc status",
+    # Chrome's own error names ("控制台里显示的 net 错误是哪一个", "chrome 报哪个错").
+    "net 错误", "net错误", "chrome 报哪个错", "chrome报哪个错", "chrome 报什么错", "chrome报什么错",
+    "openssl 的哪个错误", "openssl 哪个错误", "openssl 报什么", "openssl 的错误码",
 )
 
 
 def asks_for_protocol_code(folded: str) -> bool:
-    """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少": a code that is no HTTP
-    status is asked for, in the protocol's own words."""
+    """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少", "控制台里显示的 net 错误
+    是哪一个": a code that is no HTTP status is asked for, in the tool's own words."""
     return any(ask in folded for ask in _PROTOCOL_CODE_ASKS)
 
 

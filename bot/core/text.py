@@ -40,6 +40,7 @@ _TERMS = {
     "程式": "程序",
     "快取": "缓存",
     "凭证": "证书",
+    "网域": "域名",
     "重新导向": "重定向",
     "请求太多": "请求过多",
     "非同步": "异步",
@@ -373,7 +374,7 @@ def clear_caches() -> None:
 
 # Time words and adverbs told between the two halves of a Chinese phrase ("证书昨晚过期了",
 # "接口已经被限流了"): alias lookups also read the text without them. Fixed-width look-arounds.
-_INSERTS = "昨晚|昨天|今天|今晚|刚刚|刚才|又|已经|突然|好像|貌似|居然|竟然"
+_INSERTS = "上个月就|上个月|上周就|上周|前几天|前两天|前天|早就|早已|昨晚|昨天|今天|今晚|刚刚|刚才|又|已经|突然|好像|貌似|居然|竟然"
 _INSERT_HINT_RE = re.compile(_INSERTS)
 _INSERT_RE = re.compile(f"(?<=[\u4e00-\u9fff])(?:{_INSERTS})(?=[\u4e00-\u9fff])")
 

@@ -116,8 +116,9 @@ FIELD_WEIGHTS = (
 # "没找到" into choices for descriptions no alias or signature covers.
 DOC_MIN_SHARE = 0.12
 DOC_MIN_LENGTH = 10  # normalised characters: shorter texts are the other tiers' business
+NETWORK_ERRNO_TYPO = 90.0  # an errno name typed a letter off: an identifier, below the name as printed
 NETWORK_DOC_MIN_LENGTH = 20  # a network card's description is told at some length
-NETWORK_DOC_MIN_SHARE = 0.15  # above the status documents' floor: HTTP's own texts say less of a socket
+NETWORK_DOC_MIN_SHARE = 0.13  # above the status documents' floor: HTTP's own texts say less of a socket
 # A text with one technical term only: the best entry must match this share, lead the next
 # by this much, and also be the entry whose words cover most of the text.
 DOC_ONE_TERM_LENGTH = 20  # normalised characters: a description, not a passing remark
@@ -187,6 +188,7 @@ MEANING_OTHER_PRODUCT = 0.8  # ranking: the question names a product and the row
 # the rows that read alike is returned with it).
 MEANING_OTHER_STATUS = 0.5
 MEANING_OTHER_API = 0.85  # ranking: the question names an API action the row is not documented for
+MEANING_OTHER_FIELD = 0.85  # ranking: the question types a parameter ("RoleArn") the row's code does not name
 MEANING_OTHER_ACTION = 0.8  # ranking: the question tells of an action ("创建实例") the row documents others for
 MEANING_K1 = 0.6
 MEANING_B = 0.5
@@ -341,6 +343,8 @@ NETWORK_TOPIC = 82.0
 NETWORK_TOPIC_TERMS = 2
 # Within a topic, a card that shares this much of the question and this many of its own
 # words beyond the topic's is the case meant, rather than the commonest one.
+NETWORK_TOPIC_LEADING = 0.06  # a topic's card sharing this much of the question, and
+NETWORK_TOPIC_LEAD = 1.2  # this many times the commonest case's share, is read instead of it
 NETWORK_TOPIC_COVERAGE = 0.12
 NETWORK_TOPIC_SHARED = 2  # technical terms (bot.core.domain) the text needs for a topic reading
 # Description overlap with network cards is only ever offered as a choice, never answered

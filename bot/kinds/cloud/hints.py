@@ -128,6 +128,9 @@ class Hints:
     apis: frozenset[str] = frozenset()
     # API actions told in words ("创建实例"): a preference among rows that document actions.
     actions: frozenset[str] = frozenset()
+    # Parameter names typed in CamelCase that codes carry ("RoleArn"), lower case: a preference
+    # among rows that read alike for the codes that name them.
+    fields: frozenset[str] = frozenset()
 
 
 def _roots(words: Iterable[str]) -> tuple[str, ...]:

@@ -497,6 +497,12 @@ class CloudIndex:
             if best < CONFIDENT and all(c.score < tuning.TEMPLATE for c in ours):
                 # "创建实例时…": rows documented for that action read first among alike ones.
                 told = hints if hints.apis else replace(hints, actions=implied_actions(fold(text)))
+                # "把 RoleArn 格式写错了": a parameter typed by its name, which codes carry.
+                fields = frozenset(
+                    t.lower() for t in tokens if _CAMEL_RE.fullmatch(t) and t.lower() in self._by_segment
+                )
+                if fields:
+                    told = replace(told, fields=fields)
                 found = self._add_meaning(cands, reading, told, limit)
                 # "阿里云 SDK 调用说 AccessKey 找不到，我明明刚在控制台创建的，是不是要等生效": the
                 # whole story reads as no one row; the words it says the cloud answered may.

@@ -88,7 +88,11 @@ STOP_WORDS = frozenset(
     "up out off into than then too very just only also even now again here where how why who "
     "try tried trying looks look like seems seem keep keeps same that s t don doesn isn".split()
 )
-_ANY_LOAD_BALANCER = frozenset({("aliyun", "SLB")})
+# Products whose everyday names are any vendor's (负载均衡, API 网关): alone they make no cloud
+# context ("API 网关把请求转给后端…超时，该返回哪个" is a 504 question).
+_ANY_LOAD_BALANCER = frozenset(
+    {("aliyun", "SLB"), ("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")}
+)
 _PRODUCT_TERM = "@"
 _CONCEPT_TERM = "~"
 
@@ -259,6 +263,7 @@ class MeaningIndex:
         statuses: frozenset[int],
         apis: frozenset[str] = frozenset(),
         actions: frozenset[str] = frozenset(),
+        fields: frozenset[str] = frozenset(),
     ) -> float:
         """How well row ``i`` fits beyond shared terms (a factor ≤ 1): the share of its own
         concepts the question lacks, whether it says what went wrong as the question does,
@@ -281,6 +286,10 @@ class MeaningIndex:
             fit *= tuning.MEANING_OTHER_API
         elif actions and self._apis[i] and not actions & self._apis[i]:
             fit *= tuning.MEANING_OTHER_ACTION
+        if fields:
+            code = self._codes[i][1].lower()
+            if not any(field in code for field in fields):
+                fit *= tuning.MEANING_OTHER_FIELD
         return fit
 
     def best_of(self, reading: Reading, rows: Iterable[int]) -> int | None:
@@ -347,7 +356,7 @@ class MeaningIndex:
         # object alone); the share is of the plain score.
         ranked = sorted(
             (
-                (score * self._prior[key] * self._fit(i, reading, products, statuses, hints.apis, hints.actions), score, i)
+                (score * self._prior[key] * self._fit(i, reading, products, statuses, hints.apis, hints.actions, hints.fields), score, i)
                 for key, (score, i) in shortlist
             ),
             key=lambda item: (-item[0], item[2]),

@@ -31,6 +31,7 @@ from bot.core.domain import (
     ruled_out,
     settled,
     technical_terms,
+    without_denied,
 )
 from bot.core.kind import Query
 from bot.core.match import Match
@@ -221,6 +222,8 @@ class NetworkIndex:
                 self._by_number[(entry.family, entry.number)] = entry.name
         self._grpc = {e.name for e in self.entries.values() if e.family == "grpc"}
         self._grpc_names = tuple(sorted(name for name in self._grpc if "_" not in name))
+        # Two-word gRPC names written as words ("already exists", "deadline exceeded").
+        self._grpc_spaced = tuple(sorted((name.lower().replace("_", " "), name) for name in self._grpc if "_" in name))
         self._net_names = tuple(sorted(name for name in self.entries if name.startswith("ERR_")))
         self._errnos = tuple(sorted(n for n in self.entries if _ERRNO_NAME_RE.fullmatch(n)))
         signatures, fallbacks, contained, sounds = [], [], [], []
@@ -324,7 +327,13 @@ class NetworkIndex:
             return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
         if not any(word in folded for word in _DOC_CONTEXT):
             return []  # "服务器认识这个方法，可这个地址不让用": HTTP's own business
-        ranked = [row for row in self._documents.rank(query, _DOC_SHORTLIST) if row[2] >= tuning.NETWORK_DOC_MIN_SHARE]
+        # A family whose words are everyday ones (gRPC, WebSocket) only with its context named:
+        # "不合协议的帧" is no WebSocket close code when Chrome talks HTTP/2.
+        ranked = [
+            row
+            for row in self._documents.rank(query, _DOC_SHORTLIST)
+            if row[2] >= tuning.NETWORK_DOC_MIN_SHARE and self._family_named(self.entries[row[0]].family, folded)
+        ]
         named = [f for f, words in _DOC_FAMILIES.items() if any(w in folded for w in words)]
         if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES:
             return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
@@ -513,7 +522,9 @@ class NetworkIndex:
         for word in dict.fromkeys(_ERRNO_LIKE_RE.findall(q.folded)):
             near = self._one_close(word.upper(), self._errnos, 1 if len(word) <= 8 else 2)
             if near:
-                offer(near, tuning.NETWORK_TOPIC, f"近似报错标识 {word}", "fuzzy")
+                # An errno name typed, a letter off, says more than the words around it
+                # ("econrefused 连不上数据库" is no 500).
+                offer(near, tuning.NETWORK_ERRNO_TYPO, f"近似报错标识 {word}", "pattern")
         if self._caps_signatures:
             # "DNS 解析 NXDOMIAN 是啥": a one-word signature in capitals, typed a letter off.
             names = tuple(self._caps_signatures)
@@ -608,6 +619,12 @@ class NetworkIndex:
                     # "code = InvalidArgument", "StatusCode.ABORTED": the name as gRPC prints it.
                     stated = text[max(0, at - 12) : at].lower().endswith(_GRPC_STATED)
                     found.append((name, f"gRPC 状态 {token}" + (_STATED if stated else ""), at))
+        if grpc_context and not found:
+            # "which gRPC status … when the entity … already exists?": the name in plain words.
+            for spaced, name in self._grpc_spaced:
+                at = folded.find(spaced)
+                if at >= 0:
+                    found.append((name, f"gRPC 状态 {name}（{spaced}）", at))
         for m in _GRPC_NODE_RE.finditer(text):
             name = m.group(2)
             if self._by_number.get(("grpc", int(m.group(1)))) == name:
@@ -687,15 +704,29 @@ class NetworkIndex:
             read.add(family)
             # The family's card whose own words the question shares beyond the topic's
             # ("加了自定义请求头就跨域报错" → the request-header card) is the likelier case.
-            specific = self._specific_in_topic(q, family)
+            specific = self._specific_in_topic(q, family) or self._leading_in_topic(q, family, name)
             # A browser's own CORS line beside "Failed to fetch" (net::ERR_FAILED, a catch-all
             # at NETWORK_FALLBACK) says what failed: the CORS reading goes first.
-            quoted = family == "cors" and _quotes_cors(q.folded)
+            # So does a CORS cause told in words beside it ("…没带允许来源的头…JS 只拿到一个
+            # TypeError: Failed to fetch").
+            quoted = family == "cors" and (_quotes_cors(q.folded) or "failed to fetch" in q.folded)
             score = tuning.NETWORK_FALLBACK + 1 if quoted else tuning.NETWORK_TOPIC
             if specific is not None:
                 offer(self._as_tool_says(specific, q), score, f"话题「{word}」里最贴切的一种", "topic")
             else:
                 offer(self._as_tool_says(name, q), score, f"话题「{word}」（最常见的情形）", "topic")
+
+    def _leading_in_topic(self, q: Query, family: str, commonest: str) -> str | None:
+        """With a case ruled out ("…不是那种域名根本不存在的"), the ``family`` card whose words
+        the question shares clearly more than the commonest case's ("…过几秒又好了…临时没给结果"
+        is EAI_AGAIN, not ENOTFOUND), even below the coverage a specific card needs."""
+        if without_denied(q.folded) is q.folded:
+            return None  # only when the question rules a case out: the commonest is likely it
+        rows = [(name, coverage) for name, coverage, _ in q.memo.get("network.words", ()) if self.entries[name].family == family]
+        if not rows or rows[0][0] == commonest or rows[0][1] < tuning.NETWORK_TOPIC_LEADING:
+            return None
+        theirs = next((coverage for name, coverage in rows if name == commonest), 0.0)
+        return rows[0][0] if rows[0][1] >= tuning.NETWORK_TOPIC_LEAD * theirs else None
 
     def _as_tool_says(self, name: str, q: Query) -> str:
         """The card of the tool the text names for a topic's failure ("curl 访问…解析不出…curl 会
@@ -746,6 +777,11 @@ class NetworkIndex:
                 return name
         return None
 
+    @staticmethod
+    def _family_named(family: str, folded: str) -> bool:
+        context = FAMILY_CONTEXT.get(family)
+        return context is None or any(word in folded for word in context)
+
     def _in_context(self, key: str, folded: str) -> bool:
         family = self._needs_context.get(key)
         return family is None or any(word in folded for word in FAMILY_CONTEXT[family])
@@ -777,7 +813,11 @@ class NetworkIndex:
             self._homophones(q, offer)
         # Shared words are read below and by _specific_in_topic, each above its own coverage.
         told = min(tuning.NETWORK_MIN_COVERAGE, tuning.NETWORK_TOPIC_COVERAGE)
-        scored = q.memo["network.words"] = self._words.scores(query, words_from=told)
+        # Read without the clauses that say what the question is not about ("不是那种域名根本
+        # 不存在的" is no word for ENOTFOUND).
+        kept = without_denied(q.folded)
+        words_of = query if kept is q.folded else normalize(kept)
+        scored = q.memo["network.words"] = self._words.scores(words_of, words_from=told)
         for rank, (name, coverage, words) in enumerate(scored):
             if coverage < tuning.NETWORK_MIN_COVERAGE:
                 break

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from bot.core import domain, pinyin, tuning
 from bot.core.domain import technical_terms
-from bot.core.kind import LAST_RESORT, Query
+from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.text import normalize, without_fillers
@@ -51,7 +51,7 @@ _CLASS_RE = re.compile(r"([1-5])(?<![0-9a-z][1-5])\s*(?:xx|\*\*|开头|字头)(?
 # Asking for one member of a class ("标准里对应哪个 4xx", "兜底的那个 5xx 是多少"), not for the class.
 _MEMBER_CUE_RE = re.compile(r"(?:哪个|哪一个|那个|一个|有个|某个)\s*$")
 _MEMBER_MIN_LENGTH = 12  # normalised characters: "哪个 5xx" alone still lists the class
-_MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|哪种|哪一种|什么码|啥码|什么状态|是\s?[?？]?\s?$")
+_MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|具体多少|具体几|哪种|哪一种|什么码|啥码|什么状态|是\s?[?？]?\s?$")
 _MEMBER_LATE_LENGTH = 24  # a description long enough that a later "是哪个" asks for one member
 _MEMBER_SHORT_DESCRIPTION = 4  # Chinese characters before the class in a short one ("请求超时4xx是几")
 _CLASS_SHORTLIST = 40  # whole-entry readings looked through for members of the class asked about
@@ -81,6 +81,9 @@ _NOT_CODE_RE = re.compile(
     r"(?:不(?<!是不)(?:是|算|想|愿|打算)|并(?<!是并)非|而(?<!是而)非|除(?<!是除)(?:了|去)|排(?<!是排)除"
     r"|(?:别(?<!是别)|不(?<!是不)(?:该|要|应该?))(?:再)?(?:用|回|返回))"
     r"[^，。,0-9]{0,4}?([1-5]\d\d)(?!\d)(?!\s?(?:吗|么|嘛|吧))"
+)
+_WRONG_ANSWER_RE = re.compile(
+    r"(?:我说|我答|我回答|我猜|答了?|回答了?)\s?(?:是\s?)?([1-5]\d\d)(?!\d)[^。.0-9]{0,8}?(?:不对|错了|说错|答错|不是)"
 )
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
 # A typed code right before the comparison word: the two codes are compared with each other.
@@ -565,6 +568,8 @@ class StatusIndex:
             return frozenset()  # "503", "http 503", "状态码503": nothing around the code to read
         # A code ruled out ("不是 302 那个，是临时跳转、但…的那个") is no answer, asked or not.
         ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
+        # "面试官问…是哪个码，我说 504 他说不对": an answer given and called wrong.
+        ruled_out.update(int(m.group(1)) for m in _WRONG_ANSWER_RE.finditer(folded))
         if len(known) > 1:
             # "200 就不用解释了，说说 206", "308 懂了，那 303 呢": a code done with, beside another.
             ruled_out.update(int(m.group(1) or m.group(2)) for m in _DONE_WITH_RE.finditer(folded))
@@ -716,6 +721,7 @@ class StatusIndex:
                 # and the class is the answer when no reading of the description is found.
                 q.memo["status.class"] = digit
                 q.memo[LAST_RESORT] = listing
+                q.signals.add(IDENTIFIER_TYPED)  # a class typed and asked into: shop talk
         if known and not domain.settled(q.folded):
             yardsticks = self._yardsticks(q)
             if not yardsticks:
@@ -1293,6 +1299,8 @@ def _asks_for_member(folded: str, normalized: str) -> bool:
         return described and _MEMBER_ASK_RE.search(folded, m.end()) is not None
     if _MEMBER_CUE_RE.search(folded, max(0, m.start() - 8), m.start()) is not None:
         return True
+    if cjk_count(folded[: m.start()]) >= _MEMBER_SHORT_DESCRIPTION and _MEMBER_ASK_RE.search(folded, m.end()):
+        return True  # "切换协议 是 1 开头那个吧，具体多少": a name before the class, a question after
     # "…预留的 4xx，有些 SaaS 拿它表示欠费，是哪个": the question comes after the class.
     return len(normalized) >= _MEMBER_LATE_LENGTH and _MEMBER_ASK_RE.search(folded, m.end()) is not None
 
