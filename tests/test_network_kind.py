@@ -842,7 +842,7 @@ def test_questions_from_fresh_mixed_22(service, text, name):
     [
         ("同事电脑日期被改成了三年后，打开所有 https 网站都提示证书不在有效期内，Chrome 里这个错误叫什么", "ERR_CERT_DATE_INVALID"),
         ("浏览器访问一个站点，TCP 连接是建立了，但是服务器啥数据都没回就把连接关掉了，Chrome 这时候显示的是哪个报错", "ERR_EMPTY_RESPONSE"),
-        ("k8s 里的 pod 偶尔解析内部 service 的域名失败，报的是 DNS 临时性失败，隔几秒重试又好了，node 里 err.code 会是哪个", "EAI_AGAIN"),
+        ("用 curl 下载到一半本地磁盘满了写不进去，这时 curl 退出码对应哪个错误", "CURLE_WRITE_ERROR"),
     ],
 )
 def test_a_long_description_is_read_against_whole_cards(service, text, name):
@@ -934,3 +934,29 @@ def test_questions_from_fresh_mixed_24(service, text, name):
 
 def test_a_bare_fetch_failure_stays_the_catch_all(service):
     assert service.resolve("TypeError: Failed to fetch").matches[0].key == short_key("ERR_FAILED")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("errno 111", "ECONNREFUSED"),  # Linux's number
+        ("ConnectionRefusedError: [WinError 10061] 由于目标计算机积极拒绝，无法连接。", "ECONNREFUSED"),  # Winsock's
+        ("socket.gaierror: [Errno -3] Temporary failure in name resolution", "EAI_AGAIN"),
+        ("Node 里用 http.get 去连本机的 3000 端口，但是服务压根没启动，回调里拿到的 err.code 会是什么", "ECONNREFUSED"),
+        ("proto 文件升级加了新方法，客户端先发布了，服务端还是老版本没有这个方法，调用时 gRPC 会返回什么状态", "UNIMPLEMENTED"),
+        ("gRPC 调用时压根没带 token 或者 token 无效，应该用哪个状态码？我知道不是 PERMISSION_DENIED", "UNAUTHENTICATED"),
+        (
+            "用 Chrome 打开一个很老的内网系统，只显示“此网站无法提供安全连接，客户端和服务器不支持一般 SSL 协议版本或加密套件”",
+            "ERR_SSL_VERSION_OR_CIPHER_MISMATCH",
+        ),
+        ("getaddrinfo 查域名的时候，DNS 服务器暂时没响应，返回的那个表示“临时失败、稍后重试”的错误叫什么", "EAI_AGAIN"),
+    ],
+)
+def test_questions_from_fresh_mixed_25(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+def test_errno_numbers_name_only_what_a_card_has_and_python_s_minus_two_stays_enotfound(service):
+    assert service.resolve("errno 2").matches == ()  # ENOENT: no card
+    res = service.resolve("socket.gaierror: [Errno -2] Name or service not known")
+    assert res.matches[0].key == short_key("ENOTFOUND")

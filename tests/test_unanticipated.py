@@ -1266,3 +1266,25 @@ def test_a_parameter_typed_by_name_picks_the_code_that_names_it(service):
 def test_huawei_named_still_reads_its_gateway(service):
     res = service.resolve("华为 API 网关 后端超时 报什么错")
     assert res.matches[0].kind == "error" and res.matches[0].answer.error_code == "APIG.0201"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("更新接口要求带 If-Match，结果客户端带的 ETag 已经过期了，服务器拒绝这次更新，应该返回什么", 412),
+        ("用户压根没登录、请求里也没带任何凭证就去调需要认证的接口，该回哪个？注意不是有凭证但权限不够那种", 401),
+        ("404是神么意思", 404),
+        ("Our corporate proxy wants me to log in before forwarding requests. Which status does the proxy send back?", 407),
+    ],
+)
+def test_questions_from_fresh_mixed_25(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_an_aside_names_the_case_ruled_out_only_after_a_denial(service):
+    assert service.resolve("为什么权限不够那种情况回403").matches[0].status == 403
+
+
+def test_not_enough_ips_in_the_subnet_is_huaweis_ip_shortage(service):
+    res = service.resolve("华为云创建云服务器，提示所选子网里没有足够的 IP 地址了，这个错误码是多少")
+    assert res.matches[0].answer.error_code == "Ecs.0012"

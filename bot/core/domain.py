@@ -819,7 +819,7 @@ FRAME_WORDS = frozenset(
     "情况 这是 这 这个 那个 是 正常 成功 失败 原因 为什么 为啥 又 又是 一直 老是 总是 全是 收到 遇到 碰到 "
     "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 改成 变成 影响 "
     "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err "
-    "见过 听过 听说过 遇到过 碰到过 知道 懂 神马".split()
+    "见过 听过 听说过 遇到过 碰到过 知道 懂 神马 神么".split()
 )
 _FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
 _WINDOW = 12  # characters looked at on either side of a number
@@ -858,24 +858,40 @@ _ONE_SCAN_FROM = 256  # characters of a non-ASCII text: from here one scan beats
 # Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
 QUESTION_WORDS = tuple(
     "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有 谁懂 "
-    "神马".split()  # 神马: the web's 什么
+    "神马 神么".split()  # 神马: the web's 什么; 神么 typed by its sound
 )
 _question_word = _one_of(QUESTION_WORDS)
 
 
 def ruled_out(padded: str, key: str) -> bool:
     """Is every occurrence of ``key`` in the text just after a denial ("不是没登录那种", "并非超时",
-    "并不是域名不存在")?"""
+    "并不是域名不存在"), or inside a "不是…那种" aside ("注意不是有凭证但权限不够那种")?"""
     at = padded.find(key)
     while at >= 0:
         before = padded[max(0, at - 4) : at].rstrip()
-        if not before.endswith(_DENIALS) or before.endswith("是不是"):  # "是不是中间证书没配全" asks
-            return False
+        if (not before.endswith(_DENIALS) or before.endswith("是不是")) and not _in_denied_aside(padded, at, key):
+            return False  # "是不是中间证书没配全" asks
         at = padded.find(key, at + 1)
     return True
 
 
-_DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
+def _in_denied_aside(padded: str, at: int, key: str) -> bool:
+    """"不是有凭证但权限不够那种": a denial a few characters back in the same run, and the kind
+    of case named right after the key."""
+    if not padded.startswith(_ASIDE_ENDS, at + len(key)):
+        return False
+    run = padded[max(0, at - _ASIDE_REACH) : at]
+    run = run[run.rfind(" ") + 1 :]  # within the key's own run of characters
+    found = max((run.rfind(d) for d in _DENIALS), default=-1)
+    return found >= 0 and not run[:found].endswith("是")  # not "是不是…"
+
+
+_ASIDE_ENDS = ("那种", "的那种", "那个", "的情况", "那类")
+_ASIDE_REACH = 10
+
+
+DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
+_DENIALS = DENIALS
 _CLAUSE_SPLIT_RE = re.compile(r"[^，。；？！,;?!]+")
 
 
@@ -1242,13 +1258,19 @@ _PROTOCOL_CODE_ASKS = (
     # Chrome's own error names ("控制台里显示的 net 错误是哪一个", "chrome 报哪个错").
     "net 错误", "net错误", "chrome 报哪个错", "chrome报哪个错", "chrome 报什么错", "chrome报什么错",
     "openssl 的哪个错误", "openssl 哪个错误", "openssl 报什么", "openssl 的错误码",
+    # A program's own error code ("回调里拿到的 err.code 会是什么", "error.code 是哪个").
+    "err.code", "error.code", "e.code",
 )
+# "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
+_GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
 
 
 def asks_for_protocol_code(folded: str) -> bool:
     """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少", "控制台里显示的 net 错误
     是哪一个": a code that is no HTTP status is asked for, in the tool's own words."""
-    return any(ask in folded for ask in _PROTOCOL_CODE_ASKS)
+    return any(ask in folded for ask in _PROTOCOL_CODE_ASKS) or (
+        "grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None
+    )
 
 
 # Questions to the bot about itself ("你是谁开发的", "你能干啥"): small talk, not a 401's "你是谁".

@@ -311,6 +311,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "耗尽",
         "被用完",
         "使用完",  # "私有IP已经被使用完"
+        "没有足够",  # "所选子网里没有足够的 IP 地址了"
         "ran out",
         "out of",
         "no more",

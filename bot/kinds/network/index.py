@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.core import pinyin, tuning
 from bot.core.domain import (
+    DENIALS,
     PINYIN_ASK_RE,
     PROGRAM_NAMES,
     asks,
@@ -37,6 +38,7 @@ from bot.core.kind import Query
 from bot.core.match import Match
 from bot.core.pinyin import cjk_count
 from bot.core.text import normalize, without_fillers
+from bot.kinds.network import errnos
 from bot.kinds.network.model import NetworkData, NetworkEntry
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
@@ -130,6 +132,12 @@ _DOC_SHORTLIST = 8
 _CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出")
 # Protocols with codes of their own: "…event.code 会是多少" asks for a close code, not a status.
 _OWN_CODES_FAMILIES = frozenset({"websocket", "grpc", "curl"})
+
+
+def _denied_before(text: str, at: int) -> bool:
+    """Does a denial ("不是", "并非" ...) end right before position ``at`` of ``text``?"""
+    before = text[max(0, at - 6) : at].rstrip()
+    return before.endswith(DENIALS) and not before.endswith("是不是")
 
 
 def _document(entry: NetworkEntry) -> str:
@@ -334,6 +342,9 @@ class NetworkIndex:
             for row in self._documents.rank(query, _DOC_SHORTLIST)
             if row[2] >= tuning.NETWORK_DOC_MIN_SHARE and self._family_named(self.entries[row[0]].family, folded)
         ]
+        if _NOT_BROWSER_RE.search(folded) is not None and not any(w in folded for w in _PROTOCOL_WORDS["browser"]):
+            # "Node 里 http.get 连本机端口…err.code": a program's error, not the browser's name for it.
+            ranked = [row for row in ranked if self.entries[row[0]].family != "browser"]
         named = [f for f, words in _DOC_FAMILIES.items() if any(w in folded for w in words)]
         if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES:
             return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
@@ -386,6 +397,8 @@ class NetworkIndex:
         done = settled(q.folded)
         remark = done and cjk_count(q.folded) >= _REMARK_CJK and not reports_trouble(q.folded)
         for name, why, at in [] if remark else self._identifiers(q):
+            if _denied_before(q.text, at):
+                continue  # "…应该用哪个状态码？我知道不是 PERMISSION_DENIED": ruled out, not asked about
             # A catch-all name (net::ERR_FAILED) yields to whatever more specific line is beside it.
             fallback = self.entries[name].fallback if name in self.entries else False
             score = tuning.NETWORK_FALLBACK if fallback else tuning.NETWORK_PATTERN
@@ -655,6 +668,12 @@ class NetworkIndex:
             name = self._by_number.get(("websocket", int(m.group(1))))
             if name and asks_only_about(q.normalized, {m.group(1)}):
                 found.append((name, f"WebSocket 关闭码 {m.group(1)}", m.start()))
+        if "err" in folded:
+            # "errno 111", "[Errno 104] Connection reset by peer", "WinError 10061": the number's name.
+            for m in errnos.NUMBER_RE.finditer(folded):
+                name = errnos.name_of(int(m.group(1)))
+                if name in entries:
+                    found.append((name, f"errno {m.group(1)} 即 {name}", m.start()))
         at = folded.find(_LIBCURL_CERT)
         if at >= 0 and _LIBCURL_CERT_NAME in entries:
             # libcurl's own wording for exit code 60, wherever libcurl runs: git's "fatal: unable
