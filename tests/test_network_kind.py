@@ -960,3 +960,25 @@ def test_errno_numbers_name_only_what_a_card_has_and_python_s_minus_two_stays_en
     assert service.resolve("errno 2").matches == ()  # ENOENT: no card
     res = service.resolve("socket.gaierror: [Errno -2] Name or service not known")
     assert res.matches[0].key == short_key("ENOTFOUND")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "我在写一个 MMO 游戏的网关，协议走 WebSocket。约定单条消息最大 64KB，有外挂客户端故意发 2MB 的包过来。"
+            "我打算检测到之后直接断开连接，按 RFC 6455 应该在关闭帧里填哪个关闭码比较规范？",
+            "1009",
+        ),
+        (
+            "线上一台 Node 网关跑了几天之后开始大量请求失败，看日志是打开新 socket 失败，ulimit -n 还是默认的 1024，"
+            "lsof 一看进程句柄数刚好卡在上限附近。这个报错在 Node 里是哪个错误码？",
+            "EMFILE",
+        ),
+        ("which gRPC status do you get when the server doesn't implement the method at all?", "UNIMPLEMENTED"),
+        ("1O06 websocket斷開", "1006"),  # the letter O for a zero
+        ("certifcate has exipred ssl报错", "X509_V_ERR_CERT_HAS_EXPIRED"),  # a slip, a word beside it
+    ],
+)
+def test_questions_from_fresh_mixed_26(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)

@@ -1288,3 +1288,27 @@ def test_an_aside_names_the_case_ruled_out_only_after_a_denial(service):
 def test_not_enough_ips_in_the_subnet_is_huaweis_ip_shortage(service):
     res = service.resolve("华为云创建云服务器，提示所选子网里没有足够的 IP 地址了，这个错误码是多少")
     assert res.matches[0].answer.error_code == "Ecs.0012"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("网关把请求转给后端，结果后端返回了一堆乱七八糟根本不是合法 HTTP 的东西，网关这时候给客户端回什么", 502),
+        ("what's the right status code when the server is a teapot lol", 418),  # a laugh beside a question
+        ("Does 301 turn my POST into a GET? Which code keeps the method for a permanent redirect?", 308),
+        ("书上说的“未授权”是哪个？不是“禁止访问”那个", 401),  # a quoted name after a denial is ruled out
+    ],
+)
+def test_questions_from_fresh_mixed_26(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "error_code"),
+    [
+        ("想把 ECS 实例移出某个安全组，阿里云说这是它唯一的安全组不能移，错误码是？", "InstanceLastSecurityGroup"),
+        ("用 RAM 子账号调 ECS 接口，返回说账号没权限操作这个资源，让去找主账号申请权限，这是啥错误码", "Forbbiden.SubUser"),
+    ],
+)
+def test_cloud_questions_from_fresh_mixed_26(service, text, error_code):
+    assert service.resolve(text).matches[0].answer.error_code == error_code

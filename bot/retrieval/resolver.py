@@ -42,7 +42,7 @@ from bot.retrieval.textindex import forget_shared
 _LAUGH_RE = re.compile(r"哈哈|笑死|习惯了|我服了|(?<![a-z])(?:lol|lmao)(?![a-z])|🤣|😂")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
-_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "why ", "how ", "which ", "is it ")
+_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
 
 
 class Resolver:

@@ -457,6 +457,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not permitted",
         "denied",
         "forbidden",
+        "forbbiden",  # Aliyun's own spelling in Forbbiden.SubUser
         "access denied",
         "accessdenied",
         "refused",
@@ -897,6 +898,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "仅剩的一个",
         "唯一一个",
         "唯一的一个",
+        "唯一的",  # "这是它唯一的安全组不能移"
         "仅剩的",
         "仅剩",
         "仅有的那个",

@@ -191,6 +191,7 @@ _OFTEN_MEANT = {"ETIMEOUT": "ETIMEDOUT"}
 _DNS_QUERY_WORDS = ("dns", "query", "resolve", "lookup", "srv", "解析", "域名", "查询")
 _LIBCURL_CERT = "ssl certificate problem:"
 _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
+_LETTER_O_RE = re.compile(r"(?<=[0-9])o(?=[0-9])")
 _FOUR_DIGITS_RE = re.compile(r"(?<![0-9])(10[01][0-9])(?![0-9])")
 _BARE_CLOSE_MAX = 12  # normalised characters: the number and a question word or two
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
@@ -321,6 +322,19 @@ class NetworkIndex:
             topic_grams.setdefault(self.entries[name].family, set()).update(grams(word))
         self._topic_grams = {family: frozenset(g) for family, g in topic_grams.items()}
 
+    def _slipped(self, run: str) -> list[tuple[str, float, int]]:
+        """The English wording ``run`` types with a slip: the run itself, or, when it matched
+        none, the run without a word at one end ("certifcate has exipred ssl")."""
+        found = self._phrase_typos.extract(run, _PHRASE_CUTOFF, limit=1)
+        words = run.split()
+        if found or len(words) < 3:
+            return found
+        for part in (" ".join(words[:-1]), " ".join(words[1:])):
+            found = self._phrase_typos.extract(part, _PHRASE_CUTOFF, limit=1)
+            if found:
+                return found
+        return []
+
     def documents(self, q: Query, limit: int) -> list[Match]:
         """A long description of a failure below HTTP that no tier read ("同事电脑日期被改成了
         三年后，打开 https 网站都提示证书不在有效期内，Chrome 里这个错误叫什么"): the whole cards
@@ -346,7 +360,7 @@ class NetworkIndex:
             # "Node 里 http.get 连本机端口…err.code": a program's error, not the browser's name for it.
             ranked = [row for row in ranked if self.entries[row[0]].family != "browser"]
         named = [f for f, words in _DOC_FAMILIES.items() if any(w in folded for w in words)]
-        if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES:
+        if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES and not asks_for_protocol_code(folded):
             return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
         if len(named) == 1:  # "curl …下到一半磁盘满了": among curl's own cards
             ranked = [row for row in ranked if self.entries[row[0]].family == named[0]] or ranked
@@ -435,7 +449,7 @@ class NetworkIndex:
             for run in islice(_LATIN_RUN_RE.finditer(q.normalized), _LATIN_RUNS):
                 if len(run.group()) <= longest:
                     continue
-                for _key, _score, index in self._phrase_typos.extract(run.group(), _PHRASE_CUTOFF, limit=1):
+                for _key, _score, index in self._slipped(run.group()):
                     choice = self._phrase_choices[index]
                     if not found or (len(choice.key) > longest and found[0].key.strip() in choice.key):
                         score = tuning.NETWORK_SIGNATURE + tuning.JUST_BELOW if found else tuning.NETWORK_SIGNATURE - 3
@@ -650,6 +664,8 @@ class NetworkIndex:
             extra.append((_GRPC_CODE_RE, "grpc", "gRPC 状态码"))
         if any(word in folded for word in FAMILY_CONTEXT["websocket"]):
             extra.append((_WS_CODE_RE, "websocket", "WebSocket 关闭码"))
+        # "1O06 websocket 断开": the letter O typed for a zero inside a number.
+        numbers_of = _LETTER_O_RE.sub("0", folded) if _LETTER_O_RE.search(folded) is not None else folded
         for rx, family, label in (
             *extra,
             (_CURL_RE, "curl", "curl 退出码"),
@@ -658,7 +674,7 @@ class NetworkIndex:
             (_WS_AFTER_RE, "websocket", "WebSocket 关闭码"),
             (_OPENSSL_VERIFY_RE, "tls", "OpenSSL 校验结果"),
         ):
-            for m in rx.finditer(folded):
+            for m in rx.finditer(numbers_of):
                 number = int(m.group(1))
                 name = self._by_number.get((family, number)) or self._ws_range(family, number)
                 if name:

@@ -119,6 +119,8 @@ _NUMBER_ASK_RE = re.compile(
             *(f"{w}哪一?个" for w in ("是", "用", "回", "返回")),
             # "有没有专门表示“这个页面以前有、现在永久没了”的状态码": one described, asked for.
             "有没有[^，。？?!！]{0,30}?(?:状态码|的码)",
+            # "Does 301 turn my POST into a GET? Which code keeps the method …": another one asked for.
+            "which (?:http )?(?:status|code)",
         ]
     )
 )
@@ -878,7 +880,12 @@ class StatusIndex:
         """The names the text quotes whole, in order."""
         if "“" not in folded and '"' not in folded and "「" not in folded:
             return []
-        found = (self._exact.get(normalize(m.group(1))) for m in _QUOTED_RE.finditer(folded))
+        # Not one quoted after a denial ("…是哪个？不是“禁止访问”那个"): ruled out, not asked about.
+        found = (
+            self._exact.get(normalize(m.group(1)))
+            for m in _QUOTED_RE.finditer(folded)
+            if not folded[max(0, m.start() - 4) : m.start()].rstrip().endswith(domain.DENIALS)
+        )
         return [choice for choice in found if choice is not None]
 
     def _as_sent(self, ranked: list, yardsticks: frozenset[int]) -> list:
