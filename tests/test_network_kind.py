@@ -982,3 +982,22 @@ def test_errno_numbers_name_only_what_a_card_has_and_python_s_minus_two_stays_en
 )
 def test_questions_from_fresh_mixed_26(service, text, name):
     assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("openssl verify 错误 20", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"),
+        (
+            "Node 服务一启动就直接报错退出了，日志说要监听的 3000 端口已经被另一个进程占着，这个错误在 Node/libuv 里对应的错误名叫什么？",
+            "EADDRINUSE",
+        ),
+        ("curl 去访问一个用自签名证书的 https 站点，没加 -k，直接失败退出了，返回码是哪个", "CURLE_PEER_FAILED_VERIFICATION"),
+    ],
+)
+def test_questions_from_fresh_mixed_27(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+def test_a_status_curl_printed_is_still_the_status(service):
+    assert service.resolve("curl -I 看返回码是 403，是不是权限问题").matches[0].status == 403

@@ -1312,3 +1312,25 @@ def test_questions_from_fresh_mixed_26(service, text, code):
 )
 def test_cloud_questions_from_fresh_mixed_26(service, text, error_code):
     assert service.resolve(text).matches[0].answer.error_code == error_code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("用户注册的时候用户名已经被别人占了，REST接口回400感觉不太对，语义上更合适的是哪个码？", 409),
+        ("xiao cheng xu qing qiu bao 413", 413),  # 报 413 in pinyin
+    ],
+)
+def test_questions_from_fresh_mixed_27(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("v2.3.1 升级后接口开始返回 415，是不是 Content-Type 变了", 415),  # 是不是 asks, it calls nothing wrong
+        ("@前端 你那个 POST 接口返回 415 了，是不是 Content-Type 没设成 application/json？", 415),
+    ],
+)
+def test_a_code_asked_about_with_shi_bu_shi_is_not_called_wrong(service, text, code):
+    assert service.resolve(text).matches[0].status == code

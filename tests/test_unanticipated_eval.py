@@ -168,6 +168,11 @@ from tests.eval_utils import blind_rows, eval_blind
         # answerable 92.2% / 94.4%, English 85.0%, descriptions 85.7% / 91.4%, cloud 92.0%,
         # chatter 100%); then tuned on.
         ("dev/fresh_mixed_26.tsv", 0.97, 0.98),
+        # Written blind while fresh_mixed_26 was tuned on (its five family answers written
+        # "network:family:X", rewritten "family:X" before scoring), scored once at 358801c (first
+        # run: answerable 96.1% / 97.2%, descriptions 88.6% / 94.3%, cloud 96.0%, chatter 100%);
+        # then tuned on.
+        ("dev/fresh_mixed_27.tsv", 0.97, 0.98),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

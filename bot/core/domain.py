@@ -1263,8 +1263,9 @@ _PROTOCOL_CODE_ASKS = (
 )
 # "这个报错在 Node 里是哪个错误码": a program's own error code, in a few words after its name.
 _PROGRAM_CODE_ASK_RE = re.compile(
-    rf"(?:{PROGRAM_NAMES})[^，。？?,.]{{0,10}}?(?:哪个错误码|什么错误码|错误码是|错误名|error code|errno)"
+    rf"(?:{PROGRAM_NAMES})[^，。？?,.]{{0,14}}?(?:哪个错误码|什么错误码|错误码是|错误名|error code|errno)"
 )
+_TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 # "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
 
@@ -1272,6 +1273,8 @@ _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返�
 def asks_for_protocol_code(folded: str) -> bool:
     """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少", "控制台里显示的 net 错误
     是哪一个": a code that is no HTTP status is asked for, in the tool's own words."""
+    if "curl" in folded and ("返回码" in folded or "退出码" in folded) and _TYPED_STATUS_RE.search(folded) is None:
+        return True  # "curl …直接失败退出了，返回码是哪个": curl's exit code (no HTTP status typed)
     return (
         any(ask in folded for ask in _PROTOCOL_CODE_ASKS)
         or ("grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None)

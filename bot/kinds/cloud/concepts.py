@@ -783,6 +783,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "exceeds the size",
     ),
     "toosmall": (
+        "没比原来大",  # "扩容填的新容量没比原来大"
+        "不比原来大",
+        "比原来小",
         "太低",  # a price or a value: "出的价比公允价还低"
         "还低",
         "偏低",

@@ -84,6 +84,8 @@ _NOT_CODE_RE = re.compile(
 )
 _WRONG_ANSWER_RE = re.compile(
     r"(?:我说|我答|我回答|我猜|答了?|回答了?)\s?(?:是\s?)?([1-5]\d\d)(?!\d)[^。.0-9]{0,8}?(?:不对|错了|说错|答错|不是)"
+    # "REST 接口回400感觉不太对，…更合适的是哪个码": a code sent and found wanting.
+    r"|(?:回|返回|用)\s?([1-5]\d\d)(?!\d)[^。.0-9是]{0,4}?(?:不太对|不合适|不太合适|不对劲)"
 )
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
 # A typed code right before the comparison word: the two codes are compared with each other.
@@ -545,6 +547,9 @@ class StatusIndex:
                     # alone, read as its Chinese would be ("429 是什么").
                     asked = " ".join(t for t in spaced.split() if t.isdigit())
                     codes = explicit_codes(f"{asked} 是什么", None, self._reason) if asked else []
+            if not codes and q.stripped.isascii() and (cue := _PINYIN_CUE_RE.search(q.stripped)) is not None:
+                # "xiao cheng xu qing qiu bao 413": 报 413 typed in pinyin, the code ending the text.
+                codes = explicit_codes(f"报 {cue.group(1)}", None, self._reason)
             if not codes and (lead := _CN_CODE_LEAD_RE.match(q.stripped)) is not None:
                 fixed = lead.group(1).translate(_CN_DIGITS) + " " + q.stripped[lead.end() :]
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
@@ -570,8 +575,8 @@ class StatusIndex:
             return frozenset()  # "503", "http 503", "状态码503": nothing around the code to read
         # A code ruled out ("不是 302 那个，是临时跳转、但…的那个") is no answer, asked or not.
         ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
-        # "面试官问…是哪个码，我说 504 他说不对": an answer given and called wrong.
-        ruled_out.update(int(m.group(1)) for m in _WRONG_ANSWER_RE.finditer(folded))
+        # "面试官问…是哪个码，我说 504 他说不对", "接口回400感觉不太对": an answer called wrong.
+        ruled_out.update(int(m.group(1) or m.group(2)) for m in _WRONG_ANSWER_RE.finditer(folded))
         if len(known) > 1:
             # "200 就不用解释了，说说 206", "308 懂了，那 303 呢": a code done with, beside another.
             ruled_out.update(int(m.group(1) or m.group(2)) for m in _DONE_WITH_RE.finditer(folded))
@@ -1180,6 +1185,7 @@ class StatusIndex:
 # A question typed in pinyin too: "yongjiu chongdingxiang shi duoshao".
 # Syllables run together or apart ("shi duo shao"). Every branch opens with a literal letter.
 _PINYIN_ASK_RE = domain.PINYIN_ASK_RE
+_PINYIN_CUE_RE = re.compile(r"(?<![a-z])(?:bao|fan ?hui|zhuang ?tai ?ma|bao ?cuo)\s?([1-5][0-9]{2})\s*$")
 _PINYIN_LOOKUP_MAX = 40  # characters: a pinyin question this short is a lookup
 _DIGITS_THEN_LETTER_RE = re.compile(r"(?<![0-9a-z])([0-9]{3})([a-z])")
 # A status-question frame typed in pinyin (是多少号, 状态码, 是几, 什么意思 …), longest first.
