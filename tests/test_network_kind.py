@@ -1001,3 +1001,14 @@ def test_questions_from_fresh_mixed_27(service, text, name):
 
 def test_a_status_curl_printed_is_still_the_status(service):
     assert service.resolve("curl -I 看返回码是 403，是不是权限问题").matches[0].status == 403
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("长连接用着用着，对端突然甩过来一个 RST，我这边 read 的时候就报错了，这个错误叫啥", "ECONNRESET"),
+        ("wensocket 1006 yichang guanbi", "1006"),
+    ],
+)
+def test_questions_from_fresh_mixed_28(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)

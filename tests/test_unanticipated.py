@@ -1334,3 +1334,22 @@ def test_questions_from_fresh_mixed_27(service, text, code):
 )
 def test_a_code_asked_about_with_shi_bu_shi_is_not_called_wrong(service, text, code):
     assert service.resolve(text).matches[0].status == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("刚接手个老项目，前任留下的 nginx 配置里有句 return 444; 这是个什么状态码，浏览器能收到吗？", 444),
+        ("没登录的用户直接调需要鉴权的接口，应该回哪个？跟权限不够那个有啥区别", 401),  # set against, not asked
+        ("今天面了个应届生，301 和 302 的区别都答不上来🤦 顺便考考你们，307 跟 302 差在哪？", 307),  # after the turn
+    ],
+)
+def test_questions_from_fresh_mixed_28(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+
+
+def test_cloud_questions_from_fresh_mixed_28(service):
+    res = service.resolve("OBS 多段上传合并时，段列表没按段号从小到大排，会返回什么错误码")
+    assert res.matches[0].answer.error_code == "InvalidPartOrder"
+    res = service.resolve("ECS 创建实例，UserData 直接塞了明文脚本没做 base64，会报哪个错")
+    assert res.matches[0].answer.error_code == "InvalidUserData.Base64FormatInvalid"

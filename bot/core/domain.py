@@ -326,6 +326,7 @@ STATUS_BEFORE = (
     "提交就",
     "登录就",
     "点击就",
+    "return",  # nginx's "return 444;"
     "状态",
     "状态吗",  # 码 typed by its sound: "状态吗 402 是干嘛的"
     "状态嘛",
@@ -869,7 +870,11 @@ def ruled_out(padded: str, key: str) -> bool:
     at = padded.find(key)
     while at >= 0:
         before = padded[max(0, at - 4) : at].rstrip()
-        if (not before.endswith(_DENIALS) or before.endswith("是不是")) and not _in_denied_aside(padded, at, key):
+        if (
+            (not before.endswith(_DENIALS) or before.endswith("是不是"))
+            and not _in_denied_aside(padded, at, key)
+            and not _compared_against(padded, at, key)
+        ):
             return False  # "是不是中间证书没配全" asks
         at = padded.find(key, at + 1)
     return True
@@ -886,6 +891,16 @@ def _in_denied_aside(padded: str, at: int, key: str) -> bool:
     return found >= 0 and not run[:found].endswith("是")  # not "是不是…"
 
 
+def _compared_against(padded: str, at: int, key: str) -> bool:
+    """"…应该回哪个？跟权限不够那个有啥区别": the case named only as what the asked one is set
+    against."""
+    return padded[max(0, at - 2) : at].rstrip().endswith(_AGAINST) and padded.startswith(
+        _COMPARED_ENDS, at + len(key)
+    )
+
+
+_AGAINST = ("跟", "和", "与")
+_COMPARED_ENDS = ("那个有啥区别", "那个有什么区别", "那种有啥区别", "那种有什么区别", "那个的区别", "那种的区别")
 _ASIDE_ENDS = ("那种", "的那种", "那个", "的情况", "那类")
 _ASIDE_REACH = 10
 

@@ -1217,7 +1217,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "archive": ("归档", "冷归档", "archive", "archived", "cold"),
     "cors": ("跨域", "cors", "预检", "preflight", "origin"),
     # The order of parts or items ("分片列表顺序不对，没有按编号升序排": 无效的分片顺序).
-    "sequence": ("顺序", "升序", "降序", "次序", "排序", "ascending order", "out of order"),
+    "sequence": ("顺序", "升序", "降序", "次序", "排序", "从小到大", "ascending order", "out of order"),
     # A bank card bound to the account (SLB's NOCARD: 未绑定银行卡).
     "card": ("银行卡", "信用卡", "绑卡", "card"),
     # OSS's upload callback, retold as the step that tells the application's server.
@@ -1858,6 +1858,10 @@ def _concept_of() -> dict[str, str]:
 _CONCEPT_OF = _concept_of()
 # Forms that say two things: "被别人用了" is taken (exists) and by someone else (byothers).
 _ALSO = {
+    # Not encoded as required: invalid, and about the encoding ("UserData 没做 base64").
+    "没做 base64": "encoding",
+    "没有 base64": "encoding",
+    "没 base64": "encoding",
     "被人用": "byothers",
     "被别人用": "byothers",
     "被别人占": "byothers",

@@ -67,7 +67,7 @@ _GRPC_RE = re.compile(
 # "websoket", "websocekt", "webscoket"; ws / wss as a word), and the words for a close code;
 # the two patterns below read a number after or before them. Bounded classes: no backtracking
 # beyond a few steps.
-_WS_NAMED = r"web ?s[ock]{2,3}[ek]{1,2}t|w(?<![a-z]w)ss?(?![a-z])"
+_WS_NAMED = r"we[bn] ?s[ock]{2,3}[ek]{1,2}t|w(?<![a-z]w)ss?(?![a-z])"
 _WS_CLOSE_CODE = r"关闭码|关闭代码|断开码"
 _WS_BEFORE_RE = re.compile(
     rf"(?:{_WS_NAMED}|close ?code|close frame|closeevent|onclose|{_WS_CLOSE_CODE})"
@@ -118,7 +118,7 @@ _CORS_OPENINGS = ("blocked by cors policy", "cross-origin request blocked")
 _DOC_CONTEXT = (
     "浏览器", "chrome", "firefox", "safari", "edge", "curl", "websocket", "socket", "dns", "域名", "解析",
     "证书", "tls", "ssl", "https", "grpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
-    "exit code", "控制台", "console", "fetch", "node", "econn",
+    "exit code", "控制台", "console", "fetch", "node", "econn", "rst", "对端", "长连接",
 )
 # A named tool or protocol: its own cards first (see documents).
 _DOC_FAMILIES = {

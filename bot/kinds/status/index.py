@@ -184,6 +184,7 @@ _REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), ho
 # codes typed before it set the scene, the text after it is the question.
 _PIVOT_RE = re.compile(
     r"先不管|不管它|我(?:想|要)?问的是|我想问|我要问的是|另一件事|另一个问题|换个问题|题外话|我就想知道|先别吵"
+    r"|顺便考考|考考你们|考考大家"
     r"|(?:这个|那个)(?:我)?(?:懂|知道|明白)"
 )
 
@@ -240,7 +241,7 @@ _IDENTIFIER_RE = re.compile(r"(?<![A-Za-z0-9.])[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\.
 _ADDRESSED_RE = re.compile(r"@?(?:机器人|小助手|助手|bot)\s?[，,:：\s]")
 # A clause after a code that points back at it: "看到个 418，这是啥梗", "这个又是什么".
 _BACK_REF_RE = re.compile(
-    r"\s?[，,。.:：]?\s?(?:这|它)(?:个|又)*(?:是|啥|什么)"
+    r"\s?[，,。.:：;；]?\s?(?:这|它)(?:个|又)*(?:是|啥|什么)"
     # Or an ask ending the code's own clause: "这个 444 是啥状态码，客户端会看到什么" (not "502 是
     # 什么我知道，…").
     r"|\s?(?:是啥|是什么|啥意思|什么意思)(?:状态码|码)?\s?(?:[，,。？?]|$)"
@@ -783,7 +784,13 @@ class StatusIndex:
             if code is not None:
                 focus = {code}
         if len(focus) != 1:
-            return known
+            turn = _last_turn(folded)
+            if turn is None:
+                return known
+            # "…301 和 302 都答不上来，顺便考考你们，307 跟 302 差在哪": typed after the turn, in order.
+            tail = folded[turn:]
+            after = [c for c in dict.fromkeys(int(m.group()) for m in _THREE_DIGITS_RE.finditer(tail)) if c in known]
+            return [*after, *(c for c in known if c not in after)]
         (code,) = focus
         return [code, *(c for c in known if c != code)]
 
