@@ -1012,3 +1012,25 @@ def test_a_status_curl_printed_is_still_the_status(service):
 )
 def test_questions_from_fresh_mixed_28(service, text, name):
     assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("gRPC 客户端给每个调用设了 3 秒 deadline，服务端查库太慢 3 秒内没回来，客户端拿到的状态是什么", "DEADLINE_EXCEEDED"),
+        ("proto 里新加了一个 rpc 方法，客户端已经升级了，可服务端还是老版本没实现这个方法，调用会返回什么", "UNIMPLEMENTED"),
+        ("我们 IoT 设备走 MQTT over websocket 老断，服务端日志里 close 1008，1008 代表啥", "1008"),
+        (
+            "Which gRPC code should a server return when the system isn't in the required state, like deleting a directory that isn't empty?",
+            "FAILED_PRECONDITION",
+        ),
+    ],
+)
+def test_questions_from_fresh_mixed_29(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+def test_a_named_clouds_error_code_asked_for_leads_a_fault_told_in_words(service):
+    res = service.resolve("华为云 APIG 给自定义域名上传 SSL 证书，被拒了，原因是证书已经过期，对应哪个 code")
+    assert res.matches[0].kind == "error" and res.matches[0].answer.error_code == "APIG.2102"
+    assert short_key("X509_V_ERR_CERT_HAS_EXPIRED") in [m.key for m in res.matches[:3]]

@@ -1353,3 +1353,14 @@ def test_cloud_questions_from_fresh_mixed_28(service):
     assert res.matches[0].answer.error_code == "InvalidPartOrder"
     res = service.resolve("ECS 创建实例，UserData 直接塞了明文脚本没做 base64，会报哪个错")
     assert res.matches[0].answer.error_code == "InvalidUserData.Base64FormatInvalid"
+
+
+def test_pinyin_ending_in_a_question_mark_asks_about_the_code(service):
+    assert service.resolve("429 tai duo qing qiu le?").matches[0].status == 429
+
+
+def test_ties_keep_the_cloud_kinds_own_order(service):
+    # Three codes a typo away, all capped alike: the nearest spelling first, whatever statuses
+    # the others are returned with.
+    res = service.resolve("InvalidInstnaceId.NotFound 阿里云")
+    assert res.matches[0].answer.error_code == "InvalidInstanceId.NotFound"

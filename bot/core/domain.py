@@ -1251,7 +1251,7 @@ _STATUS_ASK_RE = re.compile(
 _CLOUD_NAMES_RE = re.compile(
     r"阿里云|华为云|腾讯云|(?<![a-z])(?:aliyun|huaweicloud|tencentcloud|ecs|oss|obs|apig|cvm|cbs|slb|ram|sts)(?![a-z])"
 )
-_ERROR_CODE_ASK_RE = re.compile(r"错误码|(?:报|返回|回)(?:的是)?(?:什么|啥|哪个)错")
+_ERROR_CODE_ASK_RE = re.compile(r"错误码|(?:报|返回|回)(?:的是)?(?:什么|啥|哪个)错|(?:哪个|什么|啥) ?code")
 
 
 _SOME_CODE_ASK_RE = re.compile(r"(?:哪个|啥|什么)码")
@@ -1280,6 +1280,10 @@ _PROTOCOL_CODE_ASKS = (
 _PROGRAM_CODE_ASK_RE = re.compile(
     rf"(?:{PROGRAM_NAMES})[^，。？?,.]{{0,14}}?(?:哪个错误码|什么错误码|错误码是|错误名|error code|errno)"
 )
+# gRPC named (or its proto and rpc methods), and what the caller gets asked for anywhere
+# ("gRPC 客户端设了 3 秒 deadline…客户端拿到的状态是什么", "proto 里新加了 rpc 方法…调用会返回什么").
+_GRPC_WORDS = ("grpc", "proto", "rpc 方法")
+_STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态是|状态是(?:什么|啥|哪个)|调用会返回(?:什么|啥|哪个)")
 _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 # "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
@@ -1293,6 +1297,7 @@ def asks_for_protocol_code(folded: str) -> bool:
     return (
         any(ask in folded for ask in _PROTOCOL_CODE_ASKS)
         or ("grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None)
+        or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
     )
 

@@ -116,6 +116,7 @@ FIELD_WEIGHTS = (
 # "没找到" into choices for descriptions no alias or signature covers.
 DOC_MIN_SHARE = 0.12
 DOC_MIN_LENGTH = 10  # normalised characters: shorter texts are the other tiers' business
+CLOUD_ASKED_NETWORK = 75.0  # a network reading in words, when a named cloud's error code is asked for
 NETWORK_ERRNO_TYPO = 90.0  # an errno name typed a letter off: an identifier, below the name as printed
 NETWORK_DOC_MIN_LENGTH = 20  # a network card's description is told at some length
 NETWORK_DOC_MIN_SHARE = 0.13  # above the status documents' floor: HTTP's own texts say less of a socket

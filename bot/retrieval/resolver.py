@@ -267,5 +267,7 @@ def is_explicit(res: Resolution) -> bool:
     return not domain.in_passing(q.folded, q.normalized, idents)
 
 
-def _rank_key(m: Match) -> tuple[float, int, int, str]:
-    return (-m.score, tuning.precedence(m.kind), m.status or 0, m.order)
+def _rank_key(m: Match) -> tuple[float, int, str, int]:
+    # A kind's own tie-break (order) before the status: statuses have none, so their codes
+    # tie-break by number; the cloud kind's order is its ranking.
+    return (-m.score, tuning.precedence(m.kind), m.order, m.status or 0)

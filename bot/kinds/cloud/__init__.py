@@ -318,7 +318,9 @@ class CloudKind:
                 # name; the tables here describe theirs, so they are choices, never the answer.
                 cap = tuning.ANSWER - tuning.JUST_BELOW
                 matches = [replace(m, score=min(m.score, cap)) for m in matches]
-        return matches
+        # Ties on the one scale keep this kind's own order (a typo nearer the code typed first),
+        # not the order of the statuses the codes are returned with.
+        return [replace(m, order=f"{i:02d}") for i, m in enumerate(matches)]
 
     def _only_error_with_status(self, text: str) -> list[Match]:
         """"阿里云 SLB 接口返回 449 是什么情况": a product named with a status that only one of

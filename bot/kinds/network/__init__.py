@@ -100,6 +100,13 @@ class NetworkKind:
         confident and names something itself ("Cloudflare … 源站地址不可达" is 523, not a
         browser error) — not when it is only word overlap ("证书过期了访问不了" is the
         certificate error, whatever words it shares with a vendor's status)."""
+        if domain.asks_for_cloud_error(q.folded):
+            # "华为云 APIG 上传证书被拒，原因是证书已经过期，对应哪个 code": the cloud's error
+            # code is asked for; a certificate fault told in words is only beside it.
+            matches = [
+                m if m.tier in ("pattern", "signature") else replace(m, score=min(m.score, tuning.CLOUD_ASKED_NETWORK))
+                for m in matches
+            ]
         if not best_other:
             return matches
         named = best_other >= tuning.DOMINANT or q.memo.get("baseline.tier") not in (
@@ -122,6 +129,9 @@ class NetworkKind:
             # "…对方内核直接回了 RST，这时候 connect 会报什么错误", "证书过期了 Chrome 会报哪个错误":
             # a runtime's own error name is asked for, not a status that reads alike.
             own.update(m.answer.family for m in matches[:1])
+        elif matches and not proxied and domain.asks_for_protocol_code(folded):
+            # "proto 里新加了 rpc 方法…调用会返回什么": the protocol's own code is asked for.
+            own.add(matches[0].answer.family)
         out = []
         for m in matches:
             if m.answer.family in own:

@@ -54,8 +54,9 @@ _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
 # "openssl verify error 10".
 _OPENSSL_VERIFY_RE = re.compile(r"verify ?(?:error|return code|错误码?|返回码)[^0-9\n]{0,8}?([0-9]{1,2})(?![0-9])")
-# A close code after "code" once a WebSocket word is anywhere in the text ("onclose 里 code 是 1006").
-_WS_CODE_RE = re.compile(r"code[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
+# A close code after "code" or "close" once a WebSocket word is anywhere in the text ("onclose 里
+# code 是 1006", "服务端日志里 close 1008").
+_WS_CODE_RE = re.compile(r"(?:code|close)[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
 _GRPC_CODE_RE = re.compile(r"(?:status code|status|code|状态码)(?:\s?[=:：]\s?|\s)([0-9]{1,2})(?![0-9.])")
 # Not a quantity: "gRPC 客户端设置了 3 秒超时" sets a timeout of three seconds.
 _GRPC_RE = re.compile(

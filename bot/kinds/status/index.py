@@ -538,7 +538,11 @@ class StatusIndex:
                 # "状态码四一三", "返回码五零三": a code said digit by digit in Chinese numerals.
                 fixed = _CN_CODE_RE.sub(lambda m: m.group(1) + " " + m.group(2).translate(_CN_DIGITS), q.stripped)
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
-            if not codes and q.stripped.isascii() and _PINYIN_ASK_RE.search(q.stripped) is not None:
+            if (
+                not codes
+                and q.stripped.isascii()
+                and (_PINYIN_ASK_RE.search(q.stripped) is not None or _PINYIN_QUESTION_RE.search(q.stripped) is not None)
+            ):
                 # "chong ding xiang 301 he 302 you sha qu bie": the ask typed in pinyin; a code
                 # run into it ("http 203shi sha") is read apart.
                 spaced = _DIGITS_THEN_LETTER_RE.sub(r"\1 \2", q.stripped)
@@ -1193,6 +1197,8 @@ class StatusIndex:
 # Syllables run together or apart ("shi duo shao"). Every branch opens with a literal letter.
 _PINYIN_ASK_RE = domain.PINYIN_ASK_RE
 _PINYIN_CUE_RE = re.compile(r"(?<![a-z])(?:bao|fan ?hui|zhuang ?tai ?ma|bao ?cuo)\s?([1-5][0-9]{2})\s*$")
+# Pinyin words ending in a question mark ("429 tai duo qing qiu le?").
+_PINYIN_QUESTION_RE = re.compile(r"(?<![a-z])(?:le|ma|ne|a|ba|shi|shen ?me|sha)\s?\?\s*$")
 _PINYIN_LOOKUP_MAX = 40  # characters: a pinyin question this short is a lookup
 _DIGITS_THEN_LETTER_RE = re.compile(r"(?<![0-9a-z])([0-9]{3})([a-z])")
 # A status-question frame typed in pinyin (是多少号, 状态码, 是几, 什么意思 …), longest first.
