@@ -1034,3 +1034,22 @@ def test_a_named_clouds_error_code_asked_for_leads_a_fault_told_in_words(service
     res = service.resolve("华为云 APIG 给自定义域名上传 SSL 证书，被拒了，原因是证书已经过期，对应哪个 code")
     assert res.matches[0].kind == "error" and res.matches[0].answer.error_code == "APIG.2102"
     assert short_key("X509_V_ERR_CERT_HAS_EXPIRED") in [m.key for m in res.matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("X509 错误 21", "X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE"),
+        ("crul 47 报错", "CURLE_TOO_MANY_REDIRECTS"),  # curl typed with a slip
+    ],
+)
+def test_questions_from_fresh_mixed_30(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+def test_an_errno_asked_for_is_no_status_description(service):
+    text = (
+        "我们有个 TCP 长连接空闲了一晚上，中间的 NAT 网关早就把这条会话表项清掉了，第二天早上服务端往这条连接里写数据"
+        "再去读，直接收到对端发来的 RST，程序里报的那个 errno 是什么？"
+    )
+    assert all(m.kind == "network" for m in service.resolve(text).matches)

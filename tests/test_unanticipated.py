@@ -1364,3 +1364,21 @@ def test_ties_keep_the_cloud_kinds_own_order(service):
     # the others are returned with.
     res = service.resolve("InvalidInstnaceId.NotFound 阿里云")
     assert res.matches[0].answer.error_code == "InvalidInstanceId.NotFound"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("404 mot found 是啥", 404),  # a key beside the first letter
+        ("上课讲到 1xx 状态码，有个是客户端请求升级协议（比如从 HTTP 升级到 WebSocket）时服务器同意切换用的，学生问是几", 101),
+        ("我们合规那边要求按地区屏蔽某些内容，返回码有专门的吗？别跟我说 403，法务要一个能说明是法律原因的", 451),
+        (
+            "两个后台管理员同时改同一条配置，我们用 ETag 做乐观锁，后保存的那个人请求里带的 If-Match 已经对不上当前版本了，"
+            "接口按规范应该返回什么状态码来拒绝这次更新？",
+            412,
+        ),
+    ],
+)
+def test_questions_from_fresh_mixed_30(service, text, code):
+    assert service.resolve(text).matches[0].status == code
+

@@ -1274,7 +1274,7 @@ _PROTOCOL_CODE_ASKS = (
     "net 错误", "net错误", "chrome 报哪个错", "chrome报哪个错", "chrome 报什么错", "chrome报什么错",
     "openssl 的哪个错误", "openssl 哪个错误", "openssl 报什么", "openssl 的错误码",
     # A program's own error code ("回调里拿到的 err.code 会是什么", "error.code 是哪个").
-    "err.code", "error.code", "e.code",
+    "err.code", "error.code", "e.code", "errno 是", "哪个 errno", "什么 errno",
 )
 # "这个报错在 Node 里是哪个错误码": a program's own error code, in a few words after its name.
 _PROGRAM_CODE_ASK_RE = re.compile(

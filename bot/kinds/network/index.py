@@ -48,12 +48,14 @@ _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Numbers that mean something only beside their context word (matched on folded text).
 # No "-" in the gap: "curl -m 10 …" is an option's value, not an exit code; nor a number
 # with a unit or a version after it ("curl 做超过 1KB 的 POST", "curl 7.68").
-_CURL_RE = re.compile(r"curl[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9a-z]|\.[0-9])")
+_CURL_RE = re.compile(r"(?:curl|crul|culr)[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9a-z]|\.[0-9])")  # and its slips
 # "… exit code 28", "退出码 28" once curl is named anywhere in the text.
 _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
 # "openssl verify error 10".
-_OPENSSL_VERIFY_RE = re.compile(r"verify ?(?:error|return code|错误码?|返回码)[^0-9\n]{0,8}?([0-9]{1,2})(?![0-9])")
+_OPENSSL_VERIFY_RE = re.compile(
+    r"(?:verify ?(?:error|return code|错误码?|返回码)|x509 ?(?:错误码?|error))[^0-9\n]{0,8}?([0-9]{1,2})(?![0-9])"
+)
 # A close code after "code" or "close" once a WebSocket word is anywhere in the text ("onclose 里
 # code 是 1006", "服务端日志里 close 1008").
 _WS_CODE_RE = re.compile(r"(?:code|close)[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")

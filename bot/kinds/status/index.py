@@ -86,6 +86,8 @@ _WRONG_ANSWER_RE = re.compile(
     r"(?:我说|我答|我回答|我猜|答了?|回答了?)\s?(?:是\s?)?([1-5]\d\d)(?!\d)[^。.0-9]{0,8}?(?:不对|错了|说错|答错|不是)"
     # "REST 接口回400感觉不太对，…更合适的是哪个码": a code sent and found wanting.
     r"|(?:回|返回|用)\s?([1-5]\d\d)(?!\d)[^。.0-9是]{0,4}?(?:不太对|不合适|不太合适|不对劲)"
+    # "返回码有专门的吗？别跟我说 403，法务要…": a code waved off before it is offered.
+    r"|(?:别跟我说|别说|不要说|别给我)\s?([1-5]\d\d)(?!\d)"
 )
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
 # A typed code right before the comparison word: the two codes are compared with each other.
@@ -581,7 +583,7 @@ class StatusIndex:
         # A code ruled out ("不是 302 那个，是临时跳转、但…的那个") is no answer, asked or not.
         ruled_out = {int(m.group(1)) for m in _NOT_CODE_RE.finditer(folded)}
         # "面试官问…是哪个码，我说 504 他说不对", "接口回400感觉不太对": an answer called wrong.
-        ruled_out.update(int(m.group(1) or m.group(2)) for m in _WRONG_ANSWER_RE.finditer(folded))
+        ruled_out.update(int(next(g for g in m.groups() if g)) for m in _WRONG_ANSWER_RE.finditer(folded))
         if len(known) > 1:
             # "200 就不用解释了，说说 206", "308 懂了，那 303 呢": a code done with, beside another.
             ruled_out.update(int(m.group(1) or m.group(2)) for m in _DONE_WITH_RE.finditer(folded))
@@ -1380,10 +1382,17 @@ def _latin_runs(normalized: str) -> tuple[str, ...]:
 
 
 def _typed_alike(run: str, key: str) -> bool:
-    """Word for word the same first letters: a typo ("gatewya"), not another word
-    ("if unmodified since" is not "if modified since")."""
+    """Word for word the same first letters, or a key beside it ("mot found"): a typo ("gatewya"),
+    not another word ("if unmodified since" is not "if modified since")."""
     words, names = run.split(), key.split()
-    return len(words) == len(names) and all(w[0] == n[0] for w, n in zip(words, names, strict=True))
+    return len(words) == len(names) and all(
+        w[0] == n[0] or w[0] in _BESIDE.get(n[0], "") for w, n in zip(words, names, strict=True)
+    )
+
+
+# Letters beside each other on a QWERTY keyboard (a slip of the first letter).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE = {row[i]: row[max(0, i - 1) : i] + row[i + 1 : i + 2] for row in _ROWS for i in range(len(row))}
 
 
 def _keeps_method(q: Query) -> bool:
