@@ -17,10 +17,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +82,8 @@ def load(knowledge: Path, environ: dict[str, str] | None = None) -> Resolver | N
     where = cache_dir(environ)
     if where is None:
         return None
+    import pickle  # here: the long-running bot reads no cache and keeps these modules out
+
     try:
         path = where / f"{_PREFIX}{fingerprint(knowledge)}.pickle"
         if not path.is_file():
@@ -109,6 +109,9 @@ def store(resolver: Resolver, knowledge: Path, environ: dict[str, str] | None = 
     where = cache_dir(environ)
     if where is None:
         return None
+    import pickle
+    import tempfile  # with shutil, bz2, lzma, random: only a start that writes the cache pays
+
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = where / f"{_PREFIX}{fingerprint(knowledge)}.pickle"
