@@ -3,7 +3,6 @@ knowledge or code, and never a reason to stop or to trust a file someone else co
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
 import subprocess
@@ -16,17 +15,9 @@ from bot.chat.service import Service
 from bot.core import indexcache
 from bot.core.knowledge import KnowledgeError, default_dir
 from bot.retrieval.resolver import Resolver
+from scripts.answers_snapshot import queries as eval_queries
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def eval_queries() -> list[str]:
-    seen: dict[str, None] = {}
-    for path in sorted((ROOT / "tests" / "eval").rglob("*.tsv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-                seen.setdefault(row["query"], None)
-    return list(seen)
 
 
 @pytest.fixture
