@@ -352,6 +352,9 @@ class NetworkIndex:
             return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
         if not any(word in folded for word in _DOC_CONTEXT):
             return []  # "服务器认识这个方法，可这个地址不让用": HTTP's own business
+        named = [f for f, words in _DOC_FAMILIES.items() if any(w in folded for w in words)]
+        if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES and not asks_for_protocol_code(folded):
+            return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
         # A family whose words are everyday ones (gRPC, WebSocket) only with its context named:
         # "不合协议的帧" is no WebSocket close code when Chrome talks HTTP/2.
         ranked = [
@@ -362,9 +365,6 @@ class NetworkIndex:
         if _NOT_BROWSER_RE.search(folded) is not None and not any(w in folded for w in _PROTOCOL_WORDS["browser"]):
             # "Node 里 http.get 连本机端口…err.code": a program's error, not the browser's name for it.
             ranked = [row for row in ranked if self.entries[row[0]].family != "browser"]
-        named = [f for f, words in _DOC_FAMILIES.items() if any(w in folded for w in words)]
-        if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES and not asks_for_protocol_code(folded):
-            return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
         if len(named) == 1:  # "curl …下到一半磁盘满了": among curl's own cards
             ranked = [row for row in ranked if self.entries[row[0]].family == named[0]] or ranked
         out: list[Match] = []
