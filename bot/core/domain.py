@@ -869,15 +869,21 @@ def ruled_out(padded: str, key: str) -> bool:
     "并不是域名不存在"), or inside a "不是…那种" aside ("注意不是有凭证但权限不够那种")?"""
     at = padded.find(key)
     while at >= 0:
-        before = padded[max(0, at - 4) : at].rstrip()
         if (
-            (not before.endswith(_DENIALS) or before.endswith("是不是"))
+            not denied_before(padded, at)  # "是不是中间证书没配全" asks
             and not _in_denied_aside(padded, at, key)
             and not _compared_against(padded, at, key)
         ):
-            return False  # "是不是中间证书没配全" asks
+            return False
         at = padded.find(key, at + 1)
     return True
+
+
+def denied_before(text: str, at: int, reach: int = 4) -> bool:
+    """Does a denial ("不是", "并非" ...) end right before position ``at`` of ``text`` (within
+    ``reach`` characters, spaces aside)? Not "是不是", which asks."""
+    before = text[max(0, at - reach) : at].rstrip()
+    return before.endswith(DENIALS) and not before.endswith("是不是")
 
 
 def _in_denied_aside(padded: str, at: int, key: str) -> bool:
@@ -887,7 +893,7 @@ def _in_denied_aside(padded: str, at: int, key: str) -> bool:
         return False
     run = padded[max(0, at - _ASIDE_REACH) : at]
     run = run[run.rfind(" ") + 1 :]  # within the key's own run of characters
-    found = max((run.rfind(d) for d in _DENIALS), default=-1)
+    found = max((run.rfind(d) for d in DENIALS), default=-1)
     return found >= 0 and not run[:found].endswith("是")  # not "是不是…"
 
 
@@ -906,7 +912,6 @@ _ASIDE_REACH = 10
 
 
 DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
-_DENIALS = DENIALS
 _CLAUSE_SPLIT_RE = re.compile(r"[^，。；？！,;?!]+")
 
 
@@ -914,12 +919,12 @@ def without_denied(folded: str) -> str:
     """``folded`` without the clauses that open with a denial ("…抛出来的错误码是哪一个？不是那种
     域名根本不存在的"): their words describe what the question is not about. Unchanged when
     no clause does (or every one does)."""
-    if not any(d in folded for d in _DENIALS):
+    if not any(d in folded for d in DENIALS):
         return folded
     kept = [
         m.group()
         for m in _CLAUSE_SPLIT_RE.finditer(folded)
-        if not (c := m.group().lstrip()).startswith(_DENIALS) or c.startswith("是不是")
+        if not (c := m.group().lstrip()).startswith(DENIALS) or c.startswith("是不是")
     ]
     rest = "，".join(kept)
     return rest if rest.strip() else folded

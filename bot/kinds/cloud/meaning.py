@@ -90,7 +90,7 @@ STOP_WORDS = frozenset(
 )
 # Products whose everyday names are any vendor's (负载均衡, API 网关): alone they make no cloud
 # context ("API 网关把请求转给后端…超时，该返回哪个" is a 504 question).
-_ANY_LOAD_BALANCER = frozenset(
+_ANY_VENDORS = frozenset(
     {("aliyun", "SLB"), ("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")}
 )
 _PRODUCT_TERM = "@"
@@ -232,7 +232,7 @@ class MeaningIndex:
         named = named or names_provider(folded) or NAMED_PRODUCT_RE.search(folded) is not None
         # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
-        cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS or hints.products - _ANY_LOAD_BALANCER
+        cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS or hints.products - _ANY_VENDORS
         if cloudish and not named and _RUNTIME_RE.search(folded) is not None:
             # "…端口上没有进程在监听…Node 里这个报错叫什么": the program's (or the system's) own
             # error, not a listener of a cloud load balancer, when the text names no cloud.
@@ -259,16 +259,14 @@ class MeaningIndex:
         self,
         i: int,
         reading: Reading,
-        products: frozenset[tuple[str, str]],
+        hints: Hints,
         statuses: frozenset[int],
-        apis: frozenset[str] = frozenset(),
-        actions: frozenset[str] = frozenset(),
-        fields: frozenset[str] = frozenset(),
     ) -> float:
         """How well row ``i`` fits beyond shared terms (a factor ≤ 1): the share of its own
         concepts the question lacks, whether it says what went wrong as the question does,
-        whether it belongs to a product the question names, and whether it is returned with
-        the HTTP status the question typed."""
+        whether it belongs to a product the question names, whether it is returned with the
+        HTTP status the question typed (``statuses``: those of the shortlist's rows), and
+        whether it is documented for the API action and the parameter the question names."""
         own = self._concepts[i]
         idf, weights = self._concept_idf, reading.weights
         total = self._own_total[i]
@@ -278,6 +276,7 @@ class MeaningIndex:
         if reading.problems and reading.problems.isdisjoint(own):
             fit *= tuning.MEANING_PROBLEM_MISSED
         row = self.rows[i]
+        products, apis, actions, fields = hints.products, hints.apis, hints.actions, hints.fields
         if products and (row.provider, row.product) not in products:
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
@@ -356,7 +355,7 @@ class MeaningIndex:
         # object alone); the share is of the plain score.
         ranked = sorted(
             (
-                (score * self._prior[key] * self._fit(i, reading, products, statuses, hints.apis, hints.actions, hints.fields), score, i)
+                (score * self._prior[key] * self._fit(i, reading, hints, statuses), score, i)
                 for key, (score, i) in shortlist
             ),
             key=lambda item: (-item[0], item[2]),

@@ -20,7 +20,6 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.core import pinyin, tuning
 from bot.core.domain import (
-    DENIALS,
     PINYIN_ASK_RE,
     PROGRAM_NAMES,
     asks,
@@ -28,6 +27,7 @@ from bot.core.domain import (
     asks_for_protocol_code,
     asks_for_status,
     asks_only_about,
+    denied_before,
     reports_trouble,
     ruled_out,
     settled,
@@ -131,16 +131,11 @@ _DOC_FAMILIES = {
     "cors": ("跨域", "cors", "允许来源", "access-control"),
 }
 _DOC_SHORTLIST = 8
+_DENIAL_REACH = 6  # characters before an identifier a denial may end in ("我知道不是 PERMISSION_DENIED")
 # curl's own error asked for ("这个是哪个 curl 错误"; not "安卓和 curl 都说证书不受信任，是什么问题").
 _CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出")
 # Protocols with codes of their own: "…event.code 会是多少" asks for a close code, not a status.
 _OWN_CODES_FAMILIES = frozenset({"websocket", "grpc", "curl"})
-
-
-def _denied_before(text: str, at: int) -> bool:
-    """Does a denial ("不是", "并非" ...) end right before position ``at`` of ``text``?"""
-    before = text[max(0, at - 6) : at].rstrip()
-    return before.endswith(DENIALS) and not before.endswith("是不是")
 
 
 def _document(entry: NetworkEntry) -> str:
@@ -414,7 +409,7 @@ class NetworkIndex:
         done = settled(q.folded)
         remark = done and cjk_count(q.folded) >= _REMARK_CJK and not reports_trouble(q.folded)
         for name, why, at in [] if remark else self._identifiers(q):
-            if _denied_before(q.text, at):
+            if denied_before(q.text, at, _DENIAL_REACH):
                 continue  # "…应该用哪个状态码？我知道不是 PERMISSION_DENIED": ruled out, not asked about
             # A catch-all name (net::ERR_FAILED) yields to whatever more specific line is beside it.
             fallback = self.entries[name].fallback if name in self.entries else False
@@ -470,7 +465,7 @@ class NetworkIndex:
             and any(word in q.folded for word in _PROTOCOL_WORDS["browser"])
             and _NOT_BROWSER_RE.search(q.folded) is None
         ):
-            self._as_browser_says(best)
+            self._as_tool_says_it(best, "browser")
         if best and any(word in q.folded for word in _GRPC_CONTEXT):
             self._as_grpc_says(best)
         if (
@@ -479,7 +474,7 @@ class NetworkIndex:
             and (asks_for_protocol_code(q.folded) or any(ask in q.folded for ask in _CURL_ERROR_ASKS))
             and not any(self.entries[name].family == "curl" for name in best)
         ):
-            self._as_curl_says(best)
+            self._as_tool_says_it(best, "curl")
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -514,21 +509,15 @@ class NetworkIndex:
             if reading[2] != "pattern" and self.entries[name].family != "grpc":
                 self._twin_first(best, name, reading, "grpc", "，gRPC 客户端报的是这个状态")
 
-    def _as_browser_says(self, best: dict[str, tuple[float, str, str]]) -> None:
+    def _as_tool_says_it(self, best: dict[str, tuple[float, str, str]], family: str) -> None:
         """A TLS, DNS or TCP fault told in words, with a browser named ("证书过期了 浏览器打不开",
-        "憑證過期了 瀏覽器一直跳出連線不是私人連線", "浏览器域名解西失败"): the browser shows Chromium's name for it
-        (its first browser card among the card's see_also), which leads, the OpenSSL card just
-        below. Not a pasted OpenSSL line: that is what the user's tool printed."""
+        "憑證過期了 瀏覽器一直跳出連線不是私人連線", "浏览器域名解西失败") or curl's own error asked for
+        ("curl 访问…对方用的自签名证书…这个是哪个 curl 错误"): that tool's name for it (its first
+        ``family`` card among the card's see_also) leads, the OpenSSL/errno card just below. Not a
+        pasted line: that is what the user's tool printed."""
         for name, reading in list(best.items()):
             if reading[2] not in ("pattern", "signature") and self.entries[name].family in _BROWSER_SHOWS:
-                self._twin_first(best, name, reading, "browser")
-
-    def _as_curl_says(self, best: dict[str, tuple[float, str, str]]) -> None:
-        """A TLS, DNS or TCP fault told in words, curl's own error asked for and none of curl's
-        cards read ("curl 访问…对方用的自签名证书…这个是哪个 curl 错误"): curl's code for it leads."""
-        for name, reading in list(best.items()):
-            if reading[2] not in ("pattern", "signature") and self.entries[name].family in _BROWSER_SHOWS:
-                self._twin_first(best, name, reading, "curl")
+                self._twin_first(best, name, reading, family)
 
     def _twin_first(
         self, best: dict[str, tuple[float, str, str]], name: str, reading: tuple[float, str, str], family: str, note: str = ""
@@ -758,7 +747,7 @@ class NetworkIndex:
         """With a case ruled out ("…不是那种域名根本不存在的"), the ``family`` card whose words
         the question shares clearly more than the commonest case's ("…过几秒又好了…临时没给结果"
         is EAI_AGAIN, not ENOTFOUND), even below the coverage a specific card needs."""
-        if without_denied(q.folded) is q.folded:
+        if not q.memo.get("network.denied"):  # worked out with network.words (_by_words)
             return None  # only when the question rules a case out: the commonest is likely it
         rows = [(name, coverage) for name, coverage, _ in q.memo.get("network.words", ()) if self.entries[name].family == family]
         if not rows or rows[0][0] == commonest or rows[0][1] < tuning.NETWORK_TOPIC_LEADING:
@@ -816,13 +805,13 @@ class NetworkIndex:
         return None
 
     @staticmethod
-    def _family_named(family: str, folded: str) -> bool:
-        context = FAMILY_CONTEXT.get(family)
-        return context is None or any(word in folded for word in context)
+    def _family_named(family: str | None, folded: str) -> bool:
+        """Is the context ``family`` needs (gRPC, WebSocket) in the text, if it needs one?"""
+        context = FAMILY_CONTEXT.get(family) if family else None
+        return not context or any(word in folded for word in context)
 
     def _in_context(self, key: str, folded: str) -> bool:
-        family = self._needs_context.get(key)
-        return family is None or any(word in folded for word in FAMILY_CONTEXT[family])
+        return self._family_named(self._needs_context.get(key), folded)
 
     def _by_words(self, q: Query, offer) -> None:
         query = q.normalized
@@ -854,7 +843,8 @@ class NetworkIndex:
         # Read without the clauses that say what the question is not about ("不是那种域名根本
         # 不存在的" is no word for ENOTFOUND).
         kept = without_denied(q.folded)
-        words_of = query if kept is q.folded else normalize(kept)
+        q.memo["network.denied"] = denied = kept is not q.folded
+        words_of = normalize(kept) if denied else query
         scored = q.memo["network.words"] = self._words.scores(words_of, words_from=told)
         for rank, (name, coverage, words) in enumerate(scored):
             if coverage < tuning.NETWORK_MIN_COVERAGE:
@@ -920,5 +910,4 @@ class NetworkIndex:
         where it needs one: "这台机器 uptime …" shares 这台机器 alone."""
         if words.count("、") + 1 < tuning.NETWORK_MIN_SHARED or one_word(words):
             return False
-        context = FAMILY_CONTEXT.get(self.entries[name].family)
-        return not context or any(word in q.folded for word in context)
+        return self._family_named(self.entries[name].family, q.folded)

@@ -902,7 +902,7 @@ class StatusIndex:
         found = (
             self._exact.get(normalize(m.group(1)))
             for m in _QUOTED_RE.finditer(folded)
-            if not folded[max(0, m.start() - 4) : m.start()].rstrip().endswith(domain.DENIALS)
+            if not domain.denied_before(folded, m.start())
         )
         return [choice for choice in found if choice is not None]
 
