@@ -1053,3 +1053,84 @@ def test_an_errno_asked_for_is_no_status_description(service):
         "再去读，直接收到对端发来的 RST，程序里报的那个 errno 是什么？"
     )
     assert all(m.kind == "network" for m in service.resolve(text).matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "first"),
+    [
+        ("中午点了黄焖鸡🍗 对了 websocket 的关闭码都有哪些，谁有整理好的表", "websocket", "1000"),
+        ("哎 又是我。TCP 连接相关的报错有哪些常见的？reset、refused、timeout 之类，能总结一下吗", "tcp", None),
+        ("grpc 状态码有哪些", "grpc", "OK"),
+        ("列一下 grpc 的错误码", "grpc", "OK"),
+        ("curl 退出码大全", "curl", "CURLE_UNSUPPORTED_PROTOCOL"),
+        ("总结一下常见的 curl 报错", "curl", "CURLE_UNSUPPORTED_PROTOCOL"),
+        ("all websocket close codes", "websocket", "1000"),
+        ("chrome 常见网络错误有哪些", "browser", "ERR_FAILED"),  # Chromium's -2 before -100
+        ("openssl 错误码一览", "tls", None),
+    ],
+)
+def test_a_familys_list_asked_for(service, text, family, first):
+    res = service.resolve(text)
+    assert res.mode == "class" and res.owner == "network"
+    assert {m.answer.family for m in res.matches} == {family}
+    assert len(res.matches) == sum(1 for e in service.kb["network"].cards if e.family == family)
+    if first is not None:
+        assert res.matches[0].key == short_key(first)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "证书错误有哪些原因",  # the causes of one fault
+        "跨域报错有哪些解决办法",
+        "curl 所有请求都报错",  # trouble told, no list asked
+        "chrome 的证书错误有哪些",  # two families named: neither list alone
+        "grpc call returns error code 14",  # "call" holds no "all"
+        "gRPC 状态码和 HTTP 状态码对照表",  # a mapping, not one family's list
+    ],
+)
+def test_no_list_where_none_is_asked(service, text):
+    assert service.resolve(text).mode != "class"
+
+
+def test_a_familys_list_lays_out_every_card_with_a_button(service):
+    reply = service.ask("websocket 的关闭码都有哪些")
+    html = reply.html()
+    assert not html_problems(html)
+    assert "WebSocket 关闭码" in html and "1006" in html and "4000-4999" in html
+    actions = [b.action for row in reply.buttons for b in row]
+    assert len(actions) == 18 and "network:1006" in actions
+    long_list = service.ask("chrome 常见网络错误有哪些")
+    assert len(long_list.html()) <= 4096 and not html_problems(long_list.html())
+    assert "只有简要说明" in long_list.html()  # the names with a short card only are counted
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("DEADLINE_EXCEDED grpc", "DEADLINE_EXCEEDED"),
+        ("CURLE_OPERATION_TIMEOUT", "CURLE_OPERATION_TIMEDOUT"),
+        ("curle_couldnt_conect", "CURLE_COULDNT_CONNECT"),
+        ("X509_V_ERR_CERT_HAS_EXPIRD", "X509_V_ERR_CERT_HAS_EXPIRED"),
+    ],
+)
+def test_an_underscored_name_typed_a_letter_off(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+def test_a_tools_own_code_asked_for_leads_the_status_in_its_line(service):
+    text = "curl: (22) The requested URL returned error: 403   脚本里 echo $? 出来是 22，这个退出码啥意思"
+    keys = [m.key for m in service.resolve(text).matches[:2]]
+    assert keys == [short_key("CURLE_HTTP_RETURNED_ERROR"), "403"]
+    # Without the ask, the status in the line answers (the rule).
+    assert service.resolve("curl: (22) The requested URL returned error: 403").matches[0].key == "403"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("gRPC 客户端给调用设置了 3 秒超时，服务端那边查库花了 5 秒，客户端在时限到了之后拿到的状态码是哪个？", "DEADLINE_EXCEEDED"),
+    ],
+)
+def test_questions_from_fresh_mixed_31(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)

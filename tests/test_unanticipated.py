@@ -633,6 +633,7 @@ def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text
         ("k8s ingress 的 413 我已经改好了，现在上传又变成 504 了🙃 504 是啥", 504),
         ("网关把请求都拒了返回 401，其实应该返回 503 吧？", 503),
         ("Cloudflare 的 521 跟 522 有啥区别吗，我们现在报的是 522，急", 522),
+        ("新人报到🙋 请问 502 和 504 有啥区别？我这边出现的是 504", 504),  # the code met
         # ... or, asked which, the typed code the words describe.
         ("200 和 201 有啥区别，新增接口该回哪个", 201),
         ("用户名重复注册你返回了 500，这种资源已存在到底该回 409 还是 400", 409),

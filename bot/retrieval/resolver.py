@@ -218,9 +218,24 @@ class Resolver:
             matches = [m for m in first.fallback(q, limit) if m.score >= tuning.CHOICES]
         best = matches[0].score if matches else 0.0
         q.memo["baseline.tier"] = matches[0].tier if matches else ""  # how the baseline was read
+        baseline = len(matches)
         for kind in later:
             weighed = kind.weigh(found.get(kind.name, []), best, q)
             matches.extend(m for m in weighed if m.score >= tuning.CHOICES)
+        if (
+            not resorted  # (resorted, the last resorts are read below)
+            and 0 < baseline == len(matches)
+            and all(m.tier in ("words", "document") for m in matches)
+            and domain.asks_for_protocol_code(q.folded)
+        ):
+            # "gRPC 客户端…3 秒内没回来，客户端拿到的状态是什么": a protocol's own code asked for,
+            # and only word overlap with a status found: the other kinds' last resorts, their
+            # best leading (as a reading of the protocol's own code leads in weigh).
+            for kind in later:
+                own = [m for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
+                if own:
+                    matches += [replace(own[0], score=max(own[0].score, best + tuning.JUST_BELOW)), *own[1:]]
+                    break
         if not matches or (resorted and all(m.tier == "document" for m in matches)):
             # Long descriptions no tier read: each kind's last resort (once each); beside the
             # first kind's, when a status was asked for and only its whole entries answered

@@ -19,7 +19,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
 from bot.core.textforms import known_forms
-from bot.kinds.network.cards import network_card
+from bot.kinds.network.cards import family_list, network_card
 from bot.kinds.network.index import ERROR_NAME_ASKS, WS_CLOSE_WORDS, NetworkIndex, short_key
 from bot.kinds.network.loader import load_network
 from bot.kinds.network.model import FAMILIES, NetworkData, NetworkEntry
@@ -74,7 +74,7 @@ class NetworkKind:
         return None
 
     def outright(self, q: Query) -> Resolution | None:
-        return None
+        return self.index.listing(q)
 
     def may_identify(self, q: Query) -> bool:
         return self.index.may_identify(q)
@@ -162,6 +162,8 @@ class NetworkKind:
         return out
 
     def render(self, res: Resolution, limit: int) -> Reply:
+        if res.mode == "class":
+            return family_list(self.data, [m.answer for m in res.matches], limit)
         return self.card(res.matches[0], limit)
 
     def card(self, match: Match, limit: int, detailed: bool = True) -> Reply:

@@ -27,6 +27,17 @@ NUMBER_LABEL = {
     "websocket": "关闭码",
     "tls": "OpenSSL 校验错误号",
 }
+# A family's list, titled ("websocket 的关闭码都有哪些").
+FAMILY_TITLE = {
+    "cors": "跨域（CORS）错误",
+    "dns": "DNS 解析错误",
+    "tcp": "TCP / 套接字错误（errno）",
+    "tls": "TLS / 证书校验错误",
+    "browser": "Chrome 网络错误（net::ERR_*）",
+    "curl": "curl 退出码",
+    "grpc": "gRPC 状态码",
+    "websocket": "WebSocket 关闭码",
+}
 # What a short card (a name with no hand-written card) says about its family, in our words.
 FAMILY_ADVICE = {
     "browser": "这是 Chrome/Edge 网络栈报出的错误，请求没有拿到完整的 HTTP 响应。先在开发者工具 Network 面板看失败请求的详情，"
@@ -110,3 +121,22 @@ def _card(data: NetworkData, statuses: StatusData | None, entry: NetworkEntry, d
     )
     rows = [buttons[k : k + 3] for k in range(0, len(buttons), 3)]
     return Reply(doc, [*rows, [toggle]])
+
+
+def family_list(data: NetworkData, entries: list[NetworkEntry], limit: int = TELEGRAM_LIMIT) -> Reply:
+    """The cards of one family, one line each (its number where it has one), with a button per
+    card; the names with a short card only are counted, two of them shown as examples."""
+    family = entries[0].family
+    doc = Doc().add(f"{FAMILY_EMOJI.get(family, '🌐')} ", b(FAMILY_TITLE.get(family, family)), t(" · 常见的都在这里"))
+    doc.blank()
+    for entry in entries:
+        number = entry.number is not None and entry.name != str(entry.number)
+        doc.add(b(entry.name), t(f"（{entry.number}）" if number else ""), t(f" · {entry.title_zh}"))
+    listed = {e.name for e in entries}
+    others = [e.name for e in data.entries.values() if e.family == family and e.name not in listed]
+    doc.blank().add(t(f"共 {len(entries)} 张详细卡片，点按钮看详情。"))
+    if others:
+        doc.add(t(f"另有 {len(others)} 个名字只有简要说明，直接发名字即可，如 "), code(others[0]), t("。"))
+    per_row = 4 if all(len(e.name) <= 9 for e in entries) else 2
+    buttons = [Button(e.name[:40], f"network:{short_key(e.name)}") for e in entries[:100]]
+    return fit(Reply(doc, [buttons[k : k + per_row] for k in range(0, len(buttons), per_row)]), limit)

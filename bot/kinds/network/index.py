@@ -35,10 +35,11 @@ from bot.core.domain import (
     without_denied,
 )
 from bot.core.kind import Query
-from bot.core.match import Match
+from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.text import normalize, without_fillers
 from bot.kinds.network import errnos
+from bot.kinds.network.listing import listed_family
 from bot.kinds.network.model import NetworkData, NetworkEntry
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
@@ -181,6 +182,8 @@ _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark,
 _ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  # and EAI_AGAIN, getaddrinfo's
 _ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e(?:[a-z]{4,12}(?:_[a-z]+)?|[a-z]{2,3}_[a-z]{4,})(?![a-z0-9_])")  # EAI_AGIAN
 _NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z0-9_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
+# Whole tokens only (bounded by the lookarounds), each scanned once: linear in the text.
+_SNAKE_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9]{1,11}(?:_[a-z0-9]{1,12}){1,5}(?![a-z0-9_])")
 _TYPED_MAX = 200  # characters: a question typed by hand
 _HEARD_MAX = 40  # a question this short is read for topic words typed by their sound
 # Long enough that the start of a Chromium name says which one it is ("ERR_CONNECTION_RES").
@@ -233,6 +236,10 @@ class NetworkIndex:
         self._grpc_spaced = tuple(sorted((name.lower().replace("_", " "), name) for name in self._grpc if "_" in name))
         self._net_names = tuple(sorted(name for name in self.entries if name.startswith("ERR_")))
         self._errnos = tuple(sorted(n for n in self.entries if _ERRNO_NAME_RE.fullmatch(n)))
+        # Names written with underscores that people type by hand: curl's, gRPC's, OpenSSL's.
+        self._snake_names = tuple(
+            sorted(n for n, e in self.entries.items() if "_" in n and e.family in ("curl", "grpc", "tls"))
+        )
         signatures, fallbacks, contained, sounds = [], [], [], []
         self._exact: dict[str, Choice] = {}
         self._needs_context: dict[str, str] = {}  # alias key -> the family whose context it needs
@@ -370,6 +377,22 @@ class NetworkIndex:
             entry = self.entries[name]
             out.append(Match("network", short_key(name), score, f"描述相符（{share:.0%}）", entry, tier="document"))
         return out
+
+    def listing(self, q: Query) -> Resolution | None:
+        """"websocket 的关闭码都有哪些", "grpc 状态码有哪些": the family's cards, numbered ones in
+        their numbers' order (Chromium's by size: -2 before -100), as a list the network kind lays out (a final answer)."""
+        if len(q.folded) > _TYPED_MAX:
+            return None  # a paste names its errors; it asks for no list
+        family = listed_family(q.folded)
+        if family is None:
+            return None
+        entries = sorted(
+            (e for e in self.data.cards if e.family == family),
+            key=lambda e: (e.number is None, abs(e.number) if e.number is not None else 0, e.name),  # Chromium's are < 0
+        )
+        why = f"{family} 一览"
+        matches = tuple(Match("network", short_key(e.name), tuning.EXPLICIT, why, e, tier="class") for e in entries)
+        return Resolution(q.text, "class", matches, owner="network", final=True) if matches else None
 
     def entry_for(self, key: str) -> NetworkEntry | None:
         name = self._keys.get(key)
@@ -559,6 +582,13 @@ class NetworkIndex:
                 near = self._one_close(word.upper(), self._grpc_names, 1 if len(word) <= 8 else 2)
                 if near:
                     offer(near, tuning.NETWORK_FALLBACK, f"近似 gRPC 状态 {word}", "pattern")
+        if "_" in q.folded:
+            # "DEADLINE_EXCEDED grpc", "CURLE_OPERATION_TIMEOUT": a name with underscores, a
+            # letter off (two for long names), the one name that close.
+            for word in dict.fromkeys(_SNAKE_LIKE_RE.findall(q.folded)):
+                near = self._one_close(word.upper(), self._snake_names, 1 if len(word) <= 10 else 2)
+                if near:
+                    offer(near, tuning.NETWORK_PATTERN - tuning.JUST_BELOW, f"近似报错标识 {word}", "pattern")
         if "err " in q.folded:
             # "err name not reslved 手机能上电脑不能": a Chromium name typed with spaces (and
             # perhaps a letter off); the longest run of its words that names one card.

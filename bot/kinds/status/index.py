@@ -148,8 +148,9 @@ _FOCUS_ASKED_RE = re.compile(
     r"|一般先查|先查哪|一般从哪|从哪查|怎么排查|正常吗)"
 )
 _FOCUS_SAID_RE = re.compile(
-    r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|主要是|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下"
-    # "…你们返回 403，前端只认 401，能统一成 401 吗": the code asked to change to.
+    r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|出现的是|遇到的是|碰到的是|主要是|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下"
+    # "…你们返回 403，前端只认 401，能统一成 401 吗": the code asked to change to; "502 和 504 有
+    # 啥区别？我这边出现的是 504": the code met.
     r"|统一成|统一为)"
     r"\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
@@ -766,9 +767,14 @@ class StatusIndex:
             known = self._focus_first(q, known)
             matches.sort(key=lambda m: known.index(m.status))
         mode: Mode = "multi" if len(known) > 1 else "code"
-        # 1xx–3xx beside a pasted error is the line's transport detail, not the failure.
+        # 1xx–3xx beside a pasted error is the line's transport detail, not the failure; so is
+        # any status beside a tool's own code asked for ("curl: (22) … 403，这个退出码啥意思").
         # Unless the text asks about it ("…全是 308，308 是什么").
-        yields = mode == "code" and known[0] < 400 and len(q.normalized) > 8 and not self._asked_about(q, known[0])
+        yields = (
+            mode == "code"
+            and ((known[0] < 400 and len(q.normalized) > 8) or domain.asks_for_protocol_code(q.folded))
+            and not self._asked_about(q, known[0])
+        )
         return Resolution(query, mode, tuple(matches), owner="status", unknown=unknown_ids, yields=yields)
 
     @staticmethod
