@@ -449,7 +449,9 @@ def test_numbers_and_names_in_their_tools_frames(service, text, name):
 def test_firefox_zh_status_after_a_full_width_colon_is_the_status(service):
     line = "已拦截跨源请求：同源策略禁止读取位于 https://api.abc.com/v1/order 的远程资源。（原因：CORS 预检响应未能成功）。状态码：405。"
     assert service.resolve(line).matches[0].status == 405
-    assert service.resolve("connect to localhost:405 failed").matches[0].status != 405  # a port
+    assert all(m.status != 405 for m in service.resolve("connect to localhost:405 failed").matches)  # a port
+    beside_curl = service.resolve("curl: connect to localhost:405 failed").matches
+    assert short_key("CURLE_COULDNT_CONNECT") in [m.key for m in beside_curl] and 405 not in [m.status for m in beside_curl]
 
 
 def test_a_settled_problem_is_a_remark_not_a_question(service):
@@ -1134,3 +1136,38 @@ def test_a_tools_own_code_asked_for_leads_the_status_in_its_line(service):
 )
 def test_questions_from_fresh_mixed_31(service, text, name):
     assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shell 脚本里用 curl -f 去拉一个地址，服务器返回了 404，curl 没输出页面内容直接以非零退出了，这个退出码对应 curl 的哪个错误",
+        "curl -fsSL 拉安装脚本报 404，退出码是多少",
+    ],
+)
+def test_curls_fail_option_with_an_error_status_asked_for_its_exit_code(service, text):
+    keys = [m.key for m in service.resolve(text).matches[:2]]
+    assert keys == [short_key("CURLE_HTTP_RETURNED_ERROR"), "404"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("curl -fsSL https://x.example/install.sh 返回 404 了怎么办", "404"),  # the status is the question
+        ("curl -F file=@a.txt 上传返回 413，退出码是多少", "413"),  # -F is a form field, not --fail
+    ],
+)
+def test_curl_without_fail_or_without_the_ask_keeps_the_status(service, text, first):
+    assert service.resolve(text).matches[0].key == first
+
+
+def test_a_quoted_cors_line_leads_the_200_that_reports_no_failure(service):
+    text = "前端说 console 里一堆 has been blocked by CORS policy，后端说接口明明 200 了，到底这是个啥问题谁的锅"
+    keys = [m.key for m in service.resolve(text).matches[:2]]
+    assert keys == [short_key("CORS_MISSING_ALLOW_ORIGIN"), "200"]
+
+
+def test_curls_titles_are_curls_only_beside_curl(service):
+    text = "@阿杰 ssl/tls 握手失败这类问题有啥通用排查思路么，证书这块我一窍不通"
+    assert service.resolve(text).matches[0].key == short_key("SSL_HANDSHAKE_FAILURE")
+    assert service.resolve("curl 报 SSL/TLS 握手失败").matches[0].key == short_key("CURLE_SSL_CONNECT_ERROR")

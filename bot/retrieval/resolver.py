@@ -121,8 +121,11 @@ class Resolver:
         # provider's error with that status whose wording the text retells says which one.
         typed = outright.matches[0].status if outright is not None and outright.mode == "code" else None
         explained: list[Match] = []
-        # Beside a status that reports no failure, a runtime's literal error wording counts too.
-        tiers = tuning.IDENTIFIER_TIERS | {"signature"} if yields else tuning.IDENTIFIER_TIERS
+        # Beside a status that reports no failure, a runtime's literal error wording counts too,
+        # and so does a quoted console line that names its family only ("…blocked by CORS
+        # policy，后端说接口明明 200 了": the failure, not the 200), at a catch-all's strength.
+        tiers = tuning.IDENTIFIER_TIERS | {"signature", "topic"} if yields else tuning.IDENTIFIER_TIERS
+        least = tuning.NETWORK_FALLBACK if yields else tuning.DOMINANT
         found: dict[str, list[Match]] = {}
         lead: list[Match] = []  # the strongest identifier any kind found
         # With no outright answer every kind searches; one that identifies nothing (its
@@ -141,7 +144,7 @@ class Resolver:
                 continue  # it cannot take the lead (ties keep the earlier kind), and the lead answers
             matches = kind.search(q, limit)
             top = matches[0] if matches else None
-            if kind.identifies and top is not None and top.score >= tuning.DOMINANT and top.tier in tiers:
+            if kind.identifies and top is not None and top.score >= least and top.tier in tiers:
                 # Later kinds still look: ``curl: (92) … INTERNAL_ERROR`` is the curl code,
                 # not a cloud code read ignoring separators. Ties keep the earlier kind.
                 if not lead or top.score > lead[0].score:

@@ -51,6 +51,10 @@ _CAMEL_BREAK_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # with a unit or a version after it ("curl 做超过 1KB 的 POST", "curl 7.68").
 _CURL_RE = re.compile(r"(?:curl|crul|culr)[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9a-z]|\.[0-9])")  # and its slips
 # "… exit code 28", "退出码 28" once curl is named anywhere in the text.
+# curl's --fail, alone or among short options ("-f", "-fsSL", "-sf"; "-F" is a form field).
+_CURL_FAIL_RE = re.compile(r"(?<![\w-])(?:--fail(?:-with-body)?|-[a-zA-Z]{0,5}f[a-zA-Z]{0,5})(?![\w-])")
+_FAILED_STATUS_RE = re.compile(r"(?<![0-9])[45][0-9]{2}(?![0-9])")
+_CURL_FAIL_NAME = "CURLE_HTTP_RETURNED_ERROR"
 _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
 # "openssl verify error 10".
@@ -102,6 +106,9 @@ _GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
 FAMILY_CONTEXT = {
     "grpc": ("grpc", "gprc", "grcp", "rpc"),
     "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent"),
+    # curl's titles are any client's words ("SSL/TLS 握手失败", "操作超时"): curl's card only
+    # beside curl, or libcurl under another name.
+    "curl": ("curl", "crul", "libcurl", "guzzle", "git", "php"),
 }
 # Words that say something went wrong: with one of these a single technical term is enough
 # for a topic reading ("springboot 配了 @CrossOrigin 还是报跨域").
@@ -712,6 +719,11 @@ class NetworkIndex:
                 name = errnos.name_of(int(m.group(1)))
                 if name in entries:
                     found.append((name, f"errno {m.group(1)} 即 {name}", m.start()))
+        if "curl" in folded and _CURL_FAIL_NAME in entries and (m := _CURL_FAIL_RE.search(text)) is not None:
+            # "curl -fsSL … 服务器返回了 404": with --fail, curl exits 22 on any status from 400.
+            status = _FAILED_STATUS_RE.search(folded)
+            if status is not None:
+                found.append((_CURL_FAIL_NAME, f"curl {m.group().strip()} 遇到 HTTP {status.group()}", m.start()))
         at = folded.find(_LIBCURL_CERT)
         if at >= 0 and _LIBCURL_CERT_NAME in entries:
             # libcurl's own wording for exit code 60, wherever libcurl runs: git's "fatal: unable
