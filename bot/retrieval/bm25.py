@@ -39,6 +39,7 @@ def stem(word: str) -> str:
 
 # (suffix, shortest stem left): a letter comes off longer words only ("https" is not "http").
 _SUFFIXES = (("ing", 4), ("ed", 4), ("es", 4), ("e", 5), ("s", 5))
+_STEMMED_FROM = min(least + len(suffix) for suffix, least in _SUFFIXES)  # letters
 
 
 def terms(text: str) -> list[str]:
@@ -47,7 +48,8 @@ def terms(text: str) -> list[str]:
     for run in _WORD_RE.findall(text):
         if run[0].isascii():
             if len(run) > 1 and not run.isdigit():
-                out.append(stem(run))
+                # A word too short for any suffix to come off is itself (a build has ~20k).
+                out.append(stem(run) if len(run) >= _STEMMED_FROM else run)
         else:
             out.extend(map(add, run, run[1:]))  # run[i : i + 2] for each i, made in C
     return [t for t in out if t not in STOP_GRAMS]

@@ -39,10 +39,19 @@ from bot.retrieval.textindex import forget_shared
 
 # Laughter and shrugs around a named error (see _is_chatter). Not "again" or "经典": vendors'
 # messages say "please try again".
-_LAUGH_RE = re.compile(r"哈哈|笑死|习惯了|我服了|(?<![a-z])(?:lol|lmao)(?![a-z])|🤣|😂")
+_LAUGHS = ("哈哈", "笑死", "习惯了", "我服了", "🤣", "😂")
+_LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
 _ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
+
+
+def _laughs(folded: str) -> bool:
+    # Substring tests first: one regex with a look-behind branch was tried at every position
+    # of the text (~80 µs on 4 KB); these run in C, and the regex only when "lol" is there.
+    return any(word in folded for word in _LAUGHS) or (
+        ("lol" in folded or "lmao" in folded) and _LOL_RE.search(folded) is not None
+    )
 
 
 class Resolver:
@@ -80,7 +89,7 @@ class Resolver:
         if res.mode != "text" and len(q.normalized.replace(" ", "")) <= tuning.CHATTER_TERSE:
             return False  # "503", "又 502 了": a lookup (and the cheap tests first)
         if (
-            _LAUGH_RE.search(q.folded) is not None
+            _laughs(q.folded)
             and not domain.asks(q.folded)
             and not any(tag in q.folded for tag in _ASKED_ANYWAY)
         ):
