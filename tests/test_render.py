@@ -82,6 +82,39 @@ def test_class_list(service):
     assert codes == sorted(c for c in service.kb["status"].statuses if c // 100 == 5)
 
 
+@pytest.mark.parametrize(
+    "text", ["http 状态码有哪些", "HTTP 状态码大全", "常见状态码", "状态码分类", "list of http status codes"]
+)
+def test_an_overview_of_every_class(service, text):
+    res = service.resolve(text)
+    assert res.mode == "class" and res.owner == "status"
+    assert {m.status // 100 for m in res.matches} == {1, 2, 3, 4, 5}
+    reply = service.answer(res)
+    plain = reply.plain()
+    assert plain.splitlines()[0] == "📚 HTTP 状态码一览（按类，常见的在前）"
+    assert "404 Not Found" in plain and "503 Service Unavailable" in plain
+    actions = [b.action for row in reply.buttons for b in row]
+    assert actions == ["status:1xx", "status:2xx", "status:3xx", "status:4xx", "status:5xx"]
+    assert service.press("status:4xx").plain().splitlines()[0].startswith("⚠️ 4xx")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grpc 状态码有哪些",
+        "阿里云错误码有哪些",
+        "我们接口的错误码有哪些规范",
+        "状态码 503 是什么",
+        "4xx 有哪些",
+        "请求成功了，服务器正常把数据返回来了，最常见的那个状态码",  # one code described
+        "客户端错误类的状态码有哪些",  # one class
+    ],
+)
+def test_no_overview_for_another_familys_codes_or_one_code(service, text):
+    res = service.resolve(text)
+    assert not (res.mode == "class" and res.owner == "status" and res.group == 0)
+
+
 def test_comparison_keeps_order(service):
     plain = service.ask("308 和 301 有什么区别").plain()
     assert plain.splitlines()[0] == "对比：308 vs 301"

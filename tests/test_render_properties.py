@@ -71,6 +71,9 @@ def test_every_card_is_valid(service):
             assert reply.plain().count("<b>") == 0
     for digit in service.kb["status"].classes:
         check_reply(status_cards.class_list(service.kb["status"], digit))
+    check_reply(status_cards.overview(service.kb["status"]))
+    for family in ("websocket", "browser", "curl", "tls"):
+        check_reply(service.ask(f"{family} 的错误码有哪些" if family != "websocket" else "websocket 关闭码有哪些"))
 
 
 def test_huge_comparison_stays_within_limit(service):

@@ -65,7 +65,7 @@ def help_doc(
     doc.add(b("怎么问"))
     doc.add(t("• 直接发状态码："), code("503"), t("、"), code("HTTP/1.1 502 Bad Gateway"))
     doc.add(t("• 用大白话："), code("网关超时怎么办"), t("、"), code("上传文件太大被拒了"))
-    doc.add(t("• 比较："), code("401 和 403 的区别"), t("；一类："), code("5xx"))
+    doc.add(t("• 比较："), code("401 和 403 的区别"), t("；一类："), code("5xx"), t("；一览："), code("状态码有哪些"))
     doc.add(t("• 贴日志或报错："), code("upstream timed out"), t("、"), code("InvalidImageId.NotFound"))
     doc.add(
         t("• 网络错误："),
@@ -74,6 +74,8 @@ def help_doc(
         code("connect ECONNREFUSED"),
         t("、"),
         code("curl: (60)"),
+        t("、"),
+        code("grpc 状态码有哪些"),
     )
     if private_text != "all":
         doc.add(t(f"私聊里直接发状态码或报错就行，其它问题请用 {cmd}。"))

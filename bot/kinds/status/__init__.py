@@ -17,7 +17,7 @@ from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
 from bot.core.textforms import known_forms
 from bot.kinds.status import cards
-from bot.kinds.status.index import StatusIndex
+from bot.kinds.status.index import OVERVIEW, StatusIndex
 from bot.kinds.status.loader import load_status
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.render.reply import Reply, code_list
@@ -115,6 +115,8 @@ class StatusKind:
 
     # --- showing -------------------------------------------------------------------------
     def render(self, res: Resolution, limit: int) -> Reply:
+        if res.mode == "class" and res.group == OVERVIEW:
+            return cards.overview(self.data, limit)
         if res.mode == "class" and res.group is not None:
             return cards.class_list(self.data, res.group, limit)
         entries = [m.answer for m in res.matches if m.kind == self.name]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.kinds.status.model import StatusData, StatusEntry
+from bot.kinds.status.model import COMMON_CODES, StatusData, StatusEntry
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply, code_list, fit, line_size
 from bot.render.richtext import Doc, Line, b, code, i, link, t
 from bot.render.sections import causes_and_fixes
@@ -165,6 +165,22 @@ def class_list(data: StatusData, digit: int, limit: int = TELEGRAM_LIMIT) -> Rep
     doc.blank().add(t(f"共 {len(entries)} 个，点按钮看详情。"))
     # A class has at most 100 codes, Telegram's limit on buttons in one keyboard.
     return fit(Reply(doc, code_buttons(entries, per_row=5, label=lambda e: str(e.code))), limit)
+
+
+def overview(data: StatusData, limit: int = TELEGRAM_LIMIT) -> Reply:
+    """All statuses at a glance: each class with its commonest codes, a button per class."""
+    doc = Doc().add("📚 ", b("HTTP 状态码一览"), t("（按类，常见的在前）"))
+    for digit, codes in COMMON_CODES.items():
+        cls = data.classes[digit]
+        doc.blank().add(f"{CLASS_EMOJI.get(digit, '')} ", b(f"{digit}xx {cls.name_zh}"), t(f"：{cls.summary}"))
+        for c in codes:
+            entry = data.statuses.get(c)
+            if entry is not None:
+                doc.add(b(str(c)), t(f" {entry.phrase} · {entry.name_zh}"))
+    total = len(data.statuses)
+    doc.blank().add(t(f"共收录 {total} 个状态码。发数字（如 404）看详情，发「4xx」看一整类，也可以直接描述现象。"))
+    buttons = [Button(f"{d}xx {data.classes[d].name_zh}", f"status:{d}xx") for d in COMMON_CODES]
+    return fit(Reply(doc, [buttons[:3], buttons[3:]]), limit)
 
 
 def code_buttons(entries: list[StatusEntry], per_row: int = 3, label=short_label) -> list[list[Button]]:

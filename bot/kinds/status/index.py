@@ -25,7 +25,7 @@ from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.text import normalize, without_fillers
-from bot.kinds.status.model import StatusData, StatusEntry
+from bot.kinds.status.model import COMMON_CODES, StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
 
@@ -724,6 +724,16 @@ class StatusIndex:
     def outright(self, q: Query) -> Resolution | None:
         """A class ("5xx", final) or typed codes (unless another kind identifies the text)."""
         known, unknown = self.codes(q)
+        if (
+            not known
+            and not unknown
+            and asks_overview(q.folded, q.normalized)
+            and self._class_query(q.stripped) is None  # "客户端错误类的状态码有哪些" is one class
+        ):
+            # "http 状态码有哪些", "常见状态码": every class with its commonest codes.
+            entries = [self.data.statuses[c] for codes in COMMON_CODES.values() for c in codes if c in self.data.statuses]
+            matches = tuple(status_match(e, tuning.EXPLICIT, "状态码一览", "class") for e in entries)
+            return Resolution(q.text, "class", matches, owner="status", group=OVERVIEW, final=True)
         if not known and not unknown:
             digit = self._class_query(q.stripped)
             if digit is not None and not domain.settled(q.folded):  # "这周终于一个 5xx 都没有"
@@ -1448,3 +1458,32 @@ def _asks_which_en(folded: str) -> bool:
     return ("or" in folded and _EN_OR_RE.search(folded) is not None) or (
         "which" in folded and _EN_WHICH_RE.search(folded) is not None
     )
+
+
+OVERVIEW = 0  # the group of a class answer that lists every class (no class has digit 0)
+_OVERVIEW_MAX = 30  # normalised characters: a short ask, not a description that lists codes
+_CODE_NOUNS = r"(?:http ?)?(?:状态码|状态代码|响应码|错误码|返回码|status codes?|response codes?|error codes?)"
+_OVERVIEW_RE = re.compile(
+    rf"{_CODE_NOUNS}[^，。？?,.!！\n]{{0,8}}?(?:有哪些|有哪几种|有几种|有几类|分类|大全|列表|一览|汇总|对照表|清单|全集|都有什么|都是什么|list)"
+    rf"|(?:常见的?|所有的?|全部的?|哪些|列一下|列出|总结一下)[^，。？?,.!！\n]{{0,6}}?{_CODE_NOUNS}"
+    rf"|(?<![a-z])(?:list of|all|common)(?: the)?(?: http)? (?:status|response) codes"
+)
+_ONE_ASKED = ("那个", "哪个", "哪一个", "是几", "是多少", "which")
+# A family of its own (gRPC's status codes, curl's exit codes …) or a cloud's error codes.
+_NOT_HTTP_CODES = (
+    "grpc", "websocket", "curl", "errno", "关闭码", "退出码", "openssl", "x509", "chrome", "net::",
+    "阿里", "腾讯", "华为", "aliyun", "tencent", "huawei", "oss", "ecs", "obs", "cos", "云",
+)
+
+
+def asks_overview(folded: str, normalized: str) -> bool:
+    """Does a short text ask for HTTP's statuses as a whole ("http 状态码有哪些", "常见状态码",
+    "list of http status codes")? Bounded: a short text, one search with gaps of a few
+    characters."""
+    if len(normalized) > _OVERVIEW_MAX or any(word in folded for word in _NOT_HTTP_CODES):
+        return False
+    if any(word in folded for word in _ONE_ASKED):
+        return False  # "…最常见的那个状态码": one code described, not the list
+    if "http" not in folded and "状态" not in folded and "status" not in folded and "响应码" not in folded:
+        return False  # "错误码有哪些" alone may be any program's
+    return _OVERVIEW_RE.search(folded) is not None

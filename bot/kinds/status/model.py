@@ -100,3 +100,13 @@ class StatusData:
 
     def codes_in_class(self, digit: int) -> list[StatusEntry]:
         return [self.statuses[c] for c in sorted(self.statuses) if c // 100 == digit]
+
+
+# The codes people meet most, by class: what an overview of all statuses lists.
+COMMON_CODES = {
+    1: (100, 101, 103),
+    2: (200, 201, 202, 204, 206),
+    3: (301, 302, 304, 307, 308),
+    4: (400, 401, 403, 404, 405, 408, 409, 413, 415, 422, 429),
+    5: (500, 501, 502, 503, 504),
+}
