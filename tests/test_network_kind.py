@@ -1171,3 +1171,42 @@ def test_curls_titles_are_curls_only_beside_curl(service):
     text = "@阿杰 ssl/tls 握手失败这类问题有啥通用排查思路么，证书这块我一窍不通"
     assert service.resolve(text).matches[0].key == short_key("SSL_HANDSHAKE_FAILURE")
     assert service.resolve("curl 报 SSL/TLS 握手失败").matches[0].key == short_key("CURLE_SSL_CONNECT_ERROR")
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("@运维老周 有没有整理过 chrome 那些 net::ERR_ 开头的报错？新人老来问，想做个 FAQ 放群公告", "browser"),
+        ("我这服务连库时 TCP 层的错全来了，refused、reset、timeout 都有，有没有一份总结", "tcp"),
+        ("谁有整理好的 grpc 状态码表", "grpc"),
+    ],
+)
+def test_a_list_asked_for_as_such_with_the_family_named(service, text, family):
+    res = service.resolve(text)
+    assert res.mode == "class" and {m.answer.family for m in res.matches} == {family}
+
+
+def test_a_how_to_asked_for_is_no_list(service):
+    assert service.resolve("有没有整理过 curl 报错的排查文档").mode != "class"
+
+
+def test_a_close_code_in_the_4000s_is_no_status_class(service):
+    text = "各位 ws 断开时 close code 是 4001，这种 4 开头的是标准里的吗，还是业务自定义的？ 我去倒杯水先"
+    assert service.resolve(text).matches[0].key == short_key("4000-4999")
+    assert service.resolve("4开头的状态码有哪些").group == 4  # no longer number beside it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "运维忘了续期，网站证书的有效期上周就过了，用户用 Chrome 打开时出现您的连接不是私密连接的警告，下面的错误代码是什么？",
+        "用户访问公司官网时 Chrome 弹出隐私错误拦截页，原因是服务器证书的 notAfter 已经过去一周了，没人续签。拦截页上显示的错误代码是哪个？",
+    ],
+)
+def test_the_warning_page_of_an_expired_certificate_in_other_words(service, text):
+    assert service.resolve(text).matches[0].key == short_key("ERR_CERT_DATE_INVALID")
+
+
+def test_the_warning_page_told_with_a_name_mismatch_is_still_the_name_fault(service):
+    text = "证书只签了 www.example.com，没包含裸域名，用户直接访问 example.com 时 Chrome 弹隐私错误，说证书和网址对不上，这是哪个错误"
+    assert service.resolve(text).matches[0].key == short_key("ERR_CERT_COMMON_NAME_INVALID")

@@ -634,6 +634,8 @@ def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text
         ("网关把请求都拒了返回 401，其实应该返回 503 吧？", 503),
         ("Cloudflare 的 521 跟 522 有啥区别吗，我们现在报的是 522，急", 522),
         ("新人报到🙋 请问 502 和 504 有啥区别？我这边出现的是 504", 504),  # the code met
+        # A code someone else gave, only doubted: the description still decides.
+        ("新人求带🙏 token 过期以后接口返回什么状态码比较规范？组长说 401 我总觉得不对", 401),
         # ... or, asked which, the typed code the words describe.
         ("200 和 201 有啥区别，新增接口该回哪个", 201),
         ("用户名重复注册你返回了 500，这种资源已存在到底该回 409 还是 400", 409),

@@ -182,8 +182,9 @@ _OS_SIDE_RE = re.compile(r"程序|内核|系统调用|syscall|(?<![a-z])(?:tcp|r
 # ERR_NAME_NOT_RESOLVED there, ECONNREFUSED ERR_CONNECTION_REFUSED).
 _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's certificate warning page, and words saying the certificate ran out.
-_WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private")
-_EXPIRY_WORDS = ("过期", "到期", "过了有效期", "超过有效期", "超出有效期", "expired")
+# Chrome's warning page (its title, the tab's "Privacy error", Edge's wording).
+_WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "你的连接不是专用连接")
+_EXPIRY_WORDS = ("过期", "到期", "有效期", "续期", "续签", "notafter", "not after", "expired")
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  # and EAI_AGAIN, getaddrinfo's
@@ -490,6 +491,14 @@ class NetworkIndex:
             self._by_topic(q, best, offer)
         if "ERR_CERT_AUTHORITY_INVALID" in best and any(w in q.folded for w in _EXPIRY_WORDS):
             self._expired_behind_the_warning(best)
+        elif (
+            "ERR_CERT_DATE_INVALID" not in best
+            and any(page in q.folded for page in _WARNING_PAGES)
+            and any(w in q.folded for w in _EXPIRY_WORDS)
+        ):
+            # "Chrome 弹出隐私错误拦截页，原因是证书的 notAfter 已经过去一周了": the warning page
+            # told in other words, and the fault behind it.
+            offer("ERR_CERT_DATE_INVALID", tuning.NETWORK_FALLBACK, "浏览器的证书警告页，且证书已过期", "alias")
         if (
             best
             and any(word in q.folded for word in _PROTOCOL_WORDS["browser"])

@@ -30,6 +30,9 @@ _LIST_ASK_RE = re.compile(
     # noun (an error word only after a verb that lists: after "所有" it is trouble told, as
     # in "所有请求都报错").
     rf"(?:{_CODE}|错误|报错){_GAP}{_LIST}|(?:哪些|所有|全部|常见的?)(?:常见的?)?{_GAP}{_CODE}|(?:列一下|列出|列个|整理一下|总结一下){_GAP}(?:{_CODE}|错误|报错)|(?<![a-z])(?:list of|all)(?: the)?[^,.?!\n]{{0,16}}?{_CODE}"
+    # A list asked for as such ("有没有整理过…", "谁有整理好的表", "有没有一份总结"), the family
+    # named anywhere.
+    r"|有没有人?整理|有没有(?:一份|一个|个)?(?:总结|汇总|列表|清单|对照表)|谁有整理好的|求(?:一份|一个|个)?(?:整理|总结|汇总|列表|清单|对照表)"
 )
 # "证书错误有哪些原因", "跨域报错有哪些解决办法": the causes or fixes of a fault, not a list of codes.
 _NOT_A_LIST = ("原因", "解决", "办法", "方法", "排查", "思路", "区别", "坑", "可能", "情况", "场景", "影响")
@@ -40,7 +43,10 @@ def listed_family(folded: str) -> str | None:
     m = _LIST_ASK_RE.search(folded)
     if m is None:
         return None
-    after = folded[m.end() : m.end() + 8]
+    # What follows the ask says whether a list of codes is wanted; after "有没有整理过" the
+    # thing asked for comes later ("…curl 报错的排查文档" is a how-to, not a list).
+    standalone = m.group().startswith(("有没有", "谁有", "求"))
+    after = folded[m.end() : m.end() + (30 if standalone else 8)]
     if any(word in after for word in _NOT_A_LIST):
         return None
     if "http" in folded:

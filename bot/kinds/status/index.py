@@ -48,6 +48,7 @@ _BARE_CODE_MAX = 16  # characters, whitespace included: longer texts are read
 # class lets the engine skip in C to the next digit 1-5; one that starts with a look-behind is
 # tried at every position (~35 µs on 2 KB).
 _CLASS_RE = re.compile(r"([1-5])(?<![0-9a-z][1-5])\s*(?:xx|\*\*|开头|字头)(?![0-9a-z])")
+_LONG_NUMBER_RE = re.compile(r"(?<![0-9])([1-5])[0-9]{3,}(?![0-9])")  # four digits or more
 # Asking for one member of a class ("标准里对应哪个 4xx", "兜底的那个 5xx 是多少"), not for the class.
 _MEMBER_CUE_RE = re.compile(r"(?:哪个|哪一个|那个|一个|有个|某个)\s*$")
 _MEMBER_MIN_LENGTH = 12  # normalised characters: "哪个 5xx" alone still lists the class
@@ -110,6 +111,11 @@ _INSTEAD_RE = re.compile(
 # "同事说…要返回 409…标准上到底返回啥": someone's claim the text doubts.
 _OR_ELSE_RE = re.compile(r"([1-5]\d\d)(?!\d)\s?还是(?:别的|其他|其它|另外)")
 _GUESS_RE = re.compile(r"(?:回|返回|用)(?:啥|什么|哪个)[^。]{0,6}?([1-5]\d\d)(?!\d)\s?吗")
+# A remark that doubts the code before it, and says nothing more ("我总觉得不对", "感觉不太对吧").
+_DOUBT_REMARK_RE = re.compile(
+    r"[\s,，。]*(?:但|可|可是|不过)?我?(?:总|一直|还是)?(?:觉得|感觉|认为|怀疑)(?:好像|似乎)?"
+    r"(?:不对|不太对|有问题|不合适|不太合适|怪怪的)[\s吧啊呢。.!！?？🤔😂]*$"
+)
 _CLAIMED_RE = re.compile(r"(?:说|以为|觉得|认为)[^，。？?]{0,24}?([1-5]\d\d)(?!\d)")
 # Asking for a number: "是多少", "是几号", "回几", "返回什么", "哪个码", "多少来着".
 _NUMBER_ASK_RE = re.compile(
@@ -667,6 +673,8 @@ class StatusIndex:
         for text in tails:
             if len(normalize(text).replace(" ", "")) < tuning.ASKED_AFTER_LENGTH:
                 continue
+            if _DOUBT_REMARK_RE.match(text) is not None:
+                continue  # "…组长说 401 我总觉得不对": doubt about the code, no description after it
             # A clear reading by word overlap, or a whole-entry one ("WebDAV 磁盘满了回几").
             if self._clear_reading(text, technical, tuning.ASKED_AFTER_SCORE, other) is not None:
                 return list(known)
@@ -1057,6 +1065,8 @@ class StatusIndex:
     def _class_query(self, folded: str) -> int | None:
         m = _CLASS_RE.search(folded)
         if m:
+            if "xx" not in m.group() and any(n.group(1) == m.group(1) for n in _LONG_NUMBER_RE.finditer(folded)):
+                return None  # "close code 是 4001，这种 4 开头的…": the longer number's range, no status class
             return int(m.group(1))
         query = normalize(folded)
         if query in self._classes:
