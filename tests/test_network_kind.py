@@ -1210,3 +1210,52 @@ def test_the_warning_page_of_an_expired_certificate_in_other_words(service, text
 def test_the_warning_page_told_with_a_name_mismatch_is_still_the_name_fault(service):
     text = "证书只签了 www.example.com，没包含裸域名，用户直接访问 example.com 时 Chrome 弹隐私错误，说证书和网址对不上，这是哪个错误"
     assert service.resolve(text).matches[0].key == short_key("ERR_CERT_COMMON_NAME_INVALID")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ws 关闭码 1oo1", "1001"),  # two letters O for zeros
+        ("openssl 验证错误 20", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"),
+        ("curl 报 coudn't resolve host", "CURLE_COULDNT_RESOLVE_HOST"),  # "couldn t": a one-letter word
+        ("certifcate has expried", "X509_V_ERR_CERT_HAS_EXPIRED"),  # an English slip typed alone
+        ("ws 关闭码 policy violation", "1008"),  # a close code by its English name
+        ("ws 关闭码 polcy violaton", "1008"),
+        ("websocket 断开 going away", "1001"),
+        (
+            "用户反馈用 Chrome 打开官网时出现红色警告页，点“高级”后看到说明：服务器的证书三天前就已经过了有效日期，运维忘了续签。Chrome 页面底部显示的错误代码是什么？",
+            "ERR_CERT_DATE_INVALID",
+        ),
+        (
+            "網站的 SSL 憑證是去年簽發的，有效期限到上個月就結束了，用 Chrome 開啟時被直接擋下來並顯示警告頁面，這是 Chrome 的哪一個錯誤？",
+            "ERR_CERT_DATE_INVALID",
+        ),
+        (
+            "微服务之间用 gRPC 调用，客户端给这次调用规定最多只等 500ms，服务端处理却花了 2 秒，客户端时间一到就放弃并拿到一个标准状态码。是哪个？",
+            "DEADLINE_EXCEEDED",
+        ),
+    ],
+)
+def test_questions_from_fresh_mixed_35_and_36(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize("text", ["going away", "500 internal error 是什么"])
+def test_close_code_names_need_a_websocket_word(service, text):
+    assert all(m.answer.family != "websocket" for m in service.resolve(text).matches if m.kind == "network")
+
+
+def test_of_two_names_asked_which_the_one_the_description_speaks_of(service):
+    text = "gRPC: token expired - should the server return PERMISSION_DENIED or UNAUTHENTICATED?"
+    assert [m.key for m in service.resolve(text).matches[:2]] == [short_key("UNAUTHENTICATED"), short_key("PERMISSION_DENIED")]
+    # Each card shares words of its own ("client", "timeout"): the first typed stays first.
+    text = "grpc status DEADLINE_EXCEEDED vs CANCELLED, which one do I get when the client-side timeout fires?"
+    assert service.resolve(text).matches[0].key == short_key("DEADLINE_EXCEEDED")
+
+
+def test_the_status_users_see_behind_nginx_leads_the_runtimes_read_timeout(service):
+    text = (
+        "事故复盘：凌晨两点上游 Java 服务 Full GC 卡了 70 秒，前面的 nginx 反向代理等上游响应等到 proxy_read_timeout 就放弃了，"
+        "用户看到一个错误页。用户看到的是哪个状态？"
+    )
+    assert service.resolve(text).matches[0].key == "504"

@@ -59,7 +59,8 @@ _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
 # "openssl verify error 10".
 _OPENSSL_VERIFY_RE = re.compile(
-    r"(?:verify ?(?:error|return code|错误码?|返回码)|x509 ?(?:错误码?|error))[^0-9\n]{0,8}?([0-9]{1,2})(?![0-9])"
+    r"(?:verify ?(?:error|return code|错误码?|返回码)|x509 ?(?:错误码?|error)|openssl ?(?:的)?(?:验证|校验)错误码?)"
+    r"[^0-9\n]{0,8}?([0-9]{1,2})(?![0-9])"
 )
 # A close code after "code" or "close" once a WebSocket word is anywhere in the text ("onclose 里
 # code 是 1006", "服务端日志里 close 1008").
@@ -91,8 +92,12 @@ _WS_AFTER_RE = re.compile(
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
-_LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,5}")  # a few English words in a row
+# A few English words in a row; after the first, one letter is a word too ("couldn t", the
+# apostrophe gone).
+_LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]+){1,5}")
 _LATIN_RUNS = 3  # runs read per question
+_WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
+_SLIP_ALONE = 40  # normalised characters: an English error typed alone, a slip in it read
 _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
 _SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
 _IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
@@ -184,7 +189,15 @@ _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's certificate warning page, and words saying the certificate ran out.
 # Chrome's warning page (its title, the tab's "Privacy error", Edge's wording).
 _WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "你的连接不是专用连接")
-_EXPIRY_WORDS = ("过期", "到期", "有效期", "续期", "续签", "notafter", "not after", "expired")
+_EXPIRY_WORDS = ("过期", "到期", "有效期", "有效日期", "续期", "续签", "notafter", "not after", "expired")
+_BROWSERS = ("chrome", "浏览器", "edge")
+
+
+def _warning_page(folded: str) -> bool:
+    """Chrome's certificate warning page, by its title or as "a warning page" in a browser."""
+    if any(page in folded for page in _WARNING_PAGES):
+        return True
+    return ("警告页" in folded or "拦截页" in folded) and any(b in folded for b in _BROWSERS)
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  # and EAI_AGAIN, getaddrinfo's
@@ -200,7 +213,7 @@ _OFTEN_MEANT = {"ETIMEOUT": "ETIMEDOUT"}
 _DNS_QUERY_WORDS = ("dns", "query", "resolve", "lookup", "srv", "解析", "域名", "查询")
 _LIBCURL_CERT = "ssl certificate problem:"
 _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
-_LETTER_O_RE = re.compile(r"(?<=[0-9])o(?=[0-9])")
+_LETTER_O_RE = re.compile(r"(?<=[0-9])o+(?=[0-9])")  # "1o06", "1oo1"
 _FOUR_DIGITS_RE = re.compile(r"(?<![0-9])(10[01][0-9])(?![0-9])")
 _BARE_CLOSE_MAX = 12  # normalised characters: the number and a question word or two
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
@@ -272,7 +285,9 @@ class NetworkIndex:
                     (fallbacks if entry.fallback else signatures).append(choice)
                 if _CAPS_WORD_RE.fullmatch(sig) and not entry.fallback and sig not in card_names:
                     self._caps_signatures.setdefault(sig, entry.name)
-            for text in (entry.title_zh, *entry.aliases):
+            # A close code's English name ("policy violation") is how people say it too.
+            english = (entry.title_en,) if entry.family == "websocket" else ()
+            for text in (entry.title_zh, *entry.aliases, *english):
                 key = normalize(text)
                 if not key or key in self._exact:
                     continue
@@ -324,6 +339,10 @@ class NetworkIndex:
             for choice in signatures
             if choice.key.isascii() and 2 <= choice.key.count(" ") + 1 <= 6 and not any(ch.isdigit() for ch in choice.key)
         }
+        # And the close codes' English names, typed with a slip beside a WebSocket word.
+        for choice in self._fuzzy_choices:
+            if self.entries[choice.target].family == "websocket" and choice.key.isascii() and " " in choice.key:
+                phrases.setdefault(choice.key, choice)
         self._phrase_choices = list(phrases.values())
         self._phrase_typos = RatioKeys(list(phrases))
         self._words.freeze(len(cards))
@@ -469,9 +488,10 @@ class NetworkIndex:
         found = self._signatures.find(padded) if not done else []
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
             offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
-        if not done and len(q.normalized) <= _TYPED_MAX and not q.folded.isascii():
-            # A short English error typed by hand with a slip, inside a Chinese question (an
-            # English one is read by its words; ~20 µs saved on each). Beside a wording found
+        if not done and len(q.normalized) <= _TYPED_MAX and (not q.folded.isascii() or len(q.normalized) <= _SLIP_ALONE):
+            # A short English error typed by hand with a slip, inside a Chinese question or
+            # alone ("certifcate has expried"); a longer English one is read by its words (~20 µs
+            # saved on each). Beside a wording found
             # as printed, only a longer one that holds it ("self signed certificate in certficate
             # chain" is not the "self signed certificate" inside it): the more specific.
             longest = max((len(choice.key) for choice in found), default=0)
@@ -480,6 +500,8 @@ class NetworkIndex:
                     continue
                 for _key, _score, index in self._slipped(run.group()):
                     choice = self._phrase_choices[index]
+                    if not self._in_context(choice.key, q.folded):
+                        continue
                     if not found or (len(choice.key) > longest and found[0].key.strip() in choice.key):
                         score = tuning.NETWORK_SIGNATURE + tuning.JUST_BELOW if found else tuning.NETWORK_SIGNATURE - 3
                         offer(choice.target, score, f"近似{choice.label}", "signature")
@@ -491,11 +513,7 @@ class NetworkIndex:
             self._by_topic(q, best, offer)
         if "ERR_CERT_AUTHORITY_INVALID" in best and any(w in q.folded for w in _EXPIRY_WORDS):
             self._expired_behind_the_warning(best)
-        elif (
-            "ERR_CERT_DATE_INVALID" not in best
-            and any(page in q.folded for page in _WARNING_PAGES)
-            and any(w in q.folded for w in _EXPIRY_WORDS)
-        ):
+        elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and any(w in q.folded for w in _EXPIRY_WORDS):
             # "Chrome 弹出隐私错误拦截页，原因是证书的 notAfter 已经过去一周了": the warning page
             # told in other words, and the fault behind it.
             offer("ERR_CERT_DATE_INVALID", tuning.NETWORK_FALLBACK, "浏览器的证书警告页，且证书已过期", "alias")
@@ -514,6 +532,8 @@ class NetworkIndex:
             and not any(self.entries[name].family == "curl" for name in best)
         ):
             self._as_tool_says_it(best, "curl")
+        if len(first_seen) > 1 and _WHICH_ONE_RE.search(q.folded) is not None:
+            self._described_first(q, best, first_seen)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -528,6 +548,26 @@ class NetworkIndex:
             for name, (score, why, tier) in ranked[:limit]
             if score >= tuning.CHOICES
         ]
+
+    @staticmethod
+    def _described_first(q: Query, best: dict[str, tuple[float, str, str]], first_seen: dict[str, int]) -> None:
+        """Several names typed and the text asks which ("token expired - PERMISSION_DENIED or
+        UNAUTHENTICATED?"): of those tied at the top, the one card that shares the text's words
+        beyond the names goes first (otherwise the first typed does)."""
+        top = max(score for score, _, _ in best.values())
+        tied = {name for name, (score, _, _) in best.items() if score == top and name in first_seen}
+        if len(tied) < 2:
+            return
+        # Words beyond the names themselves (and gRPC's) are the description; one card alone
+        # sharing some ("token") decides, two sharing their own ("client", "timeout") do not.
+        named = {part for name in tied for part in name.lower().split("_")} | {"grpc"}
+        described = [
+            name
+            for name, _, words in q.memo.get("network.words", ())
+            if name in tied and set(words.split("、")) - named - {""}
+        ]
+        if len(described) == 1:
+            first_seen[described[0]] = -1
 
     def _expired_behind_the_warning(self, best: dict[str, tuple[float, str, str]]) -> None:
         """Chrome's warning page ("您的连接不是私密连接") is the same for every certificate fault;
@@ -703,7 +743,9 @@ class NetworkIndex:
         if any(word in folded for word in FAMILY_CONTEXT["websocket"]):
             extra.append((_WS_CODE_RE, "websocket", "WebSocket 关闭码"))
         # "1O06 websocket 断开": the letter O typed for a zero inside a number.
-        numbers_of = _LETTER_O_RE.sub("0", folded) if _LETTER_O_RE.search(folded) is not None else folded
+        numbers_of = (
+            _LETTER_O_RE.sub(lambda m: "0" * len(m.group()), folded) if _LETTER_O_RE.search(folded) is not None else folded
+        )
         for rx, family, label in (
             *extra,
             (_CURL_RE, "curl", "curl 退出码"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import domain
+
 # The words that name a family when its list is asked for. A text naming two families
 # ("chrome 的证书错误有哪些") asks for neither list alone: the readings answer it.
 _NAMES = {
@@ -49,6 +51,8 @@ def listed_family(folded: str) -> str | None:
     after = folded[m.end() : m.end() + (30 if standalone else 8)]
     if any(word in after for word in _NOT_A_LIST):
         return None
+    if domain.settled(folded):
+        return None  # a remark that the trouble is over asks for nothing
     if "http" in folded:
         return None  # "http 状态码和 grpc 状态码有哪些对应": a mapping, not one family's list
     named = [family for family, words in _NAMES.items() if any(word in folded for word in words)]

@@ -1494,6 +1494,8 @@ def asks_overview(folded: str, normalized: str) -> bool:
         return False
     if any(word in folded for word in _ONE_ASKED):
         return False  # "…最常见的那个状态码": one code described, not the list
+    if domain.discusses(folded) or domain.settled(folded):
+        return False  # "面经分享：三面问了状态码分类和缓存协商，整体不难": talk, nothing asked
     if "http" not in folded and "状态" not in folded and "status" not in folded and "响应码" not in folded:
         return False  # "错误码有哪些" alone may be any program's
     return _OVERVIEW_RE.search(folded) is not None
