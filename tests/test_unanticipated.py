@@ -1201,6 +1201,16 @@ def test_nginxs_own_code_is_not_what_another_server_sends(service):
     assert service.resolve(text).matches[0].status == 431
 
 
+def test_behind_nginx_another_vendors_code_needs_its_vendor_named(service):
+    text = (
+        "复盘记录：Java 服务因为 OOM 被内核 kill 掉，nginx 转发过去的连接被对方直接关闭，没有拿到任何有效的 HTTP 响应，"
+        "于是给用户回了一个错误。请问这个错误码是？"
+    )
+    codes = [m.status for m in service.resolve(text).matches]
+    assert codes[0] == 502 and 599 not in codes  # Tornado's 599 is a client library's
+    assert service.resolve("nginx 后面是 tornado，日志里一堆 599").matches[0].status == 599
+
+
 def test_an_alert_put_off_asks_nothing(service):
     assert service.resolve("线上那个 ECONNRESET 的告警我先静默了，明天再查").matches == ()
     assert service.resolve("线上一直报 ECONNRESET，怎么查").matches[0].key == "ECONNRESET"

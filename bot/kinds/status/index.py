@@ -337,6 +337,8 @@ _NGINX_TLS_WORDS = (*_NGINX_NAMES, "客户端证书", "client cert", "双向", "
 def _vendor_words(org: str) -> tuple[str, ...]:
     """How a text names the vendor of an unofficial code (lower case, as queries are)."""
     words = [org.lower()]
+    # "非正式约定；Tornado": the name after the note.
+    words += [part.strip().lower() for part in org.split("；")[1:] if part.strip().isascii()]
     if org == "Cloudflare":
         words += ["cf", "cdn", "railgun"]  # Railgun: a Cloudflare product
     return tuple(words)
@@ -972,7 +974,11 @@ class StatusIndex:
                 return any(word in folded for word in _NGINX_NAMES)
             return True
         if entry.spec.org != "Cloudflare":
-            return True
+            # "…nginx 转发过去的连接被对方关闭…给用户回了一个错误": nginx's users see nginx's
+            # status, not a client library's (Tornado's 599) nor another vendor's, unless named.
+            return not any(word in folded for word in _NGINX_NAMES) or any(
+                word in folded for word in _vendor_words(entry.spec.org)
+            )
         return any(word in folded for word in _vendor_words(entry.spec.org))
 
     def documents(self, q: Query, limit: int) -> list[Match]:
