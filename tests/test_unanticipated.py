@@ -636,6 +636,13 @@ def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text
         ("新人报到🙋 请问 502 和 504 有啥区别？我这边出现的是 504", 504),  # the code met
         # A code someone else gave, only doubted: the description still decides.
         ("新人求带🙏 token 过期以后接口返回什么状态码比较规范？组长说 401 我总觉得不对", 401),
+        ("@张工 登录 token 过期了后端到底该回哪个码？前端要据此跳登录页，别再给我 200 + code=-1 了🙏", 401),  # waved off
+        ("@小李 你上次说 Cloudflare 的 522 是源站连不上，那 520 呢？我们现在全是 520", 520),  # the code met
+        (
+            "线上事故复盘：凌晨两点，负载均衡后面的 Java 服务全部 Full GC 卡死，入口 Nginx 一直等上游的响应头，"
+            "等到 proxy_read_timeout 到点后放弃，用户浏览器上看到的错误页是哪个状态？",
+            504,
+        ),
         # ... or, asked which, the typed code the words describe.
         ("200 和 201 有啥区别，新增接口该回哪个", 201),
         ("用户名重复注册你返回了 500，这种资源已存在到底该回 409 还是 400", 409),

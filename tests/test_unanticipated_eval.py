@@ -201,6 +201,12 @@ from tests.eval_utils import blind_rows, eval_blind
         # chatter 100%); then tuned on.
         ("dev/fresh_mixed_35.tsv", 0.96, 0.98),
         ("dev/fresh_mixed_36.tsv", 0.96, 0.98),
+        # Written blind while fresh_mixed_35/36 were tuned on, scored once at 5ce3c96 (first
+        # runs: fresh_mixed_37 answerable 95.0% / 95.6%, descriptions 94.3% / 97.1%, cloud 100%,
+        # chatter 100%; fresh_mixed_38 91.7% / 96.7%, descriptions 71.4% / 91.4%, cloud 96.0%,
+        # chatter 98.0%); then tuned on.
+        ("dev/fresh_mixed_37.tsv", 0.95, 0.98),
+        ("dev/fresh_mixed_38.tsv", 0.91, 0.98),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

@@ -1236,7 +1236,7 @@ _STATUS_ASK_RE = re.compile(
         [rf"{w}[^，。？?！!,]{{0,6}}?码" for w in ("哪个", "哪一个", "什么", "啥")]
         + [r"算(?:啥|什么|哪个)状态", r"那个[^，。？?！!,]{0,6}?码\s?[?？]?\s?$"]
         # "…用户看到的是哪个状态？": the status they see.
-        + [r"(?:看到|收到|拿到)的是?(?:哪个|哪一个|什么|啥)状态"]
+        + [r"(?:看到|收到|拿到)的[^，。？?！!,]{0,6}?是?(?:哪个|哪一个|什么|啥)状态"]
         + [rf"{w}的(?:是)?(?:状态码|码)" for w in ("看到", "收到", "拿到")]
         + [r"状态码是\s?[?？]"]
         # "…用一个专门的非标准状态码来记录，是哪一个": the code first, the ask after it (not a
@@ -1290,7 +1290,7 @@ _PROGRAM_CODE_ASK_RE = re.compile(
 # gRPC named (or its proto and rpc methods), and what the caller gets asked for anywhere
 # ("gRPC 客户端设了 3 秒 deadline…客户端拿到的状态是什么", "proto 里新加了 rpc 方法…调用会返回什么").
 _GRPC_WORDS = ("grpc", "proto", "rpc 方法")
-_STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|调用会返回(?:什么|啥|哪个)")
+_STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)的是(?:哪个|哪一个|什么|啥)状态|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|调用会返回(?:什么|啥|哪个)")
 _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 # "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")

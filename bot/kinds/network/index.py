@@ -59,7 +59,7 @@ _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
 # "openssl verify error 10".
 _OPENSSL_VERIFY_RE = re.compile(
-    r"(?:verify ?(?:error|return code|错误码?|返回码)|x509 ?(?:错误码?|error)|openssl ?(?:的)?(?:验证|校验)错误码?)"
+    r"(?:verify ?(?:error|return code|错误码?|返回码)|x509 ?(?:错误码?|error)|openssl ?(?:的)?(?:验证|校验)错误码?|openssl verify)"
     r"[^0-9\n]{0,8}?([0-9]{1,2})(?![0-9])"
 )
 # A close code after "code" or "close" once a WebSocket word is anywhere in the text ("onclose 里
@@ -189,7 +189,13 @@ _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's certificate warning page, and words saying the certificate ran out.
 # Chrome's warning page (its title, the tab's "Privacy error", Edge's wording).
 _WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "你的连接不是专用连接")
-_EXPIRY_WORDS = ("过期", "到期", "有效期", "有效日期", "续期", "续签", "notafter", "not after", "expired")
+_EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after", "expired")
+# The validity told as over ("有效期上周就过了", "有效期限到上个月就结束了"), not "也在有效期内".
+_VALIDITY_OVER_RE = re.compile(r"(?:有效期|有效日期)限?[^，。,;；]{0,8}?(?:过了|已过|结束|截止|到了|就过|失效)|过了有效|超过有效|超出有效")
+
+
+def _expired(folded: str) -> bool:
+    return any(w in folded for w in _EXPIRY_WORDS) or _VALIDITY_OVER_RE.search(folded) is not None
 _BROWSERS = ("chrome", "浏览器", "edge")
 
 
@@ -511,9 +517,9 @@ class NetworkIndex:
         if not done:  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
             self._by_words(q, offer)
             self._by_topic(q, best, offer)
-        if "ERR_CERT_AUTHORITY_INVALID" in best and any(w in q.folded for w in _EXPIRY_WORDS):
+        if "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded):
             self._expired_behind_the_warning(best)
-        elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and any(w in q.folded for w in _EXPIRY_WORDS):
+        elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
             # "Chrome 弹出隐私错误拦截页，原因是证书的 notAfter 已经过去一周了": the warning page
             # told in other words, and the fault behind it.
             offer("ERR_CERT_DATE_INVALID", tuning.NETWORK_FALLBACK, "浏览器的证书警告页，且证书已过期", "alias")
