@@ -1402,3 +1402,17 @@ def test_ties_keep_the_cloud_kinds_own_order(service):
 def test_questions_from_fresh_mixed_30(service, text, code):
     assert service.resolve(text).matches[0].status == code
 
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("客户端发大文件前先带了 Expect: 100-continue 头试探，结果服务端表示满足不了这个期望，直接拒绝，返回的是？", 417),
+        ("下载工具做断点续传，请求头里写了 Range: bytes=5000000- ，可服务器上的文件总共只有 3MB，服务器按规范应该返回什么状态给它？", 416),
+        # Without the failure told, the mechanism's own status stands.
+        ("Expect: 100-continue 是干嘛的", 100),
+        ("断点续传返回什么状态码", 206),
+    ],
+)
+def test_a_mechanism_named_gives_way_to_the_status_it_fails_with(service, text, first):
+    assert service.resolve(text).matches[0].status == first

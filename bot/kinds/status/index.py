@@ -881,6 +881,7 @@ class StatusIndex:
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
+        ranked = _gives_way(ranked, q.folded)
         if keeps:  # before the yardsticks: "不是 301，是…禁止把 POST 改成 GET 的那个" reads 301 as 308
             ranked = _keeping_method(ranked)
         if _STANDARD_RE.search(q.folded) is not None:
@@ -1505,3 +1506,33 @@ def asks_overview(folded: str, normalized: str) -> bool:
     if "http" not in folded and "状态" not in folded and "status" not in folded and "响应码" not in folded:
         return False  # "错误码有哪些" alone may be any program's
     return _OVERVIEW_RE.search(folded) is not None
+
+
+# A reading that names the mechanism gives way to the status that mechanism fails with, when
+# the text tells of the failure: "Expect: 100-continue … 服务器满足不了这个期望，直接拒绝" is 417
+# (100's own name is in the header), "Range: bytes=5000000- … 文件总共只有 3MB" is 416 (断点续传
+# names 206). Each test: a bounded gap, linear in the text.
+_REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
+_GIVES_WAY = (
+    (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
+    (
+        re.compile(r"(?:range|区间|范围)[^。]{0,60}?(?:超出|超过|大于|满足不了|无法满足|只有\s?[0-9])"
+                   r"|(?:超出|超过)[^。，,]{0,10}?(?:文件|末尾|总大小|总长度)"),
+        206,
+        416,
+    ),
+)
+
+
+def _gives_way(ranked: list, folded: str) -> list:
+    codes = [code for code, _ in ranked]
+    for pattern, loser, winner in _GIVES_WAY:
+        if loser in codes and winner in codes and codes.index(winner) > codes.index(loser):
+            if pattern.search(folded) is None:
+                continue
+            i, j = codes.index(loser), codes.index(winner)
+            (_, (score, why, tier)), (_, (_, w_why, w_tier)) = ranked[i], ranked[j]
+            ranked = list(ranked)
+            ranked[i], ranked[j] = (winner, (score, w_why, w_tier)), (loser, (score - tuning.JUST_BELOW, why, tier))
+            codes = [code for code, _ in ranked]
+    return ranked
