@@ -1278,3 +1278,24 @@ def test_the_status_users_see_behind_nginx_leads_the_runtimes_read_timeout(servi
 )
 def test_questions_from_fresh_mixed_37_and_38(service, text, name):
     assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize("text", ["跨域问题", "跨域问题怎么解决"])
+def test_the_cors_topic_asked_as_a_problem(service, text):
+    assert service.resolve(text).matches[0].key == short_key("CORS_MISSING_ALLOW_ORIGIN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "程序调用 getaddrinfo 时返回的是“暂时性”失败：DNS 服务器这会儿没响应，过一会儿重试就好了，Node 里这个错误码叫什么？",
+        "公司的 DNS 服务器抖动，getaddrinfo 返回了一个“暂时性失败、稍后重试也许能成功”的错误，Node 里对应的错误码叫什么？",
+    ],
+)
+def test_a_lookup_that_failed_for_now_is_eai_again(service, text):
+    assert [m.key for m in service.resolve(text).matches[:2]] == [short_key("EAI_AGAIN"), short_key("ENOTFOUND")]
+
+
+def test_a_pasted_enotfound_stays_whatever_is_said_about_retrying(service):
+    text = "Error: getaddrinfo ENOTFOUND api.example.com 重试就好了吗"
+    assert service.resolve(text).matches[0].key == short_key("ENOTFOUND")

@@ -97,6 +97,7 @@ _LATIN_WORD_RE = re.compile(r"[a-z]+")
 _LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]+){1,5}")
 _LATIN_RUNS = 3  # runs read per question
 _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
+_TEMPORARY_RE = re.compile(r"暂时性|暂时(?:的)?失败|临时性?失败|重试(?:一下|几次)?就好|temporary failure|try again")
 _SLIP_ALONE = 40  # normalised characters: an English error typed alone, a slip in it read
 _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
 _SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
@@ -117,7 +118,7 @@ FAMILY_CONTEXT = {
 }
 # Words that say something went wrong: with one of these a single technical term is enough
 # for a topic reading ("springboot 配了 @CrossOrigin 还是报跨域").
-_TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "error", "blocked")
+_TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "问题", "解决", "error", "blocked")
 # Technology names that make an alias more specific than any status alias it contains.
 _TECH_WORDS = ("grpc", "websocket", "curl")
 _GRPC_STATED = ("code = ", "code=", "statuscode.", "status: ")
@@ -517,6 +518,13 @@ class NetworkIndex:
         if not done:  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
             self._by_words(q, offer)
             self._by_topic(q, best, offer)
+        if "ENOTFOUND" in best and "EAI_AGAIN" in self.entries and _TEMPORARY_RE.search(q.folded) is not None:
+            # "getaddrinfo 返回的是“暂时性”失败…过一会儿重试就好了": the lookup failed for now, not
+            # for good (EAI_AGAIN), whatever else it shares with the commoner card.
+            score, why, tier = best["ENOTFOUND"]
+            if tier not in _IDENTIFIED and best.get("EAI_AGAIN", (0.0, "", ""))[0] <= score:  # not as pasted
+                best["EAI_AGAIN"] = (score, f"{why}，且失败是暂时的", tier)
+                best["ENOTFOUND"] = (score - tuning.JUST_BELOW, why, tier)
         if "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded):
             self._expired_behind_the_warning(best)
         elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
