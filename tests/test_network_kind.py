@@ -1299,3 +1299,24 @@ def test_a_lookup_that_failed_for_now_is_eai_again(service, text):
 def test_a_pasted_enotfound_stays_whatever_is_said_about_retrying(service):
     text = "Error: getaddrinfo ENOTFOUND api.example.com 重试就好了吗"
     assert service.resolve(text).matches[0].key == short_key("ENOTFOUND")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("chrome 报 -102", "ERR_CONNECTION_REFUSED"),  # Chromium's number
+        ("ERROR 2003 (HY000): Can't connect to MySQL server on '10.0.0.8:3306' (113)", "EHOSTUNREACH"),
+        (
+            "WebSocket 服务端进程被 kill -9 直接干掉，客户端完全没收到关闭帧，TCP 连接就这么断了，浏览器 onclose 事件里拿到的 code 是多少？",
+            "1006",  # "kill -9" is no Chromium number
+        ),
+    ],
+)
+def test_questions_from_fresh_mixed_32(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+def test_a_summary_asked_for_with_the_family_named(service):
+    text = "周末加班的举个手🙋 顺便问下 TCP 那几个常见报错（reset、refused、timeout 那些）都啥区别，有汇总吗"
+    res = service.resolve(text)
+    assert res.mode == "class" and {m.answer.family for m in res.matches} == {"tcp"}

@@ -638,6 +638,12 @@ def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text
         ("新人求带🙏 token 过期以后接口返回什么状态码比较规范？组长说 401 我总觉得不对", 401),
         ("@张工 登录 token 过期了后端到底该回哪个码？前端要据此跳登录页，别再给我 200 + code=-1 了🙏", 401),  # waved off
         ("@小李 你上次说 Cloudflare 的 522 是源站连不上，那 520 呢？我们现在全是 520", 520),  # the code met
+        ("刚才那个问题解决了，谢谢 @阿杰！另外想问一下 409 一般什么场景用", 409),  # asked after the thanks
+        (
+            "面试题：用户 A 和 B 同时编辑同一篇文章，B 先保存了；A 再 PUT 时带的 If-Match 还是旧的 ETag，服务器发现版本对不上而拒绝更新，此时返回的状态码是多少？",
+            412,
+        ),
+        ("用户浏览器里积累了几十个 Cookie，导致请求头总长度超过了服务器允许的上限，服务器拒绝处理该请求，按照规范应返回什么？", 431),
         (
             "线上事故复盘：凌晨两点，负载均衡后面的 Java 服务全部 Full GC 卡死，入口 Nginx 一直等上游的响应头，"
             "等到 proxy_read_timeout 到点后放弃，用户浏览器上看到的错误页是哪个状态？",

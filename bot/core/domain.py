@@ -502,6 +502,14 @@ STATUS_QUESTION_AFTER = (
     "是干啥的",  # "话说 425 是干啥的"
     "是干啥",
     "干啥的",
+    # "另外想问一下 409 一般什么场景用": when one uses it.
+    "一般什么场景用",
+    "什么场景用",
+    "什么场景下用",
+    "一般什么时候用",
+    "什么时候用",
+    "啥时候用",
+    "用在什么场景",
     "有啥用",  # "话说 418 真有用吗", "428 有什么用"
     "有什么用",
     "真有用吗",
@@ -1221,6 +1229,8 @@ CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥�
 # Asking for a status code by number: "回给浏览器的是哪个状态码", "客户端收到的是几".
 _STATUS_ASKS = (
     *("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码"),
+    # "…服务器拒绝处理该请求，按照规范应返回什么？"
+    *("应返回什么", "应该返回什么", "该返回什么", "应该回什么", "该回什么", "应当返回什么"),
     # "what status should I return when the user is logged in but …"
     *("what status", "which status", "what http status", "which http status", "what response code"),
     *("what code should", "which code should", "what status code", "which status code"),
@@ -1281,7 +1291,7 @@ _PROTOCOL_CODE_ASKS = (
     "net 错误", "net错误", "chrome 报哪个错", "chrome报哪个错", "chrome 报什么错", "chrome报什么错",
     "openssl 的哪个错误", "openssl 哪个错误", "openssl 报什么", "openssl 的错误码",
     # A program's own error code ("回调里拿到的 err.code 会是什么", "error.code 是哪个").
-    "err.code", "error.code", "e.code", "errno 是", "哪个 errno", "什么 errno",
+    "err.code", "error.code", "e.code", "errno 是", "哪个 errno", "什么 errno", "errno 名", "errno 叫",
 )
 # "这个报错在 Node 里是哪个错误码": a program's own error code, in a few words after its name.
 _PROGRAM_CODE_ASK_RE = re.compile(

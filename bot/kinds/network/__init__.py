@@ -141,6 +141,9 @@ class NetworkKind:
                 continue
             loose = (
                 m.tier in ("fuzzy", "words")
+                # A whole card's likeness when a status is asked for ("请求头总长度超过了服务器允许
+                # 的上限…按照规范应返回什么" is 431, not Chrome's response-headers error).
+                or (m.tier == "document" and asked)
                 # A word typed by its sound: as loose as a typo beside a status reading that names
                 # something; beside mere word overlap ("跨欲请求被拦截了咋办" shares 请求被拦截 with
                 # 450) the topic or alias heard is the likelier reading.

@@ -98,6 +98,9 @@ _LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]+){1,5}")
 _LATIN_RUNS = 3  # runs read per question
 _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
 _TEMPORARY_RE = re.compile(r"暂时性|暂时(?:的)?失败|临时性?失败|重试(?:一下|几次)?就好|temporary failure|try again")
+# A negative number said to be the error ("chrome 报 -102", "net error -7"), not "kill -9".
+_CHROMIUM_NUMBER_RE = re.compile(r"(?:报|错误码?|错误号|error|code|net)[^0-9a-z\n]{0,4}?(?<![0-9a-z_-])-([0-9]{1,3})(?![0-9])")
+_MYSQL_CONNECT_RE = re.compile(r"can't connect to mysql server on [^()\n]{0,80}\(([0-9]{1,5})\)")
 _SLIP_ALONE = 40  # normalised characters: an English error typed alone, a slip in it read
 _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
 _SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
@@ -179,7 +182,7 @@ _PROTOCOL_WORDS = {
 # 会报哪个错误" is ECONNREFUSED, not ERR_CONNECTION_REFUSED; "浏览器打开正常，安卓和 curl 都说证书
 # 不受信任" is not the browser's error).
 _NOT_BROWSER_RE = re.compile(
-    PROGRAM_NAMES + r"|curl|socket|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
+    PROGRAM_NAMES + r"|curl|socket|errno|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
 )
 # The operating system's side of a connection told ("对方内核直接回了 RST，程序里拿到的错误"): with
 # no browser named, the fault is read among the programs' cards (see _asked_description).
@@ -778,6 +781,15 @@ class NetworkIndex:
             name = self._by_number.get(("websocket", int(m.group(1))))
             if name and asks_only_about(q.normalized, {m.group(1)}):
                 found.append((name, f"WebSocket 关闭码 {m.group(1)}", m.start()))
+        if any(word in folded for word in _BROWSERS) and (m := _CHROMIUM_NUMBER_RE.search(folded)) is not None:
+            # "chrome 报 -102": Chromium's own error number (its names are the negative numbers).
+            name = self._by_number.get(("browser", -int(m.group(1))))
+            if name:
+                found.append((name, f"Chromium 错误号 -{m.group(1)}", m.start()))
+        if (m := _MYSQL_CONNECT_RE.search(folded)) is not None and (name := errnos.name_of(int(m.group(1)))) in entries:
+            # "ERROR 2003 (HY000): Can't connect to MySQL server on '10.0.0.8:3306' (113)": the
+            # client prints the socket's errno last, in brackets.
+            found.append((name, f"MySQL 客户端括号里的 errno {m.group(1)} 即 {name}", m.start(1)))
         if "err" in folded:
             # "errno 111", "[Errno 104] Connection reset by peer", "WinError 10061": the number's name.
             for m in errnos.NUMBER_RE.finditer(folded):

@@ -1515,6 +1515,16 @@ def asks_overview(folded: str, normalized: str) -> bool:
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
 _GIVES_WAY = (
     (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
+    # "A 再 PUT 时带的 If-Match 还是旧的 ETag，服务器发现版本对不上而拒绝更新": the condition
+    # failed (412), whatever the conflict story around it (409).
+    (
+        re.compile(
+            r"(?:if-match|if match|if-unmodified-since)[^。]{0,60}?"
+            r"(?:对不上|不一致|不匹配|旧的|过时|过期的|已经变|变了|不是最新|不是服务器上的最新|mismatch|stale)"
+        ),
+        409,
+        412,
+    ),
     (
         re.compile(r"(?:range|区间|范围)[^。]{0,60}?(?:超出|超过|大于|满足不了|无法满足|只有\s?[0-9])"
                    r"|(?:超出|超过)[^。，,]{0,10}?(?:文件|末尾|总大小|总长度)"),
@@ -1527,12 +1537,20 @@ _GIVES_WAY = (
 def _gives_way(ranked: list, folded: str) -> list:
     codes = [code for code, _ in ranked]
     for pattern, loser, winner in _GIVES_WAY:
-        if loser in codes and winner in codes and codes.index(winner) > codes.index(loser):
-            if pattern.search(folded) is None:
-                continue
-            i, j = codes.index(loser), codes.index(winner)
-            (_, (score, why, tier)), (_, (_, w_why, w_tier)) = ranked[i], ranked[j]
-            ranked = list(ranked)
-            ranked[i], ranked[j] = (winner, (score, w_why, w_tier)), (loser, (score - tuning.JUST_BELOW, why, tier))
-            codes = [code for code, _ in ranked]
+        if loser not in codes or (winner in codes and codes.index(winner) < codes.index(loser)):
+            continue
+        if pattern.search(folded) is None:
+            continue
+        i = codes.index(loser)
+        score, why, tier = ranked[i][1]
+        ranked = list(ranked)
+        if winner in codes:  # the two change places, the winner at the loser's score
+            j = codes.index(winner)
+            _, w_why, w_tier = ranked[j][1]
+            ranked[j] = (loser, (score - tuning.JUST_BELOW, why, tier))
+            ranked[i] = (winner, (score, w_why, w_tier))
+        else:  # the failure told names the winner outright
+            ranked[i] = (loser, (score - tuning.JUST_BELOW, why, tier))
+            ranked.insert(i, (winner, (score, f"{why}，且所说的失败是 {winner}", tier)))
+        codes = [code for code, _ in ranked]
     return ranked
