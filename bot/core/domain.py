@@ -1306,7 +1306,7 @@ _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
 
 
-def asks_for_protocol_code(folded: str) -> bool:
+def _asks_for_protocol_code(folded: str) -> bool:
     """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少", "控制台里显示的 net 错误
     是哪一个": a code that is no HTTP status is asked for, in the tool's own words."""
     if "curl" in folded and ("返回码" in folded or "退出码" in folded) and _TYPED_STATUS_RE.search(folded) is None:
@@ -1317,6 +1317,11 @@ def asks_for_protocol_code(folded: str) -> bool:
         or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
     )
+
+
+# Asked by the status kind (a typed code's yielding, its documents), the network kind (its
+# weighing, documents, curl's twin) and the resolver: up to six times a question, once per text.
+asks_for_protocol_code = TextCache(_asks_for_protocol_code, max_chars=256_000, longest=8192, max_entries=64)
 
 
 # Questions to the bot about itself ("你是谁开发的", "你能干啥"): small talk, not a 401's "你是谁".

@@ -173,11 +173,13 @@ _CORS_OPENING_WORDS = frozenset(
 _MAX_TOKEN = 80
 # Words for a WebSocket close code: asking for one asks for the protocol's own code.
 WS_CLOSE_WORDS = ("关闭码", "close code", "onclose", "close frame", "关闭帧")
+# Chromium's browsers, or a browser unnamed: their warning page and error numbers are Chromium's.
+_BROWSERS = ("chrome", "浏览器", "edge")
 _PROTOCOL_WORDS = {
     "grpc": ("grpc",),
     "websocket": ("websocket", *WS_CLOSE_WORDS),
     # "…证书过期了，Chrome 会报哪个错误": Chromium's names, not OpenSSL's for the same fault.
-    "browser": ("chrome", "浏览器", "edge", "firefox", "safari"),
+    "browser": (*_BROWSERS, "firefox", "safari"),
 }
 # A client outside the browser: what it raises has no Chromium name ("Node 连一个没人监听的端口…
 # 会报哪个错误" is ECONNREFUSED, not ERR_CONNECTION_REFUSED; "浏览器打开正常，安卓和 curl 都说证书
@@ -201,14 +203,13 @@ _VALIDITY_OVER_RE = re.compile(r"(?:有效期|有效日期)限?[^，。,;；]{0,
 
 def _expired(folded: str) -> bool:
     return any(w in folded for w in _EXPIRY_WORDS) or _VALIDITY_OVER_RE.search(folded) is not None
-_BROWSERS = ("chrome", "浏览器", "edge")
-
-
 def _warning_page(folded: str) -> bool:
     """Chrome's certificate warning page, by its title or as "a warning page" in a browser."""
     if any(page in folded for page in _WARNING_PAGES):
         return True
     return ("警告页" in folded or "拦截页" in folded) and any(b in folded for b in _BROWSERS)
+
+
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  # and EAI_AGAIN, getaddrinfo's
