@@ -44,7 +44,9 @@ STOP_GRAMS = frozenset(
     # Where a question is set ("规范里", "按标准", "面试题"), not what it is about.
     "规范 范里 按规 标准 准里 按标 面试 试题 试官 之前 后会 "
     "the a an to of in on at for with is are was be it its this that you your we i me my and or see so "
-    "just can will what how why when please thanks hi hello good morning today tomorrow everyone".split()
+    "just can will what how why when please thanks hi hello good morning today tomorrow everyone "
+    # An English question's frame ("what status code should it return"), not what it is about.
+    "status code should return".split()
 )
 
 

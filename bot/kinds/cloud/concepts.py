@@ -936,6 +936,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "还挂在",
         "仍挂载",
         "仍然挂载",
+        "仍挂在",
+        "仍然挂在",
         "还挂载在",
         "still mounted",
         "还有机器",
