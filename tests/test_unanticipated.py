@@ -1422,3 +1422,20 @@ def test_questions_from_fresh_mixed_30(service, text, code):
 )
 def test_a_mechanism_named_gives_way_to_the_status_it_fails_with(service, text, first):
     assert service.resolve(text).matches[0].status == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # An English question's frame (what status code should … return) names no status: 302's
+        # prose shared those four words, 400's the ones the question is about.
+        ("what status code should an API return when the client sends malformed JSON?", 400),
+        # 时限 is the deadline the client set.
+        ("gRPC 客户端给调用设置了 3 秒的时限，服务端要处理 5 秒才返回，客户端这边最后拿到的状态叫什么", "DEADLINE_EXCEEDED"),
+        # 挂在, as often typed as 挂载: the disk is still attached.
+        ("阿里云调 DeleteDisk 提示磁盘仍然挂在实例上，是哪个 code", "DiskStillAttached"),
+    ],
+)
+def test_questions_from_fresh_mixed_41(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert (top.status if top.kind == "status" else top.key if top.kind == "network" else top.answer.error_code) == first
