@@ -29,6 +29,8 @@ MIN_MESSAGE_LEN = 4  # compact characters; shorter texts say too little
 MAX_FUZZY_LEN = 300
 # Longer texts (compact characters) hand rapidfuzz only the forms whose length can score.
 WINDOWED_LEN = 48
+# How many forms each of rapidfuzz's passes in Pool.similar hands back, best first.
+_BY_RATIO, _BY_SUBSEQUENCE, _BY_WORDS = 20, 20, 10
 # A word in more English forms than this (the, not, specified) picks no candidates by itself.
 COMMON_WORD = 200
 # A space after every [a-z0-9] that an [A-Z] follows: the empty-match form
@@ -143,14 +145,14 @@ class Pool:
             # character question: ~150 of ~900 candidates), in the same order.
             near = [i for i in (hosts if every else ids) if low <= lengths[i] <= high]
             near_forms, host_forms = _at(self.compact, near), _at(self.compact, hosts)
-        by_ratio = extract(compact, near_forms, scorer=fuzz.ratio, limit=20, score_cutoff=MESSAGE_CUTOFF)
+        by_ratio = extract(compact, near_forms, scorer=fuzz.ratio, limit=_BY_RATIO, score_cutoff=MESSAGE_CUTOFF)
         picked = {near[j] for _, _, j in by_ratio}
         # Longest common subsequence finds a short query inside a long message.
         by_subsequence = extract(
             compact,
             host_forms,
             scorer=LCSseq.similarity,
-            limit=20,
+            limit=_BY_SUBSEQUENCE,
             score_cutoff=floor,
         )
         words = " ".join(sorted(spaced.split())) if " " in spaced else ""
@@ -160,11 +162,11 @@ class Pool:
                 words,
                 _at(self.words, ids),
                 scorer=fuzz.ratio,
-                limit=10,
+                limit=_BY_WORDS,
                 score_cutoff=MESSAGE_CUTOFF,
             )
             picked.update(ids[j] for _, _, j in by_words)
-        if len(by_ratio) < 20 and len(by_words) < 10:
+        if len(by_ratio) < _BY_RATIO and len(by_words) < _BY_WORDS:
             # Neither list was cut short, so every form at MESSAGE_CUTOFF by ratio or by
             # words is picked already. Any other form reaches it only by similarity's
             # containment test, which needs 80% of the shorter string in order: the others
@@ -181,12 +183,18 @@ class Pool:
         ratios = {near[j]: score for _, score, j in by_ratio}
         commons = {hosts[j]: int(common) for _, common, j in by_subsequence}
         word_ratios = {ids[j]: score for _, score, j in by_words}
+        # A list not cut short holds every form at or above MESSAGE_CUTOFF by its scorer: a
+        # form missing from it scores below, and any score below the cut-off (0.0 here) gives
+        # the same verdict and the same value once the larger of the two is taken (~1 µs a
+        # form not worked out again).
+        below = None if len(by_ratio) == _BY_RATIO else 0.0
+        word_below = None if len(by_words) == _BY_WORDS else 0.0
         out = []
         for i in sorted(picked):
             form = self.compact[i]
-            sim = similarity(compact, form, ratios.get(i), commons.get(i))
+            sim = similarity(compact, form, ratios.get(i, below), commons.get(i))
             if words:
-                by_word = word_ratios.get(i)
+                by_word = word_ratios.get(i, word_below)
                 sim = max(sim, fuzz.ratio(words, self.words[i]) if by_word is None else by_word)
             if sim >= MESSAGE_CUTOFF:
                 out.append((sim, self.rows[i], compact == form))
