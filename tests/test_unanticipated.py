@@ -1439,3 +1439,44 @@ def test_a_mechanism_named_gives_way_to_the_status_it_fails_with(service, text, 
 def test_questions_from_fresh_mixed_41(service, text, first):
     top = service.resolve(text).matches[0]
     assert (top.status if top.kind == "status" else top.key if top.kind == "network" else top.answer.error_code) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # An errno asked for: Chromium's "连接失败" is no errno.
+        ("进程打开的文件描述符太多，超过了 ulimit -n 的限制，accept 新连接失败时 errno 是哪个？", "EMFILE"),
+        # Chrome's own error asked for, beside a redirect loop told in words.
+        ("一个页面 A 跳 B、B 又跳回 A，浏览器来回跳了二十多次后放弃了，页面显示无法正常运作，Chrome 底层是哪个错误？", "ERR_TOO_MANY_REDIRECTS"),
+        # "还有什么可能" asks, however much the rest sounds like a report.
+        ("今天发版又炸了💥 监控里 500 飙了一片，500 除了代码异常还有什么可能", 500),
+        # Of two names compared, the one met.
+        ("@小助手 gRPC 报 PERMISSION_DENIED 和 UNAUTHENTICATED 有啥区别？我这边报的是 UNAUTHENTICATED", "UNAUTHENTICATED"),
+        # A peer's RST, the iOS wording of a lost connection.
+        ("服了，测试说 app 偶尔提示网络连接已中断，抓包看是对端发了 RST，这种 TCP 层的错一般都有哪些原因？", "ECONNRESET"),
+        ("长连接空闲一段时间后，中间的 NAT 设备把连接表项清掉了，之后客户端再往这条连接上写数据，对端回了 RST，读数据时报错。", "ECONNRESET"),
+        # A status typed beside a message merely like a vendor's, no cloud named: the status.
+        ('{"code":401,"message":"token expired","data":null} 前端拿到这个该跳登录吧', 401),
+        # A documented message's first sentence quoted.
+        ("OBS 创建桶失败：请求的桶名已经存在，桶名是全局共用的吗", "BucketAlreadyExists"),
+        ("Node 服务启动时想监听 3000 端口，可机器上另一个进程早就占着这个端口了，服务一启动就失败退出。", "EADDRINUSE"),
+        # "接口约定" is the API's contract, not a convention argued over.
+        ("接口约定只接受 application/json，前端同学却用 multipart/form-data 把数据发了过去，服务端表示不支持这种格式的请求实体，请求被拒绝。", 415),
+    ],
+)
+def test_questions_from_fresh_mixed_43_and_44(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert (top.status if top.kind == "status" else top.key if top.kind == "network" else top.answer.error_code) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("华为云 APIG 报 401，提示 token expired", "APIG.1001"),  # the cloud named: its error explains the status
+        ("APIG 401 token expired", "APIG.1001"),
+        ("接口报 401，提示 token expired", 401),  # no cloud named: the user's own API
+    ],
+)
+def test_a_message_like_a_vendors_explains_a_typed_status_only_with_the_cloud_named(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert (top.status if top.kind == "status" else top.answer.error_code) == first

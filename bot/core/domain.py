@@ -966,7 +966,7 @@ PINYIN_ASK_RE = re.compile(
 # 200 和 201 有啥区别", "插个问题：API 返回 422 …", "这个又是啥原因"), or addressing someone
 # ("@助手 …"): the chatter model never withdraws an answer to these (see asks_for_help).
 HELP_WORDS = tuple(
-    "意思 区别 原因 为什么 为啥 怎么办 怎么解决 怎么处理 怎么排查 怎么回事 咋办 咋整 咋回事 咋弄 干嘛 啥用 什么用 "
+    "意思 区别 原因 为什么 为啥 怎么办 怎么解决 怎么处理 怎么排查 怎么回事 咋办 咋整 咋回事 咋弄 干嘛 啥用 什么用 什么可能 哪些可能 "
     "哪错 看一眼 看一下 看下 帮忙 帮我 求助 救救 请教 问个 问一下 问下 顺便问 谁知道 有人知道 讲讲 解释 @".split()
 )
 _help_word = _one_of(HELP_WORDS)
@@ -1297,6 +1297,8 @@ _PROTOCOL_CODE_ASKS = (
 _PROGRAM_CODE_ASK_RE = re.compile(
     rf"(?:{PROGRAM_NAMES})[^，。？?,.]{{0,14}}?(?:哪个错误码|什么错误码|错误码是|错误名|error code|errno)"
 )
+# "…页面显示无法正常运作，Chrome 底层是哪个错误": Chromium's own error name, a few words after it.
+_BROWSER_ERROR_ASK_RE = re.compile(r"(?:chrome|chromium|edge)[^，。？?,.]{0,8}?(?:哪个错|什么错|错误名)")
 # gRPC named (or its proto and rpc methods), and what the caller gets asked for anywhere
 # ("gRPC 客户端设了 3 秒 deadline…客户端拿到的状态是什么", "proto 里新加了 rpc 方法…调用会返回什么").
 _GRPC_WORDS = ("grpc", "proto", "rpc 方法")
@@ -1316,6 +1318,7 @@ def _asks_for_protocol_code(folded: str) -> bool:
         or ("grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None)
         or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
+        or (("chrom" in folded or "edge" in folded) and _BROWSER_ERROR_ASK_RE.search(folded) is not None)
     )
 
 
@@ -1355,6 +1358,9 @@ DISCUSSION_WORDS = tuple(
     "怎么跟他解释 怎么跟老板解释 不同意".split()
 )
 _discussion_word = _one_of(DISCUSSION_WORDS)
+# A discussion word inside the exchange it tells of: "接口约定只接受 JSON，前端却发了表单…" is the
+# API's contract, not a convention being argued over.
+_NOT_DISCUSSION = ("接口约定",)
 
 
 # What a question seeking one answer asks with ("面试题：…应该返回哪个", "按规范应该返回多少");
@@ -1365,7 +1371,7 @@ _WHICH_ONE = ("哪个", "哪一个", "哪种", "多少", "是几", "什么", "�
 def discusses(folded: str) -> bool:
     """Does the text discuss error handling (or anything) rather than ask which status?"""
     return (
-        _discussion_word(folded)
+        _discussion_word(_blanked(folded, _NOT_DISCUSSION))
         and not asks_for_status(folded)
         and not any(word in folded for word in _WHICH_ONE)
     )

@@ -306,6 +306,7 @@ class CloudIndex:
         self._seed_keys: set[str] = set()
         pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
         forms: dict[str, tuple[str, str]] = {}  # vendors reuse messages: normalise each once
+        clauses: dict[str, list[int]] = defaultdict(list)  # long messages' leading clauses
         for i, row in enumerate(self.rows):
             for text in (row.seed_message, row.message_zh, row.message_en):
                 if not text:
@@ -327,6 +328,8 @@ class CloudIndex:
                     clause = compact(_CLAUSE_RE.split(text, maxsplit=1)[0])
                     if MIN_MESSAGE_LEN + 2 <= len(clause) < len(key) - 4:
                         self._pools["cjk"].add(clause, clause, i)
+                        if not has_placeholder:
+                            clauses[clause].append(i)
                 else:
                     self._pools["latin"].add(key, spaced, i)
                 if has_placeholder:
@@ -340,9 +343,14 @@ class CloudIndex:
             pool.freeze()
         # Chinese messages long enough to be quoted inside a question ("腾讯云创建实例报该可用区
         # 已售罄"): found whole in the question's compact form.
+        # So are their leading clauses, quoted without the rest ("OBS 创建桶失败：请求的桶名已经
+        # 存在，…" quotes the first sentence of BucketAlreadyExists's message).
+        self._clauses = {
+            clause: tuple(dict.fromkeys(rows)) for clause, rows in clauses.items() if clause not in self._exact_messages
+        }
         self._quotable = _Quotes(
             key
-            for key in self._exact_messages
+            for key in (*self._exact_messages, *self._clauses)
             if len(key) >= _QUOTABLE_LEN
             and sum(map(is_cjk, key)) >= _QUOTABLE_CJK
             and not key.endswith(_SAYS_ONLY_FAILED)
@@ -672,7 +680,7 @@ class CloudIndex:
                     for key in (key for key in quoted if len(key) == len(longest)):
                         ids = [
                             i
-                            for i in self._exact_messages[key]
+                            for i in self._exact_messages.get(key) or self._clauses[key]
                             if not named.providers or self.rows[i].provider in named.providers
                         ]
                         take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
@@ -774,6 +782,16 @@ class CloudIndex:
                         score += tuning.PRODUCT_NAMED
                     elif any(p == cand.provider for p, _ in hints.products):
                         score += tuning.PRODUCT_OTHER  # OSS named, an ECS row's message
+                if (
+                    cand.likeness
+                    and hints.statuses
+                    and not (hints.providers or hints.products)
+                    and not (body and (body.provider or body.code))
+                ):
+                    # '{"code":401,"message":"token expired"} 前端该跳登录吧': a status typed beside a
+                    # message merely like some vendor's, no cloud named: the user's own API said
+                    # it. The likeness stays a choice; it does not explain the status.
+                    score = min(score, tuning.EXPLAINED - tuning.JUST_BELOW)
             elif hints.providers:
                 score = min(score + tuning.PROVIDER_NAMED, tuning.FAMILY_CAP)
             score = max(0.0, min(tuning.EXPLICIT, score))

@@ -110,6 +110,8 @@ _LATIN_WORD_RE = re.compile(r"[a-z]+")
 _LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]+){1,5}")
 _LATIN_RUNS = 3  # runs read per question
 _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
+# Where a text says which of several names it met ("我这边报的是 UNAUTHENTICATED"), the name right after.
+_MET_RE = re.compile(r"(?:报的是|出现的是|遇到的是|碰到的是|拿到的是|收到的是|看到的是|我的是|我这是)\s?")
 _TEMPORARY_RE = re.compile(r"暂时性|暂时(?:的)?失败|临时性?失败|重试(?:一下|几次)?就好|temporary failure|try again")
 # A negative number said to be the error ("chrome 报 -102", "net error -7"), not "kill -9".
 _CHROMIUM_NUMBER_RE = re.compile(r"(?:报|错误码?|错误号|error|code|net)[^0-9a-z\n]{0,4}?(?<![0-9a-z_-])-([0-9]{1,3})(?![0-9])")
@@ -578,6 +580,15 @@ class NetworkIndex:
             self._as_tool_says_it(best, "curl")
         if len(first_seen) > 1 and _WHICH_ONE_RE.search(q.folded) is not None:
             self._described_first(q, best, first_seen)
+        if len(first_seen) > 1:
+            # "PERMISSION_DENIED 和 UNAUTHENTICATED 有啥区别？我这边报的是 UNAUTHENTICATED": the one met.
+            for m in _MET_RE.finditer(q.folded):
+                met = next((name for name in first_seen if q.folded.startswith(name.lower(), m.end())), None)
+                if met is not None:
+                    first_seen[met] = -1
+                    break
+        if best and "errno" in q.folded and not any(word in q.folded for word in _PROTOCOL_WORDS["browser"]):
+            self._errno_first(best)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -612,6 +623,18 @@ class NetworkIndex:
         ]
         if len(described) == 1:
             first_seen[described[0]] = -1
+
+    def _errno_first(self, best: dict[str, tuple[float, str, str]]) -> None:
+        """An errno asked for ("…accept 新连接失败时 errno 是哪个"), no browser named: Chromium's
+        names are no errnos. A browser card read from the words ("连接失败") goes just below the
+        best socket or DNS card, if there is one; a pasted one stays."""
+        errnos = [score for name, (score, _, _) in best.items() if self.entries[name].family in ("tcp", "dns")]
+        if not errnos:
+            return
+        top = max(errnos)
+        for name, (score, why, tier) in list(best.items()):
+            if self.entries[name].family == "browser" and tier not in _IDENTIFIED and score >= top:
+                best[name] = (top - tuning.JUST_BELOW, why, tier)
 
     def _expired_behind_the_warning(self, best: dict[str, tuple[float, str, str]]) -> None:
         """Chrome's warning page ("您的连接不是私密连接") is the same for every certificate fault;
