@@ -37,7 +37,7 @@ def test_every_number_pattern_has_its_words_listed():
 def test_a_match_always_holds_one_of_the_words():
     matched = 0
     examples = [
-        "curl: (7) failed", "crul 28", "exit code 6", "exited with 35", "退出码 60", "返回码 22",
+        "curl: (7) failed", "crul 28", "exit code 6", "exited with 35", "exits with code 52", "退出码 60", "返回码 22",
         "rpc error: code = 14", "grpc 4", "status code 16", "code = 5", "状态码 13", "close 1006",
         "onclose code 1011", "websocket 1006", "ws 1009", "wss 1001", "关闭码 1008", "断开码 1001",
         "1006 close code", "1001 websocket", "verify error:num=10", "x509 error 18", "openssl verify 20",

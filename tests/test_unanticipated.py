@@ -1480,3 +1480,21 @@ def test_questions_from_fresh_mixed_43_and_44(service, text, first):
 def test_a_message_like_a_vendors_explains_a_typed_status_only_with_the_cloud_named(service, text, first):
     top = service.resolve(text).matches[0]
     assert (top.status if top.kind == "status" else top.answer.error_code) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # "tencent cloud" in two words is the provider's name, not a word of the paraphrase.
+        ("tencent cloud CVM says the number of key pairs exceeds the limit when I import a new one", "InvalidKeyPair.LimitExceeded"),
+        # An interview question that asks how to respond asks for a status.
+        ("面试题：客户端发了 Range: bytes=5000-6000，可文件总共才 3000 字节，服务器没法给出这个区间，该怎么响应？", 416),
+        # "谁见过" asks, laugh or not.
+        ("[图片] 这个谁见过，websocket 收到 1011 就断了，后端同学说不是他们的锅😂", "1011"),
+        # "exits with code N": curl's exit code.
+        ('curl exits with code 52 "Empty reply from server", what does it mean', "CURLE_GOT_NOTHING"),
+    ],
+)
+def test_questions_from_fresh_mixed_45_and_46(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert (top.status if top.kind == "status" else top.key if top.kind == "network" else top.answer.error_code) == first

@@ -967,7 +967,8 @@ PINYIN_ASK_RE = re.compile(
 # ("@助手 …"): the chatter model never withdraws an answer to these (see asks_for_help).
 HELP_WORDS = tuple(
     "意思 区别 原因 为什么 为啥 怎么办 怎么解决 怎么处理 怎么排查 怎么回事 咋办 咋整 咋回事 咋弄 干嘛 啥用 什么用 什么可能 哪些可能 "
-    "哪错 看一眼 看一下 看下 帮忙 帮我 求助 救救 请教 问个 问一下 问下 顺便问 谁知道 有人知道 讲讲 解释 @".split()
+    "哪错 看一眼 看一下 看下 帮忙 帮我 求助 救救 请教 问个 问一下 问下 顺便问 谁知道 有人知道 谁见过 有人见过 谁遇到过 有人遇到过 "
+    "讲讲 解释 @".split()
 )
 _help_word = _one_of(HELP_WORDS)
 
@@ -1365,7 +1366,7 @@ _NOT_DISCUSSION = ("接口约定",)
 
 # What a question seeking one answer asks with ("面试题：…应该返回哪个", "按规范应该返回多少");
 # talk asks for opinions ("要不要", "大家怎么看").
-_WHICH_ONE = ("哪个", "哪一个", "哪种", "多少", "是几", "什么", "是啥", "最贴切", "which", "what")
+_WHICH_ONE = ("哪个", "哪一个", "哪种", "多少", "是几", "什么", "是啥", "最贴切", "怎么响应", "如何响应", "which", "what")
 
 
 def discusses(folded: str) -> bool:

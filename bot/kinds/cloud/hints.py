@@ -18,14 +18,14 @@ from bot.core.text import fold, places
 _PROVIDER_WORDS = {
     "aliyun": (
         "阿里云", "阿里巴巴", "阿里", "aliyun", "alibaba", "alicloud", "aliyuncs",
-        "aliyunsdkcore", "aliyunsdk", "alibabacloud",
+        "aliyunsdkcore", "aliyunsdk", "alibabacloud", "alibaba cloud",
     ),
     "huaweicloud": (
-        "华为云", "华为", "huaweicloud", "huawei", "hwcloud", "myhuaweicloud",
+        "华为云", "华为", "huaweicloud", "huawei", "huawei cloud", "hwcloud", "myhuaweicloud",
         "huaweicloudsdkcore", "huaweicloudsdk", "huaweiyun",  # the last typed in pinyin
     ),
     "tencentcloud": (
-        "腾讯云", "腾讯", "tencentcloud", "tencent", "qcloud", "tencentcloudapi",
+        "腾讯云", "腾讯", "tencentcloud", "tencent", "tencent cloud", "qcloud", "tencentcloudapi",
         "tencentcloudsdkexception", "tencentcloudsdk", "tengxunyun",  # the last typed in pinyin
     ),
 }

@@ -57,7 +57,7 @@ _CURL_RE = re.compile(r"(?:curl|crul|culr)[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9
 _CURL_FAIL_RE = re.compile(r"-(?<![\w-]-)(?:-fail(?:-with-body)?|[a-zA-Z]{0,5}f[a-zA-Z]{0,5})(?![\w-])")
 _FAILED_STATUS_RE = re.compile(r"(?<![0-9])[45][0-9]{2}(?![0-9])")
 _CURL_FAIL_NAME = "CURLE_HTTP_RETURNED_ERROR"
-_EXIT_RE = re.compile(r"(?:exit (?:code|status)|exited with|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
+_EXIT_RE = re.compile(r"(?:exit (?:code|status)|exit(?:s|ed) with(?: code| status)?|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
 # "openssl verify error 10".
 _OPENSSL_VERIFY_RE = re.compile(
