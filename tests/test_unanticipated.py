@@ -1498,3 +1498,22 @@ def test_a_message_like_a_vendors_explains_a_typed_status_only_with_the_cloud_na
 def test_questions_from_fresh_mixed_45_and_46(service, text, first):
     top = service.resolve(text).matches[0]
     assert (top.status if top.kind == "status" else top.key if top.kind == "network" else top.answer.error_code) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # English descriptions of 402, 204, 426 and 501 (against 405).
+        ("Which status code means the client has to pay before it can access the resource? I heard it is reserved", 402),
+        ("DELETE succeeded and there is nothing to return - which status code?", 204),
+        ("Which HTTP status tells the client it has to switch to a different protocol before the server will handle the request?", 426),
+        ("What should a server send when it doesn't support the request method for any resource at all?", 501),
+        # A read after the peer's reset is ECONNRESET; EPIPE stays a write's.
+        ("TCP 层面的问题：服务端进程已经 close 了 socket，客户端还在往里写数据，然后收到 RST，Linux 上 read 返回的错误码叫什么", "ECONNRESET"),
+        ("我们有个 TCP 长连接空闲了一晚上，中间的 NAT 网关早就把这条会话表项清掉了，第二天早上服务端往这条连接里写数据再去读，直接收到对端发来的 RST，程序里报的那个 errno 是什么？", "ECONNRESET"),
+        ("往一个已经关闭的连接写数据报什么错", "EPIPE"),
+    ],
+)
+def test_english_descriptions_and_a_read_after_a_reset(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert (top.status if top.kind == "status" else top.key) == first

@@ -178,6 +178,15 @@ def _document(entry: NetworkEntry) -> str:
     return normalize(" ".join(parts))
 
 
+_RST_RE = re.compile(r"rst(?<![a-z]rst)(?![a-z])")  # the look-behind after the first letter: skipped to in C
+_READ_RE = re.compile(r"read(?<![a-z]read)(?![a-z])|读")
+
+
+def _reset_then_read(folded: str) -> bool:
+    """The peer's reset (RST, 复位) and a read after it are told."""
+    return ("复位" in folded or _RST_RE.search(folded) is not None) and _READ_RE.search(folded) is not None
+
+
 def _quotes_cors(folded: str) -> bool:
     return any(opening in folded for opening in _CORS_OPENINGS)
 
@@ -426,6 +435,12 @@ class NetworkIndex:
             ranked = [row for row in ranked if self.entries[row[0]].family != "browser"]
         if len(named) == 1:  # "curl …下到一半磁盘满了": among curl's own cards
             ranked = [row for row in ranked if self.entries[row[0]].family == named[0]] or ranked
+        names = [row[0] for row in ranked]
+        if "EPIPE" in names and "ECONNRESET" in names and _reset_then_read(folded):
+            # A read after the peer's reset (as in search): ECONNRESET in EPIPE's place.
+            i, j = names.index("EPIPE"), names.index("ECONNRESET")
+            if i < j:
+                ranked[i], ranked[j] = (ranked[j][0], *ranked[i][1:]), (ranked[i][0], *ranked[j][1:])
         out: list[Match] = []
         for name, _score, share, lead in ranked[:limit]:
             score = tuning.document(share, lead)
@@ -557,6 +572,13 @@ class NetworkIndex:
             if tier not in _IDENTIFIED and best.get("EAI_AGAIN", (0.0, "", ""))[0] <= score:  # not as pasted
                 best["EAI_AGAIN"] = (score, f"{why}，且失败是暂时的", tier)
                 best["ENOTFOUND"] = (score - tuning.JUST_BELOW, why, tier)
+        if "EPIPE" in best and "ECONNRESET" in self.entries and _reset_then_read(q.folded):
+            # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
+            # fails with ECONNRESET; EPIPE is what a later write gets.
+            score, why, tier = best["EPIPE"]
+            if tier not in _IDENTIFIED and best.get("ECONNRESET", (0.0, "", ""))[0] <= score:
+                best["ECONNRESET"] = (score, f"{why}，且说的是对端复位之后去读", tier)
+                best["EPIPE"] = (score - tuning.JUST_BELOW, why, tier)
         if "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded):
             self._expired_behind_the_warning(best)
         elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
