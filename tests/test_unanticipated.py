@@ -1517,3 +1517,26 @@ def test_questions_from_fresh_mixed_45_and_46(service, text, first):
 def test_english_descriptions_and_a_read_after_a_reset(service, text, first):
     top = service.resolve(text).matches[0]
     assert (top.status if top.kind == "status" else top.key) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("我们的 Nginx 作为反向代理把请求转发给后端，后端进程崩了吐回来一堆乱七八糟不符合 HTTP 协议的数据，Nginx 判断上游响应无效，给用户返回了错误页。", 502),
+        # An operation aborted (中止) is trouble told: the WebDAV loop is 508.
+        ("一个 WebDAV 服务在处理 PROPFIND 深度为 infinity 的请求时，发现目录里的绑定关系形成了环，遍历会无穷无尽，于是中止了整个操作。", 508),
+        # Help asked for: "财务说已经充值了" settled nothing.
+        ("@bot 帮看下，ECS CreateInstance 返回 Your account has an outstanding payment. 财务说已经充值了啊", "Account.Arrearage"),
+        # The browser named in pinyin: its name for an expired certificate.
+        ("liu lan qi 报 zheng shu guo qi 了 咋办", "ERR_CERT_DATE_INVALID"),
+    ],
+)
+def test_questions_from_fresh_mixed_47_and_48(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert (top.status if top.kind == "status" else top.key if top.kind == "network" else top.answer.error_code) == first
+
+
+def test_a_grpc_list_asked_with_a_slip_is_the_grpc_list(service):
+    res = service.resolve("grcp 状态码 都有哪些")
+    assert res.mode == "class"
+    assert [m.key for m in res.matches[:2]] == ["OK", "CANCELLED"]

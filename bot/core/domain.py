@@ -881,6 +881,7 @@ def ruled_out(padded: str, key: str) -> bool:
             not denied_before(padded, at)  # "是不是中间证书没配全" asks
             and not _in_denied_aside(padded, at, key)
             and not _compared_against(padded, at, key)
+            and not _rather_than(padded, at, key)
         ):
             return False
         at = padded.find(key, at + 1)
@@ -913,6 +914,14 @@ def _compared_against(padded: str, at: int, key: str) -> bool:
     )
 
 
+def _rather_than(padded: str, at: int, key: str) -> bool:
+    """"比起笼统的参数错误，更精确的应该回哪个码": the case set aside for a more exact one."""
+    before = padded[max(0, at - _RATHER_REACH) : at]
+    return any(word in before for word in _RATHER) and "更" in padded[at + len(key) : at + len(key) + _RATHER_REACH]
+
+
+_RATHER = ("比起", "相比", "相较于")
+_RATHER_REACH = 8
 _AGAINST = ("跟", "和", "与")
 _COMPARED_ENDS = ("那个有啥区别", "那个有什么区别", "那种有啥区别", "那种有什么区别", "那个的区别", "那种的区别")
 _ASIDE_ENDS = ("那种", "的那种", "那个", "的情况", "那类")
@@ -1134,6 +1143,8 @@ def _settled(folded: str) -> bool:
 
 def _settled_short(folded: str) -> bool:
     """:func:`_settled` of a short text (tests/test_edges.py checks it against _settled_long)."""
+    if any(ask in folded for ask in _LOOK_FOR_ME):
+        return False
     if _meme(folded):
         return not asks(folded)  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (
@@ -1149,7 +1160,7 @@ def _settled_long(folded: str) -> bool:
     neither a joke nor a remark, and asked first it spares the word scans (~30-700 µs on a
     4 KB paste, whose log may start the words everywhere). A short text is one alternation
     per test, and most hold none of the rarer words: those go first there."""
-    if asks(folded):
+    if asks(folded) or any(ask in folded for ask in _LOOK_FOR_ME):
         return False
     if _meme(folded):
         return True
@@ -1159,6 +1170,10 @@ def _settled_long(folded: str) -> bool:
         and (not _trouble_word(folded) or _settled_last(folded))
     )
 
+
+# Help asked for ("@bot 帮看下，…返回欠费，财务说已经充值了啊"): whatever the text says was done,
+# it did not settle the trouble.
+_LOOK_FOR_ME = ("帮看", "帮忙看", "帮我看", "帮我查", "帮忙查", "求助", "救救")
 
 # Asked by every kind, several times a question (~35 µs a call on a 4 KB paste): once per text.
 settled = TextCache(_settled, max_chars=256_000, longest=8192, max_entries=64)
@@ -1223,7 +1238,7 @@ EXCHANGE_WORDS = tuple(
     "server client request response browser status upstream".split()
 )
 REFUSAL_WORDS = tuple(
-    "拒 不支持 不让 不干 不认 不了 拦 攔 不存在 没了 不允许 不能 无效 无法 没法 要求 必须 "
+    "拒 不支持 不让 不干 不认 不了 拦 攔 不存在 没了 不允许 不能 无效 无法 没法 要求 必须 中止 "
     "refuse reject invalid denied not support".split()
 )
 CODE_TALK = ("状态码", "错误码", "返回码", "响应码", "个码", "啥码", "什么码", "哪个码")

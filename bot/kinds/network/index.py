@@ -203,7 +203,7 @@ _PROTOCOL_WORDS = {
     "grpc": ("grpc",),
     "websocket": ("websocket", *WS_CLOSE_WORDS),
     # "…证书过期了，Chrome 会报哪个错误": Chromium's names, not OpenSSL's for the same fault.
-    "browser": (*_BROWSERS, "firefox", "safari"),
+    "browser": (*_BROWSERS, "firefox", "safari", "liu lan qi", "liulanqi"),  # and typed in pinyin
 }
 # A client outside the browser: what it raises has no Chromium name ("Node 连一个没人监听的端口…
 # 会报哪个错误" is ECONNREFUSED, not ERR_CONNECTION_REFUSED; "浏览器打开正常，安卓和 curl 都说证书

@@ -16,7 +16,7 @@ from bot.core import domain
 # ("chrome 的证书错误有哪些") asks for neither list alone: the readings answer it.
 _NAMES = {
     "websocket": ("websocket", "web socket", "ws 关闭码", "ws 的关闭码", "关闭码", "close code", "closeevent"),
-    "grpc": ("grpc",),
+    "grpc": ("grpc", "grcp", "gprc"),  # and its slips
     "curl": ("curl", "libcurl"),
     "browser": ("chrome", "chromium", "net::err", "err_", "net 错误", "net错误"),
     "tls": ("openssl", "x509", "x.509", "证书校验", "证书错误", "证书报错"),

@@ -1488,7 +1488,7 @@ _OVERVIEW_RE = re.compile(
 _ONE_ASKED = ("那个", "哪个", "哪一个", "是几", "是多少", "which")
 # A family of its own (gRPC's status codes, curl's exit codes …) or a cloud's error codes.
 _NOT_HTTP_CODES = (
-    "grpc", "websocket", "curl", "errno", "关闭码", "退出码", "openssl", "x509", "chrome", "net::",
+    "grpc", "grcp", "gprc", "websocket", "curl", "errno", "关闭码", "退出码", "openssl", "x509", "chrome", "net::",
     "阿里", "腾讯", "华为", "aliyun", "tencent", "huawei", "oss", "ecs", "obs", "cos", "云",
 )
 
