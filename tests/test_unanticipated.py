@@ -1540,3 +1540,20 @@ def test_a_grpc_list_asked_with_a_slip_is_the_grpc_list(service):
     res = service.resolve("grcp 状态码 都有哪些")
     assert res.mode == "class"
     assert [m.key for m in res.matches[:2]] == ["OK", "CANCELLED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # Three ECS codes carry the quoted message: the one more APIs document leads.
+        ("阿里云 ECS 用自定义镜像创建实例报 指定的镜像不存在，错误码是哪个", "InvalidImageId.NotFound"),
+        # The browser's block told beside a typed success: the CORS topic leads, 200 beside.
+        ("群里有懂跨域的吗 前端一直说请求被浏览器拦了 后端说我这边返回 200 没问题 到底谁的锅", "CORS_MISSING_ALLOW_ORIGIN"),
+        # A range beyond the file ("才 5MB", "落在文件外面"): 206 gives way to 416.
+        ("做视频断点下载，客户端发 Range: bytes=10000000- ，可文件总共才 5MB，请求的区间完全落在文件外面，服务器该返回什么？", 416),
+        ("表单提交成功后，服务器希望浏览器把当前页面上的表单清空、恢复到初始视图，但不需要跳转到别的页面，也不返回任何内容，应该用哪个状态码？", 205),
+    ],
+)
+def test_questions_from_fresh_mixed_42(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert (top.status if top.kind == "status" else top.key if top.kind == "network" else top.answer.error_code) == first

@@ -797,8 +797,10 @@ class CloudIndex:
             score = max(0.0, min(tuning.EXPLICIT, score))
             code = cand.typed if cand.family is not None else cand.code
             rank = PROVIDER_ORDER.index(cand.provider) if cand.provider else -1
-            # The uncapped score breaks ties among matches capped at 100.
-            ranked.append(((-score, -cand.score, rank, code.lower(), code), score, cand))
+            # The uncapped score breaks ties among matches capped at 100; then, of codes that
+            # read alike (three ECS codes carry "指定的镜像不存在。"), the one more APIs document.
+            prior = self._meaning.prior(cand.provider, code) if cand.tier == "message" else 0.0
+            ranked.append(((-score, -cand.score, -prior, rank, code.lower(), code), score, cand))
         ranked.sort(key=lambda item: item[0])
         # Answers are put together for the matches returned only: rows, variants, families.
         return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]

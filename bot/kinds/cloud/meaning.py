@@ -218,6 +218,10 @@ class MeaningIndex:
             for row in rows
         ]
 
+    def prior(self, provider: str, code: str) -> float:
+        """How widely the code is documented (see _prior): 1.0 and up; 0.0 for none."""
+        return self._prior.get((provider, code), 0.0)
+
     def read(self, text: str, hints: Hints, around: str = "", *, named: bool = False) -> Reading | None:
         """The question in index terms, or None when it is no cloud paraphrase to look up.
         ``around``: the paste a body's message came from, which may name the cloud; ``named``:

@@ -187,6 +187,9 @@ def _reset_then_read(folded: str) -> bool:
     return ("复位" in folded or _RST_RE.search(folded) is not None) and _READ_RE.search(folded) is not None
 
 
+_BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
+
+
 def _quotes_cors(folded: str) -> bool:
     return any(opening in folded for opening in _CORS_OPENINGS)
 
@@ -931,7 +934,11 @@ class NetworkIndex:
             # at NETWORK_FALLBACK) says what failed: the CORS reading goes first.
             # So does a CORS cause told in words beside it ("…没带允许来源的头…JS 只拿到一个
             # TypeError: Failed to fetch").
-            quoted = family == "cors" and (_quotes_cors(q.folded) or "failed to fetch" in q.folded)
+            # And so does the browser's block told in words ("前端一直说请求被浏览器拦了 后端说我这边
+            # 返回 200 没问题"): the failure the typed success does not undo.
+            quoted = family == "cors" and (
+                _quotes_cors(q.folded) or "failed to fetch" in q.folded or any(w in q.folded for w in _BROWSER_BLOCKED)
+            )
             score = tuning.NETWORK_FALLBACK + 1 if quoted else tuning.NETWORK_TOPIC
             if specific is not None:
                 offer(self._as_tool_says(specific, q), score, f"话题「{word}」里最贴切的一种", "topic")
