@@ -881,7 +881,6 @@ def ruled_out(padded: str, key: str) -> bool:
             not denied_before(padded, at)  # "是不是中间证书没配全" asks
             and not _in_denied_aside(padded, at, key)
             and not _compared_against(padded, at, key)
-            and not _rather_than(padded, at, key)
         ):
             return False
         at = padded.find(key, at + 1)
@@ -914,14 +913,6 @@ def _compared_against(padded: str, at: int, key: str) -> bool:
     )
 
 
-def _rather_than(padded: str, at: int, key: str) -> bool:
-    """"比起笼统的参数错误，更精确的应该回哪个码": the case set aside for a more exact one."""
-    before = padded[max(0, at - _RATHER_REACH) : at]
-    return any(word in before for word in _RATHER) and "更" in padded[at + len(key) : at + len(key) + _RATHER_REACH]
-
-
-_RATHER = ("比起", "相比", "相较于")
-_RATHER_REACH = 8
 _AGAINST = ("跟", "和", "与")
 _COMPARED_ENDS = ("那个有啥区别", "那个有什么区别", "那种有啥区别", "那种有什么区别", "那个的区别", "那种的区别")
 _ASIDE_ENDS = ("那种", "的那种", "那个", "的情况", "那类")
