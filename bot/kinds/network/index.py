@@ -90,7 +90,6 @@ _WS_FAILED_RE = re.compile(r"websocket connection to '[^'\n]{1,300}' failed")
 _WS_AFTER_RE = re.compile(
     rf"([0-9](?<![0-9][0-9])[0-9]{{3}})[^0-9\n]{{0,12}}?(?:{_WS_NAMED}|{_WS_CLOSE_CODE}|close ?code)"
 )
-# grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
 # For each number pattern above, words one of which every match holds (tested first).
 _NEEDS = {
     _EXIT_RE: ("exit", "退出码", "返回码"),
@@ -102,6 +101,7 @@ _NEEDS = {
     _WS_AFTER_RE: ("we", "ws", "close", "关闭码", "关闭代码", "断开码"),
     _OPENSSL_VERIFY_RE: ("verify", "x509", "openssl"),
 }
+# grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
@@ -187,6 +187,16 @@ def _reset_then_read(folded: str) -> bool:
     return ("复位" in folded or _RST_RE.search(folded) is not None) and _READ_RE.search(folded) is not None
 
 
+def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: str, note: str) -> None:
+    """The text tells of ``told``'s case, not the ``commoner`` card's it was read as: ``told``
+    takes the reading (``note`` added), ``commoner`` goes just below. Not a card read as pasted:
+    that is what the program printed."""
+    score, why, tier = best[commoner]
+    if tier not in _IDENTIFIED and best.get(told, (0.0, "", ""))[0] <= score:
+        best[told] = (score, why + note, tier)
+        best[commoner] = (score - tuning.JUST_BELOW, why, tier)
+
+
 _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
 
 
@@ -230,6 +240,8 @@ _VALIDITY_OVER_RE = re.compile(r"(?:有效期|有效日期)限?[^，。,;；]{0,
 
 def _expired(folded: str) -> bool:
     return any(w in folded for w in _EXPIRY_WORDS) or _VALIDITY_OVER_RE.search(folded) is not None
+
+
 def _warning_page(folded: str) -> bool:
     """Chrome's certificate warning page, by its title or as "a warning page" in a browser."""
     if any(page in folded for page in _WARNING_PAGES):
@@ -571,17 +583,11 @@ class NetworkIndex:
         if "ENOTFOUND" in best and "EAI_AGAIN" in self.entries and _TEMPORARY_RE.search(q.folded) is not None:
             # "getaddrinfo 返回的是“暂时性”失败…过一会儿重试就好了": the lookup failed for now, not
             # for good (EAI_AGAIN), whatever else it shares with the commoner card.
-            score, why, tier = best["ENOTFOUND"]
-            if tier not in _IDENTIFIED and best.get("EAI_AGAIN", (0.0, "", ""))[0] <= score:  # not as pasted
-                best["EAI_AGAIN"] = (score, f"{why}，且失败是暂时的", tier)
-                best["ENOTFOUND"] = (score - tuning.JUST_BELOW, why, tier)
+            _told_instead(best, "ENOTFOUND", "EAI_AGAIN", "，且失败是暂时的")
         if "EPIPE" in best and "ECONNRESET" in self.entries and _reset_then_read(q.folded):
             # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
             # fails with ECONNRESET; EPIPE is what a later write gets.
-            score, why, tier = best["EPIPE"]
-            if tier not in _IDENTIFIED and best.get("ECONNRESET", (0.0, "", ""))[0] <= score:
-                best["ECONNRESET"] = (score, f"{why}，且说的是对端复位之后去读", tier)
-                best["EPIPE"] = (score - tuning.JUST_BELOW, why, tier)
+            _told_instead(best, "EPIPE", "ECONNRESET", "，且说的是对端复位之后去读")
         if "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded):
             self._expired_behind_the_warning(best)
         elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
