@@ -1511,3 +1511,39 @@ def test_a_grpc_list_asked_with_a_slip_is_the_grpc_list(service):
     res = service.resolve("grcp 状态码 都有哪些")
     assert res.mode == "class"
     assert [m.key for m in res.matches[:2]] == ["OK", "CANCELLED"]
+
+
+# Session 16: remarks that name an error (chatter_boundary_1), and the questions beside them.
+SESSION_16_REMARKS = [
+    # The cause told after the error's name, nothing asked.
+    "EPIPE 是对端先关了连接，我们这边写日志时忽略掉了",
+    "MutexOperation.TaskRunning 就是同类任务还在跑，等跑完再调就行，不是 bug",
+    # An identifier in a text the chatter model is all but sure of (CHATTER_IDENTIFIER).
+    "我宣布 ECONNRESET 是我今年最讨厌的单词",
+    # A fix told: "改了就好", "就稳了", "已充值".
+    "客户那边 ERR_CERT_DATE_INVALID 是电脑时间停在 2019 年…… 改了就好",
+    "OBS InArrearOrInsufficientBalance 已充值，上传恢复",
+    # A settled story, withdrawn at a lower chatter probability (CHATTER_SETTLED).
+    "去年我们也遇到过被限流的问题，后来加了指数退避重试",
+]
+SESSION_16_QUESTIONS = [
+    # One Latin word typed alone is a lookup, however chatty the model finds it.
+    ("LessThanImageSize", "InvalidSystemDiskSize.LessThanImageSize"),
+    ("MissingParamter", "MissingParamter"),  # Aliyun's own spelling
+    # The name opens the text, but the cause is asked, not told.
+    ("ERR_CONNECTION_RESET 是网络问题还是服务器问题", "ERR_CONNECTION_RESET"),
+    ("EPIPE 是什么意思", "EPIPE"),
+    ("EPIPE 是不是对端先关了连接？", "EPIPE"),
+    # The same error, help wanted.
+    ("OSS InvalidAccessKeyId，AK 是刚建的，求救", "InvalidAccessKeyId"),
+]
+
+
+@pytest.mark.parametrize("text", SESSION_16_REMARKS)
+def test_remarks_naming_an_error_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_16_QUESTIONS)
+def test_questions_beside_those_remarks_are_answered(service, text, first):
+    assert _first(service.resolve(text)) == first

@@ -973,6 +973,24 @@ HELP_WORDS = tuple(
 _help_word = _one_of(HELP_WORDS)
 
 
+# An error's name opening a sentence that says what it was ("EPIPE 是对端先关了连接，我们这边写日志时
+# 忽略掉了", "MutexOperation.TaskRunning 就是同类任务还在跑"): the cause told, not asked. Anchored,
+# one pass over the opening name.
+_TOLD_CAUSE_RE = re.compile(
+    r"[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:的 ?)?(?:就|其实|一般)?是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
+)
+
+
+def tells_cause(folded: str) -> bool:
+    """Does the text open with an error's name and go on to say what caused it, asking nothing?"""
+    return (
+        _TOLD_CAUSE_RE.match(folded) is not None
+        and "?" not in folded
+        and "还是" not in folded
+        and not asks(folded)
+    )
+
+
 def asks_for_help(folded: str) -> bool:
     """Asks for help, is addressed to someone, or tells what broke after a change ("…升级好了，
     然后就 502 了")."""
@@ -1018,6 +1036,8 @@ SETTLED_WORDS = (
     # "@老王 已经在处理了", "联调通过了", "前端降级表现正常".
     "决定了 我们决定 组里决定 就这么定 已经定了 上次定了 一律 已通过 别混用 别再争 我同意 "
     "在处理了 已经在处理 联调通过 表现正常 已经跟 顺便说一句 "
+    # A cause found and the fix told: "…是电脑时间停在 2019 年…… 改了就好", "加了 30s 心跳就稳了".
+    "改了就好 改完就好 就稳了 就通了 已充值 已经恢复 记录一下 记一下 工单批了 放弃了 我宣布 再也没出现 原来是我 "
     # The cause found and dealt with: "是 key 被删了，已经换新的", "不用查了", "是符合预期的".
     "已经换 已经充值 不用查了 符合预期 正常现象 "
     "已经加 已经配上 配上了 联调通了 预期行为 本周上线 报告已发 说个笑话 "

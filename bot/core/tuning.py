@@ -316,6 +316,8 @@ AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 # judged by a model trained without it (docs/evaluation.md).
 CHATTER_LIKELY = 0.85
 CHATTER_CERTAIN = 0.97
+CHATTER_IDENTIFIER = 0.99
+CHATTER_SETTLED = 0.5
 CHATTER_TERSE = 8  # characters besides spaces: a typed code in a text this short is a lookup
 # Tiers the model never overrules: an identifier, a log signature, a naming family.
 CHATTER_SPARES = IDENTIFIER_TIERS | {"signature", "family", "named"}

@@ -97,11 +97,21 @@ class Resolver:
             # in a laugh or a shrug, asking nothing, however plainly it is named.
             return not domain.asks_for_help(q.folded)
         if res.mode == "text":
-            # An identifier typed and read as such is spared (CHATTER_SPARES); so is the reading
-            # it set the scene for ("…的 BucketAlreadyExists 是他那边的，我的是…").
-            if top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES or IDENTIFIER_TYPED in q.signals:
-                return False
-            least = tuning.CHATTER_LIKELY
+            identifier = top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES
+            if not identifier and IDENTIFIER_TYPED in q.signals:
+                return False  # the reading a typed code set the scene for ("…的 BucketAlreadyExists 是他那边的，我的是…")
+            if identifier:
+                # An identifier typed and read as such is withdrawn only when the model is
+                # surer still than for a typed status ("我宣布 ECONNRESET 是我今年最讨厌的单词"),
+                # or when the text opens with it and tells its cause; one Latin word typed
+                # alone ("LessThanImageSize") is a lookup.
+                if len(q.text.split()) == 1 and q.text.isascii():
+                    return False
+                if domain.tells_cause(q.folded):
+                    return not domain.asks_for_help(q.folded)
+                least = tuning.CHATTER_IDENTIFIER
+            else:
+                least = tuning.CHATTER_SETTLED if domain.settled(q.folded) else tuning.CHATTER_LIKELY
         else:
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         if domain.asks_for_help(q.folded):

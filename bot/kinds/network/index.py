@@ -122,6 +122,23 @@ _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refues
 _SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
 _IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
 _LOOSE = frozenset({"fuzzy", "words", "heard"})  # readings that may be near misses
+
+def _words_slipped(key: str, query: str) -> bool:
+    """Are the longer English words of the text in the near alias, as written or with a slip
+    ("connection refuesd"), all but one at most and most of them? A near alias is a typo's
+    reading, or a neighbour's ("context deadline exceeded" beside "grpc deadline exceeded"):
+    "the connection was great today" is not "the connection was reset" mistyped."""
+    words = key.split()
+    found = [
+        any(Levenshtein.normalized_similarity(typed, word) >= _SLIP_SIMILARITY for word in words)
+        for typed in query.split()
+        if len(typed) >= 4 and typed.isascii()
+    ]
+    missed = found.count(False)
+    return missed == 0 or (missed == 1 and len(found) - missed > missed)
+
+
+_SLIP_SIMILARITY = 0.7  # "refuesd" for "refused" (0.71); "great" for "reset" is 0.4
 _CAPS_WORD_RE = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{6,16}(?![A-Za-z0-9_])")
 # A one-word gRPC status name as typed (UNAVAILABLE, unauthenticated, cancelled).
 _GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
@@ -1040,7 +1057,7 @@ class NetworkIndex:
         if 4 <= len(query) <= 80:
             for _key, score, index in self._typos.extract(query, 80, limit=3):
                 choice = self._fuzzy_choices[index]
-                if self._in_context(choice.key, q.folded):
+                if self._in_context(choice.key, q.folded) and _words_slipped(choice.key, query):
                     offer(
                         choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
                     )
