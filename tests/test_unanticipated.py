@@ -1523,8 +1523,12 @@ SESSION_16_REMARKS = [
     # A fix told: "改了就好", "就稳了", "已充值".
     "客户那边 ERR_CERT_DATE_INVALID 是电脑时间停在 2019 年…… 改了就好",
     "OBS InArrearOrInsufficientBalance 已充值，上传恢复",
-    # A settled story, withdrawn at a lower chatter probability (CHATTER_SETTLED).
+    # A settled story, withdrawn at a lower chatter probability (CHATTER_SETTLED), the same
+    # when an identifier is named in it.
     "去年我们也遇到过被限流的问题，后来加了指数退避重试",
+    "grpc 那个 DEADLINE_EXCEEDED 我把超时调大了，先观察一晚上",
+    # A lesson labelled as one.
+    "教新人：curl 35 一般就是 TLS 握手挂了，加 -v 看卡在哪一步",
 ]
 SESSION_16_QUESTIONS = [
     # One Latin word typed alone is a lookup, however chatty the model finds it.
@@ -1536,6 +1540,8 @@ SESSION_16_QUESTIONS = [
     ("EPIPE 是不是对端先关了连接？", "EPIPE"),
     # The same error, help wanted.
     ("OSS InvalidAccessKeyId，AK 是刚建的，求救", "InvalidAccessKeyId"),
+    ("grpc 那个 DEADLINE_EXCEEDED 我把超时调大了还是报，咋整", "DEADLINE_EXCEEDED"),
+    ("求科普 curl 35 是啥", "CURLE_SSL_CONNECT_ERROR"),
 ]
 
 

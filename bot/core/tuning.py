@@ -312,14 +312,18 @@ AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 # The chatter model (bot/core/chatter.py) withdraws a reading when the text reads like group
 # talk and asks no help (domain.asks_for_help): a reading no identifier backs (below EXPLICIT)
 # at CHATTER_LIKELY, a status typed inside a longer text ("Tomcat maxThreads 我改成 400 了")
-# only when the model is all but sure. Fitted on out-of-fold probabilities: each eval file
-# judged by a model trained without it (docs/evaluation.md).
+# only when the model is all but sure, an identifier read as such (CHATTER_SPARES) surer
+# still, and any reading of a text that tells its trouble settled (domain.settled) as soon as
+# the model leans to chatter. Fitted on out-of-fold probabilities: each eval file judged by a
+# model trained without it (docs/evaluation.md; session 16: 0.99 and 0.5 withdrew 3 and 6
+# chatter rows and no question out-of-fold).
 CHATTER_LIKELY = 0.85
 CHATTER_CERTAIN = 0.97
 CHATTER_IDENTIFIER = 0.99
 CHATTER_SETTLED = 0.5
 CHATTER_TERSE = 8  # characters besides spaces: a typed code in a text this short is a lookup
-# Tiers the model never overrules: an identifier, a log signature, a naming family.
+# Tiers whose readings the model overrules only at CHATTER_IDENTIFIER: an identifier, a log
+# signature, a naming family.
 CHATTER_SPARES = IDENTIFIER_TIERS | {"signature", "family", "named"}
 
 
