@@ -530,9 +530,9 @@ class NetworkIndex:
             best[name] = (score, why, tier)
 
         # "刚才那个 ETIMEDOUT 是我本地 VPN 的问题，不用管了": named in a remark, no longer asked
-        # about. Not a paste with a note ("connect ECONNREFUSED 已经解决了" still reads), nor a
-        # text that tells the trouble too ("页面一直转圈…ERR_CONNECTION_RESET，换手机热点就好了"
-        # found a way round it, not the cause).
+        # about. Not a paste with a note, nor a text that tells the trouble too ("页面一直转圈…
+        # ERR_CONNECTION_RESET，换手机热点就好了" found a way round it, not the cause): those
+        # read, and the chatter model judges them (Resolver._is_chatter, CHATTER_SETTLED).
         done = settled(q.folded)
         remark = done and cjk_count(q.folded) >= _REMARK_CJK and not reports_trouble(q.folded)
         for name, why, at in [] if remark else self._identifiers(q):
