@@ -1542,6 +1542,17 @@ SESSION_16_QUESTIONS = [
     ("OSS InvalidAccessKeyId，AK 是刚建的，求救", "InvalidAccessKeyId"),
     ("grpc 那个 DEADLINE_EXCEEDED 我把超时调大了还是报，咋整", "DEADLINE_EXCEEDED"),
     ("求科普 curl 35 是啥", "CURLE_SSL_CONNECT_ERROR"),
+    # --- fresh_mixed_49 ---
+    # An errno name with letters typed after it.
+    ("EHOSTUNREACHABLE", "EHOSTUNREACH"),
+    # An English yes/no question beside a laugh is still a question.
+    ("Is 418 a real status code lol", 418),
+    # The cable pulled, no close frame either way: 1006, not 1005 (the card says so now).
+    (
+        "前端的 WebSocket 在传输过程中网络被拔掉，双方都没有收发关闭帧，浏览器触发 onclose，"
+        "event.code 拿到的是一个规范规定不能出现在关闭帧里的保留值。是多少？",
+        "1006",
+    ),
 ]
 
 

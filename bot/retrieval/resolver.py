@@ -43,6 +43,8 @@ _LAUGHS = ("哈哈", "笑死", "习惯了", "我服了", "🤣", "😂")
 _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
+# An English yes/no question opens with its verb ("Is 418 a real status code lol").
+_ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
 _ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
 
 
@@ -92,6 +94,7 @@ class Resolver:
             _laughs(q.folded)
             and not domain.asks(q.folded)
             and not any(tag in q.folded for tag in _ASKED_ANYWAY)
+            and not q.folded.startswith(_ASKED_OPENING)
         ):
             # "又是 ECONNRESET 哈哈哈，习惯了", "哈哈 curl: (7) 原来是我没开 VPN": an error named
             # in a laugh or a shrug, asking nothing, however plainly it is named.

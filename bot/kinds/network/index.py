@@ -138,6 +138,7 @@ def _words_slipped(key: str, query: str) -> bool:
     return missed == 0 or (missed == 1 and len(found) - missed > missed)
 
 
+_ERRNO_TAIL = 4  # letters typed after an errno name ("…UNREACHABLE", "…REFUSEDD")
 _SLIP_SIMILARITY = 0.7  # "refuesd" for "refused" (0.71); "great" for "reset" is 0.4
 _CAPS_WORD_RE = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{6,16}(?![A-Za-z0-9_])")
 # A one-word gRPC status name as typed (UNAVAILABLE, unauthenticated, cancelled).
@@ -269,7 +270,7 @@ def _warning_page(folded: str) -> bool:
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  # and EAI_AGAIN, getaddrinfo's
-_ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e(?:[a-z]{4,12}(?:_[a-z]+)?|[a-z]{2,3}_[a-z]{4,})(?![a-z0-9_])")  # EAI_AGIAN
+_ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e(?:[a-z]{4,16}(?:_[a-z]+)?|[a-z]{2,3}_[a-z]{4,})(?![a-z0-9_])")  # EAI_AGIAN
 _NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z0-9_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
 # Whole tokens only (bounded by the lookarounds), each scanned once: linear in the text.
 _SNAKE_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9]{1,11}(?:_[a-z0-9]{1,12}){1,5}(?![a-z0-9_])")
@@ -727,6 +728,12 @@ class NetworkIndex:
         best[name] = (score - tuning.JUST_BELOW, why, tier)
 
     # --- identifiers ---------------------------------------------------------------------
+    def _errno_with_a_tail(self, word: str) -> str | None:
+        """The errno name a word starts with, a few letters added ("EHOSTUNREACHABLE" for
+        EHOSTUNREACH): the longest such name, seven letters or more."""
+        heads = [n for n in self._errnos if len(n) >= 7 and word.startswith(n) and len(word) - len(n) <= _ERRNO_TAIL]
+        return max(heads, key=len) if heads else None
+
     def _misspelt_errnos(self, q: Query, offer) -> None:
         """An errno name one letter off ("econreset 咋整", "连接被拒绝 ECONNREFUSD"; two off
         for long names): the one name that close, if only one is."""
@@ -734,6 +741,8 @@ class NetworkIndex:
             return  # a paste names its errors as printed; a log's many e-words are not typos
         for word in dict.fromkeys(_ERRNO_LIKE_RE.findall(q.folded)):
             near = self._one_close(word.upper(), self._errnos, 1 if len(word) <= 8 else 2)
+            if not near:
+                near = self._errno_with_a_tail(word.upper())
             if near:
                 # An errno name typed, a letter off, says more than the words around it
                 # ("econrefused 连不上数据库" is no 500).
