@@ -104,8 +104,8 @@ class Resolver:
             if not identifier and IDENTIFIER_TYPED in q.signals:
                 return False  # the reading a typed code set the scene for ("…的 BucketAlreadyExists 是他那边的，我的是…")
             if identifier:
-                # An identifier typed and read as such is withdrawn only when the model is
-                # surer still than for a typed status ("我宣布 ECONNRESET 是我今年最讨厌的单词")
+                # An identifier typed and read as such is withdrawn only when the model is as
+                # sure as for a typed status ("我宣布 ECONNRESET 是我今年最讨厌的单词")
                 # or the text tells the trouble settled ("grpc 那个 DEADLINE_EXCEEDED 我把超时调大了"),
                 # or when the text opens with it and tells its cause; one Latin word typed
                 # alone ("LessThanImageSize") is a lookup.
