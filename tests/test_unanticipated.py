@@ -1529,6 +1529,10 @@ SESSION_16_REMARKS = [
     "grpc 那个 DEADLINE_EXCEEDED 我把超时调大了，先观察一晚上",
     # A lesson labelled as one.
     "教新人：curl 35 一般就是 TLS 握手挂了，加 -v 看卡在哪一步",
+    "说个冷知识：OSS 的 CallbackFailed 状态码是 203 不是 5xx，文件其实已经传上去了",
+    # The cause found and told ("找到原因了" asks for no reason; "是因为 …" tells one).
+    "405 那个找到原因了，前端把 PUT 写成了 PATCH，后端路由没注册",
+    "x509: certificate signed by unknown authority 是因为镜像里没装 ca-certificates，alpine 老坑了",
 ]
 SESSION_16_QUESTIONS = [
     # One Latin word typed alone is a lookup, however chatty the model finds it.
@@ -1542,6 +1546,10 @@ SESSION_16_QUESTIONS = [
     ("OSS InvalidAccessKeyId，AK 是刚建的，求救", "InvalidAccessKeyId"),
     ("grpc 那个 DEADLINE_EXCEEDED 我把超时调大了还是报，咋整", "DEADLINE_EXCEEDED"),
     ("求科普 curl 35 是啥", "CURLE_SSL_CONNECT_ERROR"),
+    # The cause asked for, in the same words.
+    ("EPIPE 是因为什么", "EPIPE"),
+    ("405 一直找不到原因，帮看看", 405),
+    ("这个 502 是因为上游超时吗", 502),
     # --- fresh_mixed_49 ---
     # An errno name with letters typed after it.
     ("EHOSTUNREACHABLE", "EHOSTUNREACH"),

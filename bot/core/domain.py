@@ -982,19 +982,34 @@ _TOLD_CAUSE_RE = re.compile(
 
 
 def tells_cause(folded: str) -> bool:
-    """Does the text open with an error's name and go on to say what caused it, asking nothing?"""
+    """Does the text say what caused the error it names (opening with the name and going on to
+    say what it was, "是因为 …", or a cause found), asking nothing?"""
     return (
-        _TOLD_CAUSE_RE.match(folded) is not None
+        (
+            _TOLD_CAUSE_RE.match(folded) is not None
+            or _BECAUSE_RE.search(folded) is not None
+            or any(found in folded for found in FOUND_CAUSE)
+        )
         and "?" not in folded
         and "还是" not in folded
         and not asks(folded)
     )
 
 
+_BECAUSE_RE = re.compile(r"是因为(?!什么|啥|哪)")
+
+
 def asks_for_help(folded: str) -> bool:
     """Asks for help, is addressed to someone, or tells what broke after a change ("…升级好了，
     然后就 502 了")."""
+    if any(found in folded for found in FOUND_CAUSE):
+        folded = _blanked(folded, FOUND_CAUSE)  # "405 那个找到原因了": the cause told, not asked for
     return _help_word(folded) or _THEN_CODE_RE.search(folded) is not None
+
+
+# The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
+# "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
+FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了")
 
 
 # A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",
@@ -1042,6 +1057,8 @@ SETTLED_WORDS = (
     "科普: 科普下: 教新人 给新同学 "
     # Plans and fixes told: "明天把 gRPC 客户端重试策略加上 UNAVAILABLE", "规则已放行".
     "明天把 明天给 回头把 计划把 充完 已放行 散了散了 "
+    # Lessons and notices: "说个冷知识：…", "教大家一招：…", "我写进 FAQ 了", "忽略就好", "那台老机器明天下线".
+    "很正常 冷知识 教大家 写进 吃一堑 明天下线 忽略就好 已发 "
     # The cause found and dealt with: "是 key 被删了，已经换新的", "不用查了", "是符合预期的".
     "已经换 已经充值 不用查了 符合预期 正常现象 "
     "已经加 已经配上 配上了 联调通了 预期行为 本周上线 报告已发 说个笑话 "
