@@ -977,7 +977,7 @@ _help_word = _one_of(HELP_WORDS)
 # 忽略掉了", "MutexOperation.TaskRunning 就是同类任务还在跑"): the cause told, not asked. Anchored,
 # one pass over the opening name.
 _TOLD_CAUSE_RE = re.compile(
-    r"[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:的 ?)?(?:就|其实|一般)?是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
+    r"(?:[a-z]{2,8} )?[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:的 ?)?(?:就|其实|一般)?是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
 )
 
 
@@ -1059,6 +1059,8 @@ SETTLED_WORDS = (
     "明天把 明天给 回头把 计划把 充完 已放行 散了散了 "
     # Lessons and notices: "说个冷知识：…", "教大家一招：…", "我写进 FAQ 了", "忽略就好", "那台老机器明天下线".
     "很正常 冷知识 教大家 写进 吃一堑 明天下线 忽略就好 已发 "
+    # Venting and notices labelled as such, help already given: "吐槽一下，…", "【通知】…", "我已经帮你 systemctl start 了".
+    "吐槽 【通知】 写了篇 已经帮你 "
     # The cause found and dealt with: "是 key 被删了，已经换新的", "不用查了", "是符合预期的".
     "已经换 已经充值 不用查了 符合预期 正常现象 "
     "已经加 已经配上 配上了 联调通了 预期行为 本周上线 报告已发 说个笑话 "
