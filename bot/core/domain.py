@@ -974,11 +974,19 @@ _help_word = _one_of(HELP_WORDS)
 
 
 # An error's name opening a sentence that says what it was ("EPIPE 是对端先关了连接，我们这边写日志时
-# 忽略掉了", "MutexOperation.TaskRunning 就是同类任务还在跑"): the cause told, not asked. Anchored,
-# one pass over the opening name.
+# 忽略掉了", "gRPC RESOURCE_EXHAUSTED 是消息超过默认 4MB 上限"): the cause told, not asked.
+# Anchored: one pass over the opening word and name.
 _TOLD_CAUSE_RE = re.compile(
     r"(?:[a-z]{2,8} )?[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:的 ?)?(?:就|其实|一般)?是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
 )
+
+
+# The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
+# "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
+FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了")
+
+
+_BECAUSE_RE = re.compile(r"是因为(?!什么|啥|哪)")  # "… 是因为镜像里没装 ca-certificates", not "是因为什么"
 
 
 def tells_cause(folded: str) -> bool:
@@ -996,20 +1004,12 @@ def tells_cause(folded: str) -> bool:
     )
 
 
-_BECAUSE_RE = re.compile(r"是因为(?!什么|啥|哪)")
-
-
 def asks_for_help(folded: str) -> bool:
     """Asks for help, is addressed to someone, or tells what broke after a change ("…升级好了，
     然后就 502 了")."""
     if any(found in folded for found in FOUND_CAUSE):
         folded = _blanked(folded, FOUND_CAUSE)  # "405 那个找到原因了": the cause told, not asked for
     return _help_word(folded) or _THEN_CODE_RE.search(folded) is not None
-
-
-# The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
-# "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
-FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了")
 
 
 # A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",

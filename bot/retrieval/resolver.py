@@ -43,9 +43,9 @@ _LAUGHS = ("哈哈", "笑死", "习惯了", "我服了", "🤣", "😂")
 _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
+_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
 # An English yes/no question opens with its verb ("Is 418 a real status code lol").
 _ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
-_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
 
 
 def _laughs(folded: str) -> bool:

@@ -122,24 +122,6 @@ _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refues
 _SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
 _IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
 _LOOSE = frozenset({"fuzzy", "words", "heard"})  # readings that may be near misses
-
-def _words_slipped(key: str, query: str) -> bool:
-    """Are the longer English words of the text in the near alias, as written or with a slip
-    ("connection refuesd"), all but one at most and most of them? A near alias is a typo's
-    reading, or a neighbour's ("context deadline exceeded" beside "grpc deadline exceeded"):
-    "the connection was great today" is not "the connection was reset" mistyped."""
-    words = key.split()
-    found = [
-        any(Levenshtein.normalized_similarity(typed, word) >= _SLIP_SIMILARITY for word in words)
-        for typed in query.split()
-        if len(typed) >= 4 and typed.isascii()
-    ]
-    missed = found.count(False)
-    return missed == 0 or (missed == 1 and len(found) - missed > missed)
-
-
-_ERRNO_TAIL = 4  # letters typed after an errno name ("…UNREACHABLE", "…REFUSEDD")
-_SLIP_SIMILARITY = 0.7  # "refuesd" for "refused" (0.71); "great" for "reset" is 0.4
 _CAPS_WORD_RE = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{6,16}(?![A-Za-z0-9_])")
 # A one-word gRPC status name as typed (UNAVAILABLE, unauthenticated, cancelled).
 _GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
@@ -267,11 +249,28 @@ def _warning_page(folded: str) -> bool:
     return ("警告页" in folded or "拦截页" in folded) and any(b in folded for b in _BROWSERS)
 
 
+def _words_slipped(key: str, query: str) -> bool:
+    """Are the longer English words of the text in the near alias, as written or with a slip
+    ("connection refuesd"), all but one at most and most of them? A near alias is a typo's
+    reading, or a neighbour's ("context deadline exceeded" beside "grpc deadline exceeded"):
+    "the connection was great today" is not "the connection was reset" mistyped."""
+    words = key.split()
+    found = [
+        any(Levenshtein.normalized_similarity(typed, word) >= _SLIP_SIMILARITY for word in words)
+        for typed in query.split()
+        if len(typed) >= 4 and typed.isascii()
+    ]
+    missed = found.count(False)
+    return missed == 0 or (missed == 1 and len(found) - missed > missed)
+
+
 _REMARK_CJK = 8  # Chinese characters around a name that make the text a remark, not a paste
 # errno names (ECONNRESET, EAI_AGAIN) and words shaped like one, typed in lower case or not.
 _ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  # and EAI_AGAIN, getaddrinfo's
 _ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e(?:[a-z]{4,16}(?:_[a-z]+)?|[a-z]{2,3}_[a-z]{4,})(?![a-z0-9_])")  # EAI_AGIAN
 _NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z0-9_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
+_ERRNO_TAIL = 4  # letters typed after an errno name ("…UNREACHABLE", "…REFUSEDD")
+_SLIP_SIMILARITY = 0.7  # a near alias's word typed with a slip: "refuesd" for "refused" (0.71); "great" for "reset" is 0.4
 # Whole tokens only (bounded by the lookarounds), each scanned once: linear in the text.
 _SNAKE_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9]{1,11}(?:_[a-z0-9]{1,12}){1,5}(?![a-z0-9_])")
 _TYPED_MAX = 200  # characters: a question typed by hand
