@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot import cli
 from bot.chat.service import Service
@@ -59,6 +61,24 @@ def test_features_are_deterministic_and_bounded():
     assert features(text) == features(text)
     # Only the first MAX_CHARS characters are read: 3 grams per character at most, plus length.
     assert len(features(text)) <= 3 * MAX_CHARS + 3
+
+
+def _sliced(folded_text: str) -> set[str]:
+    """features() as first written: the same preparation, grams sliced one by one in Python."""
+    text = chatter._STATUS_RE.sub("§", folded_text[:MAX_CHARS])
+    text = chatter._DIGITS_RE.sub("#", text)
+    text = chatter._LONG_WORD_RE.sub(lambda m: m.group()[:12], text)
+    text = "^" + chatter._SPACES_RE.sub(" ", text.strip()) + "$"
+    grams = {f"len:{min(len(text) // 10, 12)}"}
+    for n in (1, 2, 3):
+        grams.update(text[i : i + n] for i in range(len(text) - n + 1))
+    return grams
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 中文5023#x\u3000😀.\n", max_size=450))
+def test_features_made_in_c_are_the_grams_the_model_was_trained_on(text):
+    assert features(text) == _sliced(text)
 
 
 # --- the shipped model ---------------------------------------------------------------------

@@ -1542,6 +1542,8 @@ SESSION_16_QUESTIONS = [
     ("ERR_CONNECTION_RESET 是网络问题还是服务器问题", "ERR_CONNECTION_RESET"),
     ("EPIPE 是什么意思", "EPIPE"),
     ("EPIPE 是不是对端先关了连接？", "EPIPE"),
+    # A paste with no Chinese in it is not judged by the chatter model.
+    ("connect ECONNREFUSED 10.0.3.5:3306", "ECONNREFUSED"),
     # The same error, help wanted.
     ("OSS InvalidAccessKeyId，AK 是刚建的，求救", "InvalidAccessKeyId"),
     ("grpc 那个 DEADLINE_EXCEEDED 我把超时调大了还是报，咋整", "DEADLINE_EXCEEDED"),

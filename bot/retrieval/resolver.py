@@ -40,6 +40,7 @@ from bot.retrieval.textindex import forget_shared
 # Laughter and shrugs around a named error (see _is_chatter). Not "again" or "经典": vendors'
 # messages say "please try again".
 _LAUGHS = ("哈哈", "笑死", "习惯了", "我服了", "🤣", "😂")
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # as bot.core.text's
 _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
@@ -107,9 +108,11 @@ class Resolver:
                 # An identifier typed and read as such is withdrawn only when the model is as
                 # sure as for a typed status ("我宣布 ECONNRESET 是我今年最讨厌的单词")
                 # or the text tells the trouble settled ("grpc 那个 DEADLINE_EXCEEDED 我把超时调大了"),
-                # or when the text opens with it and tells its cause; one Latin word typed
-                # alone ("LessThanImageSize") is a lookup.
-                if len(q.text.split()) == 1 and q.text.isascii():
+                # or when the text opens with it and tells its cause.
+                if _CJK_RE.search(q.folded) is None:
+                    # A paste or an English line ("LessThanImageSize", "connect ECONNREFUSED
+                    # 10.0.3.5:3306"): the model knows the remarks of Chinese groups only (and it
+                    # costs ~80 µs on a 200-character log line).
                     return False
                 if domain.tells_cause(q.folded):
                     return not domain.asks_for_help(q.folded)
