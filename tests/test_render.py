@@ -127,6 +127,17 @@ def test_not_found_echoes_escaped(service):
     assert html_problems(reply.html()) == []
 
 
+def test_a_remark_naming_an_error_offers_its_card_instead_of_nothing_found(service):
+    # Withdrawn as chatter, the reading is not answered; a private chat still sees which card
+    # it would have been, one tap away, and no "没找到".
+    reply = service.ask("connect ECONNREFUSED 已经解决了")
+    assert "不像在提问" in reply.plain() and "没找到" not in reply.plain()
+    assert [b.action for row in reply.buttons for b in row] == ["network:ECONNREFUSED"]
+    assert html_problems(reply.html()) == []
+    # Plain chatter names nothing: the usual help, no buttons.
+    assert service.ask("大家中午吃什么").buttons == []
+
+
 def test_unknown_code_explained_by_class(service):
     plain = service.ask("HTTP 299").plain()
     assert "299 不是已登记或常见的状态码" in plain

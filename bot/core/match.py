@@ -64,6 +64,9 @@ class Resolution:
     owner: str = ""
     group: int | None = None  # the class digit of a "5xx" answer
     unknown: tuple[tuple[str, str], ...] = ()  # (kind, identifier) named but unknown ("299")
+    # Confident readings withdrawn as chatter ("这波 ECONNRESET 是因为对面服务重启了，已经恢复"):
+    # not answered, but offered where a reply is due (a private chat), never in a group.
+    withdrawn: tuple[Match, ...] = ()
     final: bool = False  # an outright answer that no identifier of another kind may replace
     # A typed code that reports no failure ("… net::ERR_HTTP2_PROTOCOL_ERROR 200"): an
     # identifier of any kind may replace it, and it stays beside that answer.

@@ -77,6 +77,8 @@ def examples(kb: KnowledgeBase) -> tuple[str, ...]:
 
 
 def not_found(kb: KnowledgeBase, res: Resolution, limit: int = TELEGRAM_LIMIT) -> Reply:
+    if res.withdrawn and not res.unknown:
+        return _remark(kb, res, limit)
     doc = Doc()
     if res.unknown:
         for kind in kb:
@@ -93,6 +95,15 @@ def not_found(kb: KnowledgeBase, res: Resolution, limit: int = TELEGRAM_LIMIT) -
     for ex in examples(kb):
         doc.add(t("• "), code(ex))
     return fit(Reply(doc), limit)
+
+
+def _remark(kb: KnowledgeBase, res: Resolution, limit: int) -> Reply:
+    """A remark that names an error ("…ECONNRESET 是因为对面服务重启了，已经恢复"): not
+    answered as a question, and not "nothing found" either; its cards one tap away."""
+    doc = Doc().add(t("这句像是在聊天或记录，不像在提问，所以没有展开。要看说明的话："))
+    for m in res.withdrawn:
+        doc.add(t("• "), t(m.title))
+    return fit(Reply(doc, [[button(kb, m)] for m in res.withdrawn]), limit)
 
 
 def _with_runners_up(kb: KnowledgeBase, reply: Reply, others: list[Match]) -> Reply:

@@ -79,7 +79,8 @@ class Resolver:
         q = Query.of(text)
         res = self._resolve(q, limit)
         if res.matches and self._is_chatter(q, res):
-            return Resolution(q.text, "none", (), unknown=res.unknown)
+            named = tuple(m for m in res.matches[:3] if m.score >= tuning.ANSWER)
+            return Resolution(q.text, "none", (), unknown=res.unknown, withdrawn=named)
         return res
 
     def _is_chatter(self, q: Query, res: Resolution) -> bool:
