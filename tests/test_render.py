@@ -134,8 +134,13 @@ def test_a_remark_naming_an_error_offers_its_card_instead_of_nothing_found(servi
     assert "不像在提问" in reply.plain() and "没找到" not in reply.plain()
     assert [b.action for row in reply.buttons for b in row] == ["network:ECONNREFUSED"]
     assert html_problems(reply.html()) == []
+    # Set aside as settled by the kinds themselves: what it names, read without the words
+    # that settle it, is offered the same way.
+    remark = service.ask("这波 ECONNRESET 是因为对面服务重启了，已经恢复")
+    assert [b.action for row in remark.buttons for b in row] == ["network:ECONNRESET"]
     # Plain chatter names nothing: the usual help, no buttons.
     assert service.ask("大家中午吃什么").buttons == []
+    assert service.ask("修好了，谢谢").buttons == [] and "没找到" in service.ask("修好了，谢谢").plain()
 
 
 def test_unknown_code_explained_by_class(service):

@@ -1213,6 +1213,11 @@ _LOOK_FOR_ME = ("帮看", "帮忙看", "帮我看", "帮我查", "帮忙查", "�
 settled = TextCache(_settled, max_chars=256_000, longest=8192, max_entries=64)
 
 
+def without_settled_words(folded: str) -> str:
+    """``folded`` with the words that settle it blanked out (what a remark names, read alone)."""
+    return _blanked(folded, tuple(w for w in SETTLED_WORDS if w in folded))
+
+
 def _settled_last(folded: str) -> bool:
     """Is the trouble told before the text says it is in hand ("证书又过期了，我已经续上了，大家
     不用管"), not after ("修好了，又 502 了")? Only texts holding both words get here."""

@@ -45,6 +45,10 @@ _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
 _ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
+# A remark set aside as settled is read again for what it names only when it is chat-sized, and
+# only an error typed by name is offered then (not whatever its other words resemble).
+_REMARK_MAX = 200
+_NAMED_TIERS = frozenset({"code", "pattern", "signature", "alias", "named", "message"})
 # An English yes/no question opens with its verb ("Is 418 a real status code lol").
 _ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
 
@@ -81,6 +85,15 @@ class Resolver:
         if res.matches and self._is_chatter(q, res):
             named = tuple(m for m in res.matches[:3] if m.score >= tuning.ANSWER)
             return Resolution(q.text, "none", (), unknown=res.unknown, withdrawn=named)
+        if not res.matches and not res.unknown and len(q.folded) <= _REMARK_MAX and domain.settled(q.folded):
+            # A remark the kinds set aside as settled ("这波 ECONNRESET 是因为对面服务重启了，已经
+            # 恢复"): what it names, read without the words that settle it, is offered as above.
+            told = Query.of(domain.without_settled_words(q.folded))
+            again = self._resolve(told, limit) if not told.empty else None
+            if again is not None and again.matches:
+                named = tuple(m for m in again.matches[:3] if m.score >= tuning.ANSWER and m.tier in _NAMED_TIERS)
+                if named:
+                    return Resolution(q.text, "none", (), withdrawn=named)
         return res
 
     def _is_chatter(self, q: Query, res: Resolution) -> bool:
