@@ -1215,7 +1215,7 @@ settled = TextCache(_settled, max_chars=256_000, longest=8192, max_entries=64)
 
 def without_settled_words(folded: str) -> str:
     """``folded`` with the words that settle it blanked out (what a remark names, read alone)."""
-    return _blanked(folded, tuple(w for w in SETTLED_WORDS if w in folded))
+    return _blanked(folded, SETTLED_WORDS)
 
 
 def _settled_last(folded: str) -> bool:

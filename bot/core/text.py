@@ -388,6 +388,11 @@ def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+def has_cjk(text: str) -> bool:
+    """Does ``text`` hold a character :func:`is_cjk` accepts? One scan in C."""
+    return _CJK_RE.search(text) is not None
+
+
 def places(text: str, words: tuple[str, ...]) -> list[int]:
     """Every place in ``text`` where one of ``words`` starts, in order (``str.find``, in C:
     linear in the text for each word)."""

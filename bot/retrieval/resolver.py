@@ -35,12 +35,12 @@ from bot.core import domain, tuning
 from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Kind, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
+from bot.core.text import has_cjk
 from bot.retrieval.textindex import forget_shared
 
 # Laughter and shrugs around a named error (see _is_chatter). Not "again" or "经典": vendors'
 # messages say "please try again".
 _LAUGHS = ("哈哈", "笑死", "习惯了", "我服了", "🤣", "😂")
-_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # as bot.core.text's
 _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
 # Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
@@ -123,16 +123,18 @@ class Resolver:
                 # sure as for a typed status ("我宣布 ECONNRESET 是我今年最讨厌的单词")
                 # or the text tells the trouble settled ("grpc 那个 DEADLINE_EXCEEDED 我把超时调大了"),
                 # or when the text opens with it and tells its cause.
-                if _CJK_RE.search(q.folded) is None:
+                if not has_cjk(q.folded):
                     # A paste or an English line ("LessThanImageSize", "connect ECONNREFUSED
                     # 10.0.3.5:3306"): the model knows the remarks of Chinese groups only (and it
                     # costs ~80 µs on a 200-character log line).
                     return False
                 if domain.tells_cause(q.folded):
                     return not domain.asks_for_help(q.folded)
-                least = tuning.CHATTER_SETTLED if domain.settled(q.folded) else tuning.CHATTER_IDENTIFIER
+                least = tuning.CHATTER_IDENTIFIER
             else:
-                least = tuning.CHATTER_SETTLED if domain.settled(q.folded) else tuning.CHATTER_LIKELY
+                least = tuning.CHATTER_LIKELY
+            if domain.settled(q.folded):
+                least = tuning.CHATTER_SETTLED  # a text told settled, whichever reading it has
         else:
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         if domain.asks_for_help(q.folded):
