@@ -108,12 +108,21 @@ def test_word_lists_read_the_same_in_short_and_long_texts():
         text = text[: rnd.randint(0, 2 * domain._ONE_SCAN_FROM)]
         assert domain.asks(text) == any(w in text for w in domain.QUESTION_WORDS)
         # Trouble told before the last word that it is in hand does not undo it ("又过期了，
-        # 已经续上了"); trouble told after it does ("修好了，又 502 了").
-        last_trouble = max(text.rfind(w) for w in domain.TROUBLE_WORDS)
+        # 已经续上了"); trouble told after it does ("修好了，又 502 了"), and so does trouble
+        # that persists ("还是", not "503还是"), wherever it is; trouble after 免得 is kept off.
+        cut = text
+        for lest in ("免得", "以免", "省得", "防止"):
+            if cut.find(lest) > 0:
+                cut = cut[: cut.find(lest)]
+        last_trouble = max(cut.rfind(w) for w in domain.TROUBLE_WORDS)
+        persists = any(w in text for w in domain.PERSISTS) and not re.search(r"[0-9] ?还是", text)
         expected = (
             (any(w in text for w in domain.SETTLED_WORDS) or re.search(r"(?:升级|升|更新|切)到\s?v?\d+(?:\.\d+)+", text))
             and not any(w in text for w in domain.QUESTION_WORDS)
-            and (last_trouble < 0 or any(text.rfind(w) > last_trouble for w in domain.SETTLED_WORDS))
+            and (
+                not any(w in text for w in domain.TROUBLE_WORDS)
+                or (not persists and any(cut.rfind(w) > last_trouble for w in domain.SETTLED_WORDS))
+            )
             and not re.search(r"就\s?[1-5][0-9]{2}", text)
         )
         assert domain.settled(text) == bool(expected)

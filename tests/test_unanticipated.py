@@ -1566,6 +1566,48 @@ SESSION_16_QUESTIONS = [
 ]
 
 
+SESSION_17_REMARKS = [
+    # Someone already on it, or the teller puts it off.
+    "公司 DNS 又抽风了，全员 ERR_NAME_NOT_RESOLVED，IT 说在修了",
+    "又是 ETIMEDOUT，公司这破网真的烂，回家再弄吧",
+    # The name set aside: what is asked after it is about something else.
+    "跟 ENOTFOUND 无关哈，纯好奇：DNS 报文头里的 QDCOUNT 实际上都是 1 吗？",
+    # The cause told after the name and where it happens ("在 docker 里是 …"), or with its
+    # product named first ("华为云 OBS 的 NoSuchBucket 是 …").
+    "EAI_AGAIN 在 docker 里是 DNS 临时解析失败，我们已经把 resolv.conf 指向内网 DNS 了",
+    "华为云 OBS 的 NoSuchBucket 是 region 选错了，桶在 cn-south-1，endpoint 写成北京了",
+    # A cause found ("找到了", "原来是"), or a cause and its effect with what was done after it.
+    "ERR_TOO_MANY_REDIRECTS 找到了，CDN 回源走 http，源站又强跳 https，死循环，已改成协议跟随",
+    "华为云 token 过期导致 APIG.0307，SDK 里加了自动刷新",
+    # Trouble kept off, not trouble met ("免得 … 又报").
+    "明天给 ops 子账号补一下 ECS 只读权限，免得巡检脚本又报 Forbidden.RAM",
+]
+SESSION_17_QUESTIONS = [
+    # Trouble that persists outlasts the step told after it.
+    ("上传还是 413，client_max_body_size 已经改成 50m 也 reload 过了", 413),
+    ("pod 里还是频繁 getaddrinfo EAI_AGAIN，coredns 已经扩到 3 副本了", "EAI_AGAIN"),
+    ("开 CDN 之后 ERR_TOO_MANY_REDIRECTS，回源协议已经改成跟随了还在循环", "ERR_TOO_MANY_REDIRECTS"),
+    # Done, and yet ("明明建好了").
+    ("华为云 APIG.0101 API不存在或未发布到环境，API 明明建好了", "APIG.0101"),
+    # Asked what else to look at.
+    ("ECONNRESET 那个问题还没好，keepAliveTimeout 已经调到 65s 了，还能查啥", "ECONNRESET"),
+    # A code, then a pointer back to it ("…494，这是啥状态码").
+    ("nginx 日志里看到 494，这是啥状态码，客户端那边拿到的是 400", 494),
+    # A bare cause and effect asks; "204 还是 200" is a choice, not trouble that persists.
+    ("客户端提前断开导致 broken pipe", "EPIPE"),
+]
+
+
+@pytest.mark.parametrize("text", SESSION_17_REMARKS)
+def test_session_17_remarks_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_17_QUESTIONS)
+def test_session_17_questions_are_answered(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
 @pytest.mark.parametrize("text", SESSION_16_REMARKS)
 def test_remarks_naming_an_error_are_not_answered(service, text):
     assert service.resolve(text).matches == ()

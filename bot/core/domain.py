@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from bot.core.cache import TextCache
 from bot.core.lazyre import LazyPattern
+from bot.core.text import has_cjk
 
 # Folded (lower-case, simplified) terms that only technical talk uses. Everyday words that
 # chatter shares with the cards (版本, 上线, 地址, 时间, 问题) are deliberately absent.
@@ -968,25 +969,29 @@ PINYIN_ASK_RE = re.compile(
 HELP_WORDS = tuple(
     "意思 区别 原因 为什么 为啥 怎么办 怎么解决 怎么处理 怎么排查 怎么回事 咋办 咋整 咋回事 咋弄 干嘛 啥用 什么用 什么可能 哪些可能 "
     "哪错 看一眼 看一下 看下 帮忙 帮我 求助 救救 请教 问个 问一下 问下 顺便问 谁知道 有人知道 谁见过 有人见过 谁遇到过 有人遇到过 "
-    "讲讲 解释 @".split()
+    "讲讲 解释 查啥 还能查 还能怎么 还能咋 @".split()
 )
 _help_word = _one_of(HELP_WORDS)
 
 
 # An error's name opening a sentence that says what it was ("EPIPE 是对端先关了连接，我们这边写日志时
-# 忽略掉了", "gRPC RESOURCE_EXHAUSTED 是消息超过默认 4MB 上限"): the cause told, not asked.
+# 忽略掉了", "gRPC RESOURCE_EXHAUSTED 是消息超过默认 4MB 上限", "EAI_AGAIN 在 docker 里是 DNS 临时解析
+# 失败"): the cause told, not asked.
 # Anchored: one pass over the opening word and name.
 _TOLD_CAUSE_RE = re.compile(
-    r"(?:[a-z]{2,8} )?[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:的 ?)?(?:就|其实|一般)?是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
+    r"(?:[^ ,，。:]{2,8} ){0,2}(?:的 ?)?[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:在 ?[^ ,，。]{1,12} ?[里上中这边] ?)?(?:的 ?)?(?:就|其实|一般)?"
+    r"是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
 )
 
 
 # The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
 # "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
-FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了")
+FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了", "找到了", "原来是")
 
 
-_BECAUSE_RE = re.compile(r"是因为(?!什么|啥|哪)")  # "… 是因为镜像里没装 ca-certificates", not "是因为什么"
+# "… 导致 APIG.0307，SDK 里加了自动刷新": a cause and its effect, then what was done (a clause
+# after it; "客户端提前断开导致 broken pipe" alone asks whether it does). Bounded gap.
+_BECAUSE_RE = re.compile(r"是因为(?!什么|啥|哪)|.导致[^，,]{0,60}[，,]")  # "… 是因为镜像里没装 ca-certificates", not "是因为什么"
 
 
 def tells_cause(folded: str) -> bool:
@@ -1002,6 +1007,16 @@ def tells_cause(folded: str) -> bool:
         and "还是" not in folded
         and not asks(folded)
     )
+
+
+# The error named only to set it aside ("跟 ENOTFOUND 无关哈，纯好奇：…"): whatever is asked
+# after it is not about that error. Anchored on the disclaiming word before the name.
+_DISOWNED_RE = re.compile(r"(?:跟|和|与) ?[a-z][a-z0-9_.:]{2,40} ?(?:无关|没关系|没有关系|关系不大)")
+
+
+def disowns(folded: str) -> bool:
+    """Does the text say the identifier it names has nothing to do with what it asks?"""
+    return ("无关" in folded or "关系" in folded) and _DISOWNED_RE.search(folded) is not None
 
 
 def asks_for_help(folded: str) -> bool:
@@ -1066,7 +1081,13 @@ SETTLED_WORDS = (
     "已经加 已经配上 配上了 联调通了 预期行为 本周上线 报告已发 说个笑话 "
     "已经归档 群公告 开好了 配好了 演练完成 轮换完成 迁移完成 切换完成 没有报错 挺平静 大家按这个写 先这样配 "
     # An alert put off: "线上那个 ECONNRESET 的告警我先静默了，明天再查".
-    "先静默 静默了 明天再查 回头再查".split(),
+    "先静默 静默了 明天再查 回头再查 "
+    # Someone on it, or put off by the teller: "IT 说在修了", "回家再弄吧".
+    "在修了 正在修 再弄吧 回家再 我是sb 我真傻 "
+    "已加 已改成 改买 已通知 不是bug 别再 记住了 可以忽略 就行了 后正常 只能等 明早再 先加了 上调了 补了 买到了 回头我 重签了".split(),
+    "不是 bug",
+    "docs updated",
+    "我是 sb",
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it); English words
     # after a space, not inside a name ("ERR_NAME_NOT_RESOLVED", "prefixed").
     " fixed",
@@ -1084,17 +1105,22 @@ SETTLED_WORDS = (
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
 # "好了，又 502 了", "重启好了但是打不开".
 TROUBLE_WORDS = tuple(
-    "还是 还报 还在报 仍然 依然 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 still again".split()
+    "还是 还报 还在 仍然 依然 仍旧 还没好 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 still again".split()
 )
+# Trouble still there: a step told after it did not settle it ("上传还是 413，client_max_body_size 已经改成 50m").
+PERSISTS = ("还是", "仍然", "依然", "仍旧", "还没好", "still")
+# "204 还是 200": a choice between two codes, not trouble persisting.
+_EITHER_RE = re.compile(r"[0-9] ?还是")
 
 
 _settled_word = _one_of(SETTLED_WORDS)
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明" ("返回 403，说余额不足，可是我刚充了钱"): the
-# complaint that it did not help, not the trouble put right. Bounded prefix, then literals.
+# complaint that it did not help, not the trouble put right ("API 明明建好了": a verb may come
+# first). Bounded prefix, then literals.
 _DID_IT_ANYWAY = ("可是", "明明")
 _DID_IT_ANYWAY_RE = LazyPattern(
-    lambda: "(?:可是|明明)(?:我们|我)?(?:刚刚|刚|已经|都|也)?(?:"
+    lambda: "(?:可是|明明)(?:我们|我)?(?:刚刚|刚|已经|都|也)?[^，。,]{0,2}?(?:"
     + "|".join(map(re.escape, sorted(SETTLED_WORDS, key=len, reverse=True)))
     + ")"
 )
@@ -1213,14 +1239,41 @@ _LOOK_FOR_ME = ("帮看", "帮忙看", "帮我看", "帮我查", "帮忙查", "�
 settled = TextCache(_settled, max_chars=256_000, longest=8192, max_entries=64)
 
 
+# Words a bare "X 已经解决了" holds besides the name and the word that settles it.
+_BARE_FILLERS = ("已经", "都", "也", "了", "啦", "的", "这个", "那个")
+
+
+def only_settled(folded: str) -> bool:
+    """Does the text say nothing in Chinese but that the trouble is settled ("connect ECONNREFUSED
+    已经解决了", "ERR_CERT_DATE_INVALID 修好了")? Asked of settled texts only."""
+    rest = _blanked(without_settled_words(folded), _BARE_FILLERS)
+    return not has_cjk(rest)
+
+
 def without_settled_words(folded: str) -> str:
     """``folded`` with the words that settle it blanked out (what a remark names, read alone)."""
     return _blanked(folded, SETTLED_WORDS)
 
 
+_LEST = ("免得", "以免", "省得", "防止")
+
+
+def persists(folded: str) -> bool:
+    """Does the text say the trouble is still there ("还是 413", "仍然报错"), not offer a choice
+    ("204 还是 200")?"""
+    return any(word in folded for word in PERSISTS) and _EITHER_RE.search(folded) is None
+
+
 def _settled_last(folded: str) -> bool:
     """Is the trouble told before the text says it is in hand ("证书又过期了，我已经续上了，大家
-    不用管"), not after ("修好了，又 502 了")? Only texts holding both words get here."""
+    不用管"), not after ("修好了，又 502 了")? Only texts holding both words get here. Trouble
+    that persists ("还是一堆 UNAVAILABLE，readinessProbe 已经加了") outlasts the step told after it."""
+    if persists(folded):
+        return False
+    for word in _LEST:  # "…补一下只读权限，免得巡检脚本又报 Forbidden.RAM": trouble kept off
+        at = folded.find(word)
+        if at > 0:
+            folded = folded[:at]
     trouble = max(folded.rfind(word) for word in TROUBLE_WORDS)
     return any(folded.rfind(word) > trouble for word in SETTLED_WORDS)
 

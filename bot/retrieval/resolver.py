@@ -130,10 +130,16 @@ class Resolver:
                     return False
                 if domain.tells_cause(q.folded):
                     return not domain.asks_for_help(q.folded)
+                if domain.persists(q.folded):
+                    return False  # "pod 里还是频繁 getaddrinfo EAI_AGAIN，coredns 已经扩到 3 副本了": still failing
+                if domain.disowns(q.folded):
+                    return True  # "跟 ENOTFOUND 无关哈，纯好奇：…": the name set aside, not asked about
                 least = tuning.CHATTER_IDENTIFIER
             else:
                 least = tuning.CHATTER_LIKELY
             if domain.settled(q.folded):
+                if identifier and domain.only_settled(q.folded):
+                    return True  # "connect ECONNREFUSED 已经解决了": the name, and that it is settled
                 least = tuning.CHATTER_SETTLED  # a text told settled, whichever reading it has
         else:
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
