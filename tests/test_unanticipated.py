@@ -1579,6 +1579,8 @@ SESSION_17_REMARKS = [
     # A cause found ("找到了", "原来是"), or a cause and its effect with what was done after it.
     "ERR_TOO_MANY_REDIRECTS 找到了，CDN 回源走 http，源站又强跳 https，死循环，已改成协议跟随",
     "华为云 token 过期导致 APIG.0307，SDK 里加了自动刷新",
+    # A notice labelled as one asks nothing, whatever words it uses ("几分钟").
+    "【通知】本周六凌晨证书轮换，期间如果看到 NET::ERR_CERT_DATE_INVALID 稍等几分钟刷新即可",
     # Trouble kept off, not trouble met ("免得 … 又报").
     "明天给 ops 子账号补一下 ECS 只读权限，免得巡检脚本又报 Forbidden.RAM",
 ]

@@ -1198,7 +1198,13 @@ def jokes(folded: str) -> bool:
 
 
 def _settled(folded: str) -> bool:
+    if folded.startswith(_NOTICES) and "?" not in folded:
+        return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     return _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
+
+
+# A notice labelled as one, at the start of the text (folded: ":" for "：").
+_NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:")
 
 
 def _settled_short(folded: str) -> bool:
