@@ -1316,3 +1316,15 @@ def test_a_summary_asked_for_with_the_family_named(service):
     text = "周末加班的举个手🙋 顺便问下 TCP 那几个常见报错（reset、refused、timeout 那些）都啥区别，有汇总吗"
     res = service.resolve(text)
     assert res.mode == "class" and {m.answer.family for m in res.matches} == {"tcp"}
+
+
+def test_a_dns_change_not_seen_yet_is_the_stale_record_card(service):
+    # No error code at all: the old address is still cached somewhere until its TTL runs out.
+    for text in (
+        "域名换了解析，有的机器还是解析到老 IP，一般要多久生效",
+        "dns 缓存怎么清",
+        "Successfully flushed the DNS Resolver Cache.",
+    ):
+        assert service.resolve(text).matches[0].key == "DNS_STALE_RECORD", text
+    # A CDN's cache is not a resolver's: nothing to offer there.
+    assert service.resolve("CDN 缓存刷新一般多久生效").matches == ()
