@@ -1581,6 +1581,8 @@ SESSION_17_REMARKS = [
     "华为云 token 过期导致 APIG.0307，SDK 里加了自动刷新",
     # A notice labelled as one asks nothing, whatever words it uses ("几分钟").
     "【通知】本周六凌晨证书轮换，期间如果看到 NET::ERR_CERT_DATE_INVALID 稍等几分钟刷新即可",
+    # A record labelled as one, whatever the model makes of it.
+    "记录：curl: (7) Failed to connect to 10.0.3.12 port 6443: Connection refused —— kube-apiserver 证书过期没起来，已经 renew",
     # Trouble kept off, not trouble met ("免得 … 又报").
     "明天给 ops 子账号补一下 ECS 只读权限，免得巡检脚本又报 Forbidden.RAM",
 ]
@@ -1597,6 +1599,28 @@ SESSION_17_QUESTIONS = [
     ("nginx 日志里看到 494，这是啥状态码，客户端那边拿到的是 400", 494),
     # A bare cause and effect asks; "204 还是 200" is a choice, not trouble that persists.
     ("客户端提前断开导致 broken pipe", "EPIPE"),
+    # --- fresh_mixed_50 and chatter_boundary_5 ---
+    # Two codes in an English frame.
+    ("what's the difference between 401 and 403", 401),
+    # An alias typed with a wrong character of the same sound, or typed in pinyin with trouble
+    # reported in pinyin.
+    ("重定项太多了 浏览器打不开", "ERR_TOO_MANY_REDIRECTS"),
+    ("kuayu baocuo access-control-allow-orgin", "CORS_MISSING_ALLOW_ORIGIN"),
+    ("zhengshu guoqi le liulanqi yizhi baocuo", "ERR_CERT_DATE_INVALID"),
+    # gRPC's own status asked for: before a status read from an alias of the description.
+    (
+        "gRPC 调用方给请求设置了 200 毫秒的超时，服务端那边一个慢查询跑了一秒多，客户端等不及先放弃了。客户端最后拿到的 gRPC 状态是什么？",
+        "DEADLINE_EXCEEDED",
+    ),
+    # Where the missing thing was looked for is not what is missing.
+    ("调阿里云 OSS 下载文件，报错说要取的那个 object 在 bucket 里不存在", "NoSuchKey"),
+    ("阿里云 ECS 查实例详情，返回说我给的那个实例 ID 在账号下找不到，可 ID 明明是从控制台复制的", "InvalidInstanceId.NotFound"),
+    # The named product's own API, not an API Gateway's missing API.
+    ("Huawei Cloud ECS API tells me the server I'm querying doesn't exist", "Ecs.0114"),
+    ("Which Cloudflare error do you get when the origin web server refuses the connection?", 521),
+    ("Aliyun OSS won't let me delete the bucket, it says there are still objects inside", "BucketNotEmpty"),
+    # "怎么定位" asks for help, whatever the model makes of the rest.
+    ("今天的 500 回放完了，日志里除了空指针看不出别的，剩下那批怎么定位", 500),
 ]
 
 

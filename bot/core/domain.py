@@ -829,7 +829,9 @@ FRAME_WORDS = frozenset(
     "情况 这是 这 这个 那个 是 正常 成功 失败 原因 为什么 为啥 又 又是 一直 老是 总是 全是 收到 遇到 碰到 "
     "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 改成 变成 影响 "
     "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err "
-    "见过 听过 听说过 遇到过 碰到过 知道 懂 神马 神么".split()
+    "见过 听过 听说过 遇到过 碰到过 知道 懂 神马 神么 "
+    # The English frame: "what's the difference between 401 and 403", "what does 418 mean".
+    "what whats s is the a an and or versus between difference differences mean means meaning does do of".split()
 )
 _FRAME_LONGEST = max(len(w) for w in FRAME_WORDS)
 _WINDOW = 12  # characters looked at on either side of a number
@@ -963,13 +965,19 @@ PINYIN_ASK_RE = re.compile(
 )
 
 
+# Trouble reported in pinyin ("kuayu baocuo", "zhengshu guoqi le liulanqi yizhi baocuo").
+PINYIN_TROUBLE_RE = re.compile(
+    r"(?<![a-z])(?:bao ?cuo|shi ?bai|chu ?cuo|guo ?qi|da ?bu ?kai|lian ?bu ?shang|bei ?lan ?jie)(?![a-z])"
+)
+
+
 # Asking for help or an explanation, however the rest of the text reads ("新人问个问题别笑我😂
 # 200 和 201 有啥区别", "插个问题：API 返回 422 …", "这个又是啥原因"), or addressing someone
 # ("@助手 …"): the chatter model never withdraws an answer to these (see asks_for_help).
 HELP_WORDS = tuple(
     "意思 区别 原因 为什么 为啥 怎么办 怎么解决 怎么处理 怎么排查 怎么回事 咋办 咋整 咋回事 咋弄 干嘛 啥用 什么用 什么可能 哪些可能 "
     "哪错 看一眼 看一下 看下 帮忙 帮我 求助 救救 请教 问个 问一下 问下 顺便问 谁知道 有人知道 谁见过 有人见过 谁遇到过 有人遇到过 "
-    "讲讲 解释 查啥 还能查 还能怎么 还能咋 @".split()
+    "讲讲 解释 查啥 还能查 还能怎么 还能咋 怎么定位 如何定位 咋定位 @".split()
 )
 _help_word = _one_of(HELP_WORDS)
 
@@ -1017,6 +1025,12 @@ _DISOWNED_RE = re.compile(r"(?:跟|和|与) ?[a-z][a-z0-9_.:]{2,40} ?(?:无关|�
 def disowns(folded: str) -> bool:
     """Does the text say the identifier it names has nothing to do with what it asks?"""
     return ("无关" in folded or "关系" in folded) and _DISOWNED_RE.search(folded) is not None
+
+
+def works_elsewhere(folded: str) -> bool:
+    """Does the text say the same thing works somewhere else ("真机 request:fail timeout，模拟器是
+    好的")? That is someone narrowing down their own trouble, not a remark."""
+    return "是好的" in folded
 
 
 def asks_for_help(folded: str) -> bool:
@@ -1087,6 +1101,15 @@ SETTLED_WORDS = (
     "已加 已改成 改买 已通知 不是bug 别再 记住了 可以忽略 就行了 后正常 只能等 明早再 先加了 上调了 补了 买到了 回头我 重签了".split(),
     "不是 bug",
     "docs updated",
+    # Back up, worked round, put off, closed: "chronyd 挂了…已经拉起来了", "加了 devServer proxy 就绕过去了",
+    # "回来再看", "已联系对方加白", "closing the ticket".
+    *"拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
+    "加白 已经放行 先这样吧 写给新人 修了 都换成".split(),
+    "之后 ok",
+    "已经 renew",
+    "ok 了",
+    "closing the ticket",
+    "no longer reproduces",
     "我是 sb",
     # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it); English words
     # after a space, not inside a name ("ERR_NAME_NOT_RESOLVED", "prefixed").
@@ -1197,14 +1220,20 @@ def jokes(folded: str) -> bool:
     return _meme(folded) and not asks(folded)  # on a short text the rarer one first
 
 
+def labelled_notice(folded: str) -> bool:
+    """Does the text open with a label saying it is a notice or a record ("【通知】…", "记录：…",
+    "Postmortem：…"), asking nothing?"""
+    return folded.startswith(_NOTICES) and "?" not in folded
+
+
 def _settled(folded: str) -> bool:
-    if folded.startswith(_NOTICES) and "?" not in folded:
+    if labelled_notice(folded):
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     return _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
 
 
 # A notice labelled as one, at the start of the text (folded: ":" for "：").
-_NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:")
+_NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:", "记录:", "复盘:", "postmortem:")
 
 
 def _settled_short(folded: str) -> bool:

@@ -130,14 +130,16 @@ class Resolver:
                     return False
                 if domain.tells_cause(q.folded):
                     return not domain.asks_for_help(q.folded)
-                if domain.persists(q.folded):
-                    return False  # "pod 里还是频繁 getaddrinfo EAI_AGAIN，coredns 已经扩到 3 副本了": still failing
+                if domain.persists(q.folded) or domain.works_elsewhere(q.folded):
+                    return False  # "pod 里还是频繁 getaddrinfo EAI_AGAIN…", "…模拟器是好的": trouble of one's own
                 if domain.disowns(q.folded):
                     return True  # "跟 ENOTFOUND 无关哈，纯好奇：…": the name set aside, not asked about
                 least = tuning.CHATTER_IDENTIFIER
             else:
                 least = tuning.CHATTER_LIKELY
             if domain.settled(q.folded):
+                if domain.labelled_notice(q.folded):
+                    return True  # "记录：curl: (7) … 证书过期没起来，已经 renew": a record, not a question
                 if identifier and domain.only_settled(q.folded):
                     return True  # "connect ECONNREFUSED 已经解决了": the name, and that it is settled
                 least = tuning.CHATTER_SETTLED  # a text told settled, whichever reading it has
@@ -276,7 +278,7 @@ class Resolver:
         if (
             not resorted  # (resorted, the last resorts are read below)
             and 0 < baseline == len(matches)
-            and all(m.tier in ("words", "document") for m in matches)
+            and all(m.tier in _DESCRIBED_TIERS for m in matches)
             and domain.asks_for_protocol_code(q.folded)
         ):
             # "gRPC 客户端…3 秒内没回来，客户端拿到的状态是什么": a protocol's own code asked for,
@@ -314,6 +316,9 @@ class Resolver:
         return Resolution(q.text, "text", tuple(matches[:limit]), unknown=unknown)
 
 
+# Status readings of a description, not of a typed code: a protocol's own code asked for
+# ("…客户端等不及先放弃了。客户端最后拿到的 gRPC 状态是什么") comes before them.
+_DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
 
 

@@ -247,6 +247,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "has objects",
         "contains objects",
         "still contains",
+        "still objects",
+        "objects inside",
+        "objects in it",
     ),
     "limit": (
         "塞不下",

@@ -129,6 +129,13 @@ def _terms(surfaced: str) -> tuple[list[str], set[str]]:
 _RUNTIME_RE = re.compile(PROGRAM_NAMES + r"|进程|内核|系统调用|syscall|(?<![a-z])(?:rst|socket)(?![a-z])")
 
 
+_GATEWAYS = frozenset({"apig", "api gateway", "apigateway"})  # products whose "API" is their resource
+
+
+# The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
+_LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
+
+
 def _weight(term: str) -> float:
     if term[0] == _CONCEPT_TERM:
         concept = term[1:]
@@ -252,6 +259,27 @@ class MeaningIndex:
         weights: dict[str, float] = {}
         for term in terms:
             weights[term] = max(weights.get(term, 0.0), _weight(term))
+        if "在" in surfaced:
+            # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
+            # looked for is not what is missing; a concept named only there says less.
+            for m in _LOOKED_IN_RE.finditer(surfaced):
+                where, _ = concepts_in(m.group(1))
+                for concept in set(where) - set(concepts_in(surfaced[: m.start()] + surfaced[m.end() :])[0]):
+                    term = _CONCEPT_TERM + concept
+                    if term in weights:
+                        weights[term] *= tuning.MEANING_LOOKED_IN
+        api = _CONCEPT_TERM + "api"
+        if api in weights and hints.products and "notfound" in concepts:
+            # "Huawei Cloud ECS API says the server does not exist": what is missing is the named
+            # product's resource, reached through its own interface, not an API Gateway's API.
+            lowered = folded.replace(" ", "")
+            if any(
+                f"{product.lower()}{word}" in lowered
+                for _, product in hints.products
+                if product.lower() not in _GATEWAYS
+                for word in ("api", "接口")
+            ):
+                del weights[api]
         implied = frozenset(p for c in concepts for p in IMPLIED_PRODUCTS.get(c, ()))
         for provider, product in sorted(hints.products or implied):  # sorted: the same float sums every run
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM

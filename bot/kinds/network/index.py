@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.core import pinyin, tuning
 from bot.core.domain import (
     PINYIN_ASK_RE,
+    PINYIN_TROUBLE_RE,
     PROGRAM_NAMES,
     asks,
     asks_for_help,
@@ -938,7 +939,7 @@ class NetworkIndex:
             not best
             and len(q.normalized) <= (_HEARD_MAX * 3 if typed else _HEARD_MAX)
             and (
-                PINYIN_ASK_RE.search(q.folded) is not None
+                PINYIN_ASK_RE.search(q.folded) is not None or PINYIN_TROUBLE_RE.search(q.folded) is not None
                 if typed
                 else asks_for_help(q.folded) or asks(q.folded) or reports_trouble(q.folded)
             )
@@ -1071,6 +1072,12 @@ class NetworkIndex:
                     )
         if len(query) <= tuning.HOMOPHONE_MAX_CHARS and cjk_count(query):
             self._homophones(q, offer)
+        elif (
+            query.isascii()
+            and len(query) <= 3 * tuning.HOMOPHONE_MAX_CHARS
+            and (PINYIN_ASK_RE.search(q.folded) is not None or PINYIN_TROUBLE_RE.search(q.folded) is not None)
+        ):
+            self._homophones(q, offer)  # pinyin typed, asking or reporting trouble in pinyin
         # Shared words are read below and by _specific_in_topic, each above its own coverage.
         told = min(tuning.NETWORK_MIN_COVERAGE, tuning.NETWORK_TOPIC_COVERAGE)
         # Read without the clauses that say what the question is not about ("不是那种域名根本
@@ -1094,12 +1101,15 @@ class NetworkIndex:
         a name heard (tuning.homophone), by the share of the question's Chinese it covers."""
         query = q.normalized
         sound = pinyin.key(query)
-        whole = cjk_count(query)
+        # Typed pinyin ("zhengshu guoqi le liulanqi yizhi baocuo") is measured in letters.
+        cjk = cjk_count(query)
+        whole = cjk or sum(ch.isalpha() for ch in query)
         for choice in self._sounds.find(f" {sound} "):
             literal = self._heard_as[choice.key]
             if literal in query or not self._in_context(literal, q.folded):
                 continue  # written as it is: read by the alias tiers
-            coverage = min(pinyin.syllables(choice.key) / max(whole, 1), 1.0)
+            size = pinyin.syllables(choice.key) if cjk else len(choice.key.replace(pinyin.SEP, ""))
+            coverage = min(size / max(whole, 1), 1.0)
             offer(choice.target, tuning.homophone(coverage), choice.label, "heard")
 
     def _asked_description(self, q: Query, scored: list[tuple[str, float, str]], offer) -> None:
