@@ -1619,9 +1619,22 @@ SESSION_17_QUESTIONS = [
     ("Huawei Cloud ECS API tells me the server I'm querying doesn't exist", "Ecs.0114"),
     ("Which Cloudflare error do you get when the origin web server refuses the connection?", 521),
     ("Aliyun OSS won't let me delete the bucket, it says there are still objects inside", "BucketNotEmpty"),
+    # --- fresh_mixed_51 ---
+    # A one-word English reason phrase in an English sentence is a word ("…but I just created
+    # it"), not the status, unless something around it talks HTTP.
+    ("operation denied, your instance is locked for security reasons", "InstanceLockedForSecurity"),
+    ("the API returns conflict", 409),
+    (
+        "gRPC 客户端要连的后端 Pod 正在滚动发布，连接一直建立不起来，调用失败返回的状态码按官方文档的说法属于临时性故障，可以退避之后重试。这是哪个状态？",
+        "UNAVAILABLE",
+    ),
     # "怎么定位" asks for help, whatever the model makes of the rest.
     ("今天的 500 回放完了，日志里除了空指针看不出别的，剩下那批怎么定位", 500),
 ]
+
+
+def test_an_english_verb_is_not_a_reason_phrase(service):
+    assert all(m.status != 201 for m in service.resolve("the key does not exist, but I just created it").matches)
 
 
 @pytest.mark.parametrize("text", SESSION_17_REMARKS)

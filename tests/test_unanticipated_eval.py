@@ -273,6 +273,11 @@ from tests.eval_utils import blind_rows, eval_blind
         # 96%); then tuned and trained on.
         ("dev/fresh_mixed_50.tsv", 0.98, 0.98),
         ("dev/chatter_boundary_5.tsv", 0.96, 0.90),
+        # Session 17's final held-out set, named before it was written and scored once at
+        # f4b7797 after the tuning above (first run: answerable 97.2% / 98.9%, descriptions
+        # 97.1%, cloud 92.0%, English 100%, chatter 100%; the same at the session start);
+        # then tuned and trained on.
+        ("dev/fresh_mixed_51.tsv", 0.97, 0.98),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

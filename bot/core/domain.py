@@ -987,7 +987,7 @@ _help_word = _one_of(HELP_WORDS)
 # 失败"): the cause told, not asked.
 # Anchored: one pass over the opening word and name.
 _TOLD_CAUSE_RE = re.compile(
-    r"(?:[^ ,，。:]{2,8} ){0,2}(?:的 ?)?[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:在 ?[^ ,，。]{1,12} ?[里上中这边] ?)?(?:的 ?)?(?:就|其实|一般)?"
+    r"(?:[^ ,，。:]{2,8} ){0,3}(?:的 ?)?[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:在 ?[^ ,，。]{1,12} ?[里上中这边] ?)?(?:的 ?)?(?:就|其实|一般)?"
     r"是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
 )
 
@@ -1104,7 +1104,7 @@ SETTLED_WORDS = (
     # Back up, worked round, put off, closed: "chronyd 挂了…已经拉起来了", "加了 devServer proxy 就绕过去了",
     # "回来再看", "已联系对方加白", "closing the ticket".
     *"拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
-    "加白 已经放行 先这样吧 写给新人 修了 都换成".split(),
+    "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳".split(),
     "之后 ok",
     "已经 renew",
     "ok 了",
@@ -1445,7 +1445,7 @@ _BROWSER_ERROR_ASK_RE = re.compile(r"(?:chrome|chromium|edge)[^，。？?,.]{0,8
 # gRPC named (or its proto and rpc methods), and what the caller gets asked for anywhere
 # ("gRPC 客户端设了 3 秒 deadline…客户端拿到的状态是什么", "proto 里新加了 rpc 方法…调用会返回什么").
 _GRPC_WORDS = ("grpc", "proto", "rpc 方法")
-_STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)的是(?:哪个|哪一个|什么|啥)状态|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|调用会返回(?:什么|啥|哪个)")
+_STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)的是(?:哪个|哪一个|什么|啥)状态|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|(?:是|属于)哪(?:个|一个|种)状态|调用会返回(?:什么|啥|哪个)")
 _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 # "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")

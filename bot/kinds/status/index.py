@@ -1128,6 +1128,14 @@ class StatusIndex:
                 vendor = self._vendor.get(choice.key)
                 if vendor and coverage < tuning.VENDOR_PHRASE_ALONE and not any(w in query for w in vendor):
                     continue
+                if (
+                    coverage < tuning.VENDOR_PHRASE_ALONE
+                    and " " not in choice.key
+                    and choice.key.isascii()
+                    and folded.isascii()
+                    and not any(cue in folded for cue in _EN_STATUS_CUES)
+                ):
+                    continue  # "…but I just created it in RAM": an English word, not the reason phrase
                 if coverage < tuning.SLIVER_ALIAS and len(text) >= tuning.SLIVER_MIN_LENGTH:
                     slivers.add(choice.target)
                 offer(choice.target, tuning.contained_alias(coverage), choice.label, "alias")
@@ -1309,6 +1317,14 @@ def _long_enough(key: str) -> bool:
 
 
 _COINCIDENT = ("words", "fuzzy", "document")  # tiers that are likeness, not a name typed
+
+
+# Words around a one-word English reason phrase ("Created", "Conflict", "Locked") that make it
+# the status's name in an English sentence, not a verb or an adjective.
+_EN_STATUS_CUES = (
+    "http", "status", "code", "api", "return", "respon", "error", "server", "request", "got", "get",
+    "endpoint", "header", "rest", "webdav", "nginx", *"0123456789",
+)
 
 
 def explicit_codes(
