@@ -1582,6 +1582,7 @@ def _by_edge(words: tuple[str, ...], last: bool) -> dict[str, tuple[str, ...]]:
 
 
 _QUANTITY_AFTER = _by_edge(QUANTITY_AFTER, last=False)
+_QUESTION_AFTER_BY_FIRST = _by_edge(STATUS_QUESTION_AFTER, last=False)
 _QUANTITY_BEFORE = _by_edge(QUANTITY_BEFORE, last=True)
 
 
@@ -1633,7 +1634,9 @@ def cued_status(text: str, start: int, end: int) -> bool:
     if after.startswith(STATUS_AFTER):
         return True
     tail = text[end : end + 2 * _WINDOW].lstrip()
-    for asked in STATUS_QUESTION_AFTER:
+    # Only the phrases starting with the tail's first character (a 4 KB "503 中503 中…" tried
+    # all ~90 phrases at each of ~800 numbers: ~10 ms).
+    for asked in _QUESTION_AFTER_BY_FIRST.get(tail[:1], ()):
         rest = tail[len(asked) : len(asked) + 1]
         if tail.startswith(asked) and (not rest or rest in _CLAUSE_END):
             return True
