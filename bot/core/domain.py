@@ -1520,6 +1520,19 @@ def discusses(folded: str) -> bool:
     )
 
 
+# A Kubernetes pod's own state ("pod 一直 CrashLoopBackOff 怎么排查", "pod 一直 Pending"): a
+# scheduler's or a kubelet's word, no HTTP status, whatever a guess at one would say.
+_POD_STATES = ("crashloopbackoff", "imagepullbackoff", "errimagepull", "oomkilled", "containercreating")
+_POD_PENDING_RE = re.compile(r"pod[^,，。]{0,12}pending")
+
+
+def names_pod_state(folded: str) -> bool:
+    """Does the text name a Kubernetes pod state (guesses at a status are no answer to it)?"""
+    return any(state in folded for state in _POD_STATES) or (
+        "pending" in folded and _POD_PENDING_RE.search(folded) is not None
+    )
+
+
 def describes_exchange(folded: str) -> bool:
     """Is a text that no tier read a description of an HTTP exchange (for whole-entry
     retrieval), not talk about the work ("腾讯云服务器打折买了三台，真香", "前端的同学把重定向逻辑

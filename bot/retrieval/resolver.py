@@ -305,6 +305,7 @@ class Resolver:
                 # for talk about errors, bills or tools ("要不要统一错误码规范"): no options.
                 (all(m.kind == "status" for m in matches) and not domain.speaks_of_status(q.folded))
                 or domain.discusses(q.folded)
+                or (domain.names_pod_state(q.folded) and not domain.asks_for_status(q.folded))
             )
         ):
             matches = []

@@ -1254,6 +1254,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "vm",
         "machine",
     ),
+    # Tencent's CHC hosts and other physical machines: not an instance ("找不到对应的CHC物理服务器"
+    # is no reading of "没有找到对应的实例").
+    "physicalhost": ("物理服务器", "物理机", "chc", "bare metal", "裸金属"),
     "instancetype": (
         "实例类型",
         "实例的类型",
