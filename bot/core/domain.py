@@ -971,6 +971,11 @@ PINYIN_TROUBLE_RE = re.compile(
 )
 
 
+def asks_or_reports_in_pinyin(folded: str) -> bool:
+    """Does typed pinyin ask a question or report trouble ("kuayu wenti zenme jiejue", "kuayu baocuo")?"""
+    return PINYIN_ASK_RE.search(folded) is not None or PINYIN_TROUBLE_RE.search(folded) is not None
+
+
 # Asking for help or an explanation, however the rest of the text reads ("新人问个问题别笑我😂
 # 200 和 201 有啥区别", "插个问题：API 返回 422 …", "这个又是啥原因"), or addressing someone
 # ("@助手 …"): the chatter model never withdraws an answer to these (see asks_for_help).
@@ -1098,21 +1103,22 @@ SETTLED_WORDS = (
     "先静默 静默了 明天再查 回头再查 "
     # Someone on it, or put off by the teller: "IT 说在修了", "回家再弄吧".
     "在修了 正在修 再弄吧 回家再 我是sb 我真傻 "
-    "已加 已改成 改买 已通知 不是bug 别再 记住了 可以忽略 就行了 后正常 只能等 明早再 先加了 上调了 补了 买到了 回头我 重签了".split(),
+    "已加 已改成 改买 已通知 不是bug 别再 记住了 可以忽略 就行了 后正常 只能等 明早再 先加了 上调了 补了 买到了 回头我 重签了 "
+    # Back up, worked round, put off, closed: "chronyd 挂了…已经拉起来了", "加了 devServer proxy 就绕过去了",
+    # "回来再看", "已联系对方加白".
+    "拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
+    "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳".split(),
+    # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
+    # ("modifyinstance" holds it); English words after a space, not inside a name
+    # ("ERR_NAME_NOT_RESOLVED", "prefixed").
     "不是 bug",
     "docs updated",
-    # Back up, worked round, put off, closed: "chronyd 挂了…已经拉起来了", "加了 devServer proxy 就绕过去了",
-    # "回来再看", "已联系对方加白", "closing the ticket".
-    *"拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
-    "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳".split(),
     "之后 ok",
     "已经 renew",
     "ok 了",
     "closing the ticket",
     "no longer reproduces",
     "我是 sb",
-    # Phrases with a space, and "fyi" as a word ("modifyinstance" holds it); English words
-    # after a space, not inside a name ("ERR_NAME_NOT_RESOLVED", "prefixed").
     " fixed",
     " resolved",
     "已经 reload",
@@ -1126,12 +1132,13 @@ SETTLED_WORDS = (
     "tuned it",
 )
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
-# "好了，又 502 了", "重启好了但是打不开".
-TROUBLE_WORDS = tuple(
-    "还是 还报 还在 仍然 依然 仍旧 还没好 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 still again".split()
-)
-# Trouble still there: a step told after it did not settle it ("上传还是 413，client_max_body_size 已经改成 50m").
+# "好了，又 502 了", "重启好了但是打不开". Trouble that persists outlasts even a step told
+# after it ("上传还是 413，client_max_body_size 已经改成 50m").
 PERSISTS = ("还是", "仍然", "依然", "仍旧", "还没好", "still")
+TROUBLE_WORDS = (
+    *PERSISTS,
+    *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 again".split(),
+)
 # "204 还是 200": a choice between two codes, not trouble persisting.
 _EITHER_RE = re.compile(r"[0-9] ?还是")
 

@@ -20,14 +20,13 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.core import pinyin, tuning
 from bot.core.domain import (
-    PINYIN_ASK_RE,
-    PINYIN_TROUBLE_RE,
     PROGRAM_NAMES,
     asks,
     asks_for_help,
     asks_for_protocol_code,
     asks_for_status,
     asks_only_about,
+    asks_or_reports_in_pinyin,
     denied_before,
     reports_trouble,
     ruled_out,
@@ -939,7 +938,7 @@ class NetworkIndex:
             not best
             and len(q.normalized) <= (_HEARD_MAX * 3 if typed else _HEARD_MAX)
             and (
-                PINYIN_ASK_RE.search(q.folded) is not None or PINYIN_TROUBLE_RE.search(q.folded) is not None
+                asks_or_reports_in_pinyin(q.folded)
                 if typed
                 else asks_for_help(q.folded) or asks(q.folded) or reports_trouble(q.folded)
             )
@@ -1070,14 +1069,11 @@ class NetworkIndex:
                     offer(
                         choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
                     )
-        if len(query) <= tuning.HOMOPHONE_MAX_CHARS and cjk_count(query):
-            self._homophones(q, offer)
-        elif (
-            query.isascii()
-            and len(query) <= 3 * tuning.HOMOPHONE_MAX_CHARS
-            and (PINYIN_ASK_RE.search(q.folded) is not None or PINYIN_TROUBLE_RE.search(q.folded) is not None)
+        if (len(query) <= tuning.HOMOPHONE_MAX_CHARS and cjk_count(query)) or (
+            # Pinyin typed, asking or reporting trouble in pinyin: several letters a character.
+            query.isascii() and len(query) <= 3 * tuning.HOMOPHONE_MAX_CHARS and asks_or_reports_in_pinyin(q.folded)
         ):
-            self._homophones(q, offer)  # pinyin typed, asking or reporting trouble in pinyin
+            self._homophones(q, offer)
         # Shared words are read below and by _specific_in_topic, each above its own coverage.
         told = min(tuning.NETWORK_MIN_COVERAGE, tuning.NETWORK_TOPIC_COVERAGE)
         # Read without the clauses that say what the question is not about ("不是那种域名根本
