@@ -1640,6 +1640,86 @@ SESSION_17_QUESTIONS = [
 ]
 
 
+SESSION_18_REMARKS = [
+    # A note for others, labelled: teaching, a tip, a convention.
+    "给新人：EPIPE 就是往对端已经关掉的连接里写东西，先看对面为什么断",
+    "tips：curl: (60) 一般就是证书链不全，补中间证书就好",
+    "给实习生讲：401 是没登录，403 是登录了但没权限",
+    # An English line that tells the trouble settled (the model knows Chinese groups only).
+    "ECONNRESET no longer reproduces since we bumped keepalive, closing the ticket",
+    # Who or what did it ("这个是 … 搞的").
+    "net::ERR_CONNECTION_RESET 这个是运营商那边搞的，切流量就没事",
+    # A pasted line opening the text, then what it was.
+    "curl: (28) Operation timed out after 30001 milliseconds 是出口 NAT 满了，扩容后恢复",
+    "rpc error: code = Unavailable desc = connection error 这个是 sidecar 没起来，等它 ready 就行",
+    # "原因：" with the cause after it.
+    "ERR_HTTP2_PROTOCOL_ERROR 原因：网关把大响应截断了，调大缓冲区后恢复",
+    "curl 56 原因：对面 WAF 封了我们出口 IP，已经申请解封",
+    # A WebSocket close code opening the text, then what it was.
+    "关闭码 1008 是我们鉴权没过主动断的",
+]
+
+
+def test_a_question_its_teller_answers_at_once_tells_the_cause():
+    from bot.core import domain
+
+    told = "为啥又是 econnrefused 127.0.0.1:6379? 因为 redis 没起,我的锅"
+    assert domain.tells_cause(told)
+    assert not domain.asks_for_help(told)
+    # The answer itself asked ("…吗"), or no answer: a question.
+    assert not domain.tells_cause("为啥又是 econnrefused? 因为 redis 没起吗")
+    assert domain.asks_for_help("为啥又是 econnrefused? redis 明明起着")
+SESSION_18_QUESTIONS = [
+    # Another way round works ("直接访问是正常的"): not "是正常的" as in expected.
+    ("华为云 APIG.0201 后端不可用，后端直接访问是正常的", "APIG.0201"),
+    ("阿里云 SLB 报 502，后端直接访问是正常的", 502),
+    # "连不上" tells trouble for the network cards as documents.
+    ("nginx 的 ssl_protocols 只留了 TLSv1.3，老安卓手机连不上了，咋兼容", "SSL_UNSUPPORTED_PROTOCOL"),
+    ("跨域要带 cookie，credentials include 的时候 Allow-Origin 还能写 * 吗", "CORS_CREDENTIALS_WILDCARD"),
+    # Not what these rules read: Spring's "Resolved [...]", Firefox's own "（原因：…）", "不是他的锅".
+    (
+        "WARN o.s.w.s.m.s.DefaultHandlerExceptionResolver : Resolved "
+        "[org.springframework.web.HttpRequestMethodNotSupportedException: Request method 'POST' is not supported]",
+        405,
+    ),
+    (
+        "已拦截跨源请求：同源策略禁止读取位于 https://api.example.com/list 的远程资源。（原因：CORS 头缺少 'Access-Control-Allow-Origin'）。",
+        "CORS_MISSING_ALLOW_ORIGIN",
+    ),
+    ("ws 断开报 1006，前端说不是他的锅", "1006"),
+]
+
+
+def test_help_words_in_a_cause_told_or_a_question_retold_ask_nothing():
+    from bot.core import domain
+
+    assert not domain.asks_for_help("408 的原因是 slb 的空闲超时比后端短")
+    assert not domain.asks_for_help("err_http2_protocol_error 原因:nginx 临时目录权限不对")
+    assert domain.asks_for_help("econnreset 原因是什么")
+    assert domain.asks_for_help("408 的原因 slb 那边查了吗")
+    assert not domain.asks_for_help("刚有人问 502 告警咋回事:是我在压测,忽略就好")
+    assert domain.asks_for_help("502 告警咋回事")
+
+
+def test_a_text_labelled_as_a_note_for_others_is_a_notice():
+    from bot.core import domain
+
+    for text in ("【通知】今晚 503 维护", "写给新人:epipe 就是…", "fyi: 502 已恢复", "给实习生讲了下:401 是没登录", "说下规范:鉴权失败返回 401"):
+        assert domain.labelled_notice(text), text
+    for text in ("fyi: 502 又来了?", "新人问 502 是啥", "规范里 409 该怎么用"):
+        assert not domain.labelled_notice(text), text
+
+
+def test_a_pasted_line_then_what_it_was_tells_the_cause():
+    from bot.core import domain
+
+    assert domain.tells_cause("curl: (28) operation timed out 是出口白名单没加")
+    assert not domain.tells_cause("curl: (28) operation timed out 是什么原因")
+    # One clause of ASCII: "… is invalid. idp 是 adfs" tells a setting, "ak 是刚建的" a fact.
+    assert not domain.tells_cause("the saml assertion is invalid. idp 是 adfs")
+    assert not domain.tells_cause("oss invalidaccesskeyid,ak 是刚建的")
+
+
 def test_a_pod_state_gets_no_guessed_status_unless_one_is_asked_for(service):
     assert service.resolve("k8s pod 一直 CrashLoopBackOff 怎么排查").matches == ()
     assert service.resolve("pod 一直 Pending，我看看是不是节点资源不够").matches == ()
@@ -1651,11 +1731,11 @@ def test_an_english_verb_is_not_a_reason_phrase(service):
     assert all(m.status != 201 for m in service.resolve("the key does not exist, but I just created it").matches)
 
 
-@pytest.mark.parametrize("text", [*SESSION_16_REMARKS, *SESSION_17_REMARKS])
+@pytest.mark.parametrize("text", [*SESSION_16_REMARKS, *SESSION_17_REMARKS, *SESSION_18_REMARKS])
 def test_remarks_naming_an_error_are_not_answered(service, text):
     assert service.resolve(text).matches == ()
 
 
-@pytest.mark.parametrize(("text", "first"), [*SESSION_16_QUESTIONS, *SESSION_17_QUESTIONS])
+@pytest.mark.parametrize(("text", "first"), [*SESSION_16_QUESTIONS, *SESSION_17_QUESTIONS, *SESSION_18_QUESTIONS])
 def test_questions_beside_those_remarks_are_answered(service, text, first):
     assert _first(service.resolve(text)) == first

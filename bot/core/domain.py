@@ -991,25 +991,54 @@ _help_word = _one_of(HELP_WORDS)
 # 忽略掉了", "gRPC RESOURCE_EXHAUSTED 是消息超过默认 4MB 上限", "EAI_AGAIN 在 docker 里是 DNS 临时解析
 # 失败"): the cause told, not asked.
 # Anchored: one pass over the opening word and name.
+# A pasted line opening the text counts as the name ("curl: (28) operation timed out 是出口白名单
+# 没加", "net::err_ssl_protocol_error 那个是 443 上跑的 http"): up to 240 ASCII characters, one
+# clause of them (no comma, no full stop before a word: "… is invalid. idp 是 adfs" tells a setting).
 _TOLD_CAUSE_RE = re.compile(
-    r"(?:[^ ,，。:]{2,8} ){0,3}(?:的 ?)?[a-z][a-z0-9_.]{3,}[a-z0-9] ?(?:在 ?[^ ,，。]{1,12} ?[里上中这边] ?)?(?:的 ?)?(?:就|其实|一般)?"
+    # \A: only ever matched at the start (a search would try the 240-character lead everywhere).
+    r"\A(?:(?:[^ ,，。:]{2,8} ){0,3}(?:的 ?)?(?:[a-z][a-z0-9_.]{3,}[a-z0-9]|[0-9]{4}) ?(?:在 ?[^ ,，。]{1,12} ?[里上中这边] ?)?"
+    r"|(?:[\x00-+\-/-\x7f]|\.(?! ?[a-z])){4,240}?)(?:的 ?)?(?:(?:那个|这个) ?)?(?:就|其实|一般)?"
     r"是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
 )
 
 
 # The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
 # "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
-FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了", "找到了", "原来是")
+FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了", "找到了", "原来是", "破案了")
 
 
 # "… 导致 APIG.0307，SDK 里加了自动刷新": a cause and its effect, then what was done (a clause
 # after it; "客户端提前断开导致 broken pipe" alone asks whether it does). Bounded gap.
-_BECAUSE_RE = re.compile(r"是因为(?!什么|啥|哪)|.导致[^，,]{0,60}[，,]")  # "… 是因为镜像里没装 ca-certificates", not "是因为什么"
+# "这个是公司中间人代理搞的", "是 CDN 的锅": who or what did it, told. Bounded gaps.
+_BECAUSE_RE = re.compile(
+    r"是因为(?!什么|啥|哪)|.导致[^，,]{0,60}[，,]|(?<!不)是[^，,。]{1,24}(?:搞的|的锅)|(?<![(（])原因(?:是|:) ?(?!什么|啥|哪|多少|怎么|为什么|不明)"
+)
+# "原因：nginx proxy_temp 目录权限不对", "408 的原因是 SLB …": the cause given, not asked for.
+# Someone else's question retold, then answered ("刚有人问 502 告警咋回事：是我在压测，忽略就好").
+_ASKED_AND_ANSWERED_RE = re.compile(r"(?:有人问|大家问|同事问|老板问|在问)[^:?]{0,30}:")
+# Firefox's own "（原因：CORS 头缺少 …）" is no help asked for either: it is the error pasted
+# (and no cause told: _BECAUSE_RE leaves it out).
+_CAUSE_GIVEN_RE = re.compile(r"原因(?:是|:) ?(?!什么|啥|哪|多少|怎么|为什么|不明)")
+
+
+# A question its teller answers at once ("为啥又是 ECONNREFUSED？因为 redis 没起，我的锅"):
+# a cause told. Bounded gap; "?" is how folding writes "？".
+_SELF_ANSWERED_RE = re.compile(r"(?:为啥|为什么|咋又|怎么又)[^?]{0,40}\? ?因为")
+
+
+def _self_answered(folded: str) -> int:
+    """Where the answer starts after a question the text answers itself (0: none)."""
+    found = _SELF_ANSWERED_RE.search(folded) if "因为" in folded else None
+    return found.end() if found is not None else 0
 
 
 def tells_cause(folded: str) -> bool:
     """Does the text say what caused the error it names (opening with the name and going on to
     say what it was, "是因为 …", or a cause found), asking nothing?"""
+    answer = _self_answered(folded)
+    if answer:
+        rest = folded[answer:]
+        return "?" not in rest and not asks(rest)
     return (
         (
             _TOLD_CAUSE_RE.match(folded) is not None
@@ -1034,8 +1063,13 @@ def disowns(folded: str) -> bool:
 
 def works_elsewhere(folded: str) -> bool:
     """Does the text say the same thing works somewhere else ("真机 request:fail timeout，模拟器是
-    好的")? That is someone narrowing down their own trouble, not a remark."""
-    return "是好的" in folded
+    好的", "后端直接访问是正常的")? That is someone narrowing down their own trouble, not a remark."""
+    return "是好的" in folded or ("正常" in folded and _WORKS_OTHERWISE_RE.search(folded) is not None)
+
+
+# Another way round works ("后端直接访问是正常的", "本地是正常的"): the trouble is still there.
+# Each alternative opens with a literal; the gap is bounded.
+_WORKS_OTHERWISE_RE = re.compile(r"(?:直接访问|直接调|直连|本地|单独访问|绕过[^,，。]{0,8})[^,，。]{0,6}是正常的")
 
 
 def asks_for_help(folded: str) -> bool:
@@ -1043,7 +1077,22 @@ def asks_for_help(folded: str) -> bool:
     然后就 502 了")."""
     if any(found in folded for found in FOUND_CAUSE):
         folded = _blanked(folded, FOUND_CAUSE)  # "405 那个找到原因了": the cause told, not asked for
-    return _help_word(folded) or _THEN_CODE_RE.search(folded) is not None
+    if "原因" in folded:
+        folded = _CAUSE_GIVEN_RE.sub(" ", folded)  # "408 的原因是 SLB 的空闲超时…": told, not asked
+    if "问" in folded:
+        folded = _ASKED_AND_ANSWERED_RE.sub(" ", folded)  # "刚有人问 502 告警咋回事：是我在压测"
+    answer = _self_answered(folded)
+    if answer:
+        folded = folded[answer:]  # "为啥又是 …？因为 redis 没起": asked and answered by the teller
+    return (
+        _help_word(folded)
+        or _THEN_CODE_RE.search(folded) is not None
+        or ("因为" in folded and _CAUSE_ASKED_RE.search(folded) is not None)
+    )
+
+
+# Whether a cause is the one asked ("这个 502 是因为上游超时吗"): the asker's own guess. Bounded gap.
+_CAUSE_ASKED_RE = re.compile(r"是(?:不是)?因为[^，,。!！]{1,30}[吗嘛]")
 
 
 # A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",
@@ -1107,7 +1156,9 @@ SETTLED_WORDS = (
     # Back up, worked round, put off, closed: "chronyd 挂了…已经拉起来了", "加了 devServer proxy 就绕过去了",
     # "回来再看", "已联系对方加白".
     "拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
-    "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳".split(),
+    "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳 "
+    # Worked round or in hand: "换到 I 区买上了", "配额申请已提交，预计明天批", "清完了", "没再出现".
+    "买上了 已提交 清完了 没再出现 之后恢复".split(),
     # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
     # ("modifyinstance" holds it); English words after a space, not inside a name
     # ("ERR_NAME_NOT_RESOLVED", "prefixed").
@@ -1230,17 +1281,31 @@ def jokes(folded: str) -> bool:
 def labelled_notice(folded: str) -> bool:
     """Does the text open with a label saying it is a notice or a record ("【通知】…", "记录：…",
     "Postmortem：…"), asking nothing?"""
-    return folded.startswith(_NOTICES) and "?" not in folded
+    return (folded.startswith(_NOTICES) or _TEACHING_RE.match(folded) is not None) and "?" not in folded
 
 
 def _settled(folded: str) -> bool:
     if labelled_notice(folded):
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
+    if "正常" in folded and _WORKS_OTHERWISE_RE.search(folded) is not None:
+        return False  # "APIG.0201 后端不可用，后端直接访问是正常的": not "是正常的" as in expected
     return _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
 
 
 # A notice labelled as one, at the start of the text (folded: ":" for "：").
-_NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:", "记录:", "复盘:", "postmortem:")
+_NOTICES = (
+    *("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:", "记录:", "复盘:", "postmortem:"),
+    # A note for others: teaching, a tip, a lesson, a status update ("写给新人：EPIPE 就是 …").
+    *("写给新人:", "给新人:", "科普:", "小知识:", "备忘:", "笔记:", "tips:", "tip:", "fyi:", "psa:"),
+    *("总结:", "结论:", "经验:", "教训:", "进展:", "同步:", "update:"),
+)
+
+
+# A lesson or a convention told to others, labelled ("给实习生讲了下：ETIMEDOUT 是 …", "说下规范：
+# 鉴权失败统一返回 UNAUTHENTICATED …"). Anchored, bounded.
+_TEACHING_RE = re.compile(
+    r"(?:(?:给|跟|教|帮)(?:新人|新来的|实习生|新同学|新同事|小伙伴|大家|同事)[^:?]{0,6}|(?:说下|说一下|统一下|统一一下)?(?:规范|约定)):"
+)
 
 
 def _settled_short(folded: str) -> bool:

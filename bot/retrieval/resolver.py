@@ -126,8 +126,10 @@ class Resolver:
                 if not has_cjk(q.folded):
                     # A paste or an English line ("LessThanImageSize", "connect ECONNREFUSED
                     # 10.0.3.5:3306"): the model knows the remarks of Chinese groups only (and it
-                    # costs ~80 µs on a 200-character log line).
-                    return False
+                    # costs ~80 µs on a 200-character log line). Withdrawn only when the line
+                    # tells it settled ("ERR_QUIC_PROTOCOL_ERROR no longer reproduces …, closing the ticket").
+                    # Spring's "Resolved [org.springframework…]" is a log line's verb, not a remark.
+                    return domain.settled(q.folded) and "resolved [" not in q.folded
                 if domain.tells_cause(q.folded):
                     return not domain.asks_for_help(q.folded)
                 if domain.persists(q.folded) or domain.works_elsewhere(q.folded):
@@ -146,7 +148,11 @@ class Resolver:
         else:
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         if domain.asks_for_help(q.folded):
-            return False
+            if top.score >= tuning.ANSWER:
+                return False
+            # Only guesses to offer ("老板问为啥服务挂了，我该怎么编" → 502?): help is asked, but
+            # not about an error, when the model is as sure as for a typed code.
+            least = tuning.CHATTER_CERTAIN
         p = model.probability(q.folded)
         return p is not None and p >= least
 

@@ -290,6 +290,9 @@ _BARE_CLOSE_MAX = 12  # normalised characters: the number and a question word or
 _NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
+# Trouble told in words a failure below HTTP is told in ("老的安卓手机连不上了"), beside
+# domain.REPORT_WORDS: for the cards as documents only (a status is no answer to them).
+_CANNOT_CONNECT = ("连不上", "连接不上", "连不了")
 # Asking for a named protocol's code ("哪个 grpc 状态", "该用哪个关闭码").
 _CODE_OF_ASKS = ("哪个 grpc 状态", "哪个grpc状态", "什么 grpc 状态", "哪个状态", "哪个关闭码", "什么关闭码", "which status", "which code")
 # Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
@@ -448,7 +451,8 @@ class NetworkIndex:
         folded = q.folded
         if len(query.replace(" ", "")) < tuning.NETWORK_DOC_MIN_LENGTH:
             return []
-        if settled(folded) or not (reports_trouble(folded) or any(w in folded for w in _ASKS_FOR_ERROR)):
+        told = reports_trouble(folded) or any(w in folded for w in (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT))
+        if settled(folded) or not told:
             return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
         if not any(word in folded for word in _DOC_CONTEXT):
             return []  # "服务器认识这个方法，可这个地址不让用": HTTP's own business
