@@ -1657,6 +1657,8 @@ SESSION_18_REMARKS = [
     "curl 56 原因：对面 WAF 封了我们出口 IP，已经申请解封",
     # A WebSocket close code opening the text, then what it was.
     "关闭码 1008 是我们鉴权没过主动断的",
+    # A mood worn as a code ("今天状态 404").
+    "今天状态 404，人找不到了",
 ]
 
 
@@ -1687,6 +1689,14 @@ SESSION_18_QUESTIONS = [
         "CORS_MISSING_ALLOW_ORIGIN",
     ),
     ("ws 断开报 1006，前端说不是他的锅", "1006"),
+    # A cause told, and yet the trouble is not gone: still a question.
+    ("ERR_CERT_DATE_INVALID 是证书过期，可证书明明是新的", "ERR_CERT_DATE_INVALID"),
+    ("ECONNRESET 是对端重启了，但重启完也没好", "ECONNRESET"),
+    ("x509: certificate has expired or is not yet valid 是证书过期了，但我刚续过", "X509_V_ERR_CERT_HAS_EXPIRED"),
+    # A label, then a question ("科普：…是什么意思"); a setting, not a figure ("返回码设 429").
+    ("科普：ECONNRESET 是什么意思", "ECONNRESET"),
+    ("总结：504 怎么排查", 504),
+    ("限流时返回码设 429 可以吗", 429),
 ]
 
 
@@ -1706,7 +1716,7 @@ def test_a_text_labelled_as_a_note_for_others_is_a_notice():
 
     for text in ("【通知】今晚 503 维护", "写给新人:epipe 就是…", "fyi: 502 已恢复", "给实习生讲了下:401 是没登录", "说下规范:鉴权失败返回 401"):
         assert domain.labelled_notice(text), text
-    for text in ("fyi: 502 又来了?", "新人问 502 是啥", "规范里 409 该怎么用"):
+    for text in ("fyi: 502 又来了?", "新人问 502 是啥", "规范里 409 该怎么用", "科普:econnreset 是什么意思", "总结:504 怎么排查"):
         assert not domain.labelled_notice(text), text
 
 

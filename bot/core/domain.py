@@ -1032,9 +1032,15 @@ def _self_answered(folded: str) -> int:
     return found.end() if found is not None else 0
 
 
+# A cause told and the trouble not gone ("…是对端重启了，但重启完也没好").
+_YET = ("但", "可是", "明明", "却", "没好", "没用", "不管用")
+
+
 def tells_cause(folded: str) -> bool:
     """Does the text say what caused the error it names (opening with the name and going on to
     say what it was, "是因为 …", or a cause found), asking nothing?"""
+    if any(word in folded for word in _YET):
+        return False  # "ERR_CERT_DATE_INVALID 是证书过期，可证书明明是新的": told, and yet
     answer = _self_answered(folded)
     if answer:
         rest = folded[answer:]
@@ -1158,7 +1164,7 @@ SETTLED_WORDS = (
     "拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
     "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳 "
     # Worked round or in hand: "换到 I 区买上了", "配额申请已提交，预计明天批", "清完了", "没再出现".
-    "买上了 已提交 清完了 没再出现 之后恢复".split(),
+    "买上了 已提交 清完了 没再出现 之后恢复 下次规划 下次直接 下次记得".split(),
     # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
     # ("modifyinstance" holds it); English words after a space, not inside a name
     # ("ERR_NAME_NOT_RESOLVED", "prefixed").
@@ -1225,7 +1231,7 @@ _UPGRADED_RE = re.compile(r"(?:升级|升|更新|切)到\s?v?[0-9]+(?:\.[0-9]+)+
 # A code worn as a mood or a motto ("周一的我：404 Not Found", "本人状态 410 Gone", "我们团队的口号：
 # 永远 200 OK", "回消息像 204"): a joke told, not a question.
 _MEME_RE = re.compile(
-    r"(?:的我|我的状态|精神状态|本人状态|今日状态|的态度|口号|像)\s?[:：]?\s?(?:永远\s?)?[1-5][0-9]{2}"
+    r"(?:的我|我的状态|精神状态|本人状态|今日状态|今天状态|今天的状态|的态度|口号|像)\s?[:：]?\s?(?:永远\s?)?[1-5][0-9]{2}"
     # A mood named by its reason phrase ("今天心情：服务不可用", "我这周的状态：Internal Server Error").
     r"|(?:的我|我的状态|这周的状态|今日状态|今天心情|精神状态|本人状态)\s?[:：]"
     # A code said back in a joke ("我回了个 200 OK", "说我是 404", "我和周末的关系：301").
@@ -1242,7 +1248,7 @@ _MEME_RE = re.compile(
 
 
 # The words every alternative of _MEME_RE starts with.
-_MEME_STARTS = ("的我", "我的状态", "精神状态", "本人状态", "今日状态", "的态度", "口号", "像", "这周的状态")
+_MEME_STARTS = ("的我", "我的状态", "精神状态", "本人状态", "今日状态", "今天状态", "今天的状态", "的态度", "口号", "像", "这周的状态")
 _MEME_STARTS += ("今天心情", "我回了个", "说我是", "我是", "的关系", "印着", "今天的我是")
 _MEME_STARTS += ("我", "整", "i'm", "i am", "im", "gonna")
 # ASCII text holds only the English words, and their alternatives need a space after them.
@@ -1281,7 +1287,16 @@ def jokes(folded: str) -> bool:
 def labelled_notice(folded: str) -> bool:
     """Does the text open with a label saying it is a notice or a record ("【通知】…", "记录：…",
     "Postmortem：…"), asking nothing?"""
-    return (folded.startswith(_NOTICES) or _TEACHING_RE.match(folded) is not None) and "?" not in folded
+    if "?" in folded:
+        return False
+    if folded.startswith(_NOTICES):
+        return True
+    if not folded.startswith(_NOTES) and _TEACHING_RE.match(folded) is None:
+        return False
+    # A note, unless its first clause asks ("科普：ECONNRESET 是什么意思", "总结：504 怎么排查");
+    # a lesson may go on to say what to ask ("…，先查对端为什么关").
+    first = _FIRST_CLAUSE_RE.match(folded)
+    return not asks(first.group() if first is not None else folded)
 
 
 def _settled(folded: str) -> bool:
@@ -1293,12 +1308,14 @@ def _settled(folded: str) -> bool:
 
 
 # A notice labelled as one, at the start of the text (folded: ":" for "：").
-_NOTICES = (
-    *("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:", "记录:", "复盘:", "postmortem:"),
-    # A note for others: teaching, a tip, a lesson, a status update ("写给新人：EPIPE 就是 …").
+_NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:", "记录:", "复盘:", "postmortem:")
+# A note for others: teaching, a tip, a lesson, a status update ("写给新人：EPIPE 就是 …").
+_NOTES = (
     *("写给新人:", "给新人:", "科普:", "小知识:", "备忘:", "笔记:", "tips:", "tip:", "fyi:", "psa:"),
     *("总结:", "结论:", "经验:", "教训:", "进展:", "同步:", "update:"),
 )
+# Up to the first comma or full stop (folded: "," for "，"). Bounded by the text.
+_FIRST_CLAUSE_RE = re.compile(r"[^,。.;；]*")
 
 
 # A lesson or a convention told to others, labelled ("给实习生讲了下：ETIMEDOUT 是 …", "说下规范：
