@@ -1659,6 +1659,12 @@ SESSION_18_REMARKS = [
     "关闭码 1008 是我们鉴权没过主动断的",
     # A mood worn as a code ("今天状态 404").
     "今天状态 404，人找不到了",
+    # --- fresh_mixed_52 and chatter_boundary_7 ---
+    # More labels for a note, one dressed in an emoji; a cause found ("最后发现").
+    "今天学到：ERR_SSL_VERSION_OR_CIPHER_MISMATCH 一般是服务端只开了太新的 TLS 版本",
+    "分享一个坑：腾讯云 AuthFailure.SignatureExpire 基本都是机器时间不准",
+    "⚠️全员注意：明早 6 点切证书，期间个别请求可能 ERR_CERT_COMMON_NAME_INVALID，刷新即可",
+    "Nginx 一直报 ECONNREFUSED，最后发现 upstream 端口写错了",
 ]
 
 
@@ -1697,6 +1703,12 @@ SESSION_18_QUESTIONS = [
     ("科普：ECONNRESET 是什么意思", "ECONNRESET"),
     ("总结：504 怎么排查", 504),
     ("限流时返回码设 429 可以吗", 429),
+    # --- fresh_mixed_52 and chatter_boundary_7 ---
+    ("阿里云 SLB 报 504，后端自己访问是正常的", 504),
+    # The name of an error asked for ("拿到的是什么错误"), not a status: the cards as documents.
+    ("服务重启时新进程 bind 8080 端口失败，旧进程还在 LISTEN，新进程拿到的是什么错误", "EADDRINUSE"),
+    # Read without what it is said not to be ("并不是域名不存在").
+    ("容器里的 Node 服务解析内部域名偶尔失败，隔几秒又好了，并不是域名不存在，Node 报的是哪种错误", "EAI_AGAIN"),
 ]
 
 
@@ -1722,6 +1734,14 @@ def test_a_text_labelled_as_a_note_for_others_is_a_notice():
 
 def test_a_pasted_line_then_what_it_was_tells_the_cause():
     from bot.core import domain
+
+    # A one-character word before the name ("报"), a dash before what it was.
+    assert domain.tells_cause("openssl 报 x509_v_err_self_signed_cert_in_chain 是公司 zscaler 中间人")
+    assert domain.tells_cause("error: getaddrinfo enotfound api.x.com —— 是我 vpn 没连")
+    assert not domain.tells_cause("騰訊雲 cbs 回 invaliddisk.busy 是怎样".replace("騰訊雲", "腾讯云"))
+    # A guessed cause asked about is a question.
+    assert domain.asks_for_help("刚加的记录查不到,是 dns 缓存问题吗")
+    assert domain.asks_for_help("这个 502 是因为上游超时吗")
 
     assert domain.tells_cause("curl: (28) operation timed out 是出口白名单没加")
     assert not domain.tells_cause("curl: (28) operation timed out 是什么原因")

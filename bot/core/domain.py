@@ -993,18 +993,20 @@ _help_word = _one_of(HELP_WORDS)
 # Anchored: one pass over the opening word and name.
 # A pasted line opening the text counts as the name ("curl: (28) operation timed out 是出口白名单
 # 没加", "net::err_ssl_protocol_error 那个是 443 上跑的 http"): up to 240 ASCII characters, one
-# clause of them (no comma, no full stop before a word: "… is invalid. idp 是 adfs" tells a setting).
+# clause of them (no comma, no full stop and space before a word: "… is invalid. idp 是 adfs"
+# tells a setting; "api.x.com" is a name).
 _TOLD_CAUSE_RE = re.compile(
     # \A: only ever matched at the start (a search would try the 240-character lead everywhere).
-    r"\A(?:(?:[^ ,，。:]{2,8} ){0,3}(?:的 ?)?(?:[a-z][a-z0-9_.]{3,}[a-z0-9]|[0-9]{4}) ?(?:在 ?[^ ,，。]{1,12} ?[里上中这边] ?)?"
-    r"|(?:[\x00-+\-/-\x7f]|\.(?! ?[a-z])){4,240}?)(?:的 ?)?(?:(?:那个|这个) ?)?(?:就|其实|一般)?"
-    r"是(?!不是|否|什么|啥|哪|多少|怎么|为什么|因为什么)"
+    r"\A(?:(?:[^ ,，。:]{1,8} ){0,3}(?:的 ?)?(?:[a-z][a-z0-9_.]{3,}[a-z0-9]|[0-9]{4}) ?(?:在 ?[^ ,，。]{1,12} ?[里上中这边] ?)?"
+    r"|(?:[\x00-+\-/-\x7f]|\.(?! [a-z])){4,240}?)(?:(?:——|--) ?)?(?:的 ?)?(?:(?:那个|这个) ?)?(?:就|其实|一般)?"
+    r"是(?!不是|否|什么|啥|哪|多少|怎么|怎样|咋|为什么|因为什么)"
 )
 
 
 # The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
 # "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
 FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了", "找到了", "原来是", "破案了")
+FOUND_CAUSE += ("最后发现", "结果发现", "后来发现", "已确认是")
 
 
 # "… 导致 APIG.0307，SDK 里加了自动刷新": a cause and its effect, then what was done (a clause
@@ -1075,7 +1077,7 @@ def works_elsewhere(folded: str) -> bool:
 
 # Another way round works ("后端直接访问是正常的", "本地是正常的"): the trouble is still there.
 # Each alternative opens with a literal; the gap is bounded.
-_WORKS_OTHERWISE_RE = re.compile(r"(?:直接访问|直接调|直连|本地|单独访问|绕过[^,，。]{0,8})[^,，。]{0,6}是正常的")
+_WORKS_OTHERWISE_RE = re.compile(r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|绕过[^,，。]{0,8})[^,，。]{0,6}是正常的")
 
 
 def asks_for_help(folded: str) -> bool:
@@ -1093,12 +1095,15 @@ def asks_for_help(folded: str) -> bool:
     return (
         _help_word(folded)
         or _THEN_CODE_RE.search(folded) is not None
-        or ("因为" in folded and _CAUSE_ASKED_RE.search(folded) is not None)
+        or (("吗" in folded or "嘛" in folded) and _CAUSE_ASKED_RE.search(folded) is not None)
     )
 
 
-# Whether a cause is the one asked ("这个 502 是因为上游超时吗"): the asker's own guess. Bounded gap.
-_CAUSE_ASKED_RE = re.compile(r"是(?:不是)?因为[^，,。!！]{1,30}[吗嘛]")
+# Whether a cause is the one asked ("这个 502 是因为上游超时吗", "是缓存问题吗"): the asker's own
+# guess. Bounded gaps.
+_CAUSE_ASKED_RE = re.compile(
+    r"是(?:不是)?因为[^，,。!！]{1,30}[吗嘛]|是[^，,。!！]{1,20}(?:问题|原因|导致|引起|造成)的?[吗嘛]"
+)
 
 
 # A remark that the problem is gone or in hand ("那个问题已经解决了", "修好了，谢谢",
@@ -1164,7 +1169,7 @@ SETTLED_WORDS = (
     "拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
     "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳 "
     # Worked round or in hand: "换到 I 区买上了", "配额申请已提交，预计明天批", "清完了", "没再出现".
-    "买上了 已提交 清完了 没再出现 之后恢复 下次规划 下次直接 下次记得".split(),
+    "买上了 已提交 清完了 没再出现 之后恢复 下次规划 下次直接 下次记得 开出来了 全通了 改造完毕 升级解决 顶着".split(),
     # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
     # ("modifyinstance" holds it); English words after a space, not inside a name
     # ("ERR_NAME_NOT_RESOLVED", "prefixed").
@@ -1289,6 +1294,7 @@ def labelled_notice(folded: str) -> bool:
     "Postmortem：…"), asking nothing?"""
     if "?" in folded:
         return False
+    folded = folded.lstrip(_LABEL_DRESS)
     if folded.startswith(_NOTICES):
         return True
     if not folded.startswith(_NOTES) and _TEACHING_RE.match(folded) is None:
@@ -1313,7 +1319,11 @@ _NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "
 _NOTES = (
     *("写给新人:", "给新人:", "科普:", "小知识:", "备忘:", "笔记:", "tips:", "tip:", "fyi:", "psa:"),
     *("总结:", "结论:", "经验:", "教训:", "进展:", "同步:", "update:"),
+    *("今天学到:", "学到了:", "分享一个坑:", "分享个坑:", "踩坑:", "踩坑记录:", "避坑:"),
+    *("全员注意:", "提醒:", "温馨提示:"),
 )
+# Symbols a label may be dressed in ("⚠️全员注意：…").
+_LABEL_DRESS = "⚠️❗‼📢🔔🚨📌💡*! "
 # Up to the first comma or full stop (folded: "," for "，"). Bounded by the text.
 _FIRST_CLAUSE_RE = re.compile(r"[^,。.;；]*")
 
@@ -1575,6 +1585,14 @@ def about_the_bot(folded: str) -> bool:
 
 def asks_for_status(folded: str) -> bool:
     return any(word in folded for word in _STATUS_ASKS) or _STATUS_ASK_RE.search(folded) is not None
+
+
+# The name of an error asked for, not a status ("新进程拿到的是什么错误", not "…什么错误码").
+_ERROR_NAME_ASK_RE = re.compile(r"(?:什么|哪种|哪个|啥)(?:错误|报错)(?!码)")
+
+
+def asks_for_error_name(folded: str) -> bool:
+    return ("错" in folded) and _ERROR_NAME_ASK_RE.search(folded) is not None
 
 
 # Talk about how errors are handled, not about one that happened: opinions, reviews, meetings,

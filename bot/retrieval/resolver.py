@@ -270,7 +270,7 @@ class Resolver:
     def _ranked(self, q: Query, found: dict[str, list[Match]], limit: int) -> Resolution:
         first, *later = self.kinds
         matches = list(found.get(first.name, ()))
-        resorted = not matches and domain.asks_for_status(q.folded)
+        resorted = not matches and domain.asks_for_status(q.folded) and not domain.asks_for_error_name(q.folded)
         if resorted:
             # "…端口直接拒绝连接，这个 Cloudflare 码是几": asked for a status, the first kind's
             # last resort is read before the others are placed beside it, not only after.

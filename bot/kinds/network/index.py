@@ -22,6 +22,7 @@ from bot.core import pinyin, tuning
 from bot.core.domain import (
     PROGRAM_NAMES,
     asks,
+    asks_for_error_name,
     asks_for_help,
     asks_for_protocol_code,
     asks_for_status,
@@ -155,6 +156,7 @@ _DOC_CONTEXT = (
     "浏览器", "chrome", "firefox", "safari", "edge", "curl", "websocket", "socket", "dns", "域名", "解析",
     "证书", "tls", "ssl", "https", "grpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
     "exit code", "控制台", "console", "fetch", "node", "econn", "rst", "对端", "长连接",
+    "端口", "bind", "listen", "netstat",
 )
 # A named tool or protocol: its own cards first (see documents).
 _DOC_FAMILIES = {
@@ -441,6 +443,13 @@ class NetworkIndex:
                 return found
         return []
 
+    @staticmethod
+    def _undenied(q: Query) -> str:
+        """The normalised text without the clauses that say what it is not about ("…并不是
+        域名不存在": no words for ENOTFOUND), as the words tier reads it."""
+        kept = without_denied(q.folded)
+        return q.normalized if kept is q.folded else normalize(kept)
+
     def documents(self, q: Query, limit: int) -> list[Match]:
         """A long description of a failure below HTTP that no tier read ("同事电脑日期被改成了
         三年后，打开 https 网站都提示证书不在有效期内，Chrome 里这个错误叫什么"): the whole cards
@@ -457,13 +466,18 @@ class NetworkIndex:
         if not any(word in folded for word in _DOC_CONTEXT):
             return []  # "服务器认识这个方法，可这个地址不让用": HTTP's own business
         named = [f for f, words in _DOC_FAMILIES.items() if any(w in folded for w in words)]
-        if asks_for_status(folded) and not set(named) & _OWN_CODES_FAMILIES and not asks_for_protocol_code(folded):
+        if (
+            asks_for_status(folded)
+            and not set(named) & _OWN_CODES_FAMILIES
+            and not asks_for_protocol_code(folded)
+            and not asks_for_error_name(folded)
+        ):
             return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
         # A family whose words are everyday ones (gRPC, WebSocket) only with its context named:
         # "不合协议的帧" is no WebSocket close code when Chrome talks HTTP/2.
         ranked = [
             row
-            for row in self._documents.rank(query, _DOC_SHORTLIST)
+            for row in self._documents.rank(self._undenied(q), _DOC_SHORTLIST)
             if row[2] >= tuning.NETWORK_DOC_MIN_SHARE and self._family_named(self.entries[row[0]].family, folded)
         ]
         if _NOT_BROWSER_RE.search(folded) is not None and not any(w in folded for w in _PROTOCOL_WORDS["browser"]):
