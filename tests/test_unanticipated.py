@@ -1738,6 +1738,7 @@ def test_a_pasted_line_then_what_it_was_tells_the_cause():
     # A one-character word before the name ("报"), a dash before what it was.
     assert domain.tells_cause("openssl 报 x509_v_err_self_signed_cert_in_chain 是公司 zscaler 中间人")
     assert domain.tells_cause("error: getaddrinfo enotfound api.x.com —— 是我 vpn 没连")
+    assert domain.tells_cause("那个 exit 28(curle_operation_timedout)是防火墙把出站 443 封了")
     assert not domain.tells_cause("騰訊雲 cbs 回 invaliddisk.busy 是怎样".replace("騰訊雲", "腾讯云"))
     # A guessed cause asked about is a question.
     assert domain.asks_for_help("刚加的记录查不到,是 dns 缓存问题吗")
