@@ -1751,6 +1751,17 @@ def test_a_pasted_line_then_what_it_was_tells_the_cause():
     assert not domain.tells_cause("oss invalidaccesskeyid,ak 是刚建的")
 
 
+def test_a_network_card_leads_a_close_status_guess_when_nothing_is_said_of_http(service):
+    # fresh_mixed_52's row: both kinds read it only as whole cards, the status a point higher.
+    told = (
+        "两个服务之间维持着一条长连接，通信进行到一半时对端进程突然崩溃，它所在机器的内核向我们发了一个 RST 包。"
+        "本端下一次调用 read 的时候系统调用直接失败返回，这是什么错误？"
+    )
+    assert _first(service.resolve(told)) == "ECONNRESET"
+    # A request is HTTP's word: "…服务器拒绝解析" of a long query string stays 414.
+    assert _first(service.resolve("GET 请求把一大堆筛选条件全拼在查询串里，地址长得离谱，服务器拒绝解析")) == 414
+
+
 def test_a_pod_state_gets_no_guessed_status_unless_one_is_asked_for(service):
     assert service.resolve("k8s pod 一直 CrashLoopBackOff 怎么排查").matches == ()
     assert service.resolve("pod 一直 Pending，我看看是不是节点资源不够").matches == ()

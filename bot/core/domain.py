@@ -1015,9 +1015,9 @@ FOUND_CAUSE += ("最后发现", "结果发现", "后来发现", "已确认是")
 _BECAUSE_RE = re.compile(
     r"是因为(?!什么|啥|哪)|.导致[^，,]{0,60}[，,]|(?<!不)是[^，,。]{1,24}(?:搞的|的锅)|(?<![(（])原因(?:是|:) ?(?!什么|啥|哪|多少|怎么|为什么|不明)"
 )
-# "原因：nginx proxy_temp 目录权限不对", "408 的原因是 SLB …": the cause given, not asked for.
 # Someone else's question retold, then answered ("刚有人问 502 告警咋回事：是我在压测，忽略就好").
 _ASKED_AND_ANSWERED_RE = re.compile(r"(?:有人问|大家问|同事问|老板问|在问)[^:?]{0,30}:")
+# "原因：nginx proxy_temp 目录权限不对", "408 的原因是 SLB …": the cause given, not asked for.
 # Firefox's own "（原因：CORS 头缺少 …）" is no help asked for either: it is the error pasted
 # (and no cause told: _BECAUSE_RE leaves it out).
 _CAUSE_GIVEN_RE = re.compile(r"原因(?:是|:) ?(?!什么|啥|哪|多少|怎么|为什么|不明)")

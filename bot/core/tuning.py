@@ -360,6 +360,9 @@ NETWORK_TOPIC_SHARED = 2  # technical terms (bot.core.domain) the text needs for
 # outright (below ANSWER), and needs more of the question than the status tier does:
 # everyday words (版本, 地址, 端口) are all over these cards.
 NETWORK_WORDS_CAP = 78.0
+# A network card read as a document leads a status guess (also a document) this close to it
+# when the text says nothing of HTTP (Resolver._ranked).
+DOCUMENT_CLOSE = 3.0
 NETWORK_MIN_COVERAGE = 0.35
 NETWORK_MIN_SHARED = 3
 # A question (not a remark) describing a failure: its best card, at this coverage and this

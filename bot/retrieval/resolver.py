@@ -304,6 +304,20 @@ class Resolver:
         matches.sort(key=_rank_key)
         if (
             matches
+            and matches[0].kind == "status"
+            and matches[0].tier == "document"
+            and matches[0].score < tuning.ANSWER
+            and not any(word in q.folded for word in _HTTP_TALK)
+        ):
+            # A failure told below HTTP ("…内核向我们发了一个 RST 包…这是什么错误", "证书的 SAN 里只有
+            # www…TLS 校验失败"), read by both kinds' whole cards: with nothing said of a status
+            # or of HTTP, the network card leads a status guess that scored about as much.
+            below = next((m for m in matches if m.kind == "network" and m.tier == "document"), None)
+            if below is not None and matches[0].score - below.score <= tuning.DOCUMENT_CLOSE:
+                lead = replace(below, score=matches[0].score + tuning.JUST_BELOW)
+                matches = [lead, *(m for m in matches if m is not below)]
+        if (
+            matches
             and matches[0].score < tuning.ANSWER
             and len(q.normalized.replace(" ", "")) > _LOOKUP_WORD  # "网关" alone is a lookup
             and (
@@ -327,6 +341,8 @@ class Resolver:
 # ("…客户端等不及先放弃了。客户端最后拿到的 gRPC 状态是什么") comes before them.
 _DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
+# Words that put a text in HTTP's own terms ("https" is TLS talk as much as HTTP's).
+_HTTP_TALK = ("状态码", "响应码", "返回码", "status code", "http 状态", "http状态", "nginx", "网关", "http/", "请求")
 
 
 def is_explicit(res: Resolution) -> bool:
