@@ -1009,18 +1009,19 @@ FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于�
 FOUND_CAUSE += ("最后发现", "结果发现", "后来发现", "已确认是")
 
 
+# "原因：nginx proxy_temp 目录权限不对", "408 的原因是 SLB …": the cause given, not asked for.
+# Firefox's own "（原因：CORS 头缺少 …）" is no help asked for either: it is the error pasted
+# (and no cause told: _BECAUSE_RE leaves it out).
+_CAUSE_GIVEN = r"原因(?:是|:) ?(?!什么|啥|哪|多少|怎么|为什么|不明)"
+_CAUSE_GIVEN_RE = re.compile(_CAUSE_GIVEN)
 # "… 导致 APIG.0307，SDK 里加了自动刷新": a cause and its effect, then what was done (a clause
 # after it; "客户端提前断开导致 broken pipe" alone asks whether it does). Bounded gap.
 # "这个是公司中间人代理搞的", "是 CDN 的锅": who or what did it, told. Bounded gaps.
 _BECAUSE_RE = re.compile(
-    r"是因为(?!什么|啥|哪)|.导致[^，,]{0,60}[，,]|(?<!不)是[^，,。]{1,24}(?:搞的|的锅)|(?<![(（])原因(?:是|:) ?(?!什么|啥|哪|多少|怎么|为什么|不明)"
+    r"是因为(?!什么|啥|哪)|.导致[^，,]{0,60}[，,]|(?<!不)是[^，,。]{1,24}(?:搞的|的锅)|(?<![(（])" + _CAUSE_GIVEN
 )
 # Someone else's question retold, then answered ("刚有人问 502 告警咋回事：是我在压测，忽略就好").
 _ASKED_AND_ANSWERED_RE = re.compile(r"(?:有人问|大家问|同事问|老板问|在问)[^:?]{0,30}:")
-# "原因：nginx proxy_temp 目录权限不对", "408 的原因是 SLB …": the cause given, not asked for.
-# Firefox's own "（原因：CORS 头缺少 …）" is no help asked for either: it is the error pasted
-# (and no cause told: _BECAUSE_RE leaves it out).
-_CAUSE_GIVEN_RE = re.compile(r"原因(?:是|:) ?(?!什么|啥|哪|多少|怎么|为什么|不明)")
 
 
 # A question its teller answers at once ("为啥又是 ECONNREFUSED？因为 redis 没起，我的锅"):
@@ -1072,10 +1073,14 @@ def disowns(folded: str) -> bool:
 def works_elsewhere(folded: str) -> bool:
     """Does the text say the same thing works somewhere else ("真机 request:fail timeout，模拟器是
     好的", "后端直接访问是正常的")? That is someone narrowing down their own trouble, not a remark."""
-    return "是好的" in folded or ("正常" in folded and _WORKS_OTHERWISE_RE.search(folded) is not None)
+    return "是好的" in folded or _works_otherwise(folded)
 
 
-# Another way round works ("后端直接访问是正常的", "本地是正常的"): the trouble is still there.
+def _works_otherwise(folded: str) -> bool:
+    """Another way round works ("后端直接访问是正常的", "本地是正常的"): the trouble is still there."""
+    return "正常" in folded and _WORKS_OTHERWISE_RE.search(folded) is not None
+
+
 # Each alternative opens with a literal; the gap is bounded.
 _WORKS_OTHERWISE_RE = re.compile(r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|绕过[^,，。]{0,8})[^,，。]{0,6}是正常的")
 
@@ -1308,7 +1313,7 @@ def labelled_notice(folded: str) -> bool:
 def _settled(folded: str) -> bool:
     if labelled_notice(folded):
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
-    if "正常" in folded and _WORKS_OTHERWISE_RE.search(folded) is not None:
+    if _works_otherwise(folded):
         return False  # "APIG.0201 后端不可用，后端直接访问是正常的": not "是正常的" as in expected
     return _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
 

@@ -295,6 +295,7 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # Trouble told in words a failure below HTTP is told in ("老的安卓手机连不上了"), beside
 # domain.REPORT_WORDS: for the cards as documents only (a status is no answer to them).
 _CANNOT_CONNECT = ("连不上", "连接不上", "连不了")
+_TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT)
 # Asking for a named protocol's code ("哪个 grpc 状态", "该用哪个关闭码").
 _CODE_OF_ASKS = ("哪个 grpc 状态", "哪个grpc状态", "什么 grpc 状态", "哪个状态", "哪个关闭码", "什么关闭码", "which status", "which code")
 # Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
@@ -446,9 +447,14 @@ class NetworkIndex:
     @staticmethod
     def _undenied(q: Query) -> str:
         """The normalised text without the clauses that say what it is not about ("…并不是
-        域名不存在": no words for ENOTFOUND), as the words tier reads it."""
-        kept = without_denied(q.folded)
-        return q.normalized if kept is q.folded else normalize(kept)
+        域名不存在", "不是那种域名根本不存在的": no words for ENOTFOUND). Worked out once a
+        question: the words tier and the cards as documents both read it."""
+        text = q.memo.get("network.undenied")
+        if text is None:
+            kept = without_denied(q.folded)
+            q.memo["network.denied"] = kept is not q.folded
+            text = q.memo["network.undenied"] = q.normalized if kept is q.folded else normalize(kept)
+        return text
 
     def documents(self, q: Query, limit: int) -> list[Match]:
         """A long description of a failure below HTTP that no tier read ("同事电脑日期被改成了
@@ -460,7 +466,7 @@ class NetworkIndex:
         folded = q.folded
         if len(query.replace(" ", "")) < tuning.NETWORK_DOC_MIN_LENGTH:
             return []
-        told = reports_trouble(folded) or any(w in folded for w in (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT))
+        told = reports_trouble(folded) or any(w in folded for w in _TROUBLE_OR_ERROR_ASKED)
         if settled(folded) or not told:
             return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
         if not any(word in folded for word in _DOC_CONTEXT):
@@ -1094,12 +1100,8 @@ class NetworkIndex:
             self._homophones(q, offer)
         # Shared words are read below and by _specific_in_topic, each above its own coverage.
         told = min(tuning.NETWORK_MIN_COVERAGE, tuning.NETWORK_TOPIC_COVERAGE)
-        # Read without the clauses that say what the question is not about ("不是那种域名根本
-        # 不存在的" is no word for ENOTFOUND).
-        kept = without_denied(q.folded)
-        q.memo["network.denied"] = denied = kept is not q.folded
-        words_of = normalize(kept) if denied else query
-        scored = q.memo["network.words"] = self._words.scores(words_of, words_from=told)
+        # Read without the clauses that say what the question is not about.
+        scored = q.memo["network.words"] = self._words.scores(self._undenied(q), words_from=told)
         for rank, (name, coverage, words) in enumerate(scored):
             if coverage < tuning.NETWORK_MIN_COVERAGE:
                 break
