@@ -942,6 +942,9 @@ def without_denied(folded: str) -> str:
 
 
 def asks(folded: str) -> bool:
+    if "了几次" in folded or "了好几次" in folded:
+        # "AccessDenied 了几次，…已处理": a count told ("…了几次？" still asks by its mark)
+        folded = folded.replace("了好几次", "了").replace("了几次", "了")
     return _question_word(folded) or ("还是" in folded and _EITHER_CODE_RE.search(folded) is not None)
 
 
@@ -1024,6 +1027,13 @@ _BECAUSE_RE = re.compile(
 _ASKED_AND_ANSWERED_RE = re.compile(r"(?:有人问|大家问|同事问|老板问|在问)[^:?]{0,30}:")
 
 
+# "结果是" and what was wrong ("排查到三点，结果是 hosts 文件写错了", "结果是 uploadId 被生命周期规则
+# 清掉了"), not what came out ("telnet 了一下，结果是 connection refused"). Literal-led, bounded gap.
+_RESULT_CAUSE_RE = re.compile(
+    r"结果是[^,，。?]{0,30}?(?:被|没|忘|漏|写错|配错|填错|弄错|搞错|改错|不对|过期了|满了|挂了|停了|关了)"
+)
+
+
 # A question its teller answers at once ("为啥又是 ECONNREFUSED？因为 redis 没起，我的锅"):
 # a cause told. Bounded gap; "?" is how folding writes "？".
 _SELF_ANSWERED_RE = re.compile(r"(?:为啥|为什么|咋又|怎么又)[^?]{0,40}\? ?因为")
@@ -1053,6 +1063,7 @@ def tells_cause(folded: str) -> bool:
             _TOLD_CAUSE_RE.match(folded) is not None
             or _BECAUSE_RE.search(folded) is not None
             or any(found in folded for found in FOUND_CAUSE)
+            or ("结果是" in folded and _RESULT_CAUSE_RE.search(folded) is not None)
         )
         and "?" not in folded
         and "还是" not in folded
@@ -1063,6 +1074,54 @@ def tells_cause(folded: str) -> bool:
 # The error named only to set it aside ("跟 ENOTFOUND 无关哈，纯好奇：…"): whatever is asked
 # after it is not about that error. Anchored on the disclaiming word before the name.
 _DISOWNED_RE = re.compile(r"(?:跟|和|与) ?[a-z][a-z0-9_.:]{2,40} ?(?:无关|没关系|没有关系|关系不大)")
+
+
+# Told for others, not asked: written down ("EPIPE 和 ECONNRESET 的区别笔记放 wiki 了", "1006 我写进
+# FAQ 了"), advice for next time ("以后大家遇到 EAI_AGAIN 先看看 CoreDNS 是不是被打爆了") or a plan
+# ("准备写个 ws 重连库，计划 1001 自动重连"). Literal-led, no unbounded gap; advice and plans anchored.
+_RECORDED_RE = re.compile(
+    r"(?:写进|写到|写在|放到|放进|放在|记到|记在|记进|整理到|整理进|整理在|加到|加进|补到|补进|放) ?了? ?"
+    r"(?:wiki|faq|文档|笔记|知识库|readme|confluence|语雀|手册)(?:里|上|中)? ?了"
+)
+_ADVICE_RE = re.compile(
+    r"\A(?:(?:以后|下次|今后|往后)(?:大家|各位)?|(?:大家|各位)(?:以后|下次|今后))(?:再)?(?:遇到|碰到|看到|见到|出现)"
+)
+_PLAN_RE = re.compile(r"\A(?:准备|打算|计划)(?:写|做|搞|加|上|弄|改|给)")
+# A story recalled ("还记得那次 CDN 回源全是 504 吗"): its "吗" asks no one anything.
+_RECALLED_RE = re.compile(r"\A(?:还记得|记不记得|记得)(?:那次|上次|之前|去年|以前|当年|那年)")
+_RECORDS = ("wiki", "faq", "文档", "笔记", "知识库", "readme", "confluence", "语雀", "手册")
+
+
+def tells_others(folded: str) -> bool:
+    """Does the text write something down, advise others for next time or tell a plan, asking
+    nothing ("先看看 … 是不是 …" is what to check, not a question) and asking no one for help?"""
+    if _RECALLED_RE.match(folded) is not None:
+        return "?" not in folded and not any(word in folded for word in _LOOK_FOR_ME)
+    told = (
+        _ADVICE_RE.match(folded) is not None
+        or _PLAN_RE.match(folded) is not None
+        or (any(word in folded for word in _RECORDS) and _RECORDED_RE.search(folded) is not None)
+    )
+    return (
+        told
+        and "还是" not in folded
+        and "帮" not in folded
+        and not any(word in folded for word in _LOOK_FOR_ME)
+        and not asks(folded.replace("是不是", ""))
+    )
+
+
+# Who wrote or changed the code ("UNAVAILABLE 自动重试的代码是谁写的？写得真漂亮", "日志里全是
+# NullPointerException，谁写的代码没判空"): asked of colleagues, praise or blame, not of the bot.
+_WHO_DID_IT = ("谁写的", "谁改的", "谁提交的", "谁合的", "哪位写的", "哪个大佬写的")
+
+
+def asks_who_did_it(folded: str) -> bool:
+    """Is the only question in the text who wrote or changed something?"""
+    if not any(word in folded for word in _WHO_DID_IT):
+        return False
+    rest = _blanked(folded, _WHO_DID_IT).replace("?", " ")
+    return "帮" not in rest and not any(word in rest for word in _LOOK_FOR_ME) and not asks(rest)
 
 
 def disowns(folded: str) -> bool:
@@ -1135,7 +1194,7 @@ SETTLED_WORDS = (
     "不用看了 别紧张 故意回的 给新人 全部通过 测试报告 批下来 已经修了 文档里加了 先别动 我们约定 "
     "属预期 预期现象 无需上报 无需处理 我更新了 补全了 已经生效 已生效 虚惊一场 自己去看 都正常了 "
     "排查完了 结案 已恢复 改到了 已经处理了 学到了 涨知识 统一收敛 提醒: 比上周 比昨天 环比 同比 "
-    "加上了 已经上线 收工 公告已发 是正常的 下个版本改 吵起来 ✅ 那边确认过 刚充了 充了 放心用 "
+    "加上了 已经上线 收工 公告已发 是正常的 下个版本改 吵起来 ✅ 那边确认过 刚充了 充了 放心用 已补 "
     "续上了 我笑了 维护到 最喜欢的状态码 是我的内心 是我对 "
     # Stories of the past, news and interviews told: "上次那个网关超时的问题，最后查出来是…",
     # "面试被问了 301 和 302 的区别，我答上来了", "新闻：某云厂商宕机 3 小时".

@@ -114,6 +114,8 @@ class Resolver:
             # "又是 ECONNRESET 哈哈哈，习惯了", "哈哈 curl: (7) 原来是我没开 VPN": an error named
             # in a laugh or a shrug, asking nothing, however plainly it is named.
             return not domain.asks_for_help(q.folded)
+        if domain.tells_others(q.folded) or domain.asks_who_did_it(q.folded):
+            return True  # "1006 我写进 FAQ 了：…", "以后大家遇到 EAI_AGAIN 先看看 …", "…是谁写的？": not asked of the bot
         if res.mode == "text":
             identifier = top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES
             if not identifier and IDENTIFIER_TYPED in q.signals:
@@ -137,6 +139,15 @@ class Resolver:
                 if domain.disowns(q.folded):
                     return True  # "跟 ENOTFOUND 无关哈，纯好奇：…": the name set aside, not asked about
                 least = tuning.CHATTER_IDENTIFIER
+            elif domain.tells_cause(q.folded) and not domain.asks_for_help(q.folded):
+                least = tuning.CHATTER_SETTLED  # "…排查到三点，结果是 hosts 写错了": the cause told
+            elif (
+                top.score < tuning.ANSWER
+                and not domain.asks(q.folded)
+                and not domain.asks_for_help(q.folded)
+                and not domain.reports_trouble(q.folded)
+            ):
+                least = tuning.CHATTER_SETTLED  # only guesses, for a text that neither asks nor tells trouble
             else:
                 least = tuning.CHATTER_LIKELY
             if domain.settled(q.folded):
