@@ -47,6 +47,7 @@ LIBUV_TCP = frozenset(
         "EHOSTUNREACH",
         "EISCONN",
         "EMFILE",  # accept EMFILE: every socket is a file descriptor
+        "ENOSPC",  # no space (disk or inotify watches): pasted from the same servers and builds
         "EMSGSIZE",
         "ENETDOWN",
         "ENETUNREACH",

@@ -133,6 +133,12 @@ class Kind(Protocol):
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Place this kind's matches beside the best match of the kinds before it."""
 
+    def beside_status(self, q: Query, typed: Match) -> Match | None:
+        """A reading of what went wrong around a status the text typed, told in this kind's
+        terms ("OPTIONS 预检返回 405，跨域过不去": the browser's CORS failure beside 405), or None.
+        Beside a status that reports no failure (``Resolution.yields``), only a failure the text
+        tells, which then leads ("接口返回了 200，可浏览器拦下了响应")."""
+
     def render(self, res: Resolution, limit: int) -> Reply:
         """The whole reply for an outright answer this kind laid out."""
 

@@ -42,9 +42,10 @@ from bot.retrieval.textindex import forget_shared
 # messages say "please try again".
 _LAUGHS = ("哈哈", "笑死", "习惯了", "我服了", "🤣", "😂")
 _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
-# Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "what is
+# Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…101 才算成功对吧", "我服了…
+# EADDRINUSE :::3000，谁占了我的端口", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
-_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
+_ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "谁占", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
 # A remark set aside as settled is read again for what it names only when it is chat-sized, and
 # only an error typed by name is offered then (not whatever its other words resemble).
 _REMARK_MAX = 200
@@ -182,7 +183,7 @@ class Resolver:
                 if k.identifies and tuning.precedence(k.name) < owner and k.may_identify(q)
             ]
             if not rivals:
-                return outright
+                return self._with_beside(q, outright, limit)
         yields = outright is not None and outright.yields
         # "阿里云 OSS 报 403，说签名不对": the typed status is what the API returned; a named
         # provider's error with that status whose wording the text retells says which one.
@@ -242,8 +243,24 @@ class Resolver:
             others = [replace(m, score=min(m.score, below - tuning.JUST_BELOW)) for m in explained[1:]]
             return Resolution(q.text, "text", tuple([lead, *beside, *others][:limit]))
         if outright is not None:
-            return outright
+            return self._with_beside(q, outright, limit)
         return self._ranked(q, found, limit)
+
+    def _with_beside(self, q: Query, outright: Resolution, limit: int) -> Resolution:
+        """A typed status and what another kind says went wrong around it ("OPTIONS 预检回的 404，
+        跨域一直过不去": 404, and the failed preflight beside it). A status that reports no failure
+        gives way when the text tells the failure ("接口明明返回了 200，浏览器却拦下了响应")."""
+        if outright.mode != "code" or len(outright.matches) != 1:
+            return outright
+        typed = outright.matches[0]
+        told = next((m for k in self.kinds if (m := k.beside_status(q, typed)) is not None), None)
+        if told is None:
+            return outright
+        if outright.yields:  # (a kind tells a failure beside such a status only when the text does)
+            lead = replace(told, score=max(told.score, tuning.ANSWER))
+            return Resolution(q.text, "text", (lead, replace(typed, score=lead.score - tuning.JUST_BELOW))[:limit])
+        told = replace(told, score=min(told.score, typed.score - tuning.JUST_BELOW))
+        return Resolution(q.text, "text", (typed, told)[:limit])
 
     @staticmethod
     def _explaining(kind: Kind, q: Query, matches: list[Match], typed: Match, limit: int) -> list[Match]:

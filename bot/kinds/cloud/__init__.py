@@ -422,6 +422,9 @@ class CloudKind:
     def fallback(self, q: Query, limit: int) -> list[Match]:
         return []
 
+    def beside_status(self, q: Query, typed: Match) -> Match | None:
+        return None  # a retold message beside its status is read by Resolver._explaining
+
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Put cloud readings beside the best status reading (see tuning.weigh_cloud)."""
         if not matches:

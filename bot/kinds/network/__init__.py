@@ -27,7 +27,7 @@ from bot.render.reply import Reply
 from bot.render.richtext import Line
 
 # A proxy between the client and the failing connection: the client sees the proxy's status.
-_PROXY_RE = re.compile(r"nginx|代理|反代|网关|upstream|ingress|负载均衡|(?<![a-z])(?:slb|alb|elb|cdn)(?![a-z])|cloudflare")
+_PROXY_RE = re.compile(r"nginx|代理|反代|网关|upstream|ingress|负载均衡|源站|回源|(?<![a-z])(?:slb|alb|elb|cdn|cf)(?![a-z])|cloudflare")
 # A question that names a protocol with codes of its own asks for that protocol's code: "grpc 调用
 # 超过 deadline 返回什么码" is DEADLINE_EXCEEDED, not 504; "ws 服务端嫌消息太大关了连接，关闭码是多少"
 # is 1009. Unless it asks for the HTTP side of it ("grpc-gateway 把 UNAVAILABLE 映射成 HTTP 几").
@@ -93,6 +93,9 @@ class NetworkKind:
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
         return self.index.documents(q, limit)
+
+    def beside_status(self, q: Query, typed: Match) -> Match | None:
+        return self.index.cors_beside(q, typed)
 
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Loose readings stay just below the best status reading: typos, word overlap and

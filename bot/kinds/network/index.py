@@ -200,6 +200,14 @@ def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: 
 
 
 _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
+# CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
+_CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站")
+_CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拦", "浏览器给拦", "浏览器拒绝", "浏览器不让")
+_PREFLIGHT_TOLD = ("预检", "preflight", "options")
+# The browser's failure told beside a status that reports none ("…200，可浏览器拦下了响应").
+_CORS_FAILED = ("拦", "blocked", "拿不到", "过不去", "失败", "报错", "拒绝", "不让", "挂了", "disallow", "错误")
+# An OPTIONS request is a preflight when a browser sends it.
+_BROWSER_SIDE = ("浏览器", "前端", "fetch", "axios", "xhr", "xmlhttprequest", "browser")
 
 
 def _quotes_cors(folded: str) -> bool:
@@ -521,6 +529,31 @@ class NetworkIndex:
         why = f"{family} 一览"
         matches = tuple(Match("network", short_key(e.name), tuning.EXPLICIT, why, e, tier="class") for e in entries)
         return Resolution(q.text, "class", matches, owner="network", final=True) if matches else None
+
+    def cors_beside(self, q: Query, typed: Match) -> Match | None:
+        """The browser's CORS failure told beside a status the server sent ("OPTIONS 预检回的 404，
+        所以跨域一直过不去", "接口明明返回了 200，可浏览器拦下了响应"): a failed preflight for a
+        preflight that got an error, a redirected one for a redirect, else the CORS card the text
+        reads as (or the commonest, a missing Access-Control-Allow-Origin). Only for a text that
+        speaks of CORS; the status stays the answer (see Resolver._with_cors)."""
+        folded = q.folded
+        if not any(word in folded for word in _CORS_TOLD) and not (
+            "options" in folded and any(word in folded for word in _BROWSER_SIDE)
+        ):
+            return None
+        status = typed.status or 0
+        if status < 300 and not any(word in folded for word in _CORS_FAILED):
+            return None  # "预检返回 204 是正常的吗": the status is the question
+        name = ""
+        if any(word in folded for word in _PREFLIGHT_TOLD) and status >= 300:
+            name = "CORS_REDIRECT_NOT_ALLOWED" if status < 400 else "CORS_PREFLIGHT_FAILED"
+        if not name:
+            read = [*self.search(q, 3), *self.documents(q, 3)]
+            name = next((m.answer.name for m in read if m.answer.family == "cors"), "CORS_MISSING_ALLOW_ORIGIN")
+        entry = self.entries.get(name)
+        if entry is None:
+            return None
+        return Match("network", short_key(name), tuning.NETWORK_TOPIC, f"跨域，服务器回了 {status}", entry, tier="topic")
 
     def entry_for(self, key: str) -> NetworkEntry | None:
         name = self._keys.get(key)

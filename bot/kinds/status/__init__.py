@@ -113,6 +113,9 @@ class StatusKind:
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         return matches
 
+    def beside_status(self, q: Query, typed: Match) -> Match | None:
+        return None
+
     # --- showing -------------------------------------------------------------------------
     def render(self, res: Resolution, limit: int) -> Reply:
         if res.mode == "class" and res.group == OVERVIEW:
