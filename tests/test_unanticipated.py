@@ -1773,11 +1773,65 @@ def test_an_english_verb_is_not_a_reason_phrase(service):
     assert all(m.status != 201 for m in service.resolve("the key does not exist, but I just created it").matches)
 
 
-@pytest.mark.parametrize("text", [*SESSION_16_REMARKS, *SESSION_17_REMARKS, *SESSION_18_REMARKS])
+SESSION_19_REMARKS = [
+    # Advice for next time, written down, a plan, a story recalled, who wrote it, a cause found.
+    "以后大家遇到 502 先看 upstream 日志",
+    "以后大家遇到 ERR_CERT_DATE_INVALID 先看下系统时间",
+    "502 的排查步骤我写进 wiki 了",
+    "计划下周把所有 502 告警接到飞书",
+    "gRPC 那段 UNAVAILABLE 自动重试的代码是谁写的？写得真漂亮",
+    "谁写的接口，一直返回 500",
+    "查了半天，结果是安全组没开 443，ECONNREFUSED 就是这么来的",
+]
+
+SESSION_19_QUESTIONS = [
+    # The same openings, asking.
+    ("以后遇到 502 应该先查哪里", 502),
+    ("下次遇到 ECONNRESET 怎么排查", "ECONNRESET"),
+    ("准备给接口加限流，超了返回 429 还是 503", 429),
+    ("ECONNRESET 写进文档了，但是还是不太懂", "ECONNRESET"),
+    ("谁写的网关，504 怎么排查", 504),
+    ("谁写的代码报 ECONNRESET 了，帮忙看看", "ECONNRESET"),
+    # "结果是" and what came out, not what was wrong.
+    ("我 telnet 了一下，结果是 connection refused", "ECONNREFUSED"),
+    ("换了个网络试，结果是 ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED"),
+    # A setting's new value is no status; trouble after a change is still trouble.
+    ("proxy_read_timeout 改成 300 之后就开始报 502", 502),
+    ("keepalive_timeout 设成 75 以后偶尔 502", 502),
+    ("阿里云 ECS 我把带宽设成 0 以后就报 InvalidInternetChargeType.ValueNotSupported", "InvalidInternetChargeType.ValueNotSupported"),
+    # A full disk or the inotify watch limit.
+    ("2024/05/01 10:00:00 [crit] 123#0: *45 pwrite() failed (28: No space left on device)", "ENOSPC"),
+]
+
+
+@pytest.mark.parametrize("text", [*SESSION_16_REMARKS, *SESSION_17_REMARKS, *SESSION_18_REMARKS, *SESSION_19_REMARKS])
 def test_remarks_naming_an_error_are_not_answered(service, text):
     assert service.resolve(text).matches == ()
 
 
-@pytest.mark.parametrize(("text", "first"), [*SESSION_16_QUESTIONS, *SESSION_17_QUESTIONS, *SESSION_18_QUESTIONS])
+@pytest.mark.parametrize(
+    ("text", "first"), [*SESSION_16_QUESTIONS, *SESSION_17_QUESTIONS, *SESSION_18_QUESTIONS, *SESSION_19_QUESTIONS]
+)
 def test_questions_beside_those_remarks_are_answered(service, text, first):
     assert _first(service.resolve(text)) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("跨域预检 OPTIONS 请求返回 405 怎么办", ["405", "CORS_PREFLIGHT_FAILED"]),
+        ("前端 OPTIONS 预检返回 401 导致跨域失败，后端该怎么放行？", ["401", "CORS_PREFLIGHT_FAILED"]),
+        # A redirect reports no failure: the redirected preflight leads.
+        ("OPTIONS 预检请求被网关 302 到登录页了，跨域挂了", ["CORS_REDIRECT_NOT_ALLOWED", "302"]),
+        ("预检返回 204 是正常的吗", ["204"]),
+    ],
+)
+def test_a_typed_status_keeps_the_lead_with_the_cors_failure_beside_it(service, text, keys):
+    assert [m.key for m in service.resolve(text).matches] == keys
+
+
+def test_a_success_status_gives_way_to_the_cors_block_the_text_tells(service):
+    text = "fetch 调 b.com 的接口，接口本身返回了 200，但响应里没有允许 a.com 的头，浏览器拒绝把结果交给 JS"
+    matches = service.resolve(text).matches
+    assert matches[0].kind == "network" and matches[0].answer.family == "cors"
+    assert matches[1].key == "200"

@@ -443,7 +443,7 @@ def _only_openers(before: str) -> bool:
 
 # Weaker cues: they make a status of a number that ends its clause ("重启后 503", "扫码后
 # 403 了"), not of a room in a plan ("下课后 201 见", "打开 301 的门").
-WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然")
+WEAK_BEFORE = ("打开", "点开", "后", "之后", "以后", "时候", "时", "被", "突然", "居然", "竟然", "偶尔", "时不时", "偶发")
 # A question about the number that ends its clause: "499 是啥", "老板问 499 是啥？" (but not
 # "520 是什么日子").
 STATUS_QUESTION_AFTER = (
@@ -1184,7 +1184,7 @@ SETTLED_WORDS = (
     # Changes made and tips shared: "我把那个接口改成返回 201 了", "网关那边的 502 告警我已经关了，
     # 是误报", "404 是因为路由前缀漏了 /api，已修", "分享一下：cf 522 一般是源站防火墙没放行".
     "改成返回 都改成 已经改成 设成 设置成 调到 我加了 误报 已修 已回滚 回滚了 已经定位 "
-    "黑名单 已经关了 不用管 不用问 见怪不怪 扩完了 扩容完了 充值了 重建了 没问题了 都处理完了 设计稿 "
+    "已经关了 不用管 不用问 见怪不怪 扩完了 扩容完了 充值了 重建了 没问题了 都处理完了 设计稿 "
     "提醒一下 分享一下 大家注意 踩了个 踩坑 的坑 悠着点 抱歉 "
     # Figures reported: "昨天 5xx 一共 12 次", "4xx 比例 0.2%，比预期好", "404 errors down to 2 today".
     "一共 比例 比预期 阈值改成 阈值调到 "
@@ -1263,7 +1263,7 @@ SETTLED_WORDS = (
 PERSISTS = ("还是", "仍然", "依然", "仍旧", "还没好", "still")
 TROUBLE_WORDS = (
     *PERSISTS,
-    *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 again".split(),
+    *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 返回说 无效 以后就 之后就 偶尔 again".split(),
 )
 # "204 还是 200": a choice between two codes, not trouble persisting.
 _EITHER_RE = re.compile(r"[0-9] ?还是")
@@ -1788,7 +1788,19 @@ def is_quantity(text: str, start: int, end: int) -> bool:
         if latin and (word := _LATIN_WORD_RE.match(after)) is not None and word.group() in LATIN_UNITS:
             return True  # "300 ms", "350 tb,下季度…" (not "502 h2")
     before = text[max(0, start - _WINDOW) : start].rstrip()
+    if before.endswith(_CHANGED_TO):
+        # "proxy_read_timeout 改成 300": a setting's new value (not "接口改成返回 201").
+        clause = text[max(0, start - _SETTING_REACH) : start]
+        clause = clause[max(clause.rfind(mark) for mark in "，,。;；") + 1 :]
+        if _SETTING_NAME_RE.search(clause) is not None:
+            return True
     return bool(before) and before.endswith(_QUANTITY_BEFORE.get(before[-1], ()))
+
+
+_CHANGED_TO = ("改成", "改为", "调整为", "调整到", "改到")
+_SETTING_REACH = 48
+# A setting's name as configuration files spell it: proxy_read_timeout, max_connections.
+_SETTING_NAME_RE = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_]*[a-z]")
 
 
 # Two codes compared: "401 和 403 到底有啥区别", "301 还是 308".
