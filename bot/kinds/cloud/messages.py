@@ -9,6 +9,7 @@ character pair with the query.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 from operator import add, itemgetter
@@ -233,6 +234,26 @@ class CjkPool(Pool):
         return sorted(set(chain.from_iterable(filter(None, pairs))))
 
 
+# Words a vendor's English message says whatever its fault (LatinPool.similar): a retelling
+# leaves them out. A message needs this many other words to be recognised retold.
+_BOILERPLATE = frozenset("the a an specified is are was has have been please this that of to for".split())
+_RETOLD_WORDS = 4
+RETOLD_MAX = 90.0  # a retold message's likeness when it is the whole question
+
+
+def retold(spaced: str, form_words: str) -> float:
+    """How surely the question (its words, ``spaced``) retells a message (its words): 0 unless
+    every word of the message but its boilerplate is in the question (see LatinPool.similar)."""
+    asked = set(spaced.split())
+    return _retold(asked, asked - _BOILERPLATE, frozenset(form_words.split()) - _BOILERPLATE)
+
+
+def _retold(asked: set[str], said: set[str], content: frozenset[str]) -> float:
+    if len(said) < _RETOLD_WORDS or len(content) < _RETOLD_WORDS or not content <= asked:
+        return 0.0
+    return min(RETOLD_MAX, MESSAGE_CUTOFF + (RETOLD_MAX - MESSAGE_CUTOFF) * len(content) / len(said))
+
+
 class LatinPool(Pool):
     """English forms, picked by a shared word (see :class:`Lexicon`), so the cost of a
     question does not grow with the tables."""
@@ -244,9 +265,61 @@ class LatinPool(Pool):
         for i, words in enumerate(self.words):
             self._lexicon.add(words.split(), i)
         self._lexicon.freeze()
+        self._content = [frozenset(words.split()) - _BOILERPLATE for words in self.words]
+        # A retold form holds all its words, so its rarest one too: forms are looked up by it
+        # (a few per word), not checked one by one among every form sharing a word (~150).
+        counts = Counter(word for content in self._content for word in content)
+        by_rarest: dict[str, list[int]] = {}
+        for i, content in enumerate(self._content):
+            if len(content) >= _RETOLD_WORDS:
+                by_rarest.setdefault(min(content, key=lambda word: (counts[word], word)), []).append(i)
+        self._by_rarest = by_rarest
 
     def _candidates(self, compact: str, tokens: Iterable[str]) -> Sequence[int]:
         return self._lexicon.candidates(tokens)
+
+    def similar(
+        self, compact: str, spaced: str, tokens: Iterable[str] = ()
+    ) -> list[tuple[float, Sequence[int], bool]]:
+        """As :meth:`Pool.similar`, and a message retold inside a longer sentence ("Aliyun SDK
+        says the Access Key ID I passed does not exist, but …"): every word the message says,
+        besides its boilerplate, is in the question, which says more. Whole-string likeness
+        cannot see that (the question is twice the message), nor can containment by characters
+        ("the specified" is not retold)."""
+        out = super().similar(compact, spaced, tokens)
+        asked = set(spaced.split())
+        said = asked - _BOILERPLATE
+        if len(said) < _RETOLD_WORDS:
+            return out
+        at = {id(rows): j for j, (_, rows, _) in enumerate(out)}
+        by_rarest = self._by_rarest
+        for i in sorted(i for word in said if word in by_rarest for i in by_rarest[word]):
+            sim = _retold(asked, said, self._content[i])
+            if not sim:
+                continue
+            # The form's likeness in full, as a fresh scoring gives it: the lists above keep
+            # only their best few, so it may not have been scored.
+            form, rows = self.compact[i], self.rows[i]
+            sim = max(sim, similarity(compact, form))
+            if " " in spaced:
+                sim = max(sim, fuzz.ratio(" ".join(sorted(spaced.split())), self.words[i]))
+            j = at.get(id(rows))
+            if j is None:
+                at[id(rows)] = len(out)
+                out.append((sim, rows, compact == form))
+            elif sim > out[j][0]:
+                out[j] = (sim, rows, compact == form)
+        return out
+        found = {id(rows): sim for sim, rows, _ in out}
+        for i in self._candidates(compact, tokens):
+            content = self._content[i]
+            if len(content) >= _RETOLD_WORDS and content <= asked:
+                sim = min(RETOLD_MAX, MESSAGE_CUTOFF + (RETOLD_MAX - MESSAGE_CUTOFF) * len(content) / len(said))
+                rows = self.rows[i]
+                if sim > found.get(id(rows), 0.0):
+                    found[id(rows)] = sim
+                    out.append((sim, rows, False))
+        return out
 
     def _hosts(
         self, n: int, ids: Sequence[int], forms: Sequence[str] | None
