@@ -1801,6 +1801,12 @@ SESSION_19_QUESTIONS = [
     ("阿里云 ECS 我把带宽设成 0 以后就报 InvalidInternetChargeType.ValueNotSupported", "InvalidInternetChargeType.ValueNotSupported"),
     # A full disk or the inotify watch limit.
     ("2024/05/01 10:00:00 [crit] 123#0: *45 pwrite() failed (28: No space left on device)", "ENOSPC"),
+    # 返回 typed in pinyin before the code, a particle or more pinyin after it.
+    ("wo de jie kou fan hui 502 le", 502),
+    # A browser's block is no evidence for one CORS card: the commonest case.
+    ("跨域请求被浏览器拦截了", "CORS_MISSING_ALLOW_ORIGIN"),
+    # A vendor's English message retold in a longer sentence.
+    ("Aliyun keeps telling me the Access Key ID does not exist even though I made it an hour ago", "InvalidAccessKeyId.NotFound"),
 ]
 
 

@@ -144,7 +144,10 @@ _TECH_WORDS = ("grpc", "websocket", "curl")
 _GRPC_STATED = ("code = ", "code=", "statuscode.", "status: ")
 _STATED = "（按 gRPC 的写法）"
 # Words every question about a failure shares with every card: no evidence for one card.
-_GENERIC_GRAMS = frozenset("报错 错误 失败 浏览器 请求 接口 前端 后端 服务 务器 服务器 怎么 问题 出现 控制 制台 控制台".split())
+_GENERIC_GRAMS = frozenset(
+    "报错 错误 失败 浏览器 请求 接口 前端 后端 服务 务器 服务器 怎么 问题 出现 控制 制台 控制台 "
+    "浏览 览器 拦截 被拦 器拦 求被 域请".split()  # every browser block is one: "跨域请求被浏览器拦截了"
+)
 # Browsers' CORS messages open alike (Chrome: "Access to fetch at … from origin … has been
 # blocked by CORS policy: <reason>"; Firefox: "Cross-Origin Request Blocked: The Same Origin
 # Policy disallows reading the remote resource at …"): cut before the reason, they name no card.

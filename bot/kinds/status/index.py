@@ -567,7 +567,7 @@ class StatusIndex:
                     codes = explicit_codes(f"{asked} 是什么", None, self._reason) if asked else []
             if not codes and q.stripped.isascii() and (cue := _PINYIN_CUE_RE.search(q.stripped)) is not None:
                 # "xiao cheng xu qing qiu bao 413": 报 413 typed in pinyin, the code ending the text.
-                codes = explicit_codes(f"报 {cue.group(1)}", None, self._reason)
+                codes = explicit_codes(f"报 {cue.group(1) or cue.group(2)}", None, self._reason)
             if not codes and (lead := _CN_CODE_LEAD_RE.match(q.stripped)) is not None:
                 fixed = lead.group(1).translate(_CN_DIGITS) + " " + q.stripped[lead.end() :]
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
@@ -1241,7 +1241,12 @@ class StatusIndex:
 # A question typed in pinyin too: "yongjiu chongdingxiang shi duoshao".
 # Syllables run together or apart ("shi duo shao"). Every branch opens with a literal letter.
 _PINYIN_ASK_RE = domain.PINYIN_ASK_RE
-_PINYIN_CUE_RE = re.compile(r"(?<![a-z])(?:bao|fan ?hui|zhuang ?tai ?ma|bao ?cuo)\s?([1-5][0-9]{2})\s*$")
+# The code ending the text (a particle may follow: "wo de jie kou fan hui 401 le"), or after
+# 返回 / 报错 anywhere ("jie kou fan hui 403 jin zhi fang wen shi quan xian bu gou ma").
+_PINYIN_CUE_RE = re.compile(
+    r"(?<![a-z])(?:bao|fan ?hui|zhuang ?tai ?ma|bao ?cuo)\s?([1-5][0-9]{2})(?:\s?(?:le|la|a|ne|ma|ya|ba))?\s*$"
+    r"|(?<![a-z])(?:fan ?hui|bao ?cuo)\s?([1-5][0-9]{2})(?![0-9])"
+)
 # Pinyin words ending in a question mark ("429 tai duo qing qiu le?").
 _PINYIN_QUESTION_RE = re.compile(r"(?<![a-z])(?:le|ma|ne|a|ba|shi|shen ?me|sha)\s?\?\s*$")
 _PINYIN_LOOKUP_MAX = 40  # characters: a pinyin question this short is a lookup
