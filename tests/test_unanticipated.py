@@ -1785,7 +1785,11 @@ SESSION_19_REMARKS = [
 ]
 
 SESSION_19_QUESTIONS = [
-    # The same openings, asking.
+    # The same openings, asking; a plan asked about is asked of the code it names.
+    ("准备加重试，503 重试几次合适", 503),
+    ("准备写个重试，遇到 502 要不要重试", 502),
+    ("计划把 500 都改成 503，有啥坑", 500),
+    ("打算把鉴权失败统一成 401，合不合适", 401),
     ("以后遇到 502 应该先查哪里", 502),
     ("下次遇到 ECONNRESET 怎么排查", "ECONNRESET"),
     ("准备给接口加限流，超了返回 429 还是 503", 429),

@@ -349,7 +349,7 @@ STATUS_BEFORE = (
     "=>",
 )
 # Right after the number.
-STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err")
+STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err", "重试")
 # A question that opens with the number and asks what one does with it: "503 可以重试吗",
 # "429 要等多久", "301 会影响 seo 吗" (not "503 今晚聚餐", "302 的同学一起自习吗").
 MODAL_AFTER = (
@@ -870,6 +870,7 @@ _ONE_SCAN_FROM = 256  # characters of a non-ASCII text: from here one scan beats
 # Words that make a text a question ("茶壶是哪个码", "错误网管是啥"), however short.
 QUESTION_WORDS = tuple(
     "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有 谁懂 "
+    "要不要 该不该 合不合适 对不对 行不行 用不用 "
     "神马 神么".split()  # 神马: the web's 什么; 神么 typed by its sound
 )
 _question_word = _one_of(QUESTION_WORDS)
@@ -1086,10 +1087,16 @@ _RECORDED_RE = re.compile(
 _ADVICE_RE = re.compile(
     r"\A(?:(?:以后|下次|今后|往后)(?:大家|各位)?|(?:大家|各位)(?:以后|下次|今后))(?:再)?(?:遇到|碰到|看到|见到|出现)"
 )
-_PLAN_RE = re.compile(r"\A(?:准备|打算|计划)(?:写|做|搞|加|上|弄|改|给)")
+_PLAN_RE = re.compile(r"\A(?:准备|打算|计划)(?:写|做|搞|加|上|弄|改|给|把)")
 # A story recalled ("还记得那次 CDN 回源全是 504 吗"): its "吗" asks no one anything.
 _RECALLED_RE = re.compile(r"\A(?:还记得|记不记得|记得)(?:那次|上次|之前|去年|以前|当年|那年)")
 _RECORDS = ("wiki", "faq", "文档", "笔记", "知识库", "readme", "confluence", "语雀", "手册")
+
+
+def plans(folded: str) -> bool:
+    """Does the text open with a plan ("准备写个重试…", "打算把…统一成 401")? Asking about it is
+    asking about the code it names; telling it is not (tells_others)."""
+    return _PLAN_RE.match(folded) is not None
 
 
 def tells_others(folded: str) -> bool:

@@ -158,6 +158,8 @@ class Resolver:
                     return True  # "connect ECONNREFUSED 已经解决了": the name, and that it is settled
                 least = tuning.CHATTER_SETTLED  # a text told settled, whichever reading it has
         else:
+            if domain.plans(q.folded) and domain.asks(q.folded):
+                return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
         if domain.asks_for_help(q.folded):
             if top.score >= tuning.ANSWER:
