@@ -289,6 +289,13 @@ from tests.eval_utils import blind_rows, eval_blind
         # questions 95%); then tuned and trained on.
         ("dev/fresh_mixed_52.tsv", 0.93, 0.98),
         ("dev/chatter_boundary_7.tsv", 0.96, 0.92),
+        # Session 19's final sets, written blind at its start and scored once at 0ba7dc8 after
+        # every change (first runs: fresh_mixed_53 answerable 92.8% / 94.4%, descriptions 80.0% /
+        # 88.6%, cloud 80.0%, English 100%, chatter 100%, the same as at the session start;
+        # chatter_boundary_8 remarks rejected 77% (76% at the session start), questions 90% / 92%);
+        # then tuned and trained on.
+        ("dev/fresh_mixed_53.tsv", 0.92, 0.98),
+        ("dev/chatter_boundary_8.tsv", 0.90, 0.87),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):

@@ -1163,11 +1163,17 @@ def asks_for_help(folded: str) -> bool:
     answer = _self_answered(folded)
     if answer:
         folded = folded[answer:]  # "为啥又是 …？因为 redis 没起": asked and answered by the teller
+    if "@" in folded and ("谢" in folded or "thank" in folded or "thx" in folded):
+        folded = _THANKED_RE.sub(" ", folded)  # "🙏感谢 @老王，ENETUNREACH 原来是…": thanks, not a call for help
     return (
         _help_word(folded)
         or _THEN_CODE_RE.search(folded) is not None
         or (("吗" in folded or "嘛" in folded) and _CAUSE_ASKED_RE.search(folded) is not None)
     )
+
+
+# Someone thanked by name: the "@" calls no one for help. Literal-led, the name bounded.
+_THANKED_RE = re.compile(r"(?:感谢|谢谢|多谢|thanks|thank you|thx) ?@[^ ,，。!！]{1,24}")
 
 
 # Whether a cause is the one asked ("这个 502 是因为上游超时吗", "是缓存问题吗"): the asker's own

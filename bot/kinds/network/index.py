@@ -204,7 +204,7 @@ def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: 
 
 _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
-_CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站")
+_CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站", "允许该来源", "允许来源")
 _CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拦", "浏览器给拦", "浏览器拒绝", "浏览器不让")
 _PREFLIGHT_TOLD = ("预检", "preflight", "options")
 # The browser's failure told beside a status that reports none ("…200，可浏览器拦下了响应").
@@ -540,8 +540,10 @@ class NetworkIndex:
         reads as (or the commonest, a missing Access-Control-Allow-Origin). Only for a text that
         speaks of CORS; the status stays the answer (see Resolver._with_cors)."""
         folded = q.folded
-        if not any(word in folded for word in _CORS_TOLD) and not (
-            "options" in folded and any(word in folded for word in _BROWSER_SIDE)
+        if (
+            not any(word in folded for word in _CORS_TOLD)
+            and not ("options" in folded and any(word in folded for word in _BROWSER_SIDE))
+            and not ("浏览器" in folded and "拦" in folded)  # "…浏览器还是把结果拦下了"
         ):
             return None
         status = typed.status or 0
