@@ -1809,6 +1809,9 @@ SESSION_19_QUESTIONS = [
     ("wo de jie kou fan hui 502 le", 502),
     # A browser's block is no evidence for one CORS card: the commonest case.
     ("跨域请求被浏览器拦截了", "CORS_MISSING_ALLOW_ORIGIN"),
+    # A setting's name holds no pasted wording; a close frame's code; Chrome's own name.
+    ("nginx 反代的后端 Full GC 卡住，等到 proxy_read_timeout 到点后给用户返回了错误页，对应哪个状态", 504),
+    ("内网系统的证书是自己用 openssl 签的，Chrome 打开时拦了下来，说证书颁发机构不受信任", "ERR_CERT_AUTHORITY_INVALID"),
     # A vendor's English message retold in a longer sentence.
     ("Aliyun keeps telling me the Access Key ID does not exist even though I made it an hour ago", "InvalidAccessKeyId.NotFound"),
 ]
@@ -1838,6 +1841,13 @@ def test_questions_beside_those_remarks_are_answered(service, text, first):
 )
 def test_a_typed_status_keeps_the_lead_with_the_cors_failure_beside_it(service, text, keys):
     assert [m.key for m in service.resolve(text).matches] == keys
+
+
+def test_a_close_frames_code_asked_for_is_a_websocket_code_not_a_status(service):
+    # Which close code is the description's is up to the cards as documents; that it is one is not.
+    text = "WebSocket 服务端收到一个超大的文本帧，主动关闭了连接，关闭帧里应该带哪个原因码"
+    top = service.resolve(text).matches[0]
+    assert top.kind == "network" and top.answer.family == "websocket"
 
 
 def test_a_success_status_gives_way_to_the_cors_block_the_text_tells(service):

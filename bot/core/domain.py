@@ -1634,6 +1634,8 @@ def _asks_for_protocol_code(folded: str) -> bool:
         return True  # "curl …直接失败退出了，返回码是哪个": curl's exit code (no HTTP status typed)
     return (
         any(ask in folded for ask in _PROTOCOL_CODE_ASKS)
+        # "…主动发起关闭，关闭帧里应该带哪个原因码": the close frame's own code
+        or ("原因码" in folded and ("关闭帧" in folded or "websocket" in folded))
         or ("grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None)
         or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None

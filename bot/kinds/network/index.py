@@ -202,6 +202,8 @@ def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: 
         best[commoner] = (score - tuning.JUST_BELOW, why, tier)
 
 
+# Punctuation a short signature opens or closes with as printed ("(read timeout=", "[Errno 28]").
+_PRINTED_MARKS = frozenset("([{=:]})")
 _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
 _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站", "允许该来源", "允许来源")
@@ -306,7 +308,9 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # Trouble told in words a failure below HTTP is told in ("老的安卓手机连不上了"), beside
 # domain.REPORT_WORDS: for the cards as documents only (a status is no answer to them).
 _CANNOT_CONNECT = ("连不上", "连接不上", "连不了")
-_TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT)
+# … or stopped by the client ("Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的").
+_STOPPED = ("拦了", "拦下", "拦截", "被拦")
+_TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT, *_STOPPED)
 # Asking for a named protocol's code ("哪个 grpc 状态", "该用哪个关闭码").
 _CODE_OF_ASKS = ("哪个 grpc 状态", "哪个grpc状态", "什么 grpc 状态", "哪个状态", "哪个关闭码", "什么关闭码", "which status", "which code")
 # Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
@@ -363,6 +367,9 @@ class NetworkIndex:
         # One-word signatures in capitals (NXDOMAIN, SERVFAIL), for the typed ones a letter off;
         # not cards' own names (ECONNREFUSED): errno names typed a letter off read apart.
         self._caps_signatures: dict[str, str] = {}
+        # A short wording whose punctuation is part of it ("(read timeout=" of Python's requests):
+        # normalised, it is two words that a setting's name holds too ("proxy_read_timeout").
+        self._as_printed: dict[tuple[str, str], str] = {}
         cards = data.cards
         card_names = {entry.name for entry in cards}
         for entry in cards:
@@ -371,6 +378,8 @@ class NetworkIndex:
                 if key:
                     choice = Choice(key, entry.name, f"报错原文「{sig}」")
                     (fallbacks if entry.fallback else signatures).append(choice)
+                    if sig[:1] in _PRINTED_MARKS and sig[-1:] in _PRINTED_MARKS and key.count(" ") <= 1:
+                        self._as_printed[(key, entry.name)] = sig.lower()
                 if _CAPS_WORD_RE.fullmatch(sig) and not entry.fallback and sig not in card_names:
                     self._caps_signatures.setdefault(sig, entry.name)
             # A close code's English name ("policy violation") is how people say it too.
@@ -425,7 +434,10 @@ class NetworkIndex:
         phrases = {
             choice.key: choice
             for choice in signatures
-            if choice.key.isascii() and 2 <= choice.key.count(" ") + 1 <= 6 and not any(ch.isdigit() for ch in choice.key)
+            if choice.key.isascii()
+            and 2 <= choice.key.count(" ") + 1 <= 6
+            and not any(ch.isdigit() for ch in choice.key)
+            and (choice.key, choice.target) not in self._as_printed  # its punctuation is the wording
         }
         # And the close codes' English names, typed with a slip beside a WebSocket word.
         for choice in self._fuzzy_choices:
@@ -502,6 +514,12 @@ class NetworkIndex:
             ranked = [row for row in ranked if self.entries[row[0]].family != "browser"]
         if len(named) == 1:  # "curl …下到一半磁盘满了": among curl's own cards
             ranked = [row for row in ranked if self.entries[row[0]].family == named[0]] or ranked
+        elif not named and any(word in folded for word in _BROWSERS) and _NOT_BROWSER_RE.search(folded) is None:
+            # "…Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的": what the browser showed is
+            # its own name for the fault (ERR_CERT_AUTHORITY_INVALID), not OpenSSL's.
+            shown = next((row for row in ranked if self.entries[row[0]].family == "browser"), None)
+            if shown is not None and shown is not ranked[0]:
+                ranked = [(shown[0], *ranked[0][1:]), *(row for row in ranked if row is not shown)]
         names = [row[0] for row in ranked]
         if "EPIPE" in names and "ECONNRESET" in names and _reset_then_read(folded):
             # A read after the peer's reset (as in search): ECONNRESET in EPIPE's place.
@@ -625,6 +643,9 @@ class NetworkIndex:
         # "今天那个 TLS 握手失败是用户手机时间不对导致的，已经跟用户解释过了": a remark that the
         # trouble is dealt with asks nothing about the wording it retells.
         found = self._signatures.find(padded) if not done else []
+        if found and self._as_printed:
+            lowered = q.text.lower()
+            found = [c for c in found if self._as_printed.get((c.key, c.target), "") in lowered]
         for rank, choice in enumerate(found[:3]):  # longest first: the most specific wording
             offer(choice.target, tuning.NETWORK_SIGNATURE - rank, choice.label, "signature")
         if not done and len(q.normalized) <= _TYPED_MAX and (
@@ -639,6 +660,8 @@ class NetworkIndex:
             for run in islice(_LATIN_RUN_RE.finditer(q.normalized), _LATIN_RUNS):
                 if len(run.group()) <= longest:
                     continue
+                if "_" in q.text and run.group().replace(" ", "_") in q.text:
+                    continue  # a setting's name in lower case ("proxy_read_timeout"), not an error's wording
                 # Typed alone, the whole English text is the wording (one look-up, no word
                 # dropped at either end: ~15 µs a question).
                 slips = (
