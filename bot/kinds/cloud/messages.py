@@ -245,7 +245,11 @@ def retold(spaced: str, form_words: str) -> float:
     """How surely the question (its words, ``spaced``) retells a message (its words): 0 unless
     every word of the message but its boilerplate is in the question (see LatinPool.similar)."""
     asked = set(spaced.split())
-    return _retold(asked, asked - _BOILERPLATE, frozenset(form_words.split()) - _BOILERPLATE)
+    return _retold(asked, asked - _BOILERPLATE, _content(form_words))
+
+
+def _content(words: str) -> frozenset[str]:
+    return frozenset(words.split()) - _BOILERPLATE
 
 
 def _retold(asked: set[str], said: set[str], content: frozenset[str]) -> float:
@@ -265,12 +269,13 @@ class LatinPool(Pool):
         for i, words in enumerate(self.words):
             self._lexicon.add(words.split(), i)
         self._lexicon.freeze()
-        self._content = [frozenset(words.split()) - _BOILERPLATE for words in self.words]
         # A retold form holds all its words, so its rarest one too: forms are looked up by it
         # (a few per word), not checked one by one among every form sharing a word (~150).
-        counts = Counter(word for content in self._content for word in content)
+        # Their word sets are made again for those few (kept, they held ~1 MiB per 2,000 forms).
+        contents = [_content(words) for words in self.words]
+        counts = Counter(word for content in contents for word in content)
         by_rarest: dict[str, list[int]] = {}
-        for i, content in enumerate(self._content):
+        for i, content in enumerate(contents):
             if len(content) >= _RETOLD_WORDS:
                 by_rarest.setdefault(min(content, key=lambda word: (counts[word], word)), []).append(i)
         self._by_rarest = by_rarest
@@ -294,7 +299,7 @@ class LatinPool(Pool):
         at = {id(rows): j for j, (_, rows, _) in enumerate(out)}
         by_rarest = self._by_rarest
         for i in sorted(i for word in said if word in by_rarest for i in by_rarest[word]):
-            sim = _retold(asked, said, self._content[i])
+            sim = _retold(asked, said, _content(self.words[i]))
             if not sim:
                 continue
             # The form's likeness in full, as a fresh scoring gives it: the lists above keep
