@@ -1080,9 +1080,10 @@ _DISOWNED_RE = re.compile(r"(?:跟|和|与) ?[a-z][a-z0-9_.:]{2,40} ?(?:无关|�
 # Told for others, not asked: written down ("EPIPE 和 ECONNRESET 的区别笔记放 wiki 了", "1006 我写进
 # FAQ 了"), advice for next time ("以后大家遇到 EAI_AGAIN 先看看 CoreDNS 是不是被打爆了") or a plan
 # ("准备写个 ws 重连库，计划 1001 自动重连"). Literal-led, no unbounded gap; advice and plans anchored.
+_RECORDS = ("wiki", "faq", "文档", "笔记", "知识库", "readme", "confluence", "语雀", "手册")
 _RECORDED_RE = re.compile(
     r"(?:写进|写到|写在|放到|放进|放在|记到|记在|记进|整理到|整理进|整理在|加到|加进|补到|补进|放) ?了? ?"
-    r"(?:wiki|faq|文档|笔记|知识库|readme|confluence|语雀|手册)(?:里|上|中)? ?了"
+    rf"(?:{'|'.join(_RECORDS)})(?:里|上|中)? ?了"
 )
 _ADVICE_RE = re.compile(
     r"\A(?:(?:以后|下次|今后|往后)(?:大家|各位)?|(?:大家|各位)(?:以后|下次|今后))(?:再)?(?:遇到|碰到|看到|见到|出现)"
@@ -1090,7 +1091,6 @@ _ADVICE_RE = re.compile(
 _PLAN_RE = re.compile(r"\A(?:准备|打算|计划)(?:写|做|搞|加|上|弄|改|给|把)")
 # A story recalled ("还记得那次 CDN 回源全是 504 吗"): its "吗" asks no one anything.
 _RECALLED_RE = re.compile(r"\A(?:还记得|记不记得|记得)(?:那次|上次|之前|去年|以前|当年|那年)")
-_RECORDS = ("wiki", "faq", "文档", "笔记", "知识库", "readme", "confluence", "语雀", "手册")
 
 
 def plans(folded: str) -> bool:
@@ -1106,16 +1106,15 @@ def tells_others(folded: str) -> bool:
         return "?" not in folded and not any(word in folded for word in _LOOK_FOR_ME)
     told = (
         _ADVICE_RE.match(folded) is not None
-        or _PLAN_RE.match(folded) is not None
+        or plans(folded)
         or (any(word in folded for word in _RECORDS) and _RECORDED_RE.search(folded) is not None)
     )
-    return (
-        told
-        and "还是" not in folded
-        and "帮" not in folded
-        and not any(word in folded for word in _LOOK_FOR_ME)
-        and not asks(folded.replace("是不是", ""))
-    )
+    return told and "还是" not in folded and _asks_no_one(folded.replace("是不是", ""))
+
+
+def _asks_no_one(text: str) -> bool:
+    """No question, and no one asked for help (帮 in any form, 求助, 救救)."""
+    return "帮" not in text and not any(word in text for word in _LOOK_FOR_ME) and not asks(text)
 
 
 # Who wrote or changed the code ("UNAVAILABLE 自动重试的代码是谁写的？写得真漂亮", "日志里全是
@@ -1127,8 +1126,7 @@ def asks_who_did_it(folded: str) -> bool:
     """Is the only question in the text who wrote or changed something?"""
     if not any(word in folded for word in _WHO_DID_IT):
         return False
-    rest = _blanked(folded, _WHO_DID_IT).replace("?", " ")
-    return "帮" not in rest and not any(word in rest for word in _LOOK_FOR_ME) and not asks(rest)
+    return _asks_no_one(_blanked(folded, _WHO_DID_IT).replace("?", " "))
 
 
 def disowns(folded: str) -> bool:

@@ -117,6 +117,7 @@ class Resolver:
             return not domain.asks_for_help(q.folded)
         if domain.tells_others(q.folded) or domain.asks_who_did_it(q.folded):
             return True  # "1006 我写进 FAQ 了：…", "以后大家遇到 EAI_AGAIN 先看看 …", "…是谁写的？": not asked of the bot
+        helped: bool | None = None  # asks_for_help, once worked out
         if res.mode == "text":
             identifier = top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES
             if not identifier and IDENTIFIER_TYPED in q.signals:
@@ -140,17 +141,19 @@ class Resolver:
                 if domain.disowns(q.folded):
                     return True  # "跟 ENOTFOUND 无关哈，纯好奇：…": the name set aside, not asked about
                 least = tuning.CHATTER_IDENTIFIER
-            elif domain.tells_cause(q.folded) and not domain.asks_for_help(q.folded):
-                least = tuning.CHATTER_SETTLED  # "…排查到三点，结果是 hosts 写错了": the cause told
-            elif (
-                top.score < tuning.ANSWER
-                and not domain.asks(q.folded)
-                and not domain.asks_for_help(q.folded)
-                and not domain.reports_trouble(q.folded)
-            ):
-                least = tuning.CHATTER_SETTLED  # only guesses, for a text that neither asks nor tells trouble
             else:
-                least = tuning.CHATTER_LIKELY
+                helped = domain.asks_for_help(q.folded)
+                if not helped and domain.tells_cause(q.folded):
+                    least = tuning.CHATTER_SETTLED  # "…排查到三点，结果是 hosts 写错了": the cause told
+                elif (
+                    not helped
+                    and top.score < tuning.ANSWER
+                    and not domain.asks(q.folded)
+                    and not domain.reports_trouble(q.folded)
+                ):
+                    least = tuning.CHATTER_SETTLED  # only guesses, for a text that neither asks nor tells trouble
+                else:
+                    least = tuning.CHATTER_LIKELY
             if domain.settled(q.folded):
                 if domain.labelled_notice(q.folded):
                     return True  # "记录：curl: (7) … 证书过期没起来，已经 renew": a record, not a question
@@ -161,7 +164,7 @@ class Resolver:
             if domain.plans(q.folded) and domain.asks(q.folded):
                 return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
-        if domain.asks_for_help(q.folded):
+        if helped if helped is not None else domain.asks_for_help(q.folded):
             if top.score >= tuning.ANSWER:
                 return False
             # Only guesses to offer ("老板问为啥服务挂了，我该怎么编" → 502?): help is asked, but

@@ -297,6 +297,7 @@ class LatinPool(Pool):
         if len(said) < _RETOLD_WORDS:
             return out
         at = {id(rows): j for j, (_, rows, _) in enumerate(out)}
+        words = " ".join(sorted(spaced.split())) if " " in spaced else ""
         by_rarest = self._by_rarest
         for i in sorted(i for word in said if word in by_rarest for i in by_rarest[word]):
             sim = _retold(asked, said, _content(self.words[i]))
@@ -306,24 +307,14 @@ class LatinPool(Pool):
             # only their best few, so it may not have been scored.
             form, rows = self.compact[i], self.rows[i]
             sim = max(sim, similarity(compact, form))
-            if " " in spaced:
-                sim = max(sim, fuzz.ratio(" ".join(sorted(spaced.split())), self.words[i]))
+            if words:
+                sim = max(sim, fuzz.ratio(words, self.words[i]))
             j = at.get(id(rows))
             if j is None:
                 at[id(rows)] = len(out)
                 out.append((sim, rows, compact == form))
             elif sim > out[j][0]:
                 out[j] = (sim, rows, compact == form)
-        return out
-        found = {id(rows): sim for sim, rows, _ in out}
-        for i in self._candidates(compact, tokens):
-            content = self._content[i]
-            if len(content) >= _RETOLD_WORDS and content <= asked:
-                sim = min(RETOLD_MAX, MESSAGE_CUTOFF + (RETOLD_MAX - MESSAGE_CUTOFF) * len(content) / len(said))
-                rows = self.rows[i]
-                if sim > found.get(id(rows), 0.0):
-                    found[id(rows)] = sim
-                    out.append((sim, rows, False))
         return out
 
     def _hosts(

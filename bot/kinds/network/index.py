@@ -207,7 +207,7 @@ _PRINTED_MARKS = frozenset("([{=:]})")
 _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
 _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站", "允许该来源", "允许来源")
-_CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拦", "浏览器给拦", "浏览器拒绝", "浏览器不让")
+_CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拒绝", "浏览器不让")  # (and 浏览器 … 拦: cors_beside)
 _PREFLIGHT_TOLD = ("预检", "preflight", "options")
 # The browser's failure told beside a status that reports none ("…200，可浏览器拦下了响应").
 _CORS_FAILED = ("拦", "blocked", "拿不到", "过不去", "失败", "报错", "拒绝", "不让", "挂了", "disallow", "错误")
@@ -509,12 +509,13 @@ class NetworkIndex:
             for row in self._documents.rank(self._undenied(q), _DOC_SHORTLIST)
             if row[2] >= tuning.NETWORK_DOC_MIN_SHARE and self._family_named(self.entries[row[0]].family, folded)
         ]
-        if _NOT_BROWSER_RE.search(folded) is not None and not any(w in folded for w in _PROTOCOL_WORDS["browser"]):
+        not_browser = _NOT_BROWSER_RE.search(folded) is not None
+        if not_browser and not any(w in folded for w in _PROTOCOL_WORDS["browser"]):
             # "Node 里 http.get 连本机端口…err.code": a program's error, not the browser's name for it.
             ranked = [row for row in ranked if self.entries[row[0]].family != "browser"]
         if len(named) == 1:  # "curl …下到一半磁盘满了": among curl's own cards
             ranked = [row for row in ranked if self.entries[row[0]].family == named[0]] or ranked
-        elif not named and any(word in folded for word in _BROWSERS) and _NOT_BROWSER_RE.search(folded) is None:
+        elif not named and not not_browser and any(word in folded for word in _BROWSERS):
             # "…Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的": what the browser showed is
             # its own name for the fault (ERR_CERT_AUTHORITY_INVALID), not OpenSSL's.
             shown = next((row for row in ranked if self.entries[row[0]].family == "browser"), None)
@@ -556,7 +557,7 @@ class NetworkIndex:
         所以跨域一直过不去", "接口明明返回了 200，可浏览器拦下了响应"): a failed preflight for a
         preflight that got an error, a redirected one for a redirect, else the CORS card the text
         reads as (or the commonest, a missing Access-Control-Allow-Origin). Only for a text that
-        speaks of CORS; the status stays the answer (see Resolver._with_cors)."""
+        speaks of CORS; the status stays the answer (see Resolver._with_beside)."""
         folded = q.folded
         if (
             not any(word in folded for word in _CORS_TOLD)
