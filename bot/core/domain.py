@@ -1129,6 +1129,16 @@ def asks_who_did_it(folded: str) -> bool:
     return _asks_no_one(_blanked(folded, _WHO_DID_IT).replace("?", " "))
 
 
+# How to put something to another person ("老板问为什么接口不能秒回，我该怎么跟他解释"): help with
+# the telling, not with an error. Literal-led, bounded gap.
+_EXPLAIN_TO_RE = re.compile(r"(?:怎么|如何|咋)(?:跟|和|给|向)[^,，。?]{0,8}解释")
+
+
+def asks_how_to_explain(folded: str) -> bool:
+    """Does the text ask how to explain something to someone?"""
+    return "解释" in folded and _EXPLAIN_TO_RE.search(folded) is not None
+
+
 def disowns(folded: str) -> bool:
     """Does the text say the identifier it names has nothing to do with what it asks?"""
     return ("无关" in folded or "关系" in folded) and _DISOWNED_RE.search(folded) is not None
@@ -1212,7 +1222,7 @@ SETTLED_WORDS = (
     "去年我们 去年双十一 上次那个 之前我们 新闻: 时间线 白起了 记忆犹新 培训案例 后来改了 后来加了 后来发现 最后查出来 踩过 "
     "答上来了 说反了 凉了 这篇 文章不错 分享个 推荐个 "
     # Jokes from life and venting: "女朋友问我爱不爱她，我回了个 200 OK", "抢票一直 503，心态崩了".
-    "女朋友 男朋友 相亲 加薪 蛋糕 好有文化 程序员的浪漫 心态崩了 烦死 投诉 "
+    "女朋友 男朋友 相亲 加薪 蛋糕 我家猫 我家狗 好有文化 程序员的浪漫 心态崩了 烦死 真服了 投诉 "
     "帮忙排查 已经修复 已经解决 已合入 cherry-pick 先观察 解释过了 "
     # A change made and its expected effect: "从 60 改到 120 了，504 应该能少点", "无所谓".
     "应该能少 应该会少 会少很多 能少点 无所谓 "
@@ -1244,7 +1254,9 @@ SETTLED_WORDS = (
     "拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "
     "加白 已经放行 先这样吧 写给新人 修了 都换成 已经提工单 明天生效 年度最佳 "
     # Worked round or in hand: "换到 I 区买上了", "配额申请已提交，预计明天批", "清完了", "没再出现".
-    "买上了 已提交 清完了 没再出现 之后恢复 下次规划 下次直接 下次记得 开出来了 全通了 改造完毕 升级解决 顶着".split(),
+    "买上了 已提交 清完了 没再出现 之后恢复 下次规划 下次直接 下次记得 开出来了 全通了 改造完毕 升级解决 顶着 "
+    # Done, or handed to the user to try: "内网 CA 已经打进基础镜像了", "我让他换个网络试试".
+    "已经打进 我让他 我让她".split(),
     # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
     # ("modifyinstance" holds it); English words after a space, not inside a name
     # ("ERR_NAME_NOT_RESOLVED", "prefixed").
@@ -1275,6 +1287,8 @@ PERSISTS = ("还是", "仍然", "依然", "仍旧", "还没好", "still")
 TROUBLE_WORDS = (
     *PERSISTS,
     *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 返回说 无效 以后就 之后就 偶尔 again".split(),
+    # Steps listed as tried ("CA 已经打进镜像了，update-ca-certificates 也跑了"): done, and not enough.
+    *"也跑了 也试了 也执行了 也重启了 也装了 也配了 也清了 也换了 也检查了 也确认了 也查了".split(),
 )
 # "204 还是 200": a choice between two codes, not trouble persisting.
 _EITHER_RE = re.compile(r"[0-9] ?还是")
@@ -1304,6 +1318,16 @@ def _told_settled(folded: str) -> bool:
 
 # "我把 nginx 升级了，然后就 502 了": what came of a change is trouble.
 _THEN_CODE_RE = re.compile(r"就\s?[1-5][0-9]{2}")
+
+
+# A change told as the text's last words ("单帧超过 1M 被服务端拒了，改成分片发了"): what was done.
+# Literal-led, bounded gap, searched in the text's last characters only.
+_CHANGED_LAST_RE = re.compile(r"(?:改成|换成|改用|换用|改为)[^,，。?!]{1,20}了$")
+_CHANGED_TAIL = 28
+
+
+def _changed_last(folded: str) -> bool:
+    return _CHANGED_LAST_RE.search(folded, max(0, len(folded) - _CHANGED_TAIL)) is not None
 
 
 # A version moved to ("Go 升级到 1.22.3 了", "node 切到 v20.11"): a release note.
@@ -1417,7 +1441,7 @@ def _settled_short(folded: str) -> bool:
     if _meme(folded):
         return not asks(folded)  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (
-        (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None)
+        (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None or _changed_last(folded))
         and not asks(folded)
         and (not _trouble_word(folded) or _settled_last(folded))
         and _THEN_CODE_RE.search(folded) is None
@@ -1435,7 +1459,7 @@ def _settled_long(folded: str) -> bool:
         return True
     return (
         _THEN_CODE_RE.search(folded) is None
-        and (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None)
+        and (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None or _changed_last(folded))
         and (not _trouble_word(folded) or _settled_last(folded))
     )
 

@@ -168,8 +168,9 @@ class Resolver:
             if top.score >= tuning.ANSWER:
                 return False
             # Only guesses to offer ("老板问为啥服务挂了，我该怎么编" → 502?): help is asked, but
-            # not about an error, when the model is as sure as for a typed code.
-            least = tuning.CHATTER_CERTAIN
+            # not about an error, when the model is as sure as for a typed code; help with
+            # telling someone ("…我该怎么跟他解释网络延迟") when it leans that way at all.
+            least = tuning.CHATTER_SETTLED if domain.asks_how_to_explain(q.folded) else tuning.CHATTER_CERTAIN
         p = model.probability(q.folded)
         return p is not None and p >= least
 
