@@ -161,6 +161,23 @@ FILLERS = (
     "哈哈",
     "帮我看看",
     "谢谢",
+    # Asked to explain ("解释下跨域", "讲讲 ECONNRESET", "科普一下 502"): the topic is the rest.
+    "解释一下",
+    "解释下",
+    "讲一下",
+    "讲讲",
+    "说说",
+    "介绍一下",
+    "介绍下",
+    "科普一下",
+    "科普下",
+    # What it is for ("OPTIONS 预检请求是干嘛的"): asked of the rest.
+    "是干嘛的",
+    "是干什么的",
+    "是做什么的",
+    "干嘛用的",
+    "有什么用",
+    "有啥用",
     "一下",
     "呢",
     "吗",
@@ -374,7 +391,11 @@ def clear_caches() -> None:
 
 # Time words and adverbs told between the two halves of a Chinese phrase ("证书昨晚过期了",
 # "接口已经被限流了"): alias lookups also read the text without them. Fixed-width look-arounds.
-_INSERTS = "上个月就|上个月|上周就|上周|前几天|前两天|前天|早就|早已|昨晚|昨天|今天|今晚|刚刚|刚才|又|已经|突然|好像|貌似|居然|竟然"
+_INSERTS = (
+    "上个月就|上个月|上周就|上周|前几天|前两天|前天|早就|早已|昨晚|昨天|今天|今晚|刚刚|刚才|又|已经|突然|好像|貌似|居然|竟然"
+    # How often ("接口老是超时", "服务一直不可用"): the phrase is the same one.
+    "|老是|总是|经常|常常|一直|时不时|偶尔|有时候|动不动就|反复"
+)
 _INSERT_HINT_RE = re.compile(_INSERTS)
 _INSERT_RE = re.compile(f"(?<=[\u4e00-\u9fff])(?:{_INSERTS})(?=[\u4e00-\u9fff])")
 

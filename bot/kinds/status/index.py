@@ -1119,7 +1119,8 @@ class StatusIndex:
         slivers: set[int] = set()  # codes read from an alias that is a small part of a long text
         # The text as typed, then (when it differs) without the time words and adverbs put
         # inside a phrase ("接口已经被限流了", "网关昨晚又超时了").
-        for text in dict.fromkeys((query, without_fillers(query))):
+        unfilled = without_fillers(query)
+        for text in dict.fromkeys((query, unfilled)):
             padded_text = f" {text} "
             for choice in self._contained.find(padded_text):
                 if domain.ruled_out(padded_text, choice.key):
@@ -1192,6 +1193,11 @@ class StatusIndex:
         # how much the best entry leads the next one.
         scored = self._words.scores(query, words_from=tuning.GRAM_MIN_COVERAGE)  # the words of kept rows
         kept = [row for row in scored if row[1] >= tuning.GRAM_MIN_COVERAGE]  # sorted by coverage
+        if not kept and unfilled != query and len(query) <= tuning.SHORT_ASKED_MAX:
+            # A short text read without the adverbs set inside a phrase when as typed it shares
+            # too little: "接口老是超时" says what "接口超时" says. (A long one is the documents'.)
+            scored = self._words.scores(unfilled, words_from=tuning.GRAM_MIN_COVERAGE)
+            kept = [row for row in scored if row[1] >= tuning.GRAM_MIN_COVERAGE]
         overlap = [
             tuning.word_overlap(coverage, scored[n + 1][1] if n + 1 < len(scored) else 0.0)
             for n, (_, coverage, _) in enumerate(kept)
