@@ -449,3 +449,12 @@ def test_the_chat_layer_imports_no_platform():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+async def test_auto_mode_offers_no_choices_for_a_bare_symptom(policy):
+    # "网站打不开了" has only choices (bot.core.symptoms): told to the bot they are shown, but
+    # a group's auto mode answers explicit readings only.
+    await switch_on(policy)
+    assert await policy.handle(group("网站打不开了")) == Ignore("not explicit")
+    decision = await policy.handle(private("网站打不开了"))
+    assert "常见的是下面几种情况之一" in decision.plain() and "502 Bad Gateway" in decision.plain()

@@ -72,6 +72,7 @@ def test_unknown_key(knowledge_copy):
                 "aliases",
                 "signatures",
                 "descriptions",
+                "symptoms",
                 "seed",
             ]
         )

@@ -439,3 +439,27 @@ def test_check_command_lists_the_problem_and_exits_1(copy, corrupt, rel, mutatio
     assert "Traceback" not in proc.stderr
     assert f"knowledge/{rel}" in proc.stderr and message in proc.stderr
     assert proc.stderr.startswith("知识库校验失败 / knowledge base is invalid")
+
+
+def _symptom(word: str) -> Mutation:
+    def mutation(rel: str, raw: bytes) -> tuple[bytes, str | None, str]:
+        return _first_table(rel, raw, lambda t: t.update({"symptoms": ["打不开", word]})), "'symptoms'[1]", "is not a bare symptom"
+
+    return mutation
+
+
+@pytest.mark.parametrize(
+    ("rel", "word"),
+    [
+        ("status/5xx.toml", "网站打不开"),  # holds its subject: a question's core never would
+        ("status/40x.toml", "后台又登不上"),  # a subject and an adverb
+        ("network/browser.toml", "为什么打不开"),  # a question word
+        ("network/tcp.toml", "连" * 20),  # longer than a symptom
+    ],
+)
+def test_a_symptom_no_question_could_leave_is_refused(copy, corrupt, rel, word):
+    field, message = corrupt(rel, _symptom(word))
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(copy)
+    mine = [p for p in info.value.problems if p.startswith(f"knowledge/{rel}") and f"field {field}" in p]
+    assert mine and all(message in p for p in mine), info.value.problems[:5]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import tuning
 from bot.kinds.status.index import _KEEPS_METHOD_RE
 
 
@@ -1855,3 +1856,94 @@ def test_a_success_status_gives_way_to_the_cors_block_the_text_tells(service):
     matches = service.resolve(text).matches
     assert matches[0].kind == "network" and matches[0].answer.family == "cors"
     assert matches[1].key == "200"
+
+
+SESSION_20_REMARKS = [
+    # A change told as the last words, work done or handed to the user, venting, a life joke.
+    "那个 x509 报错，内网 CA 已经打进镜像了",
+    "又 504 了，真服了",
+    "我家狗把网线咬断了，全家 ERR_INTERNET_DISCONNECTED",
+]
+
+SESSION_20_QUESTIONS = [
+    # The same, asking or telling that it did not help.
+    ("ws 改成分片发了还是 1009，咋办", "1009"),
+    ("我让他换了网络，还是 ERR_CONNECTION_RESET，怎么办", "ERR_CONNECTION_RESET"),
+    ("真服了，又 502 了，怎么办", 502),
+    ("客户问为什么总是网关超时，我该怎么跟他解释", 504),
+    # An adverb inside the phrase; a request to explain; the preflight itself.
+    ("接口老是超时", 504),
+    ("接口经常超时怎么办", 504),
+    ("解释下跨域", "CORS_MISSING_ALLOW_ORIGIN"),
+    ("讲讲 ECONNRESET", "ECONNRESET"),
+    ("预检请求是干嘛的", "CORS_PREFLIGHT_FAILED"),
+    ("CORS 预检", "CORS_PREFLIGHT_FAILED"),
+]
+
+
+@pytest.mark.parametrize("text", SESSION_20_REMARKS)
+def test_session_20_remarks_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_20_QUESTIONS)
+def test_session_20_questions_are_answered(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_steps_listed_as_tried_are_trouble_not_a_fix(service):
+    text = "内网 CA 已经打进镜像了，update-ca-certificates 也跑了，还是 x509: certificate signed by unknown authority"
+    top = service.resolve(text).matches[0]
+    assert top.answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+
+
+def test_help_with_telling_someone_is_withdrawn_when_only_guesses_were_found(service):
+    assert service.resolve("老板问为什么接口不能秒回，我该怎么跟他解释网络延迟 😂").matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("网站打不开了", "502"),
+        ("页面老是打不开", "502"),
+        ("我们的网站怎么打不开了", "502"),
+        ("无法访问此网站", "502"),
+        ("服务器挂了", "502"),
+        ("服务崩了", "502"),
+        ("接口调不通", "502"),
+        ("登不上", "401"),
+        ("请求经常被拒绝", "401"),
+    ],
+)
+def test_a_bare_symptom_gets_the_cards_it_commonly_is_as_choices(service, text, first):
+    # Word overlap read these as whichever card shared their words (508, 506, 102, 451, 425).
+    matches = service.resolve(text).matches
+    assert matches[0].key == first and {m.tier for m in matches} == {"symptom"}
+    assert all(m.score < tuning.ANSWER for m in matches), "no one card is the answer"
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+
+
+def test_a_symptom_offers_the_browser_and_socket_errors_after_the_statuses(service):
+    keys = [m.key for m in service.resolve("网站打不开了").matches]
+    assert keys[:3] == ["502", "503", "504"] and "ERR_CONNECTION_REFUSED" in keys[3:]
+    keys = [m.key for m in service.resolve("接口调不通").matches]
+    assert {"ECONNREFUSED", "ETIMEDOUT"} <= set(keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("网站打不开，报 502", 502),  # what was seen, told beside the symptom
+        ("网站打不开 ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED"),
+        ("服务不可用", 503),  # a name, not a symptom
+        ("登录失败", 401),
+    ],
+)
+def test_a_symptom_with_a_name_beside_it_is_that_name(service, text, first):
+    res = service.resolve(text)
+    assert _first(res) == first and res.matches[0].tier != "symptom"
+
+
+@pytest.mark.parametrize("text", ["VPN 又连不上了，烦死", "CI 又挂了，我重跑一下", "科目二挂了，下周再考", "网站打不开了，已经好了"])
+def test_a_symptom_inside_a_remark_is_no_bare_symptom(service, text):
+    assert all(m.tier != "symptom" for m in service.resolve(text).matches)

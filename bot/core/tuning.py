@@ -22,6 +22,9 @@ from __future__ import annotations
 # --- thresholds ------------------------------------------------------------------------
 ANSWER = 80.0  # the top match is answered outright
 CHOICES = 66.0  # below this nothing is offered: chatter gets an empty answer
+# A vague symptom and nothing else ("网站打不开了"): the cards it commonly is, as choices
+# (bot.core.symptoms); equal scores, ordered by kind and code.
+SYMPTOM = 78.0
 DOMINANT = 90.0  # a cloud/network identifier this strong outranks ordinary status readings
 # Runners-up shown beside an answer: within this distance of the top, or another kind.
 RUNNER_UP_GAP = 15.0

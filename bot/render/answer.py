@@ -64,12 +64,23 @@ def open_action(kb: KnowledgeBase, action: str, limit: int = TELEGRAM_LIMIT) -> 
         return None
 
 
+# Choices for a bare symptom ("网站打不开了", bot.core.symptoms): it has no one answer, so more
+# of them, and what would tell them apart.
+SYMPTOM_CHOICES = 5
+
+
 def suggestions(kb: KnowledgeBase, query: str, matches: list[Match], limit: int = TELEGRAM_LIMIT) -> Reply:
-    doc = Doc().add(t("没完全确定「"), t(echo(query)), t("」指的是哪个，你是不是想问…"))
+    if matches and matches[0].tier == "symptom":
+        shown = matches[:SYMPTOM_CHOICES]
+        doc = Doc().add(t("「"), t(echo(query)), t("」常见的是下面几种情况之一。"))
+        doc.add(t("把浏览器、客户端或日志里看到的状态码或报错原文发给我，能说得更准："))
+    else:
+        shown = matches[:3]
+        doc = Doc().add(t("没完全确定「"), t(echo(query)), t("」指的是哪个，你是不是想问…"))
     doc.blank()
-    for m in matches[:3]:
+    for m in shown:
         doc.add(t("• "), t(m.title))
-    return fit(Reply(doc, [[button(kb, m)] for m in matches[:3]]), limit)
+    return fit(Reply(doc, [[button(kb, m)] for m in shown]), limit)
 
 
 def examples(kb: KnowledgeBase) -> tuple[str, ...]:

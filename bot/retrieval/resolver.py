@@ -117,6 +117,10 @@ class Resolver:
             return not domain.asks_for_help(q.folded)
         if domain.tells_others(q.folded) or domain.asks_who_did_it(q.folded):
             return True  # "1006 我写进 FAQ 了：…", "以后大家遇到 EAI_AGAIN 先看看 …", "…是谁写的？": not asked of the bot
+        if top.tier == "symptom":
+            # "网站打不开了", "小程序打不开了": a bare symptom, which only choices answer (bot.core.symptoms).
+            # Told to the bot it is asked of it; a group's auto mode never offers choices.
+            return False
         helped: bool | None = None  # asks_for_help, once worked out
         if res.mode == "text":
             identifier = top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES

@@ -38,6 +38,7 @@ from bot.core.domain import (
 from bot.core.kind import Query
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
+from bot.core.symptoms import symptom_core, symptom_key
 from bot.core.text import normalize, without_fillers
 from bot.kinds.network import errnos
 from bot.kinds.network.listing import listed_family
@@ -361,6 +362,8 @@ class NetworkIndex:
         self._fuzzy_choices: list[Choice] = []
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         self._topics: list[tuple[str, str]] = []  # (normalised topic word, card name)
+        # A vague symptom's key -> (the word, the cards it commonly is, in the files' order).
+        self._symptoms: dict[str, tuple[str, list[str]]] = {}
         self._topic_sounds: list[tuple[str, str, str]] = []  # (its pinyin key, the word, card name)
         # (its Latin words, its Chinese part and that part's pinyin key, the word, card name)
         self._mixed_topic_sounds: list[tuple[tuple[str, ...], str, str, str, str]] = []
@@ -403,6 +406,8 @@ class NetworkIndex:
                     sounds.append(sound)
                     self._heard_as[sound.key] = key
             self._topics.extend((normalize(w), entry.name) for w in entry.topic_words)
+            for word in entry.symptoms:
+                self._symptoms.setdefault(symptom_key(word), (word, []))[1].append(entry.name)
             # Chinese topic words of two characters or more, by their sound (pinyin.key).
             self._topic_sounds.extend(
                 (pinyin.key(w), normalize(w), entry.name)
@@ -683,6 +688,8 @@ class NetworkIndex:
         if not done:  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
             self._by_words(q, offer)
             self._by_topic(q, best, offer)
+            if self._symptoms and all(tier in _LOOSE or tier == "topic" for _, _, tier in best.values()):
+                self._symptom(q, best)
         if "ENOTFOUND" in best and "EAI_AGAIN" in self.entries and _TEMPORARY_RE.search(q.folded) is not None:
             # "getaddrinfo 返回的是“暂时性”失败…过一会儿重试就好了": the lookup failed for now, not
             # for good (EAI_AGAIN), whatever else it shares with the commoner card.
@@ -1061,6 +1068,18 @@ class NetworkIndex:
                 offer(self._as_tool_says(specific, q), score, f"话题「{word}」里最贴切的一种", "topic")
             else:
                 offer(self._as_tool_says(name, q), score, f"话题「{word}」（最常见的情形）", "topic")
+
+    def _symptom(self, q: Query, best: dict[str, tuple[float, str, str]]) -> None:
+        """A vague symptom and nothing else ("网站打不开了"): the cards it commonly is, as
+        choices just below the status codes it commonly is (see bot.core.symptoms)."""
+        symptom = self._symptoms.get(symptom_core(q.normalized))
+        if symptom is None:
+            return
+        word, names = symptom
+        best.clear()
+        why = f"「{word}」常见的一种"
+        for i, name in enumerate(names):
+            best[name] = (tuning.SYMPTOM - tuning.JUST_BELOW - i * tuning.TIE_STEP, why, "symptom")
 
     def _leading_in_topic(self, q: Query, family: str, commonest: str) -> str | None:
         """With a case ruled out ("…不是那种域名根本不存在的"), the ``family`` card whose words

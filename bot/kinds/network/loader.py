@@ -24,6 +24,7 @@ from bot.core.schema import (
     read_text,
     reported_as,
 )
+from bot.core.symptoms import check_symptom
 from bot.core.text import normalize
 from bot.kinds.network.model import FAMILIES, Fact, NetworkData, NetworkEntry
 
@@ -77,6 +78,7 @@ CARD_FIELDS: dict[str, FieldSpec] = {
     "signatures": FieldSpec(check_text, is_list=True, min_items=1),
     "aliases": FieldSpec(check_text, is_list=True, min_items=1),
     "topic_words": FieldSpec(check_text, required=False, is_list=True),
+    "symptoms": FieldSpec(check_symptom, required=False, is_list=True),
     "see_also": FieldSpec(_check_name, required=False, is_list=True),
     "statuses": FieldSpec(check_code, required=False, is_list=True),
     "http": FieldSpec(check_code, required=False),

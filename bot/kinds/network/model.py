@@ -41,6 +41,7 @@ class NetworkEntry:
     # Everyday words for the whole topic ("跨域"): with no card of the family read, the
     # question is about its commonest case, this card.
     topic_words: tuple[str, ...] = ()
+    symptoms: tuple[str, ...] = ()  # vague symptoms it is a common answer to (bot.core.symptoms)
     see_also: tuple[str, ...] = ()
     statuses: tuple[int, ...] = ()
     http: int | None = None  # gRPC: code.proto's HTTP mapping

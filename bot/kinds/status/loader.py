@@ -24,6 +24,7 @@ from bot.core.schema import (
     parse_toml,
     reported_as,
 )
+from bot.core.symptoms import check_symptom
 from bot.core.text import normalize
 from bot.kinds.status.model import REGISTRY_STATES, SeedNote, Spec, StatusClass, StatusData, StatusEntry
 
@@ -46,6 +47,7 @@ STATUS_FIELDS: dict[str, FieldSpec] = {
     "aliases": FieldSpec(check_text, is_list=True, min_items=1),
     "signatures": FieldSpec(check_text, required=False, is_list=True),
     "descriptions": FieldSpec(check_text, required=False, is_list=True),
+    "symptoms": FieldSpec(check_symptom, required=False, is_list=True),
     "seed": FieldSpec(lambda v: None, required=False),  # a table, checked by _seed()
 }
 SPEC_FIELDS = {"org": True, "ref": True, "section": False, "url": False}

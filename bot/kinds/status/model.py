@@ -60,6 +60,8 @@ class StatusEntry:
     signatures: tuple[str, ...] = ()  # log lines and client messages that point at this code
     # How people describe the situation without naming the code (retrieval text, not shown).
     descriptions: tuple[str, ...] = ()
+    # Vague symptoms this code is a common answer to ("打不开", "挂了"): see bot.core.symptoms.
+    symptoms: tuple[str, ...] = ()
     seed: SeedNote | None = None
 
     @property
