@@ -1863,6 +1863,8 @@ SESSION_20_REMARKS = [
     "那个 x509 报错，内网 CA 已经打进镜像了",
     "又 504 了，真服了",
     "我家狗把网线咬断了，全家 ERR_INTERNET_DISCONNECTED",
+    "we received 404 applications this year",  # a count, not a status
+    "getting 500 users a day now",
 ]
 
 SESSION_20_QUESTIONS = [
@@ -1878,6 +1880,11 @@ SESSION_20_QUESTIONS = [
     ("讲讲 ECONNRESET", "ECONNRESET"),
     ("预检请求是干嘛的", "CORS_PREFLIGHT_FAILED"),
     ("CORS 预检", "CORS_PREFLIGHT_FAILED"),
+    # English verbs before a status; fetch's message quoted without its type.
+    ("upload fails with 413", 413),
+    ("keep getting 502 from nginx", 502),
+    ("the API throws 401 after login", 401),
+    ("failed to fetch", "ERR_FAILED"),
 ]
 
 
