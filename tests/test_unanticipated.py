@@ -1885,7 +1885,26 @@ SESSION_20_QUESTIONS = [
     ("keep getting 502 from nginx", 502),
     ("the API throws 401 after login", 401),
     ("failed to fetch", "ERR_FAILED"),
+    # A failed handshake; gRPC's deadline in its own word.
+    ("websocket 连不上", "1006"),
+    ("grpc 调用超过 deadline 返回什么码", "DEADLINE_EXCEEDED"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [("websocket 连不上", "websocket连上了"), ("ws 没有收到关闭帧", "收到关闭帧"), ("接口不允许跨域", "接口允许跨域")],
+)
+def test_a_negation_more_or_fewer_is_no_typo(text, alias):
+    # Edit distance calls "连不上" one character from "连上了"; it says the opposite.
+    from bot.core.text import negated_apart
+
+    assert negated_apart(text, alias) and not negated_apart("禁止方问", "禁止访问")
+
+
+def test_a_status_asked_for_leads_a_named_alias_beside_it(service):
+    text = "websocket 连不上，握手时 nginx 回了 400，正常握手成功应该返回哪个码"
+    assert [m.key for m in service.resolve(text).matches][:2] == ["101", "1006"]
 
 
 @pytest.mark.parametrize("text", SESSION_20_REMARKS)

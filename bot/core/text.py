@@ -409,6 +409,16 @@ def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+# Characters that turn a phrase into its opposite ("连不上" / "连上了", "没有状态码" / "有状态码").
+_NEGATIONS = "不没未无非别"
+
+
+def negated_apart(text: str, other: str) -> bool:
+    """Does one of two texts deny what the other says (a negation character more or fewer)?
+    Edit distance counts it as one character; a typo of a name never adds or drops it."""
+    return any(text.count(ch) != other.count(ch) for ch in _NEGATIONS if ch in text or ch in other)
+
+
 def has_cjk(text: str) -> bool:
     """Does ``text`` hold a character :func:`is_cjk` accepts? One scan in C."""
     return _CJK_RE.search(text) is not None

@@ -156,6 +156,9 @@ class NetworkKind:
                     and m.score < tuning.EXPLICIT
                     and (asked or (best_other >= tuning.ANSWER and named))
                 )
+                # An alias naming its technology too, when a status is asked for ("websocket
+                # 连不上…正常握手成功应该返回哪个码": 101, the failed handshake beside it).
+                or (m.tier == "named" and m.score < tuning.EXPLICIT and asked)
                 # A runtime's wording when the status is asked for and a confident status reading
                 # gives it: inside a setting's name ("超过 proxy_read_timeout，用户看到的是哪个码"),
                 # or behind a proxy, whose clients see its status ("nginx 反向代理到 php-fpm…

@@ -39,7 +39,7 @@ from bot.core.kind import Query
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.symptoms import symptom_core, symptom_key
-from bot.core.text import normalize, without_fillers
+from bot.core.text import negated_apart, normalize, without_fillers
 from bot.kinds.network import errnos
 from bot.kinds.network.listing import listed_family
 from bot.kinds.network.model import NetworkData, NetworkEntry
@@ -1170,7 +1170,11 @@ class NetworkIndex:
         if 4 <= len(query) <= 80:
             for _key, score, index in self._typos.extract(query, 80, limit=3):
                 choice = self._fuzzy_choices[index]
-                if self._in_context(choice.key, q.folded) and _words_slipped(choice.key, query):
+                if (
+                    self._in_context(choice.key, q.folded)
+                    and _words_slipped(choice.key, query)
+                    and not negated_apart(query, choice.key)
+                ):
                     offer(
                         choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
                     )

@@ -25,7 +25,7 @@ from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.symptoms import symptom_core, symptom_key
-from bot.core.text import normalize, without_fillers
+from bot.core.text import negated_apart, normalize, without_fillers
 from bot.kinds.status.model import COMMON_CODES, StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex, grams, one_word
@@ -1175,6 +1175,8 @@ class StatusIndex:
         for key, score, index in self._typos.extract(query, tuning.FUZZY_CUTOFF, limit=5):
             if everyday and query in key:
                 continue
+            if negated_apart(query, key):
+                continue  # "websocket 连不上" is no typo of "websocket 连上了"
             choice = self._fuzzy_choices[index]
             offer(choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
         # "接口老是报 bad gatewya": a mistyped English phrase inside a Chinese sentence, read
