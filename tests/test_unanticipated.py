@@ -1865,6 +1865,8 @@ SESSION_20_REMARKS = [
     "我家狗把网线咬断了，全家 ERR_INTERNET_DISCONNECTED",
     "we received 404 applications this year",  # a count, not a status
     "getting 500 users a day now",
+    "维护期间大家别发版哈",  # maintenance told, nothing asked
+    "他住 403，这局怎么破",  # a room and a game
 ]
 
 SESSION_20_QUESTIONS = [
@@ -1888,6 +1890,12 @@ SESSION_20_QUESTIONS = [
     # A failed handshake; gRPC's deadline in its own word.
     ("websocket 连不上", "1006"),
     ("grpc 调用超过 deadline 返回什么码", "DEADLINE_EXCEEDED"),
+    # Everyday names for maintenance, degradation and a wrong password; "again and again", "how to get past it".
+    ("维护期间返回什么状态码", 503),
+    ("服务降级时返回什么状态码", 503),
+    ("登录失败密码错误应该返回什么状态码", 401),
+    ("又双叒叕 502 了", 502),
+    ("这个 403 怎么破", 403),
 ]
 
 
