@@ -1896,6 +1896,12 @@ SESSION_20_QUESTIONS = [
     ("登录失败密码错误应该返回什么状态码", 401),
     ("又双叒叕 502 了", 502),
     ("这个 403 怎么破", 403),
+    # Failures that three blind sets in a row told in their own words (fresh_mixed_53, 55, 56; the
+    # rows themselves are not here): a 200 the browser would not hand over, curl's --max-time run
+    # out, Chrome's warning page retold without 您的 beside an expired certificate.
+    ("接口其实返回了 200，可是 JS 拿不到响应，控制台说响应头里没有允许这个来源访问", "CORS_MISSING_ALLOW_ORIGIN"),
+    ("curl 下载安装包加了 --max-time 20，时间到了还没下完就退出了，退出码是哪个", "CURLE_OPERATION_TIMEDOUT"),
+    ("Edge 打开后台提示连接不是私密连接，一看证书有效期上周就过了，报的是哪个错误", "ERR_CERT_DATE_INVALID"),
 ]
 
 

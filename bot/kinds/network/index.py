@@ -209,6 +209,9 @@ _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏�
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
 _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站", "允许该来源", "允许来源")
 _CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拒绝", "浏览器不让")  # (and 浏览器 … 拦: cors_beside)
+# An origin allowed or not, in other words ("响应头里没有声明允许这个来源访问", "没有允许 a.com 的头").
+# Literal-led, bounded gap.
+_ALLOWED_ORIGIN_RE = re.compile(r"允许[^，。,.?]{0,8}?(?:来源|的源|的头|origin)")
 _PREFLIGHT_TOLD = ("预检", "preflight", "options")
 # The browser's failure told beside a status that reports none ("…200，可浏览器拦下了响应").
 _CORS_FAILED = ("拦", "blocked", "拿不到", "过不去", "失败", "报错", "拒绝", "不让", "挂了", "disallow", "错误")
@@ -248,7 +251,8 @@ _OS_SIDE_RE = re.compile(r"程序|内核|系统调用|syscall|(?<![a-z])(?:tcp|r
 _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's certificate warning page, and words saying the certificate ran out.
 # Chrome's warning page (its title, the tab's "Privacy error", Edge's wording).
-_WARNING_PAGES = ("您的连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "你的连接不是专用连接")
+# Chrome's and Edge's titles, without the "您的 / 你的" people often leave out when retelling them.
+_WARNING_PAGES = ("连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "连接不是专用连接")
 _EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after", "expired")
 # The validity told as over ("有效期上周就过了", "有效期限到上个月就结束了"), not "也在有效期内".
 _VALIDITY_OVER_RE = re.compile(r"(?:有效期|有效日期)限?[^，。,;；]{0,8}?(?:过了|已过|结束|截止|到了|就过|失效)|过了有效|超过有效|超出有效")
@@ -568,6 +572,7 @@ class NetworkIndex:
             not any(word in folded for word in _CORS_TOLD)
             and not ("options" in folded and any(word in folded for word in _BROWSER_SIDE))
             and not ("浏览器" in folded and "拦" in folded)  # "…浏览器还是把结果拦下了"
+            and not ("允许" in folded and _ALLOWED_ORIGIN_RE.search(folded) is not None)
         ):
             return None
         status = typed.status or 0
@@ -698,8 +703,8 @@ class NetworkIndex:
             # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
             # fails with ECONNRESET; EPIPE is what a later write gets.
             _told_instead(best, "EPIPE", "ECONNRESET", "，且说的是对端复位之后去读")
-        if "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded):
-            self._expired_behind_the_warning(best)
+        if "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded) and self._expired_behind_the_warning(best):
+            pass
         elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
             # "Chrome 弹出隐私错误拦截页，原因是证书的 notAfter 已经过去一周了": the warning page
             # told in other words, and the fault behind it.
@@ -777,16 +782,18 @@ class NetworkIndex:
             if self.entries[name].family == "browser" and tier not in _IDENTIFIED and score >= top:
                 best[name] = (top - tuning.JUST_BELOW, why, tier)
 
-    def _expired_behind_the_warning(self, best: dict[str, tuple[float, str, str]]) -> None:
+    def _expired_behind_the_warning(self, best: dict[str, tuple[float, str, str]]) -> bool:
         """Chrome's warning page ("您的连接不是私密连接") is the same for every certificate fault;
         its card is the commonest fault's. A text that also says the certificate expired
-        ("证书上个月就到期了…Chrome 打开显示您的连接不是私密连接") names the fault behind it."""
+        ("证书上个月就到期了…Chrome 打开显示您的连接不是私密连接") names the fault behind it.
+        False when the page was not read by its name (the caller reads it in other words)."""
         score, why, tier = best["ERR_CERT_AUTHORITY_INVALID"]
         if tier != "alias" or not any(page in why for page in _WARNING_PAGES) or "ERR_CERT_DATE_INVALID" not in self.entries:
-            return
+            return False
         if best.get("ERR_CERT_DATE_INVALID", (0.0, "", ""))[0] < score:
             best["ERR_CERT_DATE_INVALID"] = (score, f"{why}，且证书已过期", tier)
         best["ERR_CERT_AUTHORITY_INVALID"] = (score - tuning.JUST_BELOW, why, tier)
+        return True
 
     def _as_grpc_says(self, best: dict[str, tuple[float, str, str]]) -> None:
         """gRPC named beside a runtime's wording ("gRPC call fails with 'context deadline
