@@ -703,9 +703,8 @@ class NetworkIndex:
             # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
             # fails with ECONNRESET; EPIPE is what a later write gets.
             _told_instead(best, "EPIPE", "ECONNRESET", "，且说的是对端复位之后去读")
-        if "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded) and self._expired_behind_the_warning(best):
-            pass
-        elif "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
+        swapped = "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded) and self._expired_behind_the_warning(best)
+        if not swapped and "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
             # "Chrome 弹出隐私错误拦截页，原因是证书的 notAfter 已经过去一周了": the warning page
             # told in other words, and the fault behind it.
             offer("ERR_CERT_DATE_INVALID", tuning.NETWORK_FALLBACK, "浏览器的证书警告页，且证书已过期", "alias")
