@@ -1345,6 +1345,14 @@ def _changed_last(folded: str) -> bool:
 
 # A version moved to ("Go 升级到 1.22.3 了", "node 切到 v20.11"): a release note.
 _UPGRADED_RE = re.compile(r"(?:升级|升|更新|切)到\s?v?[0-9]+(?:\.[0-9]+)+")
+
+
+def _told_done(folded: str) -> bool:
+    """Does the text tell the trouble in hand: a settling word, a version moved to, or a change
+    as its last words? (Whether trouble outlasts it is the callers' test.)"""
+    return _told_settled(folded) or _UPGRADED_RE.search(folded) is not None or _changed_last(folded)
+
+
 # A code worn as a mood or a motto ("周一的我：404 Not Found", "本人状态 410 Gone", "我们团队的口号：
 # 永远 200 OK", "回消息像 204"): a joke told, not a question.
 _MEME_RE = re.compile(
@@ -1454,7 +1462,7 @@ def _settled_short(folded: str) -> bool:
     if _meme(folded):
         return not asks(folded)  # a joke whatever else it says ("…的我：202 Accepted，但不保证处理")
     return (
-        (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None or _changed_last(folded))
+        _told_done(folded)
         and not asks(folded)
         and (not _trouble_word(folded) or _settled_last(folded))
         and _THEN_CODE_RE.search(folded) is None
@@ -1472,7 +1480,7 @@ def _settled_long(folded: str) -> bool:
         return True
     return (
         _THEN_CODE_RE.search(folded) is None
-        and (_told_settled(folded) or _UPGRADED_RE.search(folded) is not None or _changed_last(folded))
+        and _told_done(folded)
         and (not _trouble_word(folded) or _settled_last(folded))
     )
 

@@ -13,6 +13,7 @@ says more, and the other tiers read it.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from bot.core.schema import check_text
@@ -80,6 +81,28 @@ def symptom_core(normalized: str) -> str:
         if word in text:
             text = text.replace(word, "")
     return text.replace(" ", "")
+
+
+class SymptomIndex:
+    """One kind's cards by the symptom words they list, each word's cards in the order added."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, tuple[str, list[Hashable]]] = {}
+
+    def add(self, words: Iterable[str], target: Hashable) -> None:
+        for word in words:
+            self._by_key.setdefault(symptom_key(word), (word, []))[1].append(target)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_key)
+
+    def find(self, normalized: str) -> tuple[str, list[Hashable]] | None:
+        """(why, the cards) when the text is only a symptom some card lists, else None."""
+        found = self._by_key.get(symptom_core(normalized))
+        if found is None:
+            return None
+        word, targets = found
+        return f"「{word}」常见的一种", targets
 
 
 def check_symptom(value: Any) -> str | None:

@@ -38,7 +38,7 @@ from bot.core.domain import (
 from bot.core.kind import Query
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
-from bot.core.symptoms import symptom_core, symptom_key
+from bot.core.symptoms import SymptomIndex
 from bot.core.text import negated_apart, normalize, without_fillers
 from bot.kinds.network import errnos
 from bot.kinds.network.listing import listed_family
@@ -207,7 +207,8 @@ def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: 
 _PRINTED_MARKS = frozenset("([{=:]})")
 _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
-_CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站", "允许该来源", "允许来源")
+# (An origin allowed in words, "允许该来源", is _ALLOWED_ORIGIN_RE's.)
+_CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站")
 _CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拒绝", "浏览器不让")  # (and 浏览器 … 拦: cors_beside)
 # An origin allowed or not, in other words ("响应头里没有声明允许这个来源访问", "没有允许 a.com 的头").
 # Literal-led, bounded gap.
@@ -366,8 +367,7 @@ class NetworkIndex:
         self._fuzzy_choices: list[Choice] = []
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         self._topics: list[tuple[str, str]] = []  # (normalised topic word, card name)
-        # A vague symptom's key -> (the word, the cards it commonly is, in the files' order).
-        self._symptoms: dict[str, tuple[str, list[str]]] = {}
+        self._symptoms = SymptomIndex()  # the cards a vague symptom commonly is, in the files' order
         self._topic_sounds: list[tuple[str, str, str]] = []  # (its pinyin key, the word, card name)
         # (its Latin words, its Chinese part and that part's pinyin key, the word, card name)
         self._mixed_topic_sounds: list[tuple[tuple[str, ...], str, str, str, str]] = []
@@ -410,8 +410,7 @@ class NetworkIndex:
                     sounds.append(sound)
                     self._heard_as[sound.key] = key
             self._topics.extend((normalize(w), entry.name) for w in entry.topic_words)
-            for word in entry.symptoms:
-                self._symptoms.setdefault(symptom_key(word), (word, []))[1].append(entry.name)
+            self._symptoms.add(entry.symptoms, entry.name)
             # Chinese topic words of two characters or more, by their sound (pinyin.key).
             self._topic_sounds.extend(
                 (pinyin.key(w), normalize(w), entry.name)
@@ -1078,12 +1077,11 @@ class NetworkIndex:
     def _symptom(self, q: Query, best: dict[str, tuple[float, str, str]]) -> None:
         """A vague symptom and nothing else ("网站打不开了"): the cards it commonly is, as
         choices just below the status codes it commonly is (see bot.core.symptoms)."""
-        symptom = self._symptoms.get(symptom_core(q.normalized))
+        symptom = self._symptoms.find(q.normalized)
         if symptom is None:
             return
-        word, names = symptom
+        why, names = symptom
         best.clear()
-        why = f"「{word}」常见的一种"
         for i, name in enumerate(names):
             best[name] = (tuning.SYMPTOM - tuning.JUST_BELOW - i * tuning.TIE_STEP, why, "symptom")
 

@@ -24,7 +24,7 @@ from bot.core.domain import technical_terms
 from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
-from bot.core.symptoms import symptom_core, symptom_key
+from bot.core.symptoms import SymptomIndex
 from bot.core.text import negated_apart, normalize, without_fillers
 from bot.kinds.status.model import COMMON_CODES, StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
@@ -408,11 +408,9 @@ class StatusIndex:
         # A key inside some name is inside all of them joined: one search rules out most
         # aliases at once (1,700 aliases × 93 names, one by one, was ~15 ms of start-up).
         all_names = "\0".join(names.values())
-        # A vague symptom's key -> (the word, the codes it commonly is, in code order).
-        self._symptoms: dict[str, tuple[str, list[int]]] = {}
+        self._symptoms = SymptomIndex()  # the codes a vague symptom commonly is
         for entry in self.data.statuses.values():
-            for word in entry.symptoms:
-                self._symptoms.setdefault(symptom_key(word), (word, []))[1].append(entry.code)
+            self._symptoms.add(entry.symptoms, entry.code)
             named = [
                 ("中文名", entry.name_zh),
                 ("英文名", entry.phrase),
@@ -1234,10 +1232,9 @@ class StatusIndex:
             # "网站打不开了", "服务器挂了": a symptom and nothing else is no one card's; word overlap
             # picked whichever shares its words ("打不开" is in 508's causes). The codes it
             # commonly is, as choices.
-            symptom = self._symptoms.get(symptom_core(query))
+            symptom = self._symptoms.find(query)
             if symptom is not None:
-                word, codes = symptom
-                why = f"「{word}」常见的一种"
+                why, codes = symptom
                 best = {code: (tuning.SYMPTOM - i * tuning.TIE_STEP, why, "symptom") for i, code in enumerate(sorted(codes))}
         # Equal scores (two entries at the word-overlap cap, two aliases of one length): the
         # entry whose words cover more of the text first, a hair above (the resolver would
