@@ -1987,3 +1987,62 @@ def test_a_symptom_with_a_name_beside_it_is_that_name(service, text, first):
 @pytest.mark.parametrize("text", ["VPN 又连不上了，烦死", "CI 又挂了，我重跑一下", "科目二挂了，下周再考", "网站打不开了，已经好了"])
 def test_a_symptom_inside_a_remark_is_no_bare_symptom(service, text):
     assert all(m.tier != "symptom" for m in service.resolve(text).matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "cards"),
+    [
+        # Word overlap answered these outright: 451 (its causes hold "git clone"), 429 ("docker pull").
+        ("git clone 超时", {"504", "CURLE_OPERATION_TIMEDOUT", "ETIMEDOUT"}),
+        ("docker pull 老是超时怎么办", {"504", "ETIMEDOUT", "SSL_HANDSHAKE_TIMEOUT"}),
+        ("docker 拉镜像超时", {"ETIMEDOUT", "SSL_HANDSHAKE_TIMEOUT"}),
+        ("pip install 超时了怎么办", {"CURLE_OPERATION_TIMEDOUT", "ETIMEDOUT"}),
+        # 529, 401, 407 before: each shares a word with "ssl" or "证书".
+        ("git clone 报 ssl 错误", {"CURLE_PEER_FAILED_VERIFICATION", "ERR_CERT_AUTHORITY_INVALID"}),
+        ("pip install 报 ssl 错误", {"X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"}),
+        ("证书错误", {"ERR_CERT_DATE_INVALID", "ERR_CERT_AUTHORITY_INVALID"}),
+        ("GitHub 打不开", {"502", "ERR_CONNECTION_TIMED_OUT"}),
+    ],
+)
+def test_a_tool_and_a_symptom_get_the_symptoms_cards_as_choices(service, text, cards):
+    matches = service.resolve(text).matches
+    assert matches and {m.tier for m in matches} == {"symptom"}, [(m.key, m.tier) for m in matches]
+    assert all(m.score < tuning.ANSWER for m in matches)
+    assert cards <= {getattr(m.answer, "name", m.key) for m in matches}
+
+
+@pytest.mark.parametrize("text", ["npm install 报错", "git clone 报错", "maven 一直报错", "docker 出问题了"])
+def test_a_failure_that_names_nothing_is_answered_by_no_card(service, text):
+    # 407 and 451 before: "npm" and "git clone" are in their causes. Nothing says which error.
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("git clone 报 SSL certificate problem: unable to get local issuer certificate", "CURLE_PEER_FAILED_VERIFICATION"),
+        ("docker pull 报 toomanyrequests", 429),
+        ("git clone 返回 451", 451),
+        ("npm install 报 ECONNRESET", "ECONNRESET"),
+        ("curl 超时", "CURLE_OPERATION_TIMEDOUT"),
+        ("请求超时", 408),
+    ],
+)
+def test_a_tool_with_the_error_named_is_that_error(service, text, first):
+    res = service.resolve(text)
+    assert _first(res) == first and res.matches[0].tier != "symptom"
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [("npm install 一直报错", True), ("docker 出问题了", True), ("<>pip 报错 &", True), ("今天天气不错", False)],
+)
+def test_a_vague_failure_is_asked_for_the_errors_own_text(service, text, vague):
+    from bot.render import answer as dispatch
+    from tests.html_check import html_problems
+
+    res = service.resolve(text)
+    reply = dispatch.not_found(service.kb, res)
+    assert res.matches == () and html_problems(reply.html()) == []
+    assert ("只说了出错" in reply.plain()) is vague
+    assert "<>" not in reply.html()  # "<>pip 报错 &" echoed escaped, as every reply

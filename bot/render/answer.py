@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot.core import tuning
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
+from bot.core.symptoms import only_vague
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply, echo, fit
 from bot.render.richtext import Doc, code, t
 
@@ -100,6 +101,9 @@ def not_found(kb: KnowledgeBase, res: Resolution, limit: int = TELEGRAM_LIMIT) -
     elif not any(ch.isalnum() for ch in res.query):  # emoji, punctuation, blank
         names = "、".join(kind.title for kind in kb)
         doc.add(t(f"没看懂这条消息 🤔 我能解释{names}。"))
+    elif only_vague(res.query):
+        doc.add(t("「"), t(echo(res.query)), t("」只说了出错，没说是哪个错误。"))
+        doc.add(t("把报错原文发给我：状态码、错误名，或日志里报错的那一行（记得去掉 token 和密码）。"))
     else:
         doc.add(t("没找到和「"), t(echo(res.query)), t("」相关的答案。"))
     doc.add(t("可以这样问："))

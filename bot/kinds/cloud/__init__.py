@@ -21,6 +21,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
+from bot.core.symptoms import VAGUE, SymptomIndex
 from bot.core.text import fold, nfkc
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
@@ -54,6 +55,8 @@ _CLOUDISH_WORDS_RE = re.compile(
 _PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram"
 # Texts this short with a cloud named are read for concept words typed by their sound.
 _RESPELL_MAX = 80
+# Readings of a retold message only: what a bare symptom ("拉镜像超时") may share with one.
+_RETOLD = frozenset({"meaning", "message"})
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 _CLOUDISH_ASCII_RE = re.compile(
     "|".join(
@@ -238,6 +241,14 @@ class CloudKind:
                 phrases.extend((entry.phrase, *entry.phrase_aliases))
         with known_forms():
             self.index = CloudIndex(self.data, phrases)
+        # The symptoms the other kinds' cards list, and the vague ones: no cloud error's (see search).
+        network = kb.parts.get("network")
+        self._symptoms = SymptomIndex()
+        self._symptoms.know(VAGUE)
+        if self._statuses is not None:
+            self._symptoms.know(w for e in self._statuses.statuses.values() for w in e.symptoms)
+        if network is not None:
+            self._symptoms.know(w for e in network.entries.values() for w in e.symptoms)
         self._respeller = Respeller(SOUND_WORDS)
         # Prefixes of numbered codes ("Ecs" of Ecs.0001), for reading "Esc.0001" as that family.
         self._prefixes = {
@@ -318,6 +329,10 @@ class CloudKind:
                 # name; the tables here describe theirs, so they are choices, never the answer.
                 cap = tuning.ANSWER - tuning.JUST_BELOW
                 matches = [replace(m, score=min(m.score, cap)) for m in matches]
+        if matches and all(m.tier in _RETOLD for m in matches) and self._symptoms.find(q.normalized) is not None:
+            hints = provider_hints(q.text)
+            if not (hints.providers or hints.products):
+                return []  # "docker 拉镜像超时": a bare symptom, with no cloud named, is no cloud error
         # Ties on the one scale keep this kind's own order (a typo nearer the code typed first),
         # not the order of the statuses the codes are returned with.
         return [replace(m, order=f"{i:02d}") for i, m in enumerate(matches)]

@@ -68,7 +68,8 @@ class NetworkKind:
         self._statuses = kb.parts.get("status")
         # As CloudIndex: a build frees almost nothing the collector could find.
         with gc_paused(), known_forms():
-            self.index = NetworkIndex(self.data)
+            statuses = self._statuses.statuses.values() if self._statuses is not None else ()
+            self.index = NetworkIndex(self.data, [w for e in statuses for w in e.symptoms])
 
     def exact(self, text: str) -> Resolution | None:
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from itertools import islice
 
 from rapidfuzz.distance import Levenshtein
@@ -38,7 +39,7 @@ from bot.core.domain import (
 from bot.core.kind import Query
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
-from bot.core.symptoms import SymptomIndex
+from bot.core.symptoms import VAGUE, SymptomIndex
 from bot.core.text import negated_apart, normalize, without_fillers
 from bot.kinds.network import errnos
 from bot.kinds.network.listing import listed_family
@@ -341,7 +342,8 @@ def short_key(name: str) -> str:
 
 
 class NetworkIndex:
-    def __init__(self, data: NetworkData) -> None:
+    def __init__(self, data: NetworkData, symptoms_elsewhere: Iterable[str] = ()) -> None:
+        """``symptoms_elsewhere``: symptoms only other kinds' cards list (see bot.core.symptoms)."""
         self.data = data
         self.entries = data.entries
         self._keys = {short_key(name): name for name in self.entries}
@@ -368,6 +370,7 @@ class NetworkIndex:
         self._words = GramIndex(tuning.MIN_GRAM_WEIGHT)
         self._topics: list[tuple[str, str]] = []  # (normalised topic word, card name)
         self._symptoms = SymptomIndex()  # the cards a vague symptom commonly is, in the files' order
+        self._symptoms.know((*VAGUE, *symptoms_elsewhere))
         self._topic_sounds: list[tuple[str, str, str]] = []  # (its pinyin key, the word, card name)
         # (its Latin words, its Chinese part and that part's pinyin key, the word, card name)
         self._mixed_topic_sounds: list[tuple[tuple[str, ...], str, str, str, str]] = []
@@ -1080,10 +1083,10 @@ class NetworkIndex:
         symptom = self._symptoms.find(q.normalized)
         if symptom is None:
             return
-        why, names = symptom
         best.clear()
-        for i, name in enumerate(names):
-            best[name] = (tuning.SYMPTOM - tuning.JUST_BELOW - i * tuning.TIE_STEP, why, "symptom")
+        top = tuning.SYMPTOM - (0 if symptom.tool else tuning.JUST_BELOW)  # (see the status kind's)
+        for i, name in enumerate(symptom.targets):
+            best[name] = (top - i * tuning.TIE_STEP, symptom.why, "symptom")
 
     def _leading_in_topic(self, q: Query, family: str, commonest: str) -> str | None:
         """With a case ruled out ("…不是那种域名根本不存在的"), the ``family`` card whose words

@@ -57,7 +57,9 @@ class StatusKind:
         self.data = kb[self.name]
         # As CloudIndex: a build frees almost nothing the collector could find.
         with gc_paused(), known_forms():
-            self.index = StatusIndex(self.data)
+            network = kb.parts.get("network")
+            elsewhere = [w for e in network.entries.values() for w in e.symptoms] if network is not None else []
+            self.index = StatusIndex(self.data, elsewhere)
         self._card = lru_cache(maxsize=1024)(self._card_uncached)
         self._cards: dict[tuple[int, bool, int], Reply] = {}  # filled by prerender, if called
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
@@ -24,7 +24,7 @@ from bot.core.domain import technical_terms
 from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
-from bot.core.symptoms import SymptomIndex
+from bot.core.symptoms import VAGUE, SymptomIndex
 from bot.core.text import negated_apart, normalize, without_fillers
 from bot.kinds.status.model import COMMON_CODES, StatusData, StatusEntry
 from bot.retrieval.bm25 import BM25
@@ -376,8 +376,10 @@ def _below_the_standard(matches: list[Match], folded: str) -> list[Match]:
 class StatusIndex:
     """Lookup tables over every status entry and class, built once."""
 
-    def __init__(self, data: StatusData) -> None:
+    def __init__(self, data: StatusData, symptoms_elsewhere: Iterable[str] = ()) -> None:
+        """``symptoms_elsewhere``: symptoms only other kinds' cards list (see bot.core.symptoms)."""
         self.data = data
+        self._elsewhere = tuple(symptoms_elsewhere)
         self._exact: dict[str, Choice] = {}
         self._classes: dict[str, int] = {}
         self._fuzzy_keys: list[str] = []
@@ -409,6 +411,7 @@ class StatusIndex:
         # aliases at once (1,700 aliases × 93 names, one by one, was ~15 ms of start-up).
         all_names = "\0".join(names.values())
         self._symptoms = SymptomIndex()  # the codes a vague symptom commonly is
+        self._symptoms.know((*VAGUE, *self._elsewhere))
         for entry in self.data.statuses.values():
             self._symptoms.add(entry.symptoms, entry.code)
             named = [
@@ -1234,8 +1237,10 @@ class StatusIndex:
             # commonly is, as choices.
             symptom = self._symptoms.find(query)
             if symptom is not None:
-                why, codes = symptom
-                best = {code: (tuning.SYMPTOM - i * tuning.TIE_STEP, why, "symptom") for i, code in enumerate(sorted(codes))}
+                # Seen running a tool ("git clone 超时"), the sockets and TLS errors come first.
+                top = tuning.SYMPTOM - (2 * tuning.JUST_BELOW if symptom.tool else 0)
+                codes = sorted(symptom.targets)
+                best = {code: (top - i * tuning.TIE_STEP, symptom.why, "symptom") for i, code in enumerate(codes)}
         # Equal scores (two entries at the word-overlap cap, two aliases of one length): the
         # entry whose words cover more of the text first, a hair above (the resolver would
         # otherwise order them by code).
