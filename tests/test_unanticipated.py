@@ -2046,3 +2046,56 @@ def test_a_vague_failure_is_asked_for_the_errors_own_text(service, text, vague):
     assert res.matches == () and html_problems(reply.html()) == []
     assert ("只说了出错" in reply.plain()) is vague
     assert "<>" not in reply.html()  # "<>pip 报错 &" echoed escaped, as every reply
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("chrome -102 是啥", "ERR_CONNECTION_REFUSED"),  # the browser named right before its number
+        ("edge -105", "ERR_NAME_NOT_RESOLVED"),
+        (
+            "用 fetch 调 b.com 的接口，后端返回了 200，但 JS 拿不到响应，原因是响应里没有声明允许 a.com 这个来源访问，这是什么问题",
+            "CORS_MISSING_ALLOW_ORIGIN",  # 200 alone before: a host name's dot cut the words short
+        ),
+    ],
+)
+def test_session_21_questions_are_answered(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_kill_dash_nine_is_no_chromium_number(service):
+    assert _first(service.resolve("chrome -9")) == "ERR_UNEXPECTED"  # (the number itself is known)
+    assert all("Chromium 错误号" not in m.why for m in service.resolve("chrome 卡死了 kill -9 都不行").matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # The rest of the longer message retold ("检查实例 ID"): that message, not the short one it opens with.
+        ("阿里云 ECS 调 StopInstance 返回说指定的实例不存在，让我检查实例 ID", "InvalidInstanceId.NotFound"),
+        ("阿里云 ECS 报指定的实例不存在，咋回事", "InvalidInstance.NotFound"),  # the short one, as quoted
+    ],
+)
+def test_a_quoted_message_with_its_longer_version_retold_is_the_longer_one(service, text, first):
+    assert service.resolve(text).matches[0].answer.error.error_code == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grpc RESOURCE_EXHAUSTED: Received message larger than max (5242880 vs. 4194304)，已调大 MaxRecvMsgSize",
+        "upstream prematurely closed connection while reading response header from upstream → 502，根因是 php-fpm 进程数不够，已扩容",
+        "Cloudflare 520 的问题结束了，源站返回了空响应头",
+        "tencent 的 LimitExceeded.CvmInstanceQuota 配额已经提上去了",
+    ],
+)
+def test_session_21_remarks_telling_the_fix_or_the_cause_are_not_answered(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("已扩容了但还是 503 怎么办", 503), ("配额已经提上去了，为啥还是报 QuotaExceeded", "QuotaExceeded"), ("502 的根因是什么", 502)],
+)
+def test_the_same_words_with_the_trouble_still_there_are_asked(service, text, first):
+    assert _first(service.resolve(text)) == first

@@ -1023,7 +1023,7 @@ _TOLD_CAUSE_RE = re.compile(
 # The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
 # "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
 FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了", "找到了", "原来是", "破案了")
-FOUND_CAUSE += ("最后发现", "结果发现", "后来发现", "已确认是")
+FOUND_CAUSE += ("最后发现", "结果发现", "后来发现", "已确认是", "根因是", "果然是")
 
 
 # "原因：nginx proxy_temp 目录权限不对", "408 的原因是 SLB …": the cause given, not asked for.
@@ -1269,7 +1269,10 @@ SETTLED_WORDS = (
     # Worked round or in hand: "换到 I 区买上了", "配额申请已提交，预计明天批", "清完了", "没再出现".
     "买上了 已提交 清完了 没再出现 之后恢复 下次规划 下次直接 下次记得 开出来了 全通了 改造完毕 升级解决 顶着 "
     # Done, or handed to the user to try: "内网 CA 已经打进基础镜像了", "我让他换个网络试试".
-    "已经打进 我让他 我让她".split(),
+    "已经打进 我让他 我让她 "
+    # Fixed, told with 已 and the step ("已调大 MaxRecvMsgSize", "chrony 已装", "已查明是代理"),
+    # or closed ("问题结束了", "配额已经提上去了").
+    "已调大 已调高 已扩容 已装 已安装 已升级 已回滚 已续费 已开通 已查明 已定位 问题结束了 提上去了".split(),
     # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
     # ("modifyinstance" holds it); English words after a space, not inside a name
     # ("ERR_NAME_NOT_RESOLVED", "prefixed").
@@ -1296,7 +1299,7 @@ SETTLED_WORDS = (
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
 # "好了，又 502 了", "重启好了但是打不开". Trouble that persists outlasts even a step told
 # after it ("上传还是 413，client_max_body_size 已经改成 50m").
-PERSISTS = ("还是", "仍然", "依然", "仍旧", "还没好", "still")
+PERSISTS = ("还是", "仍然", "依然", "依旧", "仍旧", "还没好", "still")
 TROUBLE_WORDS = (
     *PERSISTS,
     *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 返回说 无效 以后就 之后就 偶尔 again".split(),

@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import methodcaller
 from sys import intern
 from typing import Any
@@ -306,6 +306,7 @@ class CloudIndex:
         pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
         forms: dict[str, tuple[str, str]] = {}  # vendors reuse messages: normalise each once
         clauses: dict[str, list[int]] = defaultdict(list)  # long messages' leading clauses
+        rests: dict[str, list[tuple[frozenset[str], int]]] = defaultdict(list)  # (what follows it, row)
         for i, row in enumerate(self.rows):
             for text in (row.seed_message, row.message_zh, row.message_en):
                 if not text:
@@ -329,6 +330,8 @@ class CloudIndex:
                         self._pools["cjk"].add(clause, clause, i)
                         if not has_placeholder:
                             clauses[clause].append(i)
+                            if key.startswith(clause):
+                                rests[clause].append((_rest_grams(key[len(clause) :]), i))
                 else:
                     self._pools["latin"].add(key, spaced, i)
                 if has_placeholder:
@@ -346,6 +349,11 @@ class CloudIndex:
         # 存在，…" quotes the first sentence of BucketAlreadyExists's message).
         self._clauses = {
             clause: tuple(dict.fromkeys(rows)) for clause, rows in clauses.items() if clause not in self._exact_messages
+        }
+        # A message that is the leading clause of longer ones ("指定的实例不存在" of "指定的实例不存在，
+        # 请您检查实例ID是否正确"): the longer ones with the words that follow it (see _add_messages).
+        self._extended = {
+            clause: tuple(pairs) for clause, pairs in rests.items() if clause in self._exact_messages and any(g for g, _ in pairs)
         }
         self._quotable = _Quotes(
             key
@@ -683,6 +691,14 @@ class CloudIndex:
                             if not named.providers or self.rows[i].provider in named.providers
                         ]
                         take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
+                        # "返回说指定的实例不存在，让我检查实例 ID": the rest of a longer message that
+                        # opens with the quoted one is retold too, so that message is the one meant.
+                        retold = [
+                            i
+                            for grams, i in self._extended.get(key, ())
+                            if _retells(grams, whole) and (not named.providers or self.rows[i].provider in named.providers)
+                        ]
+                        take(retold, tuning.QUOTED_MESSAGE + tuning.TIE_STEP + bonus, "引用了错误信息原文（连同后半句）")
         if _QUOTES_RE.search(text) is not None:
             # A message in quotation marks, however short ("接口回来就俩字“库存不足”"): the quote
             # says it is the cloud's own wording. (Not any clause after 说: "说参数无效", "提示账号
@@ -969,3 +985,23 @@ def _is_bare(text: str, token: str) -> bool:
     letters = sum(ch.isascii() and ch.isalpha() for ch in rest)
     # The token must also be most of what is left: "Region" in "Region ID不可用" is a word.
     return len(rest) <= 6 and letters <= 2 and len(rest) <= 0.6 * len(token)
+
+
+_LATIN_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+# Words of a message's later clauses that say nothing of which error it is.
+_REST_FILLER = frozenset("请您 您检 是否 否正 正确 后再 再试 请稍 稍后 请确 确认 认是 请检 重试 操作".split())
+
+
+def _rest_grams(rest: str) -> frozenset[str]:
+    """The CJK character bigrams and Latin words of a message's later clauses, fillers left out."""
+    grams = {a + b for a, b in pairwise(rest) if is_cjk(a) and is_cjk(b)} - _REST_FILLER
+    grams.update(w for w in _LATIN_WORD_RE.findall(rest) if len(w) > 1)
+    return frozenset(grams)
+
+
+def _retells(grams: frozenset[str], text: str) -> bool:
+    """Does ``text`` (compact form) hold at least two of ``grams`` and a third of them?"""
+    shared = sum(1 for g in grams if g in text)
+    return shared >= 2 and 3 * shared >= len(grams)

@@ -117,7 +117,9 @@ _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪�
 _MET_RE = re.compile(r"(?:报的是|出现的是|遇到的是|碰到的是|拿到的是|收到的是|看到的是|我的是|我这是)\s?")
 _TEMPORARY_RE = re.compile(r"暂时性|暂时(?:的)?失败|临时性?失败|重试(?:一下|几次)?就好|temporary failure|try again")
 # A negative number said to be the error ("chrome 报 -102", "net error -7"), not "kill -9".
-_CHROMIUM_NUMBER_RE = re.compile(r"(?:报|错误码?|错误号|error|code|net)[^0-9a-z\n]{0,4}?(?<![0-9a-z_-])-([0-9]{1,3})(?![0-9])")
+_CHROMIUM_NUMBER_RE = re.compile(
+    r"(?:报|错误码?|错误号|error|code|net|chrome|edge|浏览器)[^0-9a-z\n]{0,4}?(?<![0-9a-z_-])-([0-9]{1,3})(?![0-9])"
+)
 _MYSQL_CONNECT_RE = re.compile(r"can't connect to mysql server on [^()\n]{0,80}\(([0-9]{1,5})\)")
 _SLIP_ALONE = 40  # normalised characters: an English error typed alone, a slip in it read
 _SLIP_ALONE_WORDS = 5  # ... in a few words, not an English question
@@ -213,7 +215,7 @@ _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-
 _CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拒绝", "浏览器不让")  # (and 浏览器 … 拦: cors_beside)
 # An origin allowed or not, in other words ("响应头里没有声明允许这个来源访问", "没有允许 a.com 的头").
 # Literal-led, bounded gap.
-_ALLOWED_ORIGIN_RE = re.compile(r"允许[^，。,.?]{0,8}?(?:来源|的源|的头|origin)")
+_ALLOWED_ORIGIN_RE = re.compile(r"允许[^，。,?]{0,12}?(?:来源|的源|的头|origin)")  # ("允许 a.com 这个来源")
 _PREFLIGHT_TOLD = ("预检", "preflight", "options")
 # The browser's failure told beside a status that reports none ("…200，可浏览器拦下了响应").
 _CORS_FAILED = ("拦", "blocked", "拿不到", "过不去", "失败", "报错", "拒绝", "不让", "挂了", "disallow", "错误")
