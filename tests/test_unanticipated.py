@@ -2099,3 +2099,38 @@ def test_session_21_remarks_telling_the_fix_or_the_cause_are_not_answered(servic
 )
 def test_the_same_words_with_the_trouble_still_there_are_asked(service, text, first):
     assert _first(service.resolve(text)) == first
+
+
+@pytest.mark.parametrize("text", ["数据库连不上", "mysql 连不上", "ssh 连不上", "pg 连不上"])
+def test_a_service_that_cannot_be_reached_gets_the_socket_errors_first(service, text):
+    # 500 and 502 outright before ("数据库" and "连不上" are in their causes).
+    matches = service.resolve(text).matches
+    assert {m.tier for m in matches} == {"symptom"} and matches[0].answer.name == "ECONNREFUSED"
+
+
+@pytest.mark.parametrize("text", ["浏览器报错", "控制台报错", "nginx 报错"])
+def test_where_an_error_was_seen_is_not_which_error(service, text):
+    assert service.resolve(text).matches == ()  # 505 outright before, for 浏览器报错
+
+
+def test_a_websocket_that_drops_is_1006(service):
+    assert _first(service.resolve("websocket 断开了")) == "1006"  # 101 before
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("host not found", "ENOTFOUND"),  # 404 before (its name is inside)
+        ("dns lookup failed", "ENOTFOUND"),
+        ("status code 0", "ERR_FAILED"),  # 460 before, a typo of nothing
+        ("ERR_NETWORK", "ERR_FAILED"),  # axios's code for the same failure
+        # " resolved" read as a fix told: nothing at all before.
+        ("2024/01/01 [error] 123#0: *1 backend.internal could not be resolved (3: Host not found)", "ENOTFOUND"),
+    ],
+)
+def test_english_lines_of_a_failed_lookup_or_request(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_a_fix_told_in_english_is_still_settled(service):
+    assert service.resolve("the ENOTFOUND issue has been resolved").matches == ()

@@ -1169,7 +1169,10 @@ def _works_otherwise(folded: str) -> bool:
 
 
 # Each alternative opens with a literal; the gap is bounded.
-_WORKS_OTHERWISE_RE = re.compile(r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|绕过[^,，。]{0,8})[^,，。]{0,6}是正常的")
+_WORKS_OTHERWISE_RE = re.compile(
+    r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|浏览器|postman|手机|别的机器|其他机器|另一台|绕过[^,，。]{0,8})"
+    r"[^,，。]{0,6}是正常的"
+)
 
 
 def asks_for_help(folded: str) -> bool:
@@ -1429,6 +1432,9 @@ def labelled_notice(folded: str) -> bool:
 
 
 def _settled(folded: str) -> bool:
+    if " be resolved" in folded:
+        # nginx's "… could not be resolved (3: Host not found)": a failure, not " resolved".
+        folded = folded.replace(" be resolved", " be unresolved")
     if labelled_notice(folded):
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     if _works_otherwise(folded):

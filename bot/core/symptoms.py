@@ -77,12 +77,30 @@ _TOOLS = (
     "apt",
     "yum",
     "wget",
+    "kubectl",
+    "k8s",
+    "pod",
+    # Services a program talks to: what it failed to reach, not how.
+    "mysql",
+    "redis",
+    "mongodb",
+    "mongo",
+    "postgresql",
+    "postgres",
+    "pg",
+    "kafka",
+    "rabbitmq",
+    "elasticsearch",
+    "es",
+    "ssh",
+    "ftp",
+    "smtp",
 )
 # A verb left before the symptom once the tool is gone ("pip install 报 ssl 错误").
 _TOLD = ("报", "提示", "显示", "出现")
 
 # What a developer was doing, told in Chinese (no spaces around them to go by).
-_CJK_TOOLS = ("拉镜像", "推镜像", "拉代码", "推代码", "下载依赖", "安装依赖", "装依赖", "拉依赖")
+_CJK_TOOLS = ("拉镜像", "推镜像", "拉代码", "推代码", "下载依赖", "安装依赖", "装依赖", "拉依赖", "数据库")
 
 # What the symptom happens to, and words around it that say nothing of which error it is.
 # Longest first where one holds another ("服务器" before "服务").
@@ -113,6 +131,9 @@ _AROUND = (
     "平台",
     "小程序",
     "app",
+    "nginx",
+    "浏览器",
+    "控制台",
     *_CJK_TOOLS,
     "怎么",
     "为什么",
