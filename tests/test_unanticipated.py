@@ -2134,3 +2134,8 @@ def test_english_lines_of_a_failed_lookup_or_request(service, text, first):
 
 def test_a_fix_told_in_english_is_still_settled(service):
     assert service.resolve("the ENOTFOUND issue has been resolved").matches == ()
+
+
+@pytest.mark.parametrize("text", ["为什么浏览器先发 OPTIONS", "options 请求是什么"])
+def test_the_extra_options_request_is_the_preflight(service, text):
+    assert _first(service.resolve(text)) == "CORS_PREFLIGHT_FAILED"  # 103 before
