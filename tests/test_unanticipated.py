@@ -2139,3 +2139,19 @@ def test_a_fix_told_in_english_is_still_settled(service):
 @pytest.mark.parametrize("text", ["为什么浏览器先发 OPTIONS", "options 请求是什么"])
 def test_the_extra_options_request_is_the_preflight(service, text):
     assert _first(service.resolve(text)) == "CORS_PREFLIGHT_FAILED"  # 103 before
+
+
+def test_a_class_ruled_out_is_not_a_class_asked_for(service):
+    # "既不是 2xx 也不是 5xx": the 2xx listing before, every other word unread.
+    text = "nginx access.log 里很多请求的状态码既不是 2xx 也不是 5xx，是用户没等返回就关了页面，连接被客户端断开"
+    res = service.resolve(text)
+    assert res.mode == "text" and _first(res) == 499
+    assert service.resolve("5xx 有哪些").mode == "class"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["怀疑被 DNS 污染了，怎么确认", "本地 DNS 解析出来的 ip 不对，换 DoH 就正常，是不是运营商劫持", "dns 被劫持了怎么办"],
+)
+def test_a_forged_dns_answer_has_its_own_card(service, text):
+    assert _first(service.resolve(text)) == "DNS_POISONING"

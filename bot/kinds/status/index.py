@@ -1078,7 +1078,11 @@ class StatusIndex:
         best[top] = (score - tuning.JUST_BELOW, why, tier)
 
     def _class_query(self, folded: str) -> int | None:
-        m = _CLASS_RE.search(folded)
+        # "既不是 2xx 也不是 5xx，而是…": a class ruled out is no class asked for.
+        m = next(
+            (m for m in _CLASS_RE.finditer(folded) if not folded[max(0, m.start() - 4) : m.start()].rstrip().endswith(_RULED_OUT)),
+            None,
+        )
         if m:
             if "xx" not in m.group() and any(n.group(1) == m.group(1) for n in _LONG_NUMBER_RE.finditer(folded)):
                 return None  # "close code 是 4001，这种 4 开头的…": the longer number's range, no status class
@@ -1430,6 +1434,7 @@ _KEEPS_SIBLING = {301: 308, 302: 307}
 
 
 _CLAUSE_RE = re.compile(r"[^，。；！？,;!?（）()]+")
+_RULED_OUT = ("不是", "并非", "非")
 _THAT_ONE_RE = re.compile(r"\s*(?:那是|那个是|那个|它是|这个是)")
 
 
