@@ -2155,3 +2155,14 @@ def test_a_class_ruled_out_is_not_a_class_asked_for(service):
 )
 def test_a_forged_dns_answer_has_its_own_card(service, text):
     assert _first(service.resolve(text)) == "DNS_POISONING"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("OSS 下载文件返回404，说这个 bucket 里没有我要的那个 object", "NoSuchKey"),  # NoSuchBucket before
+        ("oss 里没有这个 bucket", "NoSuchBucket"),  # the bucket itself is what is missing
+    ],
+)
+def test_where_a_missing_thing_was_looked_for_is_not_what_is_missing(service, text, first):
+    assert service.resolve(text).matches[0].answer.error.error_code == first

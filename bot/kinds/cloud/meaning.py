@@ -134,6 +134,10 @@ _GATEWAYS = frozenset({"apig", "api gateway", "apigateway"})  # products whose "
 
 # The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
+# ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
+_HAS_NO = ("里面没有", "里没有")
+_WHERE_REACH = 16
+_SEPARATORS_RE = re.compile(r"[ ,，。;；]")
 
 
 def _weight(term: str) -> float:
@@ -268,6 +272,19 @@ class MeaningIndex:
                     term = _CONCEPT_TERM + concept
                     if term in weights:
                         weights[term] *= tuning.MEANING_LOOKED_IN
+        for marker in _HAS_NO:
+            # "bucket 里没有我要的那个 object": where it was looked for, told before 里没有.
+            at = surfaced.find(marker)
+            if at > 0:
+                lo = max(0, at - _WHERE_REACH)
+                before = surfaced[lo:at].rstrip()
+                where = _SEPARATORS_RE.split(before)[-1]
+                rest = surfaced[: lo + len(before) - len(where)] + surfaced[at + len(marker) :]
+                for concept in set(concepts_in(where)[0]) - set(concepts_in(rest)[0]):
+                    term = _CONCEPT_TERM + concept
+                    if term in weights:
+                        weights[term] *= tuning.MEANING_LOOKED_IN
+                break
         api = _CONCEPT_TERM + "api"
         if api in weights and hints.products and "notfound" in concepts:
             # "Huawei Cloud ECS API says the server does not exist": what is missing is the named
