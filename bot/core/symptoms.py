@@ -209,6 +209,11 @@ class Symptom(NamedTuple):
     tool: bool  # seen running a developer tool ("git clone 超时"): sockets and TLS, more than HTTP
 
 
+def listed(entries: Iterable[Any]) -> list[str]:
+    """Every symptom word the given cards (any kind's entries) list."""
+    return [word for entry in entries for word in entry.symptoms]
+
+
 class SymptomIndex:
     """One kind's cards by the symptom words they list, each word's cards in the order added."""
 

@@ -21,7 +21,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
-from bot.core.symptoms import VAGUE, SymptomIndex
+from bot.core.symptoms import VAGUE, SymptomIndex, listed
 from bot.core.text import fold, nfkc
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
@@ -246,9 +246,9 @@ class CloudKind:
         self._symptoms = SymptomIndex()
         self._symptoms.know(VAGUE)
         if self._statuses is not None:
-            self._symptoms.know(w for e in self._statuses.statuses.values() for w in e.symptoms)
+            self._symptoms.know(listed(self._statuses.statuses.values()))
         if network is not None:
-            self._symptoms.know(w for e in network.entries.values() for w in e.symptoms)
+            self._symptoms.know(listed(network.entries.values()))
         self._respeller = Respeller(SOUND_WORDS)
         # Prefixes of numbered codes ("Ecs" of Ecs.0001), for reading "Esc.0001" as that family.
         self._prefixes = {

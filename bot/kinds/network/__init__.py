@@ -18,6 +18,7 @@ from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
+from bot.core.symptoms import listed
 from bot.core.textforms import known_forms
 from bot.kinds.network.cards import family_list, network_card
 from bot.kinds.network.index import ERROR_NAME_ASKS, WS_CLOSE_WORDS, NetworkIndex, short_key
@@ -69,7 +70,7 @@ class NetworkKind:
         # As CloudIndex: a build frees almost nothing the collector could find.
         with gc_paused(), known_forms():
             statuses = self._statuses.statuses.values() if self._statuses is not None else ()
-            self.index = NetworkIndex(self.data, [w for e in statuses for w in e.symptoms])
+            self.index = NetworkIndex(self.data, listed(statuses))
 
     def exact(self, text: str) -> Resolution | None:
         return None

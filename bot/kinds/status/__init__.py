@@ -15,6 +15,7 @@ from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
+from bot.core.symptoms import listed
 from bot.core.textforms import known_forms
 from bot.kinds.status import cards
 from bot.kinds.status.index import OVERVIEW, StatusIndex
@@ -58,8 +59,7 @@ class StatusKind:
         # As CloudIndex: a build frees almost nothing the collector could find.
         with gc_paused(), known_forms():
             network = kb.parts.get("network")
-            elsewhere = [w for e in network.entries.values() for w in e.symptoms] if network is not None else []
-            self.index = StatusIndex(self.data, elsewhere)
+            self.index = StatusIndex(self.data, listed(network.entries.values()) if network is not None else ())
         self._card = lru_cache(maxsize=1024)(self._card_uncached)
         self._cards: dict[tuple[int, bool, int], Reply] = {}  # filled by prerender, if called
 
