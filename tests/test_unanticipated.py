@@ -2166,3 +2166,19 @@ def test_a_forged_dns_answer_has_its_own_card(service, text):
 )
 def test_where_a_missing_thing_was_looked_for_is_not_what_is_missing(service, text, first):
     assert service.resolve(text).matches[0].answer.error.error_code == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "转发一则公告：公司内网将于本周六晚进行例行维护，期间邮件系统不可用。",
+        "谁把 staging 的 redis 停了？？现在全是 connection refused",
+        "curl: (6) Could not resolve host: api.internal.xxx.com —— 已经查到了，是 /etc/resolv.conf 被改了",
+    ],
+)
+def test_a_forwarded_notice_a_who_did_it_and_a_cause_found_ask_nothing(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_who_did_it_with_a_question_about_the_error_is_still_asked(service):
+    assert _first(service.resolve("谁把 nginx 配置改了，现在全是 502，咋回事")) == 502

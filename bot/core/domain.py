@@ -1023,7 +1023,7 @@ _TOLD_CAUSE_RE = re.compile(
 # The cause found and told ("405 那个找到原因了，前端把 PUT 写成了 PATCH", "终于查到了，ECONNRESET 是…",
 # "x509: … 是因为镜像里没装 ca-certificates"): a remark, not a question about the cause.
 FOUND_CAUSE = ("找到原因了", "原因找到了", "查到原因了", "终于查到了", "查出来了", "找到了", "原来是", "破案了")
-FOUND_CAUSE += ("最后发现", "结果发现", "后来发现", "已确认是", "根因是", "果然是")
+FOUND_CAUSE += ("最后发现", "结果发现", "后来发现", "已确认是", "根因是", "果然是", "已经查到了")
 
 
 # "原因：nginx proxy_temp 目录权限不对", "408 的原因是 SLB …": the cause given, not asked for.
@@ -1132,7 +1132,7 @@ def _asks_no_one(text: str) -> bool:
 
 # Who wrote or changed the code ("UNAVAILABLE 自动重试的代码是谁写的？写得真漂亮", "日志里全是
 # NullPointerException，谁写的代码没判空"): asked of colleagues, praise or blame, not of the bot.
-_WHO_DID_IT = ("谁写的", "谁改的", "谁提交的", "谁合的", "哪位写的", "哪个大佬写的")
+_WHO_DID_IT = ("谁写的", "谁改的", "谁提交的", "谁合的", "哪位写的", "哪个大佬写的", "谁把")
 
 
 def asks_who_did_it(folded: str) -> bool:
@@ -1443,7 +1443,7 @@ def _settled(folded: str) -> bool:
 
 
 # A notice labelled as one, at the start of the text (folded: ":" for "：").
-_NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:", "记录:", "复盘:", "postmortem:")
+_NOTICES = ("【通知】", "【公告】", "[通知]", "[公告]", "通知:", "公告:", "转发一则公告:", "转发公告:", "记录:", "复盘:", "postmortem:")
 # A note for others: teaching, a tip, a lesson, a status update ("写给新人：EPIPE 就是 …").
 _NOTES = (
     *("写给新人:", "给新人:", "科普:", "小知识:", "备忘:", "笔记:", "tips:", "tip:", "fyi:", "psa:"),
