@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import Any, NamedTuple
 
+from bot.core import tuning
 from bot.core.schema import check_text
 from bot.core.text import normalize, without_fillers
 
@@ -207,6 +208,16 @@ class Symptom(NamedTuple):
     why: str  # the reason shown with each choice
     targets: list[Hashable]  # the cards that list it, in the order added (none: a vague one)
     tool: bool  # seen running a developer tool ("git clone 超时"): sockets and TLS, more than HTTP
+
+    def score(self, rank: int, *, http: bool) -> float:
+        """The score of a kind's ``rank``-th card for it: HTTP statuses (``http``) before the
+        network cards, except when a tool was named ("git clone 超时"), where sockets and TLS
+        come first. One place orders both kinds' choices."""
+        if http:
+            top = tuning.SYMPTOM - (2 * tuning.JUST_BELOW if self.tool else 0)
+        else:
+            top = tuning.SYMPTOM - (0 if self.tool else tuning.JUST_BELOW)
+        return top - rank * tuning.TIE_STEP
 
 
 def listed(entries: Iterable[Any]) -> list[str]:

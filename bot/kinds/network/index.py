@@ -1086,9 +1086,8 @@ class NetworkIndex:
         if symptom is None:
             return
         best.clear()
-        top = tuning.SYMPTOM - (0 if symptom.tool else tuning.JUST_BELOW)  # (see the status kind's)
         for i, name in enumerate(symptom.targets):
-            best[name] = (top - i * tuning.TIE_STEP, symptom.why, "symptom")
+            best[name] = (symptom.score(i, http=False), symptom.why, "symptom")
 
     def _leading_in_topic(self, q: Query, family: str, commonest: str) -> str | None:
         """With a case ruled out ("…不是那种域名根本不存在的"), the ``family`` card whose words

@@ -379,7 +379,8 @@ class StatusIndex:
     def __init__(self, data: StatusData, symptoms_elsewhere: Iterable[str] = ()) -> None:
         """``symptoms_elsewhere``: symptoms only other kinds' cards list (see bot.core.symptoms)."""
         self.data = data
-        self._elsewhere = tuple(symptoms_elsewhere)
+        self._symptoms = SymptomIndex()  # the codes a vague symptom commonly is (added in _build)
+        self._symptoms.know((*VAGUE, *symptoms_elsewhere))
         self._exact: dict[str, Choice] = {}
         self._classes: dict[str, int] = {}
         self._fuzzy_keys: list[str] = []
@@ -410,8 +411,6 @@ class StatusIndex:
         # A key inside some name is inside all of them joined: one search rules out most
         # aliases at once (1,700 aliases × 93 names, one by one, was ~15 ms of start-up).
         all_names = "\0".join(names.values())
-        self._symptoms = SymptomIndex()  # the codes a vague symptom commonly is
-        self._symptoms.know((*VAGUE, *self._elsewhere))
         for entry in self.data.statuses.values():
             self._symptoms.add(entry.symptoms, entry.code)
             named = [
@@ -1241,10 +1240,8 @@ class StatusIndex:
             # commonly is, as choices.
             symptom = self._symptoms.find(query)
             if symptom is not None:
-                # Seen running a tool ("git clone 超时"), the sockets and TLS errors come first.
-                top = tuning.SYMPTOM - (2 * tuning.JUST_BELOW if symptom.tool else 0)
                 codes = sorted(symptom.targets)
-                best = {code: (top - i * tuning.TIE_STEP, symptom.why, "symptom") for i, code in enumerate(codes)}
+                best = {code: (symptom.score(i, http=True), symptom.why, "symptom") for i, code in enumerate(codes)}
         # Equal scores (two entries at the word-overlap cap, two aliases of one length): the
         # entry whose words cover more of the text first, a hair above (the resolver would
         # otherwise order them by code).
