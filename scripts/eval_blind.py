@@ -30,10 +30,18 @@ def key_of(m: Match) -> str:
 
 def keys_of(m: Match) -> list[str]:
     """Every way a set may write this answer: :func:`key_of`, and for a network error its
-    family (``family:cors``, ``family:tls``), for problems with no single standard name."""
+    family (``family:cors``, ``family:tls``), for problems with no single standard name.
+
+    A set may write ``any:Code`` for a cloud error asked about with no cloud named: any
+    provider's row with that code, or the card of the family asked about in plain words when
+    it lists that code among each cloud's codes."""
     keys = [key_of(m)]
     if m.kind == "network":
         keys.append(f"family:{m.answer.family}")
+    if m.kind == "error":
+        if m.answer.error is not None:
+            keys.append(f"any:{m.answer.error_code}")
+        keys.extend(f"any:{code}" for _, code in getattr(m.answer, "members", ()))
     return keys
 
 

@@ -276,6 +276,30 @@ def test_family_status_must_exist(root: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("phrases", "message"),
+    [
+        ('["了"]', "'了' is too short to name a family (2 characters or more once normalised)"),
+        ('["找不到资源", "找不到资源"]', "'找不到资源' is already listed by family 'not_found'"),
+        ('["签名", 3]', "expected a string, got int"),
+    ],
+)
+def test_family_phrases_are_checked(root: Path, phrases: str, message: str) -> None:
+    write_families(root, FAMILY + f"phrases = {phrases}\n")
+    problem = one_problem(root)
+    assert problem.startswith("knowledge/cloud/families.toml: entry (name=not_found) field 'phrases'[")
+    assert problem.endswith(message)
+
+
+def test_a_phrase_names_one_family(root: Path) -> None:
+    other = FAMILY.replace('name = "not_found"', 'name = "gone"')
+    write_families(root, FAMILY + 'phrases = ["资源找不到"]\n' + other + 'phrases = ["資源找不到"]\n')
+    assert one_problem(root) == (
+        "knowledge/cloud/families.toml: entry (name=gone) field 'phrases'[0]: "
+        "'資源找不到' is already listed by family 'not_found'"
+    )
+
+
 def test_family_file_is_not_toml(root: Path) -> None:
     write_families(root, "[[family]\nname = 1")
     assert one_problem(root).startswith("knowledge/cloud/families.toml: is not valid TOML")

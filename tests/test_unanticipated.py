@@ -2182,3 +2182,59 @@ def test_a_forwarded_notice_a_who_did_it_and_a_cause_found_ask_nothing(service, 
 
 def test_who_did_it_with_a_question_about_the_error_is_still_asked(service):
     assert _first(service.resolve("谁把 nginx 配置改了，现在全是 502，咋回事")) == 502
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("签名不匹配", "signature"),  # 421 Misdirected Request before, from shared characters
+        ("signature does not match", "signature"),  # nothing before
+        ("signature error", "signature"),  # 410 Gone before (a typo of "gone"?)
+        ("时间戳过期", "signature"),
+        ("The difference between the request time and the current time is too large.", "signature"),
+        ("实例状态不对，不能停止", "incorrect_status"),
+        ("指定内网 ip 开机，说这个 ip 已经被用了", "in_use"),
+        ("导入公钥提示公钥已存在", "already_exists"),
+    ],
+)
+def test_plain_words_for_a_kind_of_cloud_error_get_the_familys_card(service, text, family):
+    top = service.resolve(text).matches[0]
+    assert top.kind == "error" and top.key == f"family:{family}"
+    assert top.answer.error is None and top.answer.members  # each cloud's codes for it
+
+
+def test_the_familys_card_lists_each_clouds_codes(service):
+    reply = service.answer(service.resolve("签名不匹配怎么回事"))
+    html = reply.html()
+    assert "各家的错误码" in html
+    assert "SignatureDoesNotMatch" in html and "AuthFailure.SignatureFailure" in html  # Aliyun/Huawei, Tencent
+    assert "阿里云" in html and "华为云" in html and "腾讯云" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("OSS 上传报签名不匹配", "SignatureDoesNotMatch"),  # a cloud named: its own row
+        ("bucket 不存在", "NoSuchBucket"),  # a bucket is object storage's: 404 before
+    ],
+)
+def test_a_named_or_implied_cloud_is_read_by_its_rows_not_the_family(service, text, first):
+    top = service.resolve(text).matches[0]
+    assert top.answer.error is not None and top.answer.error.error_code == first
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A passing mention inside a description that asks for a status: the status's to answer.
+        ("开放平台规定每个 AppKey 每分钟最多调用 100 次，某个客户一分钟内打了 600 次，超出配额的那部分调用全部被拒绝，应该返回哪个状态？", 429),
+        ("有个 SaaS 接口在我们套餐欠费之后开始返回一个 4 开头的码，规范里这个码原本是留给数字支付场景的，是哪个？", 402),
+        ("子账号没有权限", 403),  # a status alias stays first; the family is a choice beside it
+    ],
+)
+def test_family_words_do_not_take_a_status_question(service, text, code):
+    assert _first(service.resolve(text)) == code
+
+
+def test_family_words_after_a_denial_are_not_read(service):
+    assert all(m.tier != "phrase" for m in service.resolve("不是签名不匹配，是别的问题").matches)

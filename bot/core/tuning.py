@@ -157,6 +157,20 @@ FAMILY_DOTTED_IN_TEXT = 82.0
 FAMILY_CAMEL = 84.0  # an unknown CamelCase word typed alone
 FAMILY_NEAR = 80.0  # a family reading when a documented code is this close
 FAMILY_CAP = 96.0  # an explained guess never beats a documented code
+# A family's plain words ("签名不匹配") in a text naming no cloud: 82 plus up to 8 by the share
+# of the text they take. The card answers outright; beside the statuses it leads the loose
+# readings (shared words, a typo, the whole-entry match) and stays below a name or alias.
+FAMILY_PHRASE = 82.0
+FAMILY_PHRASE_COVERAGE = 8.0
+FAMILY_PHRASE_LEADS = frozenset({"", "words", "fuzzy", "document"})
+FAMILY_PHRASE_LEAD_FROM = 84.0  # the words a quarter of the text or more
+FAMILY_PHRASE_SHARE = 0.15  # in a text longer than FAMILY_PHRASE_SHORT, the words at least this share
+FAMILY_PHRASE_SHORT = 24  # normalised characters
+
+
+def family_phrase(coverage: float) -> float:
+    return FAMILY_PHRASE + FAMILY_PHRASE_COVERAGE * min(coverage, 1.0)
+
 SEED_MESSAGE = 88.0  # the seed document's own wording, verbatim
 # The question sits almost whole inside the seed's wording ("账号欠费" in 账号已经欠费): the
 # user's own document files it there, so it ranks above other vendors' verbatim messages.

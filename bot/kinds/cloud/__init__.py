@@ -22,7 +22,7 @@ from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
 from bot.core.symptoms import VAGUE, SymptomIndex, listed
-from bot.core.text import fold, nfkc
+from bot.core.text import fold, nfkc, normalize
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
@@ -56,6 +56,8 @@ _PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram"
 # Texts this short with a cloud named are read for concept words typed by their sound.
 _RESPELL_MAX = 80
 # Readings of a retold message only: what a bare symptom ("拉镜像超时") may share with one.
+_OBJECT_STORAGE = frozenset({"OSS", "OBS", "COS"})
+_BUCKET_RE = re.compile("bucket|存储桶")  # (存储空间 is any disk's space as often: WebDAV's 507)
 _RETOLD = frozenset({"meaning", "message"})
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 _CLOUDISH_ASCII_RE = re.compile(
@@ -333,9 +335,44 @@ class CloudKind:
             hints = provider_hints(q.text)
             if not (hints.providers or hints.products):
                 return []  # "docker 拉镜像超时": a bare symptom, with no cloud named, is no cloud error
+        matches = self._family_in_words(q, matches, limit)
         # Ties on the one scale keep this kind's own order (a typo nearer the code typed first),
         # not the order of the statuses the codes are returned with.
         return [replace(m, order=f"{i:02d}") for i, m in enumerate(matches)]
+
+    def _family_in_words(self, q: Query, matches: list[Match], limit: int) -> list[Match]:
+        """"签名不匹配", "invalid signature", "交换机 IP 不够了": plain words that name a kind of
+        cloud error, with no cloud or code named, are that family's card (which lists each
+        cloud's codes for it), first. A named cloud is read by its rows instead (the meaning
+        layer), and so is a text a row already answers."""
+        if any(m.tier != "family" and m.score >= tuning.CHOICES for m in matches):
+            return matches
+        found = self.index.family_phrases(q.normalized)
+        if not found:
+            return matches
+        hints = provider_hints(q.text)
+        if hints.providers or hints.products:
+            return matches
+        if domain.asks_for_status(q.folded) and not domain.asks_for_cloud_error(q.folded):
+            return matches  # "…超出配额的调用全被拒绝，应该返回哪个状态码": a status asked for
+        padded = f" {q.normalized} "
+        for family, phrase in found:
+            key = normalize(phrase)
+            if domain.ruled_out(padded, key):
+                continue  # "不是签名不匹配，是权限不够"
+            coverage = len(key) / max(len(q.normalized), 1)
+            if coverage < tuning.FAMILY_PHRASE_SHARE and len(q.normalized) > tuning.FAMILY_PHRASE_SHORT:
+                return matches  # a passing mention in a long description: the other tiers read it
+            match = Match(
+                "error",
+                f"family:{family.name}",
+                tuning.family_phrase(coverage),
+                f"说的是「{phrase}」：{family.title}",
+                self.index.family_answer(family),
+                tier="phrase",
+            )
+            return [match, *(m for m in matches if m.key != match.key)][:limit]
+        return matches
 
     def _only_error_with_status(self, text: str) -> list[Match]:
         """"阿里云 SLB 接口返回 449 是什么情况": a product named with a status that only one of
@@ -462,6 +499,15 @@ class CloudKind:
             # Naming a provider lifts that provider's errors, not another's word-like code.
             provider = answer.error.provider if answer.error is not None else ""
             ours = not (hints.providers and provider) or provider in hints.providers
+            # "bucket 不存在": a bucket is object storage's, whichever cloud's, as good as naming it.
+            stored = (
+                not named
+                and not asked
+                and answer.error is not None
+                and answer.error.product in _OBJECT_STORAGE
+                and _BUCKET_RE.search(q.folded) is not None
+                and _FOREIGN_CLOUD_RE.search(q.folded) is None  # "S3 存储桶…": another cloud's bucket
+            )
             score = tuning.weigh_cloud(
                 m.score,
                 best_status=best_other,
@@ -471,9 +517,19 @@ class CloudKind:
                 and m.score >= tuning.SEED_MESSAGE,
                 verbatim=exact and m.score >= tuning.VERBATIM,
                 family=answer.error is None and m.score >= tuning.DOMINANT,
-                named=named and ours,
+                named=(named and ours) or stored,
                 meaning=m.tier == "meaning" or (english and m.tier == "message"),
             )
+            if m.tier == "phrase":
+                # Plain words naming the family lead loose status readings, not a name or alias,
+                # in a question they are much of (a long description is the statuses' to read).
+                if best_other < tuning.CHOICES or (
+                    q.memo.get("baseline.tier", "") in tuning.FAMILY_PHRASE_LEADS
+                    and m.score >= tuning.FAMILY_PHRASE_LEAD_FROM
+                ):
+                    score = max(m.score, min(best_other + tuning.JUST_ABOVE, 99.0))
+                else:
+                    score = min(m.score, best_other - tuning.JUST_BELOW)
             if m.tier == "meaning":
                 score = last_meaning = min(score, last_meaning - tuning.JUST_ABOVE)
                 if asked and best_other >= tuning.CHOICES:

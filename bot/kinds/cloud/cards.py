@@ -14,9 +14,12 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
     family = match.family
     doc = Doc()
     err_code = match.error_code or (row.error_code if row else "")
+    named = row is None and not err_code and family is not None  # asked in plain words
     if row is not None:
         provider = PROVIDER_ZH.get(row.provider, row.provider)
         doc.add("☁️ ", b(f"{provider} {row.product}"), t(" · 错误码 "), code(err_code))
+    elif named:
+        doc.add("☁️ ", b("云 API 错误 · "), b(family.title))
     else:
         doc.add("☁️ ", b("云 API 错误码 "), code(err_code))
     rows = ([row] if row else []) + [v for v in match.variants if v is not row]
@@ -45,11 +48,19 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
     if others:
         doc.add(t("出现在："), t(others))
     if family is not None:
-        doc.blank().add(b(family.title))
+        doc.blank()
+        if not named:
+            doc.add(b(family.title))
         doc.add(family.meaning)
         doc.add(b("怎么处理"))
         for fix in family.fixes:
             doc.add(f"• {fix}")
+    if match.members:
+        doc.blank().add(b("各家的错误码"))
+        for provider in dict.fromkeys(p for p, _ in match.members):
+            codes = [code(c) for p, c in match.members if p == provider]
+            parts = [codes[0], *(piece for c in codes[1:] for piece in (t("、"), c))]
+            doc.add(t(f"• {PROVIDER_ZH.get(provider, provider)}："), *parts)
     if row is not None and row.source:
         doc.blank().add(t("📖 来源："), t(row.source))
     buttons: list[list[Button]] = []

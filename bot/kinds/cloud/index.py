@@ -63,6 +63,7 @@ from bot.kinds.cloud.messages import (
     spaced_form,
 )
 from bot.kinds.cloud.model import PROVIDER_ORDER, PROVIDER_ZH, CloudAnswer, CloudData, CloudError, ErrorFamily
+from bot.retrieval.textindex import Choice, SubstringIndex
 
 CONFIDENT = tuning.DOMINANT  # a clearly named cloud error (kept for callers)
 
@@ -280,6 +281,11 @@ class CloudIndex:
         # Each documented code's family (None: none), read once here: every answer shown asks
         # for its code's, and the pattern takes ~7 µs a code (172 patterns, most unanchored).
         self._family_at = _families_of(self._codes, self.families, self._family_by_pattern)
+        # Plain words naming a family's situation ("签名不匹配"): see family_phrases().
+        self._family_words = SubstringIndex(
+            Choice(normalize(phrase), fam, phrase) for fam in self.families for phrase in fam.phrases
+        )
+        self._members: dict[str, tuple[tuple[str, str], ...]] = {}
         self._build_messages()
         self._meaning = MeaningIndex(self.rows)
         # (provider, product, status) → its rows: a product named with a typed status.
@@ -378,6 +384,31 @@ class CloudIndex:
         """True when ``text`` is, word for word, a message some provider documents."""
         return compact(text.strip()) in self._exact_messages
 
+    def family_phrases(self, normalized: str) -> list[tuple[ErrorFamily, str]]:
+        """(family, phrase as listed) for each family phrase in a normalised text, longest first."""
+        return [(choice.target, choice.label) for choice in self._family_words.find(f" {normalized} ")]
+
+    def family_answer(self, family: ErrorFamily) -> CloudAnswer:
+        """A family asked about in plain words, with the codes each cloud documents for it."""
+        members = self._members.get(family.name)
+        if members is None:
+            members = self._members[family.name] = self._members_of(family)
+        return CloudAnswer(error_code="", family=family, members=members)
+
+    def _members_of(self, family: ErrorFamily, per_provider: int = 4) -> tuple[tuple[str, str], ...]:
+        """Up to ``per_provider`` documented codes of ``family`` per provider: codes several
+        clouds share first (SignatureDoesNotMatch), then the ones in the most APIs (worked out
+        the first time the family's card is shown)."""
+        counts: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for (provider, code), ids in self._groups.items():
+            if self.family_for(code) is family:
+                counts[provider].append((-len(self._by_exact.get(code, ())), -len(ids), code))
+        return tuple(
+            (provider, code)
+            for provider in PROVIDER_ORDER
+            for _, _, code in sorted(counts.get(provider, ()))[:per_provider]
+        )
+
     def family_for(self, code: str) -> ErrorFamily | None:
         """The first family whose patterns match ``code`` (families.toml order is priority)."""
         at = bisect_left(self._codes, code)
@@ -413,7 +444,7 @@ class CloudIndex:
         """The answer a button id stands for (its best row for ``hints``, none by default), or None."""
         if key.startswith("family:"):
             fam = next((f for f in self.families if f.name == key[7:]), None)
-            return CloudAnswer(error_code=" / ".join(fam.patterns), family=fam) if fam else None
+            return self.family_answer(fam) if fam else None
         group = self._keys.get(key)
         if group is None:
             return None

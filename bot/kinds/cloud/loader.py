@@ -35,6 +35,7 @@ from bot.core.schema import (
     reported_as,
     unknown_statuses,
 )
+from bot.core.text import normalize
 from bot.kinds.cloud.model import CloudError, ErrorFamily
 
 TSV_COLUMNS = (
@@ -289,9 +290,11 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
         "fixes": FieldSpec(check_text, is_list=True, min_items=1),
         "typical_status": FieldSpec(check_code, required=False),
         "related": FieldSpec(check_code, required=False, is_list=True),
+        "phrases": FieldSpec(check_text, required=False, is_list=True),
     }
     families: list[ErrorFamily] = []
     names: set[str] = set()
+    phrase_owner: dict[str, str] = {}  # normalised phrase -> the family that lists it
     for entry, raw in checked_tables(path, rel, "family", fields, problems, _family_name):
         status = raw.get("typical_status")
         bad_status = unknown_statuses(problems, rel, entry, "typical_status", status, status_codes)
@@ -304,6 +307,8 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
             problems.add(rel, entry, "'name'", "duplicate family name")
             continue
         names.add(raw["name"])
+        if _phrase_problems(problems, rel, entry, raw["name"], raw.get("phrases", []), phrase_owner):
+            continue
         families.append(
             ErrorFamily(
                 name=raw["name"],
@@ -314,9 +319,29 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
                 typical_status=status,
                 source_file=rel,
                 related=tuple(raw.get("related", ())),
+                phrases=tuple(raw.get("phrases", ())),
             )
         )
     return families
+
+
+def _phrase_problems(
+    problems: Problems, rel: str, entry: str, name: str, phrases: list[str], owner: dict[str, str]
+) -> bool:
+    """Report a phrase too short to mean anything once normalised, or one that another family
+    (or this one) already lists: plain words must name one family. True if any was reported."""
+    bad = False
+    for i, phrase in enumerate(phrases):
+        key = normalize(phrase)
+        if len(key.replace(" ", "")) < 2:
+            problems.add(rel, entry, f"'phrases'[{i}]", f"{phrase!r} is too short to name a family (2 characters or more once normalised)")
+            bad = True
+        elif key in owner:
+            problems.add(rel, entry, f"'phrases'[{i}]", f"{phrase!r} is already listed by family {owner[key]!r}")
+            bad = True
+        else:
+            owner[key] = name
+    return bad
 
 
 def load_cloud(

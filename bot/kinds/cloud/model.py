@@ -37,6 +37,9 @@ class ErrorFamily:
     typical_status: int | None
     source_file: str
     related: tuple[int, ...] = ()  # statuses other APIs use for the same situation (欠费 → 402)
+    # Plain words that name the situation without a code ("签名不匹配", "invalid signature"):
+    # a question that says them, naming no cloud, is answered with the family's card.
+    phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,9 @@ class CloudAnswer:
     error: CloudError | None = None  # the best documented row
     family: ErrorFamily | None = None  # the naming convention that explains the code
     variants: tuple[CloudError, ...] = ()  # other rows with the same code (other APIs/statuses)
+    # A family asked about in plain words: its documented codes, (provider, code), each
+    # provider's commonest first (the card lists them: which code each cloud returns).
+    members: tuple[tuple[str, str], ...] = ()
 
     @property
     def provider(self) -> str:
@@ -81,7 +87,7 @@ class CloudAnswer:
         if self.error is not None:
             return f"{self.error.error_code}: {self.error.message_zh or self.error.message_en}"
         if self.family is not None:
-            return f"{self.error_code}: {self.family.title}"
+            return f"{self.error_code}: {self.family.title}" if self.error_code else self.family.title
         return self.error_code
 
     def json_fields(self) -> dict[str, Any]:
