@@ -2209,6 +2209,9 @@ def test_the_familys_card_lists_each_clouds_codes(service):
     assert "各家的错误码" in html
     assert "SignatureDoesNotMatch" in html and "AuthFailure.SignatureFailure" in html  # Aliyun/Huawei, Tencent
     assert "阿里云" in html and "华为云" in html and "腾讯云" in html
+    data = service.resolve("签名不匹配怎么回事").matches[0].to_json()
+    assert data["family"] == "signature" and data["error_code"] == ""
+    assert "aliyun:SignatureDoesNotMatch" in data["members"]
 
 
 @pytest.mark.parametrize(

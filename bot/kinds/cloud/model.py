@@ -99,5 +99,7 @@ class CloudAnswer:
         }
         if self.family is not None:
             data["family"] = self.family.name
+        if self.members:
+            data["members"] = [f"{provider}:{code}" for provider, code in self.members]
         data["all_statuses"] = list(self.all_statuses)
         return data
