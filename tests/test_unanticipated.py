@@ -2241,3 +2241,8 @@ def test_family_words_do_not_take_a_status_question(service, text, code):
 
 def test_family_words_after_a_denial_are_not_read(service):
     assert all(m.tier != "phrase" for m in service.resolve("不是签名不匹配，是别的问题").matches)
+
+
+@pytest.mark.parametrize("text", ["SSL_ERROR_SYSCALL", "git clone 报 SSL_ERROR_SYSCALL"])
+def test_openssls_syscall_error_alone_is_the_tls_handshake_failure(service, text):
+    assert _first(service.resolve(text)) == "CURLE_SSL_CONNECT_ERROR"  # 529 from shared letters before
