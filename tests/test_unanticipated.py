@@ -2246,3 +2246,8 @@ def test_family_words_after_a_denial_are_not_read(service):
 @pytest.mark.parametrize("text", ["SSL_ERROR_SYSCALL", "git clone 报 SSL_ERROR_SYSCALL"])
 def test_openssls_syscall_error_alone_is_the_tls_handshake_failure(service, text):
     assert _first(service.resolve(text)) == "CURLE_SSL_CONNECT_ERROR"  # 529 from shared letters before
+
+
+@pytest.mark.parametrize("text", ["文件不存在", "下载的时候提示文件不存在，路径我核对了好几次"])
+def test_a_missing_file_is_404(service, text):
+    assert _first(service.resolve(text)) == 404  # 412 ("不存在才创建" in its texts) or 416 before
