@@ -2251,3 +2251,15 @@ def test_openssls_syscall_error_alone_is_the_tls_handshake_failure(service, text
 @pytest.mark.parametrize("text", ["文件不存在", "下载的时候提示文件不存在，路径我核对了好几次"])
 def test_a_missing_file_is_404(service, text):
     assert _first(service.resolve(text)) == 404  # 412 ("不存在才创建" in its texts) or 416 before
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("User not authorized to operate on the specified resource, or this API doesn't support RAM.", "Forbidden.RAM"),
+        ("Insufficient ECS quota. Contact customer service to increase quota.", "Ecs.0001"),
+    ],
+)
+def test_a_verbatim_message_of_a_named_product_stays_above_its_look_alikes(service, text, first):
+    # RAM and ECS name a product: the look-alike messages were lifted by it, the verbatim one was not.
+    assert _first(service.resolve(text)) == first

@@ -292,13 +292,17 @@ def weigh_cloud(
             # word overlap on "华为API网关 后端不存在" is no reason to put 404 first).
             lifted = min(lifted, max(ANSWER - 1.0, (best_status + ANSWER) / 2))
         return max(score, min(lifted, 99.0))
+    placed = None
     if verbatim or family:
-        return max(score, min(best_status + JUST_ABOVE, 99.0)) if best_status < EXPLICIT else score
+        placed = max(score, min(best_status + JUST_ABOVE, 99.0)) if best_status < EXPLICIT else score
+        if not (verbatim and named):
+            return placed
     if named:
         lifted = min(score + PROVIDER_LIFT, 99.0)
         if score >= NAMED_FLOOR and best_status < EXPLICIT:
             lifted = max(lifted, min(best_status + JUST_ABOVE, 99.0))
-        return lifted
+        # A verbatim message of the named cloud is lifted as much as its likeness to others.
+        return lifted if placed is None else max(placed, lifted)
     if score < VERBATIM and best_status:
         return min(score, best_status - JUST_BELOW)
     return score
