@@ -343,3 +343,44 @@ def test_real_knowledge_base_carries_the_cloud_data(kb) -> None:
     assert len(kb["error"].rows) == 1262 + 559 + 500 + 32 + 12
     assert kb["error"].families
     assert "knowledge/cloud/aliyun.tsv" in kb.files
+
+
+WORDING = '''
+[[message]]
+code = "NoSuchBucket"
+message = "The specified bucket does not exist."
+source = "https://example.com/s3"
+'''
+
+
+def write_wording(root: Path, text: str) -> None:
+    (root / "cloud" / "s3_wording.toml").write_text(text, encoding="utf-8")
+
+
+def test_s3_wording_fills_only_object_storage_rows_without_english(root: Path) -> None:
+    write_wording(root, WORDING)
+    rows, _, files, problems = load(root)
+    assert problems == [] and "knowledge/cloud/s3_wording.toml" in files
+    filled = [r for r in rows if r.message_en_source]
+    assert filled and all(r.error_code == "NoSuchBucket" and (r.provider, r.product) in {("aliyun", "OSS"), ("huaweicloud", "OBS")} for r in filled)
+    assert all(r.message_en == "The specified bucket does not exist." for r in filled)
+    # A row whose table gives its own English keeps it.
+    assert all(r.message_en_source == "" for r in rows if r.error_code != "NoSuchBucket")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (WORDING.replace('"NoSuchBucket"', '"InvalidInstanceId.NotFound"'), "'code': InvalidInstanceId.NotFound is not an OSS or OBS error code in the tables"),
+        (WORDING + WORDING, "'code': duplicate code"),
+        (WORDING.replace('source = "https://example.com/s3"\n', ""), "'source': is missing"),
+    ],
+)
+def test_s3_wording_is_checked(root: Path, text: str, message: str) -> None:
+    write_wording(root, text)
+    assert one_problem(root).endswith(message)
+
+
+def test_s3_wording_file_is_required(root: Path) -> None:
+    (root / "cloud" / "s3_wording.toml").unlink()
+    assert one_problem(root) == "knowledge/cloud/s3_wording.toml: is missing"

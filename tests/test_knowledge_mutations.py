@@ -75,6 +75,13 @@ KINDS = {
         ("typical_status", MISSING_CODE, f"{MISSING_CODE} is not a status code in knowledge/status/"),
         ("patterns", [""], "may only hold letters"),
     ),
+    "wording": Kind(
+        "message",
+        "source",
+        "message",
+        ("code", "NoSuchThing", "NoSuchThing is not an OSS or OBS error code in the tables"),
+        ("message", "", "must not be empty"),
+    ),
     "network": Kind(
         "error",
         "summary",
@@ -90,7 +97,11 @@ def kind_of(rel: str) -> Kind:
         return KINDS["status"]
     if rel.startswith("network/"):
         return KINDS["network"]
-    return {"classes.toml": KINDS["class"], "cloud/aliyun_seed.toml": KINDS["seed"]}.get(rel, KINDS["family"])
+    return {
+        "classes.toml": KINDS["class"],
+        "cloud/aliyun_seed.toml": KINDS["seed"],
+        "cloud/s3_wording.toml": KINDS["wording"],
+    }.get(rel, KINDS["family"])
 
 
 # --- a minimal TOML writer: enough for these files, checked by a round trip below ------------
@@ -379,7 +390,7 @@ def corrupt(copy: Path) -> Iterator[Callable[[str, Mutation], tuple[str | None, 
 
 
 def test_the_matrix_covers_every_file_kind():
-    assert {"classes.toml", "cloud/aliyun_seed.toml", "cloud/families.toml"} <= set(TOML_FILES)
+    assert {"classes.toml", "cloud/aliyun_seed.toml", "cloud/families.toml", "cloud/s3_wording.toml"} <= set(TOML_FILES)
     assert sum(f.startswith("status/") for f in TOML_FILES) >= 9
     assert TSV_FILES == ["cloud/aliyun.tsv", "cloud/huaweicloud.tsv", "cloud/tencentcloud.tsv"]
 

@@ -2263,3 +2263,17 @@ def test_a_missing_file_is_404(service, text):
 def test_a_verbatim_message_of_a_named_product_stays_above_its_look_alikes(service, text, first):
     # RAM and ECS name a product: the look-alike messages were lifted by it, the verbatim one was not.
     assert _first(service.resolve(text)) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("The specified bucket does not exist.", "NoSuchBucket"),
+        ("Your proposed upload is smaller than the minimum allowed size", "EntityTooSmall"),
+        ("The Content-MD5 you specified did not match what we received.", "BadDigest"),
+        ("com.aliyun.oss.OSSException: The specified key does not exist. [RequestId]: 65A1B2C3D4", "NoSuchKey"),
+    ],
+)
+def test_object_storages_s3_wording_is_recognised(service, text, first):
+    # OSS and OBS document these codes in Chinese only but answer in S3's English.
+    assert _first(service.resolve(text)) == first

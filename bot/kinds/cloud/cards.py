@@ -63,6 +63,8 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
             doc.add(t(f"• {PROVIDER_ZH.get(provider, provider)}："), *parts)
     if row is not None and row.source:
         doc.blank().add(t("📖 来源："), t(row.source))
+        if row.message_en_source:
+            doc.add(t("📖 英文原话（S3 兼容）："), t(row.message_en_source))
     buttons: list[list[Button]] = []
     if entry is not None:
         buttons.append([Button(f"看 {entry.code} {entry.name_zh}", open_action(entry.code))])

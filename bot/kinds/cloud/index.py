@@ -700,9 +700,10 @@ class CloudIndex:
                     take([i], score + (0.0 if phrase_only else bonus), "错误信息一致")
             for ids in self._patterns.matching(query):
                 take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
-        if cjk:
+        if cjk or not scored:
             # An English message quoted whole inside a Chinese question ("ECS … 返回 The specified
-            # InstanceId does not exist. RequestId: …，错误码被日志截掉了"): each English sentence.
+            # InstanceId does not exist. RequestId: …，错误码被日志截掉了") or an SDK's line
+            # ("OSSException: The specified key does not exist. [RequestId]: …"): each sentence.
             for sentence in _LATIN_SENTENCE_RE.findall(text):
                 ids = self._exact_messages.get(SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", "")))
                 if ids:

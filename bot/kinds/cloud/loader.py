@@ -55,6 +55,9 @@ PROVIDERS: dict[str, bool] = {"aliyun": True, "huaweicloud": True, "tencentcloud
 TSV_FILES = tuple(f"{p}.tsv" for p in PROVIDERS)
 SEED_FILE = "aliyun_seed.toml"
 FAMILY_FILE = "families.toml"
+WORDING_FILE = "s3_wording.toml"
+# Object storage products that answer with S3's error codes and English messages.
+S3_PRODUCTS = frozenset({("aliyun", "OSS"), ("huaweicloud", "OBS")})
 
 _PATTERN_RE = re.compile(r"[A-Za-z0-9._\-*?\[\]]+")
 _IDX = {name: i for i, name in enumerate(TSV_COLUMNS)}
@@ -325,6 +328,45 @@ def _load_families(root: Path, problems: Problems, status_codes: set[int]) -> li
     return families
 
 
+def _with_s3_wording(root: Path, rows: list[CloudError], problems: Problems) -> list[CloudError]:
+    """``rows`` with S3's English message on the object storage rows whose table gives none.
+
+    OSS and OBS document their S3-style codes in Chinese only, but answer in S3's English
+    ("The specified bucket does not exist."), and that is what people paste."""
+    rel = f"knowledge/cloud/{WORDING_FILE}"
+    path = root / "cloud" / WORDING_FILE
+    if not path.is_file():
+        problems.add(rel, None, None, "is missing")
+        return rows
+    fields = {
+        "code": FieldSpec(check_text),
+        "message": FieldSpec(check_text),
+        "source": FieldSpec(check_text),
+    }
+    documented = {row.error_code for row in rows if (row.provider, row.product) in S3_PRODUCTS}
+    wording: dict[str, tuple[str, str]] = {}
+    for entry, raw in checked_tables(path, rel, "message", fields, problems, _wording_name):
+        code = raw["code"]
+        if code in wording:
+            problems.add(rel, entry, "'code'", "duplicate code")
+        elif code not in documented:
+            problems.add(rel, entry, "'code'", f"{code} is not an OSS or OBS error code in the tables")
+        else:
+            wording[code] = (raw["message"], raw["source"])
+    if not wording:
+        return rows
+    return [
+        replace(row, message_en=wording[row.error_code][0], message_en_source=wording[row.error_code][1])
+        if not row.message_en and row.error_code in wording and (row.provider, row.product) in S3_PRODUCTS
+        else row
+        for row in rows
+    ]
+
+
+def _wording_name(raw: dict[str, Any]) -> str:
+    return f"code={label(raw.get('code'))}"
+
+
 def _phrase_problems(
     problems: Problems, rel: str, entry: str, name: str, phrases: list[str], owner: dict[str, str]
 ) -> bool:
@@ -380,6 +422,10 @@ def load_cloud(
         for seed in seed_rows:
             others = tuple(sorted(statuses.get((seed.product, seed.error_code), set()) - {seed.status}))
             rows.append(replace(seed, other_statuses=others))
+    with reported_as(problems, f"knowledge/cloud/{WORDING_FILE}"):
+        rows = _with_s3_wording(root, rows, problems)
+    if (cloud_dir / WORDING_FILE).is_file():
+        files.append(f"knowledge/cloud/{WORDING_FILE}")
     families: list[ErrorFamily] = []
     with reported_as(problems, f"knowledge/cloud/{FAMILY_FILE}"):
         families = _load_families(root, problems, status_codes)

@@ -23,6 +23,9 @@ class CloudError:
     api: str  # API names or table the row comes from; may be empty
     source: str  # repository@commit:path of the row
     seed_message: str = ""  # the seed document's wording, when this row is one of the seed's
+    # Where message_en comes from when the vendor's table gives none: object storage answers
+    # in S3's own English wording (knowledge/cloud/s3_wording.toml).
+    message_en_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
