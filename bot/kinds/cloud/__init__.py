@@ -57,6 +57,9 @@ _PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram"
 _RESPELL_MAX = 80
 # Readings of a retold message only: what a bare symptom ("拉镜像超时") may share with one.
 _OBJECT_STORAGE = frozenset({"OSS", "OBS", "COS"})
+# Family phrases are read in texts up to this long (normalised characters): the longest phrase
+# is ~60 characters, and in a longer text it is under tuning.FAMILY_PHRASE_SHARE.
+_FAMILY_PHRASE_TEXT = 400
 _BUCKET_RE = re.compile("bucket|存储桶")  # (存储空间 is any disk's space as often: WebDAV's 507)
 _RETOLD = frozenset({"meaning", "message"})
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
@@ -347,6 +350,8 @@ class CloudKind:
         layer), and so is a text a row already answers."""
         if any(m.tier != "family" and m.score >= tuning.CHOICES for m in matches):
             return matches
+        if len(q.normalized) > _FAMILY_PHRASE_TEXT:
+            return matches  # no phrase is the share of a text this long that counts (see below)
         found = self.index.family_phrases(q.normalized)
         if not found:
             return matches
