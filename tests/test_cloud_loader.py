@@ -54,6 +54,7 @@ def test_real_files_load_cleanly(root: Path) -> None:
         "knowledge/cloud/huaweicloud.tsv",
         "knowledge/cloud/tencentcloud.tsv",
         "knowledge/cloud/aliyun_seed.toml",
+        "knowledge/cloud/s3_wording.toml",
         "knowledge/cloud/families.toml",
     ]
     assert len(families) >= 20
@@ -191,6 +192,7 @@ def test_duplicate_row(root: Path) -> None:
 def test_same_key_with_another_message_is_not_a_duplicate(root: Path) -> None:
     # Huawei documents OBS AccessDenied 403 twice with two meanings: both rows stay.
     write_aliyun(root, GOOD, GOOD.replace("账号已经欠费。", "账户余额不足。"))
+    write_wording(root, WORDING)  # its Aliyun-only OSS codes left with the table
     rows, _, _, problems = load(root)
     assert problems == []
     assert sum(1 for r in rows if r.provider == "aliyun" and not r.seed_message) == 2

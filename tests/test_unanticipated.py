@@ -2191,7 +2191,6 @@ def test_who_did_it_with_a_question_about_the_error_is_still_asked(service):
         ("signature does not match", "signature"),  # nothing before
         ("signature error", "signature"),  # 410 Gone before (a typo of "gone"?)
         ("时间戳过期", "signature"),
-        ("The difference between the request time and the current time is too large.", "signature"),
         ("实例状态不对，不能停止", "incorrect_status"),
         ("指定内网 ip 开机，说这个 ip 已经被用了", "in_use"),
         ("导入公钥提示公钥已存在", "already_exists"),
@@ -2271,6 +2270,7 @@ def test_a_verbatim_message_of_a_named_product_stays_above_its_look_alikes(servi
         ("The specified bucket does not exist.", "NoSuchBucket"),
         ("Your proposed upload is smaller than the minimum allowed size", "EntityTooSmall"),
         ("The Content-MD5 you specified did not match what we received.", "BadDigest"),
+        ("The difference between the request time and the current time is too large.", "RequestTimeTooSkewed"),
         ("com.aliyun.oss.OSSException: The specified key does not exist. [RequestId]: 65A1B2C3D4", "NoSuchKey"),
     ],
 )

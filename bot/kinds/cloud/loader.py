@@ -422,8 +422,9 @@ def load_cloud(
         for seed in seed_rows:
             others = tuple(sorted(statuses.get((seed.product, seed.error_code), set()) - {seed.status}))
             rows.append(replace(seed, other_statuses=others))
-    with reported_as(problems, f"knowledge/cloud/{WORDING_FILE}"):
-        rows = _with_s3_wording(root, rows, problems)
+    if len(problems.items) == before:  # (its codes are checked against tables that loaded)
+        with reported_as(problems, f"knowledge/cloud/{WORDING_FILE}"):
+            rows = _with_s3_wording(root, rows, problems)
     if (cloud_dir / WORDING_FILE).is_file():
         files.append(f"knowledge/cloud/{WORDING_FILE}")
     families: list[ErrorFamily] = []
