@@ -2197,9 +2197,11 @@ def test_who_did_it_with_a_question_about_the_error_is_still_asked(service):
     ],
 )
 def test_plain_words_for_a_kind_of_cloud_error_get_the_familys_card(service, text, family):
-    top = service.resolve(text).matches[0]
+    top, *rest = service.resolve(text).matches
     assert top.kind == "error" and top.key == f"family:{family}"
     assert top.answer.error is None and top.answer.members  # each cloud's codes for it
+    # Beside it, no loose reading of another kind (421 from 匹配 for "签名不匹配").
+    assert all(m.kind == "error" or m.tier not in ("words", "fuzzy", "document", "topic") for m in rest)
 
 
 def test_the_familys_card_lists_each_clouds_codes(service):

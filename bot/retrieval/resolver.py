@@ -340,6 +340,10 @@ class Resolver:
             rest = later if resorted else self.kinds
             matches += [m for kind in rest for m in kind.fallback(q, limit) if m.score >= tuning.CHOICES]
         matches.sort(key=_rank_key)
+        if matches and matches[0].tier == "phrase":
+            # "签名不匹配": plain words that name a kind of cloud error lead only loose readings
+            # of the other kinds (421 from 匹配, a TLS handshake from 签名), which say nothing beside it.
+            matches = [matches[0], *(m for m in matches[1:] if m.kind == matches[0].kind or m.tier not in _LOOSE_TIERS)]
         if (
             matches
             and matches[0].kind == "status"
@@ -378,6 +382,7 @@ class Resolver:
 # Status readings of a description, not of a typed code: a protocol's own code asked for
 # ("…客户端等不及先放弃了。客户端最后拿到的 gRPC 状态是什么") comes before them.
 _DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
+_LOOSE_TIERS = frozenset({"words", "fuzzy", "document", "topic"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
 # Words that put a text in HTTP's own terms ("https" is TLS talk as much as HTTP's).
 _HTTP_TALK = ("状态码", "响应码", "返回码", "status code", "http 状态", "http状态", "nginx", "网关", "http/", "请求")
