@@ -2279,3 +2279,11 @@ def test_a_verbatim_message_of_a_named_product_stays_above_its_look_alikes(servi
 def test_object_storages_s3_wording_is_recognised(service, text, first):
     # OSS and OBS document these codes in Chinese only but answer in S3's English.
     assert _first(service.resolve(text)) == first
+
+
+@pytest.mark.parametrize("text", ["欠费了", "规格售罄", "触发流控了", "account in arrears"])
+def test_a_few_words_naming_a_cloud_error_are_looked_up(service, text):
+    # Withdrawn before as group talk by the chatter model (p 0.65-0.97): typed alone to the bot,
+    # a few words naming what went wrong are a lookup, as a typed code is.
+    top = service.resolve(text).matches[0]
+    assert top.kind == "error"

@@ -104,8 +104,9 @@ class Resolver:
         top, model = res.matches[0], self.kb.chatter
         if model is None:
             return False
-        if res.mode != "text" and len(q.normalized.replace(" ", "")) <= tuning.CHATTER_TERSE:
-            return False  # "503", "又 502 了": a lookup (and the cheap tests first)
+        terse = len(q.normalized.replace(" ", "")) <= tuning.CHATTER_TERSE
+        if terse and (res.mode != "text" or top.tier in _TERSE_LOOKUPS):
+            return False  # "503", "又 502 了", "触发流控了", "欠费了": a lookup (and the cheap tests first)
         if (
             _laughs(q.folded)
             and not domain.asks(q.folded)
@@ -155,7 +156,11 @@ class Resolver:
                     and not domain.asks(q.folded)
                     and not domain.reports_trouble(q.folded)
                 ):
-                    least = tuning.CHATTER_SETTLED  # only guesses, for a text that neither asks nor tells trouble
+                    # Only guesses, for a text that neither asks nor tells trouble; but an English
+                    # line read as a cloud error ("account in arrears") is no group remark the
+                    # model has learnt: its ordinary bar.
+                    english_cloud = top.kind == "error" and not has_cjk(q.folded)
+                    least = tuning.CHATTER_LIKELY if english_cloud else tuning.CHATTER_SETTLED
                 else:
                     least = tuning.CHATTER_LIKELY
             if domain.settled(q.folded):
@@ -382,6 +387,8 @@ class Resolver:
 # Status readings of a description, not of a typed code: a protocol's own code asked for
 # ("…客户端等不及先放弃了。客户端最后拿到的 gRPC 状态是什么") comes before them.
 _DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
+# Cloud readings of a few words naming what went wrong: typed alone, they are looked up.
+_TERSE_LOOKUPS = frozenset({"phrase", "meaning"})
 _LOOSE_TIERS = frozenset({"words", "fuzzy", "document", "topic"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
 # Words that put a text in HTTP's own terms ("https" is TLS talk as much as HTTP's).
