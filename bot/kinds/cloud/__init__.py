@@ -56,12 +56,13 @@ _PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram"
 # Texts this short with a cloud named are read for concept words typed by their sound.
 _RESPELL_MAX = 80
 # Readings of a retold message only: what a bare symptom ("拉镜像超时") may share with one.
+_RETOLD = frozenset({"meaning", "message"})
+# A bucket is object storage's, whichever cloud's (存储空间 is any disk's space as often: WebDAV's 507).
 _OBJECT_STORAGE = frozenset({"OSS", "OBS", "COS"})
+_BUCKET_RE = re.compile("bucket|存储桶")
 # Family phrases are read in texts up to this long (normalised characters): the longest phrase
 # is ~60 characters, and in a longer text it is under tuning.FAMILY_PHRASE_SHARE.
 _FAMILY_PHRASE_TEXT = 400
-_BUCKET_RE = re.compile("bucket|存储桶")  # (存储空间 is any disk's space as often: WebDAV's 507)
-_RETOLD = frozenset({"meaning", "message"})
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 _CLOUDISH_ASCII_RE = re.compile(
     "|".join(
@@ -344,7 +345,7 @@ class CloudKind:
         return [replace(m, order=f"{i:02d}") for i, m in enumerate(matches)]
 
     def _family_in_words(self, q: Query, matches: list[Match], limit: int) -> list[Match]:
-        """"签名不匹配", "invalid signature", "交换机 IP 不够了": plain words that name a kind of
+        """"签名不匹配", "invalid signature", "ip 已经被用了": plain words that name a kind of
         cloud error, with no cloud or code named, are that family's card (which lists each
         cloud's codes for it), first. A named cloud is read by its rows instead (the meaning
         layer), and so is a text a row already answers."""
@@ -504,7 +505,7 @@ class CloudKind:
             # Naming a provider lifts that provider's errors, not another's word-like code.
             provider = answer.error.provider if answer.error is not None else ""
             ours = not (hints.providers and provider) or provider in hints.providers
-            # "bucket 不存在": a bucket is object storage's, whichever cloud's, as good as naming it.
+            # "bucket 不存在": naming a bucket is as good as naming object storage (see _BUCKET_RE).
             stored = (
                 not named
                 and not asked
