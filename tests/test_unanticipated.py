@@ -2287,3 +2287,10 @@ def test_a_few_words_naming_a_cloud_error_are_looked_up(service, text):
     # a few words naming what went wrong are a lookup, as a typed code is.
     top = service.resolve(text).matches[0]
     assert top.kind == "error"
+
+
+def test_a_shrug_at_trouble_still_being_narrowed_down_is_asked(service):
+    # "我服了" reads as a shrug; "postman 调正常" says the asker is still narrowing it down.
+    text = "我服了 postman 调正常，浏览器里 fetch 就失败，network 里那条请求是红的，写着 net::ERR_BLOCKED_BY_CLIENT"
+    assert _first(service.resolve(text)) == "ERR_BLOCKED_BY_CLIENT"
+    assert service.resolve("又是 ECONNRESET 哈哈哈，习惯了").matches == ()  # a shrug alone still asks nothing

@@ -1171,7 +1171,7 @@ def _works_otherwise(folded: str) -> bool:
 # Each alternative opens with a literal; the gap is bounded.
 _WORKS_OTHERWISE_RE = re.compile(
     r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|浏览器|postman|手机|别的机器|其他机器|另一台|绕过[^,，。]{0,8})"
-    r"[^,，。]{0,6}是正常的"
+    r"[^,，。]{0,6}(?:是正常的|调(?:用)?(?:都)?正常|请求(?:都)?正常)"
 )
 
 

@@ -114,8 +114,9 @@ class Resolver:
             and not q.folded.startswith(_ASKED_OPENING)
         ):
             # "又是 ECONNRESET 哈哈哈，习惯了", "哈哈 curl: (7) 原来是我没开 VPN": an error named
-            # in a laugh or a shrug, asking nothing, however plainly it is named.
-            return not domain.asks_for_help(q.folded)
+            # in a laugh or a shrug, asking nothing, however plainly it is named. Not a shrug at
+            # trouble still being narrowed down ("我服了 postman 调正常，浏览器里就失败…").
+            return not domain.asks_for_help(q.folded) and not domain.works_elsewhere(q.folded)
         if domain.tells_others(q.folded) or domain.asks_who_did_it(q.folded):
             return True  # "1006 我写进 FAQ 了：…", "以后大家遇到 EAI_AGAIN 先看看 …", "…是谁写的？": not asked of the bot
         if top.tier == "symptom":
