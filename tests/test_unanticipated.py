@@ -2294,3 +2294,9 @@ def test_a_shrug_at_trouble_still_being_narrowed_down_is_asked(service):
     text = "我服了 postman 调正常，浏览器里 fetch 就失败，network 里那条请求是红的，写着 net::ERR_BLOCKED_BY_CLIENT"
     assert _first(service.resolve(text)) == "ERR_BLOCKED_BY_CLIENT"
     assert service.resolve("又是 ECONNRESET 哈哈哈，习惯了").matches == ()  # a shrug alone still asks nothing
+
+
+def test_an_english_load_balancer_is_any_sites(service):
+    # "load balancer" named Aliyun's SLB, and its ServiceUnavailable row was lifted above 503.
+    text = "Our load balancer returns Service Unavailable during every deployment, how do we avoid that?"
+    assert _first(service.resolve(text)) == 503

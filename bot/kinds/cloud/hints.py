@@ -40,7 +40,6 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "oss2": (("aliyun", "OSS"),),
     "ossutil": (("aliyun", "OSS"),),
     "对象存储": (("aliyun", "OSS"), ("huaweicloud", "OBS")),
-    "load balancer": (("aliyun", "SLB"),),
     "ram": (("aliyun", "RAM"),),
     "sts": (("aliyun", "RAM"),),
     "obs": (("huaweicloud", "OBS"),),
