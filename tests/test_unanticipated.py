@@ -2300,3 +2300,19 @@ def test_an_english_load_balancer_is_any_sites(service):
     # "load balancer" named Aliyun's SLB, and its ServiceUnavailable row was lifted above 503.
     text = "Our load balancer returns Service Unavailable during every deployment, how do we avoid that?"
     assert _first(service.resolve(text)) == 503
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("重试的时候报签名随机数已经被使用过，这是啥意思", "SignatureNonceUsed"),  # a nonce is API signing talk
+    ],
+)
+def test_a_signatures_nonce_is_cloud_talk(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_family_words_a_seventh_of_a_text_still_name_it(service):
+    # 4 characters of 27: at the old 15% floor the family was not read.
+    top = service.resolve("调接口一直报签名错误，ak sk 都是从控制台直接复制的，没改过啊").matches[0]
+    assert top.key == "family:signature"

@@ -61,8 +61,8 @@ _RETOLD = frozenset({"meaning", "message"})
 _OBJECT_STORAGE = frozenset({"OSS", "OBS", "COS"})
 _BUCKET_RE = re.compile("bucket|存储桶")
 # Family phrases are read in texts up to this long (normalised characters): the longest phrase
-# is ~60 characters, and in a longer text it is under tuning.FAMILY_PHRASE_SHARE.
-_FAMILY_PHRASE_TEXT = 400
+# is under 60 characters, and in a longer text it is under tuning.FAMILY_PHRASE_SHARE.
+_FAMILY_PHRASE_TEXT = 500
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 _CLOUDISH_ASCII_RE = re.compile(
     "|".join(

@@ -1735,6 +1735,7 @@ CLOUD_VOCABULARY = frozenset(
         "archive",
         "deploymentset",
         "prefixlist",
+        "nonce",  # a signature's random string: API signing talk
     }
 )
 
