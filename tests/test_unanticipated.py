@@ -2316,3 +2316,20 @@ def test_family_words_a_seventh_of_a_text_still_name_it(service):
     # 4 characters of 27: at the old 15% floor the family was not read.
     top = service.resolve("调接口一直报签名错误，ak sk 都是从控制台直接复制的，没改过啊").matches[0]
     assert top.key == "family:signature"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("包年包月的机器到期了没续费，现在做啥操作都报错", "InstanceExpiredOrInArrears"),  # a cloud's billing
+        ("同一个 ClientToken 重试但改了参数，接口说幂等参数不一致", "IdempotenceParamNotMatch"),
+        ("挂盘的时候说这块盘已经挂在另一台机器上了", "ResourceUnavailable.Attached"),  # a disk attached
+        ("挂第 17 块数据盘的时候报错了，是有上限吗", "LimitExceeded.InstanceAttachedDisk"),
+    ],
+)
+def test_cloud_talk_without_a_cloud_named_is_read_by_meaning(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_a_volume_mounted_in_docker_is_no_cloud_disk(service):
+    assert _first(service.resolve("docker 挂载目录没权限")) == 403

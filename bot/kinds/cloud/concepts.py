@@ -1736,8 +1736,12 @@ CLOUD_VOCABULARY = frozenset(
         "deploymentset",
         "prefixlist",
         "nonce",  # a signature's random string: API signing talk
+        "prepaid",  # 包年包月: a cloud's billing
+        "idempotence",  # ClientToken, 幂等参数: an API's retry contract
     }
 )
+# A disk attached or detached ("挂盘", "盘还挂着"): a cloud disk's life, as 磁盘 alone is not.
+CLOUD_PAIRS = (frozenset({"attach", "disk"}), frozenset({"detach", "disk"}))
 
 # Things cloud APIs are about that HTTP talk rarely says beside what went wrong (镜像不存在,
 # "the image does not exist"): cloud context too, choices only. Not 服务器 or 文件: long

@@ -34,6 +34,7 @@ from bot.core.domain import PROGRAM_NAMES
 from bot.core.text import fold
 from bot.kinds.cloud.concepts import (
     ACTIONS,
+    CLOUD_PAIRS,
     CLOUD_THINGS,
     CLOUD_VOCABULARY,
     FRAMES,
@@ -247,7 +248,12 @@ class MeaningIndex:
         named = named or names_provider(folded) or NAMED_PRODUCT_RE.search(folded) is not None
         # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
-        cloudish = concepts & CLOUD_VOCABULARY or concepts & CLOUD_THINGS or hints.products - _ANY_VENDORS
+        cloudish = (
+            concepts & CLOUD_VOCABULARY
+            or concepts & CLOUD_THINGS
+            or hints.products - _ANY_VENDORS
+            or any(pair <= concepts for pair in CLOUD_PAIRS)
+        )
         if cloudish and not named and _RUNTIME_RE.search(folded) is not None:
             # "…端口上没有进程在监听…Node 里这个报错叫什么": the program's (or the system's) own
             # error, not a listener of a cloud load balancer, when the text names no cloud.
