@@ -1736,12 +1736,22 @@ CLOUD_VOCABULARY = frozenset(
         "deploymentset",
         "prefixlist",
         "nonce",  # a signature's random string: API signing talk
-        "prepaid",  # 包年包月: a cloud's billing
-        "idempotence",  # ClientToken, 幂等参数: an API's retry contract
     }
 )
-# A disk attached or detached ("挂盘", "盘还挂着"): a cloud disk's life, as 磁盘 alone is not.
-CLOUD_PAIRS = (frozenset({"attach", "disk"}), frozenset({"detach", "disk"}))
+# Concepts that are cloud talk together, not alone: a disk attached or detached ("挂盘",
+# "盘还挂着"; 磁盘 alone is any machine's), a machine paid by the month (包年包月的机器; 包月
+# alone is any subscription), an API's idempotence token or parameters (幂等参数, ClientToken;
+# 幂等 alone is API design talk).
+CLOUD_PAIRS = tuple(
+    frozenset(pair)
+    for pair in (
+        ("attach", "disk"),
+        ("detach", "disk"),
+        ("prepaid", "instance"),
+        ("idempotence", "parameter"),
+        ("idempotence", "token"),
+    )
+)
 
 # Things cloud APIs are about that HTTP talk rarely says beside what went wrong (镜像不存在,
 # "the image does not exist"): cloud context too, choices only. Not 服务器 or 文件: long
