@@ -2333,3 +2333,9 @@ def test_cloud_talk_without_a_cloud_named_is_read_by_meaning(service, text, firs
 
 def test_a_volume_mounted_in_docker_is_no_cloud_disk(service):
     assert _first(service.resolve("docker 挂载目录没权限")) == 403
+
+
+def test_a_row_of_the_family_the_words_name_leads_loose_status_readings(service):
+    # "invalid access key": 401 and 403 by shared words led the InvalidAccessKeyId rows read by meaning.
+    top = service.resolve("invalid access key").matches[0]
+    assert top.kind == "error" and top.answer.error.error_code.startswith("InvalidAccessKeyId")

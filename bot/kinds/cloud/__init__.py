@@ -348,8 +348,11 @@ class CloudKind:
         """"签名不匹配", "invalid signature", "ip 已经被用了": plain words that name a kind of
         cloud error, with no cloud or code named, are that family's card (which lists each
         cloud's codes for it), first. A named cloud is read by its rows instead (the meaning
-        layer), and so is a text a row already answers."""
-        if any(m.tier != "family" and m.score >= tuning.CHOICES for m in matches):
+        layer), and so is a text a row already answers; a row read by meaning that is of the
+        family the words name is placed as they would be ("invalid access key":
+        InvalidAccessKeyId, ahead of 401's shared words)."""
+        answered = next((m for m in matches if m.tier != "family" and m.score >= tuning.CHOICES), None)
+        if answered is not None and (answered is not matches[0] or answered.tier != "meaning" or answered.score >= tuning.ANSWER):
             return matches
         if len(q.normalized) > _FAMILY_PHRASE_TEXT:
             return matches  # no phrase is the share of a text this long that counts (see below)
@@ -369,6 +372,11 @@ class CloudKind:
             coverage = len(key) / max(len(q.normalized), 1)
             if coverage < tuning.FAMILY_PHRASE_SHARE and len(q.normalized) > tuning.FAMILY_PHRASE_SHORT:
                 return matches  # a passing mention in a long description: the other tiers read it
+            if answered is not None:
+                if answered.answer.family is not family:
+                    return matches  # the words and the row disagree: the row, as before
+                told = max(answered.score, tuning.family_phrase(coverage))
+                return [replace(answered, score=told, tier="phrase"), *matches[1:]]
             match = Match(
                 "error",
                 f"family:{family.name}",
