@@ -2339,3 +2339,21 @@ def test_a_row_of_the_family_the_words_name_leads_loose_status_readings(service)
     # "invalid access key": 401 and 403 by shared words led the InvalidAccessKeyId rows read by meaning.
     top = service.resolve("invalid access key").matches[0]
     assert top.kind == "error" and top.answer.error.error_code.startswith("InvalidAccessKeyId")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # #11's own example: 欠费 asked with its error code is the cloud's, 402 a guess beside it.
+        ("欠费了接口都调不通，返回的是什么错误码啊", "Account.Arrearage"),
+        # "可我充了钱" is the step that did not help, not the trouble settled.
+        ("腾讯云开 CVM 提示账户余额不足，可我充了钱啊", "InvalidAccount.InsufficientBalance"),
+    ],
+)
+def test_arrears_asked_as_an_error_code_or_after_paying_are_the_clouds(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_family_words_lead_a_status_that_is_only_a_guess(service):
+    top = service.resolve("签名不匹配怎么回事？本地算出来的签名跟服务端的对不上，key 我复制了好几遍").matches[0]
+    assert top.key == "family:signature"  # 412 by shared words before

@@ -1315,19 +1315,19 @@ _EITHER_RE = re.compile(r"[0-9] ?还是")
 
 _settled_word = _one_of(SETTLED_WORDS)
 _trouble_word = _one_of(TROUBLE_WORDS)
-# A step the asker took, told after "可是 / 明明" ("返回 403，说余额不足，可是我刚充了钱"): the
+# A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the
 # complaint that it did not help, not the trouble put right ("API 明明建好了": a verb may come
 # first). Bounded prefix, then literals.
-_DID_IT_ANYWAY = ("可是", "明明")
+_DID_IT_ANYWAY = ("可是", "明明", "可我", "但我")
 _DID_IT_ANYWAY_RE = LazyPattern(
-    lambda: "(?:可是|明明)(?:我们|我)?(?:刚刚|刚|已经|都|也)?[^，。,]{0,2}?(?:"
+    lambda: "(?:可是|明明|可(?=我)|但(?=我))(?:我们|我)?(?:刚刚|刚|已经|都|也)?[^，。,]{0,2}?(?:"
     + "|".join(map(re.escape, sorted(SETTLED_WORDS, key=len, reverse=True)))
     + ")"
 )
 
 
 def _told_settled(folded: str) -> bool:
-    """Does the text hold a word saying the trouble is in hand (not one after 可是 / 明明)?"""
+    """Does the text hold a word saying the trouble is in hand (not one after 可是 / 明明 …)?"""
     if not _settled_word(folded):
         return False
     if not any(word in folded for word in _DID_IT_ANYWAY):
@@ -1643,6 +1643,12 @@ _ERROR_CODE_ASK_RE = re.compile(r"错误码|(?:报|返回|回)(?:的是)?(?:什�
 
 
 _SOME_CODE_ASK_RE = re.compile(r"(?:哪个|啥|什么)码")
+
+
+def asks_for_error_code(folded: str) -> bool:
+    """"…返回的是什么错误码", "报什么错": an error code asked for (a vendor's, not a status), whether
+    or not a cloud is named."""
+    return _ERROR_CODE_ASK_RE.search(folded) is not None
 
 
 def asks_for_cloud_error(folded: str) -> bool:

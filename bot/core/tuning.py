@@ -163,7 +163,7 @@ FAMILY_CAP = 96.0  # an explained guess never beats a documented code
 FAMILY_PHRASE = 82.0
 FAMILY_PHRASE_COVERAGE = 8.0
 FAMILY_PHRASE_LEADS = frozenset({"", "words", "fuzzy", "document"})
-FAMILY_PHRASE_LEAD_FROM = 84.0  # the words a quarter of the text or more
+FAMILY_PHRASE_LEAD_FROM = 84.0  # the words a quarter of the text or more (or the status only a guess)
 FAMILY_PHRASE_SHARE = 0.12  # in a text longer than FAMILY_PHRASE_SHORT, the words at least this share
 FAMILY_PHRASE_SHORT = 24  # normalised characters
 

@@ -362,7 +362,7 @@ class CloudKind:
         hints = provider_hints(q.text)
         if hints.providers or hints.products:
             return matches
-        if domain.asks_for_status(q.folded) and not domain.asks_for_cloud_error(q.folded):
+        if domain.asks_for_status(q.folded) and not domain.asks_for_error_code(q.folded):
             return matches  # "…超出配额的调用全被拒绝，应该返回哪个状态码": a status asked for
         padded = f" {q.normalized} "
         for family, phrase in found:
@@ -539,7 +539,7 @@ class CloudKind:
                 # in a question they are much of (a long description is the statuses' to read).
                 if best_other < tuning.CHOICES or (
                     q.memo.get("baseline.tier", "") in tuning.FAMILY_PHRASE_LEADS
-                    and m.score >= tuning.FAMILY_PHRASE_LEAD_FROM
+                    and (m.score >= tuning.FAMILY_PHRASE_LEAD_FROM or best_other < tuning.ANSWER)
                 ):
                     score = max(m.score, min(best_other + tuning.JUST_ABOVE, 99.0))
                 else:
