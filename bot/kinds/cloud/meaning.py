@@ -273,11 +273,7 @@ class MeaningIndex:
             # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
             # looked for is not what is missing; a concept named only there says less.
             for m in _LOOKED_IN_RE.finditer(surfaced):
-                where, _ = concepts_in(m.group(1))
-                for concept in set(where) - set(concepts_in(surfaced[: m.start()] + surfaced[m.end() :])[0]):
-                    term = _CONCEPT_TERM + concept
-                    if term in weights:
-                        weights[term] *= tuning.MEANING_LOOKED_IN
+                _looked_in(weights, m.group(1), surfaced[: m.start()] + surfaced[m.end() :])
         for marker in _HAS_NO:
             # "bucket 里没有我要的那个 object": where it was looked for, told before 里没有.
             at = surfaced.find(marker)
@@ -285,11 +281,7 @@ class MeaningIndex:
                 lo = max(0, at - _WHERE_REACH)
                 before = surfaced[lo:at].rstrip()
                 where = _SEPARATORS_RE.split(before)[-1]
-                rest = surfaced[: lo + len(before) - len(where)] + surfaced[at + len(marker) :]
-                for concept in set(concepts_in(where)[0]) - set(concepts_in(rest)[0]):
-                    term = _CONCEPT_TERM + concept
-                    if term in weights:
-                        weights[term] *= tuning.MEANING_LOOKED_IN
+                _looked_in(weights, where, surfaced[: lo + len(before) - len(where)] + surfaced[at + len(marker) :])
                 break
         api = _CONCEPT_TERM + "api"
         if api in weights and hints.products and "notfound" in concepts:
@@ -428,6 +420,15 @@ class MeaningIndex:
                 break
             hits.append(Hit(i, value, share, lead))
         return hits
+
+
+def _looked_in(weights: dict[str, float], where: str, rest: str) -> None:
+    """Weigh down the concepts named only in ``where`` (where the missing thing was looked
+    for), not in the ``rest`` of the question: they are not what went missing."""
+    for concept in set(concepts_in(where)[0]) - set(concepts_in(rest)[0]):
+        term = _CONCEPT_TERM + concept
+        if term in weights:
+            weights[term] *= tuning.MEANING_LOOKED_IN
 
 
 def _identity(terms: list[str]) -> list[str]:
