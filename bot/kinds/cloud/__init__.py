@@ -22,7 +22,7 @@ from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
 from bot.core.symptoms import VAGUE, SymptomIndex, listed
-from bot.core.text import fold, nfkc, normalize
+from bot.core.text import fold, nfkc
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
@@ -365,8 +365,8 @@ class CloudKind:
         if domain.asks_for_status(q.folded) and not domain.asks_for_error_code(q.folded):
             return matches  # "…超出配额的调用全被拒绝，应该返回哪个状态码": a status asked for
         padded = f" {q.normalized} "
-        for family, phrase in found:
-            key = normalize(phrase)
+        for choice in found:
+            family, phrase, key = choice.target, choice.label, choice.key
             if domain.ruled_out(padded, key):
                 continue  # "不是签名不匹配，是权限不够"
             coverage = len(key) / max(len(q.normalized), 1)
@@ -506,6 +506,13 @@ class CloudKind:
             and cjk_count(q.normalized) == 0
             and q.normalized.count(" ") >= 3
         )
+        # "bucket 不存在": naming a bucket is as good as naming object storage (see _BUCKET_RE).
+        bucket = (
+            not named
+            and not asked
+            and _BUCKET_RE.search(q.folded) is not None
+            and _FOREIGN_CLOUD_RE.search(q.folded) is None  # "S3 存储桶…": another cloud's bucket
+        )
         weighed = []
         last_meaning = tuning.EXPLICIT  # readings by meaning keep their order when lifted
         for m in matches:
@@ -513,15 +520,7 @@ class CloudKind:
             # Naming a provider lifts that provider's errors, not another's word-like code.
             provider = answer.error.provider if answer.error is not None else ""
             ours = not (hints.providers and provider) or provider in hints.providers
-            # "bucket 不存在": naming a bucket is as good as naming object storage (see _BUCKET_RE).
-            stored = (
-                not named
-                and not asked
-                and answer.error is not None
-                and answer.error.product in _OBJECT_STORAGE
-                and _BUCKET_RE.search(q.folded) is not None
-                and _FOREIGN_CLOUD_RE.search(q.folded) is None  # "S3 存储桶…": another cloud's bucket
-            )
+            stored = bucket and answer.error is not None and answer.error.product in _OBJECT_STORAGE
             score = tuning.weigh_cloud(
                 m.score,
                 best_status=best_other,

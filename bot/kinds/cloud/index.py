@@ -384,9 +384,10 @@ class CloudIndex:
         """True when ``text`` is, word for word, a message some provider documents."""
         return compact(text.strip()) in self._exact_messages
 
-    def family_phrases(self, normalized: str) -> list[tuple[ErrorFamily, str]]:
-        """(family, phrase as listed) for each family phrase in a normalised text, longest first."""
-        return [(choice.target, choice.label) for choice in self._family_words.find(f" {normalized} ")]
+    def family_phrases(self, normalized: str) -> list[Choice]:
+        """Each family phrase in a normalised text, longest first: its normalised form (``key``),
+        its family (``target``) and the phrase as listed (``label``)."""
+        return self._family_words.find(f" {normalized} ")
 
     def family_answer(self, family: ErrorFamily) -> CloudAnswer:
         """A family asked about in plain words, with the codes each cloud documents for it."""
