@@ -2291,3 +2291,67 @@ SESSION_22 = [
 @pytest.mark.parametrize(("text", "first"), SESSION_22)
 def test_questions_from_session_22(service, text, first):
     assert _first(service.resolve(text)) == first
+
+
+# Session 23: remarks that name trouble but ask nothing of the bot, beside look-alikes that do ask.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老板问为啥服务挂了，我该怎么编",  # an excuse to make up: 502 offered before
+        "write EPIPE 那条告警可以忽略，是客户端提前断开我们还在写，正常",  # the verdict told last
+    ],
+)
+def test_session_23_remarks_get_nothing(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("老板问 502 怎么回事，我该怎么编", 502),  # the code typed is still looked up
+        ("write EPIPE 是什么意思", "EPIPE"),
+        ("线上一直报 write EPIPE，正常吗", "EPIPE"),  # asked, not told
+    ],
+)
+def test_session_23_look_alikes_are_answered(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+# Session 23: plain words of one cloud resource's trouble make cloud talk in pairs or threes of
+# concepts (a machine locked for security, a disk resized, a certificate uploaded), and English
+# reason phrases that are everyday verbs ("still processing", "I just created it") are no status
+# inside a cloud's sentence.
+SESSION_23 = [
+    ("释放机器的时候报错，说开了删除保护", "InvalidOperation.DeletionProtection"),
+    ("创建加密云盘，提示我还没开通密钥管理服务", "InvalidParameter.Encrypted.KmsNotEnabled"),
+    ("新注册的号第一次买机器，提示操作被风控系统拦截了", "Forbidden.RiskControl"),
+    ("账户里没绑付款方式，开按量机器被拒了", "Ecs.0069"),
+    ("往一个普通文件上做追加写，提示这个对象不能追加", "ObjectNotAppendable"),
+    ("上传时带了Content-MD5头，服务端说算出来的MD5跟我给的不一致", "InvalidDigest"),
+    ("创建实例传了 UserData，报错说必须先做 Base64 编码", "InvalidUserData.Base64FormatInvalid"),
+    ("The previous idempotent request(s) is still processing.", "IdempotentProcessing"),
+    ('The input parameter "RegionId" that is mandatory for processing this request is not supplied.', "MissingParameter"),
+    (
+        'Getting "The specified operation is denied as your instance is locked for security reasons." when I try to stop the VM',
+        "InstanceLockedForSecurity",
+    ),
+    ("SDK throws invalid access key on every call, the key was created 5 min ago", "InvalidAccessKeyId"),
+    # The same words where HTTP is talked of, or a server that is any server's, stay statuses.
+    ("what does processing mean in http", 102),
+    ("what status is created", 201),
+    ("WebDAV 中某个文件正被另一个客户端锁住编辑，这时你试图修改或删除它，服务器拒绝了操作。", 423),
+    ("服务器要求输入密码才能访问这个页面", 401),
+    ("服务器停机维护的时候应该返回什么状态码", 503),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_23)
+def test_questions_from_session_23(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_a_said_clause_keeps_the_storys_cloud_words(service):
+    # "AK 和 SK" make the story cloud talk; the clause the cloud said is read with that context.
+    text = "调接口一直报签名不对，说我算出来的签名和服务端算的对不上，AK和SK都是刚从控制台复制的"
+    codes = [m.answer.error_code for m in service.resolve(text).matches if m.kind == "error"]
+    assert "SignatureDoesNotMatch" in codes

@@ -1145,10 +1145,14 @@ def asks_who_did_it(folded: str) -> bool:
 # How to put something to another person ("老板问为什么接口不能秒回，我该怎么跟他解释"): help with
 # the telling, not with an error. Literal-led, bounded gap.
 _EXPLAIN_TO_RE = re.compile(r"(?:怎么|如何|咋)(?:跟|和|给|向)[^,，。?]{0,8}解释")
+# "…我该怎么编": an excuse to make up, not 编码 / 编译 / 编辑 (one character looked at after it).
+_MAKE_UP_RE = re.compile(r"(?:怎么|咋)编(?=$|[?？。,，!！啊呢吧个理借])")
 
 
 def asks_how_to_explain(folded: str) -> bool:
-    """Does the text ask how to explain something to someone?"""
+    """Does the text ask how to explain something to someone, or what excuse to make up?"""
+    if "编" in folded and _MAKE_UP_RE.search(folded) is not None:
+        return True
     return "解释" in folded and _EXPLAIN_TO_RE.search(folded) is not None
 
 
@@ -1264,7 +1268,7 @@ SETTLED_WORDS = (
     "先静默 静默了 明天再查 回头再查 "
     # Someone on it, or put off by the teller: "IT 说在修了", "回家再弄吧".
     "在修了 正在修 再弄吧 回家再 我是sb 我真傻 "
-    "已加 已改成 改买 已通知 不是bug 别再 记住了 可以忽略 就行了 后正常 只能等 明早再 先加了 上调了 补了 买到了 回头我 重签了 "
+    "已加 已改成 改买 已通知 不是bug 别再 记住了 可以忽略 就行了 后正常 ,正常 只能等 明早再 先加了 上调了 补了 买到了 回头我 重签了 "
     # Back up, worked round, put off, closed: "chronyd 挂了…已经拉起来了", "加了 devServer proxy 就绕过去了",
     # "回来再看", "已联系对方加白".
     "拉起来了 已调整 已经定位 之后ok 稳了 绕过去了 回来再看 就过了 学到一个 已经处理 已经发给 已联系 "

@@ -1501,6 +1501,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "disaster recover group",
         "disasterrecovergroup",
     ),
+    # A machine's start-up script as the APIs call it (RunInstances' UserData, 实例自定义数据).
+    "userdata": ("自定义数据", "实例自定义数据", "用户数据", "userdata", "user data"),
     "custom": ("自定义", "custom", "customized", "user defined", "userdefined"),
     "classic": ("经典网络", "经典", "classic network", "classiclink", "classic link", "classic"),
     "network": ("网络", "network", "networks"),
@@ -1736,9 +1738,12 @@ CLOUD_VOCABULARY = frozenset(
         "deploymentset",
         "prefixlist",
         "nonce",  # a signature's random string: API signing talk
+        "kms",  # a key management service: a cloud's (密钥管理服务)
+        "userdata",
+        "postpaid",  # 按量付费: a cloud's billing word
     }
 )
-# Concepts that are cloud talk together, not alone: a disk attached or detached ("挂盘",
+# Concepts that are cloud talk together (two, or three), not alone: a disk attached or detached ("挂盘",
 # "盘还挂着"; 磁盘 alone is any machine's), a machine paid by the month (包年包月的机器; 包月
 # alone is any subscription), an API's idempotence token or parameters (幂等参数, ClientToken;
 # 幂等 alone is API design talk).
@@ -1750,6 +1755,23 @@ CLOUD_PAIRS = tuple(
         ("prepaid", "instance"),
         ("idempotence", "parameter"),
         ("idempotence", "token"),
+        # A machine locked for security, protected from deletion, its password reset, bought
+        # past a risk check or with no payment method: the cloud's. Three concepts where the
+        # two alone are any server's ("服务器拒绝…文件被锁住", "服务器要密码").
+        ("instance", "locked", "security"),
+        ("instance", "protect", "delete"),
+        ("instance", "password", "reset"),
+        ("instance", "risk"),
+        ("instance", "paymethod"),
+        # A disk resized or encrypted (扩容云盘, 加密云盘), a certificate uploaded (to a load
+        # balancer or a CDN), an object appended to or uploaded with its MD5.
+        ("disk", "resize"),
+        ("disk", "encrypt"),
+        ("upload", "certificate"),
+        ("append", "object"),
+        ("upload", "digest"),
+        # The same request still being processed: an API's idempotence check.
+        ("same", "inprogress"),
     )
 )
 

@@ -556,9 +556,12 @@ class CloudIndex:
                 found = self._add_meaning(cands, reading, told, limit)
                 # "阿里云 SDK 调用说 AccessKey 找不到，我明明刚在控制台创建的，是不是要等生效": the
                 # whole story reads as no one row; the words it says the cloud answered may.
+                # The story's cloud words ("AK 和 SK 都是刚复制的") make the clause cloud talk too.
                 clause = _said_clause(text) if not found and body is None else None
                 if clause:
-                    again = self._meaning.read(clause, hints, around=text, named=bool(apis))
+                    again = self._meaning.read(
+                        clause, hints, around=text, named=bool(apis), cloudish=reading.context >= 1
+                    )
                     if again is not None:
                         self._add_meaning(cands, again, told, limit)
         return tuple(self._finish(cands, hints, body, limit))

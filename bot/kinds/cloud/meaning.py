@@ -234,10 +234,13 @@ class MeaningIndex:
         """How widely the code is documented (see _prior): 1.0 and up; 0.0 for none."""
         return self._prior.get((provider, code), 0.0)
 
-    def read(self, text: str, hints: Hints, around: str = "", *, named: bool = False) -> Reading | None:
+    def read(
+        self, text: str, hints: Hints, around: str = "", *, named: bool = False, cloudish: bool = False
+    ) -> Reading | None:
         """The question in index terms, or None when it is no cloud paraphrase to look up.
         ``around``: the paste a body's message came from, which may name the cloud; ``named``:
-        the caller found the cloud named otherwise (an API action the tables document)."""
+        the caller found the cloud named otherwise (an API action the tables document);
+        ``cloudish``: the text is a clause of one whose cloud words made it cloud talk."""
         if len(text) > MAX_MEANING_LEN:
             return None
         surfaced = surface(text, drop=NAME_RE)  # provider and product names: hints
@@ -249,7 +252,8 @@ class MeaningIndex:
         # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
         cloudish = (
-            concepts & CLOUD_VOCABULARY
+            cloudish
+            or concepts & CLOUD_VOCABULARY
             or concepts & CLOUD_THINGS
             or hints.products - _ANY_VENDORS
             or any(pair <= concepts for pair in CLOUD_PAIRS)

@@ -1143,7 +1143,7 @@ class StatusIndex:
                     and " " not in choice.key
                     and choice.key.isascii()
                     and folded.isascii()
-                    and not any(cue in folded for cue in _EN_STATUS_CUES)
+                    and not any(cue in folded for cue in _en_cues(choice.key))
                 ):
                     continue  # "…but I just created it in RAM": an English word, not the reason phrase
                 if coverage < tuning.SLIVER_ALIAS and len(text) >= tuning.SLIVER_MIN_LENGTH:
@@ -1355,6 +1355,15 @@ _EN_STATUS_CUES = (
     "http", "status", "code", "api", "return", "respon", "error", "server", "request", "got", "get",
     "endpoint", "header", "rest", "webdav", "nginx", *"0123456789",
 )
+# Reason phrases that are everyday verbs ("…is still processing", "I just created it", "your
+# instance is locked"): inside an English sentence, the status only when HTTP is talked of.
+_EN_EVERYDAY = frozenset({"continue", "processing", "created", "accepted", "locked", "unused"})
+_EN_HTTP_CUES = ("http", "status", "webdav")
+
+
+def _en_cues(key: str) -> tuple[str, ...]:
+    return _EN_HTTP_CUES if key in _EN_EVERYDAY else _EN_STATUS_CUES
+
 
 
 def explicit_codes(
