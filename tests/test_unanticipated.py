@@ -2342,7 +2342,29 @@ SESSION_23 = [
     ("WebDAV 中某个文件正被另一个客户端锁住编辑，这时你试图修改或删除它，服务器拒绝了操作。", 423),
     ("服务器要求输入密码才能访问这个页面", 401),
     ("服务器停机维护的时候应该返回什么状态码", 503),
+    ("请求头里的时间跟服务器差太多了", "RequestTimeTooSkewed"),
+    # A CORS word beside a request blocked is the browser's block (401's words before), and
+    # so is the same typed by its sound; so are other names heard in a short text.
+    ("跨域请求被拦截了", "CORS_MISSING_ALLOW_ORIGIN"),
+    ("跨玉请求被拦截了", "CORS_MISSING_ALLOW_ORIGIN"),
+    ("证书过七了", "X509_V_ERR_CERT_HAS_EXPIRED"),
+    ("重定向次数太多", "ERR_TOO_MANY_REDIRECTS"),  # 414's words before
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [("签名不批配", "signature"), ("帐户欠废了", "arrearage"), ("配额不组怎么办", "quota_exceeded")],
+)
+def test_family_phrases_typed_by_their_sound(service, text, family):
+    top = service.resolve(text).matches[0]
+    assert top.key == f"family:{family}"
+    assert "按读音" in top.why
+
+
+@pytest.mark.parametrize("text", ["不是签名不批配，是别的", "我的钱飞了"])
+def test_family_phrases_heard_not_where_denied_or_too_short(service, text):
+    assert not any(m.key.startswith("family:") for m in service.resolve(text).matches)
 
 
 @pytest.mark.parametrize(("text", "first"), SESSION_23)

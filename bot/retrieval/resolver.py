@@ -388,8 +388,9 @@ class Resolver:
 # Status readings of a description, not of a typed code: a protocol's own code asked for
 # ("…客户端等不及先放弃了。客户端最后拿到的 gRPC 状态是什么") comes before them.
 _DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
-# Cloud readings of a few words naming what went wrong: typed alone, they are looked up.
-_TERSE_LOOKUPS = frozenset({"phrase", "meaning"})
+# Cloud readings of a few words naming what went wrong, and a name typed by its sound
+# ("证书过七了"): typed alone, they are looked up.
+_TERSE_LOOKUPS = frozenset({"phrase", "meaning", "heard"})
 _LOOSE_TIERS = frozenset({"words", "fuzzy", "document", "topic"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
 # Words that put a text in HTTP's own terms ("https" is TLS talk as much as HTTP's).

@@ -357,11 +357,14 @@ class CloudKind:
         if len(q.normalized) > _FAMILY_PHRASE_TEXT:
             return matches  # no phrase is the share of a text this long that counts (see below)
         found = self.index.family_phrases(q.normalized)
-        if not found:
+        if not found and len(q.normalized) > tuning.HOMOPHONE_MAX_CHARS:
             return matches
         hints = provider_hints(q.text)
         if hints.providers or hints.products:
             return matches
+        heard = not found  # "签名不批配": a phrase typed by its sound, in a short text
+        if heard:
+            found = self.index.family_phrases_heard(q.normalized)
         if domain.asks_for_status(q.folded) and not domain.asks_for_error_code(q.folded):
             return matches  # "…超出配额的调用全被拒绝，应该返回哪个状态码": a status asked for
         padded = f" {q.normalized} "
@@ -372,16 +375,20 @@ class CloudKind:
             coverage = len(key) / max(len(q.normalized), 1)
             if coverage < tuning.FAMILY_PHRASE_SHARE and len(q.normalized) > tuning.FAMILY_PHRASE_SHORT:
                 return matches  # a passing mention in a long description: the other tiers read it
+            # A phrase heard is scored as any name heard is (tuning.homophone), no higher.
+            score = tuning.family_phrase(coverage)
+            if heard:
+                score = min(score, tuning.homophone(coverage))
             if answered is not None:
                 if answered.answer.family is not family:
                     return matches  # the words and the row disagree: the row, as before
-                told = max(answered.score, tuning.family_phrase(coverage))
+                told = max(answered.score, score)
                 return [replace(answered, score=told, tier="phrase"), *matches[1:]]
             match = Match(
                 "error",
                 f"family:{family.name}",
-                tuning.family_phrase(coverage),
-                f"说的是「{phrase}」：{family.title}",
+                score,
+                f"说的是「{phrase}」{'（按读音）' if heard else ''}：{family.title}",
                 self.index.family_answer(family),
                 tier="phrase",
             )

@@ -207,6 +207,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "挂载到别的",
         "挂在别的",
         "已绑定",
+        "已经绑定",
+        "绑了别的",
         "already attached",
         "already mounted",
         "被占用",
@@ -1295,7 +1297,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "os": ("操作系统", "os", "ostype", "windows", "linux", "operating system"),
     "zone": ("可用区", "zone", "availability zone", "availablezone"),
     "region": ("地域", "region", "regionid", "区域"),
-    "publicip": ("公网ip", "公网地址", "弹性公网", "eip", "public ip", "publicip", "公网 ip"),
+    "publicip": ("公网ip", "公网地址", "弹性公网", "弹性ip", "弹性 ip", "eip", "public ip", "publicip", "公网 ip"),
     "ip": ("ip地址", "内网ip", "私网ip", "ip", "ip address", "ip addresses", "privateip"),
     "subnet": ("子网", "subnet"),
     "vswitch": ("交换机", "vswitch", "v switch"),
@@ -1772,6 +1774,12 @@ CLOUD_PAIRS = tuple(
         ("upload", "digest"),
         # The same request still being processed: an API's idempotence check.
         ("same", "inprogress"),
+        # A disk in use elsewhere, public bandwidth out of its range, an object uploaded, a
+        # request's time too far from the server's (the signature's timestamp).
+        ("disk", "inuse"),
+        ("bandwidth", "range"),
+        ("request", "timeskew"),
+        ("header", "timeskew"),
     )
 )
 

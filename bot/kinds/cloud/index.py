@@ -39,7 +39,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.core import tuning
+from bot.core import pinyin, tuning
 from bot.core.cache import TextCache, gc_paused
 from bot.core.lazyre import LazyPattern
 from bot.core.match import Match
@@ -186,6 +186,16 @@ class _Candidate:
 _SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
 
 
+def _heard_phrase(choice: Choice) -> bool:
+    """Can a phrase be told by its sound: four Chinese characters or more, each read? Three
+    sound like too much else ("欠费了", "钱飞了")."""
+    key = choice.key
+    return len(key) >= _HEARD_PHRASE_MIN and all(map(is_cjk, key)) and pinyin.syllables(pinyin.key(key)) == len(key)
+
+
+_HEARD_PHRASE_MIN = 4  # characters
+
+
 def _said_clause(text: str) -> str | None:
     m = _SAID_RE.search(text)
     return m.group(1).strip() if m is not None else None
@@ -284,6 +294,14 @@ class CloudIndex:
         # Plain words naming a family's situation ("签名不匹配"): see family_phrases().
         self._family_words = SubstringIndex(
             Choice(normalize(phrase), fam, phrase) for fam in self.families for phrase in fam.phrases
+        )
+        # The same phrases by their sound ("签名不批配", "账户欠废"): Chinese phrases of three
+        # characters or more, each character with a reading (see bot.core.pinyin).
+        self._family_sounds = SubstringIndex(
+            Choice(pinyin.key(choice.key), choice.target, choice.label)
+            for fam in self.families
+            for phrase in fam.phrases
+            if _heard_phrase(choice := Choice(normalize(phrase), fam, phrase))
         )
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}
         self._build_messages()
@@ -388,6 +406,28 @@ class CloudIndex:
         """Each family phrase in a normalised text, longest first: its normalised form (``key``),
         its family (``target``) and the phrase as listed (``label``)."""
         return self._family_words.find(f" {normalized} ")
+
+    def family_phrases_heard(self, normalized: str) -> list[Choice]:
+        """The family phrases a short text types by their sound and not as written, as
+        :meth:`family_phrases` gives them but with ``key`` the characters typed ("签名不批配").
+        Bounded: one pinyin key of at most HOMOPHONE_MAX_CHARS characters, one lookup, and
+        on a hit a window of the text per position."""
+        if len(normalized) > tuning.HOMOPHONE_MAX_CHARS or not has_cjk(normalized):
+            return []
+        out = []
+        for heard in self._family_sounds.find(f" {pinyin.key(normalized)} "):
+            size = pinyin.syllables(heard.key)
+            typed = next(
+                (
+                    normalized[i : i + size]
+                    for i in range(len(normalized) - size + 1)
+                    if pinyin.key(normalized[i : i + size]) == heard.key
+                ),
+                None,
+            )
+            if typed is not None and typed != normalize(heard.label):
+                out.append(Choice(typed, heard.target, heard.label))
+        return out
 
     def family_answer(self, family: ErrorFamily) -> CloudAnswer:
         """A family asked about in plain words, with the codes each cloud documents for it."""

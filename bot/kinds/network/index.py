@@ -208,7 +208,8 @@ def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: 
 
 # Punctuation a short signature opens or closes with as printed ("(read timeout=", "[Errno 28]").
 _PRINTED_MARKS = frozenset("([{=:]})")
-_BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦")
+# (A CORS word beside it: "跨域请求被拦截了" is the browser's block, not an auth failure.)
+_BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦", "被拦")
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
 # (An origin allowed in words, "允许该来源", is _ALLOWED_ORIGIN_RE's.)
 _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站")
