@@ -2349,7 +2349,17 @@ SESSION_23 = [
     ("跨玉请求被拦截了", "CORS_MISSING_ALLOW_ORIGIN"),
     ("证书过七了", "X509_V_ERR_CERT_HAS_EXPIRED"),
     ("重定向次数太多", "ERR_TOO_MANY_REDIRECTS"),  # 414's words before
+    # "timed out" reports trouble in English: guesses, not silence.
+    ("request timed out after 30 seconds", 504),
+    # A short English wording with a slip and its technology named last, or first.
+    ("deadline exeeded grpc", "DEADLINE_EXCEEDED"),
+    ("grpc deadline exeeded", "DEADLINE_EXCEEDED"),
 ]
+
+
+def test_a_payment_service_named_is_no_bill_unpaid(service):
+    res = service.resolve("connection reset by peer when calling the payment service")
+    assert [m.key for m in res.matches] == ["ECONNRESET"]  # Account.Arrearage beside it before
 
 
 @pytest.mark.parametrize(

@@ -1547,9 +1547,10 @@ def _settled_last(folded: str) -> bool:
 
 # Words that report trouble happening, not just name it: "接口返回 502", "日志里全是 499",
 # "又 504 了". (A question needs none of them.)
-REPORT_WORDS = tuple(
-    "报 返回 返了 回了 提示 出现 遇到 碰到 收到 拿到 一直 又 还是 老是 总是 突然 全是 都是 好多 大量 很多 一堆 "
-    "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 被拦 崩 刷不出 error fail exception".split()
+REPORT_WORDS = (
+    *"报 返回 返了 回了 提示 出现 遇到 碰到 收到 拿到 一直 又 还是 老是 总是 突然 全是 都是 好多 大量 很多 一堆 "
+    "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 被拦 崩 刷不出 error fail exception".split(),
+    "timed out",  # with its space: not inside ETIMEDOUT
 )
 # Everyday words that contain a report word and report nothing ("发票谁帮忙报销一下").
 _NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错", "又涨", "报到", "好多了")

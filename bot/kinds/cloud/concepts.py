@@ -1409,7 +1409,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- the tables' own nouns, Chinese and English (the gap between the two) ----------------
     # Billing: orders, paying, renewing (~arrearage and ~balance say what went wrong).
     "purchaseorder": ("订单", "账单", "order", "orders"),
+    # A payment system talked of ("calling the payment service") is no bill unpaid.
     "pay": (
+        "payment service",
+        "payment gateway",
+        "payment api",
+        "payment system",
         "payment right",
         "payment permission",
         "支付权限",

@@ -274,6 +274,11 @@ def _warning_page(folded: str) -> bool:
     return ("警告页" in folded or "拦截页" in folded) and any(b in folded for b in _BROWSERS)
 
 
+# An English text typed alone of fewer words than this (spaces + 1) is also read without
+# the word at either end: two look-ups more, on short texts only.
+_SLIPPED_WORDS = 4
+
+
 def _words_slipped(key: str, query: str) -> bool:
     """Are the longer English words of the text in the near alias, as written or with a slip
     ("connection refuesd"), all but one at most and most of them? A near alias is a typo's
@@ -475,7 +480,10 @@ class NetworkIndex:
         words = run.split()
         if found or len(words) < 3:
             return found
-        for part in (" ".join(words[:-1]), " ".join(words[1:])):
+        parts = [" ".join(words[:-1]), " ".join(words[1:])]
+        if words[-1] in _TECH_WORDS:
+            parts.append(" ".join([words[-1], *words[:-1]]))  # "deadline exeeded grpc": named last
+        for part in parts:
             found = self._phrase_typos.extract(part, _PHRASE_CUTOFF, limit=1)
             if found:
                 return found
@@ -678,11 +686,12 @@ class NetworkIndex:
                     continue
                 if "_" in q.text and run.group().replace(" ", "_") in q.text:
                     continue  # a setting's name in lower case ("proxy_read_timeout"), not an error's wording
-                # Typed alone, the whole English text is the wording (one look-up, no word
-                # dropped at either end: ~15 µs a question).
+                # Typed alone, a longer English text is the wording (one look-up, no word
+                # dropped at either end: ~15 µs a question); a short one may name the
+                # technology beside it ("deadline exeeded grpc").
                 slips = (
                     self._phrase_typos.extract(run.group(), _PHRASE_CUTOFF, limit=1)
-                    if q.folded.isascii()
+                    if q.folded.isascii() and run.group().count(" ") >= _SLIPPED_WORDS
                     else self._slipped(run.group())
                 )
                 for _key, _score, index in slips:
