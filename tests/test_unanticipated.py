@@ -2354,6 +2354,10 @@ SESSION_23 = [
     # A short English wording with a slip and its technology named last, or first.
     ("deadline exeeded grpc", "DEADLINE_EXCEEDED"),
     ("grpc deadline exeeded", "DEADLINE_EXCEEDED"),
+    # A network name typed whole in pinyin, asking nothing else, is looked up as a status's is.
+    ("lian jie bei ju jue", "ECONNREFUSED"),
+    ("chong ding xiang tai duo ci le", "ERR_TOO_MANY_REDIRECTS"),  # with 了 after it
+    ("fu wu bu ke yong", 503),
 ]
 
 

@@ -274,6 +274,8 @@ def _warning_page(folded: str) -> bool:
     return ("警告页" in folded or "拦截页" in folded) and any(b in folded for b in _BROWSERS)
 
 
+# Particles typed in pinyin after a name ("… ci le"), with the separator before them.
+_PINYIN_PARTICLES = (f"{pinyin.SEP}le{pinyin.SEP}", f"{pinyin.SEP}la{pinyin.SEP}", f"{pinyin.SEP}a{pinyin.SEP}")
 # An English text typed alone of fewer words than this (spaces + 1) is also read without
 # the word at either end: two look-ups more, on short texts only.
 _SLIPPED_WORDS = 4
@@ -1196,9 +1198,13 @@ class NetworkIndex:
                     offer(
                         choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy"
                     )
-        if (len(query) <= tuning.HOMOPHONE_MAX_CHARS and cjk_count(query)) or (
+        if (
+            (len(query) <= tuning.HOMOPHONE_MAX_CHARS and cjk_count(query))
             # Pinyin typed, asking or reporting trouble in pinyin: several letters a character.
-            query.isascii() and len(query) <= 3 * tuning.HOMOPHONE_MAX_CHARS and asks_or_reports_in_pinyin(q.folded)
+            or (query.isascii() and len(query) <= 3 * tuning.HOMOPHONE_MAX_CHARS and asks_or_reports_in_pinyin(q.folded))
+            # Or a name typed whole in pinyin, nothing else but a particle ("lian jie bei ju jue",
+            # "chong ding xiang tai duo ci le").
+            or (query.isascii() and len(query) <= tuning.HOMOPHONE_MAX_CHARS and self._pinyin_name(query))
         ):
             self._homophones(q, offer)
         # Shared words are read below and by _specific_in_topic, each above its own coverage.
@@ -1213,6 +1219,15 @@ class NetworkIndex:
             runner_up = scored[rank + 1][1] if rank + 1 < len(scored) else 0.0
             offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
         self._asked_description(q, scored, offer)
+
+    def _pinyin_name(self, query: str) -> bool:
+        """Is ``query`` an alias typed in pinyin, whole, perhaps with 了 / 啦 / 啊 after it?"""
+        sound = pinyin.key(query)
+        for particle in _PINYIN_PARTICLES:
+            if sound.endswith(particle):
+                sound = sound[: -len(particle) + 1]
+                break
+        return sound in self._heard_as
 
     def _homophones(self, q: Query, offer) -> None:
         """A short question that types an alias by its sound ("重订向次数过多 网页打不开"), with
