@@ -2299,6 +2299,9 @@ def test_questions_from_session_22(service, text, first):
     [
         "老板问为啥服务挂了，我该怎么编",  # an excuse to make up: 502 offered before
         "write EPIPE 那条告警可以忽略，是客户端提前断开我们还在写，正常",  # the verdict told last
+        "华为云 APIG.0201 504 后端超时，后端接口处理太慢，已改异步",  # the step told done
+        "腾讯云 LimitExceeded.InstanceQuota，按量实例配额到上限，已申请提额",
+        "华为云 Ecs.0018 Flavor 已售罄，换了 c7 规格创建成功",
     ],
 )
 def test_session_23_remarks_get_nothing(service, text):
@@ -2311,6 +2314,8 @@ def test_session_23_remarks_get_nothing(service, text):
         ("老板问 502 怎么回事，我该怎么编", 502),  # the code typed is still looked up
         ("write EPIPE 是什么意思", "EPIPE"),
         ("线上一直报 write EPIPE，正常吗", "EPIPE"),  # asked, not told
+        ("已申请提额了，可还是报 LimitExceeded.InstanceQuota", "LimitExceeded.InstanceQuota"),  # persists
+        ("httpstatus 201 crated 是创建成功么", 201),  # 么 asks as 吗 does
     ],
 )
 def test_session_23_look_alikes_are_answered(service, text, first):
@@ -2391,3 +2396,13 @@ def test_a_said_clause_keeps_the_storys_cloud_words(service):
     text = "调接口一直报签名不对，说我算出来的签名和服务端算的对不上，AK和SK都是刚从控制台复制的"
     codes = [m.answer.error_code for m in service.resolve(text).matches if m.kind == "error"]
     assert "SignatureDoesNotMatch" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("这样可以么", True), ("是创建成功么。", True), ("就这么定了", False), ("先这么", False), ("要么 301 要么 308", False)],
+)
+def test_ma_at_the_end_asks(text, asked):
+    from bot.core import domain
+
+    assert domain.asks(text) is asked

@@ -959,7 +959,20 @@ def asks(folded: str) -> bool:
     if "了几次" in folded or "了好几次" in folded:
         # "AccessDenied 了几次，…已处理": a count told ("…了几次？" still asks by its mark)
         folded = folded.replace("了好几次", "了").replace("了几次", "了")
-    return _question_word(folded) or ("还是" in folded and _EITHER_CODE_RE.search(folded) is not None)
+    return (
+        _question_word(folded)
+        or ("还是" in folded and _EITHER_CODE_RE.search(folded) is not None)
+        or _ends_with_ma(folded)
+    )
+
+
+def _ends_with_ma(folded: str) -> bool:
+    """Does the text end on 么 as on 吗 ("是创建成功么", "这样可以么"), not on 这么 / 那么 / 要么?"""
+    end = folded.rstrip(" .。!！~～")
+    return end.endswith("么") and not end.endswith(_NOT_MA)
+
+
+_NOT_MA = ("这么", "那么", "多么", "要么", "什么", "怎么", "干么")
 
 
 # A choice between two codes, weighed in the same clause, is a question without a question word
@@ -1279,7 +1292,9 @@ SETTLED_WORDS = (
     "已经打进 我让他 我让她 "
     # Fixed, told with 已 and the step ("已调大 MaxRecvMsgSize", "chrony 已装", "已查明是代理"),
     # or closed ("问题结束了", "配额已经提上去了").
-    "已调大 已调高 已扩容 已装 已安装 已升级 已回滚 已续费 已开通 已查明 已定位 问题结束了 提上去了".split(),
+    "已调大 已调高 已扩容 已装 已安装 已升级 已回滚 已续费 已开通 已查明 已定位 问题结束了 提上去了 "
+    # The step and its outcome told: "已改异步", "已申请提额", "换了规格创建成功".
+    "已改 已申请 创建成功".split(),
     # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
     # ("modifyinstance" holds it); English words after a space, not inside a name
     # ("ERR_NAME_NOT_RESOLVED", "prefixed").
