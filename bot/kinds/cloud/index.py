@@ -187,10 +187,9 @@ _SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；
 
 
 def _heard_phrase(choice: Choice) -> bool:
-    """Can a phrase be told by its sound: four Chinese characters or more, each read? Three
-    sound like too much else ("欠费了", "钱飞了")."""
-    key = choice.key
-    return len(key) >= _HEARD_PHRASE_MIN and all(map(is_cjk, key)) and pinyin.syllables(pinyin.key(key)) == len(key)
+    """Can a phrase be told by its sound: Chinese only, four characters or more (the status
+    kind's test for its names, with three: "欠费了" sounds like too much else, "钱飞了")?"""
+    return pinyin.cjk_count(choice.key) == len(choice.key) >= _HEARD_PHRASE_MIN
 
 
 _HEARD_PHRASE_MIN = 4  # characters
@@ -295,8 +294,7 @@ class CloudIndex:
         self._family_words = SubstringIndex(
             Choice(normalize(phrase), fam, phrase) for fam in self.families for phrase in fam.phrases
         )
-        # The same phrases by their sound ("签名不批配", "账户欠废"): Chinese phrases of three
-        # characters or more, each character with a reading (see bot.core.pinyin).
+        # The same phrases by their sound ("签名不批配", "账户欠废"): see _heard_phrase.
         self._family_sounds = SubstringIndex(
             Choice(pinyin.key(choice.key), choice.target, choice.label)
             for fam in self.families

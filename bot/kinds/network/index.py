@@ -276,9 +276,9 @@ def _warning_page(folded: str) -> bool:
 
 # Particles typed in pinyin after a name ("… ci le"), with the separator before them.
 _PINYIN_PARTICLES = (f"{pinyin.SEP}le{pinyin.SEP}", f"{pinyin.SEP}la{pinyin.SEP}", f"{pinyin.SEP}a{pinyin.SEP}")
-# An English text typed alone of fewer words than this (spaces + 1) is also read without
-# the word at either end: two look-ups more, on short texts only.
-_SLIPPED_WORDS = 4
+# An English text typed alone with fewer spaces than this (four words at most) is also read
+# without the word at either end: two or three look-ups more, on short texts only.
+_SLIPPED_SPACES = 4
 
 
 def _words_slipped(key: str, query: str) -> bool:
@@ -693,7 +693,7 @@ class NetworkIndex:
                 # technology beside it ("deadline exeeded grpc").
                 slips = (
                     self._phrase_typos.extract(run.group(), _PHRASE_CUTOFF, limit=1)
-                    if q.folded.isascii() and run.group().count(" ") >= _SLIPPED_WORDS
+                    if q.folded.isascii() and run.group().count(" ") >= _SLIPPED_SPACES
                     else self._slipped(run.group())
                 )
                 for _key, _score, index in slips:
