@@ -2406,3 +2406,18 @@ def test_ma_at_the_end_asks(text, asked):
     from bot.core import domain
 
     assert domain.asks(text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # The thing said to be missing counts more than where and how it was looked for.
+        ("腾讯云 CVM 调 StopInstances 说实例不存在，ID 是对的，地域填的广州", "ResourceNotFound.InvalidInstanceIdNotFound"),
+        ("阿里云 ECS 创建安全组时传了 VpcId，结果报指定的 VPC 不存在", "InvalidVpcId.NotFound"),
+        ("阿里云安全组规则里引用的前缀列表不存在", "InvalidPrefixListId.NotFound"),
+        # Where it was looked for is not what went missing.
+        ("调阿里云 OSS 下载文件，报错说要取的那个 object 在 bucket 里不存在", "NoSuchKey"),
+    ],
+)
+def test_what_went_missing_leads(service, text, first):
+    assert _first(service.resolve(text)) == first

@@ -287,6 +287,8 @@ class MeaningIndex:
                 where = _SEPARATORS_RE.split(before)[-1]
                 _looked_in(weights, where, surfaced[: lo + len(before) - len(where)] + surfaced[at + len(marker) :])
                 break
+        if "notfound" in concepts:
+            _what_went_missing(weights, surfaced)
         api = _CONCEPT_TERM + "api"
         if api in weights and hints.products and "notfound" in concepts:
             # "Huawei Cloud ECS API says the server does not exist": what is missing is the named
@@ -424,6 +426,30 @@ class MeaningIndex:
                 break
             hits.append(Hit(i, value, share, lead))
         return hits
+
+
+def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
+    """Weigh up the thing said to be missing: the last concept just before "不存在" ("…说这个
+    安全组不存在"), or the first just after "找不到" ("找不到这个快照"). The rest of the
+    question says where and how it was looked for ("给安全组加规则", "镜像是在另一个地域做的")."""
+    for m in _MISSING_RE.finditer(surfaced):
+        if surfaced[: m.start()].rstrip().endswith(_WHERE_ENDS):
+            continue  # "object 在 bucket 里不存在": where it was looked for (see _looked_in)
+        before = concepts_in(surfaced[max(0, m.start() - _MISSING_REACH) : m.start()])[0]
+        after = concepts_in(surfaced[m.end() : m.end() + _MISSING_REACH])[0] if m.group() != "不存在" else []
+        things = [c for c in (before[-1:] if m.group() == "不存在" else after[:1]) if c in _THINGS]
+        for concept in things:
+            term = _CONCEPT_TERM + concept
+            if term in weights:
+                weights[term] *= tuning.MEANING_MISSING_THING
+
+
+# Literals: one pass. The thing missing sits right before 不存在 and right after 找不到.
+_MISSING_RE = re.compile("不存在|找不到|没找到|查不到")
+_MISSING_REACH = 8  # characters either side
+_WHERE_ENDS = ("里", "中", "内", "下", "里面", "里边")
+# Things a cloud keeps that can go missing (not 实例's status or an action).
+_THINGS = frozenset(IMPLIED_PRODUCTS) | CLOUD_THINGS | {"vpc", "vswitch", "publicip", "zone", "region"}
 
 
 def _looked_in(weights: dict[str, float], where: str, rest: str) -> None:
