@@ -69,7 +69,7 @@ def sample(rows: list[CloudError]) -> list[dict[str, str]]:
             seen.add(code)
         candidates = []
         for r in sorted(mine, key=_row_key):
-            for text in (r.message_zh, _table_english(r)):
+            for text in (r.message_zh, r.table_message_en):
                 if text and _usable_message(text):
                     candidates.append((text, r))
         taken = 0
@@ -85,13 +85,8 @@ def sample(rows: list[CloudError]) -> list[dict[str, str]]:
 
 
 def _row_key(r: CloudError) -> tuple[str, ...]:
-    return (r.product, r.error_code, str(r.status), r.api, r.message_zh, _table_english(r), r.source)
-
-
-def _table_english(r: CloudError) -> str:
-    """The vendor table's own English message: the sample is of the tables, not of the S3
-    wording added at load (knowledge/cloud/s3_wording.toml)."""
-    return "" if r.message_en_source else r.message_en
+    # The tables' own English (CloudError.table_message_en): the sample is of the tables.
+    return (r.product, r.error_code, str(r.status), r.api, r.message_zh, r.table_message_en, r.source)
 
 
 def _entry(query: str, row: CloudError, kind: str) -> dict[str, str]:

@@ -362,11 +362,11 @@ class CloudKind:
         hints = provider_hints(q.text)
         if hints.providers or hints.products:
             return matches
+        if domain.asks_for_status(q.folded) and not domain.asks_for_error_code(q.folded):
+            return matches  # "…超出配额的调用全被拒绝，应该返回哪个状态码": a status asked for
         heard = not found  # "签名不批配": a phrase typed by its sound, in a short text
         if heard:
             found = self.index.family_phrases_heard(q.normalized)
-        if domain.asks_for_status(q.folded) and not domain.asks_for_error_code(q.folded):
-            return matches  # "…超出配额的调用全被拒绝，应该返回哪个状态码": a status asked for
         padded = f" {q.normalized} "
         for choice in found:
             family, phrase, key = choice.target, choice.label, choice.key

@@ -291,15 +291,11 @@ class CloudIndex:
         # for its code's, and the pattern takes ~7 µs a code (172 patterns, most unanchored).
         self._family_at = _families_of(self._codes, self.families, self._family_by_pattern)
         # Plain words naming a family's situation ("签名不匹配"): see family_phrases().
-        self._family_words = SubstringIndex(
-            Choice(normalize(phrase), fam, phrase) for fam in self.families for phrase in fam.phrases
-        )
+        phrases = [Choice(normalize(phrase), fam, phrase) for fam in self.families for phrase in fam.phrases]
+        self._family_words = SubstringIndex(phrases)
         # The same phrases by their sound ("签名不批配", "账户欠废"): see _heard_phrase.
         self._family_sounds = SubstringIndex(
-            Choice(pinyin.key(choice.key), choice.target, choice.label)
-            for fam in self.families
-            for phrase in fam.phrases
-            if _heard_phrase(choice := Choice(normalize(phrase), fam, phrase))
+            Choice(pinyin.key(choice.key), choice.target, choice.label) for choice in phrases if _heard_phrase(choice)
         )
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}
         self._build_messages()

@@ -435,10 +435,11 @@ def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
     for m in _MISSING_RE.finditer(surfaced):
         if surfaced[: m.start()].rstrip().endswith(_WHERE_ENDS):
             continue  # "object 在 bucket 里不存在": where it was looked for (see _looked_in)
-        before = concepts_in(surfaced[max(0, m.start() - _MISSING_REACH) : m.start()])[0]
-        after = concepts_in(surfaced[m.end() : m.end() + _MISSING_REACH])[0] if m.group() != "不存在" else []
-        things = [c for c in (before[-1:] if m.group() == "不存在" else after[:1]) if c in _THINGS]
-        for concept in things:
+        if m.group() == "不存在":  # the thing before it
+            near = concepts_in(surfaced[max(0, m.start() - _MISSING_REACH) : m.start()])[0][-1:]
+        else:  # the thing after it
+            near = concepts_in(surfaced[m.end() : m.end() + _MISSING_REACH])[0][:1]
+        for concept in (c for c in near if c in _THINGS):
             term = _CONCEPT_TERM + concept
             if term in weights:
                 weights[term] *= tuning.MEANING_MISSING_THING
@@ -468,8 +469,7 @@ def _identity(terms: list[str]) -> list[str]:
 def _text_of(row: CloudError) -> tuple[str, str, str, str]:
     # S3's English wording (s3_wording.toml) is matched as a message pasted, not read for
     # meaning: its words ("specified", "key") would tip the retellings the tables were tuned on.
-    english = "" if row.message_en_source else row.message_en
-    return (row.error_code, row.message_zh, english, row.seed_message)
+    return (row.error_code, row.message_zh, row.table_message_en, row.seed_message)
 
 
 def distinct_texts(rows: Iterable[CloudError]) -> list[tuple[str, str, str, str]]:

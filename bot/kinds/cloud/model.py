@@ -27,6 +27,12 @@ class CloudError:
     # in S3's own English wording (knowledge/cloud/s3_wording.toml).
     message_en_source: str = ""
 
+    @property
+    def table_message_en(self) -> str:
+        """The vendor table's own English message: "" where message_en is S3's wording, added
+        at load (the meaning index and the sampled eval read the tables, not that wording)."""
+        return "" if self.message_en_source else self.message_en
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorFamily:
