@@ -2421,3 +2421,45 @@ def test_ma_at_the_end_asks(text, asked):
 )
 def test_what_went_missing_leads(service, text, first):
     assert _first(service.resolve(text)) == first
+
+
+SESSION_24 = [
+    # What the error message said, quoted: not error messages as a subject of discussion.
+    ("排查了半天，错误信息说只是临时性的解析失败，DNS 服务器暂时没给答复，隔几秒重试又好了", "EAI_AGAIN"),
+    # A gRPC (or plain RPC) call told of: its own status, not the HTTP one it maps to.
+    ("gRPC 客户端调用时 metadata 里没放 token，服务端拦截器判定缺少有效身份凭据，把调用拒了", "UNAUTHENTICATED"),
+    (
+        "微服务之间用 RPC 调用，客户端给调用设了 500 毫秒的上限，服务端处理要 2 秒左右，时间一到客户端就放弃等待，直接返回失败",
+        "DEADLINE_EXCEEDED",
+    ),
+    # A success told beside the trouble is what worked (200 before); the header named missing.
+    (
+        "本地页面调别的域名的接口，Network 里看其实已经成功返回了，JS 却拿不到，控制台说缺少允许这个来源访问的头",
+        "CORS_MISSING_ALLOW_ORIGIN",
+    ),
+    ("前端说 Access-Control-Allow-Origin 缺失要后端加，到底该谁来改", "CORS_MISSING_ALLOW_ORIGIN"),
+    # Two codes offered ("401 还是 403") are compared; neither is the one in use (403 alone before).
+    ("登录接口现在返回 401 还是 403，token 过期的时候该用哪个", 401),
+    ('psql: error: connection to server at "172.16.0.8", port 5432 failed: timeout expired', "ETIMEDOUT"),
+    # The thing before where it was looked for is what went missing.
+    ("阿里云 DescribeInstanceAttribute 报错，说这台实例在记录里根本找不到", "InvalidInstanceId.NotFound"),
+    # The clause the cloud said is read with the story's things: 机型 is the instance type.
+    ("😤 腾讯云买 CVM 一直提示库存不足，北京七区这个机型是卖完了吗？错误码叫啥来着", "ResourceInsufficient.SpecifiedInstanceType"),
+    ("Which code means the server gave up waiting for the client to finish sending?", 408),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_24)
+def test_questions_from_session_24(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nginx 里 gzip 压缩怎么开",  # how to set something up, no trouble: no guesses (415 before)
+        "Honestly our API errors are a mess, we should adopt problem+json next quarter",  # a plan (422 before)
+    ],
+)
+def test_how_tos_and_plans_get_no_guesses(service, text):
+    assert service.resolve(text).matches == ()

@@ -1115,6 +1115,9 @@ _ADVICE_RE = re.compile(
     r"\A(?:(?:以后|下次|今后|往后)(?:大家|各位)?|(?:大家|各位)(?:以后|下次|今后))(?:再)?(?:遇到|碰到|看到|见到|出现)"
 )
 _PLAN_RE = re.compile(r"\A(?:准备|打算|计划)(?:写|做|搞|加|上|弄|改|给|把)")
+# The same in English, with its time ("we should adopt problem+json next quarter").
+_PLAN_EN = ("we should", "we'll", "we will", "let's", "we plan to", "we're going to", "planning to")
+_PLAN_WHEN_EN = ("next quarter", "next sprint", "next week", "next month", "next year", "next release")
 # A story recalled ("还记得那次 CDN 回源全是 504 吗"): its "吗" asks no one anything.
 _RECALLED_RE = re.compile(r"\A(?:还记得|记不记得|记得)(?:那次|上次|之前|去年|以前|当年|那年)")
 
@@ -1122,7 +1125,9 @@ _RECALLED_RE = re.compile(r"\A(?:还记得|记不记得|记得)(?:那次|上次|
 def plans(folded: str) -> bool:
     """Does the text open with a plan ("准备写个重试…", "打算把…统一成 401")? Asking about it is
     asking about the code it names; telling it is not (tells_others)."""
-    return _PLAN_RE.match(folded) is not None
+    if _PLAN_RE.match(folded) is not None:
+        return True
+    return any(w in folded for w in _PLAN_WHEN_EN) and any(w in folded for w in _PLAN_EN)
 
 
 def tells_others(folded: str) -> bool:
@@ -1698,7 +1703,7 @@ _PROGRAM_CODE_ASK_RE = re.compile(
 _BROWSER_ERROR_ASK_RE = re.compile(r"(?:chrome|chromium|edge)[^，。？?,.]{0,8}?(?:哪个错|什么错|错误名)")
 # gRPC named (or its proto and rpc methods), and what the caller gets asked for anywhere
 # ("gRPC 客户端设了 3 秒 deadline…客户端拿到的状态是什么", "proto 里新加了 rpc 方法…调用会返回什么").
-_GRPC_WORDS = ("grpc", "proto", "rpc 方法")
+_GRPC_WORDS = ("grpc", "proto", "rpc 方法", "rpc 调用", "rpc调用")
 _STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)的是(?:哪个|哪一个|什么|啥)状态|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|(?:是|属于)哪(?:个|一个|种)状态|调用会返回(?:什么|啥|哪个)")
 _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 # "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
@@ -1719,6 +1724,23 @@ def _asks_for_protocol_code(folded: str) -> bool:
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
         or (("chrom" in folded or "edge" in folded) and _BROWSER_ERROR_ASK_RE.search(folded) is not None)
     )
+
+
+# How to turn something on or set it up ("gzip 压缩怎么开", "如何配置反向代理"): a how-to, not an error.
+_SET_UP_ASKS = (
+    "怎么开", "怎么打开", "怎么开启", "如何开启", "怎么启用", "如何启用", "怎么配", "如何配置", "怎么设置", "如何设置",
+    "怎么装", "如何安装", "怎么安装",
+)
+
+
+def asks_how_to_set_up(folded: str) -> bool:
+    return any(ask in folded for ask in _SET_UP_ASKS)
+
+
+def tells_of_grpc_call(folded: str) -> bool:
+    """Does the text tell of a gRPC call ("gRPC 客户端调用时没带 token，服务端…直接拒绝掉了") with
+    no HTTP status asked for? Its own status is the answer, as when it is asked for."""
+    return any(w in folded for w in _GRPC_WORDS) and not asks_for_status(folded)
 
 
 # Asked by the status kind (a typed code's yielding, its documents), the network kind (its
@@ -1766,8 +1788,9 @@ DISCUSSION_WORDS = tuple(
 )
 _discussion_word = _one_of(DISCUSSION_WORDS)
 # A discussion word inside the exchange it tells of: "接口约定只接受 JSON，前端却发了表单…" is the
-# API's contract, not a convention being argued over.
-_NOT_DISCUSSION = ("接口约定",)
+# API's contract, not a convention being argued over; "错误信息说明这只是临时失败" quotes what
+# the error said, not error messages as a subject of work.
+_NOT_DISCUSSION = ("接口约定", "错误信息说", "错误信息显示", "错误信息提示", "错误信息里", "错误信息是")
 
 
 # What a question seeking one answer asks with ("面试题：…应该返回哪个", "按规范应该返回多少");

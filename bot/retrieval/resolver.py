@@ -329,7 +329,7 @@ class Resolver:
             not resorted  # (resorted, the last resorts are read below)
             and 0 < baseline == len(matches)
             and all(m.tier in _DESCRIBED_TIERS for m in matches)
-            and domain.asks_for_protocol_code(q.folded)
+            and (domain.asks_for_protocol_code(q.folded) or domain.tells_of_grpc_call(q.folded))
         ):
             # "gRPC 客户端…3 秒内没回来，客户端拿到的状态是什么": a protocol's own code asked for,
             # and only word overlap with a status found: the other kinds' last resorts, their
@@ -350,6 +350,19 @@ class Resolver:
             # "签名不匹配": plain words that name a kind of cloud error lead only loose readings
             # of the other kinds (421 from 匹配, a TLS handshake from 签名), which say nothing beside it.
             matches = [matches[0], *(m for m in matches[1:] if m.kind == matches[0].kind or m.tier not in _LOOSE_TIERS)]
+        if (
+            matches
+            and matches[0].kind == "status"
+            and matches[0].tier == "alias"
+            and 200 <= (matches[0].status or 0) < 300
+            and domain.reports_trouble(q.folded)
+            and not domain.asks_for_status(q.folded)
+        ):
+            # "…Network 面板里请求其实已经成功返回了数据，但 JS 里拿不到，控制台说缺少允许这个来源的
+            # 头": the success told is what worked; another kind's reading of the trouble leads it.
+            other = next((m for m in matches if m.kind != "status"), None)
+            if other is not None:
+                matches = [replace(other, score=matches[0].score + tuning.JUST_BELOW), *(m for m in matches if m is not other)]
         if (
             matches
             and matches[0].kind == "status"
@@ -374,6 +387,15 @@ class Resolver:
                 (all(m.kind == "status" for m in matches) and not domain.speaks_of_status(q.folded))
                 or domain.discusses(q.folded)
                 or (domain.names_pod_state(q.folded) and not domain.asks_for_status(q.folded))
+                # "nginx 配置 gzip 压缩怎么开": asked how to set something up, no trouble told,
+                # only word overlap read.
+                or (
+                    all(m.tier == "words" for m in matches)
+                    and domain.asks_how_to_set_up(q.folded)
+                    and not domain.reports_trouble(q.folded)
+                    and not domain.speaks_of_status(q.folded)
+                    and not domain.asks_for_error_name(q.folded)
+                )
             )
         ):
             matches = []

@@ -163,6 +163,9 @@ class Reading:
     implied: frozenset[tuple[str, str]]  # products the concepts imply (bucket → OSS/OBS)
     problems: frozenset[str]  # concept terms saying what went wrong (not the frame ~fail)
     context: int  # 2: provider or product named; 1: cloud vocabulary only; 0: none
+    # Concept terms the story around a clause names ("…提示库存不足，这个机型是卖完了吗"): a
+    # row's own concept named there is not one the question lacks.
+    story: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +309,10 @@ class MeaningIndex:
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
                 weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
-        return Reading(weights, frozenset(concepts), implied, problems, context)
+        story = frozenset()
+        if around and around != text:
+            story = frozenset(_CONCEPT_TERM + c for c in concepts_in(surface(around[:_AROUND_LEN], drop=NAME_RE))[0])
+        return Reading(weights, frozenset(concepts), implied, problems, context, story)
 
     def _fit(
         self,
@@ -324,7 +330,8 @@ class MeaningIndex:
         idf, weights = self._concept_idf, reading.weights
         total = self._own_total[i]
         # fsum's exact sum does not depend on the order of ``own``.
-        missed = math.fsum([idf[c] for c in own if c not in weights]) / total if total else 1.0
+        story = reading.story
+        missed = math.fsum([idf[c] for c in own if c not in weights and c not in story]) / total if total else 1.0
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
         if reading.problems and reading.problems.isdisjoint(own):
             fit *= tuning.MEANING_PROBLEM_MISSED
@@ -439,6 +446,10 @@ def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
             near = concepts_in(surfaced[max(0, m.start() - _MISSING_REACH) : m.start()])[0][-1:]
         else:  # the thing after it
             near = concepts_in(surfaced[m.end() : m.end() + _MISSING_REACH])[0][:1]
+            head = surfaced[max(0, m.start() - 2 * _MISSING_REACH) : m.start()]
+            if not near and "在" in head:
+                # "这台实例在记录里根本找不到": the thing before where it was looked for.
+                near = concepts_in(head[: head.rfind("在")])[0][-1:]
         for concept in (c for c in near if c in _THINGS):
             term = _CONCEPT_TERM + concept
             if term in weights:

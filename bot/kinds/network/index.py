@@ -161,7 +161,7 @@ _CORS_OPENINGS = ("blocked by cors policy", "cross-origin request blocked")
 # Where a failure below HTTP shows: a text naming none of these is read by the status cards.
 _DOC_CONTEXT = (
     "浏览器", "chrome", "firefox", "safari", "edge", "curl", "websocket", "socket", "dns", "域名", "解析",
-    "证书", "tls", "ssl", "https", "grpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
+    "证书", "tls", "ssl", "https", "grpc", "rpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
     "exit code", "控制台", "console", "fetch", "node", "econn", "rst", "对端", "长连接",
     "端口", "bind", "listen", "netstat",
 )

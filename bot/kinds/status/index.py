@@ -99,6 +99,8 @@ _CURRENT_RE = re.compile(
     r"(?:(?:现在|目前|一直|默认|统一|都是)\s?(?:都|统一|是)?\s?(?:回|返回|用|给)|(?:响应|返回的|回的|看到的|收到的)是|用的|用了)"
     r"\s?([1-5]\d\d)(?!\d)"
 )
+# A second code offered right after the first: "401 还是 403", "401 或 403".
+_OR_CODE_RE = re.compile(r"\s?(?:还是|或者|或是|或|or)\s?[1-5]\d\d(?!\d)")
 # Every branch led by a literal (the leading group written out per word), so the engine skips in C
 # to where one may start: led by a group it was tried at every position (~64 → ~11 µs on 4 KB).
 # The same does for _NUMBER_ASK_RE (~120 → ~11 µs) and _KEEPS_METHOD_RE, whose matches are the
@@ -635,6 +637,8 @@ class StatusIndex:
             for m in pattern.finditer(folded):
                 if pattern is _TELL_APART_RE and _PAIRED_RE.search(folded, max(0, m.start() - 4), m.start()):
                     continue  # "401跟403区别": the two typed codes compared, neither a yardstick
+                if pattern is _CURRENT_RE and _OR_CODE_RE.match(folded, m.end()):
+                    continue  # "现在返回 401 还是 403，token 过期该用哪个": both offered, neither in use
                 if pattern is _SEEN_AS_RE and m.group(1) in _focus_codes(q):
                     continue  # "日志里看到中间有个 302，302 为啥会把方法改掉": the code asked about
                 marked.add(int(m.group(1)))
