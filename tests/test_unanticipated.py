@@ -2463,3 +2463,82 @@ def test_questions_from_session_24(service, text, first):
 )
 def test_how_tos_and_plans_get_no_guesses(service, text):
     assert service.resolve(text).matches == ()
+
+
+SESSION_24_NETWORK = [
+    # "port 443" is a port, not the HTTP status curl --fail met (CURLE_HTTP_RETURNED_ERROR led before).
+    (
+        "[09:12:33] cron: curl -fsS https://api.example.org/ping -> curl: (28) Failed to connect to api.example.org port 443 after 5002 ms: Timeout was reached",
+        "CURLE_OPERATION_TIMEDOUT",
+    ),
+    # Go's resolver timing out is DNS's timeout, not the connection's "i/o timeout".
+    ("CI 里 go build 拉依赖报 dial tcp: lookup proxy.golang.org: i/o timeout，是不是 DNS 的锅", "ETIMEOUT"),
+    # A program named earlier in the story, its own error code asked for (421 before).
+    (
+        "写脚本时域名少打了一个字母，Node 的 https.get 回调里直接报错说找不到这个主机，抓包连 TCP 握手都没有，这是哪个错误码？",
+        "ENOTFOUND",
+    ),
+    ("gRPC 调用的时候后端所有实例都下线了，一个连接都建不起来，客户端返回的是哪个状态码？", "UNAVAILABLE"),
+    # A redirect loop behind the page title Chrome shows for many faults.
+    ("A 站跳到 B 站，B 站又跳回 A 站，来回跳了很多次，Chrome 最后显示该网页无法正常运作，这是哪个错误？", "ERR_TOO_MANY_REDIRECTS"),
+    # The range asked for and sent back is 206, not the range error (416 before).
+    ("请求头带了 Range: bytes=0-499，只想要文件开头的 500 字节，服务端也只回了这一段，响应码是多少？", 206),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_24_NETWORK)
+def test_network_questions_from_session_24(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EMFILE: too many open files，ulimit -n 调大之后没再报",  # the paste, then its fix
+        "那个 404 是 nginx location 少写了个斜杠，proxy_pass 拼出来的路径不对",  # a typed code's cause told
+        "Cloudflare 522 是源站防火墙把回源 IP 段拦了，放行后恢复",
+    ],
+)
+def test_post_mortems_of_session_24_are_remarks(service, text):
+    res = service.resolve(text)
+    assert res.matches == ()
+    assert res.withdrawn  # read, and withdrawn as a remark: not unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["EMFILE too many open files，ulimit 调到 65535 还出现", "ERR_SSL_PROTOCOL_ERROR 端口是 443 没写错啊"],
+)
+def test_trouble_still_there_is_no_post_mortem(service, text):
+    assert service.resolve(text).matches  # still there, or a cause denied: answered
+
+
+SESSION_24_WORDING = [
+    # A settling word inside the fault's own story ("errno 设成了…", "双方都没有发过关闭帧",
+    # "比预期的要少") settles nothing: these got no answer at all before.
+    ("进程往对端已经关掉的 socket 里写数据，SIGPIPE 被我们忽略了，于是 write 返回失败，errno 设成了对应的值", "EPIPE"),
+    (
+        "浏览器和服务端之间的 WebSocket 长连接，被中间的 LB 空闲超时切断了，onclose 拿到的关闭码表示异常断开，双方都没有发过关闭帧",
+        "1006",
+    ),
+    ("curl 下载文件，响应头说 Content-Length 是 20MB，传到一半连接断了，curl 退出时说收到的比预期的要少", "CURLE_PARTIAL_FILE"),
+    ("500是撒意思", 500),  # 啥 typed by its sound
+    ("接口返回伍零贰是什么情况", 502),  # a code in the capital digits
+    ("curl 三十五 是什么错", "CURLE_SSL_CONNECT_ERROR"),  # curl's exit code in Chinese tens
+]
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_24_WORDING)
+def test_wordings_from_session_24(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_money_put_in_is_no_status(service):
+    res = service.resolve("腾讯云 CVM 创建实例报账户余额不足，可我刚充了 200")
+    assert _first(res) == "InvalidAccount.InsufficientBalance"
+    assert all(m.status != 200 for m in res.matches if m.kind == "status")  # 200 read as a code before
+
+
+@pytest.mark.parametrize("text", ["curl 一把梭", "curl 一个 API 忘了加 token"])
+def test_a_lone_chinese_digit_after_curl_is_a_count(service, text):
+    assert not any(m.key.startswith("CURLE_") for m in service.resolve(text).matches)

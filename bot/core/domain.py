@@ -463,6 +463,8 @@ STATUS_QUESTION_AFTER = (
     "不知道是啥",
     "不知道是什么",
     "是啥意思",
+    "是撒意思",  # 啥 typed by its sound ("404是撒意思")
+    "撒意思",
     "到底是啥",
     "是什么意思",
     "是什么",
@@ -675,6 +677,8 @@ QUANTITY_BEFORE = (
     "约",
     "共",
     "花了",
+    "充了",  # money put in: "可是我刚充了 100"
+    "充值",
     "大约",
     "满",
     "减",
@@ -884,7 +888,7 @@ _ONE_SCAN_FROM = 256  # characters of a non-ASCII text: from here one scan beats
 QUESTION_WORDS = tuple(
     "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有 谁懂 "
     "要不要 该不该 合不合适 对不对 行不行 用不用 "
-    "神马 神么".split()  # 神马: the web's 什么; 神么 typed by its sound
+    "神马 神么 撒意思 是撒".split()  # 神马: the web's 什么; 神么 typed by its sound; 撒 for 啥
 )
 _question_word = _one_of(QUESTION_WORDS)
 
@@ -1049,6 +1053,8 @@ _CAUSE_GIVEN_RE = re.compile(_CAUSE_GIVEN)
 # "这个是公司中间人代理搞的", "是 CDN 的锅": who or what did it, told. Bounded gaps.
 _BECAUSE_RE = re.compile(
     r"是因为(?!什么|啥|哪)|.导致[^，,]{0,60}[，,]|(?<!不)是[^，,。]{1,24}(?:搞的|的锅)|(?<![(（])" + _CAUSE_GIVEN
+    # "curl 28 超时是安全组没放 8080", "这次是 inotify watcher 满了": what was missing or wrong.
+    + r"|(?<![不还])是(?!不是|否)[^，,。?]{1,20}?(?:没放|没配|没开|没加|忘了|漏了|少了|多了|满了|(?<![没不])(?:写错|配错|拼错|填错))"
 )
 # Someone else's question retold, then answered ("刚有人问 502 告警咋回事：是我在压测，忽略就好").
 _ASKED_AND_ANSWERED_RE = re.compile(r"(?:有人问|大家问|同事问|老板问|在问)[^:?]{0,30}:")
@@ -1298,6 +1304,8 @@ SETTLED_WORDS = (
     # Fixed, told with 已 and the step ("已调大 MaxRecvMsgSize", "chrony 已装", "已查明是代理"),
     # or closed ("问题结束了", "配额已经提上去了").
     "已调大 已调高 已扩容 已装 已安装 已升级 已回滚 已续费 已开通 已查明 已定位 问题结束了 提上去了 "
+    # Back after the fix: "放行后恢复", "ntp 同步后恢复", "调到 65535 之后没再报", "我帮你改了".
+    "放行后恢复 同步后恢复 没再报 帮你改了 "
     # The step and its outcome told: "已改异步", "已申请提额", "换了规格创建成功".
     "已改 已申请 创建成功".split(),
     # Phrases with a space ("不是 bug", "ok 了", "closing the ticket"), and "fyi" as a word
@@ -1326,7 +1334,7 @@ SETTLED_WORDS = (
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
 # "好了，又 502 了", "重启好了但是打不开". Trouble that persists outlasts even a step told
 # after it ("上传还是 413，client_max_body_size 已经改成 50m").
-PERSISTS = ("还是", "仍然", "依然", "依旧", "仍旧", "还没好", "still")
+PERSISTS = ("还是", "仍然", "依然", "依旧", "仍旧", "还没好", "还出现", "还会出现", "still")
 TROUBLE_WORDS = (
     *PERSISTS,
     *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 返回说 无效 以后就 之后就 偶尔 again".split(),
@@ -1338,6 +1346,9 @@ _EITHER_RE = re.compile(r"[0-9] ?还是")
 
 
 _settled_word = _one_of(SETTLED_WORDS)
+# A settling word inside a description of the fault itself: "服务端那边其实可能已经处理完了", "errno
+# 设成了对应的值", "双方都没有收发过关闭帧", "收到的数据比预期的要少".
+_NOT_SETTLING = ("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少")
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the
 # complaint that it did not help, not the trouble put right ("API 明明建好了": a verb may come
@@ -1354,6 +1365,10 @@ def _told_settled(folded: str) -> bool:
     """Does the text hold a word saying the trouble is in hand (not one after 可是 / 明明 …)?"""
     if not _settled_word(folded):
         return False
+    if any(words in folded for words in _NOT_SETTLING):
+        folded = _blanked(folded, _NOT_SETTLING)
+        if not _settled_word(folded):
+            return False
     if not any(word in folded for word in _DID_IT_ANYWAY):
         return True
     return _settled_word(_DID_IT_ANYWAY_RE.sub("还是", folded))
@@ -1699,12 +1714,16 @@ _PROTOCOL_CODE_ASKS = (
 _PROGRAM_CODE_ASK_RE = re.compile(
     rf"(?:{PROGRAM_NAMES})[^，。？?,.]{{0,14}}?(?:哪个错误码|什么错误码|错误码是|错误名|error code|errno)"
 )
+_PROGRAM_RE = re.compile(PROGRAM_NAMES)
+_ERROR_CODE_ASKS = ("哪个错误码", "什么错误码", "啥错误码")
+# What a proxy or a browser shows its users is a status ("…nginx 转发过去连不上，用户浏览器里看到哪个错误码").
+_SEEN_THROUGH = ("nginx", "网关", "代理", "浏览器", "用户")
 # "…页面显示无法正常运作，Chrome 底层是哪个错误": Chromium's own error name, a few words after it.
 _BROWSER_ERROR_ASK_RE = re.compile(r"(?:chrome|chromium|edge)[^，。？?,.]{0,8}?(?:哪个错|什么错|错误名)")
 # gRPC named (or its proto and rpc methods), and what the caller gets asked for anywhere
 # ("gRPC 客户端设了 3 秒 deadline…客户端拿到的状态是什么", "proto 里新加了 rpc 方法…调用会返回什么").
 _GRPC_WORDS = ("grpc", "proto", "rpc 方法", "rpc 调用", "rpc调用")
-_STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)的是(?:哪个|哪一个|什么|啥)状态|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|(?:是|属于)哪(?:个|一个|种)状态|调用会返回(?:什么|啥|哪个)")
+_STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)的是(?:哪个|哪一个|什么|啥)状态|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|返回的是(?:哪个|什么|啥)状态|(?:是|属于)哪(?:个|一个|种)状态|调用会返回(?:什么|啥|哪个)")
 _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 # "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
@@ -1722,6 +1741,14 @@ def _asks_for_protocol_code(folded: str) -> bool:
         or ("grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None)
         or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
+        # "…Node 的 http.get 在回调里报错说解析不到这个主机名…这是哪个错误码": the program's own
+        # code, its name told earlier in the story, no HTTP status word anywhere.
+        or (
+            any(ask in folded for ask in _ERROR_CODE_ASKS)
+            and "状态" not in folded
+            and not any(word in folded for word in _SEEN_THROUGH)
+            and _PROGRAM_RE.search(folded) is not None
+        )
         or (("chrom" in folded or "edge" in folded) and _BROWSER_ERROR_ASK_RE.search(folded) is not None)
     )
 

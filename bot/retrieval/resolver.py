@@ -169,11 +169,23 @@ class Resolver:
                     return True  # "记录：curl: (7) … 证书过期没起来，已经 renew": a record, not a question
                 if identifier and domain.only_settled(q.folded):
                     return True  # "connect ECONNREFUSED 已经解决了": the name, and that it is settled
+                if (
+                    identifier
+                    and top.tier == "pattern"
+                    and q.text.lstrip()[:1].isascii()
+                    and not domain.persists(q.folded)
+                    and not domain.asks_for_help(q.folded)
+                ):
+                    return True  # "EMFILE: too many open files，ulimit 调到 65535 之后没再报": the paste, then its fix
                 least = tuning.CHATTER_SETTLED  # a text told settled, whichever reading it has
         else:
             if domain.plans(q.folded) and domain.asks(q.folded):
                 return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
+            if domain.tells_cause(q.folded) and not domain.persists(q.folded):
+                # "那个 404 是 location 末尾少了个斜杠", "525 是源站没配证书，已经装上了": the
+                # code's cause told, asking nothing: as for an identifier, when the model leans so.
+                least = tuning.CHATTER_SETTLED
         if helped if helped is not None else domain.asks_for_help(q.folded):
             if top.score >= tuning.ANSWER:
                 return False
@@ -374,7 +386,12 @@ class Resolver:
             # www…TLS 校验失败"), read by both kinds' whole cards: with nothing said of a status
             # or of HTTP, the network card leads a status guess that scored about as much.
             below = next((m for m in matches if m.kind == "network" and m.tier == "document"), None)
-            if below is not None and matches[0].score - below.score <= tuning.DOCUMENT_CLOSE:
+            if below is not None and (
+                matches[0].score - below.score <= tuning.DOCUMENT_CLOSE
+                # "…页面提示证书有效期已经结束，点高级才能继续访问": a certificate told of, and
+                # the network card is one (no status is about a certificate's contents).
+                or ("证书" in q.folded and "CERT" in below.key)
+            ):
                 lead = replace(below, score=matches[0].score + tuning.JUST_BELOW)
                 matches = [lead, *(m for m in matches if m is not below)]
         if (

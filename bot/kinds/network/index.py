@@ -58,7 +58,8 @@ _CURL_RE = re.compile(r"(?:curl|crul|culr)[^0-9\n-]{0,16}?\(?([0-9]{1,3})(?![0-9
 # The look-behind after the first "-" (the character before it is no word character or "-"),
 # so the engine skips in C from one "-" to the next (~65 µs → a few on a 4 KB paste).
 _CURL_FAIL_RE = re.compile(r"-(?<![\w-]-)(?:-fail(?:-with-body)?|[a-zA-Z]{0,5}f[a-zA-Z]{0,5})(?![\w-])")
-_FAILED_STATUS_RE = re.compile(r"(?<![0-9])[45][0-9]{2}(?![0-9])")
+# Not a port ("Failed to connect to host port 443", "host:443", "端口 443").
+_FAILED_STATUS_RE = re.compile(r"(?<![0-9:])(?<!port )(?<!端口)(?<!端口 )[45][0-9]{2}(?![0-9])")
 _CURL_FAIL_NAME = "CURLE_HTTP_RETURNED_ERROR"
 _EXIT_RE = re.compile(r"(?:exit (?:code|status)|exit(?:s|ed) with(?: code| status)?|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
@@ -120,7 +121,15 @@ _TEMPORARY_RE = re.compile(r"暂时性|暂时(?:的)?失败|临时性?失败|重
 _CHROMIUM_NUMBER_RE = re.compile(
     r"(?:报|错误码?|错误号|error|code|net|chrome|edge|浏览器)[^0-9a-z\n]{0,4}?(?<![0-9a-z_-])-([0-9]{1,3})(?![0-9])"
 )
+# curl's exit code said in Chinese numerals, in tens ("curl 二十八 报错", "curl 十八"; a lone
+# digit is as often a count: "curl 一把梭", "curl 一个 API").
+_CN_CURL_RE = re.compile(r"curl ?([一二三四五六七八九]?)十([一二三四五六七八九]?)(?![零一二三四五六七八九十百千万个秒分次遍块把])")
+_CN_DIGIT = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
 _MYSQL_CONNECT_RE = re.compile(r"can't connect to mysql server on [^()\n]{0,80}\(([0-9]{1,5})\)")
+# Go's resolver timing out: "dial tcp: lookup registry-1.docker.io: i/o timeout" (or "… on
+# 127.0.0.11:53: …"): the DNS query timed out, not the connection (ETIMEDOUT's "i/o timeout").
+_GO_LOOKUP_TIMEOUT_RE = re.compile(r"lookup [a-z0-9_.-]{1,253}(?: on [0-9a-f.:\[\]]{1,64})?: i/o timeout")
+_GO_LOOKUP_TIMEOUT_NAME = "ETIMEOUT"
 _SLIP_ALONE = 40  # normalised characters: an English error typed alone, a slip in it read
 _SLIP_ALONE_WORDS = 5  # ... in a few words, not an English question
 _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
@@ -175,6 +184,8 @@ _DOC_FAMILIES = {
 _DOC_SHORTLIST = 8
 _DENIAL_REACH = 6  # characters before an identifier a denial may end in ("我知道不是 PERMISSION_DENIED")
 # curl's own error asked for ("这个是哪个 curl 错误"; not "安卓和 curl 都说证书不受信任，是什么问题").
+# curl's exit code asked for, in so many words.
+_CURL_CODE_ASKS = ("退出码", "exit code", "exit status", "哪个 curl 错误", "哪个curl错误", "什么 curl 错误")
 _CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出")
 # Protocols with codes of their own: "…event.code 会是多少" asks for a close code, not a status.
 _OWN_CODES_FAMILIES = frozenset({"websocket", "grpc", "curl"})
@@ -258,6 +269,10 @@ _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's warning page (its title, the tab's "Privacy error", Edge's wording).
 # Chrome's and Edge's titles, without the "您的 / 你的" people often leave out when retelling them.
 _WARNING_PAGES = ("连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "连接不是专用连接")
+_BROWSER_EXPIRED, _OPENSSL_EXPIRED = "ERR_CERT_DATE_INVALID", "X509_V_ERR_CERT_HAS_EXPIRED"
+_BROWSER_REDIRECT_LOOP = "ERR_TOO_MANY_REDIRECTS"
+_REDIRECT_LOOP = ("来回跳", "跳回", "跳来跳去", "重定向循环", "循环重定向", "重定向死循环")
+_NOT_EXPIRED = ("没过期", "未过期", "没有过期", "不过期", "没到期", "未到期", "没有到期", "还在有效期", "在有效期内")
 _EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after", "expired")
 # The validity told as over ("有效期上周就过了", "有效期限到上个月就结束了"), not "也在有效期内".
 _VALIDITY_OVER_RE = re.compile(r"(?:有效期|有效日期)限?[^，。,;；]{0,8}?(?:过了|已过|结束|截止|到了|就过|失效)|过了有效|超过有效|超出有效")
@@ -539,12 +554,38 @@ class NetworkIndex:
             ranked = [row for row in ranked if self.entries[row[0]].family != "browser"]
         if len(named) == 1:  # "curl …下到一半磁盘满了": among curl's own cards
             ranked = [row for row in ranked if self.entries[row[0]].family == named[0]] or ranked
+            if (
+                named[0] == "curl"
+                and ranked
+                and self.entries[ranked[0][0]].family != "curl"
+                and any(ask in folded for ask in _CURL_CODE_ASKS)
+                and (twin := self._see_also_in(self.entries[ranked[0][0]], "curl"))
+            ):
+                # "curl 拿系统的 CA 校验不过对端证书…是哪个退出码": the fault read is OpenSSL's card;
+                # curl's own name for it leads.
+                ranked = [(twin, *ranked[0][1:]), *(row for row in ranked if row[0] != twin)]
         elif not named and not not_browser and any(word in folded for word in _BROWSERS):
             # "…Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的": what the browser showed is
             # its own name for the fault (ERR_CERT_AUTHORITY_INVALID), not OpenSSL's.
             shown = next((row for row in ranked if self.entries[row[0]].family == "browser"), None)
             if shown is not None and shown is not ranked[0]:
                 ranked = [(shown[0], *ranked[0][1:]), *(row for row in ranked if row is not shown)]
+            elif shown is None and ranked and (twin := self._see_also_in(self.entries[ranked[0][0]], "browser")):
+                # Its own card shared too few words to be kept: the browser's name for the
+                # fault read (an OpenSSL card's twin among its see_also).
+                ranked = [(twin, *ranked[0][1:]), *ranked]
+        if ranked and "证书" in folded and _expired(folded) and not any(w in folded for w in _NOT_EXPIRED):
+            # "…页面提示证书有效期在上周就已经结束了": the certificate ran out, whatever else the
+            # story shares words with (its name, a browser's for it where a browser showed it).
+            expiry = _BROWSER_EXPIRED if any(b in folded for b in _BROWSERS) else _OPENSSL_EXPIRED
+            if expiry in self.entries and ranked[0][0] != expiry:
+                ranked = [(expiry, *ranked[0][1:]), *(row for row in ranked if row[0] != expiry)]
+        elif ranked and any(w in folded for w in _REDIRECT_LOOP) and any(b in folded for b in _BROWSERS):
+            # "A 跳到 B，B 又跳回 A，来回跳了几十次…页面上说该网页无法正常运作": the loop, not
+            # the page title Chrome shows for many faults.
+            loop = _BROWSER_REDIRECT_LOOP
+            if loop in self.entries and ranked[0][0] != loop:
+                ranked = [(loop, *ranked[0][1:]), *(row for row in ranked if row[0] != loop)]
         names = [row[0] for row in ranked]
         if "EPIPE" in names and "ECONNRESET" in names and _reset_then_read(folded):
             # A read after the peer's reset (as in search): ECONNRESET in EPIPE's place.
@@ -719,6 +760,14 @@ class NetworkIndex:
             # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
             # fails with ECONNRESET; EPIPE is what a later write gets.
             _told_instead(best, "EPIPE", "ECONNRESET", "，且说的是对端复位之后去读")
+        if (
+            "ERR_INVALID_RESPONSE" in best
+            and any(w in q.folded for w in _REDIRECT_LOOP)
+            and any(b in q.folded for b in _BROWSERS)
+        ):
+            # "A 跳到 B，B 又跳回 A…Chrome 显示该网页无法正常运作": the page title Chrome shows
+            # for many faults, and the loop behind it.
+            _told_instead(best, "ERR_INVALID_RESPONSE", _BROWSER_REDIRECT_LOOP, "，且说的是来回跳转")
         swapped = "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded) and self._expired_behind_the_warning(best)
         if not swapped and "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
             # "Chrome 弹出隐私错误拦截页，原因是证书的 notAfter 已经过去一周了": the warning page
@@ -1001,6 +1050,12 @@ class NetworkIndex:
                 name = self._by_number.get((family, number)) or self._ws_range(family, number)
                 if name:
                     found.append((name, f"{label} {number}", m.start()))
+        if not found and "curl" in folded and (m := _CN_CURL_RE.search(folded)) is not None:
+            tens, ones = m.groups()
+            number = 10 * _CN_DIGIT.get(tens, 1) + _CN_DIGIT.get(ones, 0)
+            name = self._by_number.get(("curl", number))
+            if name:
+                found.append((name, f"curl 退出码 {number}", m.start()))
         if not found and len(q.normalized) <= _BARE_CLOSE_MAX and (m := _FOUR_DIGITS_RE.search(folded)) is not None:
             # "1011 啥意思": a close code asked about alone (1000–1015 are nothing else here).
             name = self._by_number.get(("websocket", int(m.group(1))))
@@ -1015,6 +1070,12 @@ class NetworkIndex:
             # "ERROR 2003 (HY000): Can't connect to MySQL server on '10.0.0.8:3306' (113)": the
             # client prints the socket's errno last, in brackets.
             found.append((name, f"MySQL 客户端括号里的 errno {m.group(1)} 即 {name}", m.start(1)))
+        if (
+            "lookup " in folded
+            and _GO_LOOKUP_TIMEOUT_NAME in entries
+            and (m := _GO_LOOKUP_TIMEOUT_RE.search(folded)) is not None
+        ):
+            found.append((_GO_LOOKUP_TIMEOUT_NAME, "Go 解析域名超时（lookup …: i/o timeout）", m.start()))
         if "err" in folded:
             # "errno 111", "[Errno 104] Connection reset by peer", "WinError 10061": the number's name.
             for m in errnos.NUMBER_RE.finditer(folded):

@@ -185,12 +185,16 @@ _KNOWN_CODE_RE = re.compile(r"我(?:知道|懂|明白|了解)\s?([1-5]\d\d)(?!\d
 _EN_OR_RE = re.compile(r"or(?:(?<=(?<!\d)[1-5]\d\dor)|(?<=(?<!\d)[1-5]\d\d\sor))\s?[1-5]\d\d(?!\d)")
 _EN_WHICH_RE = re.compile(r"which(?<![a-z]which)(?![a-z])")
 # A code said in Chinese numerals after a cue: "状态码四一三", "http 五零三".
-# 幺 is how one is said in a number read out digit by digit ("四幺三").
-_CN_DIGITS = str.maketrans("零〇一幺二三四五六七八九", "001123456789")
-_CN_CODE_RE = re.compile(r"(状态码|错误码|返回码|响应码|http|报|返回)\s?([一幺二三四五][零〇一幺二三四五六七八九]{2})(?![零〇一幺二三四五六七八九十百千万])")
+# 幺 is how one is said in a number read out digit by digit ("四幺三"); the capital digits
+# (壹贰叁肆伍…) are the ones written on cheques ("服务器返回伍零叁是怎么了").
+_CN_DIGITS = str.maketrans("零〇一幺二三四五六七八九壹贰叁肆伍陆柒捌玖", "001123456789123456789")
+_CN_FIRST, _CN_ANY = "一幺二三四五壹贰叁肆伍", "零〇一幺二三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_CODE_RE = re.compile(
+    rf"(状态码|错误码|返回码|响应码|http|报|返回)\s?([{_CN_FIRST}][{_CN_ANY}]{{2}})(?![{_CN_ANY}十百千万拾佰仟])"
+)
 # ... or leading the text, with an ask right after it: "四零四是什么意思", "五零二 错误怎么办".
 _CN_CODE_LEAD_RE = re.compile(
-    r"([一幺二三四五][零〇一幺二三四五六七八九]{2})(?=\s?(?:是什么|是啥|什么意思|啥意思|错误|报错|状态码|怎么|跳转|重定向))"
+    rf"([{_CN_FIRST}][{_CN_ANY}]{{2}})(?=\s?(?:是什么|是啥|什么意思|啥意思|错误|报错|状态码|怎么|跳转|重定向))"
 )
 _BARE_LOOKUP = 8  # normalised characters: one code and a word ("http 503") say nothing else
 _REMARK_MIN = 8  # characters: shorter texts are lookups ("要求太多次"), however they are worded
