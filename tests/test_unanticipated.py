@@ -2549,3 +2549,11 @@ def test_money_put_in_is_no_status(service):
 @pytest.mark.parametrize("text", ["curl 一把梭", "curl 一个 API 忘了加 token"])
 def test_a_lone_chinese_digit_after_curl_is_a_count(service, text):
     assert not any(m.key.startswith("CURLE_") for m in service.resolve(text).matches)
+
+
+def test_a_pasted_error_then_the_trouble_gone_is_a_remark_a_step_taken_is_not(service, monkeypatch):
+    # Apart from the model (fixed at "a question"): a paste followed by the trouble told gone is
+    # withdrawn; followed only by a step taken, the trouble may be there still.
+    monkeypatch.setattr(type(service.kb.chatter), "probability", lambda self, folded: 0.0)
+    assert service.resolve("curl: (28) Operation timed out after 5001 ms，安全组放行之后就没再报").matches == ()
+    assert service.resolve("curl: (28) Operation timed out after 5001 ms，安全组已经放行了").matches

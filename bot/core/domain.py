@@ -1760,6 +1760,15 @@ _SET_UP_ASKS = (
 )
 
 
+# The trouble told gone, not a step taken ("…之后没再报", "放行后恢复"; "防火墙已经加白了" is a step,
+# and the trouble may well be there still).
+_GONE = ("没再报", "没再出现", "不再报", "不报了", "恢复了", "后恢复", "好了", "解决了", "正常了", "通了", "搞定")
+
+
+def tells_trouble_gone(folded: str) -> bool:
+    return any(word in folded for word in _GONE)
+
+
 def asks_how_to_set_up(folded: str) -> bool:
     return any(ask in folded for ask in _SET_UP_ASKS)
 
