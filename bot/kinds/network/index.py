@@ -170,7 +170,7 @@ _CORS_OPENINGS = ("blocked by cors policy", "cross-origin request blocked")
 # Where a failure below HTTP shows: a text naming none of these is read by the status cards.
 _DOC_CONTEXT = (
     "浏览器", "chrome", "firefox", "safari", "edge", "curl", "websocket", "socket", "dns", "域名", "解析",
-    "证书", "tls", "ssl", "https", "grpc", "rpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
+    "证书", "tls", "ssl", "https", "rpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
     "exit code", "控制台", "console", "fetch", "node", "econn", "rst", "对端", "长连接",
     "端口", "bind", "listen", "netstat",
 )
@@ -183,9 +183,9 @@ _DOC_FAMILIES = {
 }
 _DOC_SHORTLIST = 8
 _DENIAL_REACH = 6  # characters before an identifier a denial may end in ("我知道不是 PERMISSION_DENIED")
-# curl's own error asked for ("这个是哪个 curl 错误"; not "安卓和 curl 都说证书不受信任，是什么问题").
 # curl's exit code asked for, in so many words.
 _CURL_CODE_ASKS = ("退出码", "exit code", "exit status", "哪个 curl 错误", "哪个curl错误", "什么 curl 错误")
+# curl's own error asked for ("这个是哪个 curl 错误"; not "安卓和 curl 都说证书不受信任，是什么问题").
 _CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出")
 # Protocols with codes of their own: "…event.code 会是多少" asks for a close code, not a status.
 _OWN_CODES_FAMILIES = frozenset({"websocket", "grpc", "curl"})
@@ -200,6 +200,14 @@ def _document(entry: NetworkEntry) -> str:
 
 _RST_RE = re.compile(r"rst(?<![a-z]rst)(?![a-z])")  # the look-behind after the first letter: skipped to in C
 _READ_RE = re.compile(r"read(?<![a-z]read)(?![a-z])|读")
+
+
+def _lead_with(ranked: list[tuple[str, float, float, float]], name: str) -> list[tuple[str, float, float, float]]:
+    """The document ranking with ``name`` first, on the lead's score (the rest keep theirs and
+    their order; ``name`` need not have been ranked)."""
+    if ranked[0][0] == name:
+        return ranked
+    return [(name, *ranked[0][1:]), *(row for row in ranked if row[0] != name)]
 
 
 def _reset_then_read(folded: str) -> bool:
@@ -563,29 +571,32 @@ class NetworkIndex:
             ):
                 # "curl 拿系统的 CA 校验不过对端证书…是哪个退出码": the fault read is OpenSSL's card;
                 # curl's own name for it leads.
-                ranked = [(twin, *ranked[0][1:]), *(row for row in ranked if row[0] != twin)]
+                ranked = _lead_with(ranked, twin)
         elif not named and not not_browser and any(word in folded for word in _BROWSERS):
             # "…Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的": what the browser showed is
             # its own name for the fault (ERR_CERT_AUTHORITY_INVALID), not OpenSSL's.
             shown = next((row for row in ranked if self.entries[row[0]].family == "browser"), None)
             if shown is not None and shown is not ranked[0]:
-                ranked = [(shown[0], *ranked[0][1:]), *(row for row in ranked if row is not shown)]
+                ranked = _lead_with(ranked, shown[0])
             elif shown is None and ranked and (twin := self._see_also_in(self.entries[ranked[0][0]], "browser")):
                 # Its own card shared too few words to be kept: the browser's name for the
                 # fault read (an OpenSSL card's twin among its see_also).
-                ranked = [(twin, *ranked[0][1:]), *ranked]
+                ranked = _lead_with(ranked, twin)
         if ranked and "证书" in folded and _expired(folded) and not any(w in folded for w in _NOT_EXPIRED):
             # "…页面提示证书有效期在上周就已经结束了": the certificate ran out, whatever else the
             # story shares words with (its name, a browser's for it where a browser showed it).
             expiry = _BROWSER_EXPIRED if any(b in folded for b in _BROWSERS) else _OPENSSL_EXPIRED
-            if expiry in self.entries and ranked[0][0] != expiry:
-                ranked = [(expiry, *ranked[0][1:]), *(row for row in ranked if row[0] != expiry)]
-        elif ranked and any(w in folded for w in _REDIRECT_LOOP) and any(b in folded for b in _BROWSERS):
+            if expiry in self.entries:
+                ranked = _lead_with(ranked, expiry)
+        elif (
+            ranked
+            and _BROWSER_REDIRECT_LOOP in self.entries
+            and any(w in folded for w in _REDIRECT_LOOP)
+            and any(b in folded for b in _BROWSERS)
+        ):
             # "A 跳到 B，B 又跳回 A，来回跳了几十次…页面上说该网页无法正常运作": the loop, not
             # the page title Chrome shows for many faults.
-            loop = _BROWSER_REDIRECT_LOOP
-            if loop in self.entries and ranked[0][0] != loop:
-                ranked = [(loop, *ranked[0][1:]), *(row for row in ranked if row[0] != loop)]
+            ranked = _lead_with(ranked, _BROWSER_REDIRECT_LOOP)
         names = [row[0] for row in ranked]
         if "EPIPE" in names and "ECONNRESET" in names and _reset_then_read(folded):
             # A read after the peer's reset (as in search): ECONNRESET in EPIPE's place.
