@@ -377,7 +377,7 @@ class Resolver:
             # 头": the success told is what worked; another kind's reading of the trouble leads it.
             other = next((m for m in matches if m.kind != "status"), None)
             if other is not None:
-                matches = [replace(other, score=matches[0].score + tuning.JUST_BELOW), *(m for m in matches if m is not other)]
+                matches = _put_ahead(matches, other)
         if (
             matches
             and matches[0].kind == "status"
@@ -395,8 +395,7 @@ class Resolver:
                 # the network card is one (no status is about a certificate's contents).
                 or ("证书" in q.folded and "CERT" in below.key)
             ):
-                lead = replace(below, score=matches[0].score + tuning.JUST_BELOW)
-                matches = [lead, *(m for m in matches if m is not below)]
+                matches = _put_ahead(matches, below)
         if (
             matches
             and matches[0].score < tuning.ANSWER
@@ -453,6 +452,11 @@ def is_explicit(res: Resolution) -> bool:
     q = Query.of(res.query)
     idents = tuple(m.key.rpartition(":")[2].lower() for m in res.matches[:2])
     return not domain.in_passing(q.folded, q.normalized, idents)
+
+
+def _put_ahead(matches: list[Match], match: Match) -> list[Match]:
+    """``matches`` with ``match`` (one of them) first, scored just above the one that led."""
+    return [replace(match, score=matches[0].score + tuning.JUST_BELOW), *(m for m in matches if m is not match)]
 
 
 def _rank_key(m: Match) -> tuple[float, int, str, int]:

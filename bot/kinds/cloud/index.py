@@ -594,7 +594,12 @@ class CloudIndex:
                 clause = _said_clause(text) if not found and body is None else None
                 if clause:
                     again = self._meaning.read(
-                        clause, hints, around=text, named=bool(apis), cloudish=reading.context >= 1
+                        clause,
+                        hints,
+                        around=text,
+                        named=bool(apis),
+                        cloudish=reading.context >= 1,
+                        story=reading.concepts,
                     )
                     if again is not None:
                         self._add_meaning(cands, again, told, limit)

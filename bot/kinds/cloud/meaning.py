@@ -238,12 +238,20 @@ class MeaningIndex:
         return self._prior.get((provider, code), 0.0)
 
     def read(
-        self, text: str, hints: Hints, around: str = "", *, named: bool = False, cloudish: bool = False
+        self,
+        text: str,
+        hints: Hints,
+        around: str = "",
+        *,
+        named: bool = False,
+        cloudish: bool = False,
+        story: frozenset[str] = frozenset(),
     ) -> Reading | None:
         """The question in index terms, or None when it is no cloud paraphrase to look up.
         ``around``: the paste a body's message came from, which may name the cloud; ``named``:
         the caller found the cloud named otherwise (an API action the tables document);
-        ``cloudish``: the text is a clause of one whose cloud words made it cloud talk."""
+        ``cloudish``: the text is a clause of one whose cloud words made it cloud talk;
+        ``story``: the concepts that whole text names (its own reading's, see Reading.story)."""
         if len(text) > MAX_MEANING_LEN:
             return None
         surfaced = surface(text, drop=NAME_RE)  # provider and product names: hints
@@ -309,10 +317,8 @@ class MeaningIndex:
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
                 weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
-        story = frozenset()
-        if around and around != text:
-            story = frozenset(_CONCEPT_TERM + c for c in concepts_in(surface(around[:_AROUND_LEN], drop=NAME_RE))[0])
-        return Reading(weights, frozenset(concepts), implied, problems, context, story)
+        told = frozenset(_CONCEPT_TERM + c for c in story)
+        return Reading(weights, frozenset(concepts), implied, problems, context, told)
 
     def _fit(
         self,
@@ -446,10 +452,10 @@ def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
             near = concepts_in(surfaced[max(0, m.start() - _MISSING_REACH) : m.start()])[0][-1:]
         else:  # the thing after it
             near = concepts_in(surfaced[m.end() : m.end() + _MISSING_REACH])[0][:1]
-            head = surfaced[max(0, m.start() - 2 * _MISSING_REACH) : m.start()]
-            if not near and "在" in head:
-                # "这台实例在记录里根本找不到": the thing before where it was looked for.
-                near = concepts_in(head[: head.rfind("在")])[0][-1:]
+            if not near:  # "这台实例在记录里根本找不到": the thing before where it was looked for
+                head = surfaced[max(0, m.start() - 2 * _MISSING_REACH) : m.start()]
+                if "在" in head:
+                    near = concepts_in(head[: head.rfind("在")])[0][-1:]
         for concept in (c for c in near if c in _THINGS):
             term = _CONCEPT_TERM + concept
             if term in weights:
