@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from benchmarks.queries import QUERIES
 from bot.chat.service import Service
-from bot.core.kind import window
+from bot.core.kind import reading
 from bot.core.text import normalize
 from bot.kinds import load as load_knowledge
 
@@ -95,10 +95,10 @@ def main() -> int:
     choices = floor_choices(kb)
 
     def wratio(q: str) -> object:
-        return process.extractOne(normalize(window(q)), choices, scorer=fuzz.WRatio, processor=None)
+        return process.extractOne(normalize(reading(q)), choices, scorer=fuzz.WRatio, processor=None)
 
     def ratio(q: str) -> object:
-        return process.extractOne(normalize(window(q)), choices, scorer=fuzz.ratio, processor=None)
+        return process.extractOne(normalize(reading(q)), choices, scorer=fuzz.ratio, processor=None)
 
     for qs in QUERIES.values():  # code paths warmed (caches are emptied before each timing)
         for q in qs:

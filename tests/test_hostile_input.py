@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import bot
+from bot.core.kind import MAX_QUERY, distinct_lines
 from bot.core.lazyre import LazyPattern
 from bot.core.text import fold, normalize, remove_links
 from bot.kinds.cloud.body import parse_body
@@ -117,3 +118,27 @@ def test_normalisation_caches_keep_long_texts_out():
     assert (len(fold), len(normalize)) == before
     normalize("网关超时")
     assert len(normalize) >= 1
+
+
+def test_repeated_log_lines_are_read_once():
+    """A line that repeats an earlier one but for its numbers is read once; short lines stay."""
+    lines = [f"2026/11/15 10:0{i}:01 [error] upstream timed out, request id {1000 + i}" for i in range(6)]
+    body = '{\n  "a": {\n    "x": 1\n  },\n  "b": {\n    "x": 2\n  }\n}'
+    text = "\n".join([*lines, body, "这是什么问题？"])
+    read = distinct_lines(text)
+    assert read.splitlines() == [lines[0], *body.splitlines(), "这是什么问题？"]
+    assert distinct_lines("no newline here") == "no newline here"
+
+
+def test_error_between_repeated_lines_of_a_long_paste_is_found(service):
+    """A long paste is read as its head and tail once its repeated lines are gone: the one
+    different line in the middle of 10 KB of health checks is still read."""
+    noise = [f"2026/11/15 10:{i % 60:02d}:01 [info] health check passed in {i} ms" for i in range(120)]
+    text = "\n".join([*noise, "Error: connect ECONNREFUSED 10.0.0.5:3306", *noise]) + "\n怎么回事"
+    assert len(text) > 2 * MAX_QUERY
+
+    def check() -> None:
+        res = service.resolver.resolve(text)
+        assert res.matches and (res.matches[0].kind, res.matches[0].key) == ("network", "ECONNREFUSED")
+
+    guarded(check, BUDGET, "10 KB of health checks")

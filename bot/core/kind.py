@@ -34,6 +34,35 @@ IDENTIFIER_TYPED = "identifier-typed"
 _ACKS = frozenset({"ok", "okay", "ok ok", "okk"})
 
 
+# A pasted log repeats its lines with other times, ids and counts ("upstream timed out" for every
+# request): a line that repeats an earlier one but for its digits tells nothing new and is read
+# once. Short lines (JSON's closing braces, blank lines) are always kept.
+_REPEAT_MIN = 20
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def distinct_lines(text: str) -> str:
+    """``text`` without the lines of ``_REPEAT_MIN`` characters or more that repeat an earlier
+    line once digits are set aside. Linear: one pass, one hash per line."""
+    if text.count("\n") < 2:
+        return text
+    seen: set[str] = set()
+    kept = []
+    for line in text.split("\n"):
+        if len(line) >= _REPEAT_MIN:
+            key = line.translate(_DIGITS)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def reading(text: str) -> str:
+    """What the kinds read of a message: its distinct lines, windowed to ``MAX_QUERY``."""
+    return window(distinct_lines(text))
+
+
 def window(text: str, size: int = MAX_QUERY) -> str:
     """At most ``size`` characters of ``text``: all of it, or its head and its tail."""
     if len(text) <= size:
@@ -46,7 +75,7 @@ def window(text: str, size: int = MAX_QUERY) -> str:
 class Query:
     """One question in the forms the kinds read it in, computed once."""
 
-    text: str  # as sent, cut to MAX_QUERY
+    text: str  # as sent, its repeated log lines read once, cut to MAX_QUERY
     folded: str  # NFKC, lower case, simplified Chinese
     stripped: str  # folded, links and e-mail addresses removed
     normalized: str  # stripped, fillers and punctuation removed
@@ -56,7 +85,7 @@ class Query:
 
     @classmethod
     def of(cls, text: object) -> Query:
-        raw = window(text) if isinstance(text, str) else ""
+        raw = reading(text) if isinstance(text, str) else ""
         folded = fold(raw)
         stripped = remove_links(folded)
         if stripped != raw and stripped.isascii():
