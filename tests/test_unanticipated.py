@@ -2557,3 +2557,34 @@ def test_a_pasted_error_then_the_trouble_gone_is_a_remark_a_step_taken_is_not(se
     monkeypatch.setattr(type(service.kb.chatter), "probability", lambda self, folded: 0.0)
     assert service.resolve("curl: (28) Operation timed out after 5001 ms，安全组放行之后就没再报").matches == ()
     assert service.resolve("curl: (28) Operation timed out after 5001 ms，安全组已经放行了").matches
+
+
+SESSION_25 = [
+    # A certificate let lapse ("忘了续费") is an expired one, behind Chrome's warning page.
+    ("公司官网的证书买的是一年的，去年谁也没记得续费，现在 Chrome 打开提示您的连接不是私密连接，具体是啥错误", "ERR_CERT_DATE_INVALID"),
+    # A Range request answered with a part: 206, not the plain success 200 ("成功返回").
+    ("下载到一半断网了，重连后浏览器带着 Range 头只请求剩下的部分，服务器成功返回了这一段，状态码是多少", 206),
+    # curl's exit code asked for: curl's name for the fault, not Chrome's (ERR_EMPTY_RESPONSE before).
+    (
+        "拿 curl 请求一个接口，TCP 连接建立成功，但服务器一个字节都没回就把连接关了，curl 报错退出。这种情况 curl 的退出码是哪个？",
+        "CURLE_GOT_NOTHING",
+    ),
+    # The untrusted certificate told self-signed: a self-signed card leads (the issuer's before).
+    ("证书不受信任，我们内网的服务用的 self-signed 证书", "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT"),
+    # Another party's word that a fix is in is a claim, the trouble still told (nothing before).
+    ("前端一直报 blocked by CORS policy，后端说她响应头已经加过了", "CORS_MISSING_ALLOW_ORIGIN"),
+    # A Tencent resource ID names the cloud ("ins-…" is a CVM instance; nothing before).
+    ("ins-5v8nqqqq 刚点了开机还没启动完，就去重装系统，报实例开机中不让操作", "UnsupportedOperation.InstanceStateStarting"),
+    # Cloud things no generic word names: a placement group, Tencent's command agent, Aliyun's.
+    ("往一个置放群组里继续加实例，报群组配额不足", "LimitExceeded.DisasterRecoverGroup"),
+    ("自动化助手下发命令失败，说机器上的 agent 不在线", "UnsupportedOperation.TatAgentNotOnline"),
+    ("云助手今天跑了 500 次命令以后，再调就说超出当天配额了，是哪个错误", "Invocation.ExceedQuota"),
+    # An API gateway's throttling policy still bound to APIs.
+    ("删除流控策略失败，说这个策略还绑定着几个 API", "APIG.3451"),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), SESSION_25)
+def test_questions_from_session_25(service, text, first):
+    assert _first(service.resolve(text)) == first
+

@@ -374,6 +374,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "balance",
         "notenoughbalance",
         "insufficient balance",
+        "enough money",
+        "money left",
+        "top up",
+        "top-up",
     ),
     "realname": (
         "实名",
@@ -924,6 +928,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "only one left",
         "last",
     ),
+    # The asker's own way out ("只能换别的规格了", "只能换可用区了吗"): not a rule the error states.
+    "wayout": ("只能换", "只好换", "只能改", "只好改", "只能等", "只能重"),
     "onlyallowed": (
         "要求",
         "必须为",
@@ -1054,6 +1060,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "强度",
         "弱密码",
         "complexity",
+        "not complex enough",
+        "complex enough",
         "weak",
         "too simple",
         "simple",
@@ -1379,6 +1387,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "saml": ("saml",),
     "assertion": ("断言", "assertion"),
     "command": ("云助手", "命令", "command", "commands"),
+    # Tencent's agent that runs commands on its machines (TAT; Aliyun's 云助手 is a command's).
+    "assistant": ("自动化助手", "tat agent", "tat"),
     "invocation": ("执行记录", "invocation", "invoke", "invoked"),
     "description": ("描述", "description", "desc"),
     "hostname": ("主机名", "hostname", "host name"),
@@ -1716,7 +1726,7 @@ ACTIONS = frozenset(
     }
 )
 # Words of the question's frame more than of the error (失败, 删不掉).
-FRAMES = frozenset({"fail", "daily", "contact", "time", "request", "security"})
+FRAMES = frozenset({"fail", "daily", "contact", "time", "request", "security", "wayout"})
 
 # Concepts that only cloud talk uses: one of them beside what went wrong makes a text cloud
 # context on its own (without a provider or product name, offered as choices only); generic
@@ -1748,6 +1758,8 @@ CLOUD_VOCABULARY = frozenset(
         "kms",  # a key management service: a cloud's (密钥管理服务)
         "userdata",
         "postpaid",  # 按量付费: a cloud's billing word
+        "placementgroup",  # 置放群组: machines spread over hosts, a cloud's word
+        "assistant",  # 自动化助手
     }
 )
 # Concepts that are cloud talk together (two, or three), not alone: a disk attached or detached ("挂盘",
@@ -1767,6 +1779,9 @@ CLOUD_PAIRS = tuple(
         # two alone are any server's ("服务器拒绝…文件被锁住", "服务器要密码").
         ("instance", "locked", "security"),
         ("instance", "protect", "delete"),
+        # An API gateway's throttling policy still bound to APIs ("流控策略还绑定着 API，删不掉").
+        ("throttle", "policy", "attach"),
+        ("throttle", "policy", "dependency"),
         ("instance", "password", "reset"),
         ("instance", "risk"),
         ("instance", "paymethod"),

@@ -51,6 +51,12 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "cvm": (("tencentcloud", "CVM"),),
     "cbs": (("tencentcloud", "CBS"),),
     "云硬盘": (("tencentcloud", "CBS"),),
+    # Huawei's block storage (Elastic Volume Service), whose errors are its ECS API's here.
+    "evs": (("huaweicloud", "ECS"),),
+    # Of the clouds here, only Huawei's (OpenStack-based) APIs call an instance type a flavor.
+    "flavor": (("huaweicloud", "ECS"),),
+    # Tencent's agent that runs commands on its machines (TAT).
+    "自动化助手": (("tencentcloud", "CVM"),),
 }
 
 
@@ -68,7 +74,7 @@ _ALL_WORDS = [w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_PRODUCT_
 HINT_RE = re.compile(_alternation(_ALL_WORDS))
 # Product words that are also the everyday noun for the thing (云服务器 is an instance, 云硬盘
 # a disk): the meaning tier reads them as words of the question too, not only as hints.
-_NOUN_PRODUCTS = frozenset({"云服务器", "云硬盘"})
+_NOUN_PRODUCTS = frozenset({"云服务器", "云硬盘", "自动化助手", "flavor", "evs"})
 NAME_RE = re.compile(_alternation(w for w in _ALL_WORDS if w not in _NOUN_PRODUCTS))
 # Every word at every position, overlaps included ("华为云服务器" names 华为云 and 云服务器): at
 # one position only words of one meaning can start (none is a prefix of another's).
@@ -180,6 +186,23 @@ def _words_in(folded: str) -> set[str]:
 _QUANTITY_CHECKED = 512  # characters
 
 
+# A resource ID pasted with its provider's own prefix ("ins-8xk2abcd" is a Tencent CVM instance,
+# "vsw-2zeabc123" an Aliyun vSwitch, "i-bp1f2x…" an Aliyun instance by its region's letters)
+# names the product as its name would. Prefixes other clouds share (vpc-, sg-, subnet-) say
+# nothing. Literal-led, bounded.
+_ID_PRODUCTS = {
+    "ins": ("tencentcloud", "CVM"),
+    "skey": ("tencentcloud", "CVM"),
+    "img": ("tencentcloud", "CVM"),
+    "disk": ("tencentcloud", "CBS"),
+    "vsw": ("aliyun", "ECS"),
+    "i": ("aliyun", "ECS"),
+}
+_RESOURCE_ID_RE = re.compile(
+    r"(?<![a-z0-9_-])(ins|skey|img|disk|vsw|i(?=-(?:bp|2z|uf|wz|m5|t4|j6|8v|hp|gw)[a-z0-9]))-[a-z0-9]{6,32}(?![a-z0-9_.-])"
+)
+
+
 def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
     named: set[str] = set()  # providers named by name
@@ -194,6 +217,11 @@ def _provider_hints(text: str) -> Hints:
             products.update(pairs)
             if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
                 providers.add(pairs[0][0])
+    if "-" in folded:
+        for m in _RESOURCE_ID_RE.finditer(folded):
+            pair = _ID_PRODUCTS[m.group(1)]
+            products.add(pair)
+            providers.add(pair[0])
     if named and products:
         # "华为云建云硬盘失败": with a provider named, a product word another provider also
         # uses (云硬盘 is Tencent's CBS too) is that provider's product, not a second cloud.

@@ -264,6 +264,7 @@ class MeaningIndex:
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
         cloudish = (
             cloudish
+            or "云助手" in folded  # Aliyun's command agent: its concept (a command's) is no cloud word alone
             or concepts & CLOUD_VOCABULARY
             or concepts & CLOUD_THINGS
             or hints.products - _ANY_VENDORS

@@ -279,9 +279,14 @@ _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 _WARNING_PAGES = ("连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "连接不是专用连接")
 _BROWSER_EXPIRED, _OPENSSL_EXPIRED = "ERR_CERT_DATE_INVALID", "X509_V_ERR_CERT_HAS_EXPIRED"
 _BROWSER_REDIRECT_LOOP = "ERR_TOO_MANY_REDIRECTS"
+# A certificate told self-signed, and OpenSSL's names for one alone and for one in a chain.
+_SELF_SIGNED = ("自签", "self signed", "self-signed", "selfsigned")
+_SELF_SIGNED_LEAF, _SELF_SIGNED_IN_CHAIN = "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT", "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"
 _REDIRECT_LOOP = ("来回跳", "跳回", "跳来跳去", "重定向循环", "循环重定向", "重定向死循环")
 _NOT_EXPIRED = ("没过期", "未过期", "没有过期", "不过期", "没到期", "未到期", "没有到期", "还在有效期", "在有效期内")
 _EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after", "expired")
+# A certificate let lapse ("一年期的证书，运维忘了续费"): expired, told by the renewal missed.
+_EXPIRY_WORDS += ("忘了续", "忘记续", "没续费", "没有续费", "未续费", "没记得续", "没人续", "忘续")
 # The validity told as over ("有效期上周就过了", "有效期限到上个月就结束了"), not "也在有效期内".
 _VALIDITY_OVER_RE = re.compile(r"(?:有效期|有效日期)限?[^，。,;；]{0,8}?(?:过了|已过|结束|截止|到了|就过|失效)|过了有效|超过有效|超出有效")
 
@@ -795,7 +800,11 @@ class NetworkIndex:
         if (
             best
             and "curl" in q.folded
-            and (asks_for_protocol_code(q.folded) or any(ask in q.folded for ask in _CURL_ERROR_ASKS))
+            and (
+                asks_for_protocol_code(q.folded)
+                or any(ask in q.folded for ask in _CURL_ERROR_ASKS)
+                or any(ask in q.folded for ask in _CURL_CODE_ASKS)
+            )
             and not any(self.entries[name].family == "curl" for name in best)
         ):
             self._as_tool_says_it(best, "curl")
@@ -810,6 +819,8 @@ class NetworkIndex:
                     break
         if best and "errno" in q.folded and not any(word in q.folded for word in _PROTOCOL_WORDS["browser"]):
             self._errno_first(best)
+        if best and any(word in q.folded for word in _SELF_SIGNED):
+            self._self_signed_first(best, q.folded)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], first_seen.get(item[0], _LAST), item[0]))
         return [
             Match(
@@ -844,6 +855,25 @@ class NetworkIndex:
         ]
         if len(described) == 1:
             first_seen[described[0]] = -1
+
+    def _self_signed_first(self, best: dict[str, tuple[float, str, str]], folded: str) -> None:
+        """"证书不受信任 self signed", "证书不受信任，是自签的": the untrusted certificate is
+        told self-signed, so a self-signed card leads the general one read from the words
+        (OpenSSL's names; one in a chain when a chain is told). Not a pasted line's name, nor
+        where a browser is named."""
+        top_name = max(best, key=lambda name: best[name][0])
+        score, why, tier = best[top_name]
+        if tier in ("pattern", "signature") or "SELF_SIGNED" in top_name or "CERT" not in top_name:
+            return
+        if any(word in folded for word in _PROTOCOL_WORDS["browser"]):
+            return  # the browser shows its own name for it (ERR_CERT_AUTHORITY_INVALID)
+        if any(denial + word in folded for denial in ("不是", "并非", "没有") for word in _SELF_SIGNED):
+            return
+        name = _SELF_SIGNED_IN_CHAIN if any(w in folded for w in ("chain", "链")) else _SELF_SIGNED_LEAF
+        if name not in self.entries:
+            return
+        best[name] = (score, f"{why}，且说是自签名证书", tier)
+        best[top_name] = (score - tuning.JUST_BELOW, why, tier)
 
     def _errno_first(self, best: dict[str, tuple[float, str, str]]) -> None:
         """An errno asked for ("…accept 新连接失败时 errno 是哪个"), no browser named: Chromium's
@@ -884,8 +914,11 @@ class NetworkIndex:
         ("curl 访问…对方用的自签名证书…这个是哪个 curl 错误"): that tool's name for it (its first
         ``family`` card among the card's see_also) leads, the OpenSSL/errno card just below. Not a
         pasted line: that is what the user's tool printed."""
+        # Asked for curl's code, the browser's name for the fault read ("…一个字节都没回就把连接关了"
+        # reads Chrome's ERR_EMPTY_RESPONSE) gives way to curl's too.
+        families = _BROWSER_SHOWS | {"browser"} if family == "curl" else _BROWSER_SHOWS
         for name, reading in list(best.items()):
-            if reading[2] not in ("pattern", "signature") and self.entries[name].family in _BROWSER_SHOWS:
+            if reading[2] not in ("pattern", "signature") and self.entries[name].family in families:
                 self._twin_first(best, name, reading, family)
 
     def _twin_first(
