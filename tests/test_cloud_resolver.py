@@ -450,9 +450,10 @@ def test_a_web_status_on_a_product_with_no_words_for_its_errors_stays_the_status
 
 
 def test_a_named_provider_keeps_a_shared_product_word_to_itself(service) -> None:
-    # 云硬盘 is Tencent's CBS too; with Huawei named it is no second cloud.
+    # 云硬盘 is Tencent's CBS too; with Huawei named it is no second cloud (EVS, Huawei's block
+    # storage, is its ECS API's here).
     hints = provider_hints("华为云建云硬盘失败，说 EVS 磁盘配额不足")
-    assert hints.providers == {"huaweicloud"} and not hints.products
+    assert hints.providers == {"huaweicloud"} and hints.products == {("huaweicloud", "ECS")}
     assert provider_hints("腾讯云 云硬盘 扩容失败").products == {("tencentcloud", "CBS")}
     top = service.resolve("华为云建云硬盘失败，说 EVS 磁盘配额不足").matches[0]
     assert (top.answer.error.provider, top.answer.error_code) == ("huaweicloud", "Ecs.0021")

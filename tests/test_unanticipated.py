@@ -2588,3 +2588,22 @@ SESSION_25 = [
 def test_questions_from_session_25(service, text, first):
     assert _first(service.resolve(text)) == first
 
+
+
+SESSION_25_CLOUD = [
+    # A region ID spelt the Huawei way names Huawei Cloud (nothing was read before).
+    ("拿 cn-south-1 的 token 去请求 cn-east-3 的接口，URL 里的 project_id 跟 token 的不一致", {"Common.0018", "Ecs.0023"}),
+    # A Tencent instance ID of the wrong length is still a Tencent ID (read as 422 before).
+    ("测试时传了个 ins-9988，报实例ID格式不对", {"InvalidInstanceId.Malformed", "InvalidParameterValue.InstanceIdMalformed"}),
+    # 市场价 is a price, not the image marketplace (Ecs.0902, spot and Marketplace images, before).
+    ("华为云竞价实例我出的价比当前市场价低，创建失败", {"Ecs.0703"}),
+    # A time that differs too much is a skewed clock, not an entity too large.
+    ("ossutil 传文件失败，说请求时间跟服务端偏差太大", {"RequestTimeTooSkewed"}),
+    # What the cloud said is the problem; sharing with others is the scene (ImageUseShared before).
+    ("阿里云自定义镜像共享给别人时，说已经共享给太多账号，到上限了", {"QuotaExceed.ShareImageUser"}),
+]
+
+
+@pytest.mark.parametrize(("text", "accepted"), SESSION_25_CLOUD)
+def test_cloud_retellings_from_session_25(service, text, accepted):
+    assert _first(service.resolve(text)) in accepted

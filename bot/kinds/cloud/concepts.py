@@ -680,6 +680,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "时间差",
         "相差",
         "差太多",
+        # "…和服务端偏差太大": the gap is the time's, not a size too large.
+        "偏差太大",
+        "偏差很大",
+        "时钟慢",
+        "时钟快",
+        "时钟不准",
         "偏差",
         "不同步",
         "时钟",
@@ -1395,7 +1401,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "weight": ("权重", "weight"),
     "downgrade": ("降配", "降级", "降低配置", "downgrade", "downgrading"),
     "spot": ("抢占式", "竞价", "spot"),
-    "price": ("出价", "价格", "price", "bid"),
+    # 市场价 is a price ("出价比当前市场价低"), not the image marketplace 市场 names.
+    "price": ("出价", "价格", "市场价", "现价", "price", "bid", "market price"),
     "task": ("任务", "task", "tasks"),
     "export": ("导不出", "导出", "export", "exporting"),
     "import": ("导不进", "导入", "import", "importing"),

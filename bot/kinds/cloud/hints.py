@@ -199,8 +199,34 @@ _ID_PRODUCTS = {
     "i": ("aliyun", "ECS"),
 }
 _RESOURCE_ID_RE = re.compile(
-    r"(?<![a-z0-9_-])(ins|skey|img|disk|vsw|i(?=-(?:bp|2z|uf|wz|m5|t4|j6|8v|hp|gw)[a-z0-9]))-[a-z0-9]{6,32}(?![a-z0-9_.-])"
+    r"(?<![a-z0-9_-])(ins|skey|img|disk|vsw|i(?=-(?:bp|2z|uf|wz|m5|t4|j6|8v|hp|gw)[a-z0-9]))-[a-z0-9]{4,32}(?![a-z0-9_.-])"
 )
+
+
+# Region IDs each cloud spells its own way: Huawei's by compass points ("cn-north-4"), Tencent's
+# under ap- with a city ("ap-guangzhou"), Aliyun's cn- with a city ("cn-hangzhou"). Literal-led,
+# bounded alternations.
+_REGION_IDS = (
+    ("huaweicloud", re.compile(r"(?<![a-z0-9-])cn-(?:north|east|south|southwest|northeast|northwest)-[0-9]{1,2}(?![a-z0-9])")),
+    (
+        "tencentcloud",
+        re.compile(r"(?<![a-z0-9-])ap-(?:guangzhou|shanghai|beijing|chengdu|chongqing|nanjing|hongkong|shenzhen-fsi|shanghai-fsi)(?![a-z0-9])"),
+    ),
+    (
+        "aliyun",
+        re.compile(r"(?<![a-z0-9-])cn-(?:hangzhou|shanghai|beijing|shenzhen|qingdao|zhangjiakou|huhehaote|wulanchabu|heyuan|hongkong)(?![a-z0-9])"),
+    ),
+)
+
+
+def named_by_id(folded: str) -> bool:
+    """Does a folded text name its cloud by a resource ID or a region ID of that cloud's own
+    spelling ("ins-8xk2abcd", "cn-north-4")? As plainly as by the cloud's name."""
+    if "-" not in folded:
+        return False
+    if _RESOURCE_ID_RE.search(folded) is not None:
+        return True
+    return ("cn-" in folded or "ap-" in folded) and any(p.search(folded) is not None for _, p in _REGION_IDS)
 
 
 def _provider_hints(text: str) -> Hints:
@@ -222,6 +248,8 @@ def _provider_hints(text: str) -> Hints:
             pair = _ID_PRODUCTS[m.group(1)]
             products.add(pair)
             providers.add(pair[0])
+    if "-" in folded and ("cn-" in folded or "ap-" in folded):
+        named.update(provider for provider, pattern in _REGION_IDS if pattern.search(folded) is not None)
     if named and products:
         # "华为云建云硬盘失败": with a provider named, a product word another provider also
         # uses (云硬盘 is Tencent's CBS too) is that provider's product, not a second cloud.

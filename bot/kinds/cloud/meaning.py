@@ -43,7 +43,7 @@ from bot.kinds.cloud.concepts import (
     concepts_in,
     surface,
 )
-from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, Hints, names_provider
+from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, Hints, named_by_id, names_provider
 from bot.kinds.cloud.model import CloudError
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import shared_all
@@ -259,7 +259,7 @@ class MeaningIndex:
         # A provider or a product by its own name; 负载均衡 or 云服务器 alone (which hints read
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
         folded = fold(around[:_AROUND_LEN] if around else text)
-        named = named or names_provider(folded) or NAMED_PRODUCT_RE.search(folded) is not None
+        named = named or names_provider(folded) or NAMED_PRODUCT_RE.search(folded) is not None or named_by_id(folded)
         # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
         cloudish = (
@@ -318,6 +318,15 @@ class MeaningIndex:
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
                 weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
+        if len(problems) > 1:
+            # "用别的账号共享给我的镜像开机，报在当前账号下找不到这个镜像": what the cloud said went
+            # wrong is the problem; the story's own predicates (shared by others) set the scene.
+            said = _SAID_RE.search(surfaced)
+            if said is not None:
+                _, own = _terms(said.group(1))
+                stated = frozenset(_CONCEPT_TERM + c for c in own & PREDICATES - FRAMES)
+                if stated and stated < problems:
+                    problems = stated
         told = frozenset(_CONCEPT_TERM + c for c in story)
         return Reading(weights, frozenset(concepts), implied, problems, context, told)
 
@@ -440,6 +449,10 @@ class MeaningIndex:
                 break
             hits.append(Hit(i, value, share, lead))
         return hits
+
+
+# The clause the cloud said (after 报 / 提示 / 说 …): bounded, one search.
+_SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
 
 
 def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
