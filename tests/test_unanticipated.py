@@ -2601,6 +2601,11 @@ SESSION_25_CLOUD = [
     ("ossutil 传文件失败，说请求时间跟服务端偏差太大", {"RequestTimeTooSkewed"}),
     # What the cloud said is the problem; sharing with others is the scene (ImageUseShared before).
     ("阿里云自定义镜像共享给别人时，说已经共享给太多账号，到上限了", {"QuotaExceed.ShareImageUser"}),
+    # Huawei's own names: 弹性云服务器, and its server fields imageRef and adminPass (another
+    # cloud's card, or nothing, before); a setting refused is trouble, not a change settled.
+    ("新账号没做实名认证，开弹性云服务器时被限制", {"Ecs.0066", "Unauthorized"}),
+    ("创建云服务器时 imageRef 写错了，报镜像不存在", {"Ecs.0031"}),
+    ("把 adminPass 设成 abc 被拒了，说密码太简单", {"Ecs.0011"}),
 ]
 
 

@@ -1338,6 +1338,8 @@ PERSISTS = ("还是", "仍然", "依然", "依旧", "仍旧", "还没好", "还�
 TROUBLE_WORDS = (
     *PERSISTS,
     *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 返回说 无效 以后就 之后就 偶尔 again".split(),
+    # A setting refused ("adminPass 设成 123456 被拒了"): what was done failed.
+    *"被拒 被拦 被驳回".split(),
     # Steps listed as tried ("CA 已经打进镜像了，update-ca-certificates 也跑了"): done, and not enough.
     *"也跑了 也试了 也执行了 也重启了 也装了 也配了 也清了 也换了 也检查了 也确认了 也查了".split(),
 )

@@ -53,8 +53,15 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "云硬盘": (("tencentcloud", "CBS"),),
     # Huawei's block storage (Elastic Volume Service), whose errors are its ECS API's here.
     "evs": (("huaweicloud", "ECS"),),
-    # Of the clouds here, only Huawei's (OpenStack-based) APIs call an instance type a flavor.
+    # Of the clouds here, only Huawei's (OpenStack-based) APIs call an instance type a flavor,
+    # name a server's fields adminPass, imageRef and flavorRef, and its resource cloudServers
+    # ("ecs:cloudServers:delete"); 弹性云服务器 is its ECS's own Chinese name.
     "flavor": (("huaweicloud", "ECS"),),
+    "flavorref": (("huaweicloud", "ECS"),),
+    "imageref": (("huaweicloud", "ECS"),),
+    "adminpass": (("huaweicloud", "ECS"),),
+    "cloudservers": (("huaweicloud", "ECS"),),
+    "弹性云服务器": (("huaweicloud", "ECS"),),
     # Tencent's agent that runs commands on its machines (TAT).
     "自动化助手": (("tencentcloud", "CVM"),),
 }
@@ -74,7 +81,9 @@ _ALL_WORDS = [w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_PRODUCT_
 HINT_RE = re.compile(_alternation(_ALL_WORDS))
 # Product words that are also the everyday noun for the thing (云服务器 is an instance, 云硬盘
 # a disk): the meaning tier reads them as words of the question too, not only as hints.
-_NOUN_PRODUCTS = frozenset({"云服务器", "云硬盘", "自动化助手", "flavor", "evs"})
+_NOUN_PRODUCTS = frozenset(
+    {"云服务器", "云硬盘", "自动化助手", "flavor", "evs", "flavorref", "imageref", "adminpass", "cloudservers", "弹性云服务器"}
+)
 NAME_RE = re.compile(_alternation(w for w in _ALL_WORDS if w not in _NOUN_PRODUCTS))
 # Every word at every position, overlaps included ("华为云服务器" names 华为云 and 云服务器): at
 # one position only words of one meaning can start (none is a prefix of another's).
