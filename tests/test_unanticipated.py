@@ -2606,6 +2606,10 @@ SESSION_25_CLOUD = [
     ("新账号没做实名认证，开弹性云服务器时被限制", {"Ecs.0066", "Unauthorized"}),
     ("创建云服务器时 imageRef 写错了，报镜像不存在", {"Ecs.0031"}),
     ("把 adminPass 设成 abc 被拒了，说密码太简单", {"Ecs.0011"}),
+    # 绑 one more security group to a machine is attaching it (the group quota's card before).
+    ("给一台 CVM 再绑一个安全组就提示超过上限", {"LimitExceeded.AssociateUSGLimitExceeded"}),
+    # CBS named, a disk sold out: Tencent documents it under CVM's API (the generic card before).
+    ("腾讯云 CBS 下单高性能云硬盘，说这个云盘规格卖完了", {"ResourceInsufficient.CloudDiskSoldOut"}),
 ]
 
 

@@ -1126,6 +1126,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "挂上",
         "挂在",
         "绑定",
+        # "绑第 6 个安全组", "再绑一个": 绑 alone is too short to count anywhere.
+        "绑第",
+        "绑上",
+        "再绑",
+        "多绑",
         "加入",
         "关联上",
         "attach",

@@ -353,7 +353,7 @@ class MeaningIndex:
             fit *= tuning.MEANING_PROBLEM_MISSED
         row = self.rows[i]
         products, apis, actions, fields = hints.products, hints.apis, hints.actions, hints.fields
-        if products and (row.provider, row.product) not in products:
+        if products and (row.provider, row.product) not in products and not self._about_named(i, own, products):
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS
@@ -366,6 +366,17 @@ class MeaningIndex:
             if not any(field in code for field in fields):
                 fit *= tuning.MEANING_OTHER_FIELD
         return fit
+
+    def _about_named(self, i: int, own: Iterable[str], products: frozenset[tuple[str, str]]) -> bool:
+        """Is row ``i`` (another product's) about the disks a named product of its provider
+        sells? "腾讯云 CBS 买云硬盘，提示云盘规格已售罄": Tencent documents the disk sold out
+        under CVM's API; a disk is CBS's thing, so the row is no other product's."""
+        provider = self.rows[i].provider
+        return any(
+            pair in products and pair[0] == provider
+            for concept in _DISK_THINGS.intersection(own)
+            for pair in IMPLIED_PRODUCTS[concept[1:]]
+        )
 
     def best_of(self, reading: Reading, rows: Iterable[int]) -> int | None:
         """Of ``rows`` (a named product's errors returned with the status typed beside the
@@ -450,6 +461,10 @@ class MeaningIndex:
             hits.append(Hit(i, value, share, lead))
         return hits
 
+
+# Disks and their snapshots: one cloud documents them under its compute API and sells them as
+# a product of their own (Tencent's CBS), so a row about one is no other product's there.
+_DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snapshot"))
 
 # The clause the cloud said (after 报 / 提示 / 说 …): bounded, one search.
 _SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
