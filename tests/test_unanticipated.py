@@ -2610,6 +2610,13 @@ SESSION_25_CLOUD = [
     ("给一台 CVM 再绑一个安全组就提示超过上限", {"LimitExceeded.AssociateUSGLimitExceeded"}),
     # CBS named, a disk sold out: Tencent documents it under CVM's API (the generic card before).
     ("腾讯云 CBS 下单高性能云硬盘，说这个云盘规格卖完了", {"ResourceInsufficient.CloudDiskSoldOut"}),
+    # A zone that does not sell the type chosen: the type is not offered there (Zone.NotOnSale before).
+    ("阿里云 ECS 下单时说这个可用区不卖我选的实例规格", {"InvalidInstanceType.ZoneNotSupported", "InstanceTypeNotSupported"}),
+    # An English retelling's hedges ("though nothing …") are no words of the error (409 before).
+    (
+        "Creating an OSS bucket called team-logs fails, it says the name is already taken, though nothing by that name exists on our side",
+        {"BucketAlreadyExists"},
+    ),
 ]
 
 

@@ -389,6 +389,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "identity verification",
     ),
     "unsupported": (
+        # "这个可用区不卖这种实例规格": not offered there (sold out is 售罄, an insufficiency).
+        "不卖",
+        "不售卖",
+        "不出售",
         "没有这种",
         "没这种",
         "没有这类",

@@ -87,7 +87,10 @@ STOP_WORDS = frozenset(
     "says said say tells tell told returns returned return get gets got when while because since "
     "some any one which what there their them they he she his her will would should could can "
     "up out off into than then too very just only also even now again here where how why who "
-    "try tried trying looks look like seems seem keep keeps same that s t don doesn isn".split()
+    "try tried trying looks look like seems seem keep keeps same that s t don doesn isn "
+    # Hedges and chat words of an English retelling ("apparently", "I guess", "turns out").
+    "apparently guess basically actually probably maybe right turns turn though nothing something "
+    "anything hey hi thanks anyone someone kind sort thing stuff guys lives".split()
 )
 # Products whose everyday names are any vendor's (负载均衡, API 网关): alone they make no cloud
 # context ("API 网关把请求转给后端…超时，该返回哪个" is a 504 question).
