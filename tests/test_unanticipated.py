@@ -2623,3 +2623,10 @@ SESSION_25_CLOUD = [
 @pytest.mark.parametrize(("text", "accepted"), SESSION_25_CLOUD)
 def test_cloud_retellings_from_session_25(service, text, accepted):
     assert _first(service.resolve(text)) in accepted
+
+
+def test_news_passed_on_gets_no_guesses(service, monkeypatch):
+    # Apart from the model (fixed at "a question"): news heard of an outage elsewhere is gossip;
+    # the word overlap with a status card it shares is no answer (300 and 509 were offered).
+    monkeypatch.setattr(type(service.kb.chatter), "probability", lambda self, folded: 0.0)
+    assert service.resolve("听说昨天有家云厂商一个可用区挂了，都上热搜了").matches == ()
