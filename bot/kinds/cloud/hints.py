@@ -198,7 +198,7 @@ _QUANTITY_CHECKED = 512  # characters
 # A resource ID pasted with its provider's own prefix ("ins-8xk2abcd" is a Tencent CVM instance,
 # "vsw-2zeabc123" an Aliyun vSwitch, "i-bp1f2x…" an Aliyun instance by its region's letters)
 # names the product as its name would. Prefixes other clouds share (vpc-, sg-, subnet-) say
-# nothing. Literal-led, bounded.
+# nothing. Bounded: a match is at most ~40 characters, no repeated group.
 _ID_PRODUCTS = {
     "ins": ("tencentcloud", "CVM"),
     "skey": ("tencentcloud", "CVM"),
@@ -214,8 +214,8 @@ _RESOURCE_ID_RE = re.compile(
 
 
 # Region IDs each cloud spells its own way: Huawei's by compass points ("cn-north-4"), Tencent's
-# under ap- with a city ("ap-guangzhou"), Aliyun's cn- with a city ("cn-hangzhou"). Literal-led,
-# bounded alternations.
+# under ap- with a city ("ap-guangzhou"), Aliyun's cn- with a city ("cn-hangzhou"). A literal
+# after one look-behind, then bounded alternations.
 _REGION_IDS = (
     ("huaweicloud", re.compile(r"(?<![a-z0-9-])cn-(?:north|east|south|southwest|northeast|northwest)-[0-9]{1,2}(?![a-z0-9])")),
     (

@@ -49,7 +49,7 @@ from bot.kinds.cloud.actions import implied_actions
 from bot.kinds.cloud.body import Body, parse_body
 from bot.kinds.cloud.codes import CodeTable
 from bot.kinds.cloud.hints import HINT_RE, HINT_WORDS_RE, Hints, provider_hints
-from bot.kinds.cloud.meaning import MeaningIndex, Reading
+from bot.kinds.cloud.meaning import SAID_RE, MeaningIndex, Reading
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
     MIN_MESSAGE_LEN,
@@ -181,11 +181,6 @@ class _Candidate:
     likeness: float = 0.0  # fuzzy message similarity, for a message found only by likeness
 
 
-# What a text says the cloud answered: the clause after 说 / 报 / 提示 / 显示, up to the next
-# punctuation ("…上传文件说桶不存在，桶名是复制的" → "桶不存在"). One bounded class run after a literal.
-_SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
-
-
 def _heard_phrase(choice: Choice) -> bool:
     """Can a phrase be told by its sound: Chinese only, four characters or more (the status
     kind's test for its names, with three: "欠费了" sounds like too much else, "钱飞了")?"""
@@ -196,7 +191,7 @@ _HEARD_PHRASE_MIN = 4  # characters
 
 
 def _said_clause(text: str) -> str | None:
-    m = _SAID_RE.search(text)
+    m = SAID_RE.search(text)
     return m.group(1).strip() if m is not None else None
 
 

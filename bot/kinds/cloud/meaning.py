@@ -324,7 +324,7 @@ class MeaningIndex:
         if len(problems) > 1:
             # "用别的账号共享给我的镜像开机，报在当前账号下找不到这个镜像": what the cloud said went
             # wrong is the problem; the story's own predicates (shared by others) set the scene.
-            said = _SAID_RE.search(surfaced)
+            said = SAID_RE.search(surfaced)
             if said is not None:
                 _, own = _terms(said.group(1))
                 stated = frozenset(_CONCEPT_TERM + c for c in own & PREDICATES - FRAMES)
@@ -469,8 +469,9 @@ class MeaningIndex:
 # a product of their own (Tencent's CBS), so a row about one is no other product's there.
 _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snapshot"))
 
-# The clause the cloud said (after 报 / 提示 / 说 …): bounded, one search.
-_SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
+# What a text says the cloud answered: the clause after 说 / 报 / 提示 / 显示, up to the next
+# punctuation ("…上传文件说桶不存在，桶名是复制的" → "桶不存在"). One bounded class run after a literal.
+SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
 
 
 def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
