@@ -2612,6 +2612,10 @@ SESSION_25_CLOUD = [
     ("腾讯云 CBS 下单高性能云硬盘，说这个云盘规格卖完了", {"ResourceInsufficient.CloudDiskSoldOut"}),
     # A zone that does not sell the type chosen: the type is not offered there (Zone.NotOnSale before).
     ("阿里云 ECS 下单时说这个可用区不卖我选的实例规格", {"InvalidInstanceType.ZoneNotSupported", "InstanceTypeNotSupported"}),
+    # A vSwitch's private IPs used up, named private: QuotaExceeded.PrivateIpAddress says so
+    # (IpNotEnough before); its IPs "不够" with nothing said of private ones stay IpNotEnough.
+    ("阿里云开机器时报这个交换机下面的私有 IP 全被用光了", {"QuotaExceeded.PrivateIpAddress"}),
+    ("阿里云 ECS 创建实例时说交换机里的IP地址不够了", {"InvalidVSwitchId.IpNotEnough"}),
     # An English retelling's hedges ("though nothing …") are no words of the error (409 before).
     (
         "Creating an OSS bucket called team-logs fails, it says the name is already taken, though nothing by that name exists on our side",

@@ -1321,7 +1321,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "zone": ("可用区", "zone", "availability zone", "availablezone"),
     "region": ("地域", "region", "regionid", "区域"),
     "publicip": ("公网ip", "公网地址", "弹性公网", "弹性ip", "弹性 ip", "eip", "public ip", "publicip", "公网 ip"),
-    "ip": ("ip地址", "内网ip", "私网ip", "ip", "ip address", "ip addresses", "privateip"),
+    # A private address named as one ("私网 IP 已经分配光了"): the vSwitch's private IPs, as
+    # QuotaExceeded.PrivateIpAddress says, not just "IP 数量不足".
+    "privateip": (
+        "内网ip", "私网ip", "私有ip", "内网 ip", "私网 ip", "私有 ip", "privateip", "private ip", "private ips",
+    ),
+    "ip": ("ip地址", "ip", "ip address", "ip addresses"),
     "subnet": ("子网", "subnet"),
     "vswitch": ("交换机", "vswitch", "v switch"),
     "vpc": ("vpc", "专有网络", "私有网络"),
@@ -1947,6 +1952,8 @@ def _concept_of() -> dict[str, str]:
 _CONCEPT_OF = _concept_of()
 # Forms that say two things: "被别人用了" is taken (exists) and by someone else (byothers).
 _ALSO = {
+    # A private IP is an IP: a row that says "IP" alone is still about it ("内网 IP 已被使用").
+    **dict.fromkeys(CONCEPTS["privateip"], "ip"),
     # Not encoded as required: invalid, and about the encoding ("UserData 没做 base64").
     "没做 base64": "encoding",
     "没有 base64": "encoding",
