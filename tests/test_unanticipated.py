@@ -2616,6 +2616,8 @@ SESSION_25_CLOUD = [
     # (IpNotEnough before); its IPs "不够" with nothing said of private ones stay IpNotEnough.
     ("阿里云开机器时报这个交换机下面的私有 IP 全被用光了", {"QuotaExceeded.PrivateIpAddress"}),
     ("阿里云 ECS 创建实例时说交换机里的IP地址不够了", {"InvalidVSwitchId.IpNotEnough"}),
+    # "控制台里还在" is the thing seen in the console, not something in progress (a DNS card before).
+    ("华为云 ECS 接口查询时返回云服务器不存在，控制台里还在", {"Ecs.0114", "Ecs.0614"}),
     # An English retelling's hedges ("though nothing …") are no words of the error (409 before).
     (
         "Creating an OSS bucket called team-logs fails, it says the name is already taken, though nothing by that name exists on our side",

@@ -938,6 +938,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "only one left",
         "last",
     ),
+    # The thing seen in the console ("刚才控制台还在", "控制台明明能看到"): the story of a lookup
+    # that failed, not something in progress (还在 alone is).
+    "console": (
+        "控制台还在", "控制台里还在", "控制台上还在", "控制台明明还在", "控制台还能看到", "控制台能看到",
+        "控制台明明能看到", "控制台里能看到", "控制台上能看到",
+    ),
     # The asker's own way out ("只能换别的规格了", "只能换可用区了吗"): not a rule the error states.
     "wayout": ("只能换", "只好换", "只能改", "只好改", "只能等", "只能重"),
     "onlyallowed": (
@@ -1747,7 +1753,7 @@ ACTIONS = frozenset(
     }
 )
 # Words of the question's frame more than of the error (失败, 删不掉).
-FRAMES = frozenset({"fail", "daily", "contact", "time", "request", "security", "wayout"})
+FRAMES = frozenset({"fail", "daily", "contact", "time", "request", "security", "wayout", "console"})
 
 # Concepts that only cloud talk uses: one of them beside what went wrong makes a text cloud
 # context on its own (without a provider or product name, offered as choices only); generic
