@@ -2573,6 +2573,20 @@ SESSION_25 = [
     ("证书不受信任，我们内网的服务用的 self-signed 证书", "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT"),
     # Another party's word that a fix is in is a claim, the trouble still told (nothing before).
     ("前端一直报 blocked by CORS policy，后端说她响应头已经加过了", "CORS_MISSING_ALLOW_ORIGIN"),
+    # The name behind Chrome's warning page, told: the certificate is for another host.
+    (
+        "证书签的是 a.example.com，用户打开的是 b.example.com，Chrome 提示您的连接不是私密连接，说证书和域名不匹配，是哪个错误",
+        "ERR_CERT_COMMON_NAME_INVALID",
+    ),
+    # No close frame at all is 1006 (1002 before), whichever close code the words read alike.
+    ("WebSocket 连接突然断了，两边都没发关闭帧，onclose 里拿到的 code 是规范里不允许在帧里发送的那个，是多少", "1006"),
+    # curl's exit code asked for, no cloud named: a cloud error read by meaning is no answer
+    # (InvalidObjectState, of a "镜像文件", before).
+    (
+        "用 curl 下载一个很大的镜像文件，传到一半服务器断开了，收到的字节比响应头声明的少，curl 以非零状态退出，这个退出码对应什么错误",
+        "CURLE_PARTIAL_FILE",
+    ),
+    ("which status means the server understood the request but refuses to authorize it", 403),
     # A Tencent resource ID names the cloud ("ins-…" is a CVM instance; nothing before).
     ("ins-5v8nqqqq 刚点了开机还没启动完，就去重装系统，报实例开机中不让操作", "UnsupportedOperation.InstanceStateStarting"),
     # Cloud things no generic word names: a placement group, Tencent's command agent, Aliyun's.

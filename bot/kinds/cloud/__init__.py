@@ -506,6 +506,9 @@ class CloudKind:
         named = bool(hints.providers or hints.products)
         exact = self.index.is_documented_message(q.text)
         asked = domain.asks_for_status(q.folded) and not domain.asks_for_cloud_error(q.folded)
+        # "用 curl 下载镜像文件…传到一半断了…这个退出码对应什么错误": another protocol's own code
+        # is asked for, no cloud named; a cloud error read by meaning is no answer, nor a choice.
+        protocol = not named and domain.asks_for_protocol_code(q.folded) and not domain.asks_for_cloud_error(q.folded)
         # An English sentence that retells a documented message ("request signature nonce has
         # been used") is that error, not the words it shares with a status's phrase.
         english = (
@@ -552,6 +555,8 @@ class CloudKind:
                     score = min(m.score, best_other - tuning.JUST_BELOW)
             if m.tier == "meaning":
                 score = last_meaning = min(score, last_meaning - tuning.JUST_ABOVE)
+                if protocol:
+                    score = 0.0  # below tuning.CHOICES: not offered
                 if asked and best_other >= tuning.CHOICES:
                     # "…支持的话响应应该是几": asked for a status, a guess at a cloud error by
                     # meaning stays beside the status reading, not above it.

@@ -278,7 +278,15 @@ _BROWSER_SHOWS = frozenset({"tls", "dns", "tcp"})
 # Chrome's and Edge's titles, without the "您的 / 你的" people often leave out when retelling them.
 _WARNING_PAGES = ("连接不是私密连接", "your connection is not private", "隐私设置错误", "隐私错误", "privacy error", "连接不是专用连接")
 _BROWSER_EXPIRED, _OPENSSL_EXPIRED = "ERR_CERT_DATE_INVALID", "X509_V_ERR_CERT_HAS_EXPIRED"
+# A certificate issued for another name than the one visited, and Chrome's name for it.
+_BROWSER_NAME_MISMATCH = "ERR_CERT_COMMON_NAME_INVALID"
+_HOST_MISMATCH = (
+    "主机名不符", "主机名不匹配", "主机名对不上", "域名不符", "域名不匹配", "域名对不上", "名字不匹配", "名字对不上",
+    "san 里", "san里", "subjectaltname", "common name",
+)
 _BROWSER_REDIRECT_LOOP = "ERR_TOO_MANY_REDIRECTS"
+# A WebSocket closed with no close frame at all (1006, not 1005's frame without a code).
+_NO_CLOSE_FRAME = ("没有发送关闭帧", "没有发关闭帧", "没发关闭帧", "没有发过关闭帧", "没收到关闭帧", "没有收到关闭帧", "no close frame")
 # A certificate told self-signed, and OpenSSL's names for one alone and for one in a chain.
 _SELF_SIGNED = ("自签", "self signed", "self-signed", "selfsigned")
 _SELF_SIGNED_LEAF, _SELF_SIGNED_IN_CHAIN = "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT", "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"
@@ -595,6 +603,16 @@ class NetworkIndex:
                 ranked = _lead_with(ranked, expiry)
         elif (
             ranked
+            and ranked[0][0] != "1006"
+            and self.entries[ranked[0][0]].family == "websocket"
+            and "1006" in self.entries
+            and any(w in folded for w in _NO_CLOSE_FRAME)
+        ):
+            # "双方都没有发送关闭帧，TCP 连接就这么没了": no close frame at all is 1006 (1005 is one
+            # that came without a code; both are never sent in a frame).
+            ranked = _lead_with(ranked, "1006")
+        elif (
+            ranked
             and _BROWSER_REDIRECT_LOOP in self.entries
             and any(w in folded for w in _REDIRECT_LOOP)
             and any(b in folded for b in _BROWSERS)
@@ -784,7 +802,14 @@ class NetworkIndex:
             # "A 跳到 B，B 又跳回 A…Chrome 显示该网页无法正常运作": the page title Chrome shows
             # for many faults, and the loop behind it.
             _told_instead(best, "ERR_INVALID_RESPONSE", _BROWSER_REDIRECT_LOOP, "，且说的是来回跳转")
-        swapped = "ERR_CERT_AUTHORITY_INVALID" in best and _expired(q.folded) and self._expired_behind_the_warning(best)
+        swapped = (
+            "ERR_CERT_AUTHORITY_INVALID" in best
+            and _expired(q.folded)
+            and self._behind_the_warning(best, _BROWSER_EXPIRED, "，且证书已过期")
+        )
+        if not swapped and "ERR_CERT_AUTHORITY_INVALID" in best and any(w in q.folded for w in _HOST_MISMATCH):
+            # "证书是给 www 签的…用户访问的是 api…Chrome 提示您的连接不是私密连接": the name behind it.
+            self._behind_the_warning(best, _BROWSER_NAME_MISMATCH, "，且证书上的名字和访问的主机名对不上")
         if not swapped and "ERR_CERT_DATE_INVALID" not in best and _warning_page(q.folded) and _expired(q.folded):
             # "Chrome 弹出隐私错误拦截页，原因是证书的 notAfter 已经过去一周了": the warning page
             # told in other words, and the fault behind it.
@@ -887,16 +912,16 @@ class NetworkIndex:
             if self.entries[name].family == "browser" and tier not in _IDENTIFIED and score >= top:
                 best[name] = (top - tuning.JUST_BELOW, why, tier)
 
-    def _expired_behind_the_warning(self, best: dict[str, tuple[float, str, str]]) -> bool:
+    def _behind_the_warning(self, best: dict[str, tuple[float, str, str]], fault: str, note: str) -> bool:
         """Chrome's warning page ("您的连接不是私密连接") is the same for every certificate fault;
-        its card is the commonest fault's. A text that also says the certificate expired
-        ("证书上个月就到期了…Chrome 打开显示您的连接不是私密连接") names the fault behind it.
+        its card is the commonest fault's. A text that also says what is wrong with the
+        certificate ("证书上个月就到期了…", "…访问的主机名不符") names the fault behind it.
         False when the page was not read by its name (the caller reads it in other words)."""
         score, why, tier = best["ERR_CERT_AUTHORITY_INVALID"]
-        if tier != "alias" or not any(page in why for page in _WARNING_PAGES) or "ERR_CERT_DATE_INVALID" not in self.entries:
+        if tier != "alias" or not any(page in why for page in _WARNING_PAGES) or fault not in self.entries:
             return False
-        if best.get("ERR_CERT_DATE_INVALID", (0.0, "", ""))[0] < score:
-            best["ERR_CERT_DATE_INVALID"] = (score, f"{why}，且证书已过期", tier)
+        if best.get(fault, (0.0, "", ""))[0] < score:
+            best[fault] = (score, f"{why}{note}", tier)
         best["ERR_CERT_AUTHORITY_INVALID"] = (score - tuning.JUST_BELOW, why, tier)
         return True
 
