@@ -2632,6 +2632,10 @@ SESSION_25_CLOUD = [
     ("阿里云 ECS 创建实例时说交换机里的IP地址不够了", {"InvalidVSwitchId.IpNotEnough"}),
     # "控制台里还在" is the thing seen in the console, not something in progress (a DNS card before).
     ("华为云 ECS 接口查询时返回云服务器不存在，控制台里还在", {"Ecs.0114", "Ecs.0614"}),
+    # MFA is a cloud account's; "no longer valid" is expired (ActionOffline before).
+    ("CVM API call rejected, says my MFA is no longer valid", {"UnauthorizedOperation.MFAExpired"}),
+    # Response.Error is Tencent's API 3.0 error object (Aliyun's unpaid-order code before).
+    ("DescribeInstances 的 Response.Error 说账户里有未支付的订单", {"InvalidAccount.UnpaidOrder"}),
     # An English retelling's hedges ("though nothing …") are no words of the error (409 before).
     (
         "Creating an OSS bucket called team-logs fails, it says the name is already taken, though nothing by that name exists on our side",

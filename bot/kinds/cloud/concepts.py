@@ -576,7 +576,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not meet",
         "does not meet",
     ),
-    "expired": ("过期", "失效", "到期", "过了有效期", "有效期过了", "超过有效期", "超出有效期", "expired", "expire", "expires", "expiry"),
+    "expired": ("no longer valid", "no longer being valid", "过期", "失效", "到期", "过了有效期", "有效期过了", "超过有效期", "超出有效期", "expired", "expire", "expires", "expiry"),
     "frozen": ("suspended", "suspend", "暂停服务", "停服", "冻结", "frozen", "freeze", "froze"),
     "locked": ("被封", "封禁", "封了", "锁定", "被锁", "锁住", "locked", "lock", "lockedforsecurity"),
     "throttle": (
@@ -938,6 +938,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "only one left",
         "last",
     ),
+    # A second factor at sign-in (Tencent's MFA errors): account security, a cloud console's.
+    "mfa": ("mfa", "多因子认证", "多因素认证", "二次验证", "multi factor", "multi-factor", "2fa"),
     # The thing seen in the console ("刚才控制台还在", "控制台明明能看到"): the story of a lookup
     # that failed, not something in progress (还在 alone is).
     "console": (
@@ -1787,6 +1789,7 @@ CLOUD_VOCABULARY = frozenset(
         "postpaid",  # 按量付费: a cloud's billing word
         "placementgroup",  # 置放群组: machines spread over hosts, a cloud's word
         "assistant",  # 自动化助手
+        "mfa",  # MFA
     }
 )
 # Concepts that are cloud talk together (two, or three), not alone: a disk attached or detached ("挂盘",
