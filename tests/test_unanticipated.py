@@ -2654,3 +2654,24 @@ def test_news_passed_on_gets_no_guesses(service, monkeypatch):
     # the word overlap with a status card it shares is no answer (300 and 509 were offered).
     monkeypatch.setattr(type(service.kb.chatter), "probability", lambda self, folded: 0.0)
     assert service.resolve("听说昨天有家云厂商一个可用区挂了，都上热搜了").matches == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EMFILE 了，句柄被日志进程占满，正在清理中",  # trouble in hand (清理中)
+        "监控脚本把 curl 退出码 7 单独告警了，连不上的机器一目了然",  # a status update
+    ],
+)
+def test_errors_in_hand_are_settled_remarks(service, monkeypatch, text):
+    # Apart from the model (fixed at 0.9: sure enough for a remark told settled, not for a bare
+    # identifier): the words that tell the trouble in hand settle it.
+    monkeypatch.setattr(type(service.kb.chatter), "probability", lambda self, folded: 0.9)
+    assert service.resolve(text).matches == ()
+
+
+def test_whether_after_a_check_asks_nothing(service, monkeypatch):
+    # "用来检查…是否存在" is what a check checks, not a question: the remark stays settled (涨知识了).
+    monkeypatch.setattr(type(service.kb.chatter), "probability", lambda self, folded: 0.6)
+    assert service.resolve("才知道 OPTIONS 请求能用来检查服务端是否支持某个方法，涨知识了").matches == ()
+    assert service.resolve("是否存在的资源该返回 404 吗").matches  # a question by its own 是否

@@ -963,11 +963,18 @@ def asks(folded: str) -> bool:
     if "了几次" in folded or "了好几次" in folded:
         # "AccessDenied 了几次，…已处理": a count told ("…了几次？" still asks by its mark)
         folded = folded.replace("了好几次", "了").replace("了几次", "了")
+    if "是否" in folded:
+        # "HEAD 请求可以用来检查资源是否存在": a check's object, not a question ("是否…?" still asks by its mark).
+        folded = _CHECKS_WHETHER_RE.sub(r"\1", folded)
     return (
         _question_word(folded)
         or ("还是" in folded and _EITHER_CODE_RE.search(folded) is not None)
         or _ends_with_ma(folded)
     )
+
+
+# 是否 after a verb of checking, in the same clause: literal-led, bounded gap.
+_CHECKS_WHETHER_RE = re.compile(r"(?<=检查|判断|确认|检测|校验|查看)([^，。,?？!！\n]{0,12}?)是否")
 
 
 def _ends_with_ma(folded: str) -> bool:
@@ -1260,7 +1267,7 @@ SETTLED_WORDS = (
     "属预期 预期现象 无需上报 无需处理 我更新了 补全了 已经生效 已生效 虚惊一场 自己去看 都正常了 "
     "排查完了 结案 已恢复 改到了 已经处理了 学到了 涨知识 统一收敛 提醒: 比上周 比昨天 环比 同比 "
     "加上了 已经上线 收工 公告已发 是正常的 下个版本改 吵起来 ✅ 那边确认过 刚充了 充了 放心用 已补 "
-    "续上了 我笑了 维护到 最喜欢的状态码 是我的内心 是我对 "
+    "续上了 我笑了 维护到 最喜欢的状态码 是我的内心 是我对 一目了然 清理中 "
     # Stories of the past, news and interviews told: "上次那个网关超时的问题，最后查出来是…",
     # "面试被问了 301 和 302 的区别，我答上来了", "新闻：某云厂商宕机 3 小时".
     "去年我们 去年双十一 上次那个 之前我们 新闻: 时间线 白起了 记忆犹新 培训案例 后来改了 后来加了 后来发现 最后查出来 踩过 "
