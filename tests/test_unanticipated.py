@@ -2636,6 +2636,9 @@ SESSION_25_CLOUD = [
     ("CVM API call rejected, says my MFA is no longer valid", {"UnauthorizedOperation.MFAExpired"}),
     # Response.Error is Tencent's API 3.0 error object (Aliyun's unpaid-order code before).
     ("DescribeInstances 的 Response.Error 说账户里有未支付的订单", {"InvalidAccount.UnpaidOrder"}),
+    # Object storage's own words make the cloud a reading beside a typed status, no cloud named:
+    # the retold message explains the 404 (the bare status before).
+    ("分片上传最后合并时报 404，说这个 upload id 找不到", {"NoSuchUpload"}),
     # An English retelling's hedges ("though nothing …") are no words of the error (409 before).
     (
         "Creating an OSS bucket called team-logs fails, it says the name is already taken, though nothing by that name exists on our side",
