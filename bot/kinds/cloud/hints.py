@@ -230,14 +230,25 @@ _REGION_IDS = (
 )
 
 
+def _named_by_ids(folded: str) -> tuple[set[tuple[str, str]], set[str]]:
+    """The (provider, product) pairs a text's resource IDs name and the providers its region IDs
+    name: a question's IDs, not a long paste's (~30 µs a 4 KB log), whose cloud names itself
+    otherwise."""
+    if "-" not in folded or len(folded) > _IDS_CHECKED:
+        return set(), set()
+    products = {_ID_PRODUCTS[m.group(1)] for m in _RESOURCE_ID_RE.finditer(folded)}
+    regions = (
+        {provider for provider, pattern in _REGION_IDS if pattern.search(folded) is not None}
+        if "cn-" in folded or "ap-" in folded
+        else set()
+    )
+    return products, regions
+
+
 def named_by_id(folded: str) -> bool:
     """Does a folded text name its cloud by a resource ID or a region ID of that cloud's own
     spelling ("ins-8xk2abcd", "cn-north-4")? As plainly as by the cloud's name."""
-    if "-" not in folded or len(folded) > _IDS_CHECKED:
-        return False
-    if _RESOURCE_ID_RE.search(folded) is not None:
-        return True
-    return ("cn-" in folded or "ap-" in folded) and any(p.search(folded) is not None for _, p in _REGION_IDS)
+    return any(_named_by_ids(folded))
 
 
 def _provider_hints(text: str) -> Hints:
@@ -254,15 +265,10 @@ def _provider_hints(text: str) -> Hints:
             products.update(pairs)
             if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
                 providers.add(pairs[0][0])
-    # A question's IDs, not a long paste's (~30 µs a 4 KB log): its cloud names itself otherwise.
-    ids = "-" in folded and len(folded) <= _IDS_CHECKED
-    if ids:
-        for m in _RESOURCE_ID_RE.finditer(folded):
-            pair = _ID_PRODUCTS[m.group(1)]
-            products.add(pair)
-            providers.add(pair[0])
-    if ids and ("cn-" in folded or "ap-" in folded):
-        named.update(provider for provider, pattern in _REGION_IDS if pattern.search(folded) is not None)
+    by_id, regions = _named_by_ids(folded)
+    products |= by_id
+    providers.update(provider for provider, _ in by_id)
+    named |= regions
     if named and products:
         # "华为云建云硬盘失败": with a provider named, a product word another provider also
         # uses (云硬盘 is Tencent's CBS too) is that provider's product, not a second cloud.

@@ -187,6 +187,7 @@ _DENIAL_REACH = 6  # characters before an identifier a denial may end in ("我�
 _CURL_CODE_ASKS = ("退出码", "exit code", "exit status", "哪个 curl 错误", "哪个curl错误", "什么 curl 错误")
 # curl's own error asked for ("这个是哪个 curl 错误"; not "安卓和 curl 都说证书不受信任，是什么问题").
 _CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出")
+_CURL_ASKS = _CURL_CODE_ASKS + _CURL_ERROR_ASKS
 # Protocols with codes of their own: "…event.code 会是多少" asks for a close code, not a status.
 _OWN_CODES_FAMILIES = frozenset({"websocket", "grpc", "curl"})
 
@@ -297,6 +298,11 @@ _EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after"
 _EXPIRY_WORDS += ("忘了续", "忘记续", "没续费", "没有续费", "未续费", "没记得续", "没人续", "忘续")
 # The validity told as over ("有效期上周就过了", "有效期限到上个月就结束了"), not "也在有效期内".
 _VALIDITY_OVER_RE = re.compile(r"(?:有效期|有效日期)限?[^，。,;；]{0,8}?(?:过了|已过|结束|截止|到了|就过|失效)|过了有效|超过有效|超出有效")
+
+
+def _tells_redirect_loop(folded: str) -> bool:
+    """A browser named and the page said to bounce back and forth ("A 跳到 B，B 又跳回 A")."""
+    return any(w in folded for w in _REDIRECT_LOOP) and any(b in folded for b in _BROWSERS)
 
 
 def _expired(folded: str) -> bool:
@@ -611,12 +617,7 @@ class NetworkIndex:
             # "双方都没有发送关闭帧，TCP 连接就这么没了": no close frame at all is 1006 (1005 is one
             # that came without a code; both are never sent in a frame).
             ranked = _lead_with(ranked, "1006")
-        elif (
-            ranked
-            and _BROWSER_REDIRECT_LOOP in self.entries
-            and any(w in folded for w in _REDIRECT_LOOP)
-            and any(b in folded for b in _BROWSERS)
-        ):
+        elif ranked and _BROWSER_REDIRECT_LOOP in self.entries and _tells_redirect_loop(folded):
             # "A 跳到 B，B 又跳回 A，来回跳了几十次…页面上说该网页无法正常运作": the loop, not
             # the page title Chrome shows for many faults.
             ranked = _lead_with(ranked, _BROWSER_REDIRECT_LOOP)
@@ -794,11 +795,7 @@ class NetworkIndex:
             # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
             # fails with ECONNRESET; EPIPE is what a later write gets.
             _told_instead(best, "EPIPE", "ECONNRESET", "，且说的是对端复位之后去读")
-        if (
-            "ERR_INVALID_RESPONSE" in best
-            and any(w in q.folded for w in _REDIRECT_LOOP)
-            and any(b in q.folded for b in _BROWSERS)
-        ):
+        if "ERR_INVALID_RESPONSE" in best and _tells_redirect_loop(q.folded):
             # "A 跳到 B，B 又跳回 A…Chrome 显示该网页无法正常运作": the page title Chrome shows
             # for many faults, and the loop behind it.
             _told_instead(best, "ERR_INVALID_RESPONSE", _BROWSER_REDIRECT_LOOP, "，且说的是来回跳转")
@@ -825,11 +822,7 @@ class NetworkIndex:
         if (
             best
             and "curl" in q.folded
-            and (
-                asks_for_protocol_code(q.folded)
-                or any(ask in q.folded for ask in _CURL_ERROR_ASKS)
-                or any(ask in q.folded for ask in _CURL_CODE_ASKS)
-            )
+            and (asks_for_protocol_code(q.folded) or any(ask in q.folded for ask in _CURL_ASKS))
             and not any(self.entries[name].family == "curl" for name in best)
         ):
             self._as_tool_says_it(best, "curl")
