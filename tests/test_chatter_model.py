@@ -230,7 +230,8 @@ def test_the_training_script_writes_a_file_the_loader_accepts(tmp_path, knowledg
     target = knowledge_copy / chatter.FILE
     target.unlink()
     run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "train_chatter_model.py"), "--out", str(target)],
+        # One shuffle order: the file's form is the same, at a fifth of the time.
+        [sys.executable, str(ROOT / "scripts" / "train_chatter_model.py"), "--out", str(target), "--seeds", "1"],
         capture_output=True,
         text=True,
         timeout=300,
