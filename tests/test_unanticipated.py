@@ -2686,3 +2686,32 @@ def test_whether_after_a_check_asks_nothing(service, monkeypatch):
     assert service.resolve("才知道 OPTIONS 请求能用来检查服务端是否支持某个方法，涨知识了").matches == ()
     assert service.resolve("是否存在的资源该返回 404 吗").matches  # a question by its own 是否
 
+
+SESSION_26_CLOUD = [
+    # Tencent's IDs are the prefix and eight characters: subnet- names Tencent Cloud as ins- does
+    # (Aliyun's private-IP card before).
+    ("在 subnet-3k9dabcd 里开实例，报私网 IP 不在这个子网的网段里", {"VpcAddrNotInSubNet"}),
+    # An API gateway beside a typed status is the cloud's to explain (the bare 401 before).
+    ("调 API 网关回 401，提示 APP 认证信息错误，密钥是新建的", {"APIG.0303"}),
+    # A guess retold with the message ("可能已经…完成了") settles nothing (no answer before).
+    ("华为云 OBS 合并分片时说 upload id 不存在，可能已经终止或完成了", {"NoSuchUpload"}),
+    # A key switched off is a key disabled (a file-mode card before).
+    ("aliyun ecs calls all 403, the AK we use has been switched off", {"Forbidden.AccessKeyDisabled"}),
+    # Archive words make the cloud kind a reading beside a typed status (the bare 403 before).
+    ("归档类型的对象读取被拒绝，403，提示要先解冻", {"InvalidObjectState"}),
+    # ECS named: the ECS API's policy refusal, not the gateway's IAM-user one (APIG.0302 before).
+    ("IAM 子用户调华为云 ECS 接口回 403，提示策略不允许执行该操作", {"Pdp.0001"}),
+    # "fixed_ip" is a field's name, not the trouble "fixed" (settled, so no answer, before).
+    ("华为云 ECS 用 fixed_ip 建机器，提示私有 IP 已经被占用", {"Ecs.0010"}),
+    # Inventory is stock (no answer before).
+    ("tencent cloud says there is zero inventory for the instance type I picked", {"ResourceInsufficient.SpecifiedInstanceType", "ResourcesSoldOut.SpecifiedInstanceType"}),
+    # A whole documented message of seven characters, quoted, is that message (the reading of a
+    # longer one that holds it, ZoneSoldOutForSpecifiedInstance, before).
+    ("腾讯云创建实例提示该可用区已售罄，怎么办", {"ResourceInsufficient.AvailabilityZoneSoldOut", "ResourcesSoldOut.AvailableZone"}),
+]
+
+
+@pytest.mark.parametrize(("text", "accepted"), SESSION_26_CLOUD)
+def test_cloud_retellings_from_session_26(service, text, accepted):
+    assert _first(service.resolve(text)) in accepted
+

@@ -1373,11 +1373,17 @@ _DID_IT_ANYWAY_RE = LazyPattern(
 )
 
 
+# A guess at the cause, up to its clause's end ("提示 upload id 不存在，可能已经终止或者完成了"):
+# what may have happened is the message retold, not the trouble in hand. Literal-led, bounded.
+_GUESSED_RE = re.compile(r"可能已经[^,。.;；!?]{0,12}")
+
+
 def _told_settled(folded: str) -> bool:
     """Does the text hold a word saying the trouble is in hand (not one after 可是 / 明明 …)?"""
     if not _settled_word(folded):
         return False
     if any(words in folded for words in _NOT_SETTLING):
+        folded = _GUESSED_RE.sub(" ", folded) if "可能已经" in folded else folded
         folded = _blanked(folded, _NOT_SETTLING)
         if not _settled_word(folded):
             return False
@@ -1482,10 +1488,16 @@ def labelled_notice(folded: str) -> bool:
     return not asks(first.group() if first is not None else folded)
 
 
+# The English words that settle, inside a name ("指定了 fixed_ip 创建"): no word of their own.
+_IN_NAME_RE = re.compile(r" (?:fixed|resolved)(?=[a-z0-9_])")
+
+
 def _settled(folded: str) -> bool:
     if " be resolved" in folded:
         # nginx's "… could not be resolved (3: Host not found)": a failure, not " resolved".
         folded = folded.replace(" be resolved", " be unresolved")
+    if " fixed" in folded or " resolved" in folded:
+        folded = _IN_NAME_RE.sub(" ", folded)
     if labelled_notice(folded):
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     if _works_otherwise(folded):

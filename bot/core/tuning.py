@@ -203,7 +203,7 @@ MEANING_BIGRAM_WEIGHT = 0.6
 MEANING_PRIOR = 0.04  # × log2(1 + APIs documenting the code), for ranking only
 MEANING_DOC_COVER = 0.3  # ranking: × (1 - this × share of the row's concepts the question lacks)
 MEANING_PROBLEM_MISSED = 0.75  # ranking: the row says nothing of what the question says went wrong
-MEANING_OTHER_PRODUCT = 0.8  # ranking: the question names a product and the row is another's
+MEANING_OTHER_PRODUCT = 0.75  # ranking: the question names a product and the row is another's
 # A row returned with another status than the one typed beside the retelling (when one of
 # the rows that read alike is returned with it).
 MEANING_OTHER_STATUS = 0.5

@@ -54,8 +54,11 @@ _CLOUDISH_WORDS_RE = re.compile(
             # Things only a cloud console has: "删存储空间删不掉 409 说非空", "云助手命令……报 403".
             *"存储空间 云助手 镜像市场 云硬盘 云盘 云服务器 安全组 快照 弹性公网".split(),
             # Object storage's own words, whichever cloud's ("分片上传合并时 404，说 upload id 不存在").
-            *"分片上传 归档存储 存储桶 对象存储 上传对象 下载对象 uploadid".split(),
+            *"分片上传 归档 解冻 存储桶 对象存储 上传对象 下载对象 uploadid".split(),
             "upload id",
+            # An API gateway's own (Huawei's APIG): "调 API 网关返回 401，说 APP 认证信息错误".
+            "api网关",
+            "api 网关",
         ]
     )
 )

@@ -337,6 +337,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "soldout",
         "stock",
         "nostock",
+        "inventory",  # 库存
         "run out",
         "enough",
     ),
@@ -876,6 +877,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not set",
         "not enabled",
         "disabled",
+        "deactivated",
+        "switched off",
+        "turned off",
         "禁用",
         "停用",
         "未分配",

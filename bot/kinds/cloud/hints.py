@@ -198,8 +198,10 @@ _QUANTITY_CHECKED = 512  # characters
 
 # A resource ID pasted with its provider's own prefix ("ins-8xk2abcd" is a Tencent CVM instance,
 # "vsw-2zeabc123" an Aliyun vSwitch, "i-bp1f2x…" an Aliyun instance by its region's letters)
-# names the product as its name would. Prefixes other clouds share (vpc-, sg-, subnet-) say
-# nothing. Bounded: a match is at most ~40 characters, no repeated group.
+# names the product as its name would. Prefixes other clouds share (vpc-, sg-, subnet-) name a
+# cloud by their shape: Tencent's IDs are the prefix and exactly eight letters or digits
+# ("sg-5ty0abcd", "subnet-8f3kabcd"), Aliyun's start with the region's letters and run to about
+# twenty ("sg-bp1fg655nh68xyz9i4e5"). Bounded: a match is at most ~40 characters, no repeated group.
 _ID_PRODUCTS = {
     "ins": ("tencentcloud", "CVM"),
     "skey": ("tencentcloud", "CVM"),
@@ -209,9 +211,21 @@ _ID_PRODUCTS = {
     "i": ("aliyun", "ECS"),
 }
 _IDS_CHECKED = 512  # characters
+_ALIYUN_REGION_LETTERS = r"(?:bp|2z|uf|wz|m5|t4|j6|8v|hp|gw)"
 _RESOURCE_ID_RE = re.compile(
-    r"(?<![a-z0-9_-])(ins|skey|img|disk|vsw|i(?=-(?:bp|2z|uf|wz|m5|t4|j6|8v|hp|gw)[a-z0-9]))-[a-z0-9]{4,32}(?![a-z0-9_.-])"
+    r"(?<![a-z0-9_-])(?:"
+    rf"(ins|skey|img|disk|vsw|i(?=-{_ALIYUN_REGION_LETTERS}[a-z0-9]))-[a-z0-9]{{4,32}}"
+    rf"|(?:sg|vpc)-{_ALIYUN_REGION_LETTERS}[a-z0-9]{{10,30}}"  # Aliyun's, by its length
+    r"|(sg|vpc|subnet|eni)-[a-z0-9]{8}"  # Tencent's
+    r")(?![a-z0-9_.-])"
 )
+
+
+def _id_product(m: re.Match[str]) -> tuple[str, str]:
+    prefix, tencent = m.group(1, 2)
+    if prefix is not None:
+        return _ID_PRODUCTS[prefix]
+    return ("tencentcloud", "CVM") if tencent is not None else ("aliyun", "ECS")
 
 
 # Region IDs each cloud spells its own way: Huawei's by compass points ("cn-north-4"), Tencent's
@@ -236,7 +250,7 @@ def _named_by_ids(folded: str) -> tuple[set[tuple[str, str]], set[str]]:
     otherwise."""
     if "-" not in folded or len(folded) > _IDS_CHECKED:
         return set(), set()
-    products = {_ID_PRODUCTS[m.group(1)] for m in _RESOURCE_ID_RE.finditer(folded)}
+    products = {_id_product(m) for m in _RESOURCE_ID_RE.finditer(folded)}
     regions = (
         {provider for provider, pattern in _REGION_IDS if pattern.search(folded) is not None}
         if "cn-" in folded or "ap-" in folded

@@ -371,7 +371,7 @@ class CloudIndex:
         self._quotable = _Quotes(
             key
             for key in (*self._exact_messages, *self._clauses)
-            if len(key) >= _QUOTABLE_LEN
+            if (len(key) >= _QUOTABLE_LEN or (len(key) == _QUOTABLE_CJK and key in self._exact_messages))
             and sum(map(is_cjk, key)) >= _QUOTABLE_CJK
             and not key.endswith(_SAYS_ONLY_FAILED)
         )
