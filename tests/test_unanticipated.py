@@ -2715,3 +2715,26 @@ SESSION_26_CLOUD = [
 def test_cloud_retellings_from_session_26(service, text, accepted):
     assert _first(service.resolve(text)) in accepted
 
+
+def test_a_programs_error_object_code_asked_is_no_status(service):
+    # "Node 里这个错误对象的 code": the runtime's own code is asked; the proxy status a refused
+    # connection becomes (502) is no answer beside it (it was offered second before).
+    res = service.resolve(
+        "Node 服务启动时连本机 Redis 的端口，Redis 进程没起来，操作系统马上回了 RST，程序打印错误就退出了。"
+        "Node 里这个错误对象的 code 是什么？"
+    )
+    assert _first(res) == "ECONNREFUSED"
+    assert all(m.kind != "status" for m in res.matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # "允许当前源访问的那个头": the allow-origin header in other words (the bare 200 before).
+        ("接口明明返回了 200，前端 fetch 却拿不到响应，原因是响应里缺了允许当前源访问的那个头", "CORS_MISSING_ALLOW_ORIGIN"),
+        # "2 开头的…叫什么" asks for one member: the cloud's 2xx error, not the class list.
+        ("OSS 回调业务服务器失败了，可状态码还是 2 开头的，这个错误码叫什么", "CallbackFailed"),
+    ],
+)
+def test_readings_from_session_26(service, text, first):
+    assert _first(service.resolve(text)) == first

@@ -1734,9 +1734,10 @@ _PROTOCOL_CODE_ASKS = (
     # A program's own error code ("回调里拿到的 err.code 会是什么", "error.code 是哪个").
     "err.code", "error.code", "e.code", "errno 是", "哪个 errno", "什么 errno", "errno 名", "errno 叫",
 )
-# "这个报错在 Node 里是哪个错误码": a program's own error code, in a few words after its name.
+# "这个报错在 Node 里是哪个错误码", "Node 里这个错误对象的 code 是什么": a program's own error
+# code, in a few words after its name.
 _PROGRAM_CODE_ASK_RE = re.compile(
-    rf"(?:{PROGRAM_NAMES})[^，。？?,.]{{0,14}}?(?:哪个错误码|什么错误码|错误码是|错误名|error code|errno)"
+    rf"(?:{PROGRAM_NAMES})[^，。？?,.]{{0,14}}?(?:哪个错误码|什么错误码|错误码是|错误名|error code|errno|错误对象的 ?code)"
 )
 _PROGRAM_RE = re.compile(PROGRAM_NAMES)
 _ERROR_CODE_ASKS = ("哪个错误码", "什么错误码", "啥错误码")

@@ -236,7 +236,7 @@ _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-
 _CORS_TOLD += ("浏览器的策略", "浏览器策略", "浏览器拒绝", "浏览器不让")  # (and 浏览器 … 拦: cors_beside)
 # An origin allowed or not, in other words ("响应头里没有声明允许这个来源访问", "没有允许 a.com 的头").
 # Literal-led, bounded gap.
-_ALLOWED_ORIGIN_RE = re.compile(r"允许[^，。,?]{0,12}?(?:来源|的源|的头|origin)")  # ("允许 a.com 这个来源")
+_ALLOWED_ORIGIN_RE = re.compile(r"允许[^，。,?]{0,12}?(?:来源|的源|源访问|的头|那个头|origin)")  # ("允许 a.com 这个来源", "允许当前源访问的那个头")
 _PREFLIGHT_TOLD = ("预检", "preflight", "options")
 # The browser's failure told beside a status that reports none ("…200，可浏览器拦下了响应").
 _CORS_FAILED = ("拦", "blocked", "拿不到", "过不去", "失败", "报错", "拒绝", "不让", "挂了", "disallow", "错误")

@@ -53,7 +53,7 @@ _LONG_NUMBER_RE = re.compile(r"(?<![0-9])([1-5])[0-9]{3,}(?![0-9])")  # four dig
 # Asking for one member of a class ("标准里对应哪个 4xx", "兜底的那个 5xx 是多少"), not for the class.
 _MEMBER_CUE_RE = re.compile(r"(?:哪个|哪一个|那个|一个|有个|某个)\s*$")
 _MEMBER_MIN_LENGTH = 12  # normalised characters: "哪个 5xx" alone still lists the class
-_MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|具体多少|具体几|哪种|哪一种|什么码|啥码|什么状态|是\s?[?？]?\s?$")
+_MEMBER_ASK_RE = re.compile(r"哪个|哪一个|是几|是多少|具体多少|具体几|哪种|哪一种|什么码|啥码|什么状态|叫啥|叫什么|是\s?[?？]?\s?$")
 _MEMBER_LATE_LENGTH = 24  # a description long enough that a later "是哪个" asks for one member
 _MEMBER_SHORT_DESCRIPTION = 4  # Chinese characters before the class in a short one ("请求超时4xx是几")
 _CLASS_SHORTLIST = 40  # whole-entry readings looked through for members of the class asked about
