@@ -2734,7 +2734,21 @@ def test_a_programs_error_object_code_asked_is_no_status(service):
         ("接口明明返回了 200，前端 fetch 却拿不到响应，原因是响应里缺了允许当前源访问的那个头", "CORS_MISSING_ALLOW_ORIGIN"),
         # "2 开头的…叫什么" asks for one member: the cloud's 2xx error, not the class list.
         ("OSS 回调业务服务器失败了，可状态码还是 2 开头的，这个错误码叫什么", "CallbackFailed"),
+        # If-Match sent and someone else's change came first: the precondition failed (409 before);
+        # If-Match ruled out, the business layer's conflict (412 before, read from the whole entries).
+        ("我 PUT 的时候带了 If-Match，可那条记录已经被同事先改过了，服务器拒绝更新，规范上回什么", 412),
+        ("库存扣减时发现版本号变了，业务上判定冲突拒绝了，没用 If-Match 那一套，返回哪个状态码合适", 409),
+        # The word that makes a number a code, typed by its sound (服务器, 重定向): nothing before,
+        # and "像 308" was read as a simile ("回消息像 204").
+        ("服物器不可用 502", 502),
+        ("重定像 308 是永久的吗", 308),
     ],
 )
 def test_readings_from_session_26(service, text, first):
     assert _first(service.resolve(text)) == first
+
+
+@pytest.mark.parametrize("text", ["我家楼下 502 室", "回消息像 204", "服物器买了 3 台，一台 500 块"])
+def test_numbers_beside_no_term_stay_numbers(service, text):
+    # A place, a simile and a price stay what they were with the terms read by sound too.
+    assert service.resolve(text).matches == ()

@@ -1465,8 +1465,14 @@ def _meme(folded: str) -> bool:
     return False
 
 
+def _no_simile(folded: str) -> str:
+    """"重定像 301" is 重定向 typed by its sound, not a code worn as a simile ("回消息像 204")."""
+    return folded.replace("定像", "定向") if "定像" in folded else folded
+
+
 def jokes(folded: str) -> bool:
     """Is a code (or its name) worn as a mood or a motto ("周一的我：404", "今天心情：网关超时")?"""
+    folded = _no_simile(folded)
     if len(folded) > _SHORT_TEXT:
         return not asks(folded) and _meme(folded)  # the cheaper test first (~2 µs against ~40 on 4 KB)
     return _meme(folded) and not asks(folded)  # on a short text the rarer one first
@@ -1498,6 +1504,7 @@ def _settled(folded: str) -> bool:
         folded = folded.replace(" be resolved", " be unresolved")
     if " fixed" in folded or " resolved" in folded:
         folded = _IN_NAME_RE.sub(" ", folded)
+    folded = _no_simile(folded)
     if labelled_notice(folded):
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     if _works_otherwise(folded):

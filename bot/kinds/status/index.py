@@ -24,6 +24,7 @@ from bot.core.domain import technical_terms
 from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Query
 from bot.core.match import Match, Mode, Resolution
 from bot.core.pinyin import cjk_count
+from bot.core.sounds import Respeller
 from bot.core.symptoms import VAGUE, SymptomIndex
 from bot.core.text import negated_apart, normalize, without_fillers
 from bot.kinds.status.model import COMMON_CODES, StatusData, StatusEntry
@@ -582,6 +583,12 @@ class StatusIndex:
             if not codes and (lead := _CN_CODE_LEAD_RE.match(q.stripped)) is not None:
                 fixed = lead.group(1).translate(_CN_DIGITS) + " " + q.stripped[lead.end() :]
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
+            if not codes and _CODE_RE.search(q.stripped) is not None and cjk_count(q.stripped) >= 2:
+                # "服物器不可用 503", "重定项301是永久的吗": the word that makes the number a code,
+                # typed by its sound.
+                respelled, put = _TERMS_BY_SOUND.respell(q.stripped)
+                if put:
+                    codes = explicit_codes(respelled, normalize(respelled), self._reason)
             known = [c for c in codes if c in self.data.statuses]
             found = q.memo["status.codes"] = (known, tuple(c for c in codes if c not in self.data.statuses))
         return found
@@ -1029,6 +1036,7 @@ class StatusIndex:
         if keeps:
             ranked = _keeping_method(ranked)
         ranked = [row for row in ranked if row[0] not in yardsticks and self.vendor_said(row[0], q.folded)]
+        ranked = _documents_give_way(ranked, q.folded)
         if digit is not None:
             ranked = _in_class(ranked, digit)[:limit]
         if technical < 2 and not domain.asks_for_status(q.folded):
@@ -1374,6 +1382,10 @@ def _en_cues(key: str) -> tuple[str, ...]:
 
 
 
+# The trade's Chinese terms (bot.core.domain.TERMS), for a number's context typed by sound.
+_TERMS_BY_SOUND = Respeller(term for term in domain.TERMS if not term.isascii())
+
+
 def explicit_codes(
     folded: str, normalized: str | None = None, named: Callable[[int, str], bool] | None = None
 ) -> list[int]:
@@ -1586,11 +1598,16 @@ _GIVES_WAY = (
     (
         re.compile(
             r"(?:if-match|if match|if-unmodified-since)[^。]{0,60}?"
-            r"(?:对不上|不一致|不匹配|旧的|过时|过期的|已经变|变了|不是最新|不是服务器上的最新|mismatch|stale)"
+            r"(?:对不上|不一致|不匹配|旧的|过时|过期的|已经变|变了|不是最新|不是服务器上的最新|mismatch|stale"
+            # Someone else's change came first ("ETag 已经被别人改过了", "结果别人先保存了").
+            r"|改过|被改|改成了|先保存|先改|先提交)"
         ),
         409,
         412,
     ),
+    # "…没用 If-Match 那套，就是业务层判断的": the condition header ruled out, the conflict is
+    # the business layer's (409), whatever the words the two share.
+    (re.compile(r"(?:没用|没有用|不用|没带|没有带|不带)\s?(?:if-match|if match)"), 412, 409),
     # "浏览器带着 Range 头只请求剩下的部分，服务器成功返回了这一段": the success is partial (206),
     # not the plain 200 "成功返回" names.
     (
@@ -1605,6 +1622,22 @@ _GIVES_WAY = (
         416,
     ),
 )
+
+
+def _documents_give_way(ranked: list, folded: str) -> list:
+    """:func:`_gives_way` for whole-entry readings (code, score, share, lead): when both codes
+    are read and the text tells the failure, they change places (each place keeps its figures)."""
+    codes = [row[0] for row in ranked]
+    for pattern, loser, winner in _GIVES_WAY:
+        if loser not in codes or winner not in codes or codes.index(winner) < codes.index(loser):
+            continue
+        if pattern.search(folded) is None:
+            continue
+        i, j = codes.index(loser), codes.index(winner)
+        ranked = list(ranked)
+        ranked[i], ranked[j] = (winner, *ranked[i][1:]), (loser, *ranked[j][1:])
+        codes = [row[0] for row in ranked]
+    return ranked
 
 
 def _gives_way(ranked: list, folded: str) -> list:
