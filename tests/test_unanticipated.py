@@ -2742,6 +2742,9 @@ def test_a_programs_error_object_code_asked_is_no_status(service):
         # and "像 308" was read as a simile ("回消息像 204").
         ("服物器不可用 502", 502),
         ("重定像 308 是永久的吗", 308),
+        # A launch pushed for ("催上线了") is no launch done: the paste is still asked about
+        # (settled, so no answer, before).
+        ("老板催上线了… python 报 socket.gaierror: [Errno -2] Name or service not known，算 DNS 问题吧", "ENOTFOUND"),
     ],
 )
 def test_readings_from_session_26(service, text, first):
@@ -2752,3 +2755,13 @@ def test_readings_from_session_26(service, text, first):
 def test_numbers_beside_no_term_stay_numbers(service, text):
     # A place, a simile and a price stay what they were with the terms read by sound too.
     assert service.resolve(text).matches == ()
+
+
+def test_which_kind_of_problem_asked_puts_the_failure_before_its_status(service):
+    # The status a failed preflight got still leads when only told (#10's rule: "a CORS preflight
+    # that got 405 → 405"); asked which kind of problem it is, the CORS failure leads and the
+    # status is beside it (405 first before).
+    told = service.resolve("预检请求被网关回了 405，跨域一直失败").matches
+    asked = service.resolve("预检请求被网关回了 405，跨域一直失败，这属于哪类问题").matches
+    assert [m.key for m in told[:2]] == ["405", "CORS_PREFLIGHT_FAILED"]
+    assert [m.key for m in asked[:2]] == ["CORS_PREFLIGHT_FAILED", "405"]

@@ -1356,8 +1356,8 @@ _EITHER_RE = re.compile(r"[0-9] ?还是")
 
 _settled_word = _one_of(SETTLED_WORDS)
 # A settling word inside a description of the fault itself: "服务端那边其实可能已经处理完了", "errno
-# 设成了对应的值", "双方都没有收发过关闭帧", "收到的数据比预期的要少".
-_NOT_SETTLING = ("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少")
+# 设成了对应的值", "双方都没有收发过关闭帧", "收到的数据比预期的要少", "老板又催上线了" (not launched).
+_NOT_SETTLING = ("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少", "催上线")
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the
 # complaint that it did not help, not the trouble put right ("API 明明建好了": a verb may come
@@ -1783,6 +1783,19 @@ def _asks_for_protocol_code(folded: str) -> bool:
         )
         or (("chrom" in folded or "edge" in folded) and _BROWSER_ERROR_ASK_RE.search(folded) is not None)
     )
+
+
+# Which kind of problem it is, or whose ("这算哪类问题", "这算什么错", "到底谁的问题"): the fault's
+# family is asked for, not the status it came with.
+_WHICH_KIND = (
+    "哪类问题", "哪一类问题", "哪类错误", "哪一类错误", "哪种问题", "什么类型的问题", "算什么错", "算哪类",
+    "属于哪类", "属于哪一类", "谁的问题", "谁的锅",
+)
+
+
+def asks_which_kind(folded: str) -> bool:
+    """Does the text ask which kind of problem it is, or whose fault (see _WHICH_KIND)?"""
+    return any(ask in folded for ask in _WHICH_KIND)
 
 
 # How to turn something on or set it up ("gzip 压缩怎么开", "如何配置反向代理"): a how-to, not an error.

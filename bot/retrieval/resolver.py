@@ -287,7 +287,10 @@ class Resolver:
         told = next((m for k in self.kinds if (m := k.beside_status(q, typed)) is not None), None)
         if told is None:
             return outright
-        if outright.yields:  # (a kind tells a failure beside such a status only when the text does)
+        if outright.yields or domain.asks_which_kind(q.folded):
+            # (A kind tells a failure beside such a status only when the text does.) Asked which
+            # kind of problem it is ("OPTIONS 预检回的 404，跨域过不去，这算哪类问题"), the failure
+            # told is the answer and the status it came with is beside it.
             lead = replace(told, score=max(told.score, tuning.ANSWER))
             return Resolution(q.text, "text", (lead, replace(typed, score=lead.score - tuning.JUST_BELOW))[:limit])
         told = replace(told, score=min(told.score, typed.score - tuning.JUST_BELOW))
