@@ -583,9 +583,14 @@ class StatusIndex:
             if not codes and (lead := _CN_CODE_LEAD_RE.match(q.stripped)) is not None:
                 fixed = lead.group(1).translate(_CN_DIGITS) + " " + q.stripped[lead.end() :]
                 codes = explicit_codes(fixed, normalize(fixed), self._reason)
-            if not codes and _CODE_RE.search(q.stripped) is not None and cjk_count(q.stripped) >= 2:
+            if (
+                not codes
+                and len(q.stripped) <= _RESPELL_MAX
+                and _CODE_RE.search(q.stripped) is not None
+                and cjk_count(q.stripped) >= 2
+            ):
                 # "服物器不可用 503", "重定项301是永久的吗": the word that makes the number a code,
-                # typed by its sound.
+                # typed by its sound (a question's slip; a paste names its terms as printed).
                 respelled, put = _TERMS_BY_SOUND.respell(q.stripped)
                 if put:
                     codes = explicit_codes(respelled, normalize(respelled), self._reason)
@@ -1384,6 +1389,7 @@ def _en_cues(key: str) -> tuple[str, ...]:
 
 # The trade's Chinese terms (bot.core.domain.TERMS), for a number's context typed by sound.
 _TERMS_BY_SOUND = Respeller(term for term in domain.TERMS if not term.isascii())
+_RESPELL_MAX = 200  # characters
 
 
 def explicit_codes(
