@@ -29,7 +29,7 @@ class Respeller:
         self._by_sound = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
 
     def respell(self, text: str) -> tuple[str, list[str]]:
-        """``text`` with each sound-alike of a concept word replaced by the word, and the words
+        """``text`` with each sound-alike of a known word replaced by the word, and the words
         put in (none: ``text`` itself)."""
         sounds = list(map(syllable, text))
         if sum(map(bool, sounds)) < 2:
@@ -49,8 +49,8 @@ class Respeller:
         return ("".join(out), put) if put else (text, [])
 
     def _word_at(self, text: str, sounds: list[str], i: int) -> str | None:
-        """The concept word one character off the text at ``i`` that reads the same, if any
-        (None when the text there is a concept word as typed)."""
+        """The known word one character off the text at ``i`` that reads the same, if any
+        (None when the text there is a known word as typed)."""
         for size in _SIZES:
             sound = tuple(sounds[i : i + size])
             word = self._by_sound.get(sound) if len(sound) == size and all(sound) else None

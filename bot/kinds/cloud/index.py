@@ -152,6 +152,9 @@ _QUOTES_RE = re.compile("[“\"「]")
 _QUOTED_MESSAGE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{2,80})[”\"」]")
 _QUOTABLE_LEN = 8
 _QUOTABLE_CJK = 7
+# A whole documented message this short, quoted, is quotable too ("该可用区已售罄"); a leading
+# clause this short is a scene ("创建云服务器时"), not a quote.
+_QUOTABLE_WHOLE = 7
 # "创建云服务器失败": a message that says only which call failed is no quote of one error.
 _SAYS_ONLY_FAILED = ("失败", "错误", "异常")
 
@@ -371,7 +374,7 @@ class CloudIndex:
         self._quotable = _Quotes(
             key
             for key in (*self._exact_messages, *self._clauses)
-            if (len(key) >= _QUOTABLE_LEN or (len(key) == _QUOTABLE_CJK and key in self._exact_messages))
+            if (len(key) >= _QUOTABLE_LEN or (len(key) == _QUOTABLE_WHOLE and key in self._exact_messages))
             and sum(map(is_cjk, key)) >= _QUOTABLE_CJK
             and not key.endswith(_SAYS_ONLY_FAILED)
         )
