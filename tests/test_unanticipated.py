@@ -2765,3 +2765,15 @@ def test_which_kind_of_problem_asked_puts_the_failure_before_its_status(service)
     asked = service.resolve("预检请求被网关回了 405，跨域一直失败，这属于哪类问题").matches
     assert [m.key for m in told[:2]] == ["405", "CORS_PREFLIGHT_FAILED"]
     assert [m.key for m in asked[:2]] == ["CORS_PREFLIGHT_FAILED", "405"]
+
+
+def test_obsutil_names_huawei_obs(service):
+    # Huawei OBS's own CLI names its cloud as ossutil names Aliyun OSS (the plain-words family
+    # card, no cloud, before). Found reading fresh_cloud_79's misses after its first run.
+    top = service.resolve("obsutil 上传报签名不匹配").matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == ("huaweicloud", "SignatureDoesNotMatch")
+
+
+def test_she_me_typed_for_shen_me_asks(service):
+    # 社么 is 什么 typed by its sound, as 神么 is (nothing before).
+    assert _first(service.resolve("404是社么意思")) == 404

@@ -846,7 +846,7 @@ FRAME_WORDS = frozenset(
     "情况 这是 这 这个 那个 是 正常 成功 失败 原因 为什么 为啥 又 又是 一直 老是 总是 全是 收到 遇到 碰到 "
     "出现 一个 个 时候 场景 意思 解释 那 那么 还有 如果 如果是 要是 换成 改成 变成 影响 "
     "优缺点 好处 坏处 能不能 可以 可不可以 会不会 合适 适合 哪个好 更好 更 最 一点 推荐 标准 规范 code http status error err "
-    "见过 听过 听说过 遇到过 碰到过 知道 懂 神马 神么 "
+    "见过 听过 听说过 遇到过 碰到过 知道 懂 神马 神么 社么 "
     # The English frame: "what's the difference between 401 and 403", "what does 418 mean".
     "what whats s is the a an and or versus between difference differences mean means meaning does do of".split()
 )
@@ -888,7 +888,7 @@ _ONE_SCAN_FROM = 256  # characters of a non-ASCII text: from here one scan beats
 QUESTION_WORDS = tuple(
     "什么 啥 哪 怎么 咋 如何 为何 为啥 吗 ? ？ 多少 几 多久 是否 是不是 会不会 能不能 可不可以 需不需要 有没有 谁懂 "
     "要不要 该不该 合不合适 对不对 行不行 用不用 "
-    "神马 神么 撒意思 是撒".split()  # 神马: the web's 什么; 神么 typed by its sound; 撒 for 啥
+    "神马 神么 社么 撒意思 是撒".split()  # 神马: the web's 什么; 神么 and 社么 typed by sound; 撒 for 啥
 )
 _question_word = _one_of(QUESTION_WORDS)
 

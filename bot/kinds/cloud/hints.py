@@ -40,6 +40,7 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # The OSS SDK and CLI name it in a pasted traceback ("oss2.exceptions.NoSuchKey", "ossutil cp").
     "oss2": (("aliyun", "OSS"),),
     "ossutil": (("aliyun", "OSS"),),
+    "obsutil": (("huaweicloud", "OBS"),),  # Huawei OBS's own CLI, as ossutil is Aliyun OSS's
     "对象存储": (("aliyun", "OSS"), ("huaweicloud", "OBS")),
     "ram": (("aliyun", "RAM"),),
     "sts": (("aliyun", "RAM"),),
