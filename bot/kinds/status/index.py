@@ -1630,14 +1630,20 @@ _GIVES_WAY = (
 )
 
 
+def _told_giving_way(codes: list[int], folded: str, pattern: re.Pattern[str], loser: int, winner: int) -> bool:
+    """Is ``loser`` read ahead of ``winner`` (or ``winner`` not at all), and does the text tell the
+    failure that makes it give way (one of _GIVES_WAY)?"""
+    if loser not in codes or (winner in codes and codes.index(winner) < codes.index(loser)):
+        return False
+    return pattern.search(folded) is not None
+
+
 def _documents_give_way(ranked: list, folded: str) -> list:
     """:func:`_gives_way` for whole-entry readings (code, score, share, lead): when both codes
     are read and the text tells the failure, they change places (each place keeps its figures)."""
     codes = [row[0] for row in ranked]
     for pattern, loser, winner in _GIVES_WAY:
-        if loser not in codes or winner not in codes or codes.index(winner) < codes.index(loser):
-            continue
-        if pattern.search(folded) is None:
+        if winner not in codes or not _told_giving_way(codes, folded, pattern, loser, winner):
             continue
         i, j = codes.index(loser), codes.index(winner)
         ranked = list(ranked)
@@ -1649,9 +1655,7 @@ def _documents_give_way(ranked: list, folded: str) -> list:
 def _gives_way(ranked: list, folded: str) -> list:
     codes = [code for code, _ in ranked]
     for pattern, loser, winner in _GIVES_WAY:
-        if loser not in codes or (winner in codes and codes.index(winner) < codes.index(loser)):
-            continue
-        if pattern.search(folded) is None:
+        if not _told_giving_way(codes, folded, pattern, loser, winner):
             continue
         i = codes.index(loser)
         score, why, tier = ranked[i][1]
