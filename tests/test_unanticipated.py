@@ -815,6 +815,9 @@ def test_a_weak_reading_of_a_text_about_a_status_is_still_offered(service):
         "这周 CDN 回源带宽涨了不少，是不是有活动",
         "code review 里发现好几个空指针，大家提交前多跑下单测",
         "腾讯云和阿里云的续费谁比过价？感觉又涨了",
+        # A resolver's answer is no HTTP response: a question about DNS itself, asking no status.
+        "dns响应太大会截断吗",
+        "DNS 响应一般多大，超过多少字节要切 TCP",
     ],
 )
 def test_remarks_that_name_a_code_or_only_sound_like_one_are_not_answered(service, text):

@@ -1944,8 +1944,9 @@ def speaks_of_status(folded: str) -> bool:
     return any(word in folded for word in STATUS_SIGNAL_WORDS)
 
 
-# Everyday words holding a signal word and signalling nothing ("CDN 回源流量", "code review").
-_NOT_SIGNALS = ("回源", "code review", "好几")
+# Everyday words holding a signal word and signalling nothing ("CDN 回源流量", "code review"),
+# and a resolver's answer, which is no HTTP response ("DNS 响应超过 512 字节会走 TCP 吗").
+_NOT_SIGNALS = ("回源", "code review", "好几", "dns 响应", "dns响应")
 
 
 def talks_status(folded: str) -> bool:
