@@ -385,6 +385,12 @@ def test_asked_for_a_status_whole_entry_readings_count_beside_a_network_alias(se
         "就 Host 那一栏是红的；上去一看源站 nginx 被 OOM 杀了，端口直接拒绝连接，这个 Cloudflare 码是几？"
     )
     assert service.resolve(text).matches[0].status == 521
+    # "Which error page" asks for one too: a page served for a failure has a status.
+    text = (
+        "我们的博客放在 Cloudflare 后面，昨晚运维误操作把源服务器上的 web 服务关掉了，Cloudflare 的节点"
+        "还能连通那台机器，可是 80 端口直接拒绝连接，这时候来访的人会看到什么错误页？"
+    )
+    assert service.resolve(text).matches[0].status == 521
 
 
 def test_asked_for_a_status_a_cloud_guess_by_meaning_stays_beside_it(service):

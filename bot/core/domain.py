@@ -1700,6 +1700,8 @@ _STATUS_ASK_RE = re.compile(
         + [rf"{w}的是\s?(?:[?？]|什么|啥)" for w in ("返回", "回", "拿到", "得到", "收到", "看到")]
         # "茶壶的状态码，我当场懵了，有人知道吗": a code known by what it stands for.
         + [r"的状态码.{0,16}?(?:知道吗|知道不|是啥|是什么|叫啥|叫什么)"]
+        # "…访客看到的是 Cloudflare 的哪个错误页？": an error page is a response with a status.
+        + [rf"{w}错误页" for w in ("哪个", "哪一个", "什么", "啥")]
     )
 )
 
@@ -1846,8 +1848,9 @@ def asks_for_status(folded: str) -> bool:
     return any(word in folded for word in _STATUS_ASKS) or _STATUS_ASK_RE.search(folded) is not None
 
 
-# The name of an error asked for, not a status ("新进程拿到的是什么错误", not "…什么错误码").
-_ERROR_NAME_ASK_RE = re.compile(r"(?:什么|哪种|哪个|啥)(?:错误|报错)(?!码)")
+# The name of an error asked for, not a status ("新进程拿到的是什么错误", not "…什么错误码" or
+# "…哪个错误页").
+_ERROR_NAME_ASK_RE = re.compile(r"(?:什么|哪种|哪个|啥)(?:错误|报错)(?![码页])")
 
 
 def asks_for_error_name(folded: str) -> bool:
