@@ -650,6 +650,13 @@ def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text
             "面试题：用户 A 和 B 同时编辑同一篇文章，B 先保存了；A 再 PUT 时带的 If-Match 还是旧的 ETag，服务器发现版本对不上而拒绝更新，此时返回的状态码是多少？",
             412,
         ),
+        # The same without the header's name: the tag the update carried no longer matches.
+        ("两个人同时改一条配置，后保存的那个请求带着旧的 ETag，服务端发现 ETag 已经变了就不让改，规范里这种情况返回什么码", 412),
+        (
+            "接口要求客户端把上次读到的版本标识带上做条件判断才允许覆盖，结果别人在中间先改过了，"
+            "服务端比对发现标识对不上，于是拒绝本次写入。应该返回哪个状态码？",
+            412,
+        ),
         ("用户浏览器里积累了几十个 Cookie，导致请求头总长度超过了服务器允许的上限，服务器拒绝处理该请求，按照规范应返回什么？", 431),
         (
             "线上事故复盘：凌晨两点，负载均衡后面的 Java 服务全部 Full GC 卡死，入口 Nginx 一直等上游的响应头，"

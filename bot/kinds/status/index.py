@@ -1596,21 +1596,22 @@ def asks_overview(folded: str, normalized: str) -> bool:
 # the text tells of the failure: "Expect: 100-continue … 服务器满足不了这个期望，直接拒绝" is 417
 # (100's own name is in the header), "Range: bytes=5000000- … 文件总共只有 3MB" is 416 (断点续传
 # names 206). Each test: a bounded gap, linear in the text.
+# A condition the request carried, told failed: by the header's name, or in words (a condition or
+# a version tag the update carried, "…做条件判断，结果别人先改过了，标识对不上").
+_CONDITION_FAILED_RE = re.compile(
+    r"(?:if-match|if match|if-unmodified-since|etag|条件判断|条件请求|条件更新|条件式更新|带条件)[^。]{0,80}?"
+    r"(?:对不上|不一致|不匹配|旧的|过时|过期的|已经变|变了|不是最新|不是服务器上的最新|mismatch|stale"
+    # Someone else's change came first ("ETag 已经被别人改过了", "结果别人先保存了").
+    r"|改过|被改|改成了|先保存|先改|先提交)"
+)
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
 _GIVES_WAY = (
     (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
     # "A 再 PUT 时带的 If-Match 还是旧的 ETag，服务器发现版本对不上而拒绝更新": the condition
-    # failed (412), whatever the conflict story around it (409).
-    (
-        re.compile(
-            r"(?:if-match|if match|if-unmodified-since)[^。]{0,60}?"
-            r"(?:对不上|不一致|不匹配|旧的|过时|过期的|已经变|变了|不是最新|不是服务器上的最新|mismatch|stale"
-            # Someone else's change came first ("ETag 已经被别人改过了", "结果别人先保存了").
-            r"|改过|被改|改成了|先保存|先改|先提交)"
-        ),
-        409,
-        412,
-    ),
+    # failed (412), whatever the conflict story around it (409), and it was sent (not 428's
+    # missing condition: "要求客户端带上版本标识做条件判断…标识对不上").
+    (_CONDITION_FAILED_RE, 409, 412),
+    (_CONDITION_FAILED_RE, 428, 412),
     # "…没用 If-Match 那套，就是业务层判断的": the condition header ruled out, the conflict is
     # the business layer's (409), whatever the words the two share.
     (re.compile(r"(?:没用|没有用|不用|没带|没有带|不带)\s?(?:if-match|if match)"), 412, 409),
@@ -1639,15 +1640,21 @@ def _told_giving_way(codes: list[int], folded: str, pattern: re.Pattern[str], lo
 
 
 def _documents_give_way(ranked: list, folded: str) -> list:
-    """:func:`_gives_way` for whole-entry readings (code, score, share, lead): when both codes
-    are read and the text tells the failure, they change places (each place keeps its figures)."""
+    """:func:`_gives_way` for whole-entry readings (code, score, share, lead): when the text
+    tells the failure, the two change places (each place keeps its figures), or the winner, not
+    read, takes the loser's place and figures and the loser comes next ("…带着旧的 ETag，服务端发现
+    ETag 已经变了就不让改" reads 409 alone)."""
     codes = [row[0] for row in ranked]
     for pattern, loser, winner in _GIVES_WAY:
-        if winner not in codes or not _told_giving_way(codes, folded, pattern, loser, winner):
+        if not _told_giving_way(codes, folded, pattern, loser, winner):
             continue
-        i, j = codes.index(loser), codes.index(winner)
+        i = codes.index(loser)
         ranked = list(ranked)
-        ranked[i], ranked[j] = (winner, *ranked[i][1:]), (loser, *ranked[j][1:])
+        if winner in codes:
+            j = codes.index(winner)
+            ranked[i], ranked[j] = (winner, *ranked[i][1:]), (loser, *ranked[j][1:])
+        else:
+            ranked.insert(i, (winner, *ranked[i][1:]))
         codes = [row[0] for row in ranked]
     return ranked
 
