@@ -652,6 +652,9 @@ def test_a_topic_asked_of_curl_reads_curls_card(service):
 def test_an_abnormal_close_without_a_close_frame(service):
     text = "WebSocket 连接在没有收到任何关闭帧的情况下异常断开了，浏览器 onclose 事件里拿到的 code 是多少？"
     assert service.resolve(text).matches[0].answer.name == "1006"
+    # No frame sent by either side, told with no "WebSocket" or "onclose": the close code asked for.
+    text = "在线客服的聊天窗口，用户那边突然断网了，两头都没来得及发送关闭帧，这时关闭回调拿到的关闭码是多少"
+    assert service.resolve(text).matches[0].answer.name == "1006"
 
 
 @pytest.mark.parametrize(
