@@ -594,6 +594,8 @@ def test_a_close_code_before_the_word(service, text, name):
         ("客户端去连接一个端口，但那个端口上根本没有进程在监听，对方内核直接回了 RST，这个错误叫什么？", "ECONNREFUSED"),
         ("线上 Go 服务日志刷屏 accept4: too many open files，新连接全进不来", "EMFILE"),
         ("OSError: [Errno 24] Too many open files", "EMFILE"),
+        # The limit told by its command only, no socket or runtime named.
+        ("代理进程同时挂着几万个连接，过了某个数以后再也收不进新连接，最后发现是 ulimit -n 限制，这个会报啥错误？", "EMFILE"),
     ],
 )
 def test_a_programs_own_error(service, text, name):

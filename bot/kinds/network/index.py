@@ -173,6 +173,8 @@ _DOC_CONTEXT = (
     "证书", "tls", "ssl", "https", "rpc", "跨域", "cors", "tcp", "握手", "err.code", "errno", "退出码",
     "exit code", "控制台", "console", "fetch", "node", "econn", "rst", "对端", "长连接",
     "端口", "bind", "listen", "netstat",
+    # A process's own limits on sockets and files ("…accept 就开始失败，进程的 ulimit -n 设得太小").
+    "ulimit", "文件描述符", "句柄",
 )
 # A named tool or protocol: its own cards first (see documents).
 _DOC_FAMILIES = {
