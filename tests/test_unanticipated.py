@@ -657,6 +657,8 @@ def test_tech_small_talk_and_spaced_numbers_in_chatter_get_nothing(service, text
             "服务端比对发现标识对不上，于是拒绝本次写入。应该返回哪个状态码？",
             412,
         ),
+        # A deletion done, nothing sent back: 204, not an accepted (202) or created (201) success.
+        ("管理后台点删除按钮，服务端把那条记录删了以后啥也不返回，只要让前端知道成功了，规范一点该用哪个状态码", 204),
         ("用户浏览器里积累了几十个 Cookie，导致请求头总长度超过了服务器允许的上限，服务器拒绝处理该请求，按照规范应返回什么？", 431),
         (
             "线上事故复盘：凌晨两点，负载均衡后面的 Java 服务全部 Full GC 卡死，入口 Nginx 一直等上游的响应头，"

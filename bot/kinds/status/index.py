@@ -1604,6 +1604,10 @@ _CONDITION_FAILED_RE = re.compile(
     # Someone else's change came first ("ETag 已经被别人改过了", "结果别人先保存了").
     r"|改过|被改|改成了|先保存|先改|先提交)"
 )
+_DONE_WITHOUT_BODY_RE = re.compile(
+    r"(?:删除|删掉|删了|更新|修改)[^。]{0,60}?"
+    r"(?:什么都不|啥都不|啥也不|什么也不|不返回任何|没有任何需要|不需要返回|不用返回|响应体为空|不带响应体|没有响应体|响应体是空)"
+)
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
 _GIVES_WAY = (
     (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
@@ -1615,6 +1619,11 @@ _GIVES_WAY = (
     # "…没用 If-Match 那套，就是业务层判断的": the condition header ruled out, the conflict is
     # the business layer's (409), whatever the words the two share.
     (re.compile(r"(?:没用|没有用|不用|没带|没有带|不带)\s?(?:if-match|if match)"), 412, 409),
+    # "后端成功删掉了那条记录…响应里什么都不放": a deletion or update done, with nothing to send
+    # back, is 204, not the 201, 200 or 202 (accepted, not yet done) its success reads alike.
+    (_DONE_WITHOUT_BODY_RE, 201, 204),
+    (_DONE_WITHOUT_BODY_RE, 200, 204),
+    (_DONE_WITHOUT_BODY_RE, 202, 204),
     # "浏览器带着 Range 头只请求剩下的部分，服务器成功返回了这一段": the success is partial (206),
     # not the plain 200 "成功返回" names.
     (
