@@ -130,6 +130,15 @@ def test_repeated_log_lines_are_read_once():
     assert distinct_lines("no newline here") == "no newline here"
 
 
+def test_repeated_lines_read_once_are_echoed_as_sent(service):
+    """The kinds read a repeated line once; the reply still names the text as it was sent."""
+    text = "\n" + "0" * 20 + "\n" + "0" * 20
+    res = service.resolve(text)
+    assert res.query == text
+    lines = "\n".join(f"worker {i} heartbeat ok" for i in range(5))
+    assert service.resolve(lines).query == lines
+
+
 def test_error_between_repeated_lines_of_a_long_paste_is_found(service):
     """A long paste is read as its head and tail once its repeated lines are gone: the one
     different line in the middle of 10 KB of health checks is still read."""

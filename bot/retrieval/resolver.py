@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from bot.core import domain, tuning
 from bot.core.chatter import MAX_CHARS
-from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Kind, Query
+from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Kind, Query, window
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.text import has_cjk
@@ -81,7 +81,13 @@ class Resolver:
 
     def read(self, text: str, limit: int = 5) -> Resolution:
         """The whole reading of ``text`` (what ``resolve`` does when no kind's ``exact``
-        answers it)."""
+        answers it). Its ``query`` is the text as sent (cut as the kinds' reading is): the
+        kinds read repeated lines once, and a reply echoes what was sent."""
+        res = self._read(text, limit)
+        sent = window(text) if isinstance(text, str) else res.query
+        return res if res.query == sent else replace(res, query=sent)
+
+    def _read(self, text: str, limit: int) -> Resolution:
         q = Query.of(text)
         res = self._resolve(q, limit)
         if res.matches and self._is_chatter(q, res):
