@@ -627,6 +627,12 @@ def test_a_dns_failure_typed_by_its_sound(service):
     assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"
 
 
+@pytest.mark.parametrize("text", ["dns解析不了", "解析不了域名是什么原因"])
+def test_a_name_that_does_not_resolve_is_no_request_the_server_could_not_parse(service, text):
+    # "解析不了" alone is also a server failing to parse a request (400): with DNS or 域名 it is DNS.
+    assert service.resolve(text).matches[0].answer.name == "ENOTFOUND"
+
+
 def test_the_warning_page_with_an_expired_certificate_is_the_date_fault(service):
     text = "网站的 HTTPS 证书上个月就到期了，没续，Chrome 打开显示您的连接不是私密连接，下面那一行小字的错误代码是什么"
     assert service.resolve(text).matches[0].answer.name == "ERR_CERT_DATE_INVALID"
