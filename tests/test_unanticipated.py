@@ -1815,6 +1815,8 @@ SESSION_19_QUESTIONS = [
     ("ECONNRESET 写进文档了，但是还是不太懂", "ECONNRESET"),
     ("谁写的网关，504 怎么排查", 504),
     ("谁写的代码报 ECONNRESET 了，帮忙看看", "ECONNRESET"),
+    # Who changed it, asked because something of one's own is out of reach now.
+    ("mysql 突然连不上了，一直报 EHOSTUNREACH，安全组规则是谁改的？", "EHOSTUNREACH"),
     # "结果是" and what came out, not what was wrong.
     ("我 telnet 了一下，结果是 connection refused", "ECONNREFUSED"),
     ("换了个网络试，结果是 ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED"),

@@ -1166,9 +1166,15 @@ def _asks_no_one(text: str) -> bool:
 _WHO_DID_IT = ("谁写的", "谁改的", "谁提交的", "谁合的", "哪位写的", "哪个大佬写的", "谁把")
 
 
+# Something of one's own that cannot be reached now: who changed it is asked because of it
+# ("redis 连不上报 ENETUNREACH，路由表昨天谁改的？").
+_CANNOT_REACH = ("连不上", "连不通", "调不通", "访问不了", "打不开", "上不去", "ping 不通", "ping不通")
+
+
 def asks_who_did_it(folded: str) -> bool:
-    """Is the only question in the text who wrote or changed something?"""
-    if not any(word in folded for word in _WHO_DID_IT):
+    """Is the only question in the text who wrote or changed something (and nothing of one's
+    own out of reach because of it)?"""
+    if not any(word in folded for word in _WHO_DID_IT) or any(word in folded for word in _CANNOT_REACH):
         return False
     return _asks_no_one(_blanked(folded, _WHO_DID_IT).replace("?", " "))
 
