@@ -623,6 +623,20 @@ def test_what_users_read_on_screen(service, text, name):
     assert service.resolve(text).matches[0].answer.name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Taiwan's words for what the cards say: 網際網路 (互联网), 網域名稱 (域名), 跨來源 (跨源),
+        # 同源政策 (同源策略).
+        ("Chrome 顯示無法連線至網際網路，是網路卡的問題嗎", "ERR_INTERNET_DISCONNECTED"),
+        ("網域名稱解析失敗怎麼辦", "ENOTFOUND"),
+        ("已封鎖跨來源請求：同源政策不允許讀取遠端資源", "CORS_MISSING_ALLOW_ORIGIN"),
+    ],
+)
+def test_regional_words_read_as_the_mainland_ones(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name
+
+
 def test_a_dns_failure_typed_by_its_sound(service):
     assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"
 

@@ -53,6 +53,17 @@ _TERMS = {
     "智慧卡": "智能卡",
     "身分验证": "身份验证",
     "身分认证": "身份认证",
+    # Taiwan's and Hong Kong's words for what the mainland's texts and our cards say.
+    "执行个体": "实例",
+    "网域名称": "域名",
+    "网际网路": "互联网",
+    "网际网络": "互联网",
+    "回传": "返回",
+    "跨来源": "跨源",
+    "已封锁": "已拦截",
+    "同源政策": "同源策略",
+    "违反政策": "违反策略",
+    "遭拒": "被拒",
     # Corner brackets are quotation marks in Taiwan and Hong Kong (zhconv made them “”).
     "「": "“",
     "」": "”",
