@@ -703,6 +703,14 @@ def test_a_chromium_name_with_digits_a_letter_off(service, text):
     assert service.resolve(text).matches[0].key == "ERR_HTTP2_PROTOCOL_ERROR"
 
 
+def test_names_a_letter_off_as_warning_pages_and_hurried_typing_show_them(service):
+    # Chrome's certificate warning pages print NET:: in capitals.
+    assert service.resolve("NET::ERR_SSL_VERSION_OR_CIPHER_MISMACH").matches[0].key == "ERR_SSL_VERSION_OR_CIPHER_MISMATCH"
+    # Two neighbours swapped in a short errno name are one slip.
+    assert service.resolve("EACCSE 端口 80 绑不上").matches[0].key == "EACCES"
+    assert service.resolve("EPIEP 是啥").matches[0].key == "EPIPE"
+
+
 @pytest.mark.parametrize(
     ("text", "cause"),
     [

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from itertools import islice
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.core import pinyin, tuning
 from bot.core.domain import (
@@ -363,7 +363,7 @@ _LETTER_O_RE = re.compile(r"(?<=[0-9])o+(?=[0-9])")  # "1o06", "1oo1"
 _DIGIT_O_RE = re.compile(r"[0-9]o")
 _FOUR_DIGITS_RE = re.compile(r"(?<![0-9])(10[01][0-9])(?![0-9])")
 _BARE_CLOSE_MAX = 12  # normalised characters: the number and a question word or two
-_NET_ERR_RE = re.compile(r"net::(ERR_[A-Za-z0-9_]{8,})")
+_NET_ERR_RE = re.compile(r"(?i:net)::(ERR_[A-Za-z0-9_]{8,})")  # NET:: on Chrome's warning pages
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # Trouble told in words a failure below HTTP is told in ("老的安卓手机连不上了"), beside
@@ -1018,13 +1018,13 @@ class NetworkIndex:
     def _one_close(self, typed: str, names: tuple[str, ...], most: int) -> str | None:
         """The nearest name of ``names``, at most ``most`` edits from ``typed``, if no other is
         as near ("ECONNREFSED": one edit from ECONNREFUSED, two from ECONNRESET), and ``typed``
-        is no card's name itself."""
+        is no card's name itself. Two neighbours swapped count as one edit ("EPIEP")."""
         if typed in self.entries:
             return None
         near = sorted(
             (d, n)
             for n in names
-            if abs(len(n) - len(typed)) <= most and (d := Levenshtein.distance(n, typed, score_cutoff=most)) <= most
+            if abs(len(n) - len(typed)) <= most and (d := OSA.distance(n, typed, score_cutoff=most)) <= most
         )
         if not near or (len(near) > 1 and near[1][0] == near[0][0]):
             return None
