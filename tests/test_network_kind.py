@@ -709,6 +709,8 @@ def test_names_a_letter_off_as_warning_pages_and_hurried_typing_show_them(servic
     # Two neighbours swapped in a short errno name are one slip.
     assert service.resolve("EACCSE 端口 80 绑不上").matches[0].key == "EACCES"
     assert service.resolve("EPIEP 是啥").matches[0].key == "EPIPE"
+    # OpenSSL's six-word lines, typed with a slip.
+    assert service.resolve("self signed certifcate in certificate chain").matches[0].key == "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"
 
 
 @pytest.mark.parametrize(

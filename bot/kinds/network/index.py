@@ -130,8 +130,8 @@ _MYSQL_CONNECT_RE = re.compile(r"can't connect to mysql server on [^()\n]{0,80}\
 # 127.0.0.11:53: …"): the DNS query timed out, not the connection (ETIMEDOUT's "i/o timeout").
 _GO_LOOKUP_TIMEOUT_RE = re.compile(r"lookup [a-z0-9_.-]{1,253}(?: on [0-9a-f.:\[\]]{1,64})?: i/o timeout")
 _GO_LOOKUP_TIMEOUT_NAME = "ETIMEOUT"
-_SLIP_ALONE = 40  # normalised characters: an English error typed alone, a slip in it read
-_SLIP_ALONE_WORDS = 5  # ... in a few words, not an English question
+_SLIP_ALONE = 48  # normalised characters: an English error typed alone, a slip in it read
+_SLIP_ALONE_WORDS = 7  # ... in a few words (an OpenSSL line runs to six), not an English question
 _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
 _SPACED_ERR_RE = re.compile(r"(?<![a-z0-9_])err(?: [a-z0-9]{1,12}){2,6}")  # bounded: a few words
 _IDENTIFIED = frozenset({"pattern", "signature"})  # readings of what the text printed
