@@ -641,6 +641,13 @@ def test_a_dns_failure_typed_by_its_sound(service):
     assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"
 
 
+def test_a_term_typed_by_its_sound_inside_a_longer_complaint(service):
+    # Read as typed it finds nothing; with 正书 put right (证书), OpenSSL's wording.
+    match = service.resolve("curl 报无法获取本地颁发者正书怎么办").matches[0]
+    assert match.answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+    assert "证书" in match.why
+
+
 @pytest.mark.parametrize("text", ["dns解析不了", "解析不了域名是什么原因"])
 def test_a_name_that_does_not_resolve_is_no_request_the_server_could_not_parse(service, text):
     # "解析不了" alone is also a server failing to parse a request (400): with DNS or 域名 it is DNS.

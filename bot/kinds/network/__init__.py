@@ -24,6 +24,7 @@ from bot.kinds.network.cards import family_list, network_card
 from bot.kinds.network.index import ERROR_NAME_ASKS, WS_CLOSE_WORDS, NetworkIndex, short_key
 from bot.kinds.network.loader import load_network
 from bot.kinds.network.model import FAMILIES, NetworkData, NetworkEntry
+from bot.kinds.network.sounds import RESPELLER
 from bot.render.reply import Reply
 from bot.render.richtext import Line
 
@@ -37,6 +38,9 @@ _OWN_CODES: dict[str, tuple[str, ...]] = {
     # Not "websocket" alone: "WebSocket 握手的状态码" is 101.
     "websocket": WS_CLOSE_WORDS,
 }
+# A text this short and telling trouble is read again with its terms' sounds put right.
+_RESPELL_MAX = 80
+_TROUBLE_TOLD = ("报", "错", "失败", "不了", "不上", "不通", "拦截", "error")
 _RUNTIMES = ("chrome", "浏览器", "firefox", "node", "curl", "java", "python", "golang", "socket", "connect", "tcp")
 _STATUS_WORDS = ("状态码", "status code", "http", "响应码")
 
@@ -91,7 +95,16 @@ class NetworkKind:
         return self.index.strongest(q)
 
     def search(self, q: Query, limit: int) -> list[Match]:
-        return self.index.search(q, limit)
+        matches = self.index.search(q, limit)
+        if matches or len(q.text) > _RESPELL_MAX or not any(word in q.folded for word in _TROUBLE_TOLD):
+            return matches
+        # "openssl 报无法获取本地颁发者正书": a short text telling trouble, which read nothing as
+        # typed, is read once more with a term typed by its sound put right.
+        respelled, put = RESPELLER.respell(q.text)
+        if not put:
+            return matches
+        heard = "、".join(f"「{word}」" for word in put)
+        return [replace(m, why=f"{m.why}（按读音读作{heard}）") for m in self.index.search(Query.of(respelled), limit)]
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
         return self.index.documents(q, limit)
