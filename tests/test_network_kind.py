@@ -641,6 +641,11 @@ def test_a_dns_failure_typed_by_its_sound(service):
     assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"
 
 
+def test_a_self_signed_certificate_told_inside_the_chain_is_the_chain_card(service):
+    # OpenSSL's "self signed certificate in certificate chain" in Chinese word order.
+    assert service.resolve("openssl 报自签名证书在证书链中").matches[0].answer.name == "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"
+
+
 def test_a_term_typed_by_its_sound_inside_a_longer_complaint(service):
     # Read as typed it finds nothing; with 正书 put right (证书), OpenSSL's wording.
     match = service.resolve("curl 报无法获取本地颁发者正书怎么办").matches[0]
