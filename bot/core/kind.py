@@ -106,6 +106,9 @@ class Kind(Protocol):
     name: str  # "status", "error", "network": the JSON "kind" and the button namespace
     title: str  # what the bot calls it in Chinese ("HTTP 状态码")
     identifies: bool  # its strong matches may replace another kind's outright answer
+    # Chinese terms of its own that people type by their sound or in pinyin ("证书", "欠费"):
+    # the resolver writes a question typed in pinyin back in Chinese with them.
+    sound_words: tuple[str, ...]
 
     def load(self, root: Path, problems: Problems, loaded: Mapping[str, Any]) -> Any:
         """Read and validate ``root/<its folder>``; report every problem to ``problems``.

@@ -71,6 +71,11 @@ def _typed(word: str) -> list[str] | None:
     return out
 
 
+def typed_syllables(word: str) -> list[str] | None:
+    """The syllables of a word of lower-case letters typed as pinyin, or None."""
+    return _typed(word) if word else None
+
+
 def key(text: str) -> str:
     """The syllables of ``text`` as ``·a·b·c·``; runs that cannot be read are split by spaces."""
     runs: list[list[str]] = [[]]

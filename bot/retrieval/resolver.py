@@ -37,6 +37,7 @@ from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Kind, Query, window
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.text import has_cjk
+from bot.core.typed_pinyin import EVERYDAY, PinyinWords
 from bot.retrieval.textindex import forget_shared
 
 # Laughter and shrugs around a named error (see _is_chatter). Not "again" or "经典": vendors'
@@ -51,6 +52,9 @@ _ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "谁占", "呢", "问个", "�
 # only an error typed by name is offered then (not whatever its other words resemble).
 _REMARK_MAX = 200
 _NAMED_TIERS = frozenset({"code", "pattern", "signature", "alias", "named", "message"})
+# Characters: a question typed in pinyin is short (a paste is not read as pinyin).
+_PINYIN_MAX = 80
+_BY_SOUND = frozenset({"fuzzy", "heard"})
 # An English yes/no question opens with its verb ("Is 418 a real status code lol").
 _ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
 
@@ -69,6 +73,7 @@ class Resolver:
         self.kinds: tuple[Kind, ...] = kb.kinds
         for kind in self.kinds:
             kind.build(kb)  # every index at start, none on the first question
+        self._pinyin = PinyinWords([*(w for kind in self.kinds for w in kind.sound_words), *EVERYDAY])
         forget_shared()
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
@@ -84,8 +89,28 @@ class Resolver:
         answers it). Its ``query`` is the text as sent (cut as the kinds' reading is): the
         kinds read repeated lines once, and a reply echoes what was sent."""
         res = self._read(text, limit)
+        if isinstance(text, str) and not res.withdrawn and (not res.matches or res.matches[0].tier in _BY_SOUND):
+            # Read as nothing, or only by sound ("grpc fuwu bukeyong" sounds like 503's name): the
+            # pinyin's words written back may say more ("grpc 服务不可用").
+            pinyin = self._read_as_pinyin(text, limit)
+            if pinyin is not None and (not res.matches or pinyin.matches[0].score > res.matches[0].score):
+                res = pinyin
         sent = window(text) if isinstance(text, str) else res.query
         return res if res.query == sent else replace(res, query=sent)
+
+    def _read_as_pinyin(self, text: str, limit: int) -> Resolution | None:
+        """A short question typed in pinyin that read as nothing ("aliyun ecs kucun buzu"): its
+        known words written back in Chinese, read again."""
+        if len(text) > _PINYIN_MAX or not text.isascii():
+            return None
+        written, put = self._pinyin.write_back(text)
+        if not put:
+            return None
+        res = self._read(written, limit)
+        if not res.matches:
+            return None
+        heard = "、".join(f"「{word}」" for word in put)
+        return replace(res, matches=tuple(replace(m, why=f"{m.why}（按拼音读作{heard}）") for m in res.matches))
 
     def _read(self, text: str, limit: int) -> Resolution:
         q = Query.of(text)

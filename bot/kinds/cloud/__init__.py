@@ -226,6 +226,7 @@ class CloudKind:
     name = "error"  # the JSON contract's "kind" for cloud API errors
     title = "云 API 错误"
     identifies = True
+    sound_words = SOUND_WORDS
 
     def __init__(self) -> None:
         self.data: CloudData | None = None

@@ -24,7 +24,7 @@ from bot.kinds.network.cards import family_list, network_card
 from bot.kinds.network.index import ERROR_NAME_ASKS, WS_CLOSE_WORDS, NetworkIndex, short_key
 from bot.kinds.network.loader import load_network
 from bot.kinds.network.model import FAMILIES, NetworkData, NetworkEntry
-from bot.kinds.network.sounds import RESPELLER
+from bot.kinds.network.sounds import RESPELLER, SOUND_WORDS
 from bot.render.reply import Reply
 from bot.render.richtext import Line
 
@@ -49,6 +49,7 @@ class NetworkKind:
     name = "network"
     title = "网络错误（CORS、DNS、TCP、TLS、curl、gRPC、WebSocket）"
     identifies = True
+    sound_words = SOUND_WORDS
 
     def __init__(self) -> None:
         self.data: NetworkData | None = None

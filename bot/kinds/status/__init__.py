@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.cache import gc_paused
+from bot.core.domain import TERMS
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
@@ -29,6 +30,7 @@ class StatusKind:
     name = "status"
     title = "HTTP 状态码"
     identifies = False  # its outright answers stand; its readings are the baseline
+    sound_words = tuple(t for t in TERMS if not t.isascii())  # the domain's own terms
 
     def __init__(self) -> None:
         self.data: StatusData | None = None
