@@ -641,6 +641,12 @@ def test_a_dns_failure_typed_by_its_sound(service):
     assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"
 
 
+def test_tcps_own_handshake_is_no_tls_handshake(service):
+    match = service.resolve("服务器之间 tcp 三次握手失败").matches[0]
+    assert (match.answer.family, match.tier) == ("tcp", "topic")
+    assert service.resolve("tls 握手失败").matches[0].answer.name == "SSL_HANDSHAKE_FAILURE"
+
+
 def test_a_self_signed_certificate_told_inside_the_chain_is_the_chain_card(service):
     # OpenSSL's "self signed certificate in certificate chain" in Chinese word order.
     assert service.resolve("openssl 报自签名证书在证书链中").matches[0].answer.name == "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"

@@ -130,6 +130,9 @@ _MYSQL_CONNECT_RE = re.compile(r"can't connect to mysql server on [^()\n]{0,80}\
 # 127.0.0.11:53: …"): the DNS query timed out, not the connection (ETIMEDOUT's "i/o timeout").
 _GO_LOOKUP_TIMEOUT_RE = re.compile(r"lookup [a-z0-9_.-]{1,253}(?: on [0-9a-f.:\[\]]{1,64})?: i/o timeout")
 _GO_LOOKUP_TIMEOUT_NAME = "ETIMEOUT"
+# TCP's own handshake named, and no word of TLS: a "握手失败" alias of a TLS card says nothing.
+_TCP_HANDSHAKE = ("三次握手", "tcp 握手", "tcp握手", "tcp 三次")
+_TLS_TOLD = ("tls", "ssl", "https", "证书")
 _SLIP_ALONE = 48  # normalised characters: an English error typed alone, a slip in it read
 _SLIP_ALONE_WORDS = 7  # ... in a few words (an OpenSSL line runs to six), not an English question
 _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
@@ -1305,9 +1308,12 @@ class NetworkIndex:
         # inside a phrase ("证书昨晚过期了", "端口好像被占用了").
         for text in dict.fromkeys((query, without_fillers(query))):
             padded = f" {text} "
+            tcp_handshake = any(w in q.folded for w in _TCP_HANDSHAKE) and not any(w in q.folded for w in _TLS_TOLD)
             for choice in self._contained.find(padded):
                 if not self._in_context(choice.key, q.folded) or ruled_out(padded, choice.key):
                     continue  # "…暂时失败，并不是域名不存在": the alias denied
+                if tcp_handshake and "握手" in choice.key and self.entries[choice.target].family == "tls":
+                    continue  # "tcp 三次握手失败": TCP's handshake, not TLS's
                 coverage = len(choice.key) / max(len(text), 1)
                 # "grpc 请求超时" names the technology: more specific than the status alias inside it.
                 tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
