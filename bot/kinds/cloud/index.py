@@ -892,6 +892,17 @@ class CloudIndex:
             # read alike (three ECS codes carry "指定的镜像不存在。"), the one more APIs document.
             prior = self._meaning.prior(cand.provider, code) if cand.tier == "message" else 0.0
             ranked.append(((-score, -cand.score, -prior, rank, code.lower(), code), score, cand))
+        if hints.providers:
+            # "华为云 OBS 签名错误": another cloud's message word for word ("签名错误" is Aliyun's)
+            # does not lead the named cloud's own error read by meaning: it stays just below.
+            named = max((score for _, score, c in ranked if c.provider in hints.providers), default=0.0)
+            if named >= tuning.CHOICES:
+                ranked = [
+                    ((-min(score, named - tuning.JUST_BELOW), *key[1:]), min(score, named - tuning.JUST_BELOW), c)
+                    if c.tier == "message" and c.provider and c.provider not in hints.providers and score >= named
+                    else (key, score, c)
+                    for key, score, c in ranked
+                ]
         ranked.sort(key=lambda item: item[0])
         # Answers are put together for the matches returned only: rows, variants, families.
         return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]
