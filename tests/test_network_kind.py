@@ -641,6 +641,12 @@ def test_a_dns_failure_typed_by_its_sound(service):
     assert service.resolve("该域名无法解晰 一直提示解晰失败").matches[0].answer.family == "dns"
 
 
+@pytest.mark.parametrize("text", ["tcp 连不上", "tcp 连接建立失败"])
+def test_a_transport_below_http_named_is_read_below_http(service, text):
+    # 502 shares 连不上 and 101 shares 建立连接 with these; no status, proxy or HTTP is told of.
+    assert service.resolve(text).matches[0].kind == "network"
+
+
 def test_tcps_own_handshake_is_no_tls_handshake(service):
     match = service.resolve("服务器之间 tcp 三次握手失败").matches[0]
     assert (match.answer.family, match.tier) == ("tcp", "topic")

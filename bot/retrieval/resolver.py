@@ -432,6 +432,20 @@ class Resolver:
                 matches = _put_ahead(matches, below)
         if (
             matches
+            and matches[0].kind == "status"
+            and matches[0].tier == "words"
+            and any(word in q.folded for word in _BELOW_HTTP)
+            and not any(word in q.folded for word in _HTTP_TALK)
+            and not any(word in q.folded for word in _FRONTED)
+            and not domain.asks_for_status(q.folded)  # "…TCP 握手没完成，返回哪个码"
+        ):
+            # "tcp 连不上", "tcp 连接建立失败": a transport below HTTP named, and a status only
+            # shares words with it (502's 连不上, 101's 建立连接): the network reading leads.
+            below = next((m for m in matches if m.kind == "network"), None)
+            if below is not None:
+                matches = _put_ahead(matches, below)
+        if (
+            matches
             and matches[0].score < tuning.ANSWER
             and len(q.normalized.replace(" ", "")) > _LOOKUP_WORD  # "网关" alone is a lookup
             and (
@@ -468,6 +482,10 @@ _DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
 _TERSE_LOOKUPS = frozenset({"phrase", "meaning", "heard"})
 _LOOSE_TIERS = frozenset({"words", "fuzzy", "document", "topic"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
+# Transports below HTTP, named: a status sharing words with such a text is no reading of it,
+# unless a proxy in front of a site is told of (what Cloudflare shows its visitors is a status).
+_BELOW_HTTP = ("tcp", "udp", "三次握手")
+_FRONTED = ("cloudflare", "源站", "回源", "cdn")
 # Words that put a text in HTTP's own terms ("https" is TLS talk as much as HTTP's).
 _HTTP_TALK = ("状态码", "响应码", "返回码", "status code", "http 状态", "http状态", "nginx", "网关", "http/", "请求")
 
