@@ -93,7 +93,11 @@ class Resolver:
             # Read as nothing, or only by sound ("grpc fuwu bukeyong" sounds like 503's name): the
             # pinyin's words written back may say more ("grpc 服务不可用").
             pinyin = self._read_as_pinyin(text, limit)
-            if pinyin is not None and (not res.matches or pinyin.matches[0].score > res.matches[0].score):
+            if pinyin is not None and (
+                not res.matches
+                # A name's sound read already says what the words say ("wangguan chaoshi"): it stands.
+                or (pinyin.matches[0].key != res.matches[0].key and pinyin.matches[0].score > res.matches[0].score)
+            ):
                 res = pinyin
         sent = window(text) if isinstance(text, str) else res.query
         return res if res.query == sent else replace(res, query=sent)
