@@ -36,28 +36,28 @@ class PinyinWords:
             pieces.append((part, sounds))
         out: list[str] = []
         put: list[str] = []
-        run: list[tuple[str, int]] = []  # (syllable, piece number) of consecutive pinyin words
+        run: list[str] = []  # the syllables of consecutive words typed in pinyin
 
         def flush() -> None:
             i = 0
             while i < len(run):
                 for size in range(min(_LONGEST, len(run) - i), 1, -1):
-                    word = self._by_sound.get(tuple(s for s, _ in run[i : i + size]))
+                    word = self._by_sound.get(tuple(run[i : i + size]))
                     if word is not None:
                         out.append(word)
                         put.append(word)
                         i += size
                         break
                 else:
-                    out.append(f" {run[i][0]} ")
+                    out.append(f" {run[i]} ")
                     i += 1
             if run:
                 out.append(" ")  # the run ends where a word not typed in pinyin starts
             run.clear()
 
-        for k, (part, sounds) in enumerate(pieces):
+        for part, sounds in pieces:
             if sounds:
-                run.extend((s, k) for s in sounds)
+                run.extend(sounds)
             elif part.isspace() and run:
                 continue  # syllables run on across spaces
             else:

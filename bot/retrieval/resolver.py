@@ -36,6 +36,7 @@ from bot.core.chatter import MAX_CHARS
 from bot.core.kind import IDENTIFIER_TYPED, LAST_RESORT, Kind, Query, window
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
+from bot.core.sounds import noting_heard
 from bot.core.text import has_cjk
 from bot.core.typed_pinyin import EVERYDAY, PinyinWords
 from bot.retrieval.textindex import forget_shared
@@ -113,8 +114,7 @@ class Resolver:
         res = self._read(written, limit)
         if not res.matches:
             return None
-        heard = "、".join(f"「{word}」" for word in put)
-        return replace(res, matches=tuple(replace(m, why=f"{m.why}（按拼音读作{heard}）") for m in res.matches))
+        return replace(res, matches=tuple(noting_heard(res.matches, put, "拼音")))
 
     def _read(self, text: str, limit: int) -> Resolution:
         q = Query.of(text)

@@ -21,6 +21,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
+from bot.core.sounds import noting_heard
 from bot.core.symptoms import VAGUE, SymptomIndex, listed
 from bot.core.text import fold, nfkc
 from bot.core.textforms import known_forms
@@ -326,8 +327,7 @@ class CloudKind:
                 text, respelled = self._respeller.respell(text)
         matches = self.index.search(text, limit=limit, messages="log-signature" not in q.signals)
         if respelled:
-            heard = "、".join(f"「{word}」" for word in respelled)
-            matches = [replace(m, why=f"{m.why}（按读音读作{heard}）") for m in matches]
+            matches = noting_heard(matches, respelled)
         if matches and matches[0].tier == "code":
             q.signals.add(IDENTIFIER_TYPED)  # whatever the reading becomes, the text talks shop
             matches = self._told_after_code(text, matches, limit)

@@ -18,6 +18,7 @@ from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.schema import Problems
+from bot.core.sounds import noting_heard
 from bot.core.symptoms import listed
 from bot.core.textforms import known_forms
 from bot.kinds.network.cards import family_list, network_card
@@ -104,8 +105,7 @@ class NetworkKind:
         respelled, put = RESPELLER.respell(q.text)
         if not put:
             return matches
-        heard = "、".join(f"「{word}」" for word in put)
-        return [replace(m, why=f"{m.why}（按读音读作{heard}）") for m in self.index.search(Query.of(respelled), limit)]
+        return noting_heard(self.index.search(Query.of(respelled), limit), put)
 
     def fallback(self, q: Query, limit: int) -> list[Match]:
         return self.index.documents(q, limit)
