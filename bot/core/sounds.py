@@ -31,18 +31,20 @@ class Respeller:
                 by_sound.setdefault(sound, set()).add(word)
         self._known = frozenset(known)
         self._by_sound = {sound: next(iter(ws)) for sound, ws in by_sound.items() if len(ws) == 1}
+        # The syllables a known word opens with: only where one is heard may a word start.
+        self._firsts = frozenset(sound[0] for sound in self._by_sound)
 
     def respell(self, text: str) -> tuple[str, list[str]]:
         """``text`` with each sound-alike of a known word replaced by the word, and the words
         put in (none: ``text`` itself)."""
         sounds = list(map(syllable, text))
-        if sum(map(bool, sounds)) < 2:
+        if sum(map(bool, sounds)) < 2 or self._firsts.isdisjoint(sounds):
             return text, []
         out: list[str] = []
         put: list[str] = []
         i, n = 0, len(text)
         while i < n:
-            found = self._word_at(text, sounds, i) if sounds[i] else None
+            found = self._word_at(text, sounds, i) if sounds[i] in self._firsts else None
             if found is None:
                 out.append(text[i])
                 i += 1
