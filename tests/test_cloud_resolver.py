@@ -145,6 +145,12 @@ def test_provider_hint_picks_that_providers_row(index: CloudIndex) -> None:
     assert top(index, "阿里云 OSS NoSuchKey").answer.error.provider == "aliyun"  # type: ignore[union-attr]
 
 
+def test_a_forbidden_overwrite_is_no_refused_access(index: CloudIndex) -> None:
+    # FileAlreadyExists says "禁止覆盖同名文件": an overwrite forbidden, not access refused.
+    assert top(index, "阿里云 OSS 权限不足").answer.error_code == "AccessDenied"
+    assert top(index, "OSS 上传时禁止覆盖，可同名文件已经在了").answer.error_code == "FileAlreadyExists"
+
+
 def test_another_clouds_wording_does_not_lead_the_named_clouds_error(index: CloudIndex) -> None:
     # "签名错误" is Aliyun's message word for word; Huawei is named, and its own error reads alike.
     assert top(index, "华为云 OBS 签名错误").answer.error.provider == "huaweicloud"  # type: ignore[union-attr]

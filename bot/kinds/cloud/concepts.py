@@ -1232,7 +1232,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "protected",
         "protect",
     ),
-    "overwrite": ("覆盖", "overwrite", "overwritten"),
+    # "禁止覆盖同名文件" forbids an overwrite; it is no refused access ("权限不足").
+    "overwrite": ("覆盖", "禁止覆盖", "不允许覆盖", "overwrite", "overwritten"),
     "merge": ("合并", "complete multipart", "completemultipartupload"),
     # --- things --------------------------------------------------------------------------
     "bucket": ("桶名", "存储空间", "存储桶", "桶", "bucket", "buckets"),
