@@ -2797,3 +2797,11 @@ def test_obsutil_names_huawei_obs(service):
 def test_she_me_typed_for_shen_me_asks(service):
     # 社么 is 什么 typed by its sound, as 神么 is (nothing before).
     assert _first(service.resolve("404是社么意思")) == 404
+
+
+def test_another_english_word_is_no_typo_of_a_name(service):
+    # "expired" is a word the names use themselves, not a slip of "required" (nginx's 496).
+    top = service.resolve("ssl certificate expired").matches[0]
+    assert (top.kind, top.key) == ("network", "X509_V_ERR_CERT_HAS_EXPIRED")
+    # A slip of a name's word is still one ("lenght" is "length" with two letters swapped).
+    assert service.resolve("Lenght Required 是啥").matches[0].status == 411

@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import islice
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot.core import domain, pinyin, tuning
 from bot.core.domain import technical_terms
@@ -486,7 +487,22 @@ class StatusIndex:
         self._short = SubstringIndex(short)
         self._sounds = SubstringIndex(sounds)
         self._typos = RatioKeys(self._fuzzy_keys)
+        # The English words the names and aliases use: one of them typed where a name has
+        # another is a different word, not a slip.
+        self._latin_words = frozenset(w for key in self._fuzzy_keys if key.isascii() for w in key.split())
         self._words.freeze(len(self.data.statuses))
+
+    def _other_word(self, query: str, key: str) -> bool:
+        """Does an English ``query`` differ from an English name word for word by a word the
+        names use themselves, and no slip of the name's ("expired" for "required"; "lenght" is
+        "length" with two letters swapped)?"""
+        if not (query.isascii() and key.isascii()):
+            return False
+        words, names = query.split(), key.split()
+        return len(words) == len(names) and any(
+            w != n and w in self._latin_words and OSA.normalized_similarity(w, n) < _SLIP_SIMILARITY
+            for w, n in zip(words, names, strict=True)
+        )
 
     def _homophones(self, query: str, folded: str, offer, slivers: set[int]) -> None:
         """A Chinese alias written with other characters of the same sound ("王冠超时"), or
@@ -1202,6 +1218,8 @@ class StatusIndex:
                 continue
             if negated_apart(query, key):
                 continue  # "websocket 连不上" is no typo of "websocket 连上了"
+            if self._other_word(query, key):
+                continue  # "ssl certificate expired" is no typo of "SSL Certificate Required"
             choice = self._fuzzy_choices[index]
             offer(choice.target, tuning.fuzzy_alias(score, len(query)), f"近似{choice.label}", "fuzzy")
         # "接口老是报 bad gatewya": a mistyped English phrase inside a Chinese sentence, read
@@ -1507,6 +1525,9 @@ def _typed_alike(run: str, key: str) -> bool:
     )
 
 
+# How alike a word and a name's must be to be a slip of it, not another word (as the network
+# kind's near aliases: "refuesd" for "refused"; "expired" for "required" is 0.62).
+_SLIP_SIMILARITY = 0.7
 # Letters beside each other on a QWERTY keyboard (a slip of the first letter).
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _BESIDE = {row[i]: row[max(0, i - 1) : i] + row[i + 1 : i + 2] for row in _ROWS for i in range(len(row))}
