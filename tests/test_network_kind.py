@@ -647,6 +647,11 @@ def test_a_transport_below_http_named_is_read_below_http(service, text):
     assert service.resolve(text).matches[0].kind == "network"
 
 
+def test_an_https_page_calling_an_http_api_is_mixed_content(service):
+    # Not "https 访问 http 端口" (TLS spoken to a plain port), one character away.
+    assert service.resolve("https 访问 http 接口被浏览器拦了").matches[0].key == "MIXED_CONTENT"
+
+
 def test_tcps_own_handshake_is_no_tls_handshake(service):
     match = service.resolve("服务器之间 tcp 三次握手失败").matches[0]
     assert (match.answer.family, match.tier) == ("tcp", "topic")
