@@ -2805,3 +2805,9 @@ def test_another_english_word_is_no_typo_of_a_name(service):
     assert (top.kind, top.key) == ("network", "X509_V_ERR_CERT_HAS_EXPIRED")
     # A slip of a name's word is still one ("lenght" is "length" with two letters swapped).
     assert service.resolve("Lenght Required 是啥").matches[0].status == 411
+
+
+@pytest.mark.parametrize("text", ["http 跳 https 用什么码", "http重定向到https用哪个码"])
+def test_a_redirect_to_https_is_no_request_sent_to_the_https_port(service, text):
+    # nginx's 497 (plain HTTP sent to its HTTPS port) reads alike; 302 by word overlap.
+    assert service.resolve(text).matches[0].status == 301

@@ -1629,6 +1629,7 @@ _DONE_WITHOUT_BODY_RE = re.compile(
     r"(?:删除|删掉|删了|更新|修改)[^。]{0,60}?"
     r"(?:什么都不|啥都不|啥也不|什么也不|不返回任何|没有任何需要|不需要返回|不用返回|响应体为空|不带响应体|没有响应体|响应体是空)"
 )
+_TO_HTTPS_RE = re.compile(r"http\s?(?:跳转|跳|转|重定向)(?:到|向)?\s?https")
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
 _GIVES_WAY = (
     (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
@@ -1645,6 +1646,11 @@ _GIVES_WAY = (
     (_DONE_WITHOUT_BODY_RE, 201, 204),
     (_DONE_WITHOUT_BODY_RE, 200, 204),
     (_DONE_WITHOUT_BODY_RE, 202, 204),
+    # "http 跳 https 用什么码": a redirect from plain HTTP to HTTPS for good (301, as nginx's
+    # `return 301` writes it), not nginx's 497 for plain HTTP sent to its HTTPS port, nor the
+    # temporary 302 word overlap reads (307 stays: ASP.NET Core's UseHttpsRedirection sends it).
+    (_TO_HTTPS_RE, 497, 301),
+    (_TO_HTTPS_RE, 302, 301),
     # "浏览器带着 Range 头只请求剩下的部分，服务器成功返回了这一段": the success is partial (206),
     # not the plain 200 "成功返回" names.
     (
