@@ -2811,3 +2811,10 @@ def test_another_english_word_is_no_typo_of_a_name(service):
 def test_a_redirect_to_https_is_no_request_sent_to_the_https_port(service, text):
     # nginx's 497 (plain HTTP sent to its HTTPS port) reads alike; 302 by word overlap.
     assert service.resolve(text).matches[0].status == 301
+
+
+def test_a_program_giving_up_is_the_failure_not_the_asker_giving_up(service):
+    text = "登录页和首页互相跳转，浏览器就放弃了，显示重定向次数过多"
+    assert service.resolve(text).matches[0].key == "ERR_TOO_MANY_REDIRECTS"
+    # The asker giving up still settles it.
+    assert service.resolve("试了半天最后放弃了，重定向次数过多这个问题先不管了").matches == ()

@@ -1363,7 +1363,11 @@ _EITHER_RE = re.compile(r"[0-9] ?还是")
 _settled_word = _one_of(SETTLED_WORDS)
 # A settling word inside a description of the fault itself: "服务端那边其实可能已经处理完了", "errno
 # 设成了对应的值", "双方都没有收发过关闭帧", "收到的数据比预期的要少", "老板又催上线了" (not launched).
-_NOT_SETTLING = ("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少", "催上线")
+_NOT_SETTLING = (
+    *("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少", "催上线"),
+    # A program giving up is the failure told ("…来回跳了很多次，浏览器最后放弃了"), not the asker.
+    *("浏览器放弃了", "浏览器最后放弃了", "浏览器就放弃了", "客户端放弃了", "客户端最后放弃了", "chrome 放弃了", "chrome 最后放弃了"),
+)
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the
 # complaint that it did not help, not the trouble put right ("API 明明建好了": a verb may come
