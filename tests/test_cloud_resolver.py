@@ -734,7 +734,8 @@ def test_the_terms_read_by_sound_are_concept_words():
     ],
 )
 def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
-    from bot.kinds.cloud.sounds import SOUND_WORDS, Respeller
+    from bot.core.sounds import Respeller
+    from bot.kinds.cloud.sounds import SOUND_WORDS
 
     assert Respeller(SOUND_WORDS).respell(text) == (spelt, put)
 

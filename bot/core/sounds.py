@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TypeVar
 
+from bot.core.match import Match
 from bot.core.pinyin import syllable
-
-M = TypeVar("M")
 
 _SIZES = (4, 3, 2)  # window lengths, longest first
 
@@ -70,7 +68,7 @@ class Respeller:
         return None
 
 
-def noting_heard(matches: Iterable[M], words: list[str], how: str = "读音") -> list[M]:
-    """``matches`` (Match objects) with the words read by sound or pinyin told in their "why"."""
+def noting_heard(matches: Iterable[Match], words: list[str], how: str = "读音") -> list[Match]:
+    """``matches`` with the words read by sound (or pinyin) told in their "why"."""
     heard = "、".join(f"「{word}」" for word in words)
-    return [replace(m, why=f"{m.why}（按{how}读作{heard}）") for m in matches]  # type: ignore[type-var]
+    return [replace(m, why=f"{m.why}（按{how}读作{heard}）") for m in matches]

@@ -252,6 +252,9 @@ def message_likeness(similarity: float) -> float:
 PROVIDER_LIFT = 15.0  # naming a provider lifts its plausible errors over loose status readings
 NAMED_FLOOR = 60.0  # ... when the cloud reading is at least this good
 JUST_ABOVE = 0.5  # a verbatim message or a naming family ranks just above the best status
+# How alike a typed word and a name's word must be (0–1) to be a slip of it, not another word:
+# "refuesd" for "refused" is 0.71, "great" for "reset" 0.4, "expired" for "required" 0.62.
+WORD_SLIP_SIMILARITY = 0.7
 JUST_BELOW = 1.0  # fuzzy likeness ranks just below it
 
 

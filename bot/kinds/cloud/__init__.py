@@ -21,7 +21,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
-from bot.core.sounds import noting_heard
+from bot.core.sounds import Respeller, noting_heard
 from bot.core.symptoms import VAGUE, SymptomIndex, listed
 from bot.core.text import fold, nfkc
 from bot.core.textforms import known_forms
@@ -31,7 +31,7 @@ from bot.kinds.cloud.index import CloudIndex, loose, provider_hints
 from bot.kinds.cloud.loader import load_cloud
 from bot.kinds.cloud.messages import compact
 from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudData
-from bot.kinds.cloud.sounds import SOUND_WORDS, Respeller
+from bot.kinds.cloud.sounds import SOUND_WORDS
 from bot.render.reply import Reply
 from bot.render.richtext import Line
 

@@ -4,10 +4,6 @@ cloud kind respells (see bot.core.sounds.Respeller).
 
 from __future__ import annotations
 
-from bot.core.sounds import Respeller
-
-__all__ = ["SOUND_WORDS", "Respeller"]
-
 # The concept words read by sound: specific terms of the trade. The lexicon's everyday words
 # (顶了, 被封, 没钱, 必需, 启用) sound like half the phrases of any sentence ("定了", "被风",
 # "没欠", "必须", "器用"), so they are read only as typed.

@@ -335,7 +335,7 @@ def _words_slipped(key: str, query: str) -> bool:
     "the connection was great today" is not "the connection was reset" mistyped."""
     words = key.split()
     found = [
-        any(Levenshtein.normalized_similarity(typed, word) >= _SLIP_SIMILARITY for word in words)
+        any(Levenshtein.normalized_similarity(typed, word) >= tuning.WORD_SLIP_SIMILARITY for word in words)
         for typed in query.split()
         if len(typed) >= 4 and typed.isascii()
     ]
@@ -349,7 +349,6 @@ _ERRNO_NAME_RE = re.compile(r"E(?:[A-Z]{3,}(?:_[A-Z]+)?|[A-Z]{2}_[A-Z]{4,})")  #
 _ERRNO_LIKE_RE = re.compile(r"(?<![a-z0-9_])e(?:[a-z]{4,16}(?:_[a-z]+)?|[a-z]{2,3}_[a-z]{4,})(?![a-z0-9_])")  # EAI_AGIAN
 _NET_LIKE_RE = re.compile(r"(?<![a-z0-9_:])err_[a-z0-9_]{6,40}(?![a-z0-9_])")  # net::ERR_… is read as printed
 _ERRNO_TAIL = 4  # letters typed after an errno name ("…UNREACHABLE", "…REFUSEDD")
-_SLIP_SIMILARITY = 0.7  # a near alias's word typed with a slip: "refuesd" for "refused" (0.71); "great" for "reset" is 0.4
 # Whole tokens only (bounded by the lookarounds), each scanned once: linear in the text.
 _SNAKE_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9]{1,11}(?:_[a-z0-9]{1,12}){1,5}(?![a-z0-9_])")
 _TYPED_MAX = 200  # characters: a question typed by hand

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.cache import gc_paused
-from bot.core.domain import TERMS
 from bot.core.kind import Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
@@ -19,7 +18,7 @@ from bot.core.schema import Problems
 from bot.core.symptoms import listed
 from bot.core.textforms import known_forms
 from bot.kinds.status import cards
-from bot.kinds.status.index import OVERVIEW, StatusIndex
+from bot.kinds.status.index import OVERVIEW, TERM_WORDS, StatusIndex
 from bot.kinds.status.loader import load_status
 from bot.kinds.status.model import StatusData, StatusEntry
 from bot.render.reply import Reply, code_list
@@ -30,7 +29,7 @@ class StatusKind:
     name = "status"
     title = "HTTP 状态码"
     identifies = False  # its outright answers stand; its readings are the baseline
-    sound_words = tuple(t for t in TERMS if not t.isascii())  # the domain's own terms
+    sound_words = TERM_WORDS  # the domain's own terms
 
     def __init__(self) -> None:
         self.data: StatusData | None = None

@@ -500,7 +500,7 @@ class StatusIndex:
             return False
         words, names = query.split(), key.split()
         return len(words) == len(names) and any(
-            w != n and w in self._latin_words and OSA.normalized_similarity(w, n) < _SLIP_SIMILARITY
+            w != n and w in self._latin_words and OSA.normalized_similarity(w, n) < tuning.WORD_SLIP_SIMILARITY
             for w, n in zip(words, names, strict=True)
         )
 
@@ -1405,8 +1405,10 @@ def _en_cues(key: str) -> tuple[str, ...]:
 
 
 
-# The trade's Chinese terms (bot.core.domain.TERMS), for a number's context typed by sound.
-_TERMS_BY_SOUND = Respeller(term for term in domain.TERMS if not term.isascii())
+# The trade's Chinese terms (bot.core.domain.TERMS), for a number's context typed by sound
+# (and the status kind's sound_words, for questions typed in pinyin).
+TERM_WORDS = tuple(term for term in domain.TERMS if not term.isascii())
+_TERMS_BY_SOUND = Respeller(TERM_WORDS)
 _RESPELL_MAX = 200  # characters
 
 
@@ -1525,9 +1527,6 @@ def _typed_alike(run: str, key: str) -> bool:
     )
 
 
-# How alike a word and a name's must be to be a slip of it, not another word (as the network
-# kind's near aliases: "refuesd" for "refused"; "expired" for "required" is 0.62).
-_SLIP_SIMILARITY = 0.7
 # Letters beside each other on a QWERTY keyboard (a slip of the first letter).
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _BESIDE = {row[i]: row[max(0, i - 1) : i] + row[i + 1 : i + 2] for row in _ROWS for i in range(len(row))}
