@@ -2807,10 +2807,17 @@ def test_another_english_word_is_no_typo_of_a_name(service):
     assert service.resolve("Lenght Required 是啥").matches[0].status == 411
 
 
-@pytest.mark.parametrize("text", ["http 跳 https 用什么码", "http重定向到https用哪个码"])
+@pytest.mark.parametrize("text", ["http 跳 https 用什么码", "http重定向到https用哪个码", "站点 http 跳转 https"])
 def test_a_redirect_to_https_is_no_request_sent_to_the_https_port(service, text):
-    # nginx's 497 (plain HTTP sent to its HTTPS port) reads alike; 302 by word overlap.
+    # nginx's 497 (plain HTTP sent to its HTTPS port) reads alike; 302 and 307 by word overlap.
     assert service.resolve(text).matches[0].status == 301
+
+
+def test_who_sends_the_redirect_to_https_decides_its_code(service):
+    # ASP.NET Core's UseHttpsRedirection sends 307; ingress-nginx's ssl-redirect sends 308.
+    assert service.resolve("asp.net core 里 http 跳转 https 是哪个状态码").matches[0].status == 307
+    assert service.resolve("k8s ingress 开了 ssl-redirect，http 跳 https 回的是几").matches[0].status == 308
+    assert service.resolve("k8s ingress 里 http 强制跳转 https 默认回什么码").matches[0].status == 308
 
 
 def test_a_program_giving_up_is_the_failure_not_the_asker_giving_up(service):

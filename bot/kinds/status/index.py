@@ -1629,6 +1629,8 @@ _DONE_WITHOUT_BODY_RE = re.compile(
     r"(?:什么都不|啥都不|啥也不|什么也不|不返回任何|没有任何需要|不需要返回|不用返回|响应体为空|不带响应体|没有响应体|响应体是空)"
 )
 _TO_HTTPS_RE = re.compile(r"http\s?(?:跳转|跳|转|重定向)(?:到|向)?\s?https")
+_SENDS_307_RE = re.compile(r"asp|\.net|usehttpsredirection|hsts|临时|internal redirect")
+_INGRESS_TO_HTTPS_RE = re.compile(r"ingress[^。]{0,60}?(?:https|ssl-redirect|ssl redirect)|ssl-redirect")
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
 _GIVES_WAY = (
     (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
@@ -1647,9 +1649,15 @@ _GIVES_WAY = (
     (_DONE_WITHOUT_BODY_RE, 202, 204),
     # "http 跳 https 用什么码": a redirect from plain HTTP to HTTPS for good (301, as nginx's
     # `return 301` writes it), not nginx's 497 for plain HTTP sent to its HTTPS port, nor the
-    # temporary 302 word overlap reads (307 stays: ASP.NET Core's UseHttpsRedirection sends it).
+    # temporary 302 or 307 word overlap reads. 307 stays where it is what was seen: ASP.NET
+    # Core's UseHttpsRedirection sends it, and so does a browser for a site on its HSTS list.
     (_TO_HTTPS_RE, 497, 301),
     (_TO_HTTPS_RE, 302, 301),
+    (_TO_HTTPS_RE, 307, 301, _SENDS_307_RE),
+    # ingress-nginx's ssl-redirect answers 308 (a redirect that keeps the method), not the
+    # 301 above.
+    (_INGRESS_TO_HTTPS_RE, 301, 308),
+    (_INGRESS_TO_HTTPS_RE, 307, 308),
     # "浏览器带着 Range 头只请求剩下的部分，服务器成功返回了这一段": the success is partial (206),
     # not the plain 200 "成功返回" names.
     (
@@ -1666,12 +1674,14 @@ _GIVES_WAY = (
 )
 
 
-def _told_giving_way(codes: list[int], folded: str, pattern: re.Pattern[str], loser: int, winner: int) -> bool:
+def _told_giving_way(
+    codes: list[int], folded: str, pattern: re.Pattern[str], loser: int, winner: int, unless: re.Pattern[str] | None
+) -> bool:
     """Is ``loser`` read ahead of ``winner`` (or ``winner`` not at all), and does the text tell the
-    failure that makes it give way (one of _GIVES_WAY)?"""
+    failure that makes it give way (one of _GIVES_WAY), and not what keeps it (``unless``)?"""
     if loser not in codes or (winner in codes and codes.index(winner) < codes.index(loser)):
         return False
-    return pattern.search(folded) is not None
+    return pattern.search(folded) is not None and (unless is None or unless.search(folded) is None)
 
 
 def _documents_give_way(ranked: list, folded: str) -> list:
@@ -1680,8 +1690,8 @@ def _documents_give_way(ranked: list, folded: str) -> list:
     read, takes the loser's place and figures and the loser comes next ("…带着旧的 ETag，服务端发现
     ETag 已经变了就不让改" reads 409 alone)."""
     codes = [row[0] for row in ranked]
-    for pattern, loser, winner in _GIVES_WAY:
-        if not _told_giving_way(codes, folded, pattern, loser, winner):
+    for pattern, loser, winner, *unless in _GIVES_WAY:
+        if not _told_giving_way(codes, folded, pattern, loser, winner, *unless or (None,)):
             continue
         i = codes.index(loser)
         ranked = list(ranked)
@@ -1696,8 +1706,8 @@ def _documents_give_way(ranked: list, folded: str) -> list:
 
 def _gives_way(ranked: list, folded: str) -> list:
     codes = [code for code, _ in ranked]
-    for pattern, loser, winner in _GIVES_WAY:
-        if not _told_giving_way(codes, folded, pattern, loser, winner):
+    for pattern, loser, winner, *unless in _GIVES_WAY:
+        if not _told_giving_way(codes, folded, pattern, loser, winner, *unless or (None,)):
             continue
         i = codes.index(loser)
         score, why, tier = ranked[i][1]
