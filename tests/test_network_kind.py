@@ -1392,3 +1392,38 @@ def test_a_dns_change_not_seen_yet_is_the_stale_record_card(service):
         assert service.resolve(text).matches[0].key == "DNS_STALE_RECORD", text
     # A CDN's cache is not a resolver's: nothing to offer there.
     assert service.resolve("CDN 缓存刷新一般多久生效").matches == ()
+
+
+def test_a_size_after_grpc_is_no_status_number(service):
+    # "4MB" is a message size, not gRPC's code 4 (DEADLINE_EXCEEDED).
+    top = service.resolve("grpc 单条消息超过 4MB 就报资源耗尽").matches[0]
+    assert top.key == "RESOURCE_EXHAUSTED"
+    assert service.resolve("grpc 报 4 是什么").matches[0].key == "DEADLINE_EXCEEDED"
+
+
+def test_binding_a_low_port_without_root_is_eacces(service):
+    res = service.resolve("非 root 用户绑定 443 端口被拒绝了怎么办")
+    top = res.matches[0]
+    assert (top.kind, top.key) == ("network", "EACCES")
+    assert top.answer.full and "setcap" in " ".join(top.answer.fix_client)
+    assert service.resolve("Error: listen EACCES: permission denied 0.0.0.0:80").matches[0].key == "EACCES"
+
+
+def test_a_preflight_that_will_not_pass_is_cors(service):
+    top = service.resolve("加了自定义请求头以后预检就过不去，是后端哪里没配").matches[0]
+    assert top.answer.family == "cors"
+    # Aliyun's DryRun "预检通过" is a cloud answer, no CORS card beside it.
+    res = service.resolve("ECS 接口带了 DryRun，返回说预检通过")
+    assert res.matches[0].kind == "error" and all(m.kind != "network" for m in res.matches)
+
+
+def test_connections_piling_up_in_time_wait_read_as_port_exhaustion(service):
+    assert service.resolve("机器上 TIME_WAIT 连接几万个正常吗").matches[0].key == "EADDRNOTAVAIL"
+
+
+def test_a_step_tried_or_a_place_where_it_works_is_no_remark(service):
+    # The firewall turned off is a step that ruled something out; the trouble is still told.
+    top = service.resolve("连另一个网段的机器报没有到主机的路由，防火墙也关了").matches[0]
+    assert top.key == "EHOSTUNREACH"
+    # Failing on one device and working on another narrows one's own trouble down.
+    assert service.resolve("证书链不完整，iPhone 上打不开但电脑上正常").matches

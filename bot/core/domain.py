@@ -168,6 +168,7 @@ TERMS = (
     "找不到",
     "不存在",
     "被拒",
+    "time_wait",
 )
 
 
@@ -1200,8 +1201,9 @@ def disowns(folded: str) -> bool:
 
 def works_elsewhere(folded: str) -> bool:
     """Does the text say the same thing works somewhere else ("真机 request:fail timeout，模拟器是
-    好的", "后端直接访问是正常的")? That is someone narrowing down their own trouble, not a remark."""
-    return "是好的" in folded or _works_otherwise(folded)
+    好的", "后端直接访问是正常的", "安卓手机打不开但电脑可以")? That is someone narrowing down their
+    own trouble, not a remark."""
+    return "是好的" in folded or _works_otherwise(folded) or _BUT_WORKS_THERE_RE.search(folded) is not None
 
 
 def _works_otherwise(folded: str) -> bool:
@@ -1209,6 +1211,12 @@ def _works_otherwise(folded: str) -> bool:
     return "正常" in folded and _WORKS_OTHERWISE_RE.search(folded) is not None
 
 
+# "…打不开，但电脑可以", "…可是用 curl 能访问": a contrast, then another device or client where it
+# works. Literal-led, gaps bounded.
+_BUT_WORKS_THERE_RE = re.compile(
+    r"(?:但|可是|而)[^,，。?]{0,6}?(?:电脑|pc|本地|浏览器|手机|模拟器|别的|其他|另一|postman|curl|内网|外网)"
+    r"[^,，。?]{0,6}?(?:可以|正常|没问题|能打开|能访问|能连|打得开|连得上|访问得了)"
+)
 # Each alternative opens with a literal; the gap is bounded.
 _WORKS_OTHERWISE_RE = re.compile(
     r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|浏览器|postman|手机|别的机器|其他机器|另一台|绕过[^,，。]{0,8})"
@@ -1281,6 +1289,8 @@ SETTLED_WORDS = (
     # Jokes from life and venting: "女朋友问我爱不爱她，我回了个 200 OK", "抢票一直 503，心态崩了".
     "女朋友 男朋友 相亲 加薪 蛋糕 我家猫 我家狗 好有文化 程序员的浪漫 心态崩了 烦死 真服了 投诉 "
     "帮忙排查 已经修复 已经解决 已合入 cherry-pick 先观察 解释过了 "
+    # Handed to someone for the logs: "我已经让客户端同学去捞日志了".
+    "去捞日志了 去查日志了 去拉日志了 "
     # A change made and its expected effect: "从 60 改到 120 了，504 应该能少点", "无所谓".
     "应该能少 应该会少 会少很多 能少点 无所谓 "
     # Decisions and conventions settled, alerts in hand: "就这么定了", "评审会已通过", "一律 404",
@@ -1367,6 +1377,8 @@ _NOT_SETTLING = (
     *("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少", "催上线"),
     # A program giving up is the failure told ("…来回跳了很多次，浏览器最后放弃了"), not the asker.
     *("浏览器放弃了", "浏览器最后放弃了", "浏览器就放弃了", "客户端放弃了", "客户端最后放弃了", "chrome 放弃了", "chrome 最后放弃了"),
+    # A step tried that ruled something out ("…提示没有到主机的路由，防火墙我已经关了"), not an alert closed.
+    *("防火墙我已经关了", "防火墙已经关了", "防火墙我也关了", "防火墙也关了", "selinux 已经关了", "selinux 也关了"),
 )
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the

@@ -184,6 +184,8 @@ class Resolver:
                     return True  # "跟 ENOTFOUND 无关哈，纯好奇：…": the name set aside, not asked about
                 least = tuning.CHATTER_IDENTIFIER
             else:
+                if domain.works_elsewhere(q.folded) and domain.reports_trouble(q.folded):
+                    return False  # "证书链不完整，安卓手机打不开但电脑可以": one's own trouble, narrowed down
                 helped = domain.asks_for_help(q.folded)
                 if not helped and domain.tells_cause(q.folded):
                     least = tuning.CHATTER_SETTLED  # "…排查到三点，结果是 hosts 写错了": the cause told

@@ -72,9 +72,11 @@ _OPENSSL_VERIFY_RE = re.compile(
 # code 是 1006", "服务端日志里 close 1008").
 _WS_CODE_RE = re.compile(r"(?:code|close)[^0-9\n]{0,6}?([0-9]{4})(?![0-9])")
 _GRPC_CODE_RE = re.compile(r"(?:status code|status|code|状态码)(?:\s?[=:：]\s?|\s)([0-9]{1,2})(?![0-9.])")
-# Not a quantity: "gRPC 客户端设置了 3 秒超时" sets a timeout of three seconds.
+# Not a quantity: "gRPC 客户端设置了 3 秒超时" sets a timeout of three seconds, and "grpc
+# 返回的消息超过 4MB" a size.
 _GRPC_RE = re.compile(
-    r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])(?!\s?(?:秒|分钟|毫秒|ms|s\b|sec|个|次|台|倍|%|\.[0-9]))"
+    r"(?:grpc|rpc error)[^0-9\n]{0,16}?([0-9]{1,2})(?![0-9])"
+    r"(?!\s?(?:秒|分钟|毫秒|小时|ms|s\b|sec|min|个|次|台|倍|%|\.[0-9]|[kmgt]i?b|[kmg]\b|兆|字节|byte|万|千|条|行))"
 )
 # Look-behinds sit after the first character ("w(?<![a-z]w)" is "(?<![a-z])w"), so each
 # pattern starts with literals or a class and the engine skips ahead in C (~4× on 4 KB).
