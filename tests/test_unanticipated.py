@@ -2825,3 +2825,9 @@ def test_a_program_giving_up_is_the_failure_not_the_asker_giving_up(service):
     assert service.resolve(text).matches[0].key == "ERR_TOO_MANY_REDIRECTS"
     # The asker giving up still settles it.
     assert service.resolve("试了半天最后放弃了，重定向次数过多这个问题先不管了").matches == ()
+
+
+def test_unauthorised_access_typed_by_its_sound(service):
+    # 受权 for 授权: the same sound; 未授权访问 is a name of 401 (not 407's 代理未授权).
+    for text in ("未受权访问是啥意思", "接口报未授权访问"):
+        assert service.resolve(text).matches[0].status == 401, text
