@@ -1427,3 +1427,9 @@ def test_a_step_tried_or_a_place_where_it_works_is_no_remark(service):
     assert top.key == "EHOSTUNREACH"
     # Failing on one device and working on another narrows one's own trouble down.
     assert service.resolve("证书链不完整，iPhone 上打不开但电脑上正常").matches
+
+
+def test_tcp_handshake_typed_in_pinyin_is_not_tls(service):
+    # TCP's own handshake, heard by its sound, is no TLS handshake failure.
+    assert service.resolve("tcp woshou shibai le").matches[0].answer.family == "tcp"
+    assert service.resolve("ssl woshou shibai le").matches[0].answer.family == "tls"

@@ -133,7 +133,7 @@ _MYSQL_CONNECT_RE = re.compile(r"can't connect to mysql server on [^()\n]{0,80}\
 _GO_LOOKUP_TIMEOUT_RE = re.compile(r"lookup [a-z0-9_.-]{1,253}(?: on [0-9a-f.:\[\]]{1,64})?: i/o timeout")
 _GO_LOOKUP_TIMEOUT_NAME = "ETIMEOUT"
 # TCP's own handshake named, and no word of TLS: a "握手失败" alias of a TLS card says nothing.
-_TCP_HANDSHAKE = ("三次握手", "tcp 握手", "tcp握手", "tcp 三次")
+_TCP_HANDSHAKE = ("三次握手", "tcp 握手", "tcp握手", "tcp 三次", "sanci woshou", "tcp woshou", "tcp sanci")  # and typed in pinyin
 _TLS_TOLD = ("tls", "ssl", "https", "证书")
 _SLIP_ALONE = 48  # normalised characters: an English error typed alone, a slip in it read
 _SLIP_ALONE_WORDS = 7  # ... in a few words (an OpenSSL line runs to six), not an English question
@@ -1370,10 +1370,13 @@ class NetworkIndex:
         # Typed pinyin ("zhengshu guoqi le liulanqi yizhi baocuo") is measured in letters.
         cjk = cjk_count(query)
         whole = cjk or sum(ch.isalpha() for ch in query)
+        tcp_handshake = any(w in q.folded for w in _TCP_HANDSHAKE) and not any(w in q.folded for w in _TLS_TOLD)
         for choice in self._sounds.find(f" {sound} "):
             literal = self._heard_as[choice.key]
             if literal in query or not self._in_context(literal, q.folded):
                 continue  # written as it is: read by the alias tiers
+            if tcp_handshake and "握手" in literal and self.entries[choice.target].family == "tls":
+                continue  # "tcp woshou shibai": TCP's handshake, as in _by_words
             size = pinyin.syllables(choice.key) if cjk else len(choice.key.replace(pinyin.SEP, ""))
             coverage = min(size / max(whole, 1), 1.0)
             offer(choice.target, tuning.homophone(coverage), choice.label, "heard")
