@@ -757,3 +757,8 @@ def test_the_servers_time_and_a_disks_type(service):
     from bot.kinds.cloud.concepts import concepts_in, surface
 
     assert "instancetype" not in concepts_in(surface("指定的云盘规格已售罄"))[0]  # a disk's type
+
+
+def test_tencent_common_error_codes_asked_for_by_that_name(service):
+    text = "腾讯云 CVM 每秒调用次数太多，超过了接口的频率限制，返回的公共错误码是哪个"
+    assert service.resolve(text).matches[0].answer.error_code == "RequestLimitExceeded"

@@ -41,6 +41,8 @@ _OWN_CODES: dict[str, tuple[str, ...]] = {
 }
 # A text this short and telling trouble is read again with its terms' sounds put right.
 _RESPELL_MAX = 80
+# A WebSocket connection closed "with a code" (WebSocket named too): its close code is asked for.
+_CLOSED_WITH_A_CODE = ("码关闭", "码来关闭", "码断开", "code 关闭", "关闭时带的码", "关闭时用的码")
 _TROUBLE_TOLD = ("报", "错", "失败", "不了", "不上", "不通", "拦截", "error")
 _RUNTIMES = ("chrome", "浏览器", "firefox", "node", "curl", "java", "python", "golang", "socket", "connect", "tcp")
 _STATUS_WORDS = ("状态码", "status code", "http", "响应码")
@@ -139,6 +141,8 @@ class NetworkKind:
         proxied = _PROXY_RE.search(q.folded) is not None
         folded = q.folded
         own = {f for f, words in _OWN_CODES.items() if any(w in folded for w in words)} if "http" not in folded else set()
+        if "websocket" in folded and any(w in folded for w in _CLOSED_WITH_A_CODE):
+            own.add("websocket")  # "…于是用一个通用码关闭连接，是多少": a close code asked for
         if (
             any(ask in folded for ask in ERROR_NAME_ASKS)
             and any(tool in folded for tool in _RUNTIMES)

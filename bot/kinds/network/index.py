@@ -193,7 +193,7 @@ _DENIAL_REACH = 6  # characters before an identifier a denial may end in ("我�
 # curl's exit code asked for, in so many words.
 _CURL_CODE_ASKS = ("退出码", "exit code", "exit status", "哪个 curl 错误", "哪个curl错误", "什么 curl 错误")
 # curl's own error asked for ("这个是哪个 curl 错误"; not "安卓和 curl 都说证书不受信任，是什么问题").
-_CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出")
+_CURL_ERROR_ASKS = ("curl 错误", "curl错误", "curl 报什么", "curl 报哪个", "curl 会以", "curl 退出", "curl 会报", "curl 自己的", "curl 的错误")
 _CURL_ASKS = _CURL_CODE_ASKS + _CURL_ERROR_ASKS
 # Protocols with codes of their own: "…event.code 会是多少" asks for a close code, not a status.
 _OWN_CODES_FAMILIES = frozenset({"websocket", "grpc", "curl"})
@@ -374,7 +374,7 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # domain.REPORT_WORDS: for the cards as documents only (a status is no answer to them).
 _CANNOT_CONNECT = ("连不上", "连接不上", "连不了")
 # … or stopped by the client ("Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的").
-_STOPPED = ("拦了", "拦下", "拦截", "被拦")
+_STOPPED = ("拦了", "拦下", "拦截", "被拦", "没发出去", "就没发出", "发不出去")  # the request itself never left
 _TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT, *_STOPPED)
 # Asking for a named protocol's code ("哪个 grpc 状态", "该用哪个关闭码").
 _CODE_OF_ASKS = ("哪个 grpc 状态", "哪个grpc状态", "什么 grpc 状态", "哪个状态", "哪个关闭码", "什么关闭码", "which status", "which code")
@@ -782,6 +782,8 @@ class NetworkIndex:
                     choice = self._phrase_choices[index]
                     if not self._in_context(choice.key, q.folded):
                         continue
+                    if run.group().count(" ") == 1 and not _words_slipped(choice.key, run.group()):
+                        continue  # "socket error" is no slip of "socket.gaierror": two words, one of them another
                     if not found or (len(choice.key) > longest and found[0].key.strip() in choice.key):
                         score = tuning.NETWORK_SIGNATURE + tuning.JUST_BELOW if found else tuning.NETWORK_SIGNATURE - 3
                         offer(choice.target, score, f"近似{choice.label}", "signature")
