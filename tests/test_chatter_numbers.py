@@ -130,3 +130,8 @@ def test_word_lists_read_the_same_in_short_and_long_texts():
             and not re.search(r"就\s?[1-5][0-9]{2}", text)
         )
         assert domain.settled(text) == bool(expected)
+
+
+def test_a_teams_number_is_no_code(service):
+    # "后端组 404" is the back-end team's room or number, the person after it says so.
+    assert service.resolve("后端组 404 的阿强").matches == ()

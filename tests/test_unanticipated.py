@@ -2831,3 +2831,11 @@ def test_unauthorised_access_typed_by_its_sound(service):
     # 受权 for 授权: the same sound; 未授权访问 is a name of 401 (not 407's 代理未授权).
     for text in ("未受权访问是啥意思", "接口报未授权访问"):
         assert service.resolve(text).matches[0].status == 401, text
+
+
+def test_a_code_said_in_a_remark_that_asks_nothing(service):
+    # "什么都不用解释" is everything, not a question; the model leans to a remark: withdrawn.
+    res = service.resolve("我觉得状态码里最浪漫的是 200，岁月静好，什么都不用解释")
+    assert res.matches == () and [m.status for m in res.withdrawn] == [200]
+    # The same indefinite 什么 inside a question still asks ("为什么…什么都没返回").
+    assert service.resolve("为什么接口什么都没返回").matches

@@ -699,6 +699,11 @@ QUANTITY_BEFORE = (
     "才到",  # "峰值 QPS 才到 429"
     "压到",  # "QPS 压到 503 就上不去了"
     "压测到",
+    "前端组",  # a team's room or number: "前端组 203 的小李"
+    "后端组",
+    "测试组",
+    "运维组",
+    "产品组",
     "代号",  # "项目代号叫 404"
     "代号叫",
     "只到",
@@ -961,6 +966,10 @@ def without_denied(folded: str) -> str:
 
 
 def asks(folded: str) -> bool:
+    if "什么都" in folded or "什么也" in folded:
+        # "一切安好，什么都不用解释": everything, nothing, not a question ("为什么什么都没返回"
+        # still asks by its other 什么).
+        folded = folded.replace("什么都", "都").replace("什么也", "也")
     if "了几次" in folded or "了好几次" in folded:
         # "AccessDenied 了几次，…已处理": a count told ("…了几次？" still asks by its mark)
         folded = folded.replace("了好几次", "了").replace("了几次", "了")
@@ -1227,6 +1236,8 @@ _WORKS_OTHERWISE_RE = re.compile(
 def asks_for_help(folded: str) -> bool:
     """Asks for help, is addressed to someone, or tells what broke after a change ("…升级好了，
     然后就 502 了")."""
+    if "解释" in folded:
+        folded = folded.replace("不用解释", " ").replace("无需解释", " ").replace("不需要解释", " ")  # no explaining needed
     if any(found in folded for found in FOUND_CAUSE):
         folded = _blanked(folded, FOUND_CAUSE)  # "405 那个找到原因了": the cause told, not asked for
     if "原因" in folded:

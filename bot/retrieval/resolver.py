@@ -221,6 +221,15 @@ class Resolver:
             if domain.plans(q.folded) and domain.asks(q.folded):
                 return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
+            if (
+                len(q.folded) <= MAX_CHARS
+                and not domain.asks(q.folded)
+                and not domain.reports_trouble(q.folded)
+                and not domain.asks_for_help(q.folded)
+            ):
+                # "我觉得状态码里最浪漫的是 200，一切安好，什么都不用解释": a code said in a
+                # remark that neither asks nor tells of trouble, when the model leans that way.
+                least = tuning.CHATTER_LIKELY
             if len(q.folded) <= MAX_CHARS and domain.tells_cause(q.folded) and not domain.persists(q.folded):
                 # "那个 404 是 location 末尾少了个斜杠", "525 是源站没配证书，已经装上了": the
                 # code's cause told, asking nothing: as for an identifier, when the model leans so
