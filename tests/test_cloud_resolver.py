@@ -762,3 +762,9 @@ def test_the_servers_time_and_a_disks_type(service):
 def test_tencent_common_error_codes_asked_for_by_that_name(service):
     text = "腾讯云 CVM 每秒调用次数太多，超过了接口的频率限制，返回的公共错误码是哪个"
     assert service.resolve(text).matches[0].answer.error_code == "RequestLimitExceeded"
+
+
+def test_an_object_missing_inside_a_bucket_is_no_missing_bucket(service):
+    # The bucket is where the object was looked for; the object is what went missing.
+    assert service.resolve("华为云 OBS 桶里的对象找不到了").matches[0].answer.error_code == "NoSuchKey"
+    assert service.resolve("OSS 存储桶不存在").matches[0].answer.error_code == "NoSuchBucket"

@@ -140,6 +140,10 @@ _GATEWAYS = frozenset({"apig", "api gateway", "apigateway"})  # products whose "
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
 _HAS_NO = ("里面没有", "里没有")
+# ... and a file or object named as inside a place ("OBS 桶里 reports/2024.csv 这个对象找不到"):
+# the place (the few characters before 里) is where it was looked for. Literal-led, bounded.
+_CONTENT_IN_RE = re.compile(r"里(?:面)?的? ?[^,，。;；]{0,32}?(?:对象|文件|object)")
+_PLACE_REACH = 4  # characters before 里 that name the place (桶, 存储桶, 存储空间, bucket)
 _WHERE_REACH = 16
 _SEPARATORS_RE = re.compile(r"[ ,，。;；]")
 
@@ -303,6 +307,11 @@ class MeaningIndex:
                 _looked_in(weights, where, surfaced[: lo + len(before) - len(where)] + surfaced[at + len(marker) :])
                 break
         if "notfound" in concepts:
+            if "里" in surfaced and (m := _CONTENT_IN_RE.search(surfaced)) is not None:
+                words = surfaced[: m.start()].split()
+                where = words[-1][-_PLACE_REACH:] if words and not words[-1].isascii() else words[-1] if words else ""
+                at = m.start() - len(where)
+                _looked_in(weights, where, surfaced[:at] + surfaced[m.start() :])
             _what_went_missing(weights, surfaced)
         api = _CONCEPT_TERM + "api"
         if api in weights and hints.products and "notfound" in concepts:
