@@ -1632,7 +1632,7 @@ _TO_HTTPS_RE = re.compile(r"http\s?(?:跳转|跳|转|重定向)(?:到|向)?\s?ht
 _SENDS_307_RE = re.compile(r"asp|\.net|usehttpsredirection|hsts|临时|internal redirect")
 _INGRESS_TO_HTTPS_RE = re.compile(r"ingress[^。]{0,60}?(?:https|ssl-redirect|ssl redirect)|ssl-redirect")
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
-_GIVES_WAY = (
+_GIVES_WAY_RULES = (
     (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
     # "A 再 PUT 时带的 If-Match 还是旧的 ETag，服务器发现版本对不上而拒绝更新": the condition
     # failed (412), whatever the conflict story around it (409), and it was sent (not 428's
@@ -1672,6 +1672,8 @@ _GIVES_WAY = (
         416,
     ),
 )
+# Each rule as (pattern, loser, winner, unless or None), unpacked once here, not on every question.
+_GIVES_WAY = tuple((pattern, loser, winner, unless[0] if unless else None) for pattern, loser, winner, *unless in _GIVES_WAY_RULES)
 
 
 def _told_giving_way(
@@ -1690,8 +1692,8 @@ def _documents_give_way(ranked: list, folded: str) -> list:
     read, takes the loser's place and figures and the loser comes next ("…带着旧的 ETag，服务端发现
     ETag 已经变了就不让改" reads 409 alone)."""
     codes = [row[0] for row in ranked]
-    for pattern, loser, winner, *unless in _GIVES_WAY:
-        if not _told_giving_way(codes, folded, pattern, loser, winner, *unless or (None,)):
+    for pattern, loser, winner, unless in _GIVES_WAY:
+        if not _told_giving_way(codes, folded, pattern, loser, winner, unless):
             continue
         i = codes.index(loser)
         ranked = list(ranked)
@@ -1706,8 +1708,8 @@ def _documents_give_way(ranked: list, folded: str) -> list:
 
 def _gives_way(ranked: list, folded: str) -> list:
     codes = [code for code, _ in ranked]
-    for pattern, loser, winner, *unless in _GIVES_WAY:
-        if not _told_giving_way(codes, folded, pattern, loser, winner, *unless or (None,)):
+    for pattern, loser, winner, unless in _GIVES_WAY:
+        if not _told_giving_way(codes, folded, pattern, loser, winner, unless):
             continue
         i = codes.index(loser)
         score, why, tier = ranked[i][1]
