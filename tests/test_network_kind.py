@@ -1455,3 +1455,10 @@ def test_a_request_that_never_left_is_a_failure_told(service):
     # A description with no question: the preflight refused a header, the request never left.
     text = "接口请求里带了自定义的 X-Locale 头，浏览器先自动发出预检，可预检响应的 Access-Control-Allow-Headers 中没有列出这个头，于是真正的请求就没发出去。"
     assert service.resolve(text).matches[0].key == "CORS_HEADER_NOT_ALLOWED"
+
+
+def test_arp_unanswered_and_a_certificate_signed_by_itself(service):
+    # A host on the same subnet that answers no ARP request is unreachable, not slow.
+    assert service.resolve("同网段那台机器关机了，arp 没人应答，connect 报什么 errno").matches[0].key == "EHOSTUNREACH"
+    text = "服务端就一张自己签自己的证书，链上只有它，openssl 校验报哪个错误"
+    assert service.resolve(text).matches[0].key == "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT"
