@@ -221,11 +221,12 @@ class Resolver:
             if domain.plans(q.folded) and domain.asks(q.folded):
                 return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
+            helped = domain.asks_for_help(q.folded)  # read below too
             if (
                 len(q.folded) <= MAX_CHARS
+                and not helped
                 and not domain.asks(q.folded)
                 and not domain.reports_trouble(q.folded)
-                and not domain.asks_for_help(q.folded)
             ):
                 # "我觉得状态码里最浪漫的是 200，一切安好，什么都不用解释": a code said in a
                 # remark that neither asks nor tells of trouble, when the model leans that way.

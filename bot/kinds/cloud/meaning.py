@@ -308,8 +308,7 @@ class MeaningIndex:
                 break
         if "notfound" in concepts:
             if "里" in surfaced and (m := _CONTENT_IN_RE.search(surfaced)) is not None:
-                words = surfaced[: m.start()].split()
-                where = words[-1][-_PLACE_REACH:] if words and not words[-1].isascii() else words[-1] if words else ""
+                where = _place_before(surfaced[: m.start()])
                 at = m.start() - len(where)
                 _looked_in(weights, where, surfaced[:at] + surfaced[m.start() :])
             _what_went_missing(weights, surfaced)
@@ -510,6 +509,15 @@ _MISSING_REACH = 8  # characters either side
 _WHERE_ENDS = ("里", "中", "内", "下", "里面", "里边")
 # Things a cloud keeps that can go missing (not 实例's status or an action).
 _THINGS = frozenset(IMPLIED_PRODUCTS) | CLOUD_THINGS | {"vpc", "vswitch", "publicip", "zone", "region"}
+
+
+def _place_before(text: str) -> str:
+    """The place named just before 里 ("…是桶", "bucket"): a Latin word whole, or the last few
+    Chinese characters (the run before them says what happened, not where)."""
+    words = text.split()
+    if not words:
+        return ""
+    return words[-1] if words[-1].isascii() else words[-1][-_PLACE_REACH:]
 
 
 def _looked_in(weights: dict[str, float], where: str, rest: str) -> None:

@@ -1629,7 +1629,7 @@ _DONE_WITHOUT_BODY_RE = re.compile(
     r"(?:什么都不|啥都不|啥也不|什么也不|不返回任何|没有任何需要|不需要返回|不用返回|响应体为空|不带响应体|没有响应体|响应体是空)"
 )
 _TO_HTTPS_RE = re.compile(r"http\s?(?:跳转|跳|转|重定向)(?:到|向)?\s?https")
-_SENDS_307_RE = re.compile(r"asp|\.net|usehttpsredirection|hsts|临时|internal redirect")
+_SENDS_307_RE = re.compile(r"(?<![a-z])asp(?![a-z])|\.net|usehttpsredirection|hsts|临时|internal redirect")
 _INGRESS_TO_HTTPS_RE = re.compile(r"ingress[^。]{0,60}?(?:https|ssl-redirect|ssl redirect)|ssl-redirect")
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
 _GIVES_WAY_RULES = (
