@@ -1435,26 +1435,24 @@ def test_tcp_handshake_typed_in_pinyin_is_not_tls(service):
     assert service.resolve("ssl woshou shibai le").matches[0].answer.family == "tls"
 
 
-def test_curl_asked_for_its_own_error(service):
-    top = service.resolve("用 curl 访问一个没人监听的端口，curl 的错误码是哪个").matches[0]
-    assert top.key == "CURLE_COULDNT_CONNECT"
-
-
-def test_a_reset_told_in_words_with_a_socket_error(service):
-    # "socket error" is two words of its own, not a slip of Python's socket.gaierror.
-    text = "负载均衡空闲超时了，直接发 RST 把连接掐掉，Node 的 socket error 里 code 是啥"
-    assert service.resolve(text).matches[0].key == "ECONNRESET"
-
-
-def test_a_websocket_closed_with_a_generic_code(service):
-    text = "WebSocket 服务端发现消息不符合它的规则（比如签名不对），又没有更合适的码，就用一个通用码关闭连接，是几"
-    assert service.resolve(text).matches[0].key == "1008"
-
-
-def test_a_request_that_never_left_is_a_failure_told(service):
-    # A description with no question: the preflight refused a header, the request never left.
-    text = "接口请求里带了自定义的 X-Locale 头，浏览器先自动发出预检，可预检响应的 Access-Control-Allow-Headers 中没有列出这个头，于是真正的请求就没发出去。"
-    assert service.resolve(text).matches[0].key == "CORS_HEADER_NOT_ALLOWED"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # curl's own error asked for in so many words ("curl 的错误码"): its name for the fault.
+        ("用 curl 访问一个没人监听的端口，curl 的错误码是哪个", "CURLE_COULDNT_CONNECT"),
+        # "socket error" is two words of its own, not a slip of Python's socket.gaierror.
+        ("负载均衡空闲超时了，直接发 RST 把连接掐掉，Node 的 socket error 里 code 是啥", "ECONNRESET"),
+        # A WebSocket closed "with a code": its close code is asked for, not a status.
+        ("WebSocket 服务端发现消息不符合它的规则（比如签名不对），又没有更合适的码，就用一个通用码关闭连接，是几", "1008"),
+        # A description with no question: the preflight refused a header, the request never left.
+        (
+            "接口请求里带了自定义的 X-Locale 头，浏览器先自动发出预检，可预检响应的 Access-Control-Allow-Headers 中没有列出这个头，于是真正的请求就没发出去。",
+            "CORS_HEADER_NOT_ALLOWED",
+        ),
+    ],
+)
+def test_failures_told_in_words_read_as_the_named_tools_error(service, text, name):
+    assert service.resolve(text).matches[0].key == name
 
 
 def test_arp_unanswered_and_a_certificate_signed_by_itself(service):
