@@ -135,6 +135,7 @@ _GO_LOOKUP_TIMEOUT_NAME = "ETIMEOUT"
 # TCP's own handshake named, and no word of TLS: a "握手失败" alias of a TLS card says nothing.
 _TCP_HANDSHAKE = ("三次握手", "tcp 握手", "tcp握手", "tcp 三次", "sanci woshou", "tcp woshou", "tcp sanci")  # and typed in pinyin
 _TLS_TOLD = ("tls", "ssl", "https", "证书")
+
 _SLIP_ALONE = 48  # normalised characters: an English error typed alone, a slip in it read
 _SLIP_ALONE_WORDS = 7  # ... in a few words (an OpenSSL line runs to six), not an English question
 _PHRASE_CUTOFF = 88.0  # fuzz.ratio for a slip in a short English error ("refuesd")
@@ -328,6 +329,12 @@ _PINYIN_PARTICLES = (f"{pinyin.SEP}le{pinyin.SEP}", f"{pinyin.SEP}la{pinyin.SEP}
 # An English text typed alone with fewer spaces than this (four words at most) is also read
 # without the word at either end: two or three look-ups more, on short texts only.
 _SLIPPED_SPACES = 4
+
+
+def _tcp_handshake_told(folded: str) -> bool:
+    """Does the text speak of TCP's own handshake ("tcp 三次握手失败", "tcp woshou shibai"), with
+    no TLS word beside it?"""
+    return any(w in folded for w in _TCP_HANDSHAKE) and not any(w in folded for w in _TLS_TOLD)
 
 
 def _words_slipped(key: str, query: str) -> bool:
@@ -1309,13 +1316,13 @@ class NetworkIndex:
             offer(exact.target, tuning.EXPLICIT, exact.label, "alias")
         # The text as typed, then (when it differs) without the time words and adverbs put
         # inside a phrase ("证书昨晚过期了", "端口好像被占用了").
+        tcp_handshake = _tcp_handshake_told(q.folded)
         for text in dict.fromkeys((query, without_fillers(query))):
             padded = f" {text} "
-            tcp_handshake = any(w in q.folded for w in _TCP_HANDSHAKE) and not any(w in q.folded for w in _TLS_TOLD)
             for choice in self._contained.find(padded):
                 if not self._in_context(choice.key, q.folded) or ruled_out(padded, choice.key):
                     continue  # "…暂时失败，并不是域名不存在": the alias denied
-                if tcp_handshake and "握手" in choice.key and self.entries[choice.target].family == "tls":
+                if tcp_handshake and self._tls_handshake(choice.key, choice.target):
                     continue  # "tcp 三次握手失败": TCP's handshake, not TLS's
                 coverage = len(choice.key) / max(len(text), 1)
                 # "grpc 请求超时" names the technology: more specific than the status alias inside it.
@@ -1354,6 +1361,11 @@ class NetworkIndex:
             offer(name, tuning.network_words(coverage, runner_up), f"描述相近（{words}）", "words")
         self._asked_description(q, scored, offer)
 
+    def _tls_handshake(self, alias: str, name: str) -> bool:
+        """Is ``alias`` a TLS card's name for a handshake ("握手失败")? Not what a text about
+        TCP's own handshake means (see _tcp_handshake_told)."""
+        return "握手" in alias and self.entries[name].family == "tls"
+
     def _pinyin_name(self, query: str) -> bool:
         """Is ``query`` an alias typed in pinyin, whole, perhaps with 了 / 啦 / 啊 after it?"""
         sound = pinyin.key(query)
@@ -1372,12 +1384,12 @@ class NetworkIndex:
         # Typed pinyin ("zhengshu guoqi le liulanqi yizhi baocuo") is measured in letters.
         cjk = cjk_count(query)
         whole = cjk or sum(ch.isalpha() for ch in query)
-        tcp_handshake = any(w in q.folded for w in _TCP_HANDSHAKE) and not any(w in q.folded for w in _TLS_TOLD)
+        tcp_handshake = _tcp_handshake_told(q.folded)
         for choice in self._sounds.find(f" {sound} "):
             literal = self._heard_as[choice.key]
             if literal in query or not self._in_context(literal, q.folded):
                 continue  # written as it is: read by the alias tiers
-            if tcp_handshake and "握手" in literal and self.entries[choice.target].family == "tls":
+            if tcp_handshake and self._tls_handshake(literal, choice.target):
                 continue  # "tcp woshou shibai": TCP's handshake, as in _by_words
             size = pinyin.syllables(choice.key) if cjk else len(choice.key.replace(pinyin.SEP, ""))
             coverage = min(size / max(whole, 1), 1.0)
