@@ -7,7 +7,9 @@ running the script twice gives identical files.
 
 scripts/cloud_sources/<provider>.tsv (in the shared tables' layout, each row with its source)
 adds facts those tables lack: Tencent Cloud's common error codes (AuthFailure.SignatureExpire,
-RequestLimitExceeded: the ones every Tencent API returns), from its API documentation.
+RequestLimitExceeded: the ones every Tencent API returns), from its API documentation; Aliyun's
+common errors the product tables lack (Throttling.User, InvalidSecurityToken.Expired), from its
+error centre, and Auto Scaling's InvalidLoadBalancerId.NotFound.
 
     python scripts/import_cloud_errors.py [--src DIR] [--out DIR]
 """

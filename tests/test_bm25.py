@@ -65,3 +65,24 @@ def test_index_with_common_terms_agrees_on_plain_terms() -> None:
         for key, score, share, _ in found:  # common terms are added last: the same sum up to rounding
             assert (score, share) == pytest.approx(by_plain[key], rel=1e-12)
 
+
+
+def test_uncounted_documents_are_searched_without_reweighing_the_others() -> None:
+    # Adding a document left out of the statistics leaves every other score as it was, while
+    # the added one is scored with the counted documents' idf and average length.
+    extra = {"nonce": "签名随机数被重复使用，请求被拒绝"}
+    counted = BM25(DOCS.items())
+    mixed = BM25([*DOCS.items(), *extra.items()], uncounted=extra.__contains__)
+    also_counted = BM25([*DOCS.items(), *extra.items()])
+    query = "请求被拒绝了怎么办"
+    before = {key: score for key, score, *_ in counted.rank(query, limit=5)}
+    after = {key: score for key, score, *_ in mixed.rank(query, limit=6)}
+    assert "nonce" in after
+    assert {k: v for k, v in after.items() if k != "nonce"} == pytest.approx(before, rel=1e-12)
+    # Counted, the same document does move the others (the point of leaving it out).
+    moved = {key: score for key, score, *_ in also_counted.rank(query, limit=6) if key != "nonce"}
+    assert moved != pytest.approx(before, rel=1e-9)
+    # Its own terms' rarity is the counted documents': 随机 is in none of them, so the rarest.
+    assert mixed.idf("随机") == pytest.approx(counted.max_idf())
+    assert mixed.idf("拒绝") == pytest.approx(counted.idf("拒绝"))
+    assert mixed.scores({"拒绝": 1.0}).keys() == {*before.keys() & {"refused", "quota"}, "nonce"}

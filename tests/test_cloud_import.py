@@ -40,14 +40,17 @@ def test_import_reproduces_the_committed_files(tmp_path: Path) -> None:
 def test_import_keeps_every_row_and_its_source() -> None:
     importer = _script("import_cloud_errors")
     out = importer.convert(SRC)
-    # Tencent: 500 rows of the shared table and its 32 common errors from scripts/cloud_sources.
-    for name, expected in (("aliyun.tsv", 1262), ("huaweicloud.tsv", 559), ("tencentcloud.tsv", 532)):
+    # Each provider's shared table plus this repository's additions from scripts/cloud_sources:
+    # Tencent's 32 common errors; Aliyun's 13 common errors and Auto Scaling's missing-SLB error.
+    pages = {"aliyun.tsv": 13, "huaweicloud.tsv": 0, "tencentcloud.tsv": 32}
+    for name, expected in (("aliyun.tsv", 1262 + 14), ("huaweicloud.tsv", 559), ("tencentcloud.tsv", 500 + 32)):
         lines = out[name].splitlines()
         assert len(lines) - 1 == expected
         sources = [line.rsplit("\t", 1)[1] for line in lines[1:]]
-        # A repository file, or for Tencent's common errors the documentation page listing them.
-        assert all(s.startswith(("github.com/", "cloud.tencent.com/document/")) for s in sources)
-        assert sum(s.startswith("cloud.tencent.com/") for s in sources) == (32 if name == "tencentcloud.tsv" else 0)
+        # A repository file, or for the common errors the documentation page listing them.
+        docs = ("cloud.tencent.com/document/", "error-center.alibabacloud.com/")
+        assert all(s.startswith(("github.com/", *docs)) for s in sources)
+        assert sum(s.startswith(docs) for s in sources) == pages[name]
 
 
 def test_eval_set_is_reproducible() -> None:

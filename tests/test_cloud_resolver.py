@@ -666,6 +666,33 @@ def test_tencent_common_errors_are_answered_by_their_row(service, text: str, cod
     assert m.answer.error.product == "公共错误码"
 
 
+# --- Aliyun's common errors (scripts/cloud_sources/aliyun.tsv) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("aliyun cli 报 InvalidSecurityToken.Expired 是怎么回事", "InvalidSecurityToken.Expired"),
+        ("阿里云 STS 拿的临时凭证用了一阵子，接口开始说 SecurityToken 过期了", "InvalidSecurityToken.Expired"),
+        ("ErrorCode: Throttling.User Message: Request was denied due to user flow control.", "Throttling.User"),
+        ("阿里云 OpenAPI 返回 Specified time stamp or date value is expired.", "InvalidTimeStamp.Expired"),
+        ("伸缩组挂 SLB 失败：The load balancer lb-bp1xyz does not exist", "InvalidLoadBalancerId.NotFound"),
+    ],
+)
+def test_aliyun_common_errors_are_answered_by_their_row(service, text: str, code: str) -> None:
+    """Every Aliyun API can return these; the ECS, SLB, OSS and RAM tables do not list them."""
+    m = service.resolve(text).matches[0]
+    assert m.kind == "error" and m.answer.error is not None
+    assert (m.answer.error.provider, m.answer.error_code) == ("aliyun", code)
+
+
+def test_a_code_and_its_refinement_are_one_reading_not_two_rivals(service) -> None:
+    # Throttling (the ECS tables) and Throttling.User (the common errors) read alike; a plain
+    # "被限流" question is answered with the plain code, not dropped as undecided.
+    m = service.resolve("阿里云接口调太快被限流了，返回的错误码是哪个").matches
+    assert [x.answer.error_code for x in m if x.kind == "error"][:1] == ["Throttling"]
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [

@@ -66,7 +66,11 @@ class BM25:
         k1: float = K1,
         b: float = B,
         common: int | None = None,
+        uncounted: Callable[[Hashable], bool] | None = None,
     ) -> None:
+        """``uncounted(key)``: a document that is searched but left out of the statistics
+        (document count, document frequencies, average length), so adding a few such
+        documents does not reweigh the terms every other document was scored with."""
         self.k1, self.b = k1, b
         # Built as one flat list per term and kept as one flat tuple (key, count, key, count,
         # ...): 96 bytes a term less than a pair of tuples, and no interleaving of two lists
@@ -76,12 +80,15 @@ class BM25:
         # a list by number (~40% faster than a dict by key).
         postings: dict[str, list[Any]] = {}
         lengths: dict[Any, int] = {}
+        aside: Counter[str] = Counter()  # each term's uncounted documents
         for key, text in documents:
             counts = Counter(tokenize(text))
             if key in lengths:
                 raise ValueError(f"document {key!r} given twice")
             i = len(lengths)
             lengths[key] = sum(counts.values())
+            if uncounted is not None and uncounted(key):
+                aside.update(counts.keys())
             for term, tf in counts.items():
                 posting = postings.get(term)
                 if posting is None:  # not setdefault: its default was built for every term
@@ -92,14 +99,20 @@ class BM25:
         self._keys: list[Any] = list(lengths)
         # None when each document's number is its key: scores() hands the numbers out as they are.
         self._key_of: list[Any] | None = None if self._keys == list(range(len(self._keys))) else self._keys
-        n = max(len(lengths), 1)
-        self._documents = len(lengths)
-        self._avg = sum(lengths.values()) / n if lengths else 1.0
+        aside_keys = [k for k in lengths if uncounted is not None and uncounted(k)] if aside else []
+        counted = len(lengths) - len(aside_keys)
+        n = max(counted, 1)
+        self._documents = counted
+        counted_length = sum(lengths.values()) - sum(lengths[k] for k in aside_keys)
+        self._avg = counted_length / n if counted else 1.0
         # A term's idf by its posting's length (two items a document; 0: not in the index):
         # a few thousand floats instead of a dict of one per term (~0.9 MiB at start).
         most = max(map(len, postings.values()), default=0) >> 1
         idf = [math.log(1 + (n - df + 0.5) / (df + 0.5)) for df in range(most + 1)]
         self._idf_by_len = [0.0, 0.0, *(idf[size >> 1] for size in range(2, 2 * most + 2))]
+        # The terms of uncounted documents, by their counted documents alone (a term found in
+        # none counts as the rarest, found in one): looked up before the table above.
+        self._idf_of = {t: idf[max((len(postings[t]) >> 1) - a, 1)] for t, a in aside.items()}
         # One float per distinct length (the meaning layer's 2,333 rows have a few dozen).
         by_length = {n: k1 * (1 - b + b * n / self._avg) for n in set(lengths.values())}
         self._norms = [by_length[length] for length in lengths.values()]  # by document number
@@ -130,7 +143,10 @@ class BM25:
         k1 = self.k1
         postings = self._postings
         # sum(self.idf(t) * (k1 + 1) for t in query_terms), the same floats in C.
-        idfs = map(self._idf_by_len.__getitem__, map(len, map(postings.get, query_terms, repeat(()))))
+        if self._idf_of:
+            idfs = map(self.idf, query_terms)
+        else:
+            idfs = map(self._idf_by_len.__getitem__, map(len, map(postings.get, query_terms, repeat(()))))
         ceiling = sum(map(mul, idfs, repeat(k1 + 1)))
         if not ceiling:
             return []
@@ -167,7 +183,7 @@ class BM25:
             posting = postings.get(term)
             if posting is None:
                 continue
-            wi = 1.0 * by_len[len(posting)]
+            wi = 1.0 * (self._idf_of.get(term) or by_len[len(posting)])
             # wi × tf × k / (tf + norm) with tf = 1 is wi × k / (1 + norm): wi × 1 is wi
             # exactly, so the same floats with two operations fewer (~70% of the pairs).
             wk = wi * k
@@ -180,7 +196,7 @@ class BM25:
         return sums
 
     def idf(self, term: str) -> float:
-        return self._idf_by_len[len(self._postings.get(term, ()))]
+        return self._idf_of.get(term) or self._idf_by_len[len(self._postings.get(term, ()))]
 
     def max_idf(self) -> float:
         """The idf of a term found in one document: the rarest there is."""
@@ -198,7 +214,8 @@ class BM25:
         k1, norms = self.k1, self._norms
         k = k1 + 1
         postings, by_len = self._postings, self._idf_by_len
-        known = [(t, w, by_len[len(postings[t])]) for t, w in weights.items() if t in postings]
+        fixed = self._idf_of
+        known = [(t, w, fixed.get(t) or by_len[len(postings[t])]) for t, w in weights.items() if t in postings]
         rare = [(t, w, idf) for t, w, idf in known if t not in self._common_tf]
         # The rarer terms pick the candidates (each posting list at most ``common`` long);
         # the common ones only add to those. A query of common terms alone walks them all.

@@ -66,8 +66,8 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "弹性云服务器": (("huaweicloud", "ECS"),),
     # Tencent's agent that runs commands on its machines (TAT).
     "自动化助手": (("tencentcloud", "CVM"),),
-    # The errors every Tencent Cloud API shares, asked for by that name.
-    "公共错误码": (("tencentcloud", "公共错误码"),),
+    # The errors every API of a cloud shares, asked for by that name.
+    "公共错误码": (("aliyun", "公共错误码"), ("tencentcloud", "公共错误码")),
 }
 
 

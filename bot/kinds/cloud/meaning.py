@@ -44,7 +44,7 @@ from bot.kinds.cloud.concepts import (
     surface,
 )
 from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, Hints, named_by_id, names_provider
-from bot.kinds.cloud.model import CloudError
+from bot.kinds.cloud.model import COMMON_PRODUCT, CloudError
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import shared_all
 
@@ -214,8 +214,18 @@ class MeaningIndex:
         docs = ((i, document(row)) for i, row in enumerate(rows))
         # A concept found in both the code and the message is no stronger evidence than one
         # found once: low term-frequency saturation (k1) and mild length normalisation (b).
+        # Aliyun's common codes (公共错误码, added from its error centre) are searched like any
+        # row but left out of the term statistics: adding them does not reweigh the words the
+        # product rows were tuned to be read by. Tencent's were added earlier and tuned with:
+        # leaving them out as well lost 7 rows for 3 (session 29's row diff).
+        common = {i for i, row in enumerate(rows) if (row.provider, row.product) in _UNCOUNTED}
         self._bm25 = BM25(
-            docs, tokenize=_identity, k1=tuning.MEANING_K1, b=tuning.MEANING_B, common=_COMMON_TERM
+            docs,
+            tokenize=_identity,
+            k1=tuning.MEANING_K1,
+            b=tuning.MEANING_B,
+            common=_COMMON_TERM,
+            uncounted=common.__contains__,
         )
         # How widely each code is documented (APIs listing it): the commoner of two codes
         # that read alike is the likelier one (Account.Arrearage over SLB's ORDER.ARREARAGE).
@@ -461,6 +471,10 @@ class MeaningIndex:
         hits: list[Hit] = []
         for n, (ranking, score, i) in enumerate(ranked[:limit]):
             following = ranked[n + 1][0] if n + 1 < len(ranked) else 0.0
+            if n == 0:
+                # A code and its own refinement (Throttling, Throttling.User) are one reading
+                # told more or less exactly, not two rivals: the lead is over the next other one.
+                following = next((r for r, _, j in ranked[1:] if not _refines(self._codes[i], self._codes[j])), 0.0)
             share, lead = score / ceiling, (ranking - following) / ranking
             # Only the first reading is scored on its lead; the rest stay in the ranking's
             # order, each below the one before.
@@ -471,6 +485,14 @@ class MeaningIndex:
                 break
             hits.append(Hit(i, value, share, lead))
         return hits
+
+
+_UNCOUNTED = frozenset({("aliyun", COMMON_PRODUCT)})
+
+
+def _refines(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One (provider, code) is the other with more said (Throttling, Throttling.User)."""
+    return a[0] == b[0] and (b[1].startswith(a[1] + ".") or a[1].startswith(b[1] + "."))
 
 
 # Disks and their snapshots: one cloud documents them under its compute API and sells them as

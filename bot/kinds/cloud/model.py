@@ -7,6 +7,8 @@ from typing import Any
 
 PROVIDER_ORDER = ("aliyun", "huaweicloud", "tencentcloud")
 PROVIDER_ZH = {"aliyun": "阿里云", "huaweicloud": "华为云", "tencentcloud": "腾讯云"}
+# The product column of the errors every API of a cloud may return (signature, throttling ...).
+COMMON_PRODUCT = "公共错误码"
 
 
 @dataclass(frozen=True, slots=True)
