@@ -577,7 +577,8 @@ STATUS_CAUSE_AFTER = (
 )
 _CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
 # Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
-_LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成")
+# English articles whole ("fails with a 413", "got the 502"), never the end of a word ("data").
+_LIGHT = ("了个", "一个", "了", "个", "的", "是", "出", "着", "成", " a", " an", " the")
 
 # A counter or unit right after the number: "500 块", "201 班", "300 多", "120 分".
 UNIT_AFTER = frozenset(
@@ -589,13 +590,14 @@ NOT_UNITS = tuple(
     "分别 分析 分布 分块 分片 分段 分页 分配 分享 页面 行为 行吗 行不 字段 字符 点开 点击 点进 多久 多少 "
     "多半 多是 多指 多种 多重 多状态 多选 来自 来源 天啊 天天 代表 代码 代理 代替 期间 期望 组件 组合 批量 "
     "轮询 双向 份额 只是 只在 只有 只会 只要 只能 只出 只说 本身 本来 本地 名为 点明 毫无 条件 间歇 周期 "
-    "首页 首次 位置 样式 场景 级别 元素 克隆 集群 集成 桌面 瓶颈 遍历 百度".split()
+    "首页 首次 位置 样式 场景 级别 元素 克隆 集群 集成 桌面 瓶颈 遍历 百度 日志".split()
 )
 # Latin units after a space ("300 ms", "256 gb", "400 dollars"); "500ms" never reads as a code.
 LATIN_UNITS = frozenset(
     "ms s sec secs seconds min mins minutes h hrs hours days k kb m mb g gb t tb w kw km kg cm mm px hz "
     "fps qps rps tps kbps mbps usd rmb yuan dollars dollar bucks euros people users times pages words "
-    "pm am x upvotes likes stars views votes points followers downloads bytes".split()
+    "pm am x upvotes likes stars views votes points followers downloads bytes calls requests reqs "
+    "connections rows records items lines messages retries attempts threads workers clients nodes pods".split()
 )
 # A place, a count or a price right after the number: "404 房", "302 路", "201 会议室", "100%".
 QUANTITY_AFTER = (
@@ -1649,6 +1651,11 @@ REPORT_WORDS = (
     *"报 返回 返了 回了 提示 出现 遇到 碰到 收到 拿到 一直 又 还是 老是 总是 突然 全是 都是 好多 大量 很多 一堆 "
     "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 被拦 崩 刷不出 error fail exception".split(),
     "timed out",  # with its space: not inside ETIMEDOUT
+    # English: "the SDK throws", "login broken since the deploy".
+    *"throws throwing returning broken".split(),
+    "not working",
+    "doesn't work",
+    "stopped working",
 )
 # Everyday words that contain a report word and report nothing ("发票谁帮忙报销一下").
 _NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报纸", "报道", "挂号", "挂件", "错过", "不错", "又涨", "报到", "好多了")

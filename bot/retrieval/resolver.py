@@ -148,6 +148,9 @@ class Resolver:
             and not domain.asks(q.folded)
             and not any(tag in q.folded for tag in _ASKED_ANYWAY)
             and not q.folded.startswith(_ASKED_OPENING)
+            # "getting 401 on every req after i rotated the key lol": an English chat line
+            # laughs at its own trouble (a status typed as happening) and still asks about it.
+            and (has_cjk(q.folded) or not (res.mode == "code" or domain.reports_trouble(q.folded)))
         ):
             # "又是 ECONNRESET 哈哈哈，习惯了", "哈哈 curl: (7) 原来是我没开 VPN": an error named
             # in a laugh or a shrug, asking nothing, however plainly it is named. Not a shrug at
@@ -222,11 +225,15 @@ class Resolver:
                 return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
             helped = domain.asks_for_help(q.folded)  # read below too
+            said = q.folded.replace(" ", "")
             if (
                 len(q.folded) <= MAX_CHARS
                 and not helped
                 and not domain.asks(q.folded)
                 and not domain.reports_trouble(q.folded)
+                # "支付回调那边现在 504 了": the code is happening (as domain.in_passing reads it).
+                and f"{top.key}了" not in said
+                and f"{top.key}啦" not in said
             ):
                 # "我觉得状态码里最浪漫的是 200，一切安好，什么都不用解释": a code said in a
                 # remark that neither asks nor tells of trouble, when the model leans that way.

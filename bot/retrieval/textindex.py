@@ -45,6 +45,8 @@ STOP_GRAMS = frozenset(
     "规范 范里 按规 标准 准里 按标 面试 试题 试官 之前 后会 "
     "the a an to of in on at for with is are was be it its this that you your we i me my and or see so "
     "just can will what how why when please thanks hi hello good morning today tomorrow everyone "
+    # A chat line's opening to the room ("yo anyone know why …"), not what it asks about.
+    "anyone anybody someone know yo lol guys smth "
     # An English question's frame ("what status code should it return"), not what it is about.
     "status code should return".split()
 )

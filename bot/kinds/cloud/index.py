@@ -171,6 +171,10 @@ def loose(text: str) -> str:
     return _NOT_LOOSE_RE.sub("", lowered)
 
 
+# The prefix Huawei's API gateway prints in its responses, and the one its error table uses.
+_GATEWAY_RUNTIME, _DOCUMENTED = "APIGW.", "APIG."
+
+
 @dataclass
 class _Candidate:
     provider: str
@@ -529,7 +533,7 @@ class CloudIndex:
         for token in tokens:
             # Every code is under its loose key, and a token that matches one exactly or in
             # another case has that code's loose key: most words of a paste have none.
-            if loose(token) in by_loose:
+            if loose(token) in by_loose or token[:6].upper() == _GATEWAY_RUNTIME:
                 best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码"))
             elif "." in token:
                 # "oss2.exceptions.SignatureDoesNotMatch": an SDK's exception class named after
@@ -631,6 +635,9 @@ class CloudIndex:
             hits[code] = (base - step, f"{why}（不区分大小写）")
         if token in self._by_exact:
             hits[token] = (base, why)
+        if not hits and token[:6].upper() == _GATEWAY_RUNTIME and (documented := _DOCUMENTED + token[6:]) in self._by_exact:
+            # Huawei's API gateway answers "APIGW.0301"; its error table lists the same error as APIG.0301.
+            hits[documented] = (base - step, f"{why}（网关实际返回写作 APIGW.，错误码表里是 {documented}）")
         best = 0.0
         for code, (score, reason) in hits.items():
             if code in self._weak and base < tuning.BODY_CODE:

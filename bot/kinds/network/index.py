@@ -406,6 +406,9 @@ def short_key(name: str) -> str:
     return "h" + hashlib.blake2b(name.encode(), digest_size=6).hexdigest()
 
 
+# An auxiliary right before a lower-case word: "gets aborted", "was cancelled" (a passive verb).
+_PASSIVE_BEFORE_RE = re.compile(r"(?:gets?|got|getting|was|were|been|be) $")
+
 class NetworkIndex:
     def __init__(self, data: NetworkData, symptoms_elsewhere: Iterable[str] = ()) -> None:
         """``symptoms_elsewhere``: symptoms only other kinds' cards list (see bot.core.symptoms)."""
@@ -1084,6 +1087,8 @@ class NetworkIndex:
                 continue
             if grpc_context or bare:
                 name = upper if upper in self._grpc else _camel_to_snake(token)
+                if token.islower() and _PASSIVE_BEFORE_RE.search(text, max(0, at - 8), at) is not None:
+                    continue  # "the call gets aborted once the time runs out": a verb, not ABORTED
                 if name in self._grpc and (grpc_context or "_" in name or len(name) >= 8):
                     # "code = InvalidArgument", "StatusCode.ABORTED": the name as gRPC prints it.
                     stated = text[max(0, at - 12) : at].lower().endswith(_GRPC_STATED)
