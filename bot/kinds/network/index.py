@@ -406,6 +406,9 @@ def short_key(name: str) -> str:
     return "h" + hashlib.blake2b(name.encode(), digest_size=6).hexdigest()
 
 
+# Said right after a topic word, ruling it out ("域名解析没问题", "dns 解析正常").
+_FINE_AFTER = (" 没问题", " 正常", " 是好的", "没问题", "正常", "是好的", "都正常", " 都正常")
+
 # An auxiliary right before a lower-case word: "gets aborted", "was cancelled" (a passive verb).
 _PASSIVE_BEFORE_RE = re.compile(r"(?:gets?|got|getting|was|were|been|be) $")
 
@@ -809,6 +812,14 @@ class NetworkIndex:
             # "getaddrinfo 返回的是“暂时性”失败…过一会儿重试就好了": the lookup failed for now, not
             # for good (EAI_AGAIN), whatever else it shares with the commoner card.
             _told_instead(best, "ENOTFOUND", "EAI_AGAIN", "，且失败是暂时的")
+        if (
+            "ESERVFAIL" in best
+            and "EAI_AGAIN" in self.entries
+            and "getaddrinfo" in q.folded
+            and _TEMPORARY_RE.search(q.folded) is not None
+        ):
+            # getaddrinfo fails "for now" as EAI_AGAIN; ESERVFAIL is what c-ares' resolver says.
+            _told_instead(best, "ESERVFAIL", "EAI_AGAIN", "，且说的是 getaddrinfo 暂时失败")
         if "EPIPE" in best and "ECONNRESET" in self.entries and _reset_then_read(q.folded):
             # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
             # fails with ECONNRESET; EPIPE is what a later write gets.
@@ -1215,6 +1226,8 @@ class NetworkIndex:
             family = self.entries[name].family
             if family in read or word not in query:
                 continue
+            if query.startswith(_FINE_AFTER, query.find(word) + len(word)):
+                continue  # "域名解析没问题，可是 TCP 握手没完成": the topic named as ruled out
             read.add(family)
             # The family's card whose own words the question shares beyond the topic's
             # ("加了自定义请求头就跨域报错" → the request-header card) is the likelier case.

@@ -1641,7 +1641,7 @@ _GIVES_WAY_RULES = (
     (_CONDITION_FAILED_RE, 428, 412),
     # "…没用 If-Match 那套，就是业务层判断的": the condition header ruled out, the conflict is
     # the business layer's (409), whatever the words the two share.
-    (re.compile(r"(?:没用|没有用|不用|没带|没有带|不带)\s?(?:if-match|if match)"), 412, 409),
+    (re.compile(r"(?:没用|没有用|不用|没带|没有带|不带)\s?(?:if-match|if match|条件请求头|条件头)"), 412, 409),
     # "后端成功删掉了那条记录…响应里什么都不放": a deletion or update done, with nothing to send
     # back, is 204, not the 201, 200 or 202 (accepted, not yet done) its success reads alike.
     (_DONE_WITHOUT_BODY_RE, 201, 204),
