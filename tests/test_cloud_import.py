@@ -41,9 +41,14 @@ def test_import_keeps_every_row_and_its_source() -> None:
     importer = _script("import_cloud_errors")
     out = importer.convert(SRC)
     # Each provider's shared table plus this repository's additions from scripts/cloud_sources:
-    # Tencent's 32 common errors; Aliyun's 13 common errors and Auto Scaling's missing-SLB error.
+    # Tencent's 32 common errors, its SMS (87) and CLB (24) errors; Aliyun's 13 common errors,
+    # Auto Scaling's missing-SLB error and 19 SMS errors.
     pages = {"aliyun.tsv": 13, "huaweicloud.tsv": 0, "tencentcloud.tsv": 32}
-    for name, expected in (("aliyun.tsv", 1262 + 14), ("huaweicloud.tsv", 559), ("tencentcloud.tsv", 500 + 32)):
+    for name, expected in (
+        ("aliyun.tsv", 1262 + 14 + 19),
+        ("huaweicloud.tsv", 559),
+        ("tencentcloud.tsv", 500 + 32 + 87 + 24),
+    ):
         lines = out[name].splitlines()
         assert len(lines) - 1 == expected
         sources = [line.rsplit("\t", 1)[1] for line in lines[1:]]

@@ -47,8 +47,9 @@ def test_real_files_load_cleanly(root: Path) -> None:
     by_provider = {
         p: sum(1 for r in rows if r.provider == p) for p in ("aliyun", "huaweicloud", "tencentcloud")
     }
-    # Each shared table, then scripts/cloud_sources (Aliyun 14, Tencent 32), then the seed (12).
-    assert by_provider == {"aliyun": 1262 + 14 + 12, "huaweicloud": 559, "tencentcloud": 500 + 32}
+    # Each shared table, then scripts/cloud_sources (Aliyun 14 + 19 SMS, Tencent 32 + 87 SMS +
+    # 24 CLB), then the seed (12).
+    assert by_provider == {"aliyun": 1262 + 33 + 12, "huaweicloud": 559, "tencentcloud": 500 + 143}
     assert sum(1 for r in rows if r.seed_message) == 12
     assert files == [
         "knowledge/cloud/aliyun.tsv",
@@ -59,9 +60,12 @@ def test_real_files_load_cleanly(root: Path) -> None:
         "knowledge/cloud/families.toml",
     ]
     assert len(families) >= 20
-    # Tencent rows carry no HTTP status: API 3.0 answers 200 with the error in the body.
-    assert all(r.status is None and r.other_statuses == () for r in rows if r.provider == "tencentcloud")
-    assert all(r.status is not None for r in rows if r.provider != "tencentcloud")
+    # Tencent rows and Aliyun's SMS carry no HTTP status: they answer 200 with the error in the body.
+    in_body = [r for r in rows if r.provider == "tencentcloud" or (r.provider, r.product) == ("aliyun", "SMS")]
+    assert all(r.status is None and r.other_statuses == () for r in in_body)
+    body_ids = {id(r) for r in in_body}
+    assert all(r.status is not None for r in rows if id(r) not in body_ids)
+    assert sum(1 for r in in_body if r.provider == "aliyun") == 19
     assert all(r.source for r in rows)
 
 
@@ -207,8 +211,23 @@ def test_tencent_rows_must_not_invent_a_status(root: Path) -> None:
     lines[1] = "\t".join(cells)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert one_problem(root).endswith(
-        "field 'http_status': must be empty: tencentcloud returns errors inside an HTTP 200 body"
+        f"field 'http_status': must be empty: tencentcloud {cells[1]} returns errors inside an HTTP 200 body"
     )
+
+
+def test_aliyun_sms_rows_carry_no_status_and_other_products_must(root: Path) -> None:
+    # Aliyun's SMS API answers HTTP 200 with the error in the body's Code, as Tencent's APIs do.
+    sms = "aliyun\tSMS\t\tisv.MOBILE_NUMBER_ILLEGAL\t\t\t非法手机号\t\tgithub.com/x/y@1:sms.go"
+    path = root / "cloud" / "aliyun.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + sms.replace("MOBILE", "MOBILE_X") + "\n", encoding="utf-8")
+    rows, _, _, problems = load(root)
+    assert problems == [] and any(r.error_code == "isv.MOBILE_X_NUMBER_ILLEGAL" and r.status is None for r in rows)
+    write_aliyun(root, GOOD, sms.replace("\t\t\t非法", "\t400\t\t非法"))
+    assert one_problem(root).endswith(
+        "field 'http_status': must be empty: aliyun SMS returns errors inside an HTTP 200 body"
+    )
+    write_aliyun(root, GOOD.replace("\t400\t", "\t\t"), sms)
+    assert one_problem(root).endswith("field 'http_status': is missing")
 
 
 def test_missing_tsv(root: Path) -> None:
@@ -343,7 +362,7 @@ def test_load_knowledge_refuses_a_broken_cloud_file(knowledge_copy: Path) -> Non
 
 def test_real_knowledge_base_carries_the_cloud_data(kb) -> None:
     # Also proves every status the vendors use (203, 449, 494 ...) is in knowledge/status/.
-    assert len(kb["error"].rows) == 1262 + 14 + 559 + 500 + 32 + 12
+    assert len(kb["error"].rows) == 1262 + 33 + 559 + 500 + 143 + 12
     assert kb["error"].families
     assert "knowledge/cloud/aliyun.tsv" in kb.files
 

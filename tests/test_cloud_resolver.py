@@ -686,6 +686,21 @@ def test_aliyun_common_errors_are_answered_by_their_row(service, text: str, code
     assert (m.answer.error.provider, m.answer.error_code) == ("aliyun", code)
 
 
+@pytest.mark.parametrize(
+    ("text", "provider", "code"),
+    [
+        ("腾讯云短信发不出去，说套餐包里的条数用完了", "tencentcloud", "FailedOperation.InsufficientBalanceInSmsPackage"),
+        ("阿里云短信 SendSms 报签名不合法，签名是审核通过的", "aliyun", "isv.SMS_SIGNATURE_ILLEGAL"),
+    ],
+)
+def test_sms_errors_are_read_by_meaning(service, text: str, provider: str, code: str) -> None:
+    """Both clouds' SMS errors (scripts/cloud_sources): before they were in the tables such a
+    retelling got a compute error that merely read alike."""
+    m = service.resolve(text).matches[0]
+    assert m.kind == "error" and (m.answer.error.provider, m.answer.error_code) == (provider, code)
+    assert m.answer.error.status is None  # both answer HTTP 200 with the error in the body
+
+
 def test_a_code_and_its_refinement_are_one_reading_not_two_rivals(service) -> None:
     # Throttling (the ECS tables) and Throttling.User (the common errors) read alike; a plain
     # "被限流" question is answered with the plain code, not dropped as undecided.

@@ -26,7 +26,8 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
     status = match.status
     entry = statuses.statuses.get(status) if status is not None else None
     if row is not None and row.status is None:
-        doc.add(t("HTTP 状态：接口以 HTTP 200 返回，错误在响应体 Response.Error.Code 里"))
+        where = "响应体 Response.Error.Code 里" if row.provider == "tencentcloud" else "响应体的 Code 字段里"
+        doc.add(t(f"HTTP 状态：接口以 HTTP 200 返回，错误在{where}"))
     elif entry is not None:
         prefix = "HTTP 状态：" if row is not None else "通常对应 HTTP 状态："
         doc.add(t(prefix), b(str(entry.code)), t(f" {entry.phrase}（{entry.name_zh}）"))

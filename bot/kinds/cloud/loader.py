@@ -52,6 +52,14 @@ TSV_COLUMNS = (
 # Provider → whether its rows carry an HTTP status. Tencent Cloud API 3.0 answers HTTP 200
 # and puts the error in the body, so its rows must leave the status empty.
 PROVIDERS: dict[str, bool] = {"aliyun": True, "huaweicloud": True, "tencentcloud": False}
+# Products that answer otherwise than their cloud's API: Aliyun's SMS (dysms) with HTTP 200
+# and the error in the body's Code.
+_OWN_STATUS_RULE = {("aliyun", "SMS"): False}
+
+
+def wants_status(provider: str, product: str) -> bool:
+    """Must a row of this provider's product carry the HTTP status it is returned with?"""
+    return _OWN_STATUS_RULE.get((provider, product), PROVIDERS.get(provider, True))
 TSV_FILES = tuple(f"{p}.tsv" for p in PROVIDERS)
 SEED_FILE = "aliyun_seed.toml"
 FAMILY_FILE = "families.toml"
@@ -97,13 +105,13 @@ def _row_problems(cells: list[str], provider: str, status_codes: set[int]) -> li
         found.append(("message_zh", "the row needs a Chinese or an English message"))
     status_text = cells[_IDX["http_status"]]
     others_text = cells[_IDX["other_http_statuses"]]
-    if PROVIDERS[provider]:
+    if wants_status(provider, cells[_IDX["product"]]):
         if not status_text:
             found.append(("http_status", "is missing"))
         elif (msg := _status_error(status_text, status_codes)) is not None:
             found.append(("http_status", msg))
     elif status_text or others_text:
-        found.append(("http_status", f"must be empty: {provider} returns errors inside an HTTP 200 body"))
+        found.append(("http_status", f"must be empty: {provider} {cells[_IDX['product']]} returns errors inside an HTTP 200 body"))
     parts = others_text.split(",") if others_text else []
     for part in parts:
         if not part:
@@ -128,7 +136,7 @@ def _load_tsv(
     if not lines or lines[0].split("\t") != list(TSV_COLUMNS):
         problems.add(rel, "line 1", None, f"header must be: {' | '.join(TSV_COLUMNS)}")
         return []
-    wants_status = PROVIDERS[provider]
+    by_rule = PROVIDERS[provider]
     good_status = {str(c) for c in status_codes if 100 <= c <= 599}
     rows: list[tuple[CloudError, int]] = []
     for number, line in enumerate(lines[1:], start=2):
@@ -147,7 +155,11 @@ def _load_tsv(
             and product
             and source
             and (zh or en)
-            and (status_text in good_status if wants_status else not (status_text or others))
+            and (
+                status_text in good_status
+                if _OWN_STATUS_RULE.get((provider, product), by_rule)
+                else not (status_text or others)
+            )
             and all(o in good_status and o != status_text for o in others)
             and "\t " not in line
             and " \t" not in line

@@ -487,7 +487,15 @@ class MeaningIndex:
         return hits
 
 
-_UNCOUNTED = frozenset({("aliyun", COMMON_PRODUCT)})
+_UNCOUNTED = frozenset(
+    {
+        ("aliyun", COMMON_PRODUCT),
+        # SMS and CLB, added in session 29 from the vendors' SDKs and guides (scripts/cloud_sources).
+        ("aliyun", "SMS"),
+        ("tencentcloud", "CLB"),
+        ("tencentcloud", "SMS"),
+    }
+)
 
 
 def _refines(a: tuple[str, str], b: tuple[str, str]) -> bool:
