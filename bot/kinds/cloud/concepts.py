@@ -1413,6 +1413,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "api 密钥",
         "api密钥",
         "访问密钥",
+        "secretid",  # Tencent's access key ID
+        "secret id",
     ),
     "signature": ("签名", "signature"),
     "api": ("api", "apis", "接口", "interface"),

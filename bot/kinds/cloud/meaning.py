@@ -378,7 +378,8 @@ class MeaningIndex:
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS
-        if apis and not apis & self._apis[i]:
+        if apis and not apis & self._apis[i] and row.product != COMMON_PRODUCT:
+            # A common code belongs to no one API: every API may return it.
             fit *= tuning.MEANING_OTHER_API
         elif actions and self._apis[i] and not actions & self._apis[i]:
             fit *= tuning.MEANING_OTHER_ACTION
