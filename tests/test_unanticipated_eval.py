@@ -338,7 +338,7 @@ from tests.eval_utils import blind_rows, eval_blind
         # cloud_88, cloud errors retold (first run 48.9% / 52.2%, chatter 100%: 29 of its 46
         # misses name codes of products the tables do not hold, SMS, COS, KMS, RDS, CLB ...).
         ("dev/desc_87.tsv", 0.92, 0.95),
-        ("dev/cloud_88.tsv", 0.47, 1.0),
+        ("dev/cloud_88.tsv", 0.60, 1.0),
         # Session 29's tuning sets, each scored once on arrival at 1abab2c (the session-start
         # code), rows unread: english_91, questions, descriptions, logs and chat lines in English
         # (first run 82.2% / 87.8%, chatter 90%), and cloud_90, cloud errors retold, pasted and
@@ -346,7 +346,7 @@ from tests.eval_utils import blind_rows, eval_blind
         # products the tables do not hold, RDS, KMS, CDN, SMS, COS, Huawei's VPC and IMS).
         # Three rows were relabelled to accept an equivalent code (APIGW.NNNN is APIG.NNNN).
         ("dev/english_91.tsv", 0.94, 0.9),
-        ("dev/cloud_90.tsv", 0.57, 0.8),
+        ("dev/cloud_90.tsv", 0.63, 0.8),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
