@@ -2841,14 +2841,15 @@ def test_a_code_said_in_a_remark_that_asks_nothing(service):
     assert service.resolve("为什么接口什么都没返回").matches
 
 
-def test_no_condition_header_makes_a_version_clash_a_conflict(service):
-    # Without If-Match or any condition header the clash is the business layer's (409), not a
-    # failed precondition (412).
-    text = "PUT 更新时请求体里的版本号和服务器当前版本对不上，我们没带条件请求头，应该返回几"
-    assert service.resolve(text).matches[0].key == "409"
-
-
-def test_a_topic_said_to_be_fine_is_not_the_topic(service):
-    # "域名解析正常": DNS is ruled out; the port that cannot be reached is the trouble.
-    text = "wget 下载的时候域名解析正常，但是连对方 443 端口一直连不上，wget 和 curl 这种情况 curl 报哪个退出码"
-    assert service.resolve(text).matches[0].key == "CURLE_COULDNT_CONNECT"
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Without If-Match or any condition header the clash is the business layer's (409), not
+        # a failed precondition (412).
+        ("PUT 更新时请求体里的版本号和服务器当前版本对不上，我们没带条件请求头，应该返回几", "409"),
+        # "域名解析正常": DNS is ruled out; the port that cannot be reached is the trouble.
+        ("wget 下载的时候域名解析正常，但是连对方 443 端口一直连不上，wget 和 curl 这种情况 curl 报哪个退出码", "CURLE_COULDNT_CONNECT"),
+    ],
+)
+def test_what_the_text_rules_out_is_not_the_answer(service, text, key):
+    assert service.resolve(text).matches[0].key == key
