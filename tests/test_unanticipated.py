@@ -2849,7 +2849,21 @@ def test_a_code_said_in_a_remark_that_asks_nothing(service):
         ("PUT 更新时请求体里的版本号和服务器当前版本对不上，我们没带条件请求头，应该返回几", "409"),
         # "域名解析正常": DNS is ruled out; the port that cannot be reached is the trouble.
         ("wget 下载的时候域名解析正常，但是连对方 443 端口一直连不上，wget 和 curl 这种情况 curl 报哪个退出码", "CURLE_COULDNT_CONNECT"),
+        # "要改哪里" asks where to change a setting, not which code to send instead of 413.
+        ("群里问下 h5 页面上传视频一直返回 413，才 20M 啊，网关要改哪里", "413"),
+        # Nothing listening: the RST refuses the connection attempt (ECONNREFUSED), no reset of a live one.
+        ("本地 3000 端口压根没有程序在监听，客户端一连就被对方回了 RST，node 报的是哪个错误", "ECONNREFUSED"),
+        # An upstream gone or refusing is a bad gateway (502), not a gateway timeout (504).
+        ("nginx 把请求转给上游，结果上游服务进程挂了、端口没人监听，nginx 回给浏览器的是哪个状态码", "502"),
+        # A byte range past the end of a shorter file, told in English.
+        ("the client requested bytes 9000-9999 but the object is only 4096 bytes, which status fits", "416"),
     ],
 )
-def test_what_the_text_rules_out_is_not_the_answer(service, text, key):
+def test_what_the_text_tells_decides_between_neighbours(service, text, key):
     assert service.resolve(text).matches[0].key == key
+
+
+def test_chromes_cors_line_cut_before_its_reason(service):
+    text = "devtools shows Access to fetch at 'https://api.shop.dev/cart' from origin 'http://localhost:3000' has been blocked, what now"
+    top = service.resolve(text).matches[0]
+    assert top.kind == "network" and top.answer.family == "cors"

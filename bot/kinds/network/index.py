@@ -409,6 +409,9 @@ def short_key(name: str) -> str:
 # Said right after a topic word, ruling it out ("域名解析没问题", "dns 解析正常").
 _FINE_AFTER = (" 没问题", " 正常", " 是好的", "没问题", "正常", "是好的", "都正常", " 都正常")
 
+# Nothing listening on the port: a connection refused, whatever RST it was refused with.
+_NOBODY_LISTENS = ("没有程序在监听", "没有程序监听", "没有进程在监听", "没有进程监听", "没人监听", "没有在监听", "没在监听", "没有服务在监听", "nothing is listening", "nothing listening")
+
 # An auxiliary right before a lower-case word: "gets aborted", "was cancelled" (a passive verb).
 _PASSIVE_BEFORE_RE = re.compile(r"(?:gets?|got|getting|was|were|been|be) $")
 
@@ -820,6 +823,9 @@ class NetworkIndex:
         ):
             # getaddrinfo fails "for now" as EAI_AGAIN; ESERVFAIL is what c-ares' resolver says.
             _told_instead(best, "ESERVFAIL", "EAI_AGAIN", "，且说的是 getaddrinfo 暂时失败")
+        if "ECONNRESET" in best and "ECONNREFUSED" in self.entries and any(w in q.folded for w in _NOBODY_LISTENS):
+            # "端口上根本没有程序在监听，对方回了 RST": the RST answers the connection attempt itself.
+            _told_instead(best, "ECONNRESET", "ECONNREFUSED", "，且端口上没有程序在监听")
         if "EPIPE" in best and "ECONNRESET" in self.entries and _reset_then_read(q.folded):
             # "…客户端还在往里写数据，然后收到 RST，read 返回的错误码": a read after the peer's reset
             # fails with ECONNRESET; EPIPE is what a later write gets.

@@ -109,12 +109,15 @@ _OR_CODE_RE = re.compile(r"\s?(?:还是|或者|或是|或|or)\s?[1-5]\d\d(?!\d)"
 # same (at any one position at most one word of each group written out can start).
 _INSTEAD_RE = re.compile(
     "|".join(
-        [*(f"{w}(?:用|回|返回)?(?:哪|几)" for w in ("该", "应该", "要", "得", "改", "换")), "应该换", "应该改", "该换成", "该改成", "换成专门"]
+        # Not "nginx 要改哪里": where to change a setting (哪里, 哪儿), not which code to send.
+        [*(f"{w}(?:用|回|返回)?(?:哪(?![里儿])|几)" for w in ("该", "应该", "要", "得", "改", "换")), "应该换", "应该改", "该换成", "该改成", "换成专门"]
     )
 )
 # "返回 200 还是别的", "回啥？200 吗？": the code named is a guess the text asks about, and
 # "同事说…要返回 409…标准上到底返回啥": someone's claim the text doubts.
-_OR_ELSE_RE = re.compile(r"([1-5]\d\d)(?!\d)\s?还是(?:别的|其他|其它|另外)")
+_OR_ELSE_RE = re.compile(
+    r"([1-5]\d\d)(?!\d)\s?(?:还是(?:别的|其他|其它|另外)|or (?:something|some other|another|a more))"
+)
 _GUESS_RE = re.compile(r"(?:回|返回|用)(?:啥|什么|哪个)[^。]{0,6}?([1-5]\d\d)(?!\d)\s?吗")
 # A remark that doubts the code before it, and says nothing more ("我总觉得不对", "感觉不太对吧").
 _DOUBT_REMARK_RE = re.compile(
@@ -1632,6 +1635,8 @@ _TO_HTTPS_RE = re.compile(r"http\s?(?:跳转|跳|转|重定向)(?:到|向)?\s?ht
 _SENDS_307_RE = re.compile(r"(?<![a-z])asp(?![a-z])|\.net|usehttpsredirection|hsts|临时|internal redirect")
 _INGRESS_TO_HTTPS_RE = re.compile(r"ingress[^。]{0,60}?(?:https|ssl-redirect|ssl redirect)|ssl-redirect")
 _REFUSED = r"(?:拒绝|满足不了|没法满足|无法满足|不能满足|不满足|不接受|不支持|reject|cannot|can't|not satisf)"
+# A wait that ran out, told in words: a timeout (504), whatever else failed around it.
+_TIMEOUT_TOLD_RE = re.compile(r"超时|timed? ?out|等太久|等不到")
 _GIVES_WAY_RULES = (
     (re.compile(rf"100-?continue[^。]{{0,60}}?{_REFUSED}"), 100, 417),
     # "A 再 PUT 时带的 If-Match 还是旧的 ETag，服务器发现版本对不上而拒绝更新": the condition
@@ -1671,6 +1676,11 @@ _GIVES_WAY_RULES = (
         206,
         416,
     ),
+    # "I asked for bytes 5000-6000 of a file that's only 3000 bytes long".
+    (re.compile(r"bytes?\s?[0-9][^.?]{0,60}?(?:only\s?[0-9]|past the end|beyond the end)"), 206, 416),
+    # "后端进程挂了、端口没人监听，代理拿不到有效响应": the upstream refused or gone is a bad gateway
+    # (502), not a gateway timeout (504), unless a wait running out is told.
+    (re.compile(r"没人监听|没有程序在?监听|没有进程在?监听|进程挂了|拒绝连接|connection refused"), 504, 502, _TIMEOUT_TOLD_RE),
 )
 # Each rule as (pattern, loser, winner, unless or None), unpacked once here, not on every question.
 _GIVES_WAY = tuple((pattern, loser, winner, unless[0] if unless else None) for pattern, loser, winner, *unless in _GIVES_WAY_RULES)
