@@ -136,7 +136,6 @@ def _load_tsv(
     if not lines or lines[0].split("\t") != list(TSV_COLUMNS):
         problems.add(rel, "line 1", None, f"header must be: {' | '.join(TSV_COLUMNS)}")
         return []
-    by_rule = PROVIDERS[provider]
     good_status = {str(c) for c in status_codes if 100 <= c <= 599}
     rows: list[tuple[CloudError, int]] = []
     for number, line in enumerate(lines[1:], start=2):
@@ -155,11 +154,7 @@ def _load_tsv(
             and product
             and source
             and (zh or en)
-            and (
-                status_text in good_status
-                if _OWN_STATUS_RULE.get((provider, product), by_rule)
-                else not (status_text or others)
-            )
+            and (status_text in good_status if wants_status(provider, product) else not (status_text or others))
             and all(o in good_status and o != status_text for o in others)
             and "\t " not in line
             and " \t" not in line
