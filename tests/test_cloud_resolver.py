@@ -701,6 +701,16 @@ def test_sms_errors_are_read_by_meaning(service, text: str, provider: str, code:
     assert m.answer.error.status is None  # both answer HTTP 200 with the error in the body
 
 
+def test_huaweis_gateway_code_is_answered_as_it_was_met(service) -> None:
+    # The gateway prints APIGW.0308; the error table lists the same error as APIG.0308. The
+    # answer keeps the spelling the user met and the card names the table's.
+    m = service.resolve('{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}').matches[0]
+    assert (m.answer.error_code, m.answer.error.error_code) == ("APIGW.0308", "APIG.0308")
+    card = service.ask('{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}').plain()
+    assert "错误码 APIGW.0308" in card and "错误码表里写作 APIG.0308" in card
+    assert service.resolve("APIG.0308").matches[0].answer.error_code == "APIG.0308"
+
+
 def test_a_code_and_its_refinement_are_one_reading_not_two_rivals(service) -> None:
     # Throttling (the ECS tables) and Throttling.User (the common errors) read alike; a plain
     # "被限流" question is answered with the plain code, not dropped as undecided.

@@ -18,6 +18,8 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
     if row is not None:
         provider = PROVIDER_ZH.get(row.provider, row.provider)
         doc.add("☁️ ", b(f"{provider} {row.product}"), t(" · 错误码 "), code(err_code))
+        if err_code != row.error_code:  # the spelling met at run time ("APIGW.0301")
+            doc.add(t("错误码表里写作 "), code(row.error_code))
     elif named:
         doc.add("☁️ ", b("云 API 错误 · "), b(family.title))
     else:

@@ -183,7 +183,7 @@ class _Candidate:
     why: str
     row: int | None = None  # a specific row (the one whose message matched)
     family: ErrorFamily | None = None
-    typed: str = ""  # the code as typed, for family matches
+    typed: str = ""  # the code as typed: for family matches, and a documented code's other spelling
     tier: str = "code"  # "code", "partial" (segment, prefix, typo), "family", "message", "meaning"
     likeness: float = 0.0  # fuzzy message similarity, for a message found only by likeness
 
@@ -621,9 +621,14 @@ class CloudIndex:
         if old is None or cand.score > old.score:
             if old is not None and cand.row is None and old.row is not None:
                 cand.row = old.row  # keep the row a message pinned down
+            if old is not None and cand.family is None and not cand.typed:
+                cand.typed = old.typed  # and the spelling a code was typed in
             cands[key] = cand
-        elif old.row is None and cand.row is not None:
-            old.row = cand.row
+        else:
+            if old.row is None and cand.row is not None:
+                old.row = cand.row
+            if old.family is None and not old.typed:
+                old.typed = cand.typed
 
     def _add_code(self, cands: dict[tuple[str, str], _Candidate], token: str, base: float, why: str) -> float:
         """Exact (base), other case (base - 1), ignoring separators (base - 2); best score added."""
@@ -635,16 +640,19 @@ class CloudIndex:
             hits[code] = (base - step, f"{why}（不区分大小写）")
         if token in self._by_exact:
             hits[token] = (base, why)
+        typed = ""
         if not hits and token[:6].upper() == _GATEWAY_RUNTIME and (documented := _DOCUMENTED + token[6:]) in self._by_exact:
-            # Huawei's API gateway answers "APIGW.0301"; its error table lists the same error as APIG.0301.
-            hits[documented] = (base - step, f"{why}（网关实际返回写作 APIGW.，错误码表里是 {documented}）")
+            # Huawei's API gateway answers "APIGW.0301"; its error table lists the same error as
+            # APIG.0301. The answer keeps the spelling the user met.
+            hits[documented] = (base - step, f"{why}（错误码表里写作 {documented}）")
+            typed = _GATEWAY_RUNTIME + token[6:]
         best = 0.0
         for code, (score, reason) in hits.items():
             if code in self._weak and base < tuning.BODY_CODE:
                 score -= tuning.WEAK_CODE_PENALTY
             best = max(best, score)
             for provider in self._by_exact[code]:
-                self._add(cands, _Candidate(provider, code, score, f"{reason} {code}"))
+                self._add(cands, _Candidate(provider, code, score, f"{reason} {typed or code}", typed=typed))
         return best
 
     def _add_partial(
@@ -930,7 +938,7 @@ class CloudIndex:
             ids = self._groups[(cand.provider, cand.code)]
             best = cand.row if cand.row is not None else self._best_row(ids, hints, body)
             answer = CloudAnswer(
-                error_code=cand.code,
+                error_code=cand.typed or cand.code,
                 error=self.rows[best],
                 family=self.family_for(cand.code),
                 variants=tuple(self.rows[i] for i in ids if i != best),
