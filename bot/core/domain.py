@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bot.core.cache import TextCache
 from bot.core.lazyre import LazyPattern
@@ -1692,8 +1692,14 @@ def in_passing(folded: str, normalized: str, idents: tuple[str, ...] = ()) -> bo
         return False  # a pasted log line or error body
     if reports_trouble(folded):
         return False
-    said = folded.replace(" ", "")  # normalize() drops 了
-    return not any(f"{i}了" in said or f"{i}啦" in said for i in idents)
+    return not happening(folded, idents)
+
+
+def happening(folded: str, idents: Iterable[str]) -> bool:
+    """Does the text say one of ``idents`` is happening now ("支付回调那边现在 504 了")? Read on
+    ``folded``: normalize() drops 了."""
+    said = folded.replace(" ", "")
+    return any(f"{i}了" in said or f"{i}啦" in said for i in idents)
 
 
 # What a description of an HTTP exchange talks about: its parties and messages, and a party

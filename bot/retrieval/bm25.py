@@ -81,6 +81,7 @@ class BM25:
         postings: dict[str, list[Any]] = {}
         lengths: dict[Any, int] = {}
         aside: Counter[str] = Counter()  # each term's uncounted documents
+        aside_docs = aside_length = 0  # how many there are, and their terms in all
         for key, text in documents:
             counts = Counter(tokenize(text))
             if key in lengths:
@@ -89,6 +90,8 @@ class BM25:
             lengths[key] = sum(counts.values())
             if uncounted is not None and uncounted(key):
                 aside.update(counts.keys())
+                aside_docs += 1
+                aside_length += lengths[key]
             for term, tf in counts.items():
                 posting = postings.get(term)
                 if posting is None:  # not setdefault: its default was built for every term
@@ -99,12 +102,10 @@ class BM25:
         self._keys: list[Any] = list(lengths)
         # None when each document's number is its key: scores() hands the numbers out as they are.
         self._key_of: list[Any] | None = None if self._keys == list(range(len(self._keys))) else self._keys
-        aside_keys = [k for k in lengths if uncounted is not None and uncounted(k)] if aside else []
-        counted = len(lengths) - len(aside_keys)
+        counted = len(lengths) - aside_docs
         n = max(counted, 1)
         self._documents = counted
-        counted_length = sum(lengths.values()) - sum(lengths[k] for k in aside_keys)
-        self._avg = counted_length / n if counted else 1.0
+        self._avg = (sum(lengths.values()) - aside_length) / n if counted else 1.0
         # A term's idf by its posting's length (two items a document; 0: not in the index):
         # a few thousand floats instead of a dict of one per term (~0.9 MiB at start).
         most = max(map(len, postings.values()), default=0) >> 1

@@ -225,15 +225,12 @@ class Resolver:
                 return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
             helped = domain.asks_for_help(q.folded)  # read below too
-            said = q.folded.replace(" ", "")
             if (
                 len(q.folded) <= MAX_CHARS
                 and not helped
                 and not domain.asks(q.folded)
                 and not domain.reports_trouble(q.folded)
-                # "支付回调那边现在 504 了": the code is happening (as domain.in_passing reads it).
-                and f"{top.key}了" not in said
-                and f"{top.key}啦" not in said
+                and not domain.happening(q.folded, (top.key,))  # "支付回调那边现在 504 了"
             ):
                 # "我觉得状态码里最浪漫的是 200，一切安好，什么都不用解释": a code said in a
                 # remark that neither asks nor tells of trouble, when the model leans that way.

@@ -175,6 +175,11 @@ def loose(text: str) -> str:
 _GATEWAY_RUNTIME, _DOCUMENTED = "APIGW.", "APIG."
 
 
+def _runtime_spelling(token: str) -> bool:
+    """Is ``token`` a Huawei gateway code as its runtime prints it ("APIGW.0301")?"""
+    return token[:6].upper() == _GATEWAY_RUNTIME
+
+
 @dataclass
 class _Candidate:
     provider: str
@@ -533,7 +538,7 @@ class CloudIndex:
         for token in tokens:
             # Every code is under its loose key, and a token that matches one exactly or in
             # another case has that code's loose key: most words of a paste have none.
-            if loose(token) in by_loose or token[:6].upper() == _GATEWAY_RUNTIME:
+            if loose(token) in by_loose or _runtime_spelling(token):
                 best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码"))
             elif "." in token:
                 # "oss2.exceptions.SignatureDoesNotMatch": an SDK's exception class named after
@@ -641,7 +646,7 @@ class CloudIndex:
         if token in self._by_exact:
             hits[token] = (base, why)
         typed = ""
-        if not hits and token[:6].upper() == _GATEWAY_RUNTIME and (documented := _DOCUMENTED + token[6:]) in self._by_exact:
+        if not hits and _runtime_spelling(token) and (documented := _DOCUMENTED + token[6:]) in self._by_exact:
             # Huawei's API gateway answers "APIGW.0301"; its error table lists the same error as
             # APIG.0301. The answer keeps the spelling the user met.
             hits[documented] = (base - step, f"{why}（错误码表里写作 {documented}）")

@@ -55,11 +55,6 @@ PROVIDERS: dict[str, bool] = {"aliyun": True, "huaweicloud": True, "tencentcloud
 # Products that answer otherwise than their cloud's API: Aliyun's SMS (dysms) with HTTP 200
 # and the error in the body's Code.
 _OWN_STATUS_RULE = {("aliyun", "SMS"): False}
-
-
-def wants_status(provider: str, product: str) -> bool:
-    """Must a row of this provider's product carry the HTTP status it is returned with?"""
-    return _OWN_STATUS_RULE.get((provider, product), PROVIDERS.get(provider, True))
 TSV_FILES = tuple(f"{p}.tsv" for p in PROVIDERS)
 SEED_FILE = "aliyun_seed.toml"
 FAMILY_FILE = "families.toml"
@@ -71,6 +66,11 @@ _PATTERN_RE = re.compile(r"[A-Za-z0-9._\-*?\[\]]+")
 _IDX = {name: i for i, name in enumerate(TSV_COLUMNS)}
 # ASCII digits only: "5²3" passes str.isdigit() and "--500" passed lstrip("-"), and int() refuses both.
 _INTEGER_RE = re.compile(r"-?[0-9]{1,6}", re.ASCII)
+
+
+def wants_status(provider: str, product: str) -> bool:
+    """Must a row of this provider's product carry the HTTP status it is returned with?"""
+    return _OWN_STATUS_RULE.get((provider, product), PROVIDERS.get(provider, True))
 
 
 def _status_error(text: str, status_codes: set[int]) -> str | None:

@@ -471,11 +471,12 @@ class MeaningIndex:
         )[: limit + 1]
         hits: list[Hit] = []
         for n, (ranking, score, i) in enumerate(ranked[:limit]):
-            following = ranked[n + 1][0] if n + 1 < len(ranked) else 0.0
             if n == 0:
                 # A code and its own refinement (Throttling, Throttling.User) are one reading
                 # told more or less exactly, not two rivals: the lead is over the next other one.
                 following = next((r for r, _, j in ranked[1:] if not _refines(self._codes[i], self._codes[j])), 0.0)
+            else:
+                following = ranked[n + 1][0] if n + 1 < len(ranked) else 0.0
             share, lead = score / ceiling, (ranking - following) / ranking
             # Only the first reading is scored on its lead; the rest stay in the ranking's
             # order, each below the one before.

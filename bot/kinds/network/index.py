@@ -407,13 +407,14 @@ def short_key(name: str) -> str:
 
 
 # Said right after a topic word, ruling it out ("域名解析没问题", "dns 解析正常").
-_FINE_AFTER = (" 没问题", " 正常", " 是好的", "没问题", "正常", "是好的", "都正常", " 都正常")
+_FINE_AFTER = ("没问题", "正常", "是好的", "都正常")
 
 # Nothing listening on the port: a connection refused, whatever RST it was refused with.
 _NOBODY_LISTENS = ("没有程序在监听", "没有程序监听", "没有进程在监听", "没有进程监听", "没人监听", "没有在监听", "没在监听", "没有服务在监听", "nothing is listening", "nothing listening")
 
 # An auxiliary right before a lower-case word: "gets aborted", "was cancelled" (a passive verb).
 _PASSIVE_BEFORE_RE = re.compile(r"(?:gets?|got|getting|was|were|been|be) $")
+
 
 class NetworkIndex:
     def __init__(self, data: NetworkData, symptoms_elsewhere: Iterable[str] = ()) -> None:
@@ -1232,7 +1233,7 @@ class NetworkIndex:
             family = self.entries[name].family
             if family in read or word not in query:
                 continue
-            if query.startswith(_FINE_AFTER, query.find(word) + len(word)):
+            if query[query.find(word) + len(word) :].lstrip().startswith(_FINE_AFTER):
                 continue  # "域名解析没问题，可是 TCP 握手没完成": the topic named as ruled out
             read.add(family)
             # The family's card whose own words the question shares beyond the topic's
