@@ -96,21 +96,30 @@ def _huaweicloud(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def _tencentcloud(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    # API 3.0 answers HTTP 200 and puts the error in Response.Error: no status to record.
-    return [
-        {
-            "provider": "tencentcloud",
-            "product": _clean(r["product"]),
-            "api": "",
-            "error_code": _clean(r["error_code"]),
-            "http_status": "",
-            "other_http_statuses": "",
-            "message_zh": _clean(r["message_zh"]),
-            "message_en": _clean(r.get("message_en")),  # the documented wording, where known
-            "source": _clean(r["source"]),
-        }
-        for r in rows
-    ]
+    # API 3.0 answers HTTP 200 and puts the error in Response.Error: no status to record. COS
+    # answers as S3 does, with the status its table gives (the code's other statuses beside it).
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for r in rows:
+        if r.get("http_status"):
+            seen[(r["product"], r["error_code"])].add(int(r["http_status"]))
+    out = []
+    for r in rows:
+        own = _clean(r.get("http_status"))
+        others = sorted(seen[(r["product"], r["error_code"])] - {int(own)}) if own else []
+        out.append(
+            {
+                "provider": "tencentcloud",
+                "product": _clean(r["product"]),
+                "api": "",
+                "error_code": _clean(r["error_code"]),
+                "http_status": own,
+                "other_http_statuses": ",".join(map(str, others)),
+                "message_zh": _clean(r["message_zh"]),
+                "message_en": _clean(r.get("message_en")),  # the documented wording, where known
+                "source": _clean(r["source"]),
+            }
+        )
+    return out
 
 
 CONVERTERS = {"aliyun": _aliyun, "huaweicloud": _huaweicloud, "tencentcloud": _tencentcloud}

@@ -47,9 +47,9 @@ def test_real_files_load_cleanly(root: Path) -> None:
     by_provider = {
         p: sum(1 for r in rows if r.provider == p) for p in ("aliyun", "huaweicloud", "tencentcloud")
     }
-    # Each shared table, then scripts/cloud_sources (Aliyun 14 + 19 SMS, Tencent 32 + 87 SMS +
-    # 24 CLB), then the seed (12).
-    assert by_provider == {"aliyun": 1262 + 33 + 12, "huaweicloud": 559, "tencentcloud": 500 + 143}
+    # Each shared table, then scripts/cloud_sources (Aliyun 14 + 19 SMS + 263 KMS/CDN/RDS, Huawei
+    # 66 VPC, Tencent 32 + 87 SMS + 24 CLB + 71 COS), then the seed (12).
+    assert by_provider == {"aliyun": 1262 + 33 + 263 + 12, "huaweicloud": 559 + 66, "tencentcloud": 500 + 143 + 71}
     assert sum(1 for r in rows if r.seed_message) == 12
     assert files == [
         "knowledge/cloud/aliyun.tsv",
@@ -60,8 +60,13 @@ def test_real_files_load_cleanly(root: Path) -> None:
         "knowledge/cloud/families.toml",
     ]
     assert len(families) >= 20
-    # Tencent rows and Aliyun's SMS carry no HTTP status: they answer 200 with the error in the body.
-    in_body = [r for r in rows if r.provider == "tencentcloud" or (r.provider, r.product) == ("aliyun", "SMS")]
+    # Tencent's API 3.0 rows and Aliyun's SMS carry no HTTP status: they answer 200 with the error
+    # in the body. Tencent's COS answers as S3 does, with a status.
+    in_body = [
+        r
+        for r in rows
+        if (r.provider == "tencentcloud" and r.product != "COS") or (r.provider, r.product) == ("aliyun", "SMS")
+    ]
     assert all(r.status is None and r.other_statuses == () for r in in_body)
     body_ids = {id(r) for r in in_body}
     assert all(r.status is not None for r in rows if id(r) not in body_ids)
@@ -215,6 +220,19 @@ def test_tencent_rows_must_not_invent_a_status(root: Path) -> None:
     )
 
 
+def test_tencent_cos_rows_carry_their_status(root: Path) -> None:
+    # COS is an S3-style XML API: unlike Tencent's API 3.0, it answers with a real status.
+    path = root / "cloud" / "tencentcloud.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.split("\t")[1] == "COS")
+    cells = lines[at].split("\t")
+    assert cells[4].isdigit()
+    cells[4] = ""
+    lines[at] = "\t".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert one_problem(root).endswith("field 'http_status': is missing")
+
+
 def test_aliyun_sms_rows_carry_no_status_and_other_products_must(root: Path) -> None:
     # Aliyun's SMS API answers HTTP 200 with the error in the body's Code, as Tencent's APIs do.
     sms = "aliyun\tSMS\t\tisv.MOBILE_NUMBER_ILLEGAL\t\t\t非法手机号\t\tgithub.com/x/y@1:sms.go"
@@ -362,7 +380,7 @@ def test_load_knowledge_refuses_a_broken_cloud_file(knowledge_copy: Path) -> Non
 
 def test_real_knowledge_base_carries_the_cloud_data(kb) -> None:
     # Also proves every status the vendors use (203, 449, 494 ...) is in knowledge/status/.
-    assert len(kb["error"].rows) == 1262 + 33 + 559 + 500 + 143 + 12
+    assert len(kb["error"].rows) == 1262 + 33 + 263 + 559 + 66 + 500 + 143 + 71 + 12
     assert kb["error"].families
     assert "knowledge/cloud/aliyun.tsv" in kb.files
 
@@ -384,7 +402,9 @@ def test_s3_wording_fills_only_object_storage_rows_without_english(root: Path) -
     rows, _, files, problems = load(root)
     assert problems == [] and "knowledge/cloud/s3_wording.toml" in files
     filled = [r for r in rows if r.message_en_source]
-    assert filled and all(r.error_code == "NoSuchBucket" and (r.provider, r.product) in {("aliyun", "OSS"), ("huaweicloud", "OBS")} for r in filled)
+    storage = {("aliyun", "OSS"), ("huaweicloud", "OBS"), ("tencentcloud", "COS")}
+    assert filled and all(r.error_code == "NoSuchBucket" and (r.provider, r.product) in storage for r in filled)
+    assert {(r.provider, r.product) for r in filled} == storage
     assert all(r.message_en == "The specified bucket does not exist." for r in filled)
     # A row whose table gives its own English keeps it.
     assert all(r.message_en_source == "" for r in rows if r.error_code != "NoSuchBucket")

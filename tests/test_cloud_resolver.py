@@ -820,3 +820,45 @@ def test_an_object_missing_inside_a_bucket_is_no_missing_bucket(service):
     # The bucket is where the object was looked for; the object is what went missing.
     assert service.resolve("华为云 OBS 桶里的对象找不到了").matches[0].answer.error_code == "NoSuchKey"
     assert service.resolve("OSS 存储桶不存在").matches[0].answer.error_code == "NoSuchBucket"
+
+
+# --- products answered only when asked about (hints.NAMED_ONLY) ---------------------------
+
+
+def _products(matches: list[Match]) -> set[tuple[str, str]]:
+    return {(m.answer.error.provider, m.answer.error.product) for m in matches if m.answer.error is not None}
+
+
+def test_a_later_product_stays_out_of_questions_about_something_else(index: CloudIndex) -> None:
+    # COS documents Redirect (307) and RDS an exact backup-size message; neither is asked about here.
+    assert ("tencentcloud", "COS") not in _products(index.search("Redirect"))
+    assert ("tencentcloud", "COS") not in _products(index.search("重定向到登录页用 Redirect 还是 302"))
+    assert index.search("数据备份文件最大不超过3TB") == []
+    assert ("aliyun", "RDS") not in _products(index.search("阿里云 ECS 说指定的实例不存在"))
+
+
+def test_a_later_product_answers_when_named(index: CloudIndex) -> None:
+    m = top(index, "腾讯云 COS 返回 Redirect 是什么意思")
+    assert (m.answer.error.provider, m.answer.error.product, m.answer.error_code) == ("tencentcloud", "COS", "Redirect")
+    m = top(index, "阿里云 RDS 数据备份文件最大不超过3TB")
+    assert m.answer.error_code == "BakFileSizeExceeded" and m.answer.error.product == "RDS"
+    # The product's name is no word of the message it quotes.
+    m = top(index, "阿里云 RDS The specified DB instance does not exist.")
+    assert m.answer.error_code == "Forbidden.InstanceNotFound" and m.tier == "message"
+    # A word every cloud uses opens the product only with its provider named.
+    assert ("huaweicloud", "VPC") in _products(index.search("华为云 子网 创建失败 说 VPC 不存在"))
+    assert ("huaweicloud", "VPC") not in _products(index.search("子网 创建失败 说 VPC 不存在"))
+
+
+def test_a_later_products_code_typed_opens_it(index: CloudIndex) -> None:
+    for typed in ("InvalidDBInstanceId.NotFound", "invaliddbinstanceid.notfound"):
+        m = top(index, typed)
+        assert (m.answer.error.provider, m.answer.error.product) == ("aliyun", "RDS"), typed
+    # Another cloud named: not that cloud's code.
+    assert ("aliyun", "RDS") not in _products(index.search("华为云 InvalidDBInstanceId.NotFound"))
+    # A code other products document too is theirs first, the later product's beside them.
+    matches = index.search("NoSuchBucket")
+    assert matches[0].answer.error.provider == "aliyun"
+    assert ("tencentcloud", "COS") in _products(matches)
+    m = top(index, "腾讯云 <Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message></Error>")
+    assert (m.answer.error.provider, m.answer.error.product) == ("tencentcloud", "COS") and m.status == 404

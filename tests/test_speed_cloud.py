@@ -65,7 +65,7 @@ def test_one_edit_misspellings_find_the_code_first(index: CloudIndex) -> None:
 
 
 def test_templates_by_their_pieces_match_as_a_scan_does(index: CloudIndex) -> None:
-    templates = index._patterns
+    templates = index._messages.patterns
     everything = [entry for bucket in templates._by_first.values() for entry in bucket]
     everything += [entry for bucket in templates._by_last.values() for entry in bucket] + templates._rest
     assert len(everything) == len(templates) > 20
@@ -77,7 +77,7 @@ def test_templates_by_their_pieces_match_as_a_scan_does(index: CloudIndex) -> No
 
 
 def test_each_english_message_is_among_its_candidates(index: CloudIndex) -> None:
-    pool = index._pools["latin"]
+    pool = index._messages.pools["latin"]
     for i, form in enumerate(pool.compact):
         tokens = pool.words[i].split()
         assert i in pool._candidates(form, tokens), pool.words[i]
@@ -124,7 +124,7 @@ def test_long_texts_hand_rapidfuzz_only_forms_that_can_score(index: CloudIndex, 
 
     texts = [q for _, q in eval_queries()] + [q for qs in QUERIES.values() for q in qs]
     # Long retellings built from real messages: a message with words around it, two joined.
-    cjk = index._pools["cjk"].compact
+    cjk = index._messages.pools["cjk"].compact
     texts += [
         f"我们调接口时报错说{a}，然后又{b}，不知道怎么回事" for a, b in zip(cjk[::7], cjk[3::7], strict=False)
     ]
@@ -134,7 +134,7 @@ def test_long_texts_hand_rapidfuzz_only_forms_that_can_score(index: CloudIndex, 
         if messages.WINDOWED_LEN < len(form) <= messages.MAX_FUZZY_LEN:
             forms.append((form, spaced_form(text)))
     assert len(forms) > 100
-    pools = [index._pools["cjk"], index._pools["latin"]]
+    pools = [index._messages.pools["cjk"], index._messages.pools["latin"]]
     windowed = [[pool.similar(f, s, s.split()) for f, s in forms] for pool in pools]
     monkeypatch.setattr(messages, "WINDOWED_LEN", 10**9)
     assert windowed == [[pool.similar(f, s, s.split()) for f, s in forms] for pool in pools]
@@ -147,7 +147,7 @@ def test_similar_reads_the_scores_its_lists_hold(index: CloudIndex) -> None:
     from bot.kinds.cloud import messages
 
     checked = 0
-    for pool in (index._pools["cjk"], index._pools["latin"]):
+    for pool in (index._messages.pools["cjk"], index._messages.pools["latin"]):
         for _, text in eval_queries():
             form, spaced = compact(text), spaced_form(text)
             if not messages.MIN_MESSAGE_LEN <= len(form) <= messages.MAX_FUZZY_LEN:
@@ -162,7 +162,7 @@ def test_similar_reads_the_scores_its_lists_hold(index: CloudIndex) -> None:
                         plain = messages.similarity(form, pool.compact[i])
                         if words:
                             plain = max(plain, fuzz.ratio(words, pool.words[i]))
-                        if pool is index._pools["latin"]:
+                        if pool is index._messages.pools["latin"]:
                             # (or its words retold inside a longer English sentence)
                             plain = max(plain, messages.retold(spaced, pool.words[i]))
                         expected.add((plain, form == pool.compact[i]))

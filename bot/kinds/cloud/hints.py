@@ -149,6 +149,8 @@ class Hints:
     # Parameter names typed in CamelCase that codes carry ("RoleArn"), lower case: a preference
     # among rows that read alike for the codes that name them.
     fields: frozenset[str] = frozenset()
+    # Products answered only when asked about (see NAMED_ONLY) that the question opens.
+    opened: frozenset[tuple[str, str]] = frozenset()
 
 
 def _roots(words: Iterable[str]) -> tuple[str, ...]:
@@ -197,6 +199,8 @@ def _words_in(folded: str) -> set[str]:
 
 
 _QUANTITY_CHECKED = 512  # characters
+# A long paste opens a NAMED_ONLY product by the codes it holds (CloudIndex), not by its words.
+_OPENED_CHECKED = 1000  # characters
 
 
 # A resource ID pasted with its provider's own prefix ("ins-8xk2abcd" is a Tencent CVM instance,
@@ -268,6 +272,43 @@ def named_by_id(folded: str) -> bool:
     return any(_named_by_ids(folded))
 
 
+# Products whose tables came after the readings were tuned (session 30: Aliyun RDS, KMS and CDN,
+# Tencent COS, Huawei VPC). Their codes and words overlap the older products' (COS has a
+# Redirect and an ExpiredToken, RDS "指定的实例不存在"), and a row of a product nobody mentioned is
+# a worse answer than one of the product asked about: their rows take part only when the question
+# opens them, by one of these words or by typing one of their codes as spelt (CloudIndex). A word
+# every cloud uses ("cdn", "vpc", "镜像") opens its product only with the provider named too; any
+# word, only when no other provider is named.
+NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # product → (words that open it alone, words that open it with its provider named)
+    ("aliyun", "RDS"): (("rds", "云数据库"), ("数据库实例", "数据库")),
+    ("aliyun", "KMS"): (("kms", "密钥管理服务", "凭据管家"), ("密钥", "凭据")),
+    ("aliyun", "CDN"): ((), ("cdn", "加速域名", "回源")),
+    ("tencentcloud", "COS"): (("cos", "coscmd", "coscli", "cos-python-sdk"), ("bucket", "存储桶", "对象存储", "桶", "object")),
+    ("huaweicloud", "VPC"): ((), ("vpc", "虚拟私有云", "子网", "对等连接", "弹性公网ip", "eip")),
+}
+_OPENING: dict[str, list[tuple[tuple[str, str], bool]]] = {}
+for _pair, (_alone, _with_provider) in NAMED_ONLY.items():
+    for _word in _alone:
+        _OPENING.setdefault(_word, []).append((_pair, False))
+    for _word in _with_provider:
+        _OPENING.setdefault(_word, []).append((_pair, True))
+_OPENING_RE = re.compile(_alternation(_OPENING))
+# The opening words that are products' names, not things their messages talk about: taken out
+# of a question before its words are compared with messages, as the product names above are.
+GATED_NAME_RE = re.compile(r"(?<![a-z0-9])(?:rds|kms|cdn|cos|coscmd|coscli|vpc)(?![a-z0-9])")
+
+
+def _opened(folded: str, providers: set[str]) -> frozenset[tuple[str, str]]:
+    """The NAMED_ONLY products a folded text opens, given the providers it names."""
+    opened = set()
+    for m in _OPENING_RE.finditer(folded):
+        for pair, needs_provider in _OPENING[m.group()]:
+            if pair[0] in providers or not (needs_provider or providers):
+                opened.add(pair)
+    return frozenset(opened)
+
+
 def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
     named: set[str] = set()  # providers named by name
@@ -299,7 +340,8 @@ def _provider_hints(text: str) -> Hints:
         for m in _STATUS_RE.finditer(folded)
         if 100 <= int(m.group(1)) <= 599 and not (short and domain.is_quantity(folded, m.start(1), m.end(1)))
     }
-    return Hints(frozenset(providers), frozenset(products), frozenset(statuses))
+    opened = _opened(folded, providers) if len(folded) <= _OPENED_CHECKED else frozenset()
+    return Hints(frozenset(providers), frozenset(products), frozenset(statuses), opened=opened)
 
 
 # The search, the weighing and the seed check each ask about the same text (within one

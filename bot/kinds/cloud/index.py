@@ -48,7 +48,7 @@ from bot.core.text import fold, has_cjk, normalize
 from bot.kinds.cloud.actions import implied_actions
 from bot.kinds.cloud.body import Body, parse_body
 from bot.kinds.cloud.codes import CodeTable
-from bot.kinds.cloud.hints import HINT_RE, HINT_WORDS_RE, Hints, provider_hints
+from bot.kinds.cloud.hints import GATED_NAME_RE, HINT_RE, HINT_WORDS_RE, NAMED_ONLY, Hints, provider_hints
 from bot.kinds.cloud.meaning import SAID_RE, MeaningIndex, Reading
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
@@ -56,6 +56,7 @@ from bot.kinds.cloud.messages import (
     SYNONYMS,
     CjkPool,
     LatinPool,
+    Pool,
     Template,
     Templates,
     compact,
@@ -207,6 +208,19 @@ def _said_clause(text: str) -> str | None:
     return m.group(1).strip() if m is not None else None
 
 
+class _Messages:
+    """The vendor messages of some rows, indexed every way _add_messages reads them."""
+
+    __slots__ = ("clauses", "exact", "extended", "patterns", "pools", "quotable", "seed_keys")
+    pools: dict[str, Pool]
+    exact: dict[str, tuple[int, ...]]  # compact form → rows
+    seed_keys: set[str]
+    patterns: Templates
+    clauses: dict[str, tuple[int, ...]]  # long messages' leading clauses → rows
+    extended: dict[str, tuple[tuple[frozenset[str], int], ...]]
+    quotable: _Quotes
+
+
 class _Quotes:
     """Which of some long messages stand whole inside a (short, compact) text: a table by their
     first two characters, read at each position of the text (a SubstringIndex's pattern of
@@ -246,6 +260,10 @@ class CloudIndex:
         by_fold: dict[str, set[str]] = defaultdict(set)
         by_loose: dict[str, set[str]] = defaultdict(set)
         by_segment: dict[str, set[str]] = defaultdict(set)
+        # Rows of the products answered only when asked about (hints.NAMED_ONLY), by row. Codes
+        # are read in part or misspelt (segments, prefixes, near spellings) among the others'.
+        self._gated = [(row.provider, row.product) in NAMED_ONLY for row in self.rows]
+        partial: set[str] = set()
         for i, row in enumerate(self.rows):
             code = row.error_code
             self._groups[(row.provider, code)].append(i)
@@ -253,6 +271,9 @@ class CloudIndex:
             # Interned keys: the code table holds the same lower-case codes and segments.
             by_fold[intern(code.lower())].add(code)
             by_loose[intern(loose(code))].add(code)
+            if self._gated[i]:
+                continue
+            partial.add(code)
             if "." in code:
                 for seg in code.split("."):
                     if len(seg) >= 5:
@@ -275,8 +296,8 @@ class CloudIndex:
             if key in self._keys:  # 48-bit ids over a few thousand codes: would be a bug
                 raise ValueError(f"button id collision: {self._keys[key]} and {group}")
             self._keys[key] = group  # the same tuple as the group's key
-        self._table = CodeTable(self._by_exact)
-        self._codes = self._table.codes
+        self._table = CodeTable(partial)
+        self._codes = sorted(self._by_exact)
         self._spaced_codes = {loose(c): c for c in self._codes if " " in c}
         phrases_in = phrases
         phrases = set(_HTTP_PHRASES)
@@ -305,7 +326,21 @@ class CloudIndex:
             Choice(pinyin.key(choice.key), choice.target, choice.label) for choice in phrases if _heard_phrase(choice)
         )
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._build_messages()
+        # The codes of the products answered only when asked about, which open them when typed.
+        self._gated_codes: dict[str, frozenset[tuple[str, str]]] = {}
+        for i, row in enumerate(self.rows):
+            if self._gated[i]:
+                lower = row.error_code.lower()
+                self._gated_codes[lower] = self._gated_codes.get(lower, frozenset()) | {(row.provider, row.product)}
+        ungated = [i for i, gated in enumerate(self._gated) if not gated]
+        self._messages = self._build_messages(ungated)
+        # The products answered only when asked about have indexes of their own: searched
+        # only when one is opened, they neither crowd the others' shortlists nor cost a thing.
+        # Without similarity pools: retellings of their messages are the meaning tier's to read
+        # (the pools cost ~25 ms of start-up for the ~450 rows, and found one row more in the
+        # labelled sets, session 30).
+        gated_ids = [i for i, gated in enumerate(self._gated) if gated]
+        self._gated_messages = self._build_messages(gated_ids, fuzzy=False) if gated_ids else None
         self._meaning = MeaningIndex(self.rows)
         # (provider, product, status) → its rows: a product named with a typed status.
         self._by_status: dict[tuple[str, str, int], list[int]] = defaultdict(list)
@@ -323,16 +358,20 @@ class CloudIndex:
         # Within one question (a question asked again is answered by the service's cache).
         self._search = TextCache(self._search_uncached, max_chars=256_000, max_entries=64)
 
-    def _build_messages(self) -> None:
+    def _build_messages(self, ids: Iterable[int], fuzzy: bool = True) -> _Messages:
+        """The message indexes of rows ``ids``; ``fuzzy=False`` leaves their similarity pools
+        empty (the messages are still found word for word, by template or quoted)."""
+        m = _Messages()
         # One pool per script; each distinct message form maps to the rows carrying it.
-        self._pools = {"cjk": CjkPool(), "latin": LatinPool()}
+        m.pools = {"cjk": CjkPool(), "latin": LatinPool()}
         exact_messages: dict[str, list[int]] = defaultdict(list)
-        self._seed_keys: set[str] = set()
+        m.seed_keys = set()
         pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
         forms: dict[str, tuple[str, str]] = {}  # vendors reuse messages: normalise each once
         clauses: dict[str, list[int]] = defaultdict(list)  # long messages' leading clauses
         rests: dict[str, list[tuple[frozenset[str], int]]] = defaultdict(list)  # (what follows it, row)
-        for i, row in enumerate(self.rows):
+        for i in ids:
+            row = self.rows[i]
             for text in (row.seed_message, row.message_zh, row.message_en):
                 if not text:
                     continue
@@ -346,47 +385,48 @@ class CloudIndex:
                 if not has_placeholder:  # placeholder messages match through their regex
                     exact_messages[key].append(i)
                 if text is row.seed_message:
-                    self._seed_keys.add(key)
+                    m.seed_keys.add(key)
                 if has_cjk(key):
-                    self._pools["cjk"].add(key, key, i)
+                    if fuzzy:
+                        m.pools["cjk"].add(key, key, i)
                     # Long messages lead with the gist; people quote or reword that clause.
                     clause = compact(_CLAUSE_RE.split(text, maxsplit=1)[0])
                     if MIN_MESSAGE_LEN + 2 <= len(clause) < len(key) - 4:
-                        self._pools["cjk"].add(clause, clause, i)
+                        if fuzzy:
+                            m.pools["cjk"].add(clause, clause, i)
                         if not has_placeholder:
                             clauses[clause].append(i)
                             if key.startswith(clause):
                                 rests[clause].append((_rest_grams(key[len(clause) :]), i))
-                else:
-                    self._pools["latin"].add(key, spaced, i)
+                elif fuzzy:
+                    m.pools["latin"].add(key, spaced, i)
                 if has_placeholder:
                     pieces = [compact(p) for p in _PLACEHOLDER_RE.split(text)]
                     if sum(map(len, pieces)) >= 10:
                         pattern_rows[tuple(pieces)].append(i)
         # Tuples, not a defaultdict of lists: a one-item tuple is 48 bytes, the list 88.
-        self._exact_messages = {key: tuple(rows) for key, rows in exact_messages.items()}
-        self._patterns = Templates(pattern_rows)
-        for pool in self._pools.values():
+        m.exact = {key: tuple(rows) for key, rows in exact_messages.items()}
+        m.patterns = Templates(pattern_rows)
+        for pool in m.pools.values():
             pool.freeze()
         # Chinese messages long enough to be quoted inside a question ("腾讯云创建实例报该可用区
         # 已售罄"): found whole in the question's compact form.
         # So are their leading clauses, quoted without the rest ("OBS 创建桶失败：请求的桶名已经
         # 存在，…" quotes the first sentence of BucketAlreadyExists's message).
-        self._clauses = {
-            clause: tuple(dict.fromkeys(rows)) for clause, rows in clauses.items() if clause not in self._exact_messages
-        }
+        m.clauses = {clause: tuple(dict.fromkeys(rows)) for clause, rows in clauses.items() if clause not in m.exact}
         # A message that is the leading clause of longer ones ("指定的实例不存在" of "指定的实例不存在，
         # 请您检查实例ID是否正确"): the longer ones with the words that follow it (see _add_messages).
-        self._extended = {
-            clause: tuple(pairs) for clause, pairs in rests.items() if clause in self._exact_messages and any(g for g, _ in pairs)
+        m.extended = {
+            clause: tuple(pairs) for clause, pairs in rests.items() if clause in m.exact and any(g for g, _ in pairs)
         }
-        self._quotable = _Quotes(
+        m.quotable = _Quotes(
             key
-            for key in (*self._exact_messages, *self._clauses)
-            if (len(key) >= _QUOTABLE_LEN or (len(key) == _QUOTABLE_WHOLE and key in self._exact_messages))
+            for key in (*m.exact, *m.clauses)
+            if (len(key) >= _QUOTABLE_LEN or (len(key) == _QUOTABLE_WHOLE and key in m.exact))
             and sum(map(is_cjk, key)) >= _QUOTABLE_CJK
             and not key.endswith(_SAYS_ONLY_FAILED)
         )
+        return m
 
     # --- public API ---------------------------------------------------------------------
 
@@ -401,7 +441,7 @@ class CloudIndex:
 
     def is_documented_message(self, text: str) -> bool:
         """True when ``text`` is, word for word, a message some provider documents."""
-        return compact(text.strip()) in self._exact_messages
+        return compact(text.strip()) in self._messages.exact
 
     def family_phrases(self, normalized: str) -> list[Choice]:
         """Each family phrase in a normalised text, longest first: its normalised form (``key``),
@@ -442,6 +482,8 @@ class CloudIndex:
         over the codes (~2 ms), the first time a family's card is shown."""
         counts: dict[str, dict[str, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
         for (provider, code), ids in self._groups.items():
+            if all(self._gated[i] for i in ids):
+                continue  # a product answered only when asked about (hints.NAMED_ONLY)
             family = self.family_for(code)
             if family is not None:
                 counts[family.name][provider].append((-len(self._by_exact.get(code, ())), -len(ids), code))
@@ -516,11 +558,6 @@ class CloudIndex:
         cands: dict[tuple[str, str], _Candidate] = {}
         typed: list[tuple[str, float]] = []  # (code as typed, base score) still to explain
         best = 0.0
-        if body and body.code:
-            found = self._add_code(cands, body.code, tuning.BODY_CODE, "报错内容里的错误码")
-            best = max(best, found)
-            if not found:
-                typed.append((body.code, tuning.FAMILY_IN_BODY))
         # Each distinct token once: a pasted log repeats most of its words.
         tokens = [
             t
@@ -528,32 +565,40 @@ class CloudIndex:
             if len(t) <= _MAX_TOKEN and t.lower() not in _NOT_CODES
         ]
         apis = self._apis_named(tokens, hints)
+        typed_open = self._typed_open(tokens, body, hints, apis)
+        if typed_open:
+            hints = replace(hints, opened=hints.opened | typed_open)
         if apis:
             # "DeleteDisk 释放数据盘，提示磁盘仍然挂载在实例上": the action names the product, and
             # it is in no vendor message: the message and meaning tiers read the text without it.
             pairs = {pair for api in apis for pair in self._api_products[api]}
-            hints = Hints(hints.providers, hints.products | pairs, hints.statuses, hints.implied, apis)
+            hints = replace(hints, products=hints.products | pairs, apis=apis)
             text = _API_TOKEN_RE.sub(lambda m: " " if m.group().lower() in apis else m.group(), text)
+        if body and body.code:
+            found = self._add_code(cands, body.code, tuning.BODY_CODE, "报错内容里的错误码", hints)
+            best = max(best, found)
+            if not found:
+                typed.append((body.code, tuning.FAMILY_IN_BODY))
         by_loose = self._by_loose
         for token in tokens:
             # Every code is under its loose key, and a token that matches one exactly or in
             # another case has that code's loose key: most words of a paste have none.
             if loose(token) in by_loose or _runtime_spelling(token):
-                best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码"))
+                best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码", hints))
             elif "." in token:
                 # "oss2.exceptions.SignatureDoesNotMatch": an SDK's exception class named after
                 # the code, behind a lower-case module path.
                 head, _, last = token.rpartition(".")
                 if head.islower() and last in self._by_exact:
-                    best = max(best, self._add_code(cands, last, tuning.TYPED_CODE, "异常类名里的错误码"))
+                    best = max(best, self._add_code(cands, last, tuning.TYPED_CODE, "异常类名里的错误码", hints))
         spaced_code = self._spaced_codes.get(loose(text)) if len(text) <= 60 else None
         if best < CONFIDENT and spaced_code:  # OSS documents "Request-URI Too Large" as a code
-            best = max(best, self._add_code(cands, spaced_code, tuning.TYPED_CODE, "错误码"))
+            best = max(best, self._add_code(cands, spaced_code, tuning.TYPED_CODE, "错误码", hints))
         if best < CONFIDENT:
             # Nothing strong: try parts of codes, near spellings, then naming conventions;
             # only for a token that is the whole question, not a word inside a message.
             bare = [t for t in tokens if _is_bare(text, t)]
-            near = self._add_partial(cands, bare, [c for c, _ in typed])  # typed code → best score
+            near = self._add_partial(cands, bare, [c for c, _ in typed], hints)  # typed code → best score
             for token in tokens:
                 if _dotted_token(token):
                     typed.append(
@@ -567,7 +612,7 @@ class CloudIndex:
                 self._add_family(cands, code, score if held is None else min(tuning.FAMILY_NEAR, held - 1))
         message = body.message if body and body.message else text
         if messages or (body and body.message):
-            self._add_messages(cands, message, in_body=bool(body and body.message))
+            self._add_messages(cands, message, hints, in_body=bool(body and body.message))
         # A pasted body's message is read by meaning too: SDK exceptions and JSON bodies carry
         # reworded messages ("message: the account has orders that are not paid yet") as often
         # as documented ones. Its cloud context is the whole paste's.
@@ -579,7 +624,7 @@ class CloudIndex:
             reading = self._meaning.read(text, hints, named=bool(apis)) if messages else None
         if reading is not None:
             if not hints.products:
-                hints = Hints(hints.providers, hints.products, hints.statuses, reading.implied)
+                hints = replace(hints, implied=reading.implied)
             # A code typed or pasted, or a message quoted word for word, says more than any
             # retelling: the meaning tier is for questions those tiers could not place.
             # Another provider's wording ("The operation is not supported %s" in a Tencent
@@ -612,6 +657,33 @@ class CloudIndex:
                         self._add_meaning(cands, again, told, limit)
         return tuple(self._finish(cands, hints, body, limit))
 
+    def _typed_open(
+        self, tokens: list[str], body: Body | None, hints: Hints, apis: frozenset[str]
+    ) -> frozenset[tuple[str, str]]:
+        """The NAMED_ONLY products whose codes the text types shaped as a code (dotted, or with
+        two capitals: "InvalidDBInstanceId.NotFound", "invaliddbinstanceid.notfound",
+        "NoSuchBucket"; not "Redirect"), unless another provider is named; and those whose API
+        actions it names."""
+        gated = self._gated_codes
+        typed = [t for t in (*tokens, *([body.code] if body is not None and body.code else ())) if t.lower() in gated]
+        opened = {
+            pair
+            for code in typed
+            if "." in code or "_" in code or sum(map(str.isupper, code)) >= 2
+            for pair in gated[code.lower()]
+            if not hints.providers or pair[0] in hints.providers
+        }
+        opened.update(pair for api in apis for pair in self._api_products[api] if pair in NAMED_ONLY)
+        return frozenset(opened)
+
+    def _open_group(self, provider: str, code: str, hints: Hints) -> bool:
+        """May one of the code's rows of this provider answer (see hints.NAMED_ONLY)?"""
+        return any(self._allowed(i, hints) for i in self._groups[(provider, code)])
+
+    def _allowed(self, i: int, hints: Hints) -> bool:
+        """May row ``i`` answer (see hints.NAMED_ONLY)?"""
+        return not self._gated[i] or (self.rows[i].provider, self.rows[i].product) in hints.opened
+
     def _apis_named(self, tokens: list[str], hints: Hints) -> frozenset[str]:
         """The documented API actions typed in the text (lower case), when they belong to a
         provider the text names, or it names none ("腾讯云 … StopInstances" is Tencent's)."""
@@ -635,7 +707,9 @@ class CloudIndex:
             if old.family is None and not old.typed:
                 old.typed = cand.typed
 
-    def _add_code(self, cands: dict[tuple[str, str], _Candidate], token: str, base: float, why: str) -> float:
+    def _add_code(
+        self, cands: dict[tuple[str, str], _Candidate], token: str, base: float, why: str, hints: Hints
+    ) -> float:
         """Exact (base), other case (base - 1), ignoring separators (base - 2); best score added."""
         hits: dict[str, tuple[float, str]] = {}
         step = tuning.CASE_PENALTY
@@ -655,13 +729,14 @@ class CloudIndex:
         for code, (score, reason) in hits.items():
             if code in self._weak and base < tuning.BODY_CODE:
                 score -= tuning.WEAK_CODE_PENALTY
-            best = max(best, score)
             for provider in self._by_exact[code]:
-                self._add(cands, _Candidate(provider, code, score, f"{reason} {typed or code}", typed=typed))
+                if self._open_group(provider, code, hints):
+                    best = max(best, score)
+                    self._add(cands, _Candidate(provider, code, score, f"{reason} {typed or code}", typed=typed))
         return best
 
     def _add_partial(
-        self, cands: dict[tuple[str, str], _Candidate], tokens: list[str], extra: list[str]
+        self, cands: dict[tuple[str, str], _Candidate], tokens: list[str], extra: list[str], hints: Hints
     ) -> dict[str, float]:
         """Segments, prefixes and near spellings of codes; return the typed codes that hit
         one, each with the best score it gave."""
@@ -681,7 +756,7 @@ class CloudIndex:
                 for code in sorted(segment):
                     exact_case = token in code.split(".")  # "Arrearage" in Account.Arrearage
                     score = tuning.code_segment(len(segment), starts_upper, exact_case)
-                    self._add_codes(cands, [code], score, f"错误码片段 {token}")
+                    self._add_codes(cands, [code], score, f"错误码片段 {token}", hints)
                     near[lowered] = max(near.get(lowered, 0.0), score)
                 continue
             if not code_like or len(token) < 8:
@@ -689,21 +764,22 @@ class CloudIndex:
             prefixed = self._table.starting_with(lowered, most=5)
             if prefixed:  # a truncated paste
                 score = tuning.code_prefix(len(prefixed))
-                self._add_codes(cands, prefixed, score, f"错误码开头 {token}")
+                self._add_codes(cands, prefixed, score, f"错误码开头 {token}", hints)
                 near[lowered] = max(near.get(lowered, 0.0), score)
                 continue
             for code, sim in self._table.near(token):
                 score = tuning.code_typo(sim)
-                self._add_codes(cands, [code], score, f"错误码拼写相近 {code}")
+                self._add_codes(cands, [code], score, f"错误码拼写相近 {code}", hints)
                 near[lowered] = max(near.get(lowered, 0.0), score)
         return near
 
     def _add_codes(
-        self, cands: dict[tuple[str, str], _Candidate], codes: list[str], score: float, why: str
+        self, cands: dict[tuple[str, str], _Candidate], codes: list[str], score: float, why: str, hints: Hints
     ) -> None:
         for code in codes:
             for provider in self._by_exact[code]:
-                self._add(cands, _Candidate(provider, code, score, why, tier="partial"))
+                if self._open_group(provider, code, hints):
+                    self._add(cands, _Candidate(provider, code, score, why, tier="partial"))
 
     def _add_family(self, cands: dict[tuple[str, str], _Candidate], token: str, score: float) -> None:
         # Most tokens of a pasted trace (java.lang.NullPointerException) are dotted like a code
@@ -715,7 +791,9 @@ class CloudIndex:
             why = f"看起来是错误码，按命名规则解释（{fam.title}）"
             self._add(cands, _Candidate("", token, score, why, family=fam, typed=token, tier="family"))
 
-    def _add_messages(self, cands: dict[tuple[str, str], _Candidate], text: str, *, in_body: bool) -> None:
+    def _add_messages(
+        self, cands: dict[tuple[str, str], _Candidate], text: str, hints: Hints, *, in_body: bool
+    ) -> None:
         if len(text) > MAX_MESSAGE_TEXT:
             # A paste this long is no one vendor message, word for word or by its template: its
             # message forms (each a fold and a normalisation of the whole text, ~0.5 ms on 4 KB)
@@ -735,6 +813,8 @@ class CloudIndex:
         named = provider_hints(text)  # cached: the search asked it first
         if named.providers or named.products:
             folded = HINT_RE.sub(" ", folded)
+        if hints.opened:
+            folded = GATED_NAME_RE.sub(" ", folded)
         # Provider and Latin product names help to pick rows, but messages rarely hold them.
         stripped = _MESSAGE_NOISE_RE.sub("", compact(folded))
         cjk = has_cjk(stripped)  # in C: a 4 KB paste was ~0.2 ms char by char
@@ -747,54 +827,46 @@ class CloudIndex:
         # after the label a CLI or an SDK put before it.
         _, colon, after = text.partition(": ")
         labelled = compact(after) if colon and not cjk else ""
+        sets = [self._messages]
+        if hints.opened and self._gated_messages is not None:
+            sets.append(self._gated_messages)  # see hints.NAMED_ONLY
+
+        def exact_rows(key: str) -> list[int]:
+            return [i for m in sets for i in m.exact.get(key, ())]
+
         for query in dict.fromkeys(q for q in (compact(text), stripped, embedded, labelled) if q):
             if len(query) < MIN_MESSAGE_LEN:
                 continue
-            exact = self._exact_messages.get(query, ())
+            exact = exact_rows(query)
             # A message that is only an HTTP reason phrase ("Too Many Requests") is the status
             # line of whatever sent it, not a vendor's identifier, even inside a body. Asked
             # only of a documented message (on a 4 KB paste it cost ~0.1 ms per form).
             phrase_only = bool(exact) and loose(query) in self._phrases
             for i in exact:
-                if query in self._seed_keys and self.rows[i].seed_message:
+                if query in self._messages.seed_keys and self.rows[i].seed_message:
                     take([i], tuning.SEED_MESSAGE + bonus, "种子文档原文")
                 else:
                     # 账户/账号 spellings meet, but the vendor's own spelling ranks first.
                     score = tuning.VERBATIM if self._says(i, text) else tuning.VERBATIM_RESPELLED
                     take([i], score + (0.0 if phrase_only else bonus), "错误信息一致")
-            for ids in self._patterns.matching(query):
-                take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
+            for m in sets:
+                for ids in m.patterns.matching(query):
+                    take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
         if cjk or not scored:
             # An English message quoted whole inside a Chinese question ("ECS … 返回 The specified
             # InstanceId does not exist. RequestId: …，错误码被日志截掉了") or an SDK's line
             # ("OSSException: The specified key does not exist. [RequestId]: …"): each sentence.
             for sentence in _LATIN_SENTENCE_RE.findall(text):
-                ids = self._exact_messages.get(SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", "")))
+                ids = exact_rows(SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", "")))
                 if ids:
                     take(ids, tuning.VERBATIM + bonus, "错误信息一致")
         if cjk and len(stripped) > _QUOTABLE_LEN:
             # A documented message quoted inside the question, word for word: the longest,
             # product names kept ("指定的RAM角色不存在") or not.
             whole = compact(fold(text))
-            quoted = self._quotable.find(whole) if whole != stripped else []
-            quoted = sorted({*quoted, *self._quotable.find(stripped)}, key=lambda key: (-len(key), key))
-            for longest in quoted[:1]:
-                if longest not in (stripped, whole):
-                    for key in (key for key in quoted if len(key) == len(longest)):
-                        ids = [
-                            i
-                            for i in self._exact_messages.get(key) or self._clauses[key]
-                            if not named.providers or self.rows[i].provider in named.providers
-                        ]
-                        take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
-                        # "返回说指定的实例不存在，让我检查实例 ID": the rest of a longer message that
-                        # opens with the quoted one is retold too, so that message is the one meant.
-                        retold = [
-                            i
-                            for grams, i in self._extended.get(key, ())
-                            if _retells(grams, whole) and (not named.providers or self.rows[i].provider in named.providers)
-                        ]
-                        take(retold, tuning.QUOTED_MESSAGE + tuning.TIE_STEP + bonus, "引用了错误信息原文（连同后半句）")
+            for m in sets:
+                self._quoted(m, whole, stripped, named, bonus, take)
+
         if _QUOTES_RE.search(text) is not None:
             # A message in quotation marks, however short ("接口回来就俩字“库存不足”"): the quote
             # says it is the cloud's own wording. (Not any clause after 说: "说参数无效", "提示账号
@@ -806,7 +878,7 @@ class CloudIndex:
                     continue
                 ids = [
                     i
-                    for i in self._exact_messages.get(compact(fold(span)), ())
+                    for i in exact_rows(compact(fold(span)))
                     if not named.providers or self.rows[i].provider in named.providers
                 ]
                 take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
@@ -814,20 +886,46 @@ class CloudIndex:
         if fuzzy:
             # The English pool picks forms by word: CamelCase words count apart ("ImageId").
             tokens = {*words, *_NOT_WORD_RE.sub(" ", spaced_form(text)).split()}
-            if cjk:
-                hits = self._pools["cjk"].similar(stripped, stripped)
-                if embedded:  # an English message pasted inside a Chinese question
-                    hits += self._pools["latin"].similar(embedded, " ".join(words), tokens)
-            else:
-                hits = self._pools["latin"].similar(stripped, " ".join(words), tokens)
+            for m in sets:
+                if cjk:
+                    hits += m.pools["cjk"].similar(stripped, stripped)
+                    if embedded:  # an English message pasted inside a Chinese question
+                        hits += m.pools["latin"].similar(embedded, " ".join(words), tokens)
+                else:
+                    hits += m.pools["latin"].similar(stripped, " ".join(words), tokens)
         for sim, ids, _ in hits:  # exact hits were scored above; this adds leading clauses
             take(ids, tuning.message_likeness(sim) + bonus, f"错误信息相似（{sim:.0f}%）", sim)
         for i, (score, why, likeness) in scored.items():
+            if len(sets) > 1 and not self._allowed(i, hints):
+                continue  # a product not asked about (hints.NAMED_ONLY)
             row = self.rows[i]
             cand = _Candidate(
                 row.provider, row.error_code, score, why, row=i, tier="message", likeness=likeness
             )
             self._add(cands, cand)
+
+    def _quoted(self, m: _Messages, whole: str, stripped: str, named: Hints, bonus: float, take: Callable[..., None]) -> None:
+        """A documented message of ``m`` quoted inside the question, word for word: the longest,
+        product names kept ("指定的RAM角色不存在") or not."""
+        quoted = m.quotable.find(whole) if whole != stripped else []
+        quoted = sorted({*quoted, *m.quotable.find(stripped)}, key=lambda key: (-len(key), key))
+        for longest in quoted[:1]:
+            if longest not in (stripped, whole):
+                for key in (key for key in quoted if len(key) == len(longest)):
+                    ids = [
+                        i
+                        for i in m.exact.get(key) or m.clauses[key]
+                        if not named.providers or self.rows[i].provider in named.providers
+                    ]
+                    take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
+                    # "返回说指定的实例不存在，让我检查实例 ID": the rest of a longer message that
+                    # opens with the quoted one is retold too, so that message is the one meant.
+                    retold = [
+                        i
+                        for grams, i in m.extended.get(key, ())
+                        if _retells(grams, whole) and (not named.providers or self.rows[i].provider in named.providers)
+                    ]
+                    take(retold, tuning.QUOTED_MESSAGE + tuning.TIE_STEP + bonus, "引用了错误信息原文（连同后半句）")
 
     def _add_meaning(
         self, cands: dict[tuple[str, str], _Candidate], reading: Reading, hints: Hints, limit: int
@@ -877,6 +975,8 @@ class CloudIndex:
     ) -> list[Match]:
         ranked: list[tuple[tuple[Any, ...], float, _Candidate]] = []
         for cand in cands.values():
+            if cand.family is None and not self._may_answer(cand, hints):
+                continue
             score = cand.score
             if cand.tier == "meaning":
                 pass  # the tier read the provider and product itself
@@ -927,6 +1027,15 @@ class CloudIndex:
         # Answers are put together for the matches returned only: rows, variants, families.
         return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]
 
+    def _may_answer(self, cand: _Candidate, hints: Hints) -> bool:
+        """A candidate read from a row nobody asked about (hints.NAMED_ONLY) is dropped; a code
+        typed stands while one of its rows may answer, shown by such a row."""
+        if cand.row is not None and not self._allowed(cand.row, hints):
+            if cand.tier != "code":
+                return False
+            cand.row = None
+        return self._open_group(cand.provider, cand.code, hints)
+
     def _match(self, cand: _Candidate, score: float, hints: Hints, body: Body | None) -> Match:
         why = cand.why
         named = sorted(hints.providers & ({cand.provider} if cand.provider else hints.providers))
@@ -941,6 +1050,8 @@ class CloudIndex:
             key = f"family:{cand.family.name}"
         else:
             ids = self._groups[(cand.provider, cand.code)]
+            if any(self._gated[i] for i in ids):
+                ids = tuple(i for i in ids if self._allowed(i, hints))
             best = cand.row if cand.row is not None else self._best_row(ids, hints, body)
             answer = CloudAnswer(
                 error_code=cand.typed or cand.code,

@@ -53,14 +53,14 @@ TSV_COLUMNS = (
 # and puts the error in the body, so its rows must leave the status empty.
 PROVIDERS: dict[str, bool] = {"aliyun": True, "huaweicloud": True, "tencentcloud": False}
 # Products that answer otherwise than their cloud's API: Aliyun's SMS (dysms) with HTTP 200
-# and the error in the body's Code.
-_OWN_STATUS_RULE = {("aliyun", "SMS"): False}
+# and the error in the body's Code; Tencent's COS, an S3-style XML API, with a real status.
+_OWN_STATUS_RULE = {("aliyun", "SMS"): False, ("tencentcloud", "COS"): True}
 TSV_FILES = tuple(f"{p}.tsv" for p in PROVIDERS)
 SEED_FILE = "aliyun_seed.toml"
 FAMILY_FILE = "families.toml"
 WORDING_FILE = "s3_wording.toml"
 # Object storage products that answer with S3's error codes and English messages.
-S3_PRODUCTS = frozenset({("aliyun", "OSS"), ("huaweicloud", "OBS")})
+S3_PRODUCTS = frozenset({("aliyun", "OSS"), ("huaweicloud", "OBS"), ("tencentcloud", "COS")})
 
 _PATTERN_RE = re.compile(r"[A-Za-z0-9._\-*?\[\]]+")
 _IDX = {name: i for i, name in enumerate(TSV_COLUMNS)}

@@ -43,7 +43,7 @@ from bot.kinds.cloud.concepts import (
     concepts_in,
     surface,
 )
-from bot.kinds.cloud.hints import NAME_RE, NAMED_PRODUCT_RE, Hints, named_by_id, names_provider
+from bot.kinds.cloud.hints import NAME_RE, NAMED_ONLY, NAMED_PRODUCT_RE, Hints, named_by_id, names_provider
 from bot.kinds.cloud.model import COMMON_PRODUCT, CloudError
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import shared_all
@@ -219,6 +219,8 @@ class MeaningIndex:
         # product rows were tuned to be read by. Tencent's were added earlier and tuned with:
         # leaving them out as well lost 7 rows for 3 (session 29's row diff).
         common = {i for i, row in enumerate(rows) if (row.provider, row.product) in _UNCOUNTED}
+        # Rows answered only when their product is asked about (hints.NAMED_ONLY): the product.
+        self._gated = [(row.provider, row.product) if (row.provider, row.product) in NAMED_ONLY else None for row in rows]
         self._bm25 = BM25(
             docs,
             tokenize=_identity,
@@ -445,12 +447,12 @@ class MeaningIndex:
         scores = self._bm25.scores(reading.weights)
         rows = sorted(scores)
         rows.sort(key=scores.__getitem__, reverse=True)  # reverse keeps ties in row order
-        codes = self._codes
+        codes, gated, opened = self._codes, self._gated, hints.opened
         shortlist: list[tuple[tuple[str, str], tuple[float, int]]] = []
         seen: set[tuple[str, str]] = set()
         for i in rows:
             key = codes[i]
-            if key in seen or (allowed and key[0] not in allowed):
+            if key in seen or (allowed and key[0] not in allowed) or (gated[i] is not None and gated[i] not in opened):
                 continue
             seen.add(key)
             shortlist.append((key, (scores[i], i)))
@@ -496,6 +498,8 @@ _UNCOUNTED = frozenset(
         ("aliyun", "SMS"),
         ("tencentcloud", "CLB"),
         ("tencentcloud", "SMS"),
+        # Added in session 30, answered only when asked about (hints.NAMED_ONLY).
+        *NAMED_ONLY,
     }
 )
 
