@@ -21,7 +21,7 @@ from bot.core.match import Match
 def key_of(m: Match) -> str:
     """The answer as a blind set writes it: a status number or provider:ErrorCode."""
     if m.kind == "error":
-        provider = m.answer.error.provider if m.answer.error else ""
+        provider = m.answer.provider  # a family reading's, when the question named its cloud
         return f"{provider}:{m.answer.error_code}"
     if m.kind == "network":
         return f"network:{m.answer.name}"
@@ -41,6 +41,11 @@ def keys_of(m: Match) -> list[str]:
     if m.kind == "error":
         if m.answer.error is not None:
             keys.append(f"any:{m.answer.error_code}")
+            error = m.answer.error
+            if error.error_code != m.answer.error_code:
+                # One error under two spellings, both on its card: Huawei's gateway returns
+                # APIGW.0301 for what its error table lists as APIG.0301.
+                keys += [f"{error.provider}:{error.error_code}", f"any:{error.error_code}"]
         keys.extend(f"any:{code}" for _, code in getattr(m.answer, "members", ()))
     return keys
 

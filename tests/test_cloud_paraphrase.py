@@ -59,7 +59,10 @@ _IDS = [s.name for s in SETS]
 
 def _key(m: Match) -> str:
     if m.kind == "error":
-        return f"{m.answer.error.provider if m.answer.error else ''}:{m.answer.error_code}"
+        # The row's code as its table spells it (a gateway runtime error is shown as APIGW.0301).
+        if m.answer.error is not None:
+            return f"{m.answer.error.provider}:{m.answer.error.error_code}"
+        return f":{m.answer.error_code}"
     return str(m.status)
 
 

@@ -272,7 +272,10 @@ def test_every_cloud_button_opens_the_card_it_names(service):
         action = f"error:{index.key_of(row.provider, row.error_code)}"
         assert len(action.encode()) <= 61
         reply = service.press(action)
-        assert reply is not None and row.error_code in reply.plain().splitlines()[0], action
+        assert reply is not None, action
+        first, second = [*reply.plain().splitlines(), ""][:2]
+        # A gateway runtime error is named as the gateway returns it, the table's spelling next.
+        assert row.error_code in first or f"错误码表里写作 {row.error_code}" in second, action
 
 
 def test_network_cards_name_their_layer_and_say_there_is_no_status(service):

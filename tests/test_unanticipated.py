@@ -468,7 +468,7 @@ def test_a_claim_about_a_code_that_is_asked_about_keeps_it(service):
 
 def test_a_documented_message_word_for_word_outranks_a_code_read_ignoring_case(service):
     res = service.resolve("The throttling threshold has been reached.")
-    assert res.matches[0].answer.error_code == "APIG.0308"
+    assert res.matches[0].answer.error_code == "APIGW.0308"  # the gateway's own spelling of the table's APIG.0308
     assert service.resolve("Throttling").matches[0].answer.error_code == "Throttling"
 
 
@@ -1310,7 +1310,7 @@ def test_a_parameter_typed_by_name_picks_the_code_that_names_it(service):
 
 def test_huawei_named_still_reads_its_gateway(service):
     res = service.resolve("华为 API 网关 后端超时 报什么错")
-    assert res.matches[0].kind == "error" and res.matches[0].answer.error_code == "APIG.0201"
+    assert res.matches[0].kind == "error" and res.matches[0].answer.error_code == "APIGW.0201"
 
 
 @pytest.mark.parametrize(
@@ -2712,7 +2712,7 @@ SESSION_26_CLOUD = [
     # (Aliyun's private-IP card before).
     ("在 subnet-3k9dabcd 里开实例，报私网 IP 不在这个子网的网段里", {"VpcAddrNotInSubNet"}),
     # An API gateway beside a typed status is the cloud's to explain (the bare 401 before).
-    ("调 API 网关回 401，提示 APP 认证信息错误，密钥是新建的", {"APIG.0303"}),
+    ("调 API 网关回 401，提示 APP 认证信息错误，密钥是新建的", {"APIGW.0303"}),
     # A guess retold with the message ("可能已经…完成了") settles nothing (no answer before).
     ("华为云 OBS 合并分片时说 upload id 不存在，可能已经终止或完成了", {"NoSuchUpload"}),
     # A key switched off is a key disabled (a file-mode card before).
@@ -2867,3 +2867,25 @@ def test_chromes_cors_line_cut_before_its_reason(service):
     text = "devtools shows Access to fetch at 'https://api.shop.dev/cart' from origin 'http://localhost:3000' has been blocked, what now"
     top = service.resolve(text).matches[0]
     assert top.kind == "network" and top.answer.family == "cors"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # Nothing in the logs is a clue to the trouble, not "一个 404 都没有了" (none left).
+        ("接口返回 500 内部服务器错误，后台日志一点东西都没有", 500),
+        ("接口反回 500 內部服務器錯誤，后台日志一点东西都没有", 500),
+        # The certificate's SAN list told without the error's name.
+        ("证书是受信任的 CA 签的，也没过期，但证书 SAN 列表里没有用户访问的那个域名，浏览器拒绝连接，Chrome 报什么", "ERR_CERT_COMMON_NAME_INVALID"),
+        # A deadline set by the client, then the call dropped: the deadline, not a cancellation.
+        ("gRPC 客户端给调用设置了截止时间，服务端太慢，到期之后调用被取消，客户端拿到的是哪个状态", "DEADLINE_EXCEEDED"),
+        # Text messages through a cloud: its SMS API's own balance error, not the compute API's.
+        ("阿里云短信突然全部发送失败，返回说账户余额不足，可我账户里还有钱啊", "isv.AMOUNT_NOT_ENOUGH"),
+    ],
+)
+def test_wordings_from_session_30(service, text, first):
+    assert _first(service.resolve(text)) == first
+
+
+def test_none_left_is_still_a_remark(service):
+    assert not service.resolve("今天终于一个 404 都没有了，开心").matches

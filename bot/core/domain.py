@@ -1392,6 +1392,9 @@ _NOT_SETTLING = (
     *("浏览器放弃了", "浏览器最后放弃了", "浏览器就放弃了", "客户端放弃了", "客户端最后放弃了", "chrome 放弃了", "chrome 最后放弃了"),
     # A step tried that ruled something out ("…提示没有到主机的路由，防火墙我已经关了"), not an alert closed.
     *("防火墙我已经关了", "防火墙已经关了", "防火墙我也关了", "防火墙也关了", "selinux 已经关了", "selinux 也关了"),
+    # Nothing found where the cause should show ("后台日志一点东西都没有", "日志里啥都没有"): a clue
+    # told, not "一个 404 都没有了".
+    *("东西都没有", "啥都没有", "什么都没有", "记录都没有", "内容都没有", "一个字都没有"),
 )
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the

@@ -22,6 +22,8 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
             doc.add(t("错误码表里写作 "), code(row.error_code))
     elif named:
         doc.add("☁️ ", b("云 API 错误 · "), b(family.title))
+    elif match.named_provider:  # an undocumented code of the cloud named
+        doc.add("☁️ ", b(f"{PROVIDER_ZH.get(match.named_provider, match.named_provider)} API 错误码 "), code(err_code))
     else:
         doc.add("☁️ ", b("云 API 错误码 "), code(err_code))
     rows = ([row] if row else []) + [v for v in match.variants if v is not row]

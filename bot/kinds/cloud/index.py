@@ -181,6 +181,21 @@ def _runtime_spelling(token: str) -> bool:
     return token[:6].upper() == _GATEWAY_RUNTIME
 
 
+_RUNTIME_PRODUCT = "APIG (gateway runtime)"
+
+
+def _shown_code(code: str, rows: Iterable[CloudError], typed: str) -> str:
+    """The code an answer names: as typed when the user typed another spelling of it; a Huawei
+    gateway runtime error as the gateway returns it ("APIGW.0301": every response and every
+    user's paste spell it so; its error table lists it as APIG.0301, which the card names too).
+    A code the gateway's management API documents as well (APIG.1009) keeps the table's spelling."""
+    if typed:
+        return typed
+    if code.startswith(_DOCUMENTED) and all(row.product == _RUNTIME_PRODUCT for row in rows):
+        return _GATEWAY_RUNTIME + code[len(_DOCUMENTED) :]
+    return code
+
+
 @dataclass
 class _Candidate:
     provider: str
@@ -538,7 +553,7 @@ class CloudIndex:
         ids = self._groups[group]
         best = self._best_row(ids, hints or Hints(), None)
         return CloudAnswer(
-            error_code=group[1],
+            error_code=_shown_code(group[1], map(self.rows.__getitem__, ids), ""),
             error=self.rows[best],
             family=self.family_for(group[1]),
             variants=tuple(self.rows[i] for i in ids if i != best),
@@ -732,7 +747,9 @@ class CloudIndex:
             for provider in self._by_exact[code]:
                 if self._open_group(provider, code, hints):
                     best = max(best, score)
-                    self._add(cands, _Candidate(provider, code, score, f"{reason} {typed or code}", typed=typed))
+                    # "APIG.0301" typed as the table spells it is answered so (see _shown_code).
+                    spelt = typed or (code if token[:5].upper() == _DOCUMENTED else "")
+                    self._add(cands, _Candidate(provider, code, score, f"{reason} {typed or code}", typed=spelt))
         return best
 
     def _add_partial(
@@ -1046,7 +1063,8 @@ class CloudIndex:
             if api is not None:
                 why += f"，是 {PROVIDER_ZH[cand.provider]} {api} 接口的错误"
         if cand.family is not None:
-            answer = CloudAnswer(error_code=cand.typed, family=cand.family)
+            (only,) = hints.providers if len(hints.providers) == 1 else ("",)
+            answer = CloudAnswer(error_code=cand.typed, family=cand.family, named_provider=only)
             key = f"family:{cand.family.name}"
         else:
             ids = self._groups[(cand.provider, cand.code)]
@@ -1054,7 +1072,7 @@ class CloudIndex:
                 ids = tuple(i for i in ids if self._allowed(i, hints))
             best = cand.row if cand.row is not None else self._best_row(ids, hints, body)
             answer = CloudAnswer(
-                error_code=cand.typed or cand.code,
+                error_code=_shown_code(cand.code, map(self.rows.__getitem__, ids), cand.typed),
                 error=self.rows[best],
                 family=self.family_for(cand.code),
                 variants=tuple(self.rows[i] for i in ids if i != best),

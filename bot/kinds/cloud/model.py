@@ -73,10 +73,13 @@ class CloudAnswer:
     # A family asked about in plain words: its documented codes, (provider, code), each
     # provider's commonest first (the card lists them: which code each cloud returns).
     members: tuple[tuple[str, str], ...] = ()
+    # The cloud a family reading's undocumented code came from, when the question named one
+    # (or pasted its body): "腾讯云 … ResourceNotFound.CdnHostNotExists" is Tencent's code.
+    named_provider: str = ""
 
     @property
     def provider(self) -> str:
-        return self.error.provider if self.error else ""
+        return self.error.provider if self.error else self.named_provider
 
     @property
     def status(self) -> int | None:
@@ -104,7 +107,7 @@ class CloudAnswer:
     def json_fields(self) -> dict[str, Any]:
         row = self.error
         data: dict[str, Any] = {
-            "provider": row.provider if row else "",
+            "provider": self.provider,
             "product": row.product if row else "",
             "error_code": self.error_code or (row.error_code if row else ""),
         }
