@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.core import domain
 from bot.core.cache import TextCache
@@ -276,9 +277,9 @@ def named_by_id(folded: str) -> bool:
 # Tencent COS, Huawei VPC). Their codes and words overlap the older products' (COS has a
 # Redirect and an ExpiredToken, RDS "指定的实例不存在"), and a row of a product nobody mentioned is
 # a worse answer than one of the product asked about: their rows take part only when the question
-# opens them, by one of these words or by typing one of their codes as spelt (CloudIndex). A word
-# every cloud uses ("cdn", "vpc", "镜像") opens its product only with the provider named too; any
-# word, only when no other provider is named.
+# opens them, by one of these words, by typing one of their codes or by naming one of their API
+# actions (CloudIndex). A word every cloud uses ("cdn", "vpc", "子网") opens its product only with
+# the provider named too; any word, only when no other provider is named.
 NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     # product → (words that open it alone, words that open it with its provider named)
     ("aliyun", "RDS"): (("rds", "云数据库"), ("数据库实例", "数据库")),
@@ -287,6 +288,13 @@ NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("tencentcloud", "COS"): (("cos", "coscmd", "coscli", "cos-python-sdk"), ("bucket", "存储桶", "对象存储", "桶", "object")),
     ("huaweicloud", "VPC"): ((), ("vpc", "虚拟私有云", "子网", "对等连接", "弹性公网ip", "eip")),
 }
+
+
+def named_only_products(rows: Iterable[Any]) -> list[tuple[str, str] | None]:
+    """Each row's (provider, product) when it is one of NAMED_ONLY, else None."""
+    return [(row.provider, row.product) if (row.provider, row.product) in NAMED_ONLY else None for row in rows]
+
+
 _OPENING: dict[str, list[tuple[tuple[str, str], bool]]] = {}
 for _pair, (_alone, _with_provider) in NAMED_ONLY.items():
     for _word in _alone:

@@ -48,7 +48,15 @@ from bot.core.text import fold, has_cjk, normalize
 from bot.kinds.cloud.actions import implied_actions
 from bot.kinds.cloud.body import Body, parse_body
 from bot.kinds.cloud.codes import CodeTable
-from bot.kinds.cloud.hints import GATED_NAME_RE, HINT_RE, HINT_WORDS_RE, NAMED_ONLY, Hints, provider_hints
+from bot.kinds.cloud.hints import (
+    GATED_NAME_RE,
+    HINT_RE,
+    HINT_WORDS_RE,
+    NAMED_ONLY,
+    Hints,
+    named_only_products,
+    provider_hints,
+)
 from bot.kinds.cloud.meaning import SAID_RE, MeaningIndex, Reading
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
@@ -275,10 +283,11 @@ class CloudIndex:
         by_fold: dict[str, set[str]] = defaultdict(set)
         by_loose: dict[str, set[str]] = defaultdict(set)
         by_segment: dict[str, set[str]] = defaultdict(set)
-        # Rows of the products answered only when asked about (hints.NAMED_ONLY), by row. Codes
-        # are read in part or misspelt (segments, prefixes, near spellings) among the others'.
-        self._gated = [(row.provider, row.product) in NAMED_ONLY for row in self.rows]
-        partial: set[str] = set()
+        # Each row's product when it is one answered only when asked about (hints.NAMED_ONLY),
+        # else None; and those products' codes, in lower case, which open them when typed.
+        self._gated = named_only_products(self.rows)
+        gated_codes: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        partial: set[str] = set()  # codes read in part or misspelt: the other products'
         for i, row in enumerate(self.rows):
             code = row.error_code
             self._groups[(row.provider, code)].append(i)
@@ -286,7 +295,8 @@ class CloudIndex:
             # Interned keys: the code table holds the same lower-case codes and segments.
             by_fold[intern(code.lower())].add(code)
             by_loose[intern(loose(code))].add(code)
-            if self._gated[i]:
+            if (product := self._gated[i]) is not None:
+                gated_codes[code.lower()].add(product)
                 continue
             partial.add(code)
             if "." in code:
@@ -341,22 +351,16 @@ class CloudIndex:
             Choice(pinyin.key(choice.key), choice.target, choice.label) for choice in phrases if _heard_phrase(choice)
         )
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}
-        # The codes of the products answered only when asked about, which open them when typed.
-        self._gated_codes: dict[str, frozenset[tuple[str, str]]] = {}
-        for i, row in enumerate(self.rows):
-            if self._gated[i]:
-                lower = row.error_code.lower()
-                self._gated_codes[lower] = self._gated_codes.get(lower, frozenset()) | {(row.provider, row.product)}
-        ungated = [i for i, gated in enumerate(self._gated) if not gated]
-        self._messages = self._build_messages(ungated)
+        self._gated_codes = {code: frozenset(products) for code, products in gated_codes.items()}
+        self._messages = self._build_messages(i for i, gated in enumerate(self._gated) if gated is None)
         # The products answered only when asked about have indexes of their own: searched
         # only when one is opened, they neither crowd the others' shortlists nor cost a thing.
         # Without similarity pools: retellings of their messages are the meaning tier's to read
         # (the pools cost ~25 ms of start-up for the ~450 rows, and found one row more in the
         # labelled sets, session 30).
-        gated_ids = [i for i, gated in enumerate(self._gated) if gated]
+        gated_ids = [i for i, gated in enumerate(self._gated) if gated is not None]
         self._gated_messages = self._build_messages(gated_ids, fuzzy=False) if gated_ids else None
-        self._meaning = MeaningIndex(self.rows)
+        self._meaning = MeaningIndex(self.rows, self._gated)
         # (provider, product, status) → its rows: a product named with a typed status.
         self._by_status: dict[tuple[str, str, int], list[int]] = defaultdict(list)
         for i, row in enumerate(self.rows):
@@ -497,7 +501,7 @@ class CloudIndex:
         over the codes (~2 ms), the first time a family's card is shown."""
         counts: dict[str, dict[str, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
         for (provider, code), ids in self._groups.items():
-            if all(self._gated[i] for i in ids):
+            if all(self._gated[i] is not None for i in ids):
                 continue  # a product answered only when asked about (hints.NAMED_ONLY)
             family = self.family_for(code)
             if family is not None:
@@ -697,7 +701,8 @@ class CloudIndex:
 
     def _allowed(self, i: int, hints: Hints) -> bool:
         """May row ``i`` answer (see hints.NAMED_ONLY)?"""
-        return not self._gated[i] or (self.rows[i].provider, self.rows[i].product) in hints.opened
+        product = self._gated[i]
+        return product is None or product in hints.opened
 
     def _apis_named(self, tokens: list[str], hints: Hints) -> frozenset[str]:
         """The documented API actions typed in the text (lower case), when they belong to a
@@ -883,7 +888,6 @@ class CloudIndex:
             whole = compact(fold(text))
             for m in sets:
                 self._quoted(m, whole, stripped, named, bonus, take)
-
         if _QUOTES_RE.search(text) is not None:
             # A message in quotation marks, however short ("接口回来就俩字“库存不足”"): the quote
             # says it is the cloud's own wording. (Not any clause after 说: "说参数无效", "提示账号
@@ -1068,7 +1072,7 @@ class CloudIndex:
             key = f"family:{cand.family.name}"
         else:
             ids = self._groups[(cand.provider, cand.code)]
-            if any(self._gated[i] for i in ids):
+            if any(self._gated[i] is not None for i in ids):
                 ids = tuple(i for i in ids if self._allowed(i, hints))
             best = cand.row if cand.row is not None else self._best_row(ids, hints, body)
             answer = CloudAnswer(

@@ -23,7 +23,7 @@ import hashlib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -43,7 +43,15 @@ from bot.kinds.cloud.concepts import (
     concepts_in,
     surface,
 )
-from bot.kinds.cloud.hints import NAME_RE, NAMED_ONLY, NAMED_PRODUCT_RE, Hints, named_by_id, names_provider
+from bot.kinds.cloud.hints import (
+    NAME_RE,
+    NAMED_ONLY,
+    NAMED_PRODUCT_RE,
+    Hints,
+    named_by_id,
+    named_only_products,
+    names_provider,
+)
 from bot.kinds.cloud.model import COMMON_PRODUCT, CloudError
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import shared_all
@@ -191,7 +199,9 @@ class Hit:
 class MeaningIndex:
     """One BM25 document per row: code words, messages, product and their concepts."""
 
-    def __init__(self, rows: tuple[CloudError, ...]) -> None:
+    def __init__(self, rows: tuple[CloudError, ...], gated: Sequence[tuple[str, str] | None] | None = None) -> None:
+        """``gated``: each row's product when it is one answered only when asked about
+        (hints.NAMED_ONLY), else None; worked out from the rows when not given."""
         self.rows = rows
         # Each row's (provider, code), one tuple per code (2,333 rows, 2,114 codes), the
         # same ones that key _prior.
@@ -224,8 +234,7 @@ class MeaningIndex:
         # product rows were tuned to be read by. Tencent's were added earlier and tuned with:
         # leaving them out as well lost 7 rows for 3 (session 29's row diff).
         common = {i for i, row in enumerate(rows) if (row.provider, row.product) in _UNCOUNTED}
-        # Rows answered only when their product is asked about (hints.NAMED_ONLY): the product.
-        self._gated = [(row.provider, row.product) if (row.provider, row.product) in NAMED_ONLY else None for row in rows]
+        self._gated = named_only_products(rows) if gated is None else gated
         self._bm25 = BM25(
             docs,
             tokenize=_identity,
