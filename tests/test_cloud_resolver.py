@@ -888,3 +888,11 @@ def test_an_undocumented_code_of_the_cloud_named_is_that_clouds(service) -> None
     m = service.resolve("Foo.Bar.NotFound").matches[0]
     assert m.answer.error is None and m.answer.provider == ""
     assert service.ask("Foo.Bar.NotFound").plain().splitlines()[0] == "☁️ 云 API 错误码 Foo.Bar.NotFound"
+
+
+def test_clouds_tied_on_a_code_put_the_one_named_first(service) -> None:
+    # Three clouds document NoSuchKey; naming COS makes the pasted body Tencent's.
+    text = "COS 下载文件报 <Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>"
+    assert service.resolve(text).matches[0].answer.provider == "tencentcloud"
+    # The code typed alone names no cloud: the fixed order stands.
+    assert service.resolve("NoSuchKey").matches[0].answer.provider == "aliyun"

@@ -2881,6 +2881,8 @@ def test_chromes_cors_line_cut_before_its_reason(service):
         ("gRPC 客户端给调用设置了截止时间，服务端太慢，到期之后调用被取消，客户端拿到的是哪个状态", "DEADLINE_EXCEEDED"),
         # Text messages through a cloud: its SMS API's own balance error, not the compute API's.
         ("阿里云短信突然全部发送失败，返回说账户余额不足，可我账户里还有钱啊", "isv.AMOUNT_NOT_ENOUGH"),
+        # What the console shows, after 可是, is the state that should have worked: no remark.
+        ("阿里云发短信说模板不合法，可是控制台显示已通过", "isv.SMS_TEMPLATE_ILLEGAL"),
     ],
 )
 def test_wordings_from_session_30(service, text, first):

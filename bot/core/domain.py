@@ -1401,10 +1401,11 @@ _trouble_word = _one_of(TROUBLE_WORDS)
 # complaint that it did not help, not the trouble put right ("API 明明建好了": a verb may come
 # first). Bounded prefix, then literals.
 # So is another party's word for it ("后端说他 header 已经加了", "运维说是已经扩容了"): a claim, the
-# trouble still told.
-_DID_IT_ANYWAY = ("可是", "明明", "可我", "但我", "说他", "说她", "说是", "说已经", "说早就")
+# trouble still told; and what a console shows ("可是控制台显示已通过"): the state that should have worked.
+_DID_IT_ANYWAY = ("可是", "明明", "但是", "可我", "但我", "说他", "说她", "说是", "说已经", "说早就")
 _DID_IT_ANYWAY_RE = LazyPattern(
-    lambda: "(?:(?:可是|明明|可(?=我)|但(?=我))(?:我们|我)?(?:刚刚|刚|已经|都|也)?[^，。,]{0,2}?"
+    lambda: "(?:(?:可是|明明|但是)(?:控制台|后台|页面)?(?:里|上)?显示(?:的是|是)?"
+    "|(?:可是|明明|可(?=我)|但(?=我))(?:我们|我)?(?:刚刚|刚|已经|都|也)?[^，。,]{0,2}?"
     "|说(?=他|她|是|已经|早就)(?:他们|他|她|是)?(?:早就|已经|都|也)?[^，。,]{0,8}?)(?:"
     + "|".join(map(re.escape, sorted(SETTLED_WORDS, key=len, reverse=True)))
     + ")"

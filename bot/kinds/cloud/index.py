@@ -584,6 +584,7 @@ class CloudIndex:
             if len(t) <= _MAX_TOKEN and t.lower() not in _NOT_CODES
         ]
         apis = self._apis_named(tokens, hints)
+        said = hints.opened  # the products the words name (not the codes typed)
         typed_open = self._typed_open(tokens, body, hints, apis)
         if typed_open:
             hints = replace(hints, opened=hints.opened | typed_open)
@@ -674,7 +675,7 @@ class CloudIndex:
                     )
                     if again is not None:
                         self._add_meaning(cands, again, told, limit)
-        return tuple(self._finish(cands, hints, body, limit))
+        return tuple(self._finish(cands, hints, body, limit, said))
 
     def _typed_open(
         self, tokens: list[str], body: Body | None, hints: Hints, apis: frozenset[str]
@@ -993,8 +994,12 @@ class CloudIndex:
         hints: Hints,
         body: Body | None,
         limit: int,
+        said: frozenset[tuple[str, str]] = frozenset(),
     ) -> list[Match]:
+        """The candidates ranked on the one scale; ``said``: the named-only products the
+        question's words opened, whose cloud goes first among clouds tied."""
         ranked: list[tuple[tuple[Any, ...], float, _Candidate]] = []
+        opened_by = {provider for provider, _ in said}
         for cand in cands.values():
             if cand.family is None and not self._may_answer(cand, hints):
                 continue
@@ -1028,7 +1033,12 @@ class CloudIndex:
                 score = min(score + tuning.PROVIDER_NAMED, tuning.FAMILY_CAP)
             score = max(0.0, min(tuning.EXPLICIT, score))
             code = cand.typed if cand.family is not None else cand.code
-            rank = PROVIDER_ORDER.index(cand.provider) if cand.provider else -1
+            # Of clouds tied, the one whose product the question names first ("COS 下载报
+            # <Code>NoSuchKey</Code>": Tencent's, though three clouds document the code; not so
+            # for the code typed alone), then in the fixed order.
+            rank = (
+                (cand.provider not in opened_by, PROVIDER_ORDER.index(cand.provider)) if cand.provider else (False, -1)
+            )
             # The uncapped score breaks ties among matches capped at 100; then, of codes that
             # read alike (three ECS codes carry "指定的镜像不存在。"), the one more APIs document.
             prior = self._meaning.prior(cand.provider, code) if cand.tier == "message" else 0.0
