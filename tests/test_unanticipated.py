@@ -2891,3 +2891,12 @@ def test_wordings_from_session_30(service, text, first):
 
 def test_none_left_is_still_a_remark(service):
     assert not service.resolve("今天终于一个 404 都没有了，开心").matches
+
+
+@pytest.mark.parametrize("text", ["451 因法律原因不可用这个梗真的太绝了", "404 找不到对象这个梗真是经典"])
+def test_a_meme_talked_about_is_a_remark(service, text):
+    assert not service.resolve(text).matches
+
+
+def test_a_meme_asked_about_is_a_question(service):
+    assert service.resolve("418 那个梗是什么意思").matches[0].status == 418

@@ -1301,6 +1301,8 @@ SETTLED_WORDS = (
     "答上来了 说反了 凉了 这篇 文章不错 分享个 推荐个 "
     # Jokes from life and venting: "女朋友问我爱不爱她，我回了个 200 OK", "抢票一直 503，心态崩了".
     "女朋友 男朋友 相亲 加薪 蛋糕 我家猫 我家狗 好有文化 程序员的浪漫 心态崩了 烦死 真服了 投诉 "
+    # A meme talked about ("418 我是茶壶这个梗真是百看不厌"), not asked about ("418 是什么梗").
+    "这个梗 那个梗 "
     "帮忙排查 已经修复 已经解决 已合入 cherry-pick 先观察 解释过了 "
     # Handed to someone for the logs: "我已经让客户端同学去捞日志了".
     "去捞日志了 去查日志了 去拉日志了 "
