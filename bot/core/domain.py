@@ -1708,6 +1708,11 @@ def happening(folded: str, idents: Iterable[str]) -> bool:
     return any(f"{i}了" in said or f"{i}啦" in said for i in idents)
 
 
+# Nothing listening on a port, told in words: the network kind reads a connection refused
+# (not reset), the status kind a bad gateway (not a timeout). Each adds its own phrases.
+NOBODY_LISTENING = ("没人监听", "没有程序在监听", "没有程序监听", "没有进程在监听", "没有进程监听")
+
+
 # What a description of an HTTP exchange talks about: its parties and messages, and a party
 # refusing or failing ("服务器说不支持这种 content-type", "接口不让").
 EXCHANGE_WORDS = tuple(

@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.core import pinyin, tuning
 from bot.core.domain import (
+    NOBODY_LISTENING,
     PROGRAM_NAMES,
     asks,
     asks_for_error_name,
@@ -410,7 +411,7 @@ def short_key(name: str) -> str:
 _FINE_AFTER = ("没问题", "正常", "是好的", "都正常")
 
 # Nothing listening on the port: a connection refused, whatever RST it was refused with.
-_NOBODY_LISTENS = ("没有程序在监听", "没有程序监听", "没有进程在监听", "没有进程监听", "没人监听", "没有在监听", "没在监听", "没有服务在监听", "nothing is listening", "nothing listening")
+_NOBODY_LISTENS = (*NOBODY_LISTENING, "没有在监听", "没在监听", "没有服务在监听", "nothing is listening", "nothing listening")
 
 # An auxiliary right before a lower-case word: "gets aborted", "was cancelled" (a passive verb).
 _PASSIVE_BEFORE_RE = re.compile(r"(?:gets?|got|getting|was|were|been|be) $")

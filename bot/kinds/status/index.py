@@ -1680,7 +1680,7 @@ _GIVES_WAY_RULES = (
     (re.compile(r"bytes?\s?[0-9][^.?]{0,60}?(?:only\s?[0-9]|past the end|beyond the end)"), 206, 416),
     # "后端进程挂了、端口没人监听，代理拿不到有效响应": the upstream refused or gone is a bad gateway
     # (502), not a gateway timeout (504), unless a wait running out is told.
-    (re.compile(r"没人监听|没有程序在?监听|没有进程在?监听|进程挂了|拒绝连接|connection refused"), 504, 502, _TIMEOUT_TOLD_RE),
+    (re.compile("|".join((*domain.NOBODY_LISTENING, "进程挂了", "拒绝连接", "connection refused"))), 504, 502, _TIMEOUT_TOLD_RE),
 )
 # Each rule as (pattern, loser, winner, unless or None), unpacked once here, not on every question.
 _GIVES_WAY = tuple((pattern, loser, winner, unless[0] if unless else None) for pattern, loser, winner, *unless in _GIVES_WAY_RULES)
