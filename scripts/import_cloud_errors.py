@@ -70,11 +70,18 @@ def _aliyun(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return out
 
 
-def _huaweicloud(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    # The source has no per-code list of other statuses: derive it within (product, code).
+def _statuses_by_code(rows: list[dict[str, str]]) -> dict[tuple[str, str], set[int]]:
+    """Each (product, code)'s statuses among the rows that give one: a source with no per-code
+    list of other statuses has them derived from these."""
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for r in rows:
-        seen[(r["product"], r["error_code"])].add(int(r["http_status"]))
+        if r.get("http_status"):
+            seen[(r["product"], r["error_code"])].add(int(r["http_status"]))
+    return seen
+
+
+def _huaweicloud(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    seen = _statuses_by_code(rows)
     out = []
     for r in rows:
         own = int(r["http_status"])
@@ -98,10 +105,7 @@ def _huaweicloud(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 def _tencentcloud(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     # API 3.0 answers HTTP 200 and puts the error in Response.Error: no status to record. COS
     # answers as S3 does, with the status its table gives (the code's other statuses beside it).
-    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for r in rows:
-        if r.get("http_status"):
-            seen[(r["product"], r["error_code"])].add(int(r["http_status"]))
+    seen = _statuses_by_code(rows)
     out = []
     for r in rows:
         own = _clean(r.get("http_status"))
