@@ -165,6 +165,13 @@ def test_words_shaped_like_errno_names_are_not_read_as_them(service):
     assert service.resolve("please enable the example").matches == ()
 
 
+def test_an_eight_letter_errno_typo_may_be_two_letters_off(service):
+    # Both n's of "conn" and the e of "reset" are the letters a hurried hand drops.
+    assert service.resolve("服务端日志一直 econrest 怎么回事").matches[0].answer.name == "ECONNRESET"
+    # Seven letters still allow one: "eacces" typed as "eaccxss" is two off and too short to tell.
+    assert not any(m.kind == "network" for m in service.resolve("eaccxss").matches)
+
+
 def test_a_runtime_error_name_asked_for_leads_unless_a_proxy_shows_a_status(service):
     asked = "TCP 连接已经建立、数据也在正常传输，对端突然发了一个 RST 把连接重置了，Node.js 在读写 socket 时会抛出什么错误码？"
     assert service.resolve(asked).matches[0].answer.name == "ECONNRESET"

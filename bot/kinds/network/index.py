@@ -998,11 +998,11 @@ class NetworkIndex:
 
     def _misspelt_errnos(self, q: Query, offer) -> None:
         """An errno name one letter off ("econreset 咋整", "连接被拒绝 ECONNREFUSD"; two off
-        for long names): the one name that close, if only one is."""
+        when eight letters or more are typed): the one name that close, if only one is."""
         if len(q.folded) > _TYPED_MAX:
             return  # a paste names its errors as printed; a log's many e-words are not typos
         for word in dict.fromkeys(_ERRNO_LIKE_RE.findall(q.folded)):
-            near = self._one_close(word.upper(), self._errnos, 1 if len(word) <= 8 else 2)
+            near = self._one_close(word.upper(), self._errnos, 1 if len(word) <= 7 else 2)
             if not near:
                 near = self._errno_with_a_tail(word.upper())
             if near:
