@@ -71,3 +71,9 @@ def test_question_frames_around_a_name_heard_or_read(service, text, status):
 def test_a_name_heard_beside_words_that_are_no_frame_is_not_the_whole_question(service):
     # 为授权 is only half of this, and the rest asks nothing about a status.
     assert service.resolve("为授权一般会怎样").matches == ()
+
+
+@pytest.mark.parametrize("text", ["接口报未受权是啥情况", "后台报未受权是怎么回事"])
+def test_an_ambiguous_name_heard_in_a_short_frame_about_a_response(service, text):
+    # 未授权 sits inside 561's longer name too; the frame says nothing of ALB or 认证.
+    assert service.resolve(text).matches[0].status == 401

@@ -2900,3 +2900,11 @@ def test_a_meme_talked_about_is_a_remark(service, text):
 
 def test_a_meme_asked_about_is_a_question(service):
     assert service.resolve("418 那个梗是什么意思").matches[0].status == 418
+
+
+def test_a_chinese_name_inside_a_longer_one_is_read_in_a_short_question_about_it(service):
+    # 未授权 is part of 561's "ALB 认证未授权": in a short question that names neither ALB nor
+    # 认证 it is 401's name, answered outright rather than offered as a guess.
+    top = service.resolve("未授权是咋回事").matches[0]
+    assert (top.status, top.tier) == (401, "alias")
+    assert service.resolve("ALB 认证未授权是咋回事").matches[0].status == 561

@@ -408,6 +408,7 @@ class StatusIndex:
         self._asked_rest: dict[str, frozenset[str]] = {}
         sounds: list[Choice] = []  # pinyin keys of Chinese aliases ("·wang·guan·chao·shi·")
         self._whole_only: set[str] = set()
+        self._sound_rest: dict[str, frozenset[str]] = {}  # sound key → _asked_rest of its name
         self._vendor: dict[str, tuple[str, ...]] = {}
         self._vendor_of = {
             code: _vendor_words(e.spec.org)
@@ -446,7 +447,7 @@ class StatusIndex:
                 if len(key) == 2 and cjk_count(key) == 2:
                     short.append(choice)
                 long_enough = _long_enough(key)  # once per key: it looks at every character
-                if long_enough and ambiguous and label == "别名":
+                if long_enough and ambiguous and label in ("别名", "中文名"):
                     asked.append(choice)
                     self._asked_rest[key] = frozenset().union(
                         *(grams(name.replace(key, " ")) for code, name in names.items() if key in name)
@@ -462,6 +463,8 @@ class StatusIndex:
                     sounds.append(sound)
                     if ambiguous:  # like its literal form: only as the whole question
                         self._whole_only.add(sound.key)
+                        if key in self._asked_rest:  # ... or in a short frame, as the literal "asked"
+                            self._sound_rest[sound.key] = self._asked_rest[key]
             for sig in entry.signatures:
                 key = normalize(sig)
                 if key:
@@ -541,13 +544,32 @@ class StatusIndex:
                 start = sound.count(pinyin.SEP, 0, sound.find(choice.key) + 1) - 1
                 if _status_frame(chars[:start] + chars[start + size :], cued):
                     coverage = 1.0
-            if choice.key in self._whole_only and coverage < 1.0 and not (
-                coverage >= tuning.HOMOPHONE_ASKED and (domain.asks(query) or _PINYIN_ASK_RE.search(query))
+            if (
+                choice.key in self._whole_only
+                and coverage < 1.0
+                and not (coverage >= tuning.HOMOPHONE_ASKED and (domain.asks(query) or _PINYIN_ASK_RE.search(query)))
+                and not (chars and self._heard_in_frame(chars, sound, choice.key, size, cued))
             ):
                 continue  # ambiguous inside a sentence, unless the rest only asks about it
             if coverage < tuning.SLIVER_ALIAS and len(query) >= tuning.SLIVER_MIN_LENGTH:
                 slivers.add(choice.target)  # "…账户成功，返回 Location…" only sounds like 成功返回
             offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
+
+    def _heard_in_frame(self, chars: str, sound: str, key: str, size: int, cued: bool) -> bool:
+        """Is an ambiguous name heard in a short frame about a response that says nothing of
+        the longer names holding it ("接口返回未受权是咋回事": 未授权, not ALB 认证未授权), as
+        its literal form would be read (see _asked)? A frame with no status cue ("为授权一般会
+        怎样") may be about anything."""
+        rest_of = self._sound_rest.get(key)
+        if rest_of is None:
+            return False
+        start = sound.count(pinyin.SEP, 0, sound.find(key) + 1) - 1
+        rest = chars[:start] + " " + chars[start + size :]
+        return (
+            len(rest) - 1 <= tuning.ASKED_REST
+            and (cued or any(cue in rest for cue in _FRAME_CUES))
+            and not grams(rest) & rest_of
+        )
 
     def _index_grams(self, entry: StatusEntry, names: list[str], prose: _Prose) -> None:
         fields = {
