@@ -896,3 +896,16 @@ def test_clouds_tied_on_a_code_put_the_one_named_first(service) -> None:
     assert service.resolve(text).matches[0].answer.provider == "tencentcloud"
     # The code typed alone names no cloud: the fixed order stands.
     assert service.resolve("NoSuchKey").matches[0].answer.provider == "aliyun"
+
+
+def test_a_message_quoted_with_a_chinese_comma_after_it_keeps_the_named_products_cloud(service) -> None:
+    # The comma ends the quoted message; what follows is a step already taken ("I did add it"),
+    # not the trouble settled. COS is named, so Tencent's row leads the three that say it.
+    text = "COS 访问 bucket 提示 The specified bucket does not exist，appid 后缀我加了"
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code, top.tier) == ("tencentcloud", "NoSuchBucket", "message")
+
+
+def test_full_width_letters_are_folded_without_the_chinese_punctuation(service) -> None:
+    top = service.resolve("ＩｎｖａｌｉｄＩｍａｇｅＩｄ．ＮｏｔＦｏｕｎｄ，怎么办").matches[0]
+    assert top.answer.error_code == "InvalidImageId.NotFound"

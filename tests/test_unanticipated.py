@@ -2908,3 +2908,14 @@ def test_a_chinese_name_inside_a_longer_one_is_read_in_a_short_question_about_it
     top = service.resolve("未授权是咋回事").matches[0]
     assert (top.status, top.tier) == (401, "alias")
     assert service.resolve("ALB 认证未授权是咋回事").matches[0].status == 561
+
+
+def test_a_step_already_taken_told_last_after_the_trouble_is_no_fix_told():
+    from bot.core import domain
+
+    # "…我加了" after the error: the obvious fix was tried, the error stands.
+    assert not domain.settled("调接口一直报 accessdenied,白名单我加了啊")
+    assert not domain.settled("oss 提示 the specified bucket does not exist,appid 后缀我也加了")
+    # Told alone, or with what came of it, it is a status update.
+    assert domain.settled("白名单我加了")
+    assert domain.settled("数据库慢查询我加了个索引,现在快多了")

@@ -1419,10 +1419,22 @@ _DID_IT_ANYWAY_RE = LazyPattern(
 _GUESSED_RE = re.compile(r"可能已经[^,。.;；!?]{0,12}")
 
 
+# A step already taken, told as the last words after the trouble ("…提示 The specified bucket
+# does not exist，appid 后缀我加了"): "I did add it", the obvious fix ruled out, not a fix told.
+# Searched in the text's last characters only; every alternative opens with a literal.
+_DID_ADD_LAST_RE = re.compile(r"(?:我也|我已经|我都|我|也|都)加(?:过|上)?了[啊呀的呢吧]?[.!~ ]*$")
+_DID_ADD_TAIL = 12
+
+
 def _told_settled(folded: str) -> bool:
     """Does the text hold a word saying the trouble is in hand (not one after 可是 / 明明 …)?"""
     if not _settled_word(folded):
         return False
+    tail = _DID_ADD_LAST_RE.search(folded, max(0, len(folded) - _DID_ADD_TAIL))
+    if tail is not None and reports_trouble(folded[: tail.start()]):
+        folded = folded[: tail.start()]
+        if not _settled_word(folded):
+            return False
     if any(words in folded for words in _NOT_SETTLING):
         folded = _GUESSED_RE.sub(" ", folded) if "可能已经" in folded else folded
         folded = _blanked(folded, _NOT_SETTLING)

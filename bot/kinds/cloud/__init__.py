@@ -23,7 +23,7 @@ from bot.core.pinyin import cjk_count
 from bot.core.schema import Problems
 from bot.core.sounds import Respeller, noting_heard
 from bot.core.symptoms import VAGUE, SymptomIndex, listed
-from bot.core.text import fold, nfkc
+from bot.core.text import fold
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
@@ -98,7 +98,13 @@ _SWITCH_RE = re.compile(r"我(?:这(?:回|边|次|里|个)|们|现在)是|我的
 _MESSAGE_FRAME_RE = re.compile(r"返回什么|返回啥|怎么办|怎么回事|是什么|了$")
 
 
-_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]")
+# Full-width letters and digits (a Chinese IME's "ＮｏＳｕｃｈＫｅｙ"), and the dot, dash and underscore
+# between them, made ASCII; not the Chinese punctuation (，：？) that marks where a quoted
+# message ends, which the message tiers read as a clause's end.
+_FULL_WIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULL_WIDTH_ID = str.maketrans(
+    {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF0D, 0xFF0E, 0xFF3F)}
+)
 _NUMBERED_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.([0-9]{4})(?![0-9])")
 _LETTER_O_CODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,8})\.((?=[0-9]{0,3}[oO])[0-9oO]{4})(?![A-Za-z0-9])")
 # What every match of the two patterns above holds: found by a literal-led scan in C, where
@@ -314,7 +320,7 @@ class CloudKind:
             return []  # "InvalidAccessKeyId 那个问题我搞定了": named, no longer asked about
         text = q.text
         if _FULL_WIDTH_RE.search(text) is not None:
-            text = nfkc(text)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
+            text = text.translate(_FULL_WIDTH_ID)  # "ＮｏＳｕｃｈＫｅｙ" typed with a full-width IME
         text = self._known_prefixes(text)
         if _LETTER_O_GATE_RE.search(text) is not None and _LETTER_O_CODE_RE.search(text) is not None:
             # "Ecs.O018", "apig.o3o8": the letter O typed for a zero in a numbered code.

@@ -1042,7 +1042,9 @@ class CloudIndex:
             # The uncapped score breaks ties among matches capped at 100; then, of codes that
             # read alike (three ECS codes carry "指定的镜像不存在。"), the one more APIs document.
             prior = self._meaning.prior(cand.provider, code) if cand.tier == "message" else 0.0
-            ranked.append(((-score, -cand.score, -prior, rank, code.lower(), code), score, cand))
+            # The named product's cloud goes before that: "COS 访问报 The specified bucket does not
+            # exist" is Tencent's, though Aliyun's OSS documents the message in more APIs.
+            ranked.append(((-score, -cand.score, rank[0], -prior, rank, code.lower(), code), score, cand))
         if hints.providers:
             # "华为云 OBS 签名错误": another cloud's message word for word ("签名错误" is Aliyun's)
             # does not lead the named cloud's own error read by meaning: it stays just below.
