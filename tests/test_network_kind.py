@@ -1470,3 +1470,9 @@ def test_arp_unanswered_and_a_certificate_signed_by_itself(service):
     assert service.resolve("同网段那台机器关机了，arp 没人应答，connect 报什么 errno").matches[0].key == "EHOSTUNREACH"
     text = "服务端就一张自己签自己的证书，链上只有它，openssl 校验报哪个错误"
     assert service.resolve(text).matches[0].key == "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT"
+
+
+def test_a_close_event_is_websocket_context_for_a_close_codes_wording(service):
+    # No "websocket" typed: the close event the browser fires says which protocol this is.
+    text = "前端每次发版都会收到一个关闭事件，原因写着对端正在离开，需要自动重连吗"
+    assert service.resolve(text).matches[0].answer.name == "1001"

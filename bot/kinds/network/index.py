@@ -151,7 +151,7 @@ _GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
 # they count only beside a context word, unless they carry one themselves.
 FAMILY_CONTEXT = {
     "grpc": ("grpc", "gprc", "grcp", "rpc"),
-    "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent"),
+    "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent", "onclose", "关闭事件"),
     # curl's titles are any client's words ("SSL/TLS 握手失败", "操作超时"): curl's card only
     # beside curl, or libcurl under another name.
     "curl": ("curl", "crul", "libcurl", "guzzle", "git", "php"),
