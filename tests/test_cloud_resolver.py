@@ -909,3 +909,10 @@ def test_a_message_quoted_with_a_chinese_comma_after_it_keeps_the_named_products
 def test_full_width_letters_are_folded_without_the_chinese_punctuation(service) -> None:
     top = service.resolve("ＩｎｖａｌｉｄＩｍａｇｅＩｄ．ＮｏｔＦｏｕｎｄ，怎么办").matches[0]
     assert top.answer.error_code == "InvalidImageId.NotFound"
+
+
+def test_a_code_typed_a_letter_off_inside_a_short_question(service) -> None:
+    top = service.resolve("阿里云 OSS 上传报 SignatureDoesNotMach，签名到底怎么算").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "SignatureDoesNotMatch")
+    # A Java exception's class name is CamelCase too, but like no code: not read as one.
+    assert all(m.kind != "error" for m in service.resolve("报 HttpClientErrorException 是啥").matches)

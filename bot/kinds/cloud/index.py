@@ -87,6 +87,10 @@ _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._\-][A-Za-z0-9]+)*")
 _CAMEL_RE = re.compile(r"[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
 # No documented code is longer than 66 characters; longer tokens are not looked up.
 _MAX_TOKEN = 100
+# A CamelCase word of three humps or more ("SignatureDoesNotMach"): a code, not an English word.
+_CAMEL3_RE = re.compile(r"[A-Z][a-z0-9]+[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*")
+_TYPO_IN_TEXT_MAX = 120  # characters: a question typed by hand, not a paste
+_TYPO_IN_TEXT_LEN = 12
 _DOTTED_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+")
 _STATUS_RE = re.compile(r"(?<![0-9])([1-5][0-9]{2})(?![0-9])")
 # Field names of error bodies and CLI output: never error codes themselves.
@@ -619,6 +623,8 @@ class CloudIndex:
             # only for a token that is the whole question, not a word inside a message.
             bare = [t for t in tokens if _is_bare(text, t)]
             near = self._add_partial(cands, bare, [c for c, _ in typed], hints)  # typed code → best score
+            if len(text) <= _TYPO_IN_TEXT_MAX:
+                self._add_typos_in_text(cands, [t for t in tokens if t not in bare], hints, near)
             for token in tokens:
                 if _dotted_token(token):
                     typed.append(
@@ -795,6 +801,20 @@ class CloudIndex:
                 self._add_codes(cands, [code], score, f"错误码拼写相近 {code}", hints)
                 near[lowered] = max(near.get(lowered, 0.0), score)
         return near
+
+    def _add_typos_in_text(
+        self, cands: dict[tuple[str, str], _Candidate], tokens: list[str], hints: Hints, near: dict[str, float]
+    ) -> None:
+        """A code typed a letter or two off inside a short question ("aliyun 报 SignatureDoesNotMach
+        签名不对"): only a word shaped like no word but a code (CamelCase of three humps or
+        more), a little below the same typo typed alone."""
+        for token in tokens:
+            if len(token) < _TYPO_IN_TEXT_LEN or _CAMEL3_RE.fullmatch(token) is None or loose(token) in self._by_loose:
+                continue
+            for code, sim in self._table.near(token):
+                score = tuning.code_typo(sim) - tuning.JUST_BELOW
+                self._add_codes(cands, [code], score, f"错误码拼写相近 {code}", hints)
+                near[token.lower()] = max(near.get(token.lower(), 0.0), score)
 
     def _add_codes(
         self, cands: dict[tuple[str, str], _Candidate], codes: list[str], score: float, why: str, hints: Hints
