@@ -916,3 +916,9 @@ def test_a_code_typed_a_letter_off_inside_a_short_question(service) -> None:
     assert (top.answer.provider, top.answer.error_code) == ("aliyun", "SignatureDoesNotMatch")
     # A Java exception's class name is CamelCase too, but like no code: not read as one.
     assert all(m.kind != "error" for m in service.resolve("报 HttpClientErrorException 是啥").matches)
+
+
+def test_the_first_sentence_of_a_longer_english_message_quoted_alone(service) -> None:
+    # OSS's BucketAlreadyExists says three sentences; people paste the first.
+    top = service.resolve("阿里云 OSS 建 bucket 报 The requested bucket name is not available，换了几个名字都不行").matches[0]
+    assert (top.answer.provider, top.answer.error_code, top.tier) == ("aliyun", "BucketAlreadyExists", "message")

@@ -150,6 +150,7 @@ _MESSAGE_NOISE_RE = re.compile(r"报错|报了|提示|错误信息|错误提示|
 # Placeholders in vendors' messages: {0}, {status}, %s, %d (with or without curly quotes).
 _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")
 # Question frames that normalize() keeps but that never occur in vendors' messages.
+_LEADING_SENTENCE_WORDS = 4  # a leading sentence this long says which error it is
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
 _NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
 # Characters of text read for whole vendor messages: the longest documented one is ~210
@@ -421,8 +422,21 @@ class CloudIndex:
                             clauses[clause].append(i)
                             if key.startswith(clause):
                                 rests[clause].append((_rest_grams(key[len(clause) :]), i))
-                elif fuzzy:
-                    m.pools["latin"].add(key, spaced, i)
+                else:
+                    if fuzzy:
+                        m.pools["latin"].add(key, spaced, i)
+                    # An English message of several sentences leads with the gist, and a user
+                    # quotes that sentence alone ("The requested bucket name is not available").
+                    first, dot, more = text.partition(". ")
+                    if (
+                        dot
+                        and more[:1].isupper()
+                        and first.count(" ") >= _LEADING_SENTENCE_WORDS - 1
+                        and _PLACEHOLDER_RE.search(first) is None
+                    ):
+                        lead = SYNONYMS.sub("账号", spaced_form(first).replace(" ", ""))
+                        if i not in exact_messages[lead]:
+                            exact_messages[lead].append(i)
                 if has_placeholder:
                     pieces = [compact(p) for p in _PLACEHOLDER_RE.split(text)]
                     if sum(map(len, pieces)) >= 10:
