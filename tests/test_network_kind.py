@@ -1476,3 +1476,23 @@ def test_a_close_event_is_websocket_context_for_a_close_codes_wording(service):
     # No "websocket" typed: the close event the browser fires says which protocol this is.
     text = "前端每次发版都会收到一个关闭事件，原因写着对端正在离开，需要自动重连吗"
     assert service.resolve(text).matches[0].answer.name == "1001"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "postman 能通，浏览器不行，为啥",
+        "接口用 apifox 调是好的，前端页面里就是拿不到数据，控制台一片红",
+        "页面和接口不在同一个域名，浏览器里请求失败，后端日志却显示处理了",
+    ],
+)
+def test_cors_told_by_its_symptom(service, text):
+    # Works from a tool that is no browser, or two origins, and the browser's side fails.
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.family) == ("network", "cors")
+
+
+def test_a_browser_and_a_tool_both_failing_is_no_cors_symptom(service):
+    matches = service.resolve("postman 和浏览器都报 502，后端挂了吧").matches
+    assert matches[0].status == 502
+    assert all(m.answer.name != "CORS_MISSING_ALLOW_ORIGIN" for m in matches if m.kind == "network")

@@ -239,6 +239,14 @@ def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: 
 _PRINTED_MARKS = frozenset("([{=:]})")
 # (A CORS word beside it: "跨域请求被拦截了" is the browser's block, not an auth failure.)
 _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏览器把请求拦", "被拦")
+# CORS told by its symptom, not its name: the same request works from a tool that is no browser
+# ("postman 调是好的，浏览器里就是拿不到数据"), or the page and the API sit on two origins ("接口在
+# 另一个域名…前端拿不到响应"), with the browser's side failing.
+_NOT_A_BROWSER = ("postman", "apifox", "apipost", "insomnia", "curl", "接口工具", "后端自己调")
+_TOOL_WORKS = ("正常", "能通", "可以", "没问题", "是好的", "好好的", "成功", "200", "通的", "调通", " ok")
+_TWO_ORIGINS = ("另一个域名", "不同域名", "不同的域名", "不在一个域名", "不在同一个域名", "两个域名", "不同端口", "端口不一样", "域名不一样")
+_BROWSER_SIDE = ("浏览器", "前端", "页面", "chrome", "控制台")
+_BROWSER_FAILS = ("拿不到", "不行", "失败", "报错", "一片红", "挂了", "不通", "读不到", "收不到", "没反应", "获取不到")
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
 # (An origin allowed in words, "允许该来源", is _ALLOWED_ORIGIN_RE's.)
 _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站")
@@ -1221,7 +1229,13 @@ class NetworkIndex:
             )
         ):
             self._heard_topic(q, offer)
-        if technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS and not any(w in q.folded for w in _TROUBLE):
+        # A symptom that is CORS's ("postman 能通，浏览器不行") tells failure in its own words.
+        cors_told = _browser_only(q.folded) and _CORS_COMMONEST in self.entries
+        if (
+            not cors_told
+            and technical_terms(q.folded) < tuning.NETWORK_TOPIC_TERMS
+            and not any(w in q.folded for w in _TROUBLE)
+        ):
             return  # "跨域电商今年还好做吗" names the word, not the topic
         # A family read confidently, or by more than word overlap, needs no topic reading.
         read = {
@@ -1230,6 +1244,15 @@ class NetworkIndex:
             if score >= tuning.ANSWER or (score >= tuning.CHOICES and tier != "words")
         }
         query = q.normalized
+        if cors_told and not any(
+            self.entries[name].family == "cors" and tier not in _LOOSE for name, (_, _, tier) in best.items()
+        ):
+            read.add("cors")
+            best.pop(_CORS_COMMONEST, None)  # a likeness of some wording: the symptom says more
+            # The CORS card whose own words the question shares ("…credentials…允许来源写的是星号"),
+            # else the commonest case.
+            told = self._specific_in_topic(q, "cors") or _CORS_COMMONEST
+            offer(told, tuning.NETWORK_TOPIC, "浏览器里失败、别处正常（多半是跨域）", "topic")
         for word, name in self._topics:
             family = self.entries[name].family
             if family in read or word not in query:
@@ -1463,3 +1486,15 @@ class NetworkIndex:
         if words.count("、") + 1 < tuning.NETWORK_MIN_SHARED or one_word(words):
             return False
         return self._family_named(self.entries[name].family, q.folded)
+
+
+_CORS_COMMONEST = "CORS_MISSING_ALLOW_ORIGIN"  # the card a CORS symptom most often is
+
+
+def _browser_only(folded: str) -> bool:
+    """Does the text tell a request failing in the browser that works elsewhere, or a page and
+    its API on two origins, with the browser's side failing? Substring tests only: linear."""
+    if not any(w in folded for w in _BROWSER_SIDE) or not any(w in folded for w in _BROWSER_FAILS):
+        return False
+    tool = any(w in folded for w in _NOT_A_BROWSER) and any(w in folded for w in _TOOL_WORKS)
+    return tool or any(w in folded for w in _TWO_ORIGINS)
