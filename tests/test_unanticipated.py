@@ -1206,6 +1206,9 @@ def test_a_status_alias_with_a_time_word_inside_it(service, text):
         ),
         ("新同事问我：为什么我们的接口创建成功返回 200 不返回 201？我居然答不上来😅 201 到底什么时候用啊，有没有人科普下", 201),
         ("What's the difference between 502 and 504 on AWS ALB? I'm getting 504s after exactly 60s", 504),
+        # The code one's own service answers, in either language.
+        ("401 vs 403 for an expired token? our gateway returns 403 right now", 403),
+        ("301 和 302 有啥区别，我这边返回的是 302", 302),
     ],
 )
 def test_the_code_the_question_is_about_comes_first(service, text, first):

@@ -167,12 +167,15 @@ _FOCUS_SAID_RE = re.compile(
     r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|出现的是|遇到的是|碰到的是|现(?<!说现)在全是|现(?<!说现)在都是|主要是|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下"
     # "…你们返回 403，前端只认 401，能统一成 401 吗": the code asked to change to; "502 和 504 有
     # 啥区别？我这边出现的是 504": the code met.
-    r"|统一成|统一为)"
+    r"|统一成|统一为"
+    # "502 和 504 有啥区别，我这边返回的是 504": the code one's own service answers.
+    r"|我这边(?:返回的是|报的是|返回|报)|我这里(?:返回的是|报的是|返回|报)|我们这边(?:返回的是|报的是|返回|报))"
     r"\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
 _FOCUS_EN_RE = re.compile(
-    r"(?<![a-z])(?:getting|get|got|seeing|see)\s(?:a |an |lots of |many |some |only |all )?([1-5]\d\d)s?(?![0-9a-z])"
+    r"(?<![a-z])(?:getting|get|got|seeing|see|returns|throws)\s(?:a |an |lots of |many |some |only |all )?([1-5]\d\d)s?(?![0-9a-z])"
 )
+_FOCUS_EN_WORDS = ("get", "seeing", "see ", "returns", "throws")  # what every _FOCUS_EN_RE match holds
 # A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
 _DONE_WITH_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:那个|的事|的问题)?\s?(?:就|已经|我)?\s?"
@@ -1592,7 +1595,7 @@ def _focus_codes(q: Query) -> tuple[str, ...]:
         # Both patterns need Chinese words: an all-ASCII text (a pasted trace) has none. In
         # English, the code the asker keeps receiving ("…I'm getting 504s after exactly 60s").
         if folded.isascii():
-            asks = tuple(_FOCUS_EN_RE.findall(folded)) if "get" in folded or "seeing" in folded else ()
+            asks = tuple(_FOCUS_EN_RE.findall(folded)) if any(w in folded for w in _FOCUS_EN_WORDS) else ()
         else:
             asks = (*_FOCUS_ASKED_RE.findall(folded), *_FOCUS_SAID_RE.findall(folded))
         found = q.memo["status.focus"] = asks
