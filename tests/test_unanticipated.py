@@ -2922,3 +2922,10 @@ def test_a_step_already_taken_told_last_after_the_trouble_is_no_fix_told():
     # Told alone, or with what came of it, it is a status update.
     assert domain.settled("白名单我加了")
     assert domain.settled("数据库慢查询我加了个索引,现在快多了")
+
+
+def test_a_call_for_anyone_beside_an_outage_is_a_call_for_help():
+    from bot.core import domain
+
+    assert domain.asks_for_help("上线出事了 接口全是 503 有人在吗")
+    assert domain.asks_for_help("支付回调一直 502，在线等")
