@@ -985,6 +985,8 @@ def test_keeping_the_method_named_plainly_is_the_method_keeping_redirect(service
     "text",
     [
         "今天心情：网关超时，请稍后再试",
+        "今天心情 502，谁来找我都是网关错误",
+        "我现在的心情 500，内部错误",
         "女朋友问我饿不饿，我回了个 200 OK",
         "新闻：某云厂商宕机 3 小时，大量网站返回 503",
         "面试被问了 401 和 403 的区别，我答上来了嘿嘿",
@@ -2929,3 +2931,8 @@ def test_a_call_for_anyone_beside_an_outage_is_a_call_for_help():
 
     assert domain.asks_for_help("上线出事了 接口全是 503 有人在吗")
     assert domain.asks_for_help("支付回调一直 502，在线等")
+
+
+
+def test_a_mood_given_as_a_code_and_then_asked_about_is_answered(service):
+    assert service.resolve("心情 404 是啥梗").matches[0].status == 404

@@ -1475,6 +1475,8 @@ _MEME_RE = re.compile(
     r"(?:的我|我的状态|精神状态|本人状态|今日状态|今天状态|今天的状态|的态度|口号|像)\s?[:：]?\s?(?:永远\s?)?[1-5][0-9]{2}"
     # A mood named by its reason phrase ("今天心情：服务不可用", "我这周的状态：Internal Server Error").
     r"|(?:的我|我的状态|这周的状态|今日状态|今天心情|精神状态|本人状态)\s?[:：]"
+    # A mood as a code ("今天心情 503，暂时不提供服务").
+    r"|心情\s?[:：]?\s?[1-5][0-9]{2}(?![0-9])"
     # A code said back in a joke ("我回了个 200 OK", "说我是 404", "我和周末的关系：301").
     r"|(?:我回了个|说我是|我是|的关系[:：]|印着|今天的我是)\s?[1-5][0-9]{2}"
     # Oneself as a code ("我 502 了，脑子网关超时", "我已经 429 了", "老板一句话我直接 500",
@@ -1490,7 +1492,7 @@ _MEME_RE = re.compile(
 
 # The words every alternative of _MEME_RE starts with.
 _MEME_STARTS = ("的我", "我的状态", "精神状态", "本人状态", "今日状态", "今天状态", "今天的状态", "的态度", "口号", "像", "这周的状态")
-_MEME_STARTS += ("今天心情", "我回了个", "说我是", "我是", "的关系", "印着", "今天的我是")
+_MEME_STARTS += ("今天心情", "心情", "我回了个", "说我是", "我是", "的关系", "印着", "今天的我是")
 _MEME_STARTS += ("我", "整", "i'm", "i am", "im", "gonna")
 # ASCII text holds only the English words, and their alternatives need a space after them.
 _MEME_LATIN_WORDS = tuple(f"{w} " for w in _MEME_STARTS if w.isascii())
