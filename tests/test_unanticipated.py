@@ -2936,3 +2936,8 @@ def test_a_call_for_anyone_beside_an_outage_is_a_call_for_help():
 
 def test_a_mood_given_as_a_code_and_then_asked_about_is_answered(service):
     assert service.resolve("心情 404 是啥梗").matches[0].status == 404
+
+
+def test_the_name_said_as_the_one_mixed_up_with_follows_the_name_asked(service):
+    matches = service.resolve("请求超时到底是哪个码，和网关超时老是记混").matches
+    assert [m.status for m in matches[:2]] == [408, 504]

@@ -558,6 +558,23 @@ class StatusIndex:
                 slivers.add(choice.target)  # "…账户成功，返回 Location…" only sounds like 成功返回
             offer(choice.target, tuning.homophone(coverage), choice.label, "fuzzy")
 
+    def _without_contrast(self, stripped: str, ranked: list, q: Query) -> list:
+        """A name said as what the asked one gets mixed up with ("未授权是几？跟禁止访问老是
+        搞混"): read without it, the name asked about leads and the other follows."""
+        m = _CONFUSED_WITH_RE.search(stripped)
+        if m is None:
+            return ranked
+        rest = stripped[: m.start(1)] + " " + stripped[m.end(1) :]
+        again = self._rank_text(rest, technical=technical_terms(q.folded))
+        if not again or again[0][1][0] < tuning.ANSWER or again[0][0] == ranked[0][0]:
+            return ranked
+        held = {code for code, _ in again}
+        below = again[0][1][0] - tuning.JUST_BELOW
+        rest_ranked = [
+            (code, (min(score, below), why, tier)) for code, (score, why, tier) in ranked if code not in held
+        ]
+        return [*again, *rest_ranked]
+
     def _heard_in_frame(self, chars: str, sound: str, key: str, size: int, cued: bool) -> bool:
         """Is an ambiguous name heard in a short frame about a response that says nothing of
         the longer names holding it ("接口返回未受权是咋回事": 未授权, not ALB 认证未授权), as
@@ -952,6 +969,8 @@ class StatusIndex:
         # Text that normalises to q.normalized has the signatures search() already found.
         signatures = self.signatures_in(q) if normalize(stripped) == q.normalized else None
         ranked = self._rank_text(stripped, technical=technical_terms(q.folded), signatures=signatures)
+        if ranked and ("混" in stripped or "分不清" in stripped):
+            ranked = self._without_contrast(stripped, ranked, q)
         ranked = _gives_way(ranked, q.folded)
         if keeps:  # before the yardsticks: "不是 301，是…禁止把 POST 改成 GET 的那个" reads 301 as 308
             ranked = _keeping_method(ranked)
@@ -1385,6 +1404,11 @@ def _document(entry: StatusEntry, prose: _Prose) -> str:
 _FRAME_WORDS = frozenset(
     "一般 通常 应该 应当 该 会 要 回 返回 回复 给 报 用 是 什么 啥 哪个 哪 几 多少 状态 状态码 码 错误码 "
     "http 的 了 吗 呢 个 时 时候 那".split()
+)
+# "跟禁止访问老是搞混", "和 302 容易弄混": the name or code said as the one mixed up with.
+# Literal-led, the name bounded.
+_CONFUSED_WITH_RE = re.compile(
+    r"(?:跟|和|与)\s?([^，。,？?！!；;]{2,12}?)\s?(?:老是|总是|经常|容易|常常|总)?(?:搞混|弄混|混淆|记混|分不清)"
 )
 _FRAME_CUES = ("回", "报", "状态", "码")  # the frame must be about a status, not any remark
 _FRAME_LONGEST = max(len(w) for w in _FRAME_WORDS)
