@@ -1496,3 +1496,10 @@ def test_a_browser_and_a_tool_both_failing_is_no_cors_symptom(service):
     matches = service.resolve("postman 和浏览器都报 502，后端挂了吧").matches
     assert matches[0].status == 502
     assert all(m.answer.name != "CORS_MISSING_ALLOW_ORIGIN" for m in matches if m.kind == "network")
+
+
+@pytest.mark.parametrize(
+    "text", ["后端没返回 Access-Control-Allow-Origin 这个头", "Acces-Control-Alow-Origin 这个头后端没加"]
+)
+def test_the_cors_header_named_missing_even_a_few_letters_off(service, text):
+    assert service.resolve(text).matches[0].answer.name == "CORS_MISSING_ALLOW_ORIGIN"

@@ -819,6 +819,7 @@ class NetworkIndex:
         if not done:  # "谢谢，连接超时那个问题已经解决了" names an error it no longer has
             self._by_words(q, offer)
             self._by_topic(q, best, offer)
+            self._missing_header(q, best, offer)
             if self._symptoms and all(tier in _LOOSE or tier == "topic" for _, _, tier in best.values()):
                 self._symptom(q, best)
         if "ENOTFOUND" in best and "EAI_AGAIN" in self.entries and _TEMPORARY_RE.search(q.folded) is not None:
@@ -1278,6 +1279,26 @@ class NetworkIndex:
             else:
                 offer(self._as_tool_says(name, q), score, f"话题「{word}」（最常见的情形）", "topic")
 
+    def _missing_header(self, q: Query, best: dict[str, tuple[float, str, str]], offer) -> None:
+        """The CORS response header named as missing ("后端没返回 Access-Control-Allow-Origin",
+        "Acess-Control-Allow-Orgin 没加"), its name typed a few letters off or not: the card
+        for a response without it. Hyphenated words only, each compared once: linear."""
+        if "-" not in q.folded or _CORS_COMMONEST not in self.entries:
+            return
+        if not any(word in q.folded for word in _MISSING_WORDS):
+            return
+        if any(
+            name != _CORS_COMMONEST and self.entries[name].family == "cors" and tier not in _LOOSE
+            for name, (_, _, tier) in best.items()
+        ):
+            return  # a more specific CORS card read already ("预检请求没返回 …": the preflight's)
+        for m in islice(_HYPHENATED_RE.finditer(q.folded), _HYPHENATED_MAX):
+            if OSA.normalized_similarity(m.group(), _ALLOW_ORIGIN, score_cutoff=_HEADER_SIMILARITY):
+                if best.get(_CORS_COMMONEST, (0.0, "", ""))[2] in _LOOSE:
+                    del best[_CORS_COMMONEST]  # a likeness of an alias: the header named missing says more
+                offer(_CORS_COMMONEST, tuning.NETWORK_FALLBACK, f"响应里缺少的头「{m.group()}」", "alias")
+                return
+
     def _symptom(self, q: Query, best: dict[str, tuple[float, str, str]]) -> None:
         """A vague symptom and nothing else ("网站打不开了"): the cards it commonly is, as
         choices just below the status codes it commonly is (see bot.core.symptoms)."""
@@ -1489,6 +1510,12 @@ class NetworkIndex:
 
 
 _CORS_COMMONEST = "CORS_MISSING_ALLOW_ORIGIN"  # the card a CORS symptom most often is
+# The header that card is about, as a word of a text, typed a few letters off at most.
+_ALLOW_ORIGIN = "access-control-allow-origin"
+_HEADER_SIMILARITY = 0.85
+_HYPHENATED_RE = re.compile(r"(?<![a-z-])[a-z]{3,10}(?:-[a-z]{3,10}){3}(?![a-z-])")
+_HYPHENATED_MAX = 8  # words looked at in one text
+_MISSING_WORDS = ("没返回", "没有返回", "没有", "没加", "没带", "缺少", "缺了", "没设置", "没配", "不返回", "missing", "not present", "no ")
 
 
 def _browser_only(folded: str) -> bool:
