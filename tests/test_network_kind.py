@@ -1503,3 +1503,15 @@ def test_a_browser_and_a_tool_both_failing_is_no_cors_symptom(service):
 )
 def test_the_cors_header_named_missing_even_a_few_letters_off(service, text):
     assert service.resolve(text).matches[0].answer.name == "CORS_MISSING_ALLOW_ORIGIN"
+
+
+def test_what_a_client_prints_instead_of_a_status_it_never_gets_names_the_clients_error(service):
+    # nginx's 444 sends nothing; curl prints "Empty reply from server". The curl card leads.
+    matches = service.resolve("我这边 curl 一直 Empty reply from server，服务端没日志").matches
+    assert [m.key for m in matches[:2]] == ["CURLE_GOT_NOTHING", "444"]
+    # Asked for the status behind it, the status leads.
+    asked = service.resolve("curl 只显示 Empty reply from server，nginx 那边返回的是哪个状态码").matches
+    assert asked[0].status == 444
+    # A status the client does get keeps the lead beside a log line the network card quotes too.
+    line = "upstream timed out (110: Connection timed out) while reading response header from upstream"
+    assert service.resolve(line).matches[0].status == 504

@@ -466,6 +466,24 @@ class Resolver:
                 matches = _put_ahead(matches, below)
         if (
             matches
+            and matches[0].kind == "status"
+            and matches[0].tier == "signature"
+            and (quoted := _quoted_in(matches[0].why))
+            and quoted in (getattr(matches[0].answer, "received_as", "") or "").lower()
+        ):
+            # "curl 报 Empty reply from server": what a client prints instead of a status it never
+            # receives (nginx's 444 closes the connection; its card says so) names the client's
+            # error first; the status that may be behind it follows, unless a status is asked for
+            # or typed. (A status the client does receive, 504 beside nginx's "upstream timed out",
+            # keeps the lead.)
+            told = next(
+                (m for m in matches if m.kind == "network" and m.tier == "signature" and _quoted_in(m.why) == quoted),
+                None,
+            )
+            if told is not None and str(matches[0].status) not in q.folded and not domain.asks_for_status(q.folded):
+                matches = _put_ahead(matches, told)
+        if (
+            matches
             and matches[0].score < tuning.ANSWER
             and len(q.normalized.replace(" ", "")) > _LOOKUP_WORD  # "网关" alone is a lookup
             and (
@@ -524,6 +542,13 @@ def is_explicit(res: Resolution) -> bool:
     q = Query.of(res.query)
     idents = tuple(m.key.rpartition(":")[2].lower() for m in res.matches[:2])
     return not domain.in_passing(q.folded, q.normalized, idents)
+
+
+def _quoted_in(why: str) -> str:
+    """The text a reading's reason quotes (「…」), lower case; empty if it quotes none."""
+    start = why.find("「")
+    end = why.find("」", start + 1)
+    return why[start + 1 : end].lower() if start >= 0 and end > start else ""
 
 
 def _put_ahead(matches: list[Match], match: Match) -> list[Match]:
