@@ -54,3 +54,10 @@ def test_a_grpc_name_used_as_an_english_verb_is_not_that_status(service) -> None
     text = "my grpc stream gets aborted whenever the server restarts, which status is that"
     assert "ABORTED" not in [m.key for m in service.resolve(text).matches[:1]]
     assert _top(service, "grpc status ABORTED what does it mean") == "ABORTED"
+
+
+def test_an_english_question_about_a_redirect_gets_choices(service):
+    # Only whole-entry likeness reads it, below an outright answer: it is still about a status,
+    # so the redirects are offered rather than nothing.
+    res = service.resolve("Which redirect should we use while the site is under temporary maintenance?")
+    assert res.matches and res.matches[0].status in (302, 307)

@@ -2004,7 +2004,7 @@ _PATH_RE = re.compile(r"(?:^|\s)/[a-z0-9_]")
 # status is offered only to a text holding one ("CDN 缓存刷新一般多久生效" holds none).
 STATUS_SIGNAL_WORDS = tuple(
     "错误 报错 异常 失败 error fail exception 提示 显示 返回 报 拒 不让 不能 无法 不了 超时 码 状态 回 响应 "
-    "status code 页面 打不开 访问 xx 得到 几 啥意思 啥情况 什么意思 是啥 跳 重定向 权限 登录 浏览器 方法 哪个吗".split()
+    "status code 页面 打不开 访问 xx 得到 几 啥意思 啥情况 什么意思 是啥 跳 重定向 redirect 权限 登录 浏览器 方法 哪个吗".split()
 )
 
 
