@@ -1515,3 +1515,15 @@ def test_what_a_client_prints_instead_of_a_status_it_never_gets_names_the_client
     # A status the client does get keeps the lead beside a log line the network card quotes too.
     line = "upstream timed out (110: Connection timed out) while reading response header from upstream"
     assert service.resolve(line).matches[0].status == 504
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Error] Origin https://app.example.com is not allowed by Access-Control-Allow-Origin. Status code: 200",
+        "Fetch API cannot load https://api.example.com/v1/me due to access control checks.",
+    ],
+)
+def test_safaris_cors_console_lines(service, text):
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.family) == ("network", "cors")
