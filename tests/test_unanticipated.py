@@ -1210,6 +1210,8 @@ def test_a_status_alias_with_a_time_word_inside_it(service, text):
         ("What's the difference between 502 and 504 on AWS ALB? I'm getting 504s after exactly 60s", 504),
         # The code one's own service answers, in either language.
         ("401 vs 403 for an expired token? our gateway returns 403 right now", 403),
+        # ... unless it is the code put in doubt: then the typed order stands.
+        ("401 vs 403 for an expired token? our gateway returns 403, is that wrong?", 401),
         ("301 和 302 有啥区别，我这边返回的是 302", 302),
     ],
 )

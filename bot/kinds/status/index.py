@@ -176,6 +176,7 @@ _FOCUS_EN_RE = re.compile(
     r"(?<![a-z])(?:getting|get|got|seeing|see|returns|throws)\s(?:a |an |lots of |many |some |only |all )?([1-5]\d\d)s?(?![0-9a-z])"
 )
 _FOCUS_EN_WORDS = ("get", "seeing", "see ", "returns", "throws")  # what every _FOCUS_EN_RE match holds
+_DOUBTED_EN = ("is that wrong", "is this wrong", "is it wrong", "is that right", "is this right", "is that correct", "should it be", "instead")
 # A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
 _DONE_WITH_RE = re.compile(
     r"([1-5]\d\d)(?!\d)\s?(?:那个|的事|的问题)?\s?(?:就|已经|我)?\s?"
@@ -1619,7 +1620,16 @@ def _focus_codes(q: Query) -> tuple[str, ...]:
         # Both patterns need Chinese words: an all-ASCII text (a pasted trace) has none. In
         # English, the code the asker keeps receiving ("…I'm getting 504s after exactly 60s").
         if folded.isascii():
-            asks = tuple(_FOCUS_EN_RE.findall(folded)) if any(w in folded for w in _FOCUS_EN_WORDS) else ()
+            asks = ()
+            if any(w in folded for w in _FOCUS_EN_WORDS):
+                # "…mine returns 504 after 60s": the code met; "…my API returns 403 when the JWT
+                # is expired, is that wrong?": the code put in doubt, not the one asked for.
+                doubted = any(w in folded for w in _DOUBTED_EN)
+                asks = tuple(
+                    m.group(1)
+                    for m in _FOCUS_EN_RE.finditer(folded)
+                    if not (doubted and m.group().startswith(("returns", "throws")))
+                )
         else:
             asks = (*_FOCUS_ASKED_RE.findall(folded), *_FOCUS_SAID_RE.findall(folded))
         found = q.memo["status.focus"] = asks
