@@ -1212,6 +1212,7 @@ def test_a_status_alias_with_a_time_word_inside_it(service, text):
         ("401 vs 403 for an expired token? our gateway returns 403 right now", 403),
         # ... unless it is the code put in doubt: then the typed order stands.
         ("401 vs 403 for an expired token? our gateway returns 403, is that wrong?", 401),
+        ("401 和 403 有啥区别，token 过期我这边返回的是 403，这样对吗", 401),
         ("301 和 302 有啥区别，我这边返回的是 302", 302),
     ],
 )

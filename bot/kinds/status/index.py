@@ -176,6 +176,7 @@ _FOCUS_EN_RE = re.compile(
     r"(?<![a-z])(?:getting|get|got|seeing|see|returns|throws)\s(?:a |an |lots of |many |some |only |all )?([1-5]\d\d)s?(?![0-9a-z])"
 )
 _FOCUS_EN_WORDS = ("get", "seeing", "see ", "returns", "throws")  # what every _FOCUS_EN_RE match holds
+_DOUBTED_ZH = ("对吗", "对不对", "错了吗", "是不是错", "合理吗", "合适吗", "有问题吗", "应不应该", "该不该")
 _DOUBTED_EN = ("is that wrong", "is this wrong", "is it wrong", "is that right", "is this right", "is that correct", "should it be", "instead")
 # A code the text is done with: "401 搞定了", "200 就不用解释了", "308 懂了".
 _DONE_WITH_RE = re.compile(
@@ -1631,7 +1632,14 @@ def _focus_codes(q: Query) -> tuple[str, ...]:
                     if not (doubted and m.group().startswith(("returns", "throws")))
                 )
         else:
-            asks = (*_FOCUS_ASKED_RE.findall(folded), *_FOCUS_SAID_RE.findall(folded))
+            doubted = any(w in folded for w in _DOUBTED_ZH)
+            said = tuple(
+                m.group(1)
+                for m in _FOCUS_SAID_RE.finditer(folded)
+                # "…我这边返回的是 403，这样对吗": the code put in doubt, not the one asked for.
+                if not (doubted and m.group().startswith(("我这边", "我这里", "我们这边")))
+            )
+            asks = (*_FOCUS_ASKED_RE.findall(folded), *said)
         found = q.memo["status.focus"] = asks
     return found
 
