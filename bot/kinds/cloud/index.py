@@ -149,9 +149,9 @@ _HTTP_PHRASES = {
 _MESSAGE_NOISE_RE = re.compile(r"报错|报了|提示|错误信息|错误提示|出现|显示|返回了|遇到")
 # Placeholders in vendors' messages: {0}, {status}, %s, %d (with or without curly quotes).
 _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")
-# Question frames that normalize() keeps but that never occur in vendors' messages.
-_LEADING_SENTENCE_WORDS = 4  # a leading sentence this long says which error it is
+# Where a Chinese message's leading clause ends (the gist people quote or reword).
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?]")
+_LEADING_SENTENCE_WORDS = 4  # an English message's first sentence this long says which error it is
 _NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
 # Characters of text read for whole vendor messages: the longest documented one is ~210
 # (compact), five times that and more is a log, a trace or a whole conversation.

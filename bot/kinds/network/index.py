@@ -247,6 +247,13 @@ _TOOL_WORKS = ("正常", "能通", "可以", "没问题", "是好的", "好好�
 _TWO_ORIGINS = ("另一个域名", "不同域名", "不同的域名", "不在一个域名", "不在同一个域名", "两个域名", "不同端口", "端口不一样", "域名不一样")
 _BROWSER_SIDE = ("浏览器", "前端", "页面", "chrome", "控制台")
 _BROWSER_FAILS = ("拿不到", "不行", "失败", "报错", "一片红", "挂了", "不通", "读不到", "收不到", "没反应", "获取不到")
+_CORS_COMMONEST = "CORS_MISSING_ALLOW_ORIGIN"  # the card a CORS symptom most often is
+# The header that card is about, as a word of a text, typed a few letters off at most.
+_ALLOW_ORIGIN = "access-control-allow-origin"
+_HEADER_SIMILARITY = 0.85
+_HYPHENATED_RE = re.compile(r"(?<![a-z-])[a-z]{3,10}(?:-[a-z]{3,10}){3}(?![a-z-])")
+_HYPHENATED_MAX = 8  # words looked at in one text
+_MISSING_WORDS = ("没返回", "没有返回", "没有", "没加", "没带", "缺少", "缺了", "没设置", "没配", "不返回", "missing", "not present", "no ")
 # CORS spoken of beside a status (NetworkIndex.cors_beside), and a preflight.
 # (An origin allowed in words, "允许该来源", is _ALLOWED_ORIGIN_RE's.)
 _CORS_TOLD = ("跨域", "cors", "预检", "preflight", "access-control", "allow-origin", "同源", "跨源", "跨來源", "跨站")
@@ -1249,7 +1256,7 @@ class NetworkIndex:
             self.entries[name].family == "cors" and tier not in _LOOSE for name, (_, _, tier) in best.items()
         ):
             read.add("cors")
-            best.pop(_CORS_COMMONEST, None)  # a likeness of some wording: the symptom says more
+            _drop_loose(best, _CORS_COMMONEST)  # a likeness of some wording: the symptom says more
             # The CORS card whose own words the question shares ("…credentials…允许来源写的是星号"),
             # else the commonest case.
             told = self._specific_in_topic(q, "cors") or _CORS_COMMONEST
@@ -1294,8 +1301,7 @@ class NetworkIndex:
             return  # a more specific CORS card read already ("预检请求没返回 …": the preflight's)
         for m in islice(_HYPHENATED_RE.finditer(q.folded), _HYPHENATED_MAX):
             if OSA.normalized_similarity(m.group(), _ALLOW_ORIGIN, score_cutoff=_HEADER_SIMILARITY):
-                if best.get(_CORS_COMMONEST, (0.0, "", ""))[2] in _LOOSE:
-                    del best[_CORS_COMMONEST]  # a likeness of an alias: the header named missing says more
+                _drop_loose(best, _CORS_COMMONEST)  # a likeness of an alias: the header named missing says more
                 offer(_CORS_COMMONEST, tuning.NETWORK_FALLBACK, f"响应里缺少的头「{m.group()}」", "alias")
                 return
 
@@ -1509,15 +1515,6 @@ class NetworkIndex:
         return self._family_named(self.entries[name].family, q.folded)
 
 
-_CORS_COMMONEST = "CORS_MISSING_ALLOW_ORIGIN"  # the card a CORS symptom most often is
-# The header that card is about, as a word of a text, typed a few letters off at most.
-_ALLOW_ORIGIN = "access-control-allow-origin"
-_HEADER_SIMILARITY = 0.85
-_HYPHENATED_RE = re.compile(r"(?<![a-z-])[a-z]{3,10}(?:-[a-z]{3,10}){3}(?![a-z-])")
-_HYPHENATED_MAX = 8  # words looked at in one text
-_MISSING_WORDS = ("没返回", "没有返回", "没有", "没加", "没带", "缺少", "缺了", "没设置", "没配", "不返回", "missing", "not present", "no ")
-
-
 def _browser_only(folded: str) -> bool:
     """Does the text tell a request failing in the browser that works elsewhere, or a page and
     its API on two origins, with the browser's side failing? Substring tests only: linear."""
@@ -1525,3 +1522,10 @@ def _browser_only(folded: str) -> bool:
         return False
     tool = any(w in folded for w in _NOT_A_BROWSER) and any(w in folded for w in _TOOL_WORKS)
     return tool or any(w in folded for w in _TWO_ORIGINS)
+
+
+def _drop_loose(best: dict[str, tuple[float, str, str]], name: str) -> None:
+    """Forget ``name``'s reading if it is only a likeness (_LOOSE), so that a reading of what
+    the text tells, offered next at a lower score, takes its place."""
+    if best.get(name, (0.0, "", ""))[2] in _LOOSE:
+        del best[name]
