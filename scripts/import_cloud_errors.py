@@ -9,7 +9,8 @@ scripts/cloud_sources/<provider>.tsv (in the shared tables' layout, each row wit
 adds facts those tables lack: Tencent Cloud's common error codes (AuthFailure.SignatureExpire,
 RequestLimitExceeded: the ones every Tencent API returns), from its API documentation; Aliyun's
 common errors the product tables lack (Throttling.User, InvalidSecurityToken.Expired), from its
-error centre, and Auto Scaling's InvalidLoadBalancerId.NotFound.
+error centre, Auto Scaling's InvalidLoadBalancerId.NotFound, and the two balance errors
+RunInstances' own table lists (the shared table names five APIs per code, not that one).
 
     python scripts/import_cloud_errors.py [--src DIR] [--out DIR]
 """

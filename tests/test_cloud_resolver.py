@@ -922,3 +922,11 @@ def test_the_first_sentence_of_a_longer_english_message_quoted_alone(service) ->
     # OSS's BucketAlreadyExists says three sentences; people paste the first.
     top = service.resolve("阿里云 OSS 建 bucket 报 The requested bucket name is not available，换了几个名字都不行").matches[0]
     assert (top.answer.provider, top.answer.error_code, top.tier) == ("aliyun", "BucketAlreadyExists", "message")
+
+
+def test_an_api_named_picks_the_rows_documented_for_it(service) -> None:
+    # Two balance codes carry the same words under several APIs; the row shown is RunInstances'
+    # own, and a code documented only for another API (ReactivateInstances) does not lead.
+    matches = [m for m in service.resolve("调 RunInstances 开按量实例，提示账户余额不足，先充值再操作").matches if m.kind == "error"]
+    assert "RunInstances" in matches[0].answer.error.api.split(";")
+    assert not matches[0].answer.error_code.startswith("ReactivateInstances")

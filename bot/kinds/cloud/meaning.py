@@ -465,12 +465,21 @@ class MeaningIndex:
         rows.sort(key=scores.__getitem__, reverse=True)  # reverse keeps ties in row order
         codes, gated, opened = self._codes, self._gated, hints.opened
         shortlist: list[tuple[tuple[str, str], tuple[float, int]]] = []
-        seen: set[tuple[str, str]] = set()
+        seen: dict[tuple[str, str], int] = {}  # code → its place in the shortlist
+        told = hints.apis or hints.actions  # the API named, or the action told
         for i in rows:
             key = codes[i]
-            if key in seen or (allowed and key[0] not in allowed) or (gated[i] is not None and gated[i] not in opened):
+            if key in seen:
+                # Of a code's rows that read the same ("账户余额不足" under five APIs' tables),
+                # the one documented for the API the question names ("调 RunInstances …").
+                at = seen[key]
+                score, j = shortlist[at][1]
+                if told and scores[i] == score and self._apis[i] & told and not self._apis[j] & told:
+                    shortlist[at] = (key, (score, i))
                 continue
-            seen.add(key)
+            if (allowed and key[0] not in allowed) or (gated[i] is not None and gated[i] not in opened):
+                continue
+            seen[key] = len(shortlist)
             shortlist.append((key, (scores[i], i)))
             if len(shortlist) == _SHORTLIST:
                 break
