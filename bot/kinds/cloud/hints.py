@@ -302,9 +302,19 @@ for _pair, (_alone, _with_provider) in NAMED_ONLY.items():
     for _word in _with_provider:
         _OPENING.setdefault(_word, []).append((_pair, True))
 _OPENING_RE = re.compile(_alternation(_OPENING))
-# The opening words that are products' names, not things their messages talk about: taken out
-# of a question before its words are compared with messages, as the product names above are.
-GATED_NAME_RE = re.compile(r"(?<![a-z0-9])(?:rds|kms|cdn|cos|coscmd|coscli|vpc)(?![a-z0-9])")
+# The opening words that are products' names, not things their messages talk about (the
+# product's own name and its tools', "cos", "coscmd"; not "bucket" or "子网"): taken out of a
+# question before its words are compared with messages, as the product names above are.
+_GATED_NAMES = sorted(
+    {
+        word
+        for (_, product), (alone, with_provider) in NAMED_ONLY.items()
+        for word in (*alone, *with_provider)
+        if word.isascii() and word.isalnum() and word.startswith(product.lower())
+    },
+    key=lambda word: (-len(word), word),
+)
+GATED_NAME_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(map(re.escape, _GATED_NAMES))})(?![a-z0-9])")
 
 
 def _opened(folded: str, providers: set[str]) -> frozenset[tuple[str, str]]:

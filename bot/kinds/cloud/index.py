@@ -1067,18 +1067,16 @@ class CloudIndex:
                 score = min(score + tuning.PROVIDER_NAMED, tuning.FAMILY_CAP)
             score = max(0.0, min(tuning.EXPLICIT, score))
             code = cand.typed if cand.family is not None else cand.code
-            # Of clouds tied, the one whose product the question names first ("COS 下载报
-            # <Code>NoSuchKey</Code>": Tencent's, though three clouds document the code; not so
-            # for the code typed alone), then in the fixed order.
-            rank = (
-                (cand.provider not in opened_by, PROVIDER_ORDER.index(cand.provider)) if cand.provider else (False, -1)
-            )
-            # The uncapped score breaks ties among matches capped at 100; then, of codes that
-            # read alike (three ECS codes carry "指定的镜像不存在。"), the one more APIs document.
+            # The uncapped score breaks ties among matches capped at 100; then, of clouds tied, the
+            # one whose product the question names ("COS 下载报 <Code>NoSuchKey</Code>", "COS 访问报
+            # The specified bucket does not exist": Tencent's, though three clouds document it and
+            # Aliyun's OSS in more APIs; not so for the code typed alone); then, of codes that read
+            # alike (three ECS codes carry "指定的镜像不存在。"), the one more APIs document; then
+            # the clouds in the fixed order.
+            unnamed = bool(cand.provider) and cand.provider not in opened_by
             prior = self._meaning.prior(cand.provider, code) if cand.tier == "message" else 0.0
-            # The named product's cloud goes before that: "COS 访问报 The specified bucket does not
-            # exist" is Tencent's, though Aliyun's OSS documents the message in more APIs.
-            ranked.append(((-score, -cand.score, rank[0], -prior, rank, code.lower(), code), score, cand))
+            order = PROVIDER_ORDER.index(cand.provider) if cand.provider else -1
+            ranked.append(((-score, -cand.score, unnamed, -prior, order, code.lower(), code), score, cand))
         if hints.providers:
             # "华为云 OBS 签名错误": another cloud's message word for word ("签名错误" is Aliyun's)
             # does not lead the named cloud's own error read by meaning: it stays just below.
