@@ -930,3 +930,20 @@ def test_an_api_named_picks_the_rows_documented_for_it(service) -> None:
     matches = [m for m in service.resolve("调 RunInstances 开按量实例，提示账户余额不足，先充值再操作").matches if m.kind == "error"]
     assert "RunInstances" in matches[0].answer.error.api.split(";")
     assert not matches[0].answer.error_code.startswith("ReactivateInstances")
+
+
+def test_of_codes_quoted_alike_the_one_whose_name_spells_the_quote_leads(service) -> None:
+    # Both balance codes carry this English sentence word for word; one's name says "not
+    # enough balance" and "account", the other's only "balance".
+    codes = [m.answer.error_code for m in service.resolve("创建按量实例失败 Your account does not have enough balance").matches]
+    assert codes[:2] == ["InvalidAccountStatus.NotEnoughBalance", "InsufficientBalance"]
+    # One telling word is not enough: "unknown error" still leads with the code more APIs document.
+    quoted = service.resolve("The request processing has failed due to some unknown error.").matches
+    assert quoted[0].answer.error_code == "InternalError"
+
+
+def test_a_question_saying_all_a_codes_name_says_is_that_code(service) -> None:
+    # OBS documents AccessDenied only for two narrow cases (WORM, a missing date header);
+    # 拒绝访问 is the code's own name, so it leads the bare "no permission" code.
+    top = service.resolve("华为云 OBS 外网访问对象提示拒绝访问，桶策略限制了来源 IP").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("huaweicloud", "AccessDenied")

@@ -202,6 +202,7 @@ MEANING_WORD_WEIGHT = 1.0
 MEANING_BIGRAM_WEIGHT = 0.6
 MEANING_PRIOR = 0.04  # × log2(1 + APIs documenting the code), for ranking only
 MEANING_DOC_COVER = 0.3  # ranking: × (1 - this × share of the row's concepts the question lacks)
+MEANING_NAME_SAID = 0.85  # ranking: × that share when the question says all the code's name says
 MEANING_PROBLEM_MISSED = 0.75  # ranking: the row says nothing of what the question says went wrong
 MEANING_OTHER_PRODUCT = 0.75  # ranking: the question names a product and the row is another's
 # A row returned with another status than the one typed beside the retelling (when one of

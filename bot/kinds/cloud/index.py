@@ -47,7 +47,7 @@ from bot.core.pinyin import is_cjk
 from bot.core.text import fold, has_cjk, normalize
 from bot.kinds.cloud.actions import implied_actions
 from bot.kinds.cloud.body import Body, parse_body
-from bot.kinds.cloud.codes import CodeTable
+from bot.kinds.cloud.codes import CodeTable, segments
 from bot.kinds.cloud.hints import (
     GATED_NAME_RE,
     HINT_RE,
@@ -328,6 +328,10 @@ class CloudIndex:
             self._keys[key] = group  # the same tuple as the group's key
         self._table = CodeTable(partial)
         self._codes = sorted(self._by_exact)
+        # The words of code names few codes use (balance, enough; not status, error, not): two
+        # of them in a quoted message tell which of the codes documenting it names it.
+        uses = Counter(seg for code in {code for _, code in self._groups} for seg in set(segments(code)))
+        self._telling = frozenset(seg for seg, n in uses.items() if n <= _TELLING_USES)
         self._spaced_codes = {loose(c): c for c in self._codes if " " in c}
         phrases_in = phrases
         phrases = set(_HTTP_PHRASES)
@@ -695,7 +699,7 @@ class CloudIndex:
                     )
                     if again is not None:
                         self._add_meaning(cands, again, told, limit)
-        return tuple(self._finish(cands, hints, body, limit, said))
+        return tuple(self._finish(cands, hints, body, limit, said, _latin_words(text)))
 
     def _typed_open(
         self, tokens: list[str], body: Body | None, hints: Hints, apis: frozenset[str]
@@ -1029,9 +1033,11 @@ class CloudIndex:
         body: Body | None,
         limit: int,
         said: frozenset[tuple[str, str]] = frozenset(),
+        words: frozenset[str] = frozenset(),
     ) -> list[Match]:
         """The candidates ranked on the one scale; ``said``: the named-only products the
-        question's words opened, whose cloud goes first among clouds tied."""
+        question's words opened, whose cloud goes first among clouds tied; ``words``: the
+        question's Latin words, lower case, which break ties among codes quoted alike."""
         ranked: list[tuple[tuple[Any, ...], float, _Candidate]] = []
         opened_by = {provider for provider, _ in said}
         for cand in cands.values():
@@ -1071,12 +1077,19 @@ class CloudIndex:
             # one whose product the question names ("COS 下载报 <Code>NoSuchKey</Code>", "COS 访问报
             # The specified bucket does not exist": Tencent's, though three clouds document it and
             # Aliyun's OSS in more APIs; not so for the code typed alone); then, of codes that read
-            # alike (three ECS codes carry "指定的镜像不存在。"), the one more APIs document; then
-            # the clouds in the fixed order.
+            # alike, the one whose name spells more of the words quoted ("Your account does not
+            # have enough balance" is InvalidAccountStatus.NotEnoughBalance's as word for word as
+            # InsufficientBalance's), then (three ECS codes carry "指定的镜像不存在。") the one
+            # more APIs document; then the clouds in the fixed order.
             unnamed = bool(cand.provider) and cand.provider not in opened_by
-            prior = self._meaning.prior(cand.provider, code) if cand.tier == "message" else 0.0
+            if cand.tier == "message":
+                spelt = len(self._telling.intersection(segments(code)).intersection(words)) if words else 0
+                spelt = spelt if spelt >= _SPELT_WORDS else 0
+                prior = self._meaning.prior(cand.provider, code)
+            else:
+                spelt, prior = 0, 0.0
             order = PROVIDER_ORDER.index(cand.provider) if cand.provider else -1
-            ranked.append(((-score, -cand.score, unnamed, -prior, order, code.lower(), code), score, cand))
+            ranked.append(((-score, -cand.score, unnamed, -spelt, -prior, order, code.lower(), code), score, cand))
         if hints.providers:
             # "华为云 OBS 签名错误": another cloud's message word for word ("签名错误" is Aliyun's)
             # does not lead the named cloud's own error read by meaning: it stays just below.
@@ -1246,6 +1259,16 @@ def _frozen(
 
 def _short_id(provider: str, code: str) -> str:
     return hashlib.blake2b(f"{provider}:{code}".encode(), digest_size=6).hexdigest()
+
+
+_LATIN_WORD_RE = re.compile(r"[a-z]+")
+_TELLING_USES = 40  # a code-name word in at most this many codes tells codes apart
+_SPELT_WORDS = 2  # telling words of a code's name a quote must hold to favour it
+
+
+def _latin_words(text: str) -> frozenset[str]:
+    """The text's Latin words, lower case (one linear scan)."""
+    return frozenset(_LATIN_WORD_RE.findall(text.lower()))
 
 
 def _dotted_token(token: str) -> bool:

@@ -255,6 +255,9 @@ class MeaningIndex:
         self._own_total = [math.fsum(map(self._bm25.idf, own)) for own in self._concepts]
         # Each concept term's idf (a few hundred): _fit sums those a question lacks, row by row.
         self._concept_idf = {c: self._bm25.idf(c) for own in set(self._concepts) for c in own}
+        # The concepts each code's name says by itself (AccessDenied: ~forbidden; the texts
+        # of the names alone are read with the rows', see distinct_texts).
+        self._named = {key: seen[_name_text(key[1])][1] for key in keys}
         # Each row's API actions, lower case: one set per distinct list (1,274 rows name 511
         # lists; a set apiece held ~0.5 MiB) and one shared empty set for the rows with none.
         none: frozenset[str] = frozenset()
@@ -387,6 +390,11 @@ class MeaningIndex:
         # fsum's exact sum does not depend on the order of ``own``.
         story = reading.story
         missed = math.fsum([idf[c] for c in own if c not in weights and c not in story]) / total if total else 1.0
+        named = self._named[self._codes[i]]
+        if named and all(c in weights for c in named):
+            # The question says all the code's name says (拒绝访问: AccessDenied): the rest of
+            # its message (OBS's "…受 WORM 保护的对象") is one case of it, lacked less.
+            missed *= tuning.MEANING_NAME_SAID
         fit = 1.0 - tuning.MEANING_DOC_COVER * missed
         if reading.problems and reading.problems.isdisjoint(own):
             fit *= tuning.MEANING_PROBLEM_MISSED
@@ -600,9 +608,17 @@ def _text_of(row: CloudError) -> tuple[str, str, str, str]:
     return (row.error_code, row.message_zh, row.table_message_en, row.seed_message)
 
 
+def _name_text(code: str) -> tuple[str, str, str, str]:
+    return (code, "", "", "")
+
+
 def distinct_texts(rows: Iterable[CloudError]) -> list[tuple[str, str, str, str]]:
-    """Each row's text, once, in the order of the rows."""
-    return list(dict.fromkeys(map(_text_of, rows)))
+    """Each row's text, once, in the order of the rows; then each code's name alone, as
+    a text of its own (the same as a row's that has no message)."""
+    rows = list(rows)
+    texts = dict.fromkeys(map(_text_of, rows))
+    texts.update(dict.fromkeys(_name_text(row.error_code) for row in rows))
+    return list(texts)
 
 
 def document_terms(text: tuple[str, str, str, str]) -> list[str]:
