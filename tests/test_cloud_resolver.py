@@ -947,3 +947,16 @@ def test_a_question_saying_all_a_codes_name_says_is_that_code(service) -> None:
     # 拒绝访问 is the code's own name, so it leads the bare "no permission" code.
     top = service.resolve("华为云 OBS 外网访问对象提示拒绝访问，桶策略限制了来源 IP").matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("huaweicloud", "AccessDenied")
+
+
+def test_a_product_answered_only_when_named_is_named_by_its_own_name(service) -> None:
+    # COS is answered only when asked about; saying "COS" is asking about it, as saying "OSS"
+    # names Aliyun's: the reworded English message is COS's error, not the generic family
+    # card, and beside the status typed it leads rather than vanishing behind the 403.
+    top = service.resolve("COS 上传报 The calculated signature does not match").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "SignatureDoesNotMatch")
+    matches = service.resolve("COS 前端直传 403，XML 里说 The calculated signature does not match").matches
+    assert [(m.kind, getattr(m.answer, "error_code", m.key)) for m in matches[:2]] == [
+        ("error", "SignatureDoesNotMatch"),
+        ("status", "403"),
+    ]

@@ -44,6 +44,8 @@ from bot.render.richtext import Line
 # checked around): the engine skips to those in C rather than trying four branches at every
 # letter (~45 µs on 4 KB).
 _CLOUDISH_RE = re.compile(r"[{<.A-Z](?:(?<=[{<])|(?<=[A-Za-z]\.)[A-Za-z]|(?<=[a-z][A-Z])|(?<=[A-Z])[A-Z][a-z])")
+# Products named by their own names; COS, RDS and KMS are answered only when named (hints.NAMED_ONLY).
+_PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram cos rds kms"
 # Read on the folded text (lower case, simplified): every branch starts with a literal, so the
 # engine skips in C to a possible first character (a leading look-behind or case-blind group
 # tried every branch at every position: ~120 µs a question over the benchmark's long shapes).
@@ -51,7 +53,7 @@ _CLOUDISH_WORDS_RE = re.compile(
     "|".join(
         [
             *"errorcode error_code 阿里 华为 腾讯 aliyun huawei tencent qcloud".split(),
-            *(f"{w[0]}(?<![a-z]{w[0]}){w[1:]}(?![a-z])" for w in "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram".split()),
+            *(f"{w[0]}(?<![a-z]{w[0]}){w[1:]}(?![a-z])" for w in _PRODUCT_NAMES.split()),
             # Things only a cloud console has: "删存储空间删不掉 409 说非空", "云助手命令……报 403".
             *"存储空间 云助手 镜像市场 云硬盘 云盘 云服务器 安全组 快照 弹性公网".split(),
             # Object storage's own words, whichever cloud's ("分片上传合并时 404，说 upload id 不存在").
@@ -66,7 +68,6 @@ _CLOUDISH_WORDS_RE = re.compile(
 # The same words for ASCII text, lower-cased first (on ASCII, (?i) is lower()): each branch led
 # by a literal, which the engine skips to in C; the case-blind pattern has no first-character
 # table and tried every branch at every position (~1 µs on "HTTP 503", ~170 µs on a 2 KB trace).
-_PRODUCT_NAMES = "oss obs ecs cvm cbs slb apig oss2 ossutil obsutil sts ram"
 # Texts this short with a cloud named are read for concept words typed by their sound.
 _RESPELL_MAX = 80
 # Readings of a retold message only: what a bare symptom ("拉镜像超时") may share with one.
@@ -380,7 +381,7 @@ class CloudKind:
         if not found and len(q.normalized) > tuning.HOMOPHONE_MAX_CHARS:
             return matches
         hints = provider_hints(q.text)
-        if hints.providers or hints.products:
+        if hints.providers or hints.products or hints.opened:  # COS, RDS: named by their own names
             return matches
         if domain.asks_for_status(q.folded) and not domain.asks_for_error_code(q.folded):
             return matches  # "…超出配额的调用全被拒绝，应该返回哪个状态码": a status asked for

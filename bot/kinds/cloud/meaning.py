@@ -296,6 +296,8 @@ class MeaningIndex:
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
         folded = fold(around[:_AROUND_LEN] if around else text)
         named = named or names_provider(folded) or NAMED_PRODUCT_RE.search(folded) is not None or named_by_id(folded)
+        # A product answered only when asked about, named by its own name (COS, RDS), is named too.
+        named = named or bool(hints.opened)
         # A product's everyday name (云硬盘, 云服务器) is cloud talk too; 负载均衡 (Aliyun's SLB to
         # the hints) is as often any load balancer ("负载均衡健康检查失败" is a 503 question).
         cloudish = (
