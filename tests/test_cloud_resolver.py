@@ -960,3 +960,9 @@ def test_a_product_answered_only_when_named_is_named_by_its_own_name(service) ->
         ("error", "SignatureDoesNotMatch"),
         ("status", "403"),
     ]
+
+
+def test_a_message_three_clouds_document_is_the_named_only_products_when_it_is_named(service) -> None:
+    # Aliyun OSS, Huawei OBS and Tencent COS all say this; naming COS puts Tencent's first.
+    top = service.resolve("COS getObject -> The specified key does not exist.").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "NoSuchKey")

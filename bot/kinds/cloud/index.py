@@ -1051,13 +1051,14 @@ class CloudIndex:
                     score += (
                         tuning.PROVIDER_NAMED if cand.provider in hints.providers else tuning.PROVIDER_OTHER
                     )
-                if hints.products:
+                products = hints.products | said  # RDS, COS: named by their own names
+                if products:
                     if any(
-                        (cand.provider, self.rows[i].product) in hints.products
+                        (cand.provider, self.rows[i].product) in products
                         for i in self._groups[(cand.provider, cand.code)]
                     ):
                         score += tuning.PRODUCT_NAMED
-                    elif any(p == cand.provider for p, _ in hints.products):
+                    elif any(p == cand.provider for p, _ in products):
                         score += tuning.PRODUCT_OTHER  # OSS named, an ECS row's message
                 if (
                     cand.likeness
