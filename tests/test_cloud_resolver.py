@@ -810,6 +810,9 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
     [
         ("阿里云 STS AssumeRole 说我传的令牌有效期参数无效", "InvalidParameter.DurationSeconds"),  # 有效期: a duration
         ("Aliyun ECS: you can create at most 30 launch templates in one region", "LaunchTemplateLimitExceed"),  # a limit
+        # Sales suspended for now (暂停售卖 holds 停售, "no longer sold"): out of stock, not retired.
+        ("阿里云 RunInstances 开 ecs.g7.large，提示该资源目前库存不足暂停售卖", "OperationDenied.NoStock"),
+        ("阿里云买 ECS 说这个规格暂时售罄了，暂停销售，稍后再试", "OperationDenied.NoStock"),
     ],
 )
 def test_durations_and_limits_in_the_concept_lexicon(service, text, code):

@@ -578,7 +578,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "does not meet",
     ),
     "expired": ("no longer valid", "no longer being valid", "过期", "失效", "到期", "过了有效期", "有效期过了", "超过有效期", "超出有效期", "expired", "expire", "expires", "expiry"),
-    "frozen": ("suspended", "suspend", "暂停服务", "停服", "冻结", "frozen", "freeze", "froze"),
+    # Sales suspended for a while (暂停售卖) are no product retired (停售, inside it).
+    "frozen": ("suspended", "suspend", "暂停服务", "暂停售卖", "暂停销售", "暂停出售", "暂停", "停服", "冻结", "frozen", "freeze", "froze"),
     "locked": ("被封", "封禁", "封了", "锁定", "被锁", "锁住", "locked", "lock", "lockedforsecurity"),
     "throttle": (
         "too many calls",
@@ -1629,7 +1630,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "version": ("版本", "version", "versions"),
     "default": ("默认", "default", "defaults"),
     "protocol": ("协议", "protocol", "protocols"),
-    "temporary": ("临时", "temporary", "temporarily"),
+    "temporary": ("临时", "暂时", "暂未", "temporary", "temporarily"),
     "auto": ("自动", "auto", "automatic", "automatically"),
     "enable": ("开启", "启用", "enable", "enabled", "turn on"),
     "group": ("分组", "group", "groups"),
