@@ -49,6 +49,10 @@ class CodeTable:
         self._by_folded = {key: tuple(ids) for key, ids in by_folded.items()}
         self._near = OneEdit(self.folded)
 
+    def uses(self, segment: str) -> int:
+        """How many codes' names hold ``segment`` (a lower-case word of :func:`segments`)."""
+        return self._segments.df(segment)
+
     def starting_with(self, lowered: str, most: int) -> list[str]:
         """Codes whose lower case starts with ``lowered``, in sorted order; [] past ``most``."""
         lo = bisect_left(self._sorted_keys, lowered)

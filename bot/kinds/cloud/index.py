@@ -328,10 +328,6 @@ class CloudIndex:
             self._keys[key] = group  # the same tuple as the group's key
         self._table = CodeTable(partial)
         self._codes = sorted(self._by_exact)
-        # The words of code names few codes use (balance, enough; not status, error, not): two
-        # of them in a quoted message tell which of the codes documenting it names it.
-        uses = Counter(seg for code in {code for _, code in self._groups} for seg in set(segments(code)))
-        self._telling = frozenset(seg for seg, n in uses.items() if n <= _TELLING_USES)
         self._spaced_codes = {loose(c): c for c in self._codes if " " in c}
         phrases_in = phrases
         phrases = set(_HTTP_PHRASES)
@@ -1084,8 +1080,7 @@ class CloudIndex:
             # more APIs document; then the clouds in the fixed order.
             unnamed = bool(cand.provider) and cand.provider not in opened_by
             if cand.tier == "message":
-                spelt = len(self._telling.intersection(segments(code)).intersection(words)) if words else 0
-                spelt = spelt if spelt >= _SPELT_WORDS else 0
+                spelt = self._spelt(code, words) if words else 0
                 prior = self._meaning.prior(cand.provider, code)
             else:
                 spelt, prior = 0, 0.0
@@ -1105,6 +1100,12 @@ class CloudIndex:
         ranked.sort(key=lambda item: item[0])
         # Answers are put together for the matches returned only: rows, variants, families.
         return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]
+
+    def _spelt(self, code: str, words: frozenset[str]) -> int:
+        """How many telling words of the code's name (balance, enough: in few codes' names;
+        not status, error, not) the quote holds: 0 below _SPELT_WORDS."""
+        spelt = sum(1 for seg in set(segments(code)) if seg in words and self._table.uses(seg) <= _TELLING_USES)
+        return spelt if spelt >= _SPELT_WORDS else 0
 
     def _may_answer(self, cand: _Candidate, hints: Hints) -> bool:
         """A candidate read from a row nobody asked about (hints.NAMED_ONLY) is dropped; a code
