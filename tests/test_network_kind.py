@@ -1518,3 +1518,17 @@ def test_what_a_client_prints_instead_of_a_status_it_never_gets_names_the_client
     # A status the client does get keeps the lead beside a log line the network card quotes too.
     line = "upstream timed out (110: Connection timed out) while reading response header from upstream"
     assert service.resolve(line).matches[0].status == 504
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grpc 报 unimplimented: unknown service helloworld.Greeter",  # the status name misspelt
+        "grpc 调用返回 unknown method SayHello for service Greeter",
+    ],
+)
+def test_unknown_service_or_method_is_how_grpc_describes_unimplemented(service, text):
+    keys = [m.key for m in service.resolve(text).matches]
+    assert keys[0] == "UNIMPLEMENTED" and "UNKNOWN" not in keys
+    # The word alone is still the UNKNOWN status.
+    assert service.resolve("grpc 报 unknown 错误").matches[0].key == "UNKNOWN"

@@ -109,6 +109,7 @@ _NEEDS = {
     _OPENSSL_VERIFY_RE: ("verify", "x509", "openssl"),
 }
 # grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
+_UNIMPLEMENTED_TOLD = (" service", " method")  # right after "unknown"
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
@@ -1124,6 +1125,11 @@ class NetworkIndex:
                 name = upper if upper in self._grpc else _camel_to_snake(token)
                 if token.islower() and _PASSIVE_BEFORE_RE.search(text, max(0, at - 8), at) is not None:
                     continue  # "the call gets aborted once the time runs out": a verb, not ABORTED
+                if name == "UNKNOWN" and text[at + len(token) : at + len(token) + 8].lower().startswith(_UNIMPLEMENTED_TOLD):
+                    # "unknown service foo.Bar", "unknown method Baz": how gRPC describes its
+                    # UNIMPLEMENTED status, not the UNKNOWN one.
+                    found.append(("UNIMPLEMENTED", f"gRPC 对 UNIMPLEMENTED 的描述「{token} …」", at))
+                    continue
                 if name in self._grpc and (grpc_context or "_" in name or len(name) >= 8):
                     # "code = InvalidArgument", "StatusCode.ABORTED": the name as gRPC prints it.
                     stated = text[max(0, at - 12) : at].lower().endswith(_GRPC_STATED)
