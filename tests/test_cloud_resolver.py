@@ -969,3 +969,10 @@ def test_a_message_three_clouds_document_is_the_named_only_products_when_it_is_n
     # Aliyun OSS, Huawei OBS and Tencent COS all say this; naming COS puts Tencent's first.
     top = service.resolve("COS getObject -> The specified key does not exist.").matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "NoSuchKey")
+
+
+def test_the_gateway_runtimes_spelling_typed_without_its_dot(service) -> None:
+    # Huawei's gateway prints APIGW.0301 (its table: APIG.0301); typed as one word it is the same code.
+    top = service.resolve("华为云 apigw0301 认证失败").matches[0]
+    assert (top.answer.provider, top.answer.error_code, top.tier) == ("huaweicloud", "APIGW.0301", "code")
+    assert "APIG.0301" in top.why

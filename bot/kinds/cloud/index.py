@@ -187,11 +187,17 @@ def loose(text: str) -> str:
 
 # The prefix Huawei's API gateway prints in its responses, and the one its error table uses.
 _GATEWAY_RUNTIME, _DOCUMENTED = "APIGW.", "APIG."
+_RUNTIME_LOOSE, _DOCUMENTED_LOOSE = "apigw", "apig"  # the same, as loose() leaves them
 
 
 def _runtime_spelling(token: str) -> bool:
     """Is ``token`` a Huawei gateway code as its runtime prints it ("APIGW.0301")?"""
     return token[:6].upper() == _GATEWAY_RUNTIME
+
+
+def _runtime_loose(token: str) -> bool:
+    """Is ``token`` that spelling without its dot ("apigw0301", "APIGW 0301" joined)?"""
+    return token[:5].lower() == _RUNTIME_LOOSE and token[5:].isdigit()
 
 
 _RUNTIME_PRODUCT = "APIG (gateway runtime)"
@@ -621,7 +627,7 @@ class CloudIndex:
         for token in tokens:
             # Every code is under its loose key, and a token that matches one exactly or in
             # another case has that code's loose key: most words of a paste have none.
-            if loose(token) in by_loose or _runtime_spelling(token):
+            if loose(token) in by_loose or _runtime_spelling(token) or _runtime_loose(token):
                 best = max(best, self._add_code(cands, token, tuning.TYPED_CODE, "错误码", hints))
             elif "." in token:
                 # "oss2.exceptions.SignatureDoesNotMatch": an SDK's exception class named after
@@ -766,6 +772,12 @@ class CloudIndex:
             # APIG.0301. The answer keeps the spelling the user met.
             hits[documented] = (base - step, f"{why}（错误码表里写作 {documented}）")
             typed = _GATEWAY_RUNTIME + token[6:]
+        elif not hits and _runtime_loose(token):
+            # "apigw0301": the runtime's spelling typed without its dot.
+            digits = loose(token)[len(_RUNTIME_LOOSE) :]
+            for code in self._by_loose.get(_DOCUMENTED_LOOSE + digits, ()):
+                hits[code] = (base - 2 * step, f"{why}（忽略分隔符，错误码表里写作 {code}）")
+                typed = _GATEWAY_RUNTIME + digits
         best = 0.0
         for code, (score, reason) in hits.items():
             if code in self._weak and base < tuning.BODY_CODE:
