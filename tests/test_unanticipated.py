@@ -1825,6 +1825,8 @@ SESSION_19_QUESTIONS = [
     ("谁写的代码报 ECONNRESET 了，帮忙看看", "ECONNRESET"),
     # Who changed it, asked because something of one's own is out of reach now.
     ("mysql 突然连不上了，一直报 EHOSTUNREACH，安全组规则是谁改的？", "EHOSTUNREACH"),
+    # Or fails on and on since someone stopped it.
+    ("谁把预发的 redis 停了？服务一直 ECONNREFUSED 10.0.0.8:6379 😤", "ECONNREFUSED"),
     # "结果是" and what came out, not what was wrong.
     ("我 telnet 了一下，结果是 connection refused", "ECONNREFUSED"),
     ("换了个网络试，结果是 ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED"),
