@@ -2946,3 +2946,12 @@ def test_a_mood_given_as_a_code_and_then_asked_about_is_answered(service):
 def test_the_name_said_as_the_one_mixed_up_with_follows_the_name_asked(service):
     matches = service.resolve("请求超时到底是哪个码，和网关超时老是记混").matches
     assert [m.status for m in matches[:2]] == [408, 504]
+
+
+def test_how_a_server_should_answer_is_a_status_asked_for(service):
+    from bot.core import domain
+
+    text = "视频播放器发了 Range: bytes=99999999- 但文件只有 10MB，服务器按规范应该怎么回"
+    assert service.resolve(text).matches[0].status == 416
+    # How to answer a person is not that.
+    assert not domain.asks_for_status("老板发消息我该怎么回")
