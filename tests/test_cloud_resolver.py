@@ -813,6 +813,9 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
         # Sales suspended for now (暂停售卖 holds 停售, "no longer sold"): out of stock, not retired.
         ("阿里云 RunInstances 开 ecs.g7.large，提示该资源目前库存不足暂停售卖", "OperationDenied.NoStock"),
         ("阿里云买 ECS 说这个规格暂时售罄了，暂停销售，稍后再试", "OperationDenied.NoStock"),
+        # Out of stock (库存) is its own word, apart from a zone sold out (Zone.NotOnSale's 售罄).
+        ("阿里云开 ECS 报所选实例规格在这个可用区库存不足，换个可用区能行吗", "OperationDenied.NoStock"),
+        ("腾讯云 CVM 下单提示该实例类型已售罄", "ResourcesSoldOut.SpecifiedInstanceType"),
     ],
 )
 def test_durations_and_limits_in_the_concept_lexicon(service, text, code):

@@ -323,7 +323,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not enough left",
         "不足",
         "不够",
-        "库存",
         "售罄",
         "卖光",
         "卖完",
@@ -335,9 +334,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not enough",
         "sold out",
         "soldout",
-        "stock",
-        "nostock",
-        "inventory",  # 库存
         "run out",
         "enough",
     ),
@@ -1673,6 +1669,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "driver": ("驱动", "driver", "drivers"),
     "underwrite": ("包销", "underwrite", "underwriting"),
     "rescue": ("救援", "rescue"),
+    # What is short when a thing is out of stock (库存不足: stock, and 不足), apart from a zone
+    # or a type sold out (售罄), which vendors file under other codes.
+    "stock": ("库存", "stock", "nostock", "inventory"),
 }
 
 # What went wrong: a question with none of these is no error question (chatter that names a
@@ -1680,6 +1679,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 PREDICATES = frozenset(
     {
         "lastone",
+        "stock",
         "notfound",
         "exists",
         "byothers",
