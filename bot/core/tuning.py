@@ -190,6 +190,7 @@ MESSAGE_CUTOFF = 70.0  # message similarity (0–100) below which a message is n
 # Meaning tier (``meaning.py``): BM25 over each row's code words, messages and product, with
 # concept terms. How much each kind of query term says; concepts bridge paraphrases.
 MEANING_CONCEPT_WEIGHT = 2.0  # what went wrong, and to what (~notfound, ~bucket)
+MEANING_SCENE_INSTANCE = 0.75  # an instance named only in the scene of what the cloud said
 MEANING_LOOKED_IN = 0.5  # a concept named only as where the missing thing was looked for
 MEANING_MISSING_THING = 2.0  # the thing said to be missing ("这个安全组不存在") counts this much more
 MEANING_ACTION_WEIGHT = 1.2  # what the user did (~delete): messages often leave it out

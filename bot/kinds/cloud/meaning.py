@@ -150,6 +150,7 @@ _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
 
 
 # The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
+_INSTANCE = _CONCEPT_TERM + "instance"
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
 _HAS_NO = ("里面没有", "里没有")
@@ -361,6 +362,13 @@ class MeaningIndex:
         for provider, product in sorted(hints.products or implied):  # sorted: the same float sums every run
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
                 weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
+        if _INSTANCE in weights and (said := SAID_RE.search(surfaced)) is not None:
+            # "腾讯云 CVM 买实例，提示这个可用区已经卖完了": what the cloud said names its own thing
+            # and what went wrong with it; the instance being bought or made is the scene of
+            # nearly every compute call, not part of the error (the type sold out in a zone).
+            _, own = _terms(said.group(1))
+            if "instance" not in own and own & PREDICATES and own - PREDICATES - FRAMES:
+                weights[_INSTANCE] *= tuning.MEANING_SCENE_INSTANCE
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
         if len(problems) > 1:
             # "用别的账号共享给我的镜像开机，报在当前账号下找不到这个镜像": what the cloud said went
