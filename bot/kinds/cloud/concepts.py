@@ -596,6 +596,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "too frequent",
         "too frequently",
         "请求频率",
+        "频率限制",  # "请求的次数超过了频率限制": a rate limit
         "降低频率",
         "频率过高",
         "频率太高",
