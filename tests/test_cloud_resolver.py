@@ -817,7 +817,7 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
         ("阿里云开 ECS 报所选实例规格在这个可用区库存不足，换个可用区能行吗", "OperationDenied.NoStock"),
         ("腾讯云 CVM 下单提示该实例类型已售罄", "ResourcesSoldOut.SpecifiedInstanceType"),
         # A rate limit (频率限制), Tencent's common RequestLimitExceeded, not a filter's value limit.
-        ("腾讯云批量拉实例列表，接口说请求频率超过限制", "RequestLimitExceeded"),
+        ("腾讯云 SDK 循环调接口，返回请求频率超过限制", "RequestLimitExceeded"),
         # The instance bought is the scene; what the cloud said is about the zone.
         ("腾讯云 CVM 买实例，提示这个可用区已经卖光了", "ResourceInsufficient.AvailabilityZoneSoldOut"),
     ],
