@@ -25,7 +25,7 @@ def test_generated_terms_are_current(kb: KnowledgeBase) -> None:
 
 def _index_state(index: MeaningIndex) -> tuple:
     bm25 = index._bm25
-    return (index._concepts, bm25._postings, bm25._idf_by_len, bm25._norms, bm25._common_tf, index._prior)
+    return (index._concepts, index._named, bm25._postings, bm25._idf_by_len, bm25._norms, bm25._common_tf, index._prior)
 
 
 @pytest.mark.parametrize(

@@ -258,7 +258,8 @@ class MeaningIndex:
         self._concept_idf = {c: self._bm25.idf(c) for own in set(self._concepts) for c in own}
         # The concepts each code's name says by itself (AccessDenied: ~forbidden; the texts
         # of the names alone are read with the rows', see distinct_texts).
-        self._named = {key: seen[_name_text(key[1])][1] for key in keys}
+        # One shared tuple per row (a list of pointers: a dict by code held ~0.1 MiB more).
+        self._named = [seen[_name_text(row.error_code)][1] for row in rows]
         # Each row's API actions, lower case: one set per distinct list (1,274 rows name 511
         # lists; a set apiece held ~0.5 MiB) and one shared empty set for the rows with none.
         none: frozenset[str] = frozenset()
@@ -400,7 +401,7 @@ class MeaningIndex:
         # fsum's exact sum does not depend on the order of ``own``.
         story = reading.story
         missed = math.fsum([idf[c] for c in own if c not in weights and c not in story]) / total if total else 1.0
-        named = self._named[self._codes[i]]
+        named = self._named[i]
         if named and all(c in weights for c in named):
             # The question says all the code's name says (拒绝访问: AccessDenied): the rest of
             # its message (OBS's "…受 WORM 保护的对象") is one case of it, lacked less.
