@@ -2955,3 +2955,9 @@ def test_how_a_server_should_answer_is_a_status_asked_for(service):
     assert service.resolve(text).matches[0].status == 416
     # How to answer a person is not that.
     assert not domain.asks_for_status("老板发消息我该怎么回")
+
+
+def test_oneself_as_the_teapot_after_a_complaint_is_a_joke(service):
+    assert not service.resolve("老板的需求永远是 418，我是茶壶我不干").matches
+    # The teapot's name alone is still the name asked about.
+    assert service.resolve("我是一个茶壶").matches[0].status == 418

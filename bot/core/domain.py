@@ -1486,6 +1486,9 @@ _MEME_RE = re.compile(
     r"|心情\s?[:：]?\s?[1-5][0-9]{2}(?![0-9])"
     # A code said back in a joke ("我回了个 200 OK", "说我是 404", "我和周末的关系：301").
     r"|(?:我回了个|说我是|我是|的关系[:：]|印着|今天的我是)\s?[1-5][0-9]{2}"
+    # Oneself as 418's teapot, after something ("…永远是 418，我是茶壶我不干"): the reason phrase
+    # worn; alone at the start it is the name asked about.
+    r"|(?<=.)我是(?:一个|个|一把)?\s?茶壶"
     # Oneself as a code ("我 502 了，脑子网关超时", "我已经 429 了", "老板一句话我直接 500",
     # "我今天整個人就是 500", "I'm running on 503 today", "gonna 204 this meeting").
     r"|我(?:已经|直接|今天)?\s?[1-5][0-9]{2}\s?了|我直接\s?[1-5][0-9]{2}|整(?:个|個)人(?:就是)?\s?[1-5][0-9]{2}"
