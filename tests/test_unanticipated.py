@@ -2961,3 +2961,10 @@ def test_oneself_as_the_teapot_after_a_complaint_is_a_joke(service):
     assert not service.resolve("老板的需求永远是 418，我是茶壶我不干").matches
     # The teapot's name alone is still the name asked about.
     assert service.resolve("我是一个茶壶").matches[0].status == 418
+
+
+def test_an_error_gone_after_a_refresh_comes_and_goes(service):
+    # "又好了" after a refresh: the trouble is intermittent, not settled ("就好了" after a fix is).
+    top = service.resolve("ERR_CONNECTION_RESET 刷新一下又好了").matches[0]
+    assert top.key == "ERR_CONNECTION_RESET"
+    assert not service.resolve("jenkins 流水线又卡住了，重启一下就好了").matches

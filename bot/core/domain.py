@@ -1379,7 +1379,9 @@ SETTLED_WORDS = (
 # ... unless it goes on to say the trouble is still there: "证书续好了还是报错",
 # "好了，又 502 了", "重启好了但是打不开". Trouble that persists outlasts even a step told
 # after it ("上传还是 413，client_max_body_size 已经改成 50m").
-PERSISTS = ("还是", "仍然", "依然", "依旧", "仍旧", "还没好", "还出现", "还会出现", "still")
+# Trouble still there, or coming and going ("刷新一下又好了": it was back to normal after a
+# refresh, so it comes back too; "重启一下就好了" is a fix told).
+PERSISTS = ("还是", "仍然", "依然", "依旧", "仍旧", "还没好", "还出现", "还会出现", "still", "又好了")
 TROUBLE_WORDS = (
     *PERSISTS,
     *"还报 还在 又 不好 不行 不了 无法 不能 没法 不通 一直 总是 老是 但 可是 却 突然 结果 返回说 无效 以后就 之后就 偶尔 again".split(),
