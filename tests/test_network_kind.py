@@ -1532,3 +1532,11 @@ def test_unknown_service_or_method_is_how_grpc_describes_unimplemented(service, 
     assert keys[0] == "UNIMPLEMENTED" and "UNKNOWN" not in keys
     # The word alone is still the UNKNOWN status.
     assert service.resolve("grpc 报 unknown 错误").matches[0].key == "UNKNOWN"
+
+
+def test_certificate_not_trusted_is_the_browsers_words_unless_a_program_says_them(service):
+    # Said alone it is what Chrome shows (ERR_CERT_AUTHORITY_INVALID); said of a program, the
+    # same fault under OpenSSL's name, the browser card's twin.
+    assert service.resolve("证书不受信任").matches[0].answer.name == "ERR_CERT_AUTHORITY_INVALID"
+    top = service.resolve("python requests 报证书不受信任").matches[0]
+    assert top.answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"

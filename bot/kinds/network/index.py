@@ -293,6 +293,8 @@ _PROTOCOL_WORDS = {
 _NOT_BROWSER_RE = re.compile(
     PROGRAM_NAMES + r"|curl|socket|errno|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
 )
+# A program, not a phone or an app, which as often runs a browser ("老安卓手机打开我们网站").
+_PROGRAM_RE = re.compile(PROGRAM_NAMES + r"|curl|requests|okhttp|axios")
 # The operating system's side of a connection told ("对方内核直接回了 RST，程序里拿到的错误"): with
 # no browser named, the fault is read among the programs' cards (see _asked_description).
 _OS_SIDE_RE = re.compile(r"程序|内核|系统调用|syscall|(?<![a-z])(?:tcp|rst)(?![a-z])")
@@ -1399,6 +1401,12 @@ class NetworkIndex:
         # The text as typed, then (when it differs) without the time words and adverbs put
         # inside a phrase ("证书昨晚过期了", "端口好像被占用了").
         tcp_handshake = _tcp_handshake_told(q.folded)
+        # A browser's words said by a program, no browser named ("python requests 报证书不受信任"):
+        # the same fault under the programs' name, its twin among the browser card's see_also
+        # (ERR_CERT_AUTHORITY_INVALID → OpenSSL's unknown issuer).
+        elsewhere = _PROGRAM_RE.search(q.folded) is not None and not any(
+            w in q.folded for w in _PROTOCOL_WORDS["browser"]
+        )
         for text in dict.fromkeys((query, without_fillers(query))):
             padded = f" {text} "
             for choice in self._contained.find(padded):
@@ -1409,7 +1417,10 @@ class NetworkIndex:
                 coverage = len(choice.key) / max(len(text), 1)
                 # "grpc 请求超时" names the technology: more specific than the status alias inside it.
                 tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
-                offer(choice.target, tuning.contained_alias(coverage), choice.label, tier)
+                target = choice.target
+                if elsewhere and self.entries[target].family == "browser":
+                    target = self._see_also_in(self.entries[target], "tls") or target
+                offer(target, tuning.contained_alias(coverage), choice.label, tier)
         if 4 <= len(query) <= 80:
             for _key, score, index in self._typos.extract(query, 80, limit=3):
                 choice = self._fuzzy_choices[index]
