@@ -2968,3 +2968,9 @@ def test_an_error_gone_after_a_refresh_comes_and_goes(service):
     top = service.resolve("ERR_CONNECTION_RESET 刷新一下又好了").matches[0]
     assert top.key == "ERR_CONNECTION_RESET"
     assert not service.resolve("jenkins 流水线又卡住了，重启一下就好了").matches
+
+
+def test_tools_compared_by_preference_are_no_fault(service):
+    assert not service.resolve("你们平时用 curl 还是 httpie").matches
+    # A tool's error is still asked about.
+    assert service.resolve("curl 报 (7) Failed to connect 是啥原因").matches

@@ -1951,7 +1951,9 @@ DISCUSSION_WORDS = tuple(
     # Errors as a subject of work: their texts, logs and formats ("前端错误提示文案这块…").
     "文案 提示文案 错误提示 错误日志 日志量 错误信息 空指针 堆栈 安全扫描 维度 "
     # The bill: "OSS 存储费用这个月涨了不少", "腾讯云代金券月底就过期了".
-    "费用 账单 对账 流量费 作业 有意见 有人反对 吐槽 吐个槽 复习 期末 成本 有人用过 体验怎么样 优缺点 "
+    "费用 账单 对账 流量费 作业 有意见 有人反对 吐槽 吐个槽 复习 期末 成本 有人用过 体验怎么样 体验咋样 优缺点 "
+    # Tools compared or asked about ("你们平时用 curl 还是 httpie"): preference, no fault.
+    "平时用 好不好用 哪个好用 "
     "怎么跟他解释 怎么跟老板解释 不同意 "
     # News passed on ("听说上周某云有个可用区挂了，还上了热搜"): gossip, no trouble of one's own.
     "热搜 看新闻 新闻说".split()
