@@ -372,6 +372,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "notenoughbalance",
         "insufficient balance",
         "enough money",
+        "not enough money",  # before "not enough" (short) reads it
+        "out of money",
         "money left",
         "top up",
         "top-up",
