@@ -1490,7 +1490,7 @@ _MEME_RE = re.compile(
     r"|(?:我回了个|说我是|我是|的关系[:：]|印着|今天的我是)\s?[1-5][0-9]{2}"
     # Oneself as 418's teapot, after something ("…永远是 418，我是茶壶我不干"): the reason phrase
     # worn; alone at the start it is the name asked about.
-    r"|(?<=.)我是(?:一个|个|一把)?\s?茶壶"
+    r"|,我是(?:一个|个|一把)?\s?茶壶|, 我是(?:一个|个|一把)?\s?茶壶| 我是(?:一个|个|一把)?\s?茶壶"
     # Oneself as a code ("我 502 了，脑子网关超时", "我已经 429 了", "老板一句话我直接 500",
     # "我今天整個人就是 500", "I'm running on 503 today", "gonna 204 this meeting").
     r"|我(?:已经|直接|今天)?\s?[1-5][0-9]{2}\s?了|我直接\s?[1-5][0-9]{2}|整(?:个|個)人(?:就是)?\s?[1-5][0-9]{2}"
@@ -1505,7 +1505,7 @@ _MEME_RE = re.compile(
 # The words every alternative of _MEME_RE starts with.
 _MEME_STARTS = ("的我", "我的状态", "精神状态", "本人状态", "今日状态", "今天状态", "今天的状态", "的态度", "口号", "像", "这周的状态")
 _MEME_STARTS += ("今天心情", "心情", "我回了个", "说我是", "我是", "的关系", "印着", "今天的我是")
-_MEME_STARTS += ("我", "整", "i'm", "i am", "im", "gonna")
+_MEME_STARTS += ("我", "整", "i'm", "i am", "im", "gonna", ",我是", ", 我是", " 我是")
 # ASCII text holds only the English words, and their alternatives need a space after them.
 _MEME_LATIN_WORDS = tuple(f"{w} " for w in _MEME_STARTS if w.isascii())
 # The English words only where _MEME_RE's alternatives for them can match: not after a
