@@ -293,8 +293,9 @@ _PROTOCOL_WORDS = {
 _NOT_BROWSER_RE = re.compile(
     PROGRAM_NAMES + r"|curl|socket|errno|(?<![a-z_])connect(?![a-z_])|安卓|android|iphone|ios|app(?![a-z])"
 )
-# A program, not a phone or an app, which as often runs a browser ("老安卓手机打开我们网站").
-_PROGRAM_RE = re.compile(PROGRAM_NAMES + r"|curl|requests|okhttp|axios")
+# A program, not a phone or an app, which as often runs a browser ("老安卓手机打开我们网站");
+# 程序 as in "这种情况程序里该怎么处理".
+_PROGRAM_RE = re.compile(PROGRAM_NAMES + r"|curl|requests|okhttp|axios|程序")
 # The operating system's side of a connection told ("对方内核直接回了 RST，程序里拿到的错误"): with
 # no browser named, the fault is read among the programs' cards (see _asked_description).
 _OS_SIDE_RE = re.compile(r"程序|内核|系统调用|syscall|(?<![a-z])(?:tcp|rst)(?![a-z])")
