@@ -1540,3 +1540,6 @@ def test_certificate_not_trusted_is_the_browsers_words_unless_a_program_says_the
     assert service.resolve("证书不受信任").matches[0].answer.name == "ERR_CERT_AUTHORITY_INVALID"
     top = service.resolve("python requests 报证书不受信任").matches[0]
     assert top.answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+    # So when the browser is told fine and a phone or a client fails.
+    told = service.resolve("nginx 配了证书，电脑浏览器打开正常，iPhone 上的 app 却说证书不受信任").matches[0]
+    assert told.answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"

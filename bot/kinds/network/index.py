@@ -295,6 +295,8 @@ _NOT_BROWSER_RE = re.compile(
 )
 # A program, not a phone or an app, which as often runs a browser ("老安卓手机打开我们网站");
 # 程序 as in "这种情况程序里该怎么处理".
+# The browser told fine (literal-led, a bounded gap).
+_BROWSER_FINE_RE = re.compile(r"(?:浏览器|chrome)[^,，。;；]{0,6}?(?:正常|没问题|能打开|可以打开|打得开)")
 _PROGRAM_RE = re.compile(PROGRAM_NAMES + r"|curl|requests|okhttp|axios|程序")
 # The operating system's side of a connection told ("对方内核直接回了 RST，程序里拿到的错误"): with
 # no browser named, the fault is read among the programs' cards (see _asked_description).
@@ -1405,9 +1407,10 @@ class NetworkIndex:
         # A browser's words said by a program, no browser named ("python requests 报证书不受信任"):
         # the same fault under the programs' name, its twin among the browser card's see_also
         # (ERR_CERT_AUTHORITY_INVALID → OpenSSL's unknown issuer).
-        elsewhere = _PROGRAM_RE.search(q.folded) is not None and not any(
-            w in q.folded for w in _PROTOCOL_WORDS["browser"]
-        )
+        # Or by another client while the browser is told fine ("电脑浏览器正常，安卓和 curl 都说…").
+        elsewhere = (
+            _PROGRAM_RE.search(q.folded) is not None and not any(w in q.folded for w in _PROTOCOL_WORDS["browser"])
+        ) or (_BROWSER_FINE_RE.search(q.folded) is not None and _NOT_BROWSER_RE.search(q.folded) is not None)
         for text in dict.fromkeys((query, without_fillers(query))):
             padded = f" {text} "
             for choice in self._contained.find(padded):
