@@ -2974,3 +2974,11 @@ def test_tools_compared_by_preference_are_no_fault(service):
     assert not service.resolve("你们平时用 curl 还是 httpie").matches
     # A tool's error is still asked about.
     assert service.resolve("curl 报 (7) Failed to connect 是啥原因").matches
+
+
+def test_no_logs_at_all_and_a_cry_for_help_are_trouble(service):
+    from bot.core import domain
+
+    # "一条日志都没有" is a clue missing, not "一个报错都没有了"; 救命 / 🆘 ask for help.
+    assert service.resolve("线上接口一直 502，一条日志都没有，运维已经下班了，救命🆘").matches[0].status == 502
+    assert domain.asks_for_help("救命")
