@@ -599,6 +599,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "too frequently",
         "请求频率",
         "频率限制",  # "请求的次数超过了频率限制": a rate limit
+        "frequency limit",
         "降低频率",
         "频率过高",
         "频率太高",
@@ -1675,6 +1676,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # What is short when a thing is out of stock (库存不足: stock, and 不足), apart from a zone
     # or a type sold out (售罄), which vendors file under other codes.
     "stock": ("库存", "stock", "nostock", "inventory"),
+    # A request's timestamp (InvalidTimeStamp.*; Tencent's Timestamp parameter), not any time.
+    "timestamp": ("时间戳", "timestamp", "time stamp", "timestamps"),
 }
 
 # What went wrong: a question with none of these is no error question (chatter that names a
