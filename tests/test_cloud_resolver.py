@@ -817,7 +817,7 @@ def test_respelling_swaps_one_character_of_a_term(text, spelt, put):
         ("阿里云开 ECS 报所选实例规格在这个可用区库存不足，换个可用区能行吗", "OperationDenied.NoStock"),
         ("腾讯云 CVM 下单提示该实例类型已售罄", "ResourcesSoldOut.SpecifiedInstanceType"),
         # A request's timestamp is its own thing (InvalidTimeStamp.*), not any time or date.
-        ("阿里云 OpenAPI 报 timestamp expired，时间戳过期了", "InvalidTimeStamp.Expired"),
+        ("阿里云 API 报 timestamp expired，可是服务器时间没问题啊", "InvalidTimeStamp.Expired"),
         # Not enough money is a balance, before "not enough" alone reads it as a shortage.
         ("Tencent CVM RunInstances says there is not enough money left in my account", "InvalidAccount.InsufficientBalance"),
         # A rate limit (频率限制), Tencent's common RequestLimitExceeded, not a filter's value limit.
