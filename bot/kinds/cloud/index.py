@@ -701,7 +701,7 @@ class CloudIndex:
                     )
                     if again is not None:
                         self._add_meaning(cands, again, told, limit)
-        return tuple(self._finish(cands, hints, body, limit, said, _latin_words(text)))
+        return tuple(self._finish(cands, hints, body, limit, said, text))
 
     def _typed_open(
         self, tokens: list[str], body: Body | None, hints: Hints, apis: frozenset[str]
@@ -1041,11 +1041,12 @@ class CloudIndex:
         body: Body | None,
         limit: int,
         said: frozenset[tuple[str, str]] = frozenset(),
-        words: frozenset[str] = frozenset(),
+        text: str = "",
     ) -> list[Match]:
         """The candidates ranked on the one scale; ``said``: the named-only products the
-        question's words opened, whose cloud goes first among clouds tied; ``words``: the
-        question's Latin words, lower case, which break ties among codes quoted alike."""
+        question's words opened, whose cloud goes first among clouds tied; ``text``: the
+        question, whose Latin words break ties among codes quoted alike."""
+        words: frozenset[str] | None = None  # read at the first message quoted
         ranked: list[tuple[tuple[Any, ...], float, _Candidate]] = []
         opened_by = {provider for provider, _ in said}
         for cand in cands.values():
@@ -1092,6 +1093,8 @@ class CloudIndex:
             # more APIs document; then the clouds in the fixed order.
             unnamed = bool(cand.provider) and cand.provider not in opened_by
             if cand.tier == "message":
+                if words is None:
+                    words = _latin_words(text)
                 spelt = self._spelt(code, words) if words else 0
                 prior = self._meaning.prior(cand.provider, code)
             else:

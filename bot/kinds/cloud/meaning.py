@@ -149,8 +149,8 @@ _SMS_RE = re.compile(r"短信|(?<![a-z])sms(?![a-z])")
 _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
 
 
-# The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
 _INSTANCE = _CONCEPT_TERM + "instance"
+# The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
 _HAS_NO = ("里面没有", "里没有")

@@ -108,8 +108,8 @@ _NEEDS = {
     _WS_AFTER_RE: ("we", "ws", "close", "关闭码", "关闭代码", "断开码"),
     _OPENSSL_VERIFY_RE: ("verify", "x509", "openssl"),
 }
+_UNIMPLEMENTED_TOLD = (" service", " method")  # right after "unknown": gRPC's words for UNIMPLEMENTED
 # grpc-node and grpc-js print "Error: 14 UNAVAILABLE: …": the number and the name agree.
-_UNIMPLEMENTED_TOLD = (" service", " method")  # right after "unknown"
 _GRPC_NODE_RE = re.compile(r"([0-9](?<![0-9][0-9])[0-9]?) ([A-Z][A-Z_]{1,19}):")
 _GRPC_CONTEXT = ("grpc", "gprc", "grcp", "rpc error", "statuscode.", "status{code", "statusruntimeexception", "code = ")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
@@ -295,9 +295,9 @@ _NOT_BROWSER_RE = re.compile(
 )
 # A program, not a phone or an app, which as often runs a browser ("老安卓手机打开我们网站");
 # 程序 as in "这种情况程序里该怎么处理".
+_PROGRAM_RE = re.compile(PROGRAM_NAMES + r"|curl|requests|okhttp|axios|程序")
 # The browser told fine (literal-led, a bounded gap).
 _BROWSER_FINE_RE = re.compile(r"(?:浏览器|chrome)[^,，。;；]{0,6}?(?:正常|没问题|能打开|可以打开|打得开)")
-_PROGRAM_RE = re.compile(PROGRAM_NAMES + r"|curl|requests|okhttp|axios|程序")
 # The operating system's side of a connection told ("对方内核直接回了 RST，程序里拿到的错误"): with
 # no browser named, the fault is read among the programs' cards (see _asked_description).
 _OS_SIDE_RE = re.compile(r"程序|内核|系统调用|syscall|(?<![a-z])(?:tcp|rst)(?![a-z])")
@@ -351,6 +351,16 @@ _PINYIN_PARTICLES = (f"{pinyin.SEP}le{pinyin.SEP}", f"{pinyin.SEP}la{pinyin.SEP}
 # An English text typed alone with fewer spaces than this (four words at most) is also read
 # without the word at either end: two or three look-ups more, on short texts only.
 _SLIPPED_SPACES = 4
+
+
+def _said_outside_the_browser(folded: str) -> bool:
+    """Are a browser's words said by a program, no browser named ("python requests 报证书不受
+    信任"), or by another client while the browser is told fine ("电脑浏览器正常，安卓和 curl 都说…")?
+    Then the fault is the browser card's twin among its see_also, under the programs' name
+    (ERR_CERT_AUTHORITY_INVALID → OpenSSL's unknown issuer)."""
+    if _PROGRAM_RE.search(folded) is not None and not any(w in folded for w in _PROTOCOL_WORDS["browser"]):
+        return True
+    return _BROWSER_FINE_RE.search(folded) is not None and _NOT_BROWSER_RE.search(folded) is not None
 
 
 def _tcp_handshake_told(folded: str) -> bool:
@@ -1404,13 +1414,7 @@ class NetworkIndex:
         # The text as typed, then (when it differs) without the time words and adverbs put
         # inside a phrase ("证书昨晚过期了", "端口好像被占用了").
         tcp_handshake = _tcp_handshake_told(q.folded)
-        # A browser's words said by a program, no browser named ("python requests 报证书不受信任"):
-        # the same fault under the programs' name, its twin among the browser card's see_also
-        # (ERR_CERT_AUTHORITY_INVALID → OpenSSL's unknown issuer).
-        # Or by another client while the browser is told fine ("电脑浏览器正常，安卓和 curl 都说…").
-        elsewhere = (
-            _PROGRAM_RE.search(q.folded) is not None and not any(w in q.folded for w in _PROTOCOL_WORDS["browser"])
-        ) or (_BROWSER_FINE_RE.search(q.folded) is not None and _NOT_BROWSER_RE.search(q.folded) is not None)
+        elsewhere: bool | None = None  # worked out at the first browser card an alias names
         for text in dict.fromkeys((query, without_fillers(query))):
             padded = f" {text} "
             for choice in self._contained.find(padded):
@@ -1422,8 +1426,11 @@ class NetworkIndex:
                 # "grpc 请求超时" names the technology: more specific than the status alias inside it.
                 tier = "named" if any(w in choice.key for w in _TECH_WORDS) else "alias"
                 target = choice.target
-                if elsewhere and self.entries[target].family == "browser":
-                    target = self._see_also_in(self.entries[target], "tls") or target
+                if self.entries[target].family == "browser":
+                    if elsewhere is None:
+                        elsewhere = _said_outside_the_browser(q.folded)
+                    if elsewhere:
+                        target = self._see_also_in(self.entries[target], "tls") or target
                 offer(target, tuning.contained_alias(coverage), choice.label, tier)
         if 4 <= len(query) <= 80:
             for _key, score, index in self._typos.extract(query, 80, limit=3):
