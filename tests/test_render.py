@@ -238,3 +238,11 @@ def test_secrets_in_pasted_text_are_never_echoed(service, pasted, secret):
     assert secret not in replies.echo(pasted)
     for reply in (service.ask(pasted + " 这是啥奇怪的东西"), service.ask("qwertyzxcv " + pasted)):
         assert secret not in reply.html() and secret not in reply.plain()
+
+
+@pytest.mark.parametrize("text", ["证书不受信任", "ERR_CERT_AUTHORITY_INVALID", "网关超时怎么办", "阿里云 账号欠费"])
+def test_no_button_is_offered_twice(service, text):
+    # A runner-up the card also lists as related is one button, in the runners-up row.
+    reply = dispatch.answer(service.kb, service.resolve(text))
+    actions = [b.action for row in reply.buttons for b in row]
+    assert actions and len(actions) == len(set(actions)), actions

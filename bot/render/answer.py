@@ -124,4 +124,9 @@ def _remark(kb: KnowledgeBase, res: Resolution, limit: int) -> Reply:
 def _with_runners_up(kb: KnowledgeBase, reply: Reply, others: list[Match]) -> Reply:
     doc = Doc(list(reply.doc.lines))
     doc.blank().add(t("你可能还想找："), t(" · ".join(m.title for m in others)))
-    return Reply(doc, [[button(kb, m) for m in others], *reply.buttons])
+    first = [button(kb, m) for m in others]
+    # A runner-up the card also lists as related (526 beside ERR_CERT_AUTHORITY_INVALID) is
+    # one button, in the runners-up row.
+    shown = {b.action for b in first}
+    rows = [[b for b in row if b.action not in shown] for row in reply.buttons]
+    return Reply(doc, [first, *(row for row in rows if row)])
