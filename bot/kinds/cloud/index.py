@@ -1278,13 +1278,12 @@ def _short_id(provider: str, code: str) -> str:
     return hashlib.blake2b(f"{provider}:{code}".encode(), digest_size=6).hexdigest()
 
 
-_LATIN_WORD_RE = re.compile(r"[a-z]+")
 _TELLING_USES = 40  # a code-name word in at most this many codes tells codes apart
 _SPELT_WORDS = 2  # telling words of a code's name a quote must hold to favour it
 
 
 def _latin_words(text: str) -> frozenset[str]:
-    """The text's Latin words, lower case (one linear scan)."""
+    """The text's words in Latin letters and digits, lower case (one linear scan)."""
     return frozenset(_LATIN_WORD_RE.findall(text.lower()))
 
 

@@ -363,23 +363,23 @@ class MeaningIndex:
         for provider, product in sorted(hints.products or implied):  # sorted: the same float sums every run
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
                 weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
-        if _INSTANCE in weights and (said := SAID_RE.search(surfaced)) is not None:
-            # "腾讯云 CVM 买实例，提示这个可用区已经卖完了": what the cloud said names its own thing
-            # and what went wrong with it; the instance being bought or made is the scene of
-            # nearly every compute call, not part of the error (the type sold out in a zone).
-            _, own = _terms(said.group(1))
-            if "instance" not in own and own & PREDICATES and own - PREDICATES - FRAMES:
-                weights[_INSTANCE] *= tuning.MEANING_SCENE_INSTANCE
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
-        if len(problems) > 1:
+        # The concepts of what the cloud said ("…提示<clause>"), read once for the two uses below.
+        own: set[str] | None = None
+        if _INSTANCE in weights or len(problems) > 1:
+            said = SAID_RE.search(surfaced)
+            own = _terms(said.group(1))[1] if said is not None else None
+        # "腾讯云 CVM 买实例，提示这个可用区已经卖完了": what the cloud said names its own thing
+        # and what went wrong with it; the instance being bought or made is the scene of
+        # nearly every compute call, not part of the error (the type sold out in a zone).
+        if own is not None and _INSTANCE in weights and "instance" not in own and own & PREDICATES and own - PREDICATES - FRAMES:
+            weights[_INSTANCE] *= tuning.MEANING_SCENE_INSTANCE
+        if own is not None and len(problems) > 1:
             # "用别的账号共享给我的镜像开机，报在当前账号下找不到这个镜像": what the cloud said went
             # wrong is the problem; the story's own predicates (shared by others) set the scene.
-            said = SAID_RE.search(surfaced)
-            if said is not None:
-                _, own = _terms(said.group(1))
-                stated = frozenset(_CONCEPT_TERM + c for c in own & PREDICATES - FRAMES)
-                if stated and stated < problems:
-                    problems = stated
+            stated = frozenset(_CONCEPT_TERM + c for c in own & PREDICATES - FRAMES)
+            if stated and stated < problems:
+                problems = stated
         told = frozenset(_CONCEPT_TERM + c for c in story)
         return Reading(weights, frozenset(concepts), implied, problems, context, told)
 

@@ -163,13 +163,15 @@ _FOCUS_ASKED_RE = re.compile(
     # "日志里看到 494，这是啥状态码": the code, then a pointer back to it.
     r"|[，,]\s?(?:这|那)个?(?:是啥|是什么|啥意思|什么意思))"
 )
+_OWN_SIDE = ("我这边", "我这里", "我们这边")  # one's own service, whose code is the one met
 _FOCUS_SAID_RE = re.compile(
     r"(?:应(?<!说应)该|该(?<!说该)|其(?<!说其)实是|现(?<!说现)在报的是|现(?<!说现)在是|现(?<!说现)在返回的是|现(?<!说现)在又报|现(?<!说现)在又是|又(?<!说又)冒出来|出现的是|遇到的是|碰到的是|现(?<!说现)在全是|现(?<!说现)在都是|主要是|讲讲|说说|解释一下|解释下|介绍一下|介绍下|讲一下"
     # "…你们返回 403，前端只认 401，能统一成 401 吗": the code asked to change to; "502 和 504 有
     # 啥区别？我这边出现的是 504": the code met.
     r"|统一成|统一为"
     # "502 和 504 有啥区别，我这边返回的是 504": the code one's own service answers.
-    r"|我这边(?:返回的是|报的是|返回|报)|我这里(?:返回的是|报的是|返回|报)|我们这边(?:返回的是|报的是|返回|报))"
+    + "".join(f"|{side}(?:返回的是|报的是|返回|报)" for side in _OWN_SIDE)
+    + r")"
     r"\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
 _FOCUS_EN_RE = re.compile(
@@ -1637,7 +1639,7 @@ def _focus_codes(q: Query) -> tuple[str, ...]:
                 m.group(1)
                 for m in _FOCUS_SAID_RE.finditer(folded)
                 # "…我这边返回的是 403，这样对吗": the code put in doubt, not the one asked for.
-                if not (doubted and m.group().startswith(("我这边", "我这里", "我们这边")))
+                if not (doubted and m.group().startswith(_OWN_SIDE))
             )
             asks = (*_FOCUS_ASKED_RE.findall(folded), *said)
         found = q.memo["status.focus"] = asks
