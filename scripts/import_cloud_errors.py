@@ -10,7 +10,10 @@ adds facts those tables lack: Tencent Cloud's common error codes (AuthFailure.Si
 RequestLimitExceeded: the ones every Tencent API returns), from its API documentation; Aliyun's
 common errors the product tables lack (Throttling.User, InvalidSecurityToken.Expired), from its
 error centre, Auto Scaling's InvalidLoadBalancerId.NotFound, and the two balance errors
-RunInstances' own table lists (the shared table names five APIs per code, not that one).
+RunInstances' own table lists (the shared table names five APIs per code, not that one);
+Huawei's VPC table, and the reasons Huawei's API gateway runtime writes after APIG.0301's and
+APIG.0303's message ("Incorrect IAM authentication information: verify aksk signature fail"),
+from its FAQ pages.
 
     python scripts/import_cloud_errors.py [--src DIR] [--out DIR]
 """

@@ -987,3 +987,40 @@ def test_the_gateway_runtimes_spelling_typed_without_its_dot(service) -> None:
     top = service.resolve("华为云 apigw0301 认证失败").matches[0]
     assert (top.answer.provider, top.answer.error_code, top.tier) == ("huaweicloud", "APIGW.0301", "code")
     assert "APIG.0301" in top.why
+
+
+def test_a_named_only_product_asked_about_alone_reads_its_own_errors(service) -> None:
+    # "当前实例状态不支持该操作" is ECS's wording word for word; the question calls RDS, whose own
+    # error says the same in other words, so RDS's code leads and ECS's quote follows.
+    matches = service.resolve("阿里云 RDS 重置账号密码的时候提示当前实例状态不支持该操作，实例还在重启").matches
+    codes = [(m.answer.provider, m.answer.error_code) for m in matches if m.kind == "error"]
+    assert codes[0] == ("aliyun", "IncorrectDBInstanceState")
+    # Named beside ECS, RDS is the story, and ECS's quoted wording is the answer.
+    top = service.resolve("阿里云 ECS 重置密码时提示当前实例状态不支持该操作").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "InvalidOperation.InvalidEcsState")
+
+
+def test_a_product_is_asked_about_by_its_own_name_and_alone() -> None:
+    assert provider_hints("阿里云 RDS 变配失败").asked == {("aliyun", "RDS")}
+    # Opened by a word that is not its name (数据库 with the cloud named), or named beside
+    # another product: part of the story, not the API called.
+    assert provider_hints("阿里云 数据库实例 变配失败").opened == {("aliyun", "RDS")}
+    assert not provider_hints("阿里云 数据库实例 变配失败").asked
+    assert not provider_hints("腾讯云 CVM 导出镜像到 COS 失败").asked
+
+
+def test_the_reason_huaweis_gateway_writes_after_its_message(service) -> None:
+    # APIG.0301's error_msg goes on after a colon ("…: verify aksk signature fail"); quoted alone,
+    # that reason names the code.
+    top = service.resolve("verify aksk signature fail 这个报错啥意思，ak sk 都是刚复制的").matches[0]
+    assert (top.answer.provider, top.answer.error.error_code) == ("huaweicloud", "APIG.0301")
+    top = service.resolve("Incorrect app authentication information: app not found, appkey 0117e5e1").matches[0]
+    assert (top.answer.provider, top.answer.error.error_code) == ("huaweicloud", "APIG.0303")
+
+
+def test_a_template_filled_in_is_pasted_word_for_word(service) -> None:
+    # A documented message with a placeholder, pasted whole with the placeholder filled, is as
+    # sure as a message word for word: not the status whose English name it happens to hold
+    # ("processing" is 102's, "not found" 404's).
+    top = service.resolve("The input parameter “InstanceId” that is mandatory for processing this request is not supplied.").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "MissingParameter")

@@ -30,7 +30,7 @@ from bot.kinds.cloud.hints import HINT_RE, named_products
 from bot.kinds.cloud.index import CloudIndex, loose, provider_hints
 from bot.kinds.cloud.loader import load_cloud
 from bot.kinds.cloud.messages import compact
-from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudData
+from bot.kinds.cloud.model import EVERY_API, PROVIDER_ZH, CloudAnswer, CloudData
 from bot.kinds.cloud.sounds import SOUND_WORDS
 from bot.render.reply import Reply
 from bot.render.richtext import Line
@@ -519,12 +519,24 @@ class CloudKind:
     def beside_status(self, q: Query, typed: Match) -> Match | None:
         return None  # a retold message beside its status is read by Resolver._explaining
 
+    @staticmethod
+    def _of_named_product(answer: CloudAnswer, products: frozenset[tuple[str, str]]) -> bool:
+        """Is the answer's error of a product named (or of every API's, model.EVERY_API), or is
+        no product of its cloud named?"""
+        error = answer.error
+        if error is None or not any(provider == error.provider for provider, _ in products):
+            return True
+        return any(
+            (row.provider, row.product) in products or row.product in EVERY_API for row in (error, *answer.variants)
+        )
+
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Put cloud readings beside the best status reading (see tuning.weigh_cloud)."""
         if not matches:
             return matches
         hints = provider_hints(q.text)
         named = bool(hints.providers or hints.products)
+        products = hints.asked
         exact = self.index.is_documented_message(q.text)
         asked = domain.asks_for_status(q.folded) and not domain.asks_for_cloud_error(q.folded)
         # "用 curl 下载镜像文件…传到一半断了…这个退出码对应什么错误": another protocol's own code
@@ -551,6 +563,9 @@ class CloudKind:
             # Naming a provider lifts that provider's errors, not another's word-like code.
             provider = answer.error.provider if answer.error is not None else ""
             ours = not (hints.providers and provider) or provider in hints.providers
+            # ... and naming a product lifts that product's errors, not the wording another
+            # product of its cloud shares ("阿里云 RDS … 当前实例状态不支持该操作" is ECS's too).
+            ours = ours and self._of_named_product(answer, products)
             stored = bucket and answer.error is not None and answer.error.product in _OBJECT_STORAGE
             score = tuning.weigh_cloud(
                 m.score,
@@ -559,7 +574,7 @@ class CloudKind:
                 and answer.error is not None
                 and bool(answer.error.seed_message)
                 and m.score >= tuning.SEED_MESSAGE,
-                verbatim=exact and m.score >= tuning.VERBATIM,
+                verbatim=exact and m.score >= tuning.TEMPLATE,  # verbatim, or a template filled in
                 family=answer.error is None and m.score >= tuning.DOMINANT,
                 named=(named and ours) or stored,
                 meaning=m.tier == "meaning" or (english and m.tier == "message"),

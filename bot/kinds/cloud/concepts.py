@@ -1400,6 +1400,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "primary account",
         "根账号",
     ),
+    # The primary of a primary/standby pair ("the specified master instance"): a thing of its own.
+    "primary": ("主实例", "主库", "主数据库", "主节点", "主服务器", "master instance", "master", "primary instance"),
     "account": ("账号", "账户", "帐号", "帐户", "account", "accounts", "acount"),
     "accesskey": (
         "secret key",

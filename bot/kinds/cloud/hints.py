@@ -152,6 +152,9 @@ class Hints:
     fields: frozenset[str] = frozenset()
     # Products answered only when asked about (see NAMED_ONLY) that the question opens.
     opened: frozenset[tuple[str, str]] = frozenset()
+    # Those of them named by their own names ("RDS", not 数据库 or 密钥) when no other product
+    # is named: the product called, not part of the story ("RAM 里建的 AK", "导出镜像到 COS").
+    asked: frozenset[tuple[str, str]] = frozenset()
 
 
 def _roots(words: Iterable[str]) -> tuple[str, ...]:
@@ -315,6 +318,14 @@ _GATED_NAMES = sorted(
     key=lambda word: (-len(word), word),
 )
 GATED_NAME_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(map(re.escape, _GATED_NAMES))})(?![a-z0-9])")
+_GATED_NAMED = {
+    word: pair for pair, (alone, with_provider) in NAMED_ONLY.items() for word in (*alone, *with_provider) if word in _GATED_NAMES
+}
+
+
+def _asked(folded: str, opened: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The products of ``opened`` that a folded text names by their own names."""
+    return frozenset(pair for m in GATED_NAME_RE.finditer(folded) if (pair := _GATED_NAMED[m.group()]) in opened)
 
 
 def _opened(folded: str, providers: set[str]) -> frozenset[tuple[str, str]]:
@@ -359,7 +370,8 @@ def _provider_hints(text: str) -> Hints:
         if 100 <= int(m.group(1)) <= 599 and not (short and domain.is_quantity(folded, m.start(1), m.end(1)))
     }
     opened = _opened(folded, providers) if len(folded) <= _OPENED_CHECKED else frozenset()
-    return Hints(frozenset(providers), frozenset(products), frozenset(statuses), opened=opened)
+    asked = _asked(folded, opened) if opened and not products else frozenset()
+    return Hints(frozenset(providers), frozenset(products), frozenset(statuses), opened=opened, asked=asked)
 
 
 # The search, the weighing and the seed check each ask about the same text (within one

@@ -71,7 +71,15 @@ from bot.kinds.cloud.messages import (
     norm,
     spaced_form,
 )
-from bot.kinds.cloud.model import PROVIDER_ORDER, PROVIDER_ZH, CloudAnswer, CloudData, CloudError, ErrorFamily
+from bot.kinds.cloud.model import (
+    EVERY_API,
+    PROVIDER_ORDER,
+    PROVIDER_ZH,
+    CloudAnswer,
+    CloudData,
+    CloudError,
+    ErrorFamily,
+)
 from bot.retrieval.textindex import Choice, SubstringIndex
 
 CONFIDENT = tuning.DOMINANT  # a clearly named cloud error (kept for callers)
@@ -483,8 +491,11 @@ class CloudIndex:
         return bool(matches) and matches[0].score >= CONFIDENT
 
     def is_documented_message(self, text: str) -> bool:
-        """True when ``text`` is, word for word, a message some provider documents."""
-        return compact(text.strip()) in self._messages.exact
+        """True when ``text`` is, word for word, a message some provider documents, or one of
+        its templates with the placeholders filled ("The input parameter “InstanceId” that is
+        mandatory …")."""
+        key = compact(text.strip())
+        return key in self._messages.exact or (len(key) <= MAX_MESSAGE_TEXT and bool(self._messages.patterns.matching(key)))
 
     def family_phrases(self, normalized: str) -> list[Choice]:
         """Each family phrase in a normalised text, longest first: its normalised form (``key``),
@@ -675,7 +686,16 @@ class CloudIndex:
             # retelling: the meaning tier is for questions those tiers could not place.
             # Another provider's wording ("The operation is not supported %s" in a Tencent
             # paste) does not: the named cloud's own rows are read by meaning still.
-            ours = [c for c in cands.values() if not hints.providers or c.provider in hints.providers]
+            # So does another product's, when a named-only product is asked about (hints.asked:
+            # "阿里云 RDS 变配提示当前实例状态不支持该操作" quotes ECS's wording word for word; RDS
+            # says it in its own words).
+            products = hints.asked
+            ours = [
+                c
+                for c in cands.values()
+                if (not hints.providers or c.provider in hints.providers)
+                and (not products or self._of_products(c, products))
+            ]
             if best < CONFIDENT and all(c.score < tuning.TEMPLATE for c in ours):
                 # "创建实例时…": rows documented for that action read first among alike ones.
                 told = hints if hints.apis else replace(hints, actions=implied_actions(fold(text)))
@@ -1112,9 +1132,37 @@ class CloudIndex:
                     else (key, score, c)
                     for key, score, c in ranked
                 ]
+        products = hints.asked
+        if products:
+            # The same for a product named ("阿里云 RDS 变配提示当前实例状态不支持该操作"): another
+            # product's wording of its cloud, word for word, stays just below the named product's
+            # own error.
+            own = max((score for _, score, c in ranked if self._of_products(c, products)), default=0.0)
+            if own >= tuning.CHOICES:
+                clouds = {provider for provider, _ in products}
+                ranked = [
+                    ((-min(score, own - tuning.JUST_BELOW), *key[1:]), min(score, own - tuning.JUST_BELOW), c)
+                    if c.tier == "message"
+                    and c.provider in clouds
+                    and score >= own
+                    and not self._of_products(c, products)
+                    else (key, score, c)
+                    for key, score, c in ranked
+                ]
         ranked.sort(key=lambda item: item[0])
         # Answers are put together for the matches returned only: rows, variants, families.
         return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]
+
+    def _of_products(self, cand: _Candidate, products: frozenset[tuple[str, str]]) -> bool:
+        """Is one of the candidate code's rows of these (provider, product) pairs, or of a
+        product every API returns errors of (model.EVERY_API)?"""
+        if cand.family is not None:
+            return True
+        rows = self.rows
+        return any(
+            (cand.provider, rows[i].product) in products or rows[i].product in EVERY_API
+            for i in self._groups[(cand.provider, cand.code)]
+        )
 
     def _spelt(self, code: str, words: frozenset[str]) -> int:
         """How many telling words of the code's name (balance, enough: in few codes' names;

@@ -52,7 +52,7 @@ from bot.kinds.cloud.hints import (
     named_only_products,
     names_provider,
 )
-from bot.kinds.cloud.model import COMMON_PRODUCT, CloudError
+from bot.kinds.cloud.model import COMMON_PRODUCT, EVERY_API, CloudError
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import shared_all
 
@@ -360,7 +360,9 @@ class MeaningIndex:
         implied = frozenset(p for c in concepts for p in IMPLIED_PRODUCTS.get(c, ()))
         if _SMS_RE.search(folded) is not None:
             implied |= _SMS  # "阿里云发短信提示账户余额不足": the SMS API's own error
-        for provider, product in sorted(hints.products or implied):  # sorted: the same float sums every run
+        # A named-only product asked about (hints.asked: "阿里云 RDS …") is the product, not the
+        # one its words imply (the instance of ECS). Sorted: the same float sums every run.
+        for provider, product in sorted(hints.products or hints.asked or implied):
             if not hints.providers or provider in hints.providers:  # 华为云 云服务器: not CVM
                 weights[_PRODUCT_TERM + product.lower()] = _weight(_PRODUCT_TERM)
         problems = frozenset(_CONCEPT_TERM + c for c in concepts & PREDICATES - FRAMES)
@@ -410,8 +412,15 @@ class MeaningIndex:
         if reading.problems and reading.problems.isdisjoint(own):
             fit *= tuning.MEANING_PROBLEM_MISSED
         row = self.rows[i]
-        products, apis, actions, fields = hints.products, hints.apis, hints.actions, hints.fields
-        if products and (row.provider, row.product) not in products and not self._about_named(i, own, products):
+        products, apis, actions, fields = hints.products or hints.asked, hints.apis, hints.actions, hints.fields
+        if (
+            products
+            and (row.provider, row.product) not in products
+            # A named-only product asked about (RDS, VPC) is still called through its cloud's
+            # common codes and gateway; a product named beside it has its own errors read.
+            and (hints.products or row.product not in EVERY_API)
+            and not self._about_named(i, own, products)
+        ):
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS

@@ -9,6 +9,9 @@ PROVIDER_ORDER = ("aliyun", "huaweicloud", "tencentcloud")
 PROVIDER_ZH = {"aliyun": "阿里云", "huaweicloud": "华为云", "tencentcloud": "腾讯云"}
 # The product column of the errors every API of a cloud may return (signature, throttling ...).
 COMMON_PRODUCT = "公共错误码"
+# Products whose errors any API of their cloud may return: the common codes, and Huawei's API
+# gateway, which stands in front of every Huawei API (its runtime answers "IAM认证信息错误").
+EVERY_API = frozenset({COMMON_PRODUCT, "APIG (gateway runtime)"})
 
 
 @dataclass(frozen=True, slots=True)
