@@ -1214,6 +1214,8 @@ def test_a_status_alias_with_a_time_word_inside_it(service, text):
         ("401 vs 403 for an expired token? our gateway returns 403, is that wrong?", 401),
         ("401 和 403 有啥区别，token 过期我这边返回的是 403，这样对吗", 401),
         ("301 和 302 有啥区别，我这边返回的是 302", 302),
+        # The code the asker has, after someone else's was corrected.
+        ("502 和 504 我一直分不清，那我这个 504 到底该查哪", 504),
     ],
 )
 def test_the_code_the_question_is_about_comes_first(service, text, first):
@@ -1825,8 +1827,9 @@ SESSION_19_QUESTIONS = [
     ("谁写的代码报 ECONNRESET 了，帮忙看看", "ECONNRESET"),
     # Who changed it, asked because something of one's own is out of reach now.
     ("mysql 突然连不上了，一直报 EHOSTUNREACH，安全组规则是谁改的？", "EHOSTUNREACH"),
-    # Or fails on and on since someone stopped it.
+    # Or fails on and on since someone stopped it, or fails again since someone changed it.
     ("谁把预发的 redis 停了？服务一直 ECONNREFUSED 10.0.0.8:6379 😤", "ECONNREFUSED"),
+    ("上线后又报 ECONNRESET 了，网关超时配置是谁改的", "ECONNRESET"),
     # "结果是" and what came out, not what was wrong.
     ("我 telnet 了一下，结果是 connection refused", "ECONNREFUSED"),
     ("换了个网络试，结果是 ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED"),
@@ -2955,6 +2958,16 @@ def test_how_a_server_should_answer_is_a_status_asked_for(service):
     assert service.resolve(text).matches[0].status == 416
     # How to answer a person is not that.
     assert not domain.asks_for_status("老板发消息我该怎么回")
+
+
+def test_a_limit_asked_for_is_no_status_asked_for(service):
+    from bot.core import domain
+
+    # "…是多少" after a limit asks for the limit: the cloud's throttling error it hit leads.
+    assert not domain.asks_for_status("短信发太多说触发了流控，这个阈值是多少")
+    assert domain.asks_for_status("限流的时候状态码是多少")
+    top = service.resolve("阿里云短信连着发几条就提示触发业务流控，频率限制是多少").matches[0]
+    assert (top.kind, top.answer.error_code) == ("error", "isv.BUSINESS_LIMIT_CONTROL")
 
 
 def test_oneself_as_the_teapot_after_a_complaint_is_a_joke(service):

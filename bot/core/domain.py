@@ -1183,9 +1183,11 @@ _WHO_DID_IT = ("谁写的", "谁改的", "谁提交的", "谁合的", "哪位写
 _CANNOT_REACH = ("连不上", "连不通", "调不通", "访问不了", "打不开", "上不去", "ping 不通", "ping不通")
 
 
-# Failing on and on since someone did something ("谁把测试机 redis 停了？服务一直 ECONNREFUSED"):
+# Failing on and on since someone did something ("谁把测试机 redis 停了？服务一直 ECONNREFUSED"),
+# or failing again since someone changed something ("短信又报模板参数格式错误了 谁改的模板啊"):
 # the outage is one's own, asked about. Not so after 谁写的 ("谁写的接口，一直返回 500": a jab).
 _ON_AND_ON = ("一直", "总是", "老是")
+_AGAIN = ("又报", "又出", "又开始", "又挂")
 
 
 def asks_who_did_it(folded: str) -> bool:
@@ -1194,6 +1196,8 @@ def asks_who_did_it(folded: str) -> bool:
     if not any(word in folded for word in _WHO_DID_IT) or any(word in folded for word in _CANNOT_REACH):
         return False
     if "谁把" in folded and any(word in folded for word in _ON_AND_ON):
+        return False
+    if "谁改" in folded and any(word in folded for word in (*_ON_AND_ON, *_AGAIN)):
         return False
     return _asks_no_one(_blanked(folded, _WHO_DID_IT).replace("?", " "))
 
@@ -1929,7 +1933,15 @@ def about_the_bot(folded: str) -> bool:
     return "你" in folded and (_ABOUT_BOT_RE.match(folded) is not None or "谁开发的你" in folded or "谁写的你" in folded)
 
 
+# A limit or an amount asked for ("这个限制到底是多少", "阈值是几"), not a status. Literal-led, bounded.
+_AMOUNT_ASK_RE = re.compile(
+    r"(?:限制|限额|上限|阈值|配额|额度|次数|频率|价格|费用|时长|长度|大小)[^，。？?！!,]{0,4}?是(?:多少|几)"
+)
+
+
 def asks_for_status(folded: str) -> bool:
+    if ("是多少" in folded or "是几" in folded) and _AMOUNT_ASK_RE.search(folded) is not None:
+        folded = _AMOUNT_ASK_RE.sub(" ", folded)
     return any(word in folded for word in _STATUS_ASKS) or _STATUS_ASK_RE.search(folded) is not None
 
 

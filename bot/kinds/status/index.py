@@ -169,8 +169,10 @@ _FOCUS_SAID_RE = re.compile(
     # "…你们返回 403，前端只认 401，能统一成 401 吗": the code asked to change to; "502 和 504 有
     # 啥区别？我这边出现的是 504": the code met.
     r"|统一成|统一为"
-    # "502 和 504 有啥区别，我这边返回的是 504": the code one's own service answers.
+    # "502 和 504 有啥区别，我这边返回的是 504": the code one's own service answers; "…503 是服务不
+    # 可用不是网关的事，那我这个 504 到底该查谁": the one the asker has.
     + "".join(f"|{side}(?:返回的是|报的是|返回|报)" for side in _OWN_SIDE)
+    + r"|我这个|我这是"
     + r")"
     r"\s?(?:回|返回|用|报)?\s?([1-5]\d\d)(?!\d)(?!\s?还是)"
 )
