@@ -1024,3 +1024,20 @@ def test_a_template_filled_in_is_pasted_word_for_word(service) -> None:
     # ("processing" is 102's, "not found" 404's).
     top = service.resolve("The input parameter “InstanceId” that is mandatory for processing this request is not supplied.").matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("aliyun", "MissingParameter")
+
+
+def test_a_message_offering_two_faults_retold_the_other_way_round(service) -> None:
+    # Tencent's "签名未审批或格式错误", its halves swapped: still that message quoted, not the
+    # signature-name code the field typed beside it would suggest.
+    top = service.resolve("腾讯云发短信报签名格式错误或者签名未审批，我的 SignName 用的是公司全称").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "FailedOperation.SignatureIncorrectOrUnapproved")
+    assert top.tier == "message"
+
+
+def test_either_halves_need_two_telling_halves() -> None:
+    from bot.kinds.cloud.index import _either_halves
+
+    assert _either_halves("签名未审批或格式错误") == ("签名未审批", "格式错误")
+    assert _either_halves("模板未审批或者内容不匹配") == ("模板未审批", "内容不匹配")
+    assert _either_halves("或者重试") is None  # one half only
+    assert _either_halves("地址族应为ipv4或ipv6") is None  # a short half, no Chinese in it

@@ -245,6 +245,22 @@ def _heard_phrase(choice: Choice) -> bool:
 _HEARD_PHRASE_MIN = 4  # characters
 
 
+# A message's leading clause that offers two faults, "A或B" ("签名未审批或格式错误"): each half
+# long enough to be told apart from everyday words.
+_EITHER_HALF = 4
+_EITHER_WHOLE = 9
+
+
+def _either_halves(clause: str) -> tuple[str, str] | None:
+    """The two halves of an "A或B" (or "A或者B") clause in compact form, or None."""
+    a, sep, b = clause.partition("或者") if "或者" in clause else clause.partition("或")
+    if not sep or "或" in b or len(a) < _EITHER_HALF or len(b) < _EITHER_HALF or len(a) + len(b) < _EITHER_WHOLE:
+        return None
+    if not (has_cjk(a) and has_cjk(b)):
+        return None
+    return a, b
+
+
 def _said_clause(text: str) -> str | None:
     m = SAID_RE.search(text)
     return m.group(1).strip() if m is not None else None
@@ -253,13 +269,14 @@ def _said_clause(text: str) -> str | None:
 class _Messages:
     """The vendor messages of some rows, indexed every way _add_messages reads them."""
 
-    __slots__ = ("clauses", "exact", "extended", "patterns", "pools", "quotable", "seed_keys")
+    __slots__ = ("clauses", "either", "exact", "extended", "patterns", "pools", "quotable", "seed_keys")
     pools: dict[str, Pool]
     exact: dict[str, tuple[int, ...]]  # compact form → rows
     seed_keys: set[str]
     patterns: Templates
     clauses: dict[str, tuple[int, ...]]  # long messages' leading clauses → rows
     extended: dict[str, tuple[tuple[frozenset[str], int], ...]]
+    either: tuple[tuple[str, str, tuple[int, ...]], ...]  # "A或B" messages: (A, B, rows)
     quotable: _Quotes
 
 
@@ -407,6 +424,7 @@ class CloudIndex:
         pattern_rows: dict[tuple[str, ...], list[int]] = defaultdict(list)
         forms: dict[str, tuple[str, str]] = {}  # vendors reuse messages: normalise each once
         clauses: dict[str, list[int]] = defaultdict(list)  # long messages' leading clauses
+        either: dict[tuple[str, str], list[int]] = defaultdict(list)  # "A或B" leading clauses
         rests: dict[str, list[tuple[frozenset[str], int]]] = defaultdict(list)  # (what follows it, row)
         for i in ids:
             row = self.rows[i]
@@ -429,6 +447,10 @@ class CloudIndex:
                         m.pools["cjk"].add(key, key, i)
                     # Long messages lead with the gist; people quote or reword that clause.
                     clause = compact(_CLAUSE_RE.split(text, maxsplit=1)[0])
+                    if text is row.message_zh and not has_placeholder:
+                        halves = _either_halves(clause)
+                        if halves is not None:
+                            either[halves].append(i)
                     if MIN_MESSAGE_LEN + 2 <= len(clause) < len(key) - 4:
                         if fuzzy:
                             m.pools["cjk"].add(clause, clause, i)
@@ -470,6 +492,7 @@ class CloudIndex:
         m.extended = {
             clause: tuple(pairs) for clause, pairs in rests.items() if clause in m.exact and any(g for g, _ in pairs)
         }
+        m.either = tuple((a, b, tuple(dict.fromkeys(rows))) for (a, b), rows in either.items())
         m.quotable = _Quotes(
             key
             for key in (*m.exact, *m.clauses)
@@ -994,7 +1017,12 @@ class CloudIndex:
 
     def _quoted(self, m: _Messages, whole: str, stripped: str, named: Hints, bonus: float, take: Callable[..., None]) -> None:
         """A documented message of ``m`` quoted inside the question, word for word: the longest,
-        product names kept ("指定的RAM角色不存在") or not."""
+        product names kept ("指定的RAM角色不存在") or not; or one that says "A或B", its two
+        halves retold the other way round ("签名格式错误或者签名未审批": 签名未审批或格式错误)."""
+        for a, b, rows in m.either:  # a few dozen messages: two substring tests each
+            if a in whole and b in whole and (a + "或" + b) not in whole and (a + "或者" + b) not in whole:
+                ids = [i for i in rows if not named.providers or self.rows[i].provider in named.providers]
+                take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文（前后两半换了说法）")
         quoted = m.quotable.find(whole) if whole != stripped else []
         quoted = sorted({*quoted, *m.quotable.find(stripped)}, key=lambda key: (-len(key), key))
         for longest in quoted[:1]:
