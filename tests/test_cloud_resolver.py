@@ -1041,3 +1041,20 @@ def test_either_halves_need_two_telling_halves() -> None:
     assert _either_halves("模板未审批或者内容不匹配") == ("模板未审批", "内容不匹配")
     assert _either_halves("或者重试") is None  # one half only
     assert _either_halves("地址族应为ipv4或ipv6") is None  # a short half, no Chinese in it
+
+
+def test_what_came_back_is_what_the_cloud_said_and_a_setting_already_added_settles_nothing(service) -> None:
+    from bot.core import domain
+    from bot.core.text import fold
+
+    # "…返回拒绝访问": what the cloud said, read on its own when the whole story reads as no row;
+    # "桶策略里已经加了这个用户" at the end is the obvious fix ruled out, not the trouble fixed.
+    text = "华为云 OBS 拿 IAM 用户的 AK 传文件，一直返回拒绝访问，桶策略里已经加了这个用户"
+    assert not domain.settled(fold(text))
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("huaweicloud", "AccessDenied")
+    # A fix told is still a fix ("已经加了重试"), and "返回哪个状态" is a question, not a message.
+    assert domain.settled(fold("接口 502，已经加了重试"))
+    from bot.kinds.cloud.meaning import SAID_RE
+
+    assert SAID_RE.search("这种情况规范里应该返回哪个状态") is None

@@ -1433,10 +1433,13 @@ _GUESSED_RE = re.compile(r"可能已经[^,。.;；!?]{0,12}")
 
 
 # A step already taken, told as the last words after the trouble ("…提示 The specified bucket
-# does not exist，appid 后缀我加了"): "I did add it", the obvious fix ruled out, not a fix told.
-# Searched in the text's last characters only; every alternative opens with a literal.
-_DID_ADD_LAST_RE = re.compile(r"(?:我也|我已经|我都|我|也|都)加(?:过|上)?了[啊呀的呢吧]?[.!~ ]*$")
-_DID_ADD_TAIL = 12
+# does not exist，appid 后缀我加了", "…返回拒绝访问，桶策略里已经加了这个用户"): "I did add it", the
+# obvious fix ruled out, not a fix told. Searched in the text's last characters only; every
+# alternative opens with a literal, and what was added is a few characters at most.
+_DID_ADD_LAST_RE = re.compile(
+    r"(?:我也|我已经|我都|我|也|都|里已经)加(?:过|上)?了(?:这个|那个)?[^\s,。.!?]{0,4}?[啊呀的呢吧]?[.!~ ]*$"
+)
+_DID_ADD_TAIL = 18
 
 
 def _told_settled(folded: str) -> bool:

@@ -568,7 +568,10 @@ _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snap
 
 # What a text says the cloud answered: the clause after 说 / 报 / 提示 / 显示, up to the next
 # punctuation ("…上传文件说桶不存在，桶名是复制的" → "桶不存在"). One bounded class run after a literal.
-SAID_RE = re.compile(r"(?:说|报错|报|提示|显示)[:：\s]*([^，。,.;；！!？?\n]{3,40})")
+# 返回 too ("直接返回拒绝访问"), but not "返回哪个状态" / "返回什么": a question, not what came back.
+SAID_RE = re.compile(
+    r"(?:说|报错|报|提示|显示|返回(?!\s?(?:哪|什么|啥|几|多少|的是|了什么)))[:：\s]*([^，。,.;；！!？?\n]{3,40})"
+)
 
 
 def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
