@@ -1058,3 +1058,21 @@ def test_what_came_back_is_what_the_cloud_said_and_a_setting_already_added_settl
     from bot.kinds.cloud.meaning import SAID_RE
 
     assert SAID_RE.search("这种情况规范里应该返回哪个状态") is None
+
+
+def test_a_row_whose_table_names_no_api_is_no_other_apis(index: CloudIndex) -> None:
+    from dataclasses import replace
+
+    # Tencent's tables list codes without the APIs that return them: naming an API
+    # ("StopInstances") says nothing against its rows, while it does against an Aliyun row
+    # documented for other APIs only.
+    meaning = index._meaning
+    text = "腾讯云 CVM 报没有找到相应实例"
+    hints = provider_hints(text)
+    reading = meaning.read(text, hints)
+    assert reading is not None
+    tencent = next(i for i, r in enumerate(index.rows) if (r.provider, r.product, r.error_code) == ("tencentcloud", "CVM", "InvalidInstanceId.NotFound"))
+    aliyun = next(i for i, r in enumerate(index.rows) if r.provider == "aliyun" and r.api and "stopinstances" not in r.api.lower())
+    called = replace(hints, apis=frozenset({"stopinstances"}))
+    assert meaning._fit(tencent, reading, called, frozenset()) == meaning._fit(tencent, reading, hints, frozenset())
+    assert meaning._fit(aliyun, reading, called, frozenset()) < meaning._fit(aliyun, reading, hints, frozenset())

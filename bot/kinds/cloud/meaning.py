@@ -424,8 +424,9 @@ class MeaningIndex:
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS
-        if apis and not apis & self._apis[i] and row.product != COMMON_PRODUCT:
-            # A common code belongs to no one API: every API may return it.
+        if apis and self._apis[i] and not apis & self._apis[i] and row.product != COMMON_PRODUCT:
+            # A common code belongs to no one API: every API may return it. A row whose table
+            # names no API (Tencent's, by code only) is no other API's either.
             fit *= tuning.MEANING_OTHER_API
         elif actions and self._apis[i] and not actions & self._apis[i]:
             fit *= tuning.MEANING_OTHER_ACTION
