@@ -1076,3 +1076,10 @@ def test_a_row_whose_table_names_no_api_is_no_other_apis(index: CloudIndex) -> N
     called = replace(hints, apis=frozenset({"stopinstances"}))
     assert meaning._fit(tencent, reading, called, frozenset()) == meaning._fit(tencent, reading, hints, frozenset())
     assert meaning._fit(aliyun, reading, called, frozenset()) < meaning._fit(aliyun, reading, hints, frozenset())
+
+
+def test_how_sure_or_cross_an_english_retelling_is_says_nothing_of_the_fault(service) -> None:
+    # "complains", "definitely": the asker's tone, not words a row should have to share.
+    top = service.resolve("Tencent CVM StopInstances complains the instance id is not found, but it definitely exists").matches[0]
+    assert (top.kind, top.answer.provider) == ("error", "tencentcloud")
+    assert top.answer.error_code in ("InvalidInstanceId.NotFound", "ResourceNotFound.InvalidInstanceIdNotFound")

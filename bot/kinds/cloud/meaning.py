@@ -98,7 +98,10 @@ STOP_WORDS = frozenset(
     "try tried trying looks look like seems seem keep keeps same that s t don doesn isn "
     # Hedges and chat words of an English retelling ("apparently", "I guess", "turns out").
     "apparently guess basically actually probably maybe right turns turn though nothing something "
-    "anything hey hi thanks anyone someone kind sort thing stuff guys lives".split()
+    "anything hey hi thanks anyone someone kind sort thing stuff guys lives "
+    # How sure or cross the asker is ("complains …, but it definitely exists"): no fault of its own.
+    "complain complains complained complaining definitely certainly clearly obviously really totally surely "
+    "still".split()
 )
 # Products whose everyday names are any vendor's (负载均衡, API 网关): alone they make no cloud
 # context ("API 网关把请求转给后端…超时，该返回哪个" is a 504 question).
