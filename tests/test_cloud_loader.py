@@ -426,3 +426,63 @@ def test_s3_wording_is_checked(root: Path, text: str, message: str) -> None:
 def test_s3_wording_file_is_required(root: Path) -> None:
     (root / "cloud" / "s3_wording.toml").unlink()
     assert one_problem(root) == "knowledge/cloud/s3_wording.toml: is missing"
+
+
+COMMONEST = '''
+[[code]]
+provider = "aliyun"
+code = "Forbidden.RAM"
+says = ["subuser", "forbidden|authorize"]
+source = "https://example.com/ram"
+'''
+
+
+def load_commonest_of(root: Path) -> tuple[tuple, list[str]]:
+    from bot.kinds.cloud.loader import load_commonest
+
+    rows, _, _, problems = load(root)
+    assert problems == []
+    found = Problems()
+    return load_commonest(root, found, rows), found.items
+
+
+def test_the_commonest_codes_load_with_their_concepts(root: Path) -> None:
+    (root / "cloud" / "commonest.toml").write_text(COMMONEST, encoding="utf-8")
+    entries, problems = load_commonest_of(root)
+    assert problems == []
+    assert [(e.provider, e.code, e.says) for e in entries] == [
+        ("aliyun", "Forbidden.RAM", (frozenset({"subuser"}), frozenset({"forbidden", "authorize"})))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (COMMONEST.replace('"Forbidden.RAM"', '"Forbidden.Ram"'), "entry (aliyun:Forbidden.Ram) field 'code': Forbidden.Ram is not a aliyun error code in the tables"),
+        (COMMONEST.replace('provider = "aliyun"', 'provider = "aws"'), "field 'provider': unknown provider 'aws' (allowed: aliyun, huaweicloud, tencentcloud)"),
+        (COMMONEST.replace("forbidden|authorize", "forbidden|authorise"), "field 'says'[1]: 'authorise' is not a concept in bot/kinds/cloud/concepts.py"),
+        (COMMONEST.replace("https://example.com/ram", "example.com/ram"), "field 'source': must be an https:// address"),
+        (COMMONEST.replace('says = ["subuser", "forbidden|authorize"]\n', ""), "field 'says': is missing"),
+        (COMMONEST + COMMONEST, "field 'code': duplicate code"),
+    ],
+)
+def test_the_commonest_codes_are_checked(root: Path, text: str, message: str) -> None:
+    (root / "cloud" / "commonest.toml").write_text(text, encoding="utf-8")
+    entries, problems = load_commonest_of(root)
+    assert entries == (), "nothing may be returned half-loaded"
+    assert len(problems) == 1 and problems[0].startswith("knowledge/cloud/commonest.toml: ")
+    assert problems[0].endswith(message), problems[0]
+
+
+def test_load_knowledge_refuses_a_broken_commonest_file(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "cloud" / "commonest.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"subuser"', '"sub-user"'), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(root=knowledge_copy)
+    assert info.value.problems == [
+        "knowledge/cloud/commonest.toml: entry (aliyun:Forbidden.RAM) field 'says'[0]: 'sub-user' is not a concept in bot/kinds/cloud/concepts.py"
+    ]
+    (knowledge_copy / "cloud" / "commonest.toml").unlink()
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(root=knowledge_copy)
+    assert info.value.problems == ["knowledge/cloud/commonest.toml: is missing"]

@@ -1083,3 +1083,13 @@ def test_how_sure_or_cross_an_english_retelling_is_says_nothing_of_the_fault(ser
     top = service.resolve("Tencent CVM StopInstances complains the instance id is not found, but it definitely exists").matches[0]
     assert (top.kind, top.answer.provider) == ("error", "tencentcloud")
     assert top.answer.error_code in ("InvalidInstanceId.NotFound", "ResourceNotFound.InvalidInstanceIdNotFound")
+
+
+def test_the_code_a_vendor_names_as_the_one_returned_goes_first_among_alike_ones(service) -> None:
+    # Aliyun's ECS documentation: a RAM user without the permission gets 403 Forbidden.RAM
+    # (knowledge/cloud/commonest.toml); Forbidden.SubUser reads as much like "没有权限".
+    top = service.resolve("阿里云 RAM 子账号调 DescribeImages 查镜像，返回说没有权限").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "Forbidden.RAM")
+    # A code the question describes better still leads ("向主账号申请": Forbbiden.SubUser's own words).
+    top = service.resolve("阿里云子账号查实例，提示您的账号没有操作此资源的权限，请向主账号申请相关的权限").matches[0]
+    assert top.answer.error_code == "Forbbiden.SubUser"

@@ -82,6 +82,13 @@ KINDS = {
         ("code", "NoSuchThing", "NoSuchThing is not an OSS or OBS error code in the tables"),
         ("message", "", "must not be empty"),
     ),
+    "commonest": Kind(
+        "code",
+        "source",
+        "code",
+        ("code", "NoSuchThing", "NoSuchThing is not a aliyun error code in the tables"),
+        ("says", [], "needs at least 1 item(s)"),
+    ),
     "network": Kind(
         "error",
         "summary",
@@ -101,6 +108,7 @@ def kind_of(rel: str) -> Kind:
         "classes.toml": KINDS["class"],
         "cloud/aliyun_seed.toml": KINDS["seed"],
         "cloud/s3_wording.toml": KINDS["wording"],
+        "cloud/commonest.toml": KINDS["commonest"],
     }.get(rel, KINDS["family"])
 
 

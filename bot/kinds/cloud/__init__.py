@@ -20,7 +20,7 @@ from bot.core.kind import IDENTIFIER_TYPED, Query
 from bot.core.knowledge import KnowledgeBase
 from bot.core.match import Match, Resolution
 from bot.core.pinyin import cjk_count
-from bot.core.schema import Problems
+from bot.core.schema import Problems, reported_as
 from bot.core.sounds import Respeller, noting_heard
 from bot.core.symptoms import VAGUE, SymptomIndex, listed
 from bot.core.text import fold
@@ -28,7 +28,7 @@ from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
 from bot.kinds.cloud.index import CloudIndex, loose, provider_hints
-from bot.kinds.cloud.loader import load_cloud
+from bot.kinds.cloud.loader import COMMONEST_FILE, load_cloud, load_commonest
 from bot.kinds.cloud.messages import compact
 from bot.kinds.cloud.model import EVERY_API, PROVIDER_ZH, CloudAnswer, CloudData
 from bot.kinds.cloud.sounds import SOUND_WORDS
@@ -246,7 +246,12 @@ class CloudKind:
         status = loaded.get("status")
         codes = set(status.statuses) if status is not None else set()
         rows, families, files = load_cloud(root, problems, codes)
-        return CloudData(rows, families, tuple(files))
+        commonest = ()
+        if rows:  # checked against the tables, once they loaded
+            with reported_as(problems, f"knowledge/cloud/{COMMONEST_FILE}"):
+                commonest = load_commonest(root, problems, rows)
+            files.append(f"knowledge/cloud/{COMMONEST_FILE}")
+        return CloudData(rows, families, tuple(files), commonest)
 
     def files(self, data: CloudData) -> tuple[str, ...]:
         return data.files
@@ -258,7 +263,11 @@ class CloudKind:
         if not providers:
             return []
         counts = "，".join(f"{k} {v}" for k, v in sorted(providers.items()))
-        return [f"云 API 错误 {len(data.rows)} 条（{counts}）", f"错误码家族 {len(data.families)} 个"]
+        return [
+            f"云 API 错误 {len(data.rows)} 条（{counts}）",
+            f"错误码家族 {len(data.families)} 个",
+            f"厂商文档点名的常见码 {len(data.commonest)} 个",
+        ]
 
     def build(self, kb: KnowledgeBase) -> None:
         self.data = kb[self.name]

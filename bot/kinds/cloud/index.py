@@ -397,6 +397,7 @@ class CloudIndex:
         gated_ids = [i for i, gated in enumerate(self._gated) if gated is not None]
         self._gated_messages = self._build_messages(gated_ids, fuzzy=False) if gated_ids else None
         self._meaning = MeaningIndex(self.rows, self._gated)
+        self._meaning.know_commonest(data.commonest)
         # (provider, product, status) → its rows: a product named with a typed status.
         self._by_status: dict[tuple[str, str, int], list[int]] = defaultdict(list)
         for i, row in enumerate(self.rows):

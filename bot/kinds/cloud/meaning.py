@@ -52,7 +52,7 @@ from bot.kinds.cloud.hints import (
     named_only_products,
     names_provider,
 )
-from bot.kinds.cloud.model import COMMON_PRODUCT, EVERY_API, CloudError
+from bot.kinds.cloud.model import COMMON_PRODUCT, EVERY_API, CloudError, Commonest
 from bot.retrieval.bm25 import BM25
 from bot.retrieval.textindex import shared_all
 
@@ -254,6 +254,7 @@ class MeaningIndex:
             apis.setdefault(self._codes[i], set()).update(row.api.split(";") if row.api else [str(i)])
         by_count = {n: 1.0 + tuning.MEANING_PRIOR * math.log2(1 + n) for n in set(map(len, apis.values()))}
         self._prior = {key: by_count[len(v)] for key, v in apis.items()}  # a few distinct floats
+        self._commonest: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}  # see know_commonest
         self._max_idf = self._bm25.max_idf()
         # Each row's own concepts' idf summed once (exactly: a set's order depends on the hash seed).
         self._own_total = [math.fsum(map(self._bm25.idf, own)) for own in self._concepts]
@@ -387,6 +388,20 @@ class MeaningIndex:
                 problems = stated
         told = frozenset(_CONCEPT_TERM + c for c in story)
         return Reading(weights, frozenset(concepts), implied, problems, context, told)
+
+    def know_commonest(self, entries: Iterable[Commonest]) -> None:
+        """The codes their vendors name as the one returned where alike codes read the same
+        (knowledge/cloud/commonest.toml): what a question must say for each."""
+        self._commonest = {(e.provider, e.code): e.says for e in entries}
+
+    def _commonest_factor(self, key: tuple[str, str], reading: Reading, hints: Hints) -> float:
+        """tuning.MEANING_COMMONEST for a code its vendor names as the one returned in what the
+        question says (one concept of each of its sets), when no other cloud is named; else 1."""
+        says = self._commonest.get(key)
+        if says is None or (hints.providers and key[0] not in hints.providers):
+            return 1.0
+        concepts = reading.concepts
+        return tuning.MEANING_COMMONEST if all(names & concepts for names in says) else 1.0
 
     def _fit(
         self,
@@ -523,7 +538,7 @@ class MeaningIndex:
         # object alone); the share is of the plain score.
         ranked = sorted(
             (
-                (score * self._prior[key] * self._fit(i, reading, hints, statuses), score, i)
+                (score * self._prior[key] * self._fit(i, reading, hints, statuses) * self._commonest_factor(key, reading, hints), score, i)
                 for key, (score, i) in shortlist
             ),
             key=lambda item: (-item[0], item[2]),

@@ -57,12 +57,25 @@ class ErrorFamily:
 
 
 @dataclass(frozen=True, slots=True)
+class Commonest:
+    """A code its vendor's own documentation names as the one returned in a situation that
+    several codes of its table describe (knowledge/cloud/commonest.toml)."""
+
+    provider: str
+    code: str
+    says: tuple[frozenset[str], ...]  # concepts a question must say: one of each set
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class CloudData:
-    """What the cloud kind loads: every documented row and the naming families."""
+    """What the cloud kind loads: every documented row, the naming families, and the codes
+    their vendors name as the commonest of alike ones."""
 
     rows: tuple[CloudError, ...]
     families: tuple[ErrorFamily, ...]
     files: tuple[str, ...] = field(default=())
+    commonest: tuple[Commonest, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
