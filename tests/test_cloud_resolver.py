@@ -1093,3 +1093,9 @@ def test_the_code_a_vendor_names_as_the_one_returned_goes_first_among_alike_ones
     # A code the question describes better still leads ("向主账号申请": Forbbiden.SubUser's own words).
     top = service.resolve("阿里云子账号查实例，提示您的账号没有操作此资源的权限，请向主账号申请相关的权限").matches[0]
     assert top.answer.error_code == "Forbbiden.SubUser"
+
+
+def test_that_days_sends_are_the_daily_limit(service) -> None:
+    # 当天 / 当日 is the daily window, not the hourly or thirty-second one.
+    top = service.resolve("腾讯云短信说这个手机号当日发送条数超了上限").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "LimitExceeded.PhoneNumberDailyLimit")

@@ -1446,7 +1446,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "source": ("源ip", "源地址", "源网段", "源安全组", "source", "src"),
     "dest": ("目的ip", "目的地址", "目的网段", "目的安全组", "dest", "destination"),
     "body": ("消息体", "请求体", "body", "request body"),
-    "daily": ("每天", "每日", "一天", "daily", "per day", "today", "今天"),
+    "daily": ("每天", "每日", "一天", "当天", "当日", "单日", "一天内", "daily", "per day", "today", "今天"),
     "contact": ("客服", "工单", "contact", "customer service", "ticket"),
     "prepaid": ("包年包月", "包月", "包年", "预付费", "yearly", "monthly", "prepaid", "prepay", "cycle order"),
     "security": ("安全", "security"),
