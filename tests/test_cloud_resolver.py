@@ -1099,3 +1099,12 @@ def test_that_days_sends_are_the_daily_limit(service) -> None:
     # 当天 / 当日 is the daily window, not the hourly or thirty-second one.
     top = service.resolve("腾讯云短信说这个手机号当日发送条数超了上限").matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "LimitExceeded.PhoneNumberDailyLimit")
+
+
+def test_a_signature_that_failed_verification_is_an_authentication_failure(service) -> None:
+    from bot.kinds.cloud.concepts import concepts_in
+
+    # 签名验证 / 签名校验 is the API request's signature checked, not an SMS sign name.
+    assert concepts_in("签名校验不通过")[0] == ["signature", "auth", "invalid"]
+    top = service.resolve("腾讯云 API 返回签名校验不通过，请检查签名是否正确").matches[0]
+    assert (top.answer.provider, top.answer.error_code.split(".")[0]) == ("tencentcloud", "AuthFailure")

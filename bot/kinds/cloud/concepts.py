@@ -1419,7 +1419,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "secretid",  # Tencent's access key ID
         "secret id",
     ),
-    "signature": ("签名", "signature"),
+    # A signature that failed verification is a failed authentication too (see _ALSO).
+    "signature": ("签名验证", "签名校验", "签名", "signature"),
     "api": ("api", "apis", "接口", "interface"),
     "app": ("app key", "appkey", "app", "apps", "应用"),
     "environment": ("环境", "environment", "env"),
@@ -2040,6 +2041,8 @@ _ALSO = {
     "没有支付权限": "pay",
     "没支付权限": "pay",
     "无支付权限": "pay",
+    # "签名验证失败": the request's authentication failed on its signature (AuthFailure.SignatureFailure).
+    **dict.fromkeys(("签名验证", "签名校验"), "auth"),
 }
 
 
