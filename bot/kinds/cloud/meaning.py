@@ -101,7 +101,7 @@ STOP_WORDS = frozenset(
     "anything hey hi thanks anyone someone kind sort thing stuff guys lives "
     # How sure or cross the asker is ("complains …, but it definitely exists"): no fault of its own.
     "complain complains complained complaining definitely certainly clearly obviously really totally surely "
-    "still".split()
+    "still saying every each call calls calling called".split()
 )
 # Products whose everyday names are any vendor's (负载均衡, API 网关): alone they make no cloud
 # context ("API 网关把请求转给后端…超时，该返回哪个" is a 504 question).
@@ -548,7 +548,17 @@ class MeaningIndex:
             if n == 0:
                 # A code and its own refinement (Throttling, Throttling.User) are one reading
                 # told more or less exactly, not two rivals: the lead is over the next other one.
-                following = next((r for r, _, j in ranked[1:] if not _refines(self._codes[i], self._codes[j])), 0.0)
+                # So are two codes whose rows say the same things (Tencent's InvalidInstanceId.NotFound
+                # and ResourceNotFound.InvalidInstanceIdNotFound): one reading, either name.
+                own = set(self._concepts[i])
+                following = next(
+                    (
+                        r
+                        for r, _, j in ranked[1:]
+                        if not _refines(self._codes[i], self._codes[j]) and set(self._concepts[j]) != own
+                    ),
+                    0.0,
+                )
             else:
                 following = ranked[n + 1][0] if n + 1 < len(ranked) else 0.0
             share, lead = score / ceiling, (ranking - following) / ranking
