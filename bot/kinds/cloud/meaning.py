@@ -548,17 +548,7 @@ class MeaningIndex:
             if n == 0:
                 # A code and its own refinement (Throttling, Throttling.User) are one reading
                 # told more or less exactly, not two rivals: the lead is over the next other one.
-                # So are two codes whose rows say the same things (Tencent's InvalidInstanceId.NotFound
-                # and ResourceNotFound.InvalidInstanceIdNotFound): one reading, either name.
-                own = set(self._concepts[i])
-                following = next(
-                    (
-                        r
-                        for r, _, j in ranked[1:]
-                        if not _refines(self._codes[i], self._codes[j]) and set(self._concepts[j]) != own
-                    ),
-                    0.0,
-                )
+                following = next((r for r, _, j in ranked[1:] if not _refines(self._codes[i], self._codes[j])), 0.0)
             else:
                 following = ranked[n + 1][0] if n + 1 < len(ranked) else 0.0
             share, lead = score / ceiling, (ranking - following) / ranking
