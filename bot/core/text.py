@@ -380,18 +380,19 @@ def _email_end(run: str) -> int:
 # the forms of the last few questions (longer texts than the resolver's window are never
 # kept). A question asked again is answered by the service's answer cache without reaching
 # these, so holding hundreds of questions' forms bought nothing: on the benchmarks' stream of
-# 300 questions the hit rates are the same with 64 entries as with 4,096 (fold 53%, normalize
-# 68%), and the 4,096 held ~1.2 MiB. The indexes hold the knowledge base's forms themselves,
-# built once at start-up; here they would only crowd out questions.
-fold = TextCache(_fold, max_chars=256_000, longest=4096, max_entries=64)
+# 300 questions the hit rates are the same with 64 entries as with 4,096 (the 4,096 held ~1.2
+# MiB), and with 32 as with 64 (fold 68%, normalize 66% of that stream now; the 64 held ~0.3
+# MiB more of the running bot's peak, mostly long pastes). The indexes hold the knowledge
+# base's forms themselves, built once at start-up; here they would only crowd out questions.
+fold = TextCache(_fold, max_chars=256_000, longest=4096, max_entries=32)
 # A question with full-width characters ("，" is one) goes to NFKC for fold() and again in the
 # cloud kind (to read "ＮｏＳｕｃｈＫｅｙ"): worked out once (~18 µs on 200 Chinese characters).
-nfkc = TextCache(_nfkc, max_chars=256_000, longest=4096, max_entries=64)
-normalize = TextCache(_normalize, max_chars=256_000, longest=4096, max_entries=64)
+nfkc = TextCache(_nfkc, max_chars=256_000, longest=4096, max_entries=32)
+normalize = TextCache(_normalize, max_chars=256_000, longest=4096, max_entries=32)
 # Keyed by the folded text: the variants of one question the kinds normalise (the query as
 # sent, stripped, its folded form with links or provider names taken out) mostly fold to the
 # same string, and then the fillers and runs (~0.3 ms on 4 KB) are worked out once for all.
-_matching = TextCache(_matching_form, max_chars=256_000, longest=4096, max_entries=64)
+_matching = TextCache(_matching_form, max_chars=256_000, longest=4096, max_entries=32)
 
 
 def clear_caches() -> None:
