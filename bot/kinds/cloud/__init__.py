@@ -30,7 +30,7 @@ from bot.kinds.cloud.hints import HINT_RE, named_products
 from bot.kinds.cloud.index import CloudIndex, loose, provider_hints
 from bot.kinds.cloud.loader import COMMONEST_FILE, load_cloud, load_commonest
 from bot.kinds.cloud.messages import compact
-from bot.kinds.cloud.model import EVERY_API, PROVIDER_ZH, CloudAnswer, CloudData
+from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudData
 from bot.kinds.cloud.sounds import SOUND_WORDS
 from bot.render.reply import Reply
 from bot.render.richtext import Line
@@ -528,16 +528,13 @@ class CloudKind:
     def beside_status(self, q: Query, typed: Match) -> Match | None:
         return None  # a retold message beside its status is read by Resolver._explaining
 
-    @staticmethod
-    def _of_named_product(answer: CloudAnswer, products: frozenset[tuple[str, str]]) -> bool:
-        """Is the answer's error of a product named (or of every API's, model.EVERY_API), or is
-        no product of its cloud named?"""
+    def _of_named_product(self, answer: CloudAnswer, products: frozenset[tuple[str, str]]) -> bool:
+        """Is the answer's error of a product named (CloudIndex.of_products), or is no product
+        of its cloud named?"""
         error = answer.error
         if error is None or not any(provider == error.provider for provider, _ in products):
             return True
-        return any(
-            (row.provider, row.product) in products or row.product in EVERY_API for row in (error, *answer.variants)
-        )
+        return self.index.of_products(error.provider, error.error_code, products)
 
     def weigh(self, matches: list[Match], best_other: float, q: Query) -> list[Match]:
         """Put cloud readings beside the best status reading (see tuning.weigh_cloud)."""

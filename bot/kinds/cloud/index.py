@@ -1183,14 +1183,16 @@ class CloudIndex:
         return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]
 
     def _of_products(self, cand: _Candidate, products: frozenset[tuple[str, str]]) -> bool:
-        """Is one of the candidate code's rows of these (provider, product) pairs, or of a
-        product every API returns errors of (model.EVERY_API)?"""
-        if cand.family is not None:
-            return True
+        """:meth:`of_products` for a candidate (a family reading is no product's)."""
+        return cand.family is not None or self.of_products(cand.provider, cand.code, products)
+
+    def of_products(self, provider: str, code: str, products: frozenset[tuple[str, str]]) -> bool:
+        """Is one of the code's rows of these (provider, product) pairs, or of a product every
+        API returns errors of (model.EVERY_API)?"""
         rows = self.rows
         return any(
-            (cand.provider, rows[i].product) in products or rows[i].product in EVERY_API
-            for i in self._groups[(cand.provider, cand.code)]
+            (provider, rows[i].product) in products or rows[i].product in EVERY_API
+            for i in self._groups.get((provider, code), ())
         )
 
     def _spelt(self, code: str, words: frozenset[str]) -> int:

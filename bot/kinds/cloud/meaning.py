@@ -538,7 +538,11 @@ class MeaningIndex:
         # object alone); the share is of the plain score.
         ranked = sorted(
             (
-                (score * self._prior[key] * self._fit(i, reading, hints, statuses) * self._commonest_factor(key, reading, hints), score, i)
+                (
+                    score * self._prior[key] * self._fit(i, reading, hints, statuses) * self._commonest_factor(key, reading, hints),
+                    score,
+                    i,
+                )
                 for key, (score, i) in shortlist
             ),
             key=lambda item: (-item[0], item[2]),
