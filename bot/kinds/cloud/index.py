@@ -396,8 +396,7 @@ class CloudIndex:
         # labelled sets, session 30).
         gated_ids = [i for i, gated in enumerate(self._gated) if gated is not None]
         self._gated_messages = self._build_messages(gated_ids, fuzzy=False) if gated_ids else None
-        self._meaning = MeaningIndex(self.rows, self._gated)
-        self._meaning.know_commonest(data.commonest)
+        self._meaning = MeaningIndex(self.rows, self._gated, data.commonest)
         # (provider, product, status) → its rows: a product named with a typed status.
         self._by_status: dict[tuple[str, str, int], list[int]] = defaultdict(list)
         for i, row in enumerate(self.rows):
@@ -1153,31 +1152,21 @@ class CloudIndex:
         if hints.providers:
             # "华为云 OBS 签名错误": another cloud's message word for word ("签名错误" is Aliyun's)
             # does not lead the named cloud's own error read by meaning: it stays just below.
-            named = max((score for _, score, c in ranked if c.provider in hints.providers), default=0.0)
-            if named >= tuning.CHOICES:
-                ranked = [
-                    ((-min(score, named - tuning.JUST_BELOW), *key[1:]), min(score, named - tuning.JUST_BELOW), c)
-                    if c.tier == "message" and c.provider and c.provider not in hints.providers and score >= named
-                    else (key, score, c)
-                    for key, score, c in ranked
-                ]
+            providers = hints.providers
+            ranked = _quotes_below(
+                ranked, lambda c: c.provider in providers, lambda c: bool(c.provider) and c.provider not in providers
+            )
         products = hints.asked
         if products:
             # The same for a product named ("阿里云 RDS 变配提示当前实例状态不支持该操作"): another
             # product's wording of its cloud, word for word, stays just below the named product's
             # own error.
-            own = max((score for _, score, c in ranked if self._of_products(c, products)), default=0.0)
-            if own >= tuning.CHOICES:
-                clouds = {provider for provider, _ in products}
-                ranked = [
-                    ((-min(score, own - tuning.JUST_BELOW), *key[1:]), min(score, own - tuning.JUST_BELOW), c)
-                    if c.tier == "message"
-                    and c.provider in clouds
-                    and score >= own
-                    and not self._of_products(c, products)
-                    else (key, score, c)
-                    for key, score, c in ranked
-                ]
+            clouds = {provider for provider, _ in products}
+            ranked = _quotes_below(
+                ranked,
+                lambda c: self._of_products(c, products),
+                lambda c: c.provider in clouds and not self._of_products(c, products),
+            )
         ranked.sort(key=lambda item: item[0])
         # Answers are put together for the matches returned only: rows, variants, families.
         return [self._match(cand, score, hints, body) for _, score, cand in ranked[:limit]]
@@ -1371,6 +1360,24 @@ def _dotted_token(token: str) -> bool:
     single separators, so it is dotted when some are "." or "_" and none is "-" (in C, where
     the pattern cost ~0.7 µs a token: a pasted log has hundreds)."""
     return ("." in token or "_" in token) and "-" not in token
+
+
+def _quotes_below(
+    ranked: list[tuple[tuple[Any, ...], float, _Candidate]],
+    ours: Callable[[_Candidate], bool],
+    theirs: Callable[[_Candidate], bool],
+) -> list[tuple[tuple[Any, ...], float, _Candidate]]:
+    """``ranked`` with the messages quoted word for word from elsewhere (``theirs``) kept just
+    below the best reading of what the question names (``ours``), when that one is good enough
+    to offer."""
+    best = max((score for _, score, c in ranked if ours(c)), default=0.0)
+    if best < tuning.CHOICES:
+        return ranked
+    below = best - tuning.JUST_BELOW
+    return [
+        ((-below, *key[1:]), below, c) if c.tier == "message" and score >= best and theirs(c) else (key, score, c)
+        for key, score, c in ranked
+    ]
 
 
 def _is_bare(text: str, token: str) -> bool:

@@ -203,9 +203,16 @@ class Hit:
 class MeaningIndex:
     """One BM25 document per row: code words, messages, product and their concepts."""
 
-    def __init__(self, rows: tuple[CloudError, ...], gated: Sequence[tuple[str, str] | None] | None = None) -> None:
+    def __init__(
+        self,
+        rows: tuple[CloudError, ...],
+        gated: Sequence[tuple[str, str] | None] | None = None,
+        commonest: Iterable[Commonest] = (),
+    ) -> None:
         """``gated``: each row's product when it is one answered only when asked about
-        (hints.NAMED_ONLY), else None; worked out from the rows when not given."""
+        (hints.NAMED_ONLY), else None; worked out from the rows when not given. ``commonest``:
+        the codes their vendors name as the one returned where alike codes read the same
+        (knowledge/cloud/commonest.toml)."""
         self.rows = rows
         # Each row's (provider, code), one tuple per code (2,333 rows, 2,114 codes), the
         # same ones that key _prior.
@@ -254,7 +261,8 @@ class MeaningIndex:
             apis.setdefault(self._codes[i], set()).update(row.api.split(";") if row.api else [str(i)])
         by_count = {n: 1.0 + tuning.MEANING_PRIOR * math.log2(1 + n) for n in set(map(len, apis.values()))}
         self._prior = {key: by_count[len(v)] for key, v in apis.items()}  # a few distinct floats
-        self._commonest: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}  # see know_commonest
+        # What a question must say for each of ``commonest`` (see _commonest_factor).
+        self._commonest = {(e.provider, e.code): e.says for e in commonest}
         self._max_idf = self._bm25.max_idf()
         # Each row's own concepts' idf summed once (exactly: a set's order depends on the hash seed).
         self._own_total = [math.fsum(map(self._bm25.idf, own)) for own in self._concepts]
@@ -388,11 +396,6 @@ class MeaningIndex:
                 problems = stated
         told = frozenset(_CONCEPT_TERM + c for c in story)
         return Reading(weights, frozenset(concepts), implied, problems, context, told)
-
-    def know_commonest(self, entries: Iterable[Commonest]) -> None:
-        """The codes their vendors name as the one returned where alike codes read the same
-        (knowledge/cloud/commonest.toml): what a question must say for each."""
-        self._commonest = {(e.provider, e.code): e.says for e in entries}
 
     def _commonest_factor(self, key: tuple[str, str], reading: Reading, hints: Hints) -> float:
         """tuning.MEANING_COMMONEST for a code its vendor names as the one returned in what the
