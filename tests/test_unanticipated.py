@@ -2995,3 +2995,21 @@ def test_no_logs_at_all_and_a_cry_for_help_are_trouble(service):
     # "一条日志都没有" is a clue missing, not "一个报错都没有了"; 救命 / 🆘 ask for help.
     assert service.resolve("线上接口一直 502，一条日志都没有，运维已经下班了，救命🆘").matches[0].status == 502
     assert domain.asks_for_help("救命")
+
+
+def test_a_groan_at_trouble_that_outlasts_a_fix_is_asked_about(service):
+    # "我服了 / 烦死了" before trouble still going on, or after a step that did not help: one's
+    # own trouble in a group, not a remark about it.
+    text = "我服了 COS 下载老是 NoSuchKey，文件明明就在桶里"
+    assert service.resolve(text).matches[0].answer.error_code == "NoSuchKey"
+    text = "烦死了 阿里云 OSS 上传一直 RequestTimeTooSkewed，本机时间同步过了"
+    assert service.resolve(text).matches[0].answer.error_code == "RequestTimeTooSkewed"
+    # A groan after the trouble still closes a remark.
+    assert not service.resolve("又 504 了，真服了").matches
+
+
+def test_a_status_that_comes_back_or_floods_in_is_a_status(service):
+    # Retry-After is a header: the numbers beside it are statuses.
+    assert service.resolve("请教下 429 回来以后 Retry-After 头要怎么读").matches[0].status == 429
+    # Trouble right after a change, in bulk.
+    assert service.resolve("笑死，一上线就满屏 504，回滚都来不及").matches[0].status == 504

@@ -26,6 +26,7 @@ TERMS = (
     "url",
     "uri",
     "header",
+    "retry-after",  # a header named: "429 回来的时候 Retry-After 怎么处理"
     "cookie",
     "token",
     "session",
@@ -1462,7 +1463,7 @@ def _told_settled(folded: str) -> bool:
 
 
 # "我把 nginx 升级了，然后就 502 了": what came of a change is trouble.
-_THEN_CODE_RE = re.compile(r"就\s?[1-5][0-9]{2}")
+_THEN_CODE_RE = re.compile(r"就\s?(?:一片|一堆|全是|满屏)?\s?[1-5][0-9]{2}")
 
 
 # A change told as the text's last words ("单帧超过 1M 被服务端拒了，改成分片发了"): what was done.
@@ -1572,7 +1573,17 @@ def labelled_notice(folded: str) -> bool:
 _IN_NAME_RE = re.compile(r" (?:fixed|resolved)(?=[a-z0-9_])")
 
 
+# Groans that open a text about trouble outlasting what was done ("烦死了😡 COS 上传报
+# AccessDenied，CAM 策略明明配了"): the trouble is the news, the groan settles nothing. Said
+# after the trouble ("又 502 了，真服了") or over a story ("真服了，用户说打不开，…他家断网了")
+# they close a remark.
+_GROANS_FIRST = ("烦死了", "烦死", "真服了")
+STILL_FAILING = ("一直", "老是", "总是", "明明")
+
+
 def _settled(folded: str) -> bool:
+    if folded.startswith(_GROANS_FIRST) and any(word in folded for word in STILL_FAILING):
+        folded = folded[len(next(g for g in _GROANS_FIRST if folded.startswith(g))) :]
     if " be resolved" in folded:
         # nginx's "… could not be resolved (3: Host not found)": a failure, not " resolved".
         folded = folded.replace(" be resolved", " be unresolved")
@@ -1689,6 +1700,8 @@ def _settled_last(folded: str) -> bool:
 REPORT_WORDS = (
     *"报 返回 返了 回了 提示 出现 遇到 碰到 收到 拿到 一直 又 还是 老是 总是 突然 全是 都是 好多 大量 很多 一堆 "
     "挂 错 失败 异常 不行 打不开 进不去 访问不了 超时 拒绝 被拦 崩 刷不出 error fail exception".split(),
+    # A limit hit ("网关给我流控了", "又被限流了").
+    *"流控了 限流了 被限流 被流控".split(),
     "timed out",  # with its space: not inside ETIMEDOUT
     # English: "the SDK throws", "login broken since the deploy".
     *"throws throwing returning broken".split(),

@@ -68,6 +68,15 @@ def _laughs(folded: str) -> bool:
     )
 
 
+def _still_failing(folded: str) -> bool:
+    """Is the trouble told as still going on, or as outlasting what the teller did ("我服了 OSS
+    上传一直 SignatureDoesNotMatch，AK SK 都复制了三遍了")? The laugh is at one's own trouble in
+    hand, not a remark."""
+    return any(word in folded for word in domain.STILL_FAILING) and not (
+        domain.tells_cause(folded) or domain.settled(folded)
+    )
+
+
 class Resolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -148,6 +157,7 @@ class Resolver:
             and not domain.asks(q.folded)
             and not any(tag in q.folded for tag in _ASKED_ANYWAY)
             and not q.folded.startswith(_ASKED_OPENING)
+            and not _still_failing(q.folded)
             # "getting 401 on every req after i rotated the key lol": an English chat line
             # laughs at its own trouble (a status typed as happening) and still asks about it.
             and (has_cjk(q.folded) or not (res.mode == "code" or domain.reports_trouble(q.folded)))
