@@ -1114,3 +1114,23 @@ def test_how_often_an_english_retelling_says_it_is_no_fault(service) -> None:
     # "keeps saying", "every second": how often, not what went wrong.
     top = service.resolve("tencent cloud api keeps saying the request frequency limit is exceeded, we call it every second").matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "RequestLimitExceeded")
+
+
+def test_the_status_code_of_the_instance_lifecycle_calls_goes_first(service) -> None:
+    from bot.kinds.cloud.concepts import concepts_in
+
+    # "状态不允许" is a state and a refusal, each read.
+    assert {"state", "unsupported"} <= set(concepts_in("实例状态不允许重启")[0])
+    # Aliyun's start / stop / reboot docs name IncorrectInstanceStatus (commonest.toml); the
+    # table's InvalidInstanceStatus words it almost alike for a few other calls.
+    top = service.resolve("阿里云 ECS 重启实例被拒，说实例眼下的状态不允许做这个操作").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "IncorrectInstanceStatus")
+
+
+def test_a_credential_is_no_certificate_in_simplified_chinese(service) -> None:
+    from bot.core.text import fold
+
+    # 凭证 (mainland: a credential, "STS 临时凭证") is left as it is; Taiwan's 憑證 is a certificate.
+    assert "证书" not in fold("临时凭证") and fold("憑證過期") == "证书过期"
+    top = service.resolve("拿 STS 换来的临时凭证调阿里云 ECS，过一阵就说安全令牌过期了").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "InvalidSecurityToken.Expired")

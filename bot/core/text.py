@@ -39,7 +39,6 @@ _TERMS = {
     "用户端": "客户端",
     "程式": "程序",
     "快取": "缓存",
-    "凭证": "证书",
     "网域": "域名",
     "重新导向": "重定向",
     "请求太多": "请求过多",
@@ -265,6 +264,9 @@ def _fold(text: str) -> str:
         return fold(nfkc(text))
     text = _strip_invisible(text).lower()
     if _CJK_RE.search(text):
+        if "憑證" in text:
+            # Taiwan's word for a certificate; the mainland's 凭证 is a credential ("STS 临时凭证").
+            text = text.replace("憑證", "證書")
         text = to_simplified(text)
         text = _TERM_RE.sub(lambda m: _TERMS[m.group(0)], text)
     return text

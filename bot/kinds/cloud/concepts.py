@@ -1048,7 +1048,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "运行中",
         "开机中",
         "状态不对",
-        "状态不允许",
+        # Not "状态不允许": "状态" and "不允许" are each read ("当前实例状态不允许执行这个操作").
         "状态",
         "state",
         "status",
