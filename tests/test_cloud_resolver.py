@@ -1134,3 +1134,11 @@ def test_a_credential_is_no_certificate_in_simplified_chinese(service) -> None:
     assert "证书" not in fold("临时凭证") and fold("憑證過期") == "证书过期"
     top = service.resolve("拿 STS 换来的临时凭证调阿里云 ECS，过一阵就说安全令牌过期了").matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("aliyun", "InvalidSecurityToken.Expired")
+
+
+def test_where_the_asker_looked_says_nothing_of_the_fault(service) -> None:
+    # A region's ID and "the console" are where, not what: they no longer thin the reading out.
+    text = "Tencent CVM RebootInstances says the instance does not exist, yet I can see it in the console (ap-guangzhou)"
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.provider) == ("error", "tencentcloud")
+    assert top.answer.error_code in ("InvalidInstanceId.NotFound", "ResourceNotFound.InvalidInstanceIdNotFound")

@@ -101,7 +101,11 @@ STOP_WORDS = frozenset(
     "anything hey hi thanks anyone someone kind sort thing stuff guys lives "
     # How sure or cross the asker is ("complains …, but it definitely exists"): no fault of its own.
     "complain complains complained complaining definitely certainly clearly obviously really totally surely "
-    "still saying every each call calls calling called".split()
+    "still saying every each call calls calling called yet see saw seen "
+    # Where the asker looked or called from ("right there in the console", "(ap-shanghai)",
+    # "cn-hangzhou"): a region ID's words, where and not what went wrong.
+    "console ap cn shanghai guangzhou beijing hangzhou shenzhen chengdu chongqing nanjing qingdao "
+    "zhangjiakou hongkong singapore".split()
 )
 # Products whose everyday names are any vendor's (负载均衡, API 网关): alone they make no cloud
 # context ("API 网关把请求转给后端…超时，该返回哪个" is a 504 question).
