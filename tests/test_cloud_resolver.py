@@ -1142,3 +1142,12 @@ def test_where_the_asker_looked_says_nothing_of_the_fault(service) -> None:
     top = service.resolve(text).matches[0]
     assert (top.kind, top.answer.provider) == ("error", "tencentcloud")
     assert top.answer.error_code in ("InvalidInstanceId.NotFound", "ResourceNotFound.InvalidInstanceIdNotFound")
+
+
+def test_a_value_found_in_the_wrong_format_is_quotable(service) -> None:
+    # "…格式错误" names the value that was wrong, unlike "…失败": a vendor's message ending so is
+    # quoted inside a longer question ("手机号格式错误" is Tencent SMS's own wording).
+    text = "腾讯云短信接口回了个手机号格式错误，海外号码是不是要带国家码"
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "InvalidParameterValue.IncorrectPhoneNumber")
+    assert top.tier == "message"

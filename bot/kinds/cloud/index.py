@@ -178,7 +178,9 @@ _QUOTABLE_CJK = 7
 # clause this short is a scene ("创建云服务器时"), not a quote.
 _QUOTABLE_WHOLE = 7
 # "创建云服务器失败": a message that says only which call failed is no quote of one error.
+# A value's format found wrong says which value ("手机号格式错误").
 _SAYS_ONLY_FAILED = ("失败", "错误", "异常")
+_SAYS_WHAT_FAILED = "格式错误"
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
@@ -498,7 +500,7 @@ class CloudIndex:
             for key in (*m.exact, *m.clauses)
             if (len(key) >= _QUOTABLE_LEN or (len(key) == _QUOTABLE_WHOLE and key in m.exact))
             and sum(map(is_cjk, key)) >= _QUOTABLE_CJK
-            and not key.endswith(_SAYS_ONLY_FAILED)
+            and (not key.endswith(_SAYS_ONLY_FAILED) or key.endswith(_SAYS_WHAT_FAILED))
         )
         return m
 
