@@ -1151,3 +1151,17 @@ def test_a_value_found_in_the_wrong_format_is_quotable(service) -> None:
     top = service.resolve(text).matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "InvalidParameterValue.IncorrectPhoneNumber")
     assert top.tier == "message"
+
+
+def test_one_phone_numbers_sends_are_not_the_same_content(service) -> None:
+    from bot.kinds.cloud.concepts import concepts_in
+
+    # "同一个手机号" is one number's sends (Tencent SMS: "单个手机号…"), not "相同内容".
+    assert concepts_in("同一个手机号")[0] == ["onephone"]
+    top = service.resolve("腾讯云短信给同一个手机号一天发了二十多条，后面都被拒了").matches[0]
+    assert top.answer.error_code == "LimitExceeded.PhoneNumberDailyLimit"
+    # The shorter windows are read by their length.
+    top = service.resolve("腾讯云短信同一个号码半分钟内连发两条，第二条失败").matches[0]
+    assert top.answer.error_code == "LimitExceeded.PhoneNumberThirtySecondLimit"
+    top = service.resolve("腾讯云短信这个手机号一个小时内发的条数超过上限了").matches[0]
+    assert top.answer.error_code == "LimitExceeded.PhoneNumberOneHourLimit"

@@ -1448,6 +1448,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "dest": ("目的ip", "目的地址", "目的网段", "目的安全组", "dest", "destination"),
     "body": ("消息体", "请求体", "body", "request body"),
     "daily": ("每天", "每日", "一天", "当天", "当日", "单日", "一天内", "daily", "per day", "today", "今天"),
+    # The shorter windows of a send limit (Tencent SMS's OneHourLimit, ThirtySecondLimit).
+    "hourly": ("1小时", "1 小时", "一小时", "一个小时", "每小时", "one hour", "per hour", "hourly"),
+    "halfminute": ("30秒", "30 秒", "三十秒", "半分钟", "thirty second", "30 seconds", "30s"),
+    # One phone number's sends ("同一个手机号发了几十条", "单个手机号…超过上限"): not the same
+    # content sent again, nor any message about phone numbers.
+    "onephone": (
+        *("同一个手机号", "同一手机号", "同一个号码", "同一号码", "单个手机号", "单个号码", "这个手机号", "某个手机号"),
+        *("一个手机号", "该手机号", "这个号码", "某个号码", "一个号码", "该号码"),
+    ),
     "contact": ("客服", "工单", "contact", "customer service", "ticket"),
     "prepaid": ("包年包月", "包月", "包年", "预付费", "yearly", "monthly", "prepaid", "prepay", "cycle order"),
     "security": ("安全", "security"),
