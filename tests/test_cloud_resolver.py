@@ -1165,3 +1165,11 @@ def test_one_phone_numbers_sends_are_not_the_same_content(service) -> None:
     assert top.answer.error_code == "LimitExceeded.PhoneNumberThirtySecondLimit"
     top = service.resolve("腾讯云短信这个手机号一个小时内发的条数超过上限了").matches[0]
     assert top.answer.error_code == "LimitExceeded.PhoneNumberOneHourLimit"
+
+
+def test_a_throttling_threshold_reached_is_the_gateways_limit(service) -> None:
+    # 阈值 is the threshold of the throttling, 达到了 the limit reached: APIG's runtime 0308
+    # ("The throttling threshold has been reached"), not a policy still bound to APIs.
+    for text in ("华为云 API 网关提示达到了流控阈值，是 API 级别还是用户级别的限制", "华为云网关说已经达到了阈值，分不清是哪种流控"):
+        top = service.resolve(text).matches[0]
+        assert (top.answer.provider, top.answer.error_code) in (("huaweicloud", "APIG.0308"), ("huaweicloud", "APIGW.0308"))

@@ -260,6 +260,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "容纳不下",
         "no room",
         "reached",
+        "达到了",
+        "已达到",
         "reach the limit",
         "hit the limit",
         "at most",  # "you can create at most 30 launch templates"
@@ -621,6 +623,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "too many requests",
         "flow control",
         "threshold",
+        "阈值",  # "达到了流控阈值": the throttling threshold reached
     ),
     "inprogress": (
         "still being",
