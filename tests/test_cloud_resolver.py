@@ -1173,3 +1173,12 @@ def test_a_throttling_threshold_reached_is_the_gateways_limit(service) -> None:
     for text in ("华为云 API 网关提示达到了流控阈值，是 API 级别还是用户级别的限制", "华为云网关说已经达到了阈值，分不清是哪种流控"):
         top = service.resolve(text).matches[0]
         assert (top.answer.provider, top.answer.error_code) in (("huaweicloud", "APIG.0308"), ("huaweicloud", "APIGW.0308"))
+
+
+def test_what_an_error_is_said_not_to_be_is_not_read_into_it(service) -> None:
+    # "不是签名过期，是鉴权没通过": expiry is denied; the signature it is about stays.
+    top = service.resolve("腾讯云 API 报错了，不是签名过期，是鉴权没通过").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "AuthFailure")
+    # "是不是过期" asks: nothing is denied.
+    top = service.resolve("腾讯云 API 报签名错误，是不是签名过期了").matches[0]
+    assert top.answer.error_code == "AuthFailure.SignatureExpire"

@@ -158,6 +158,9 @@ _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
 
 _INSTANCE = _CONCEPT_TERM + "instance"
 # The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
+# "不是过期，是签名校验失败" (commas are gone in a surfaced text): the denied part, up to the
+# "是" that says what it is instead. Literal-led, the part bounded.
+_NOT_THIS_BUT_RE = re.compile(r"(?:不是|并非) ?([^是 ]{1,10}) ?(?:而)?是")
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
 _HAS_NO = ("里面没有", "里没有")
@@ -341,6 +344,18 @@ class MeaningIndex:
         weights: dict[str, float] = {}
         for term in terms:
             weights[term] = max(weights.get(term, 0.0), _weight(term))
+        if "不是" in surfaced or "并非" in surfaced:
+            # "返回的不是过期，是签名校验失败": what the error is said not to be names no predicate
+            # of it (unless the rest of the text names it too); the thing it is about ("不是签名
+            # 过期，是鉴权没通过": the signature) stays.
+            for m in _NOT_THIS_BUT_RE.finditer(surfaced):
+                if surfaced[max(0, m.start() - 1) : m.start()] == "是":
+                    continue  # "是不是过期": asked, not denied
+                rest = surfaced[: m.start()] + " " + surfaced[m.end(1) :]
+                kept = set(concepts_in(rest)[0])
+                for concept in concepts_in(m.group(1))[0]:
+                    if concept in PREDICATES and concept not in kept:
+                        weights.pop(_CONCEPT_TERM + concept, None)
         if "在" in surfaced:
             # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
             # looked for is not what is missing; a concept named only there says less.
