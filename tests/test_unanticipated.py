@@ -3013,3 +3013,10 @@ def test_a_status_that_comes_back_or_floods_in_is_a_status(service):
     assert service.resolve("请教下 429 回来以后 Retry-After 头要怎么读").matches[0].status == 429
     # Trouble right after a change, in bulk.
     assert service.resolve("笑死，一上线就满屏 504，回滚都来不及").matches[0].status == 504
+
+
+@pytest.mark.parametrize("ending", ["有啥区别", "区别在哪", "有何区别"])
+def test_two_names_compared_however_the_question_ends(service, ending):
+    # "有啥区别" is the question's frame as "有什么区别" is: both names are read as names.
+    keys = [m.key for m in service.resolve("永久重定向和临时重定向" + ending).matches[:2]]
+    assert keys == ["301", "302"]

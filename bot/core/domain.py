@@ -938,9 +938,10 @@ def _in_denied_aside(padded: str, at: int, key: str) -> bool:
 def _compared_against(padded: str, at: int, key: str) -> bool:
     """"…应该回哪个？跟权限不够那个有啥区别": the case named only as what the asked one is set
     against."""
-    return padded[max(0, at - 2) : at].rstrip().endswith(_AGAINST) and padded.startswith(
-        _COMPARED_ENDS, at + len(key)
-    )
+    if not padded[max(0, at - 2) : at].rstrip().endswith(_AGAINST):
+        return False
+    # The matching form has "有啥区别" taken out as a question's frame: "跟权限不够那个" is left.
+    return padded.startswith(_COMPARED_ENDS, at + len(key)) or padded[at + len(key) :].strip() in _ASIDE_ENDS
 
 
 _AGAINST = ("跟", "和", "与")
