@@ -1182,3 +1182,14 @@ def test_what_an_error_is_said_not_to_be_is_not_read_into_it(service) -> None:
     # "是不是过期" asks: nothing is denied.
     top = service.resolve("腾讯云 API 报签名错误，是不是签名过期了").matches[0]
     assert top.answer.error_code == "AuthFailure.SignatureExpire"
+
+
+def test_a_short_message_naming_a_thing_in_latin_is_quoted(service) -> None:
+    # "token需要更新" has four Chinese characters and says as much as a longer one: quoted inside
+    # a question, it is Huawei APIG's runtime 0307.
+    top = service.resolve("华为云的接口说 token 需要更新，这是我们登录过期了吗").matches[0]
+    assert top.answer.error_code in ("APIG.0307", "APIGW.0307") and top.tier == "message"
+    # With a product named, such a quote is only that product's: ECS's "指定的Object不存在" (an
+    # image import's) is not what OSS returned.
+    top = service.resolve("阿里云 OSS GetObject 说指定的Object不存在，bucket 名没写错").matches[0]
+    assert top.answer.error_code == "NoSuchKey"

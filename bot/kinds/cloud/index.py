@@ -181,6 +181,17 @@ _QUOTABLE_WHOLE = 7
 # A value's format found wrong says which value ("手机号格式错误").
 _SAYS_ONLY_FAILED = ("失败", "错误", "异常")
 _SAYS_WHAT_FAILED = "格式错误"
+# A message naming a thing by its Latin name ("token需要更新") says as much with fewer Chinese
+# characters.
+_QUOTABLE_MIXED_CJK = 4
+_QUOTABLE_MIXED_LATIN = 4
+
+
+def _quotable_script(key: str) -> bool:
+    cjk = sum(map(is_cjk, key))
+    if cjk >= _QUOTABLE_CJK:
+        return True
+    return cjk >= _QUOTABLE_MIXED_CJK and sum(ch.isascii() and ch.isalpha() for ch in key) >= _QUOTABLE_MIXED_LATIN
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
@@ -499,7 +510,7 @@ class CloudIndex:
             key
             for key in (*m.exact, *m.clauses)
             if (len(key) >= _QUOTABLE_LEN or (len(key) == _QUOTABLE_WHOLE and key in m.exact))
-            and sum(map(is_cjk, key)) >= _QUOTABLE_CJK
+            and _quotable_script(key)
             and (not key.endswith(_SAYS_ONLY_FAILED) or key.endswith(_SAYS_WHAT_FAILED))
         )
         return m
@@ -1030,10 +1041,14 @@ class CloudIndex:
         for longest in quoted[:1]:
             if longest not in (stripped, whole):
                 for key in (key for key in quoted if len(key) == len(longest)):
+                    # A short mixed-script quote ("指定的Object不存在") is ECS's as much as OSS's
+                    # words: with a product named, only that product's message is quoted.
+                    mixed = bool(named.products) and sum(map(is_cjk, key)) < _QUOTABLE_CJK
                     ids = [
                         i
                         for i in m.exact.get(key) or m.clauses[key]
-                        if not named.providers or self.rows[i].provider in named.providers
+                        if (not named.providers or self.rows[i].provider in named.providers)
+                        and (not mixed or (self.rows[i].provider, self.rows[i].product) in named.products)
                     ]
                     take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
                     # "返回说指定的实例不存在，让我检查实例 ID": the rest of a longer message that
