@@ -1178,7 +1178,8 @@ def test_a_throttling_threshold_reached_is_the_gateways_limit(service) -> None:
 def test_what_an_error_is_said_not_to_be_is_not_read_into_it(service) -> None:
     # "不是签名过期，是鉴权没通过": expiry is denied; the signature it is about stays.
     top = service.resolve("腾讯云 API 报错了，不是签名过期，是鉴权没通过").matches[0]
-    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "AuthFailure")
+    assert top.answer.provider == "tencentcloud"
+    assert top.answer.error_code in ("AuthFailure", "AuthFailure.SignatureFailure")
     # "是不是过期" asks: nothing is denied.
     top = service.resolve("腾讯云 API 报签名错误，是不是签名过期了").matches[0]
     assert top.answer.error_code == "AuthFailure.SignatureExpire"
@@ -1193,3 +1194,14 @@ def test_a_short_message_naming_a_thing_in_latin_is_quoted(service) -> None:
     # image import's) is not what OSS returned.
     top = service.resolve("阿里云 OSS GetObject 说指定的Object不存在，bucket 名没写错").matches[0]
     assert top.answer.error_code == "NoSuchKey"
+
+
+def test_a_signature_the_server_could_not_verify_is_the_signature_failure(service) -> None:
+    # Tencent's API 3.0 common error codes name AuthFailure.SignatureFailure for a signature
+    # computed wrong (commonest.toml); each product's AuthFailure is the umbrella for any cause.
+    for text in ("腾讯云接口说签名验证失败，密钥我没动过", "调腾讯云 API 一直报签名验证不通过，是不是签名串拼错了"):
+        top = service.resolve(text).matches[0]
+        assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "AuthFailure.SignatureFailure")
+    # An expired signature is still the expiry.
+    top = service.resolve("腾讯云接口返回签名过期，本机时间慢了十分钟").matches[0]
+    assert top.answer.error_code == "AuthFailure.SignatureExpire"
