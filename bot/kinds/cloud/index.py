@@ -187,11 +187,18 @@ _QUOTABLE_MIXED_CJK = 4
 _QUOTABLE_MIXED_LATIN = 4
 
 
+def _mixed_script(key: str) -> bool:
+    """Is the message short of Chinese characters, quotable only for the Latin name it holds?"""
+    return sum(map(is_cjk, key)) < _QUOTABLE_CJK
+
+
 def _quotable_script(key: str) -> bool:
-    cjk = sum(map(is_cjk, key))
-    if cjk >= _QUOTABLE_CJK:
+    if not _mixed_script(key):
         return True
-    return cjk >= _QUOTABLE_MIXED_CJK and sum(ch.isascii() and ch.isalpha() for ch in key) >= _QUOTABLE_MIXED_LATIN
+    return (
+        sum(map(is_cjk, key)) >= _QUOTABLE_MIXED_CJK
+        and sum(ch.isascii() and ch.isalpha() for ch in key) >= _QUOTABLE_MIXED_LATIN
+    )
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
@@ -1043,7 +1050,7 @@ class CloudIndex:
                 for key in (key for key in quoted if len(key) == len(longest)):
                     # A short mixed-script quote ("指定的Object不存在") is ECS's as much as OSS's
                     # words: with a product named, only that product's message is quoted.
-                    mixed = bool(named.products) and sum(map(is_cjk, key)) < _QUOTABLE_CJK
+                    mixed = bool(named.products) and _mixed_script(key)
                     ids = [
                         i
                         for i in m.exact.get(key) or m.clauses[key]
