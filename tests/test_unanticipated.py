@@ -3020,3 +3020,14 @@ def test_two_names_compared_however_the_question_ends(service, ending):
     # "有啥区别" is the question's frame as "有什么区别" is: both names are read as names.
     keys = [m.key for m in service.resolve("永久重定向和临时重定向" + ending).matches[:2]]
     assert keys == ["301", "302"]
+
+
+def test_a_code_one_sent_and_was_told_should_be_another_is_not_the_answer():
+    from bot.kinds.status.index import _WRONG_ANSWER_RE
+
+    def wrong(text: str) -> list[str]:
+        return [next(g for g in m.groups() if g) for m in _WRONG_ANSWER_RE.finditer(text)]
+
+    # The code sent, then what should have been sent: the first is what the question is not about.
+    assert wrong("缺字段的请求我们这边返回了500，组长说应该返回客户端错误") == ["500"]
+    assert wrong("我返回了 503，看日志是上游超时") == []  # no "应该": nothing said against it

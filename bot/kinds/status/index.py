@@ -92,6 +92,8 @@ _WRONG_ANSWER_RE = re.compile(
     r"|(?:回|返回|用)\s?([1-5]\d\d)(?!\d)[^。.0-9是]{0,4}?(?:不太对|不合适|不太合适|不对劲)"
     # "返回码有专门的吗？别跟我说 403，法务要…": a code waved off before it is offered.
     r"|(?:别跟我说|别说|不要说|别给我|别再给我|别再回|别再返回|不要再返回|不要再回)\s?([1-5]\d\d)(?!\d)"
+    # "参数格式不对我返回了500，他说…应该返回客户端错误": a code one sent, then what should have been.
+    r"|我[^，。,.0-9]{0,12}?(?:回|返回)了?\s?([1-5]\d\d)(?!\d)[^。.0-9]{0,40}?应该(?:返回|回|用)"
 )
 _TELL_APART_RE = re.compile(r"(?:跟|和|与|同)\s?([1-5]\d\d)\s?的?(?:区别|区分|不同|搞混|混淆|分不清|对比|相比|比较)")
 # A typed code right before the comparison word: the two codes are compared with each other.
