@@ -1205,3 +1205,14 @@ def test_a_signature_the_server_could_not_verify_is_the_signature_failure(servic
     # An expired signature is still the expiry.
     top = service.resolve("腾讯云接口返回签名过期，本机时间慢了十分钟").matches[0]
     assert top.answer.error_code == "AuthFailure.SignatureExpire"
+
+
+def test_a_quoted_message_whose_longer_twin_is_told_around_it_is_the_twin(service) -> None:
+    # Aliyun's Forbidden.RAM reads "User not authorized to operate on the specified resource, or
+    # this API doesn't support RAM.": its first clause is Forbbiden's whole message. The RAM user
+    # and the API told around the quote make it the longer one.
+    top = service.resolve("用 RAM 用户调 API，接口回了 User not authorized to operate on the specified resource").matches[0]
+    assert top.answer.error_code == "Forbidden.RAM"
+    # Quoted alone, it is the shorter message's codes, as written.
+    top = service.resolve("调 ECS 接口回了 User not authorized to operate on the specified resource").matches[0]
+    assert top.answer.error_code != "Forbidden.RAM"

@@ -57,7 +57,7 @@ from bot.kinds.cloud.hints import (
     named_only_products,
     provider_hints,
 )
-from bot.kinds.cloud.meaning import SAID_RE, MeaningIndex, Reading
+from bot.kinds.cloud.meaning import SAID_RE, STOP_WORDS, MeaningIndex, Reading
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
     MIN_MESSAGE_LEN,
@@ -493,6 +493,15 @@ class CloudIndex:
                         lead = SYNONYMS.sub("账号", spaced_form(first).replace(" ", ""))
                         if i not in exact_messages[lead]:
                             exact_messages[lead].append(i)
+                    # "User not authorized to operate on the specified resource, or this API
+                    # doesn't support RAM.": another code's whole message, then what sets this one
+                    # apart (see extended).
+                    first, comma, more = text.partition(", ")
+                    if comma and not has_placeholder and first.count(" ") >= _LEADING_SENTENCE_WORDS - 1:
+                        lead = SYNONYMS.sub("账号", spaced_form(first).replace(" ", ""))
+                        words = frozenset(w for w in _LATIN_WORD_RE.findall(more.lower()) if w not in STOP_WORDS)
+                        if len(words) >= 2:
+                            rests[lead].append((words, i))
                 if has_placeholder:
                     pieces = [compact(p) for p in _PLACEHOLDER_RE.split(text)]
                     if sum(map(len, pieces)) >= 10:
@@ -989,9 +998,15 @@ class CloudIndex:
             # InstanceId does not exist. RequestId: …，错误码被日志截掉了") or an SDK's line
             # ("OSSException: The specified key does not exist. [RequestId]: …"): each sentence.
             for sentence in _LATIN_SENTENCE_RE.findall(text):
-                ids = exact_rows(SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", "")))
+                key = SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", ""))
+                ids = exact_rows(key)
                 if ids:
                     take(ids, tuning.VERBATIM + bonus, "错误信息一致")
+                    # A longer message that opens with this one, its rest told around the quote
+                    # ("RAM 子账号调用 API 报 User not authorized …": "…, or this API doesn't support RAM").
+                    around = compact(fold(text)).replace(key, " ")  # product names kept: "RAM"
+                    retold = [i for m in sets for grams, i in m.extended.get(key, ()) if _retells(grams, around)]
+                    take(retold, tuning.VERBATIM + tuning.TIE_STEP + bonus, "错误信息一致（连同后半句的意思）")
         if cjk and len(stripped) > _QUOTABLE_LEN:
             # A documented message quoted inside the question, word for word: the longest,
             # product names kept ("指定的RAM角色不存在") or not.
