@@ -3031,3 +3031,12 @@ def test_a_code_one_sent_and_was_told_should_be_another_is_not_the_answer():
     # The code sent, then what should have been sent: the first is what the question is not about.
     assert wrong("缺字段的请求我们这边返回了500，组长说应该返回客户端错误") == ["500"]
     assert wrong("我返回了 503，看日志是上游超时") == []  # no "应该": nothing said against it
+
+
+def test_someone_thanked_by_name_for_trouble_gone_is_a_thank_you_note():
+    from bot.core import domain
+
+    assert domain.settled("谢谢 @阿强 大哥,续了证书以后 net::err_cert_date_invalid 没了 👍")
+    assert domain.settled("多谢 @老周,加了白名单以后 403 好了")
+    # Thanks with the trouble still there asks on.
+    assert not domain.settled("谢谢 @阿强,可是重启之后 econnreset 还是一直报")

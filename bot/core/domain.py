@@ -1582,7 +1582,15 @@ _GROANS_FIRST = ("烦死了", "烦死", "真服了")
 STILL_FAILING = ("一直", "老是", "总是", "明明")
 
 
+# Someone thanked by name first ("谢谢 @小李 大佬，证书续期以后 ERR_CERT_DATE_INVALID 没了 🙏"): with the
+# trouble said gone, a thank-you note.
+_THANKED_FIRST_RE = re.compile(r"(?:感谢|谢谢|多谢|thanks|thank you|thx) ?@")
+_GONE_SINCE = ("没了", "好了", "正常了", "没再")
+
+
 def _settled(folded: str) -> bool:
+    if _THANKED_FIRST_RE.match(folded) is not None and any(word in folded for word in _GONE_SINCE):
+        return True
     if folded.startswith(_GROANS_FIRST) and any(word in folded for word in STILL_FAILING):
         folded = folded[len(next(g for g in _GROANS_FIRST if folded.startswith(g))) :]
     if " be resolved" in folded:
