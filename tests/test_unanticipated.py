@@ -3040,3 +3040,17 @@ def test_someone_thanked_by_name_for_trouble_gone_is_a_thank_you_note():
     assert domain.settled("多谢 @老周,加了白名单以后 403 好了")
     # Thanks with the trouble still there asks on.
     assert not domain.settled("谢谢 @阿强,可是重启之后 econnreset 还是一直报")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("我这边页面一直四零一", 401), ("网关又 wu ling er le", 502), ("后台老是五零零", 500)],
+)
+def test_a_status_said_digit_by_digit_in_words_is_read(service, text, status):
+    top = service.resolve(text).matches[0]
+    assert top.status == status and "按数字读作" in top.why
+
+
+@pytest.mark.parametrize("text", ["二零二五年的年会", "三五个同事一起吃饭", "我住四零四"])
+def test_numbers_in_words_that_are_no_status_stay_chatter(service, text):
+    assert not service.resolve(text).matches

@@ -55,6 +55,22 @@ _REMARK_MAX = 200
 _NAMED_TIERS = frozenset({"code", "pattern", "signature", "alias", "named", "message"})
 # Characters: a question typed in pinyin is short (a paste is not read as pinyin).
 _PINYIN_MAX = 80
+# A status said digit by digit in Chinese or pinyin ("四零四", "wu ling san"), in a short text
+# that read as nothing. Three digits exactly, the first 1-5; no digit, unit or date right
+# around them ("二零一九年", "三五个"). Each alternative a literal: linear.
+_SPELLED_MAX = 80
+_DIGIT_OF = {
+    **dict(zip("零〇一二三四五六七八九", "00123456789", strict=True)),
+    **dict(zip("ling yi er san si wu liu qi ba jiu".split(), "0123456789", strict=True)),
+}
+_CN_FIRST = "[一二三四五]"
+_CN_DIGIT = "[零〇一二三四五六七八九]"
+_PY_FIRST = "(yi|er|san|si|wu)"
+_PY_DIGIT = "(ling|yi|er|san|si|wu|liu|qi|ba|jiu)"
+_SPELLED_CODE_RE = re.compile(
+    rf"(?<![零〇一二三四五六七八九十百千万两])({_CN_FIRST})({_CN_DIGIT})({_CN_DIGIT})(?![零〇一二三四五六七八九十百千万年月日号点个块元岁次])"
+    rf"|(?<![a-z]){_PY_FIRST} ?{_PY_DIGIT} ?{_PY_DIGIT}(?![a-z])"
+)
 _BY_SOUND = frozenset({"fuzzy", "heard"})
 # An English yes/no question opens with its verb ("Is 418 a real status code lol").
 _ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
@@ -109,8 +125,29 @@ class Resolver:
                 or (pinyin.matches[0].key != res.matches[0].key and pinyin.matches[0].score > res.matches[0].score)
             ):
                 res = pinyin
+        if isinstance(text, str) and not res.matches and not res.withdrawn and len(text) <= _SPELLED_MAX:
+            # "页面一直四零四", "页面一直 si ling si": a code said digit by digit in words.
+            spelled = self._read_spelled_code(text, limit)
+            if spelled is not None:
+                res = spelled
         sent = window(text) if isinstance(text, str) else res.query
         return res if res.query == sent else replace(res, query=sent)
+
+    def _read_spelled_code(self, text: str, limit: int) -> Resolution | None:
+        put: list[str] = []
+
+        def digits(m: re.Match[str]) -> str:
+            code = "".join(_DIGIT_OF[d] for d in m.groups() if d)
+            put.append(code)
+            return f" {code} "
+
+        written = _SPELLED_CODE_RE.sub(digits, text.lower())
+        if not put:
+            return None
+        res = self._read(written, limit)
+        if not res.matches:
+            return None
+        return replace(res, matches=tuple(noting_heard(res.matches, put, "数字")))
 
     def _read_as_pinyin(self, text: str, limit: int) -> Resolution | None:
         """A short question typed in pinyin that read as nothing ("aliyun ecs kucun buzu"): its
