@@ -464,6 +464,8 @@ def test_the_commonest_codes_load_with_their_concepts(root: Path) -> None:
         (COMMONEST.replace("https://example.com/ram", "example.com/ram"), "field 'source': must be an https:// address"),
         (COMMONEST.replace('says = ["subuser", "forbidden|authorize"]\n', ""), "field 'says': is missing"),
         (COMMONEST + COMMONEST, "field 'code': duplicate code"),
+        (COMMONEST + 'calls = ["stop instance"]\n', "field 'calls'[0]: 'stop instance' is not an API action name (CamelCase letters)"),
+        (COMMONEST + "calls = []\n", "field 'calls': needs at least 1 item(s)"),
     ],
 )
 def test_the_commonest_codes_are_checked(root: Path, text: str, message: str) -> None:
@@ -472,6 +474,12 @@ def test_the_commonest_codes_are_checked(root: Path, text: str, message: str) ->
     assert entries == (), "nothing may be returned half-loaded"
     assert len(problems) == 1 and problems[0].startswith("knowledge/cloud/commonest.toml: ")
     assert problems[0].endswith(message), problems[0]
+
+
+def test_the_calls_whose_docs_list_a_commonest_code_load_in_lower_case(root: Path) -> None:
+    (root / "cloud" / "commonest.toml").write_text(COMMONEST + 'calls = ["StopInstance", "RebootInstances"]\n', encoding="utf-8")
+    entries, problems = load_commonest_of(root)
+    assert problems == [] and entries[0].calls == frozenset({"stopinstance", "rebootinstances"})
 
 
 def test_load_knowledge_refuses_a_broken_commonest_file(knowledge_copy: Path) -> None:

@@ -1216,3 +1216,16 @@ def test_a_quoted_message_whose_longer_twin_is_told_around_it_is_the_twin(servic
     # Quoted alone, it is the shorter message's codes, as written.
     top = service.resolve("调 ECS 接口回了 User not authorized to operate on the specified resource").matches[0]
     assert top.answer.error_code != "Forbidden.RAM"
+
+
+def test_a_call_whose_own_docs_list_the_commonest_code_outranks_another_codes_wording(service) -> None:
+    # "当前实例状态不支持该操作" is InvalidOperation.InvalidEcsState's message word for word (a
+    # network-interface call's), but StopInstance's and RebootInstance's docs list
+    # IncorrectInstanceStatus for an instance in the wrong state (commonest.toml, calls).
+    for text in ("阿里云 ECS 重启实例的时候报当前实例状态不支持该操作", "阿里云 RebootInstance 返回当前实例状态不支持该操作"):
+        top = service.resolve(text).matches[0]
+        assert top.answer.error_code == "IncorrectInstanceStatus", text
+        assert "的文档列的是这个码" in top.why
+    # A call those docs do not cover keeps the quote's own code.
+    top = service.resolve("阿里云 ECS 给实例挂弹性网卡报当前实例状态不支持该操作").matches[0]
+    assert top.answer.error_code == "InvalidOperation.InvalidEcsState"

@@ -39,6 +39,14 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
     "分配辅助私网": ("assignprivateipaddresses",),
     "创建网卡": ("createnetworkinterface",),
     "创建弹性网卡": ("createnetworkinterface",),
+    # Not 开机 / 关机 / 停机: "拿自定义镜像开机" creates one, "是不是得先关机" is advice.
+    "停止实例": ("stopinstance", "stopinstances"),
+    "停实例": ("stopinstance", "stopinstances"),
+    "实例停止": ("stopinstance", "stopinstances"),
+    "启动实例": ("startinstance", "startinstances"),
+    "实例启动": ("startinstance", "startinstances"),
+    "重启实例": ("rebootinstance", "rebootinstances"),
+    "实例重启": ("rebootinstance", "rebootinstances"),
 }
 
 

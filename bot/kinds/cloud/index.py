@@ -417,6 +417,9 @@ class CloudIndex:
         gated_ids = [i for i, gated in enumerate(self._gated) if gated is not None]
         self._gated_messages = self._build_messages(gated_ids, fuzzy=False) if gated_ids else None
         self._meaning = MeaningIndex(self.rows, self._gated, data.commonest)
+        # The commonest codes whose vendors' docs of some API actions list them (see _by_call).
+        self._by_calls = tuple(entry for entry in data.commonest if entry.calls)
+        self._call_names = {a.lower(): a for row in self.rows if row.api for a in row.api.split(";")}
         # (provider, product, status) → its rows: a product named with a typed status.
         self._by_status: dict[tuple[str, str, int], list[int]] = defaultdict(list)
         for i, row in enumerate(self.rows):
@@ -773,7 +776,34 @@ class CloudIndex:
                     )
                     if again is not None:
                         self._add_meaning(cands, again, told, limit)
+        if self._by_calls and reading is not None and cands:
+            self._by_call(cands, reading, hints, text)
         return tuple(self._finish(cands, hints, body, limit, said, text))
+
+    def _by_call(self, cands: dict[tuple[str, str], _Candidate], reading: Reading, hints: Hints, text: str) -> None:
+        """"ECS 停止实例时报当前实例状态不支持该操作": the words are another code's message word for
+        word (InvalidOperation.InvalidEcsState, documented for network-interface calls), but the
+        call named is one whose own documentation lists the commonest code for what the words
+        say (StopInstance: IncorrectInstanceStatus). That code goes just above the quote."""
+        calls = hints.apis or implied_actions(fold(text))
+        if not calls:
+            return
+        for entry in self._by_calls:
+            if not entry.calls & calls or (hints.providers and entry.provider not in hints.providers):
+                continue
+            if not all(names & reading.concepts for names in entry.says):
+                continue
+            ours = [c for c in cands.values() if c.provider == entry.provider and c.family is None]
+            if not ours:
+                continue
+            top = max(ours, key=lambda c: c.score)
+            rows = self._groups[(top.provider, top.code)]
+            documented = any(calls & {a.lower() for a in self.rows[i].api.split(";")} for i in rows if self.rows[i].api)
+            if top.code == entry.code or documented:
+                continue
+            call = min(entry.calls & calls)
+            why = f"{self._call_names.get(call, call)} 的文档列的是这个码"
+            self._add(cands, _Candidate(entry.provider, entry.code, top.score + tuning.TIE_STEP, why, tier=top.tier))
 
     def _typed_open(
         self, tokens: list[str], body: Body | None, hints: Hints, apis: frozenset[str]

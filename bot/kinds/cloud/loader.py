@@ -387,6 +387,7 @@ def load_commonest(root: Path, problems: Problems, rows: tuple[CloudError, ...])
         "code": FieldSpec(check_text),
         "says": FieldSpec(check_text, is_list=True, min_items=1),
         "source": FieldSpec(check_text),
+        "calls": FieldSpec(check_text, required=False, is_list=True, min_items=1),
     }
     documented = {(row.provider, row.error_code) for row in rows}
     before = len(problems.items)
@@ -413,8 +414,18 @@ def load_commonest(root: Path, problems: Problems, rows: tuple[CloudError, ...])
             says.append(names)
         if not raw["source"].startswith("https://"):
             problems.add(rel, entry, "'source'", "must be an https:// address")
-        found.append(Commonest(raw["provider"], raw["code"], tuple(says), raw["source"]))
+        calls = raw.get("calls", [])
+        for i, call in enumerate(calls):
+            if _API_ACTION_RE.fullmatch(call) is None:
+                problems.add(rel, entry, f"'calls'[{i}]", f"{call!r} is not an API action name (CamelCase letters)")
+        found.append(
+            Commonest(raw["provider"], raw["code"], tuple(says), raw["source"], frozenset(c.lower() for c in calls))
+        )
     return () if len(problems.items) > before else tuple(found)
+
+
+# An API action as vendors name it: "StopInstance", "RebootInstances".
+_API_ACTION_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,63}")
 
 
 def _commonest_name(raw: dict[str, Any]) -> str:
