@@ -3054,3 +3054,11 @@ def test_a_status_said_digit_by_digit_in_words_is_read(service, text, status):
 @pytest.mark.parametrize("text", ["二零二五年的年会", "三五个同事一起吃饭", "我住四零四"])
 def test_numbers_in_words_that_are_no_status_stay_chatter(service, text):
     assert not service.resolve(text).matches
+
+
+def test_nginx_lines_retold_in_an_english_question_name_their_status(service):
+    # nginx's "upstream prematurely closed connection" cut short of its "while reading …" is
+    # still the 502 signature; a client that left before the reply is nginx's 499.
+    text = "Seeing upstream prematurely closed connection in the nginx log and users get an error page, which status is it?"
+    assert service.resolve(text).matches[0].status == 502
+    assert service.resolve("Client disconnected before nginx could reply, which code is in the access log?").matches[0].status == 499
