@@ -1272,7 +1272,8 @@ def asks_for_help(folded: str) -> bool:
 
 
 # Someone thanked by name: the "@" calls no one for help. Literal-led, the name bounded.
-_THANKED_RE = re.compile(r"(?:感谢|谢谢|多谢|thanks|thank you|thx) ?@[^ ,，。!！]{1,24}")
+_THANKS_TO = r"(?:感谢|谢谢|多谢|thanks|thank you|thx) ?@"
+_THANKED_RE = re.compile(_THANKS_TO + r"[^ ,，。!！]{1,24}")
 
 
 # Whether a cause is the one asked ("这个 502 是因为上游超时吗", "是缓存问题吗"): the asker's own
@@ -1584,7 +1585,7 @@ STILL_FAILING = ("一直", "老是", "总是", "明明")
 
 # Someone thanked by name first ("谢谢 @小李 大佬，证书续期以后 ERR_CERT_DATE_INVALID 没了 🙏"): with the
 # trouble said gone, a thank-you note.
-_THANKED_FIRST_RE = re.compile(r"(?:感谢|谢谢|多谢|thanks|thank you|thx) ?@")
+_THANKED_FIRST_RE = re.compile(_THANKS_TO)
 _GONE_SINCE = ("没了", "好了", "正常了", "没再")
 
 

@@ -134,6 +134,8 @@ class Resolver:
         return res if res.query == sent else replace(res, query=sent)
 
     def _read_spelled_code(self, text: str, limit: int) -> Resolution | None:
+        """A short text that read as nothing, with a status said digit by digit ("页面一直四零四",
+        "si ling si"): the digits written back, read again, and the card says how they were read."""
         put: list[str] = []
 
         def digits(m: re.Match[str]) -> str:
