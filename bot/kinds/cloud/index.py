@@ -419,7 +419,6 @@ class CloudIndex:
         self._meaning = MeaningIndex(self.rows, self._gated, data.commonest)
         # The commonest codes whose vendors' docs of some API actions list them (see _by_call).
         self._by_calls = tuple(entry for entry in data.commonest if entry.calls)
-        self._call_names = {a.lower(): a for row in self.rows if row.api for a in row.api.split(";")}
         # (provider, product, status) → its rows: a product named with a typed status.
         self._by_status: dict[tuple[str, str, int], list[int]] = defaultdict(list)
         for i, row in enumerate(self.rows):
@@ -789,7 +788,8 @@ class CloudIndex:
         if not calls:
             return
         for entry in self._by_calls:
-            if not entry.calls & calls or (hints.providers and entry.provider not in hints.providers):
+            named = [call for call in entry.calls if call.lower() in calls]
+            if not named or (hints.providers and entry.provider not in hints.providers):
                 continue
             if not all(names & reading.concepts for names in entry.says):
                 continue
@@ -801,8 +801,7 @@ class CloudIndex:
             documented = any(calls & {a.lower() for a in self.rows[i].api.split(";")} for i in rows if self.rows[i].api)
             if top.code == entry.code or documented:
                 continue
-            call = min(entry.calls & calls)
-            why = f"{self._call_names.get(call, call)} 的文档列的是这个码"
+            why = f"{named[0]} 的文档列的是这个码"
             self._add(cands, _Candidate(entry.provider, entry.code, top.score + tuning.TIE_STEP, why, tier=top.tier))
 
     def _typed_open(

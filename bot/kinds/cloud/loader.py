@@ -418,9 +418,7 @@ def load_commonest(root: Path, problems: Problems, rows: tuple[CloudError, ...])
         for i, call in enumerate(calls):
             if _API_ACTION_RE.fullmatch(call) is None:
                 problems.add(rel, entry, f"'calls'[{i}]", f"{call!r} is not an API action name (CamelCase letters)")
-        found.append(
-            Commonest(raw["provider"], raw["code"], tuple(says), raw["source"], frozenset(c.lower() for c in calls))
-        )
+        found.append(Commonest(raw["provider"], raw["code"], tuple(says), raw["source"], tuple(calls)))
     return () if len(problems.items) > before else tuple(found)
 
 

@@ -65,9 +65,9 @@ class Commonest:
     code: str
     says: tuple[frozenset[str], ...]  # concepts a question must say: one of each set
     source: str
-    # API actions (lower case) whose own documentation lists the code: named or implied, they
-    # make it the answer over another code's message quoted word for word.
-    calls: frozenset[str] = frozenset()
+    # API actions whose own documentation lists the code ("StopInstance"): named or implied,
+    # they make it the answer over another code's message quoted word for word.
+    calls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
