@@ -144,12 +144,7 @@ class Resolver:
             return f" {code} "
 
         written = _SPELLED_CODE_RE.sub(digits, text.lower())
-        if not put:
-            return None
-        res = self._read(written, limit)
-        if not res.matches:
-            return None
-        return replace(res, matches=tuple(noting_heard(res.matches, put, "数字")))
+        return self._read_written(written, put, "数字", limit)
 
     def _read_as_pinyin(self, text: str, limit: int) -> Resolution | None:
         """A short question typed in pinyin that read as nothing ("aliyun ecs kucun buzu"): its
@@ -157,12 +152,17 @@ class Resolver:
         if len(text) > _PINYIN_MAX or not text.isascii():
             return None
         written, put = self._pinyin.write_back(text)
+        return self._read_written(written, put, "拼音", limit)
+
+    def _read_written(self, written: str, put: list[str], how: str, limit: int) -> Resolution | None:
+        """The text with ``put`` written back (how: "拼音", "数字") read again, the card saying
+        how; None when nothing was written back or the reading finds nothing."""
         if not put:
             return None
         res = self._read(written, limit)
         if not res.matches:
             return None
-        return replace(res, matches=tuple(noting_heard(res.matches, put, "拼音")))
+        return replace(res, matches=tuple(noting_heard(res.matches, put, how)))
 
     def _read(self, text: str, limit: int) -> Resolution:
         q = Query.of(text)
