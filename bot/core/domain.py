@@ -1580,7 +1580,7 @@ _IN_NAME_RE = re.compile(r" (?:fixed|resolved)(?=[a-z0-9_])")
 # after the trouble ("又 502 了，真服了") or over a story ("真服了，用户说打不开，…他家断网了")
 # they close a remark.
 _GROANS_FIRST = ("烦死了", "烦死", "真服了")
-STILL_FAILING = ("一直", "老是", "总是", "明明")
+STILL_FAILING = (*_ON_AND_ON, "明明")
 
 
 # Someone thanked by name first ("谢谢 @小李 大佬，证书续期以后 ERR_CERT_DATE_INVALID 没了 🙏"): with the

@@ -57,7 +57,7 @@ from bot.kinds.cloud.hints import (
     named_only_products,
     provider_hints,
 )
-from bot.kinds.cloud.meaning import SAID_RE, STOP_WORDS, MeaningIndex, Reading
+from bot.kinds.cloud.meaning import SAID_RE, STOP_WORDS, MeaningIndex, Reading, commonest_said
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
     MIN_MESSAGE_LEN,
@@ -193,11 +193,9 @@ def _mixed_script(key: str) -> bool:
 
 
 def _quotable_script(key: str) -> bool:
-    if not _mixed_script(key):
-        return True
-    return (
-        sum(map(is_cjk, key)) >= _QUOTABLE_MIXED_CJK
-        and sum(ch.isascii() and ch.isalpha() for ch in key) >= _QUOTABLE_MIXED_LATIN
+    cjk = sum(map(is_cjk, key))
+    return cjk >= _QUOTABLE_CJK or (
+        cjk >= _QUOTABLE_MIXED_CJK and sum(ch.isascii() and ch.isalpha() for ch in key) >= _QUOTABLE_MIXED_LATIN
     )
 
 
@@ -789,16 +787,13 @@ class CloudIndex:
             return
         for entry in self._by_calls:
             named = [call for call in entry.calls if call.lower() in calls]
-            if not named or (hints.providers and entry.provider not in hints.providers):
-                continue
-            if not all(names & reading.concepts for names in entry.says):
+            if not named or not commonest_said(entry.provider, entry.says, reading, hints):
                 continue
             ours = [c for c in cands.values() if c.provider == entry.provider and c.family is None]
             if not ours:
                 continue
             top = max(ours, key=lambda c: c.score)
-            rows = self._groups[(top.provider, top.code)]
-            documented = any(calls & {a.lower() for a in self.rows[i].api.split(";")} for i in rows if self.rows[i].api)
+            documented = any(calls & self._meaning.apis_of(i) for i in self._groups[(top.provider, top.code)])
             if top.code == entry.code or documented:
                 continue
             why = f"{named[0]} 的文档列的是这个码"

@@ -416,14 +416,15 @@ class MeaningIndex:
         told = frozenset(_CONCEPT_TERM + c for c in story)
         return Reading(weights, frozenset(concepts), implied, problems, context, told)
 
+    def apis_of(self, i: int) -> frozenset[str]:
+        """Row ``i``'s API actions, lower case (none for a table that names no API)."""
+        return self._apis[i]
+
     def _commonest_factor(self, key: tuple[str, str], reading: Reading, hints: Hints) -> float:
         """tuning.MEANING_COMMONEST for a code its vendor names as the one returned in what the
-        question says (one concept of each of its sets), when no other cloud is named; else 1."""
+        question says (see commonest_said); else 1."""
         says = self._commonest.get(key)
-        if says is None or (hints.providers and key[0] not in hints.providers):
-            return 1.0
-        concepts = reading.concepts
-        return tuning.MEANING_COMMONEST if all(names & concepts for names in says) else 1.0
+        return tuning.MEANING_COMMONEST if says is not None and commonest_said(key[0], says, reading, hints) else 1.0
 
     def _fit(
         self,
@@ -610,6 +611,14 @@ def _refines(a: tuple[str, str], b: tuple[str, str]) -> bool:
 # Disks and their snapshots: one cloud documents them under its compute API and sells them as
 # a product of their own (Tencent's CBS), so a row about one is no other product's there.
 _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snapshot"))
+
+def commonest_said(provider: str, says: tuple[frozenset[str], ...], reading: Reading, hints: Hints) -> bool:
+    """Does the reading say what a commonest code of ``provider`` must (one concept of each of
+    its sets, knowledge/cloud/commonest.toml), with no other cloud named?"""
+    if hints.providers and provider not in hints.providers:
+        return False
+    return all(names & reading.concepts for names in says)
+
 
 # What a text says the cloud answered: the clause after 说 / 报 / 提示 / 显示, up to the next
 # punctuation ("…上传文件说桶不存在，桶名是复制的" → "桶不存在"). One bounded class run after a literal.
