@@ -803,8 +803,8 @@ def test_a_websocket_close_code_asked_in_english(service):
         ("webscoket 1011", "1011"),
         ("web socket 1001", "1001"),  # read as typed, not as a near alias that yields to a status
         ("域名解吸失败 ERR_NAME_NOT_RESOLVD", "ERR_NAME_NOT_RESOLVED"),  # the name typed outranks a sound
-        ("DNS 解析 NXDOMIAN 是啥", "ENOTFOUND"),  # a signature in capitals, two letters swapped
-        ("SERVFIAL 是什么", "ESERVFAIL"),
+        ("DNS 解析 NXDOMIAN 是啥", "NXDOMAIN"),  # a response code in capitals, two letters swapped
+        ("SERVFIAL 是什么", "SERVFAIL"),
         # gRPC named: the status its client reports, before the runtime's own wording.
         ("gRPC call fails with 'context deadline exceeded' after 5s in my Go client", "DEADLINE_EXCEEDED"),
         ("gRPC 服务端按用户做了配额限制，某个用户今天的调用次数用完了，按规范应该返回哪个 gRPC 状态", "RESOURCE_EXHAUSTED"),
@@ -812,6 +812,28 @@ def test_a_websocket_close_code_asked_in_english(service):
 )
 def test_typed_a_little_off_or_named_beside(service, text, name):
     assert service.resolve(text).matches[0].key == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (";; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 5120", "NXDOMAIN"),
+        ("** server can't find intra.example.cn: NXDOMAIN", "NXDOMAIN"),
+        ("dig 出来 status: SERVFAIL，是上游挂了吗", "SERVFAIL"),
+        ("dig @ns1.example.net api.example.com 返回 status: REFUSED", "DNS_REFUSED"),
+        ("Error: queryA EREFUSED api.example.com", "DNS_REFUSED"),
+    ],
+)
+def test_a_dns_response_code_is_its_own_card(service, text, name):
+    """What dig shows is the DNS server's answer, under the protocol's name for it."""
+    assert service.resolve(text).matches[0].key == name
+
+
+def test_the_programs_error_for_a_dns_answer_leads_when_that_is_asked(service):
+    text = "Node 里请求一个不存在的域名，DNS 回了 NXDOMAIN，http 模块抛出的错误 code 是什么？"
+    assert [m.key for m in service.resolve(text).matches[:2]] == ["ENOTFOUND", "NXDOMAIN"]
+    # "refused" on its own is TCP's: the DNS card is never read from the word.
+    assert service.resolve("dial tcp 127.0.0.1:6379: connect: connection refused").matches[0].key == "ECONNREFUSED"
 
 
 def test_without_grpc_the_runtimes_wording_stands(service):

@@ -120,6 +120,8 @@ _LATIN_RUNS = 3  # runs read per question
 _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
 # Where a text says which of several names it met ("我这边报的是 UNAUTHENTICATED"), the name right after.
 _MET_RE = re.compile(r"(?:报的是|出现的是|遇到的是|碰到的是|拿到的是|收到的是|看到的是|我的是|我这是)\s?")
+# A program that reports a DNS answer under its own name (NXDOMAIN -> getaddrinfo ENOTFOUND).
+_RUNTIMES = ("node", "getaddrinfo", "java", "python", "golang", "go 程序", "http 模块", "抛出", "抛的", "抛什么")
 _TEMPORARY_RE = re.compile(r"暂时性|暂时(?:的)?失败|临时性?失败|重试(?:一下|几次)?就好|temporary failure|try again")
 # A negative number said to be the error ("chrome 报 -102", "net error -7"), not "kill -9".
 _CHROMIUM_NUMBER_RE = re.compile(
@@ -482,13 +484,12 @@ class NetworkIndex:
         # (its Latin words, its Chinese part and that part's pinyin key, the word, card name)
         self._mixed_topic_sounds: list[tuple[tuple[str, ...], str, str, str, str]] = []
         # One-word signatures in capitals (NXDOMAIN, SERVFAIL), for the typed ones a letter off;
-        # not cards' own names (ECONNREFUSED): errno names typed a letter off read apart.
+        # not errno names (ECONNREFUSED): those typed a letter off read apart.
         self._caps_signatures: dict[str, str] = {}
         # A short wording whose punctuation is part of it ("(read timeout=" of Python's requests):
         # normalised, it is two words that a setting's name holds too ("proxy_read_timeout").
         self._as_printed: dict[tuple[str, str], str] = {}
         cards = data.cards
-        card_names = {entry.name for entry in cards}
         for entry in cards:
             for sig in entry.signatures:
                 key = normalize(sig)
@@ -497,7 +498,7 @@ class NetworkIndex:
                     (fallbacks if entry.fallback else signatures).append(choice)
                     if sig[:1] in _PRINTED_MARKS and sig[-1:] in _PRINTED_MARKS and key.count(" ") <= 1:
                         self._as_printed[(key, entry.name)] = sig.lower()
-                if _CAPS_WORD_RE.fullmatch(sig) and not entry.fallback and sig not in card_names:
+                if _CAPS_WORD_RE.fullmatch(sig) and not entry.fallback and not _ERRNO_NAME_RE.fullmatch(sig):
                     self._caps_signatures.setdefault(sig, entry.name)
             # A close code's English name ("policy violation") is how people say it too.
             english = (entry.title_en,) if entry.family == "websocket" else ()
@@ -676,6 +677,9 @@ class NetworkIndex:
             # "A 跳到 B，B 又跳回 A，来回跳了几十次…页面上说该网页无法正常运作": the loop, not
             # the page title Chrome shows for many faults.
             ranked = _lead_with(ranked, _BROWSER_REDIRECT_LOOP)
+        if ranked and ranked[0][0] == "NXDOMAIN" and any(w in folded for w in _RUNTIMES):
+            # "DNS 返回说域名不存在，Node 抛出来的错误码是什么": the program's name for that answer.
+            ranked = _lead_with(ranked, "ENOTFOUND")
         names = [row[0] for row in ranked]
         if "EPIPE" in names and "ECONNRESET" in names and _reset_then_read(folded):
             # A read after the peer's reset (as in search): ECONNRESET in EPIPE's place.
@@ -845,18 +849,25 @@ class NetworkIndex:
             self._missing_header(q, best, offer)
             if self._symptoms and all(tier in _LOOSE or tier == "topic" for _, _, tier in best.values()):
                 self._symptom(q, best)
+        if "NXDOMAIN" in best and "ENOTFOUND" in self.entries and any(w in q.folded for w in _RUNTIMES):
+            # "DNS 返回不存在（NXDOMAIN），Node 抛出的错误 code 是什么": the DNS answer is the
+            # cause; what the program reports for it is the card asked about.
+            score, why, tier = best["NXDOMAIN"]
+            if best.get("ENOTFOUND", (0.0, "", ""))[0] <= score:
+                best["ENOTFOUND"] = (score, why + "，问的是程序报的错", tier)
+                best["NXDOMAIN"] = (score - tuning.JUST_BELOW, why, tier)
         if "ENOTFOUND" in best and "EAI_AGAIN" in self.entries and _TEMPORARY_RE.search(q.folded) is not None:
             # "getaddrinfo 返回的是“暂时性”失败…过一会儿重试就好了": the lookup failed for now, not
             # for good (EAI_AGAIN), whatever else it shares with the commoner card.
             _told_instead(best, "ENOTFOUND", "EAI_AGAIN", "，且失败是暂时的")
         if (
-            "ESERVFAIL" in best
+            "SERVFAIL" in best
             and "EAI_AGAIN" in self.entries
             and "getaddrinfo" in q.folded
             and _TEMPORARY_RE.search(q.folded) is not None
         ):
             # getaddrinfo fails "for now" as EAI_AGAIN; ESERVFAIL is what c-ares' resolver says.
-            _told_instead(best, "ESERVFAIL", "EAI_AGAIN", "，且说的是 getaddrinfo 暂时失败")
+            _told_instead(best, "SERVFAIL", "EAI_AGAIN", "，且说的是 getaddrinfo 暂时失败")
         if "ECONNRESET" in best and "ECONNREFUSED" in self.entries and any(w in q.folded for w in _NOBODY_LISTENS):
             # "端口上根本没有程序在监听，对方回了 RST": the RST answers the connection attempt itself.
             _told_instead(best, "ECONNRESET", "ECONNREFUSED", "，且端口上没有程序在监听")
