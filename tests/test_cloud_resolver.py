@@ -932,6 +932,18 @@ def test_a_code_typed_a_letter_off_inside_a_short_question(service) -> None:
     assert all(m.kind != "error" for m in service.resolve("报 HttpClientErrorException 是啥").matches)
 
 
+@pytest.mark.parametrize(
+    ("text", "provider", "code"),
+    [
+        ("阿里云报 InvalidAccesKeyId.NotFund，AK 是新建的", "aliyun", "InvalidAccessKeyId.NotFound"),
+        ("腾讯云接口报 AuthFailure.SecretIdNotFund，密钥刚建的", "tencentcloud", "AuthFailure.SecretIdNotFound"),
+    ],
+)
+def test_a_dotted_code_typed_a_letter_off_is_the_real_code_not_a_family_reading(service, text, provider, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code) == (provider, code)
+
+
 def test_the_first_sentence_of_a_longer_english_message_quoted_alone(service) -> None:
     # OSS's BucketAlreadyExists says three sentences; people paste the first.
     top = service.resolve("阿里云 OSS 建 bucket 报 The requested bucket name is not available，换了几个名字都不行").matches[0]

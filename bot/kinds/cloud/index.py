@@ -928,10 +928,10 @@ class CloudIndex:
         self, cands: dict[tuple[str, str], _Candidate], tokens: list[str], hints: Hints, near: dict[str, float]
     ) -> None:
         """A code typed a letter or two off inside a short question ("aliyun 报 SignatureDoesNotMach
-        签名不对"): only a word shaped like no word but a code (CamelCase of three humps or
-        more), a little below the same typo typed alone."""
+        签名不对", "腾讯云 AuthFailure.SignatureExpier"): only a word shaped like no word but a code
+        (see :func:`_code_shaped`), a little below the same typo typed alone."""
         for token in tokens:
-            if len(token) < _TYPO_IN_TEXT_LEN or _CAMEL3_RE.fullmatch(token) is None or loose(token) in self._by_loose:
+            if len(token) < _TYPO_IN_TEXT_LEN or loose(token) in self._by_loose or not _code_shaped(token):
                 continue
             for code, sim in self._table.near(token):
                 score = tuning.code_typo(sim) - tuning.JUST_BELOW
@@ -1416,6 +1416,19 @@ _SPELT_WORDS = 2  # telling words of a code's name a quote must hold to favour i
 def _latin_words(text: str) -> frozenset[str]:
     """The text's words in Latin letters and digits, lower case (one linear scan)."""
     return frozenset(_LATIN_WORD_RE.findall(text.lower()))
+
+
+def _code_shaped(token: str) -> bool:
+    """CamelCase of three humps or more ("SignatureDoesNotMach"), or dotted capitalised parts
+    with a CamelCase one ("InvalidAccesKeyId.NotFund"): no word of English prose."""
+    if _CAMEL3_RE.fullmatch(token) is not None:
+        return True
+    parts = token.split(".")
+    return (
+        1 < len(parts) <= 4
+        and all(part[:1].isupper() and part.isalnum() for part in parts)
+        and any(_CAMEL_RE.fullmatch(part) for part in parts)
+    )
 
 
 def _dotted_token(token: str) -> bool:
