@@ -950,6 +950,25 @@ def test_the_first_sentence_of_a_longer_english_message_quoted_alone(service) ->
     assert (top.answer.provider, top.answer.error_code, top.tier) == ("aliyun", "BucketAlreadyExists", "message")
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("腾讯云的接口报请求频率超限，怎么回事", "RequestLimitExceeded"),
+        ("腾讯云接口被限流了怎么办", "RequestLimitExceeded"),
+        ("腾讯云报缺少必选参数", "MissingParameter"),
+    ],
+)
+def test_a_status_alias_said_of_a_named_cloud_is_that_clouds_common_error(service, text, code) -> None:
+    # 429's everyday names (频率超限, 接口被限流) said of Tencent Cloud: its common error table's
+    # code leads, the status stays among the answers.
+    matches = service.resolve(text).matches
+    assert (matches[0].kind, matches[0].answer.provider, matches[0].answer.error_code) == ("error", "tencentcloud", code)
+    if code == "RequestLimitExceeded":
+        assert 429 in [m.status for m in matches[1:3]]
+    # No cloud named, the status keeps its lead.
+    assert service.resolve("接口请求频率超限怎么办").matches[0].status == 429
+
+
 def test_an_api_named_picks_the_rows_documented_for_it(service) -> None:
     # Two balance codes carry the same words under several APIs; the row shown is RunInstances'
     # own, and a code documented only for another API (ReactivateInstances) does not lead.

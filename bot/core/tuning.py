@@ -256,6 +256,7 @@ def message_likeness(similarity: float) -> float:
 
 # --- weighing cloud readings against status readings ---------------------------------------
 PROVIDER_LIFT = 15.0  # naming a provider lifts its plausible errors over loose status readings
+MEANING_OVER_ALIAS = 70.0  # a reading by meaning this good leads a status alias said of the named cloud
 NAMED_FLOOR = 60.0  # ... when the cloud reading is at least this good
 JUST_ABOVE = 0.5  # a verbatim message or a naming family ranks just above the best status
 # How alike a typed word and a name's word must be (0–1) to be a slip of it, not another word:
@@ -273,6 +274,7 @@ def weigh_cloud(
     family: bool,
     named: bool,
     meaning: bool = False,
+    over_alias: bool = False,
 ) -> float:
     """A cloud reading's place on the scale beside the best status reading of the same text.
 
@@ -289,6 +291,10 @@ def weigh_cloud(
     if seed_verbatim:
         return EXPLICIT
     if meaning:
+        if over_alias and score >= MEANING_OVER_ALIAS:
+            # "腾讯云接口请求频率超限了": the status's everyday name (429's 频率超限) said of a
+            # cloud the question names is that cloud's error; the status stays beside it.
+            return max(score, min(best_status + JUST_ABOVE, 99.0))
         if best_status >= DOMINANT:
             return min(score, best_status - JUST_BELOW)
         # The retelling leads loose status readings (word overlap, whole-entry retrieval),

@@ -562,6 +562,10 @@ class CloudKind:
             and _BUCKET_RE.search(q.folded) is not None
             and _FOREIGN_CLOUD_RE.search(q.folded) is None  # "S3 存储桶…": another cloud's bucket
         )
+        # A provider named outright, and the status read only by an alias: its best reading by
+        # meaning may lead (see tuning.weigh_cloud).
+        over_alias = bool(hints.providers) and not asked and q.memo.get("baseline.tier") == "alias"
+        first_meaning = next((m for m in matches if m.tier == "meaning"), None)
         weighed = []
         last_meaning = tuning.EXPLICIT  # readings by meaning keep their order when lifted
         for m in matches:
@@ -584,6 +588,7 @@ class CloudKind:
                 family=answer.error is None and m.score >= tuning.DOMINANT,
                 named=(named and ours) or stored,
                 meaning=m.tier == "meaning" or (english and m.tier == "message"),
+                over_alias=over_alias and ours and m is first_meaning,
             )
             if m.tier == "phrase":
                 # Plain words naming the family lead loose status readings, not a name or alias,
