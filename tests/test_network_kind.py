@@ -836,6 +836,12 @@ def test_the_programs_error_for_a_dns_answer_leads_when_that_is_asked(service):
     assert service.resolve("dial tcp 127.0.0.1:6379: connect: connection refused").matches[0].key == "ECONNREFUSED"
 
 
+def test_firefoxs_record_too_long_is_plain_http_spoken_to_a_tls_client(service):
+    # Firefox reads a plain-HTTP reply as a TLS record whose length field is absurd.
+    text = "火狐打开我们的站点报 SSL_ERROR_RX_RECORD_TOO_LONG，Chrome 也打不开"
+    assert service.resolve(text).matches[0].key == "SSL_WRONG_VERSION_NUMBER"
+
+
 def test_without_grpc_the_runtimes_wording_stands(service):
     assert service.resolve("go http client: context deadline exceeded").matches[0].key == "CONTEXT_DEADLINE_EXCEEDED"
     assert service.resolve("HELLOWORLD").matches == ()

@@ -753,6 +753,7 @@ def test_a_code_asked_about_beside_a_browser_error_is_the_answer(service):
         ("测试环境 3 台机子挂了两台，502 503 504 都有，@助手 503 一般是啥原因", 503),
         ("@小助手 401 和 403 老是分不清，先一句话讲讲 401", 401),
         ("我妈刷短视频突然跳出来个 404，问我是不是手机坏了，这到底啥意思", 404),
+        ("老接口一直回 302，产品让换成 301，301 代表啥", 301),
     ],
 )
 def test_codes_typed_beside_slips_and_asks(service, text, code):

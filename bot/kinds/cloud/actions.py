@@ -6,6 +6,8 @@ and Huawei tables name none), and an action typed by its API name says more (hin
 
 from __future__ import annotations
 
+import re
+
 # Phrase → the API actions (lower case) it names; substrings of the folded question.
 _ACTIONS: dict[str, tuple[str, ...]] = {
     "创建实例": ("createinstance", "runinstances"),
@@ -50,7 +52,15 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# "创建不了按量付费实例", "购买一台包年包月的实例": the verb and the instance a few words apart
+# (bounded: no clause break between them).
+_MAKES_INSTANCE_RE = re.compile(r"(?:创建|购买)[^，。,.;；！？!?]{1,8}实例")
+
+
 def implied_actions(folded: str) -> frozenset[str]:
     """The API actions the words of ``folded`` (lower case) tell of."""
     compact = folded.replace(" ", "")
-    return frozenset(api for phrase, apis in _ACTIONS.items() if phrase in compact for api in apis)
+    found = {api for phrase, apis in _ACTIONS.items() if phrase in compact for api in apis}
+    if "实例" in compact and _MAKES_INSTANCE_RE.search(compact) is not None:
+        found.update(_ACTIONS["创建实例"])
+    return frozenset(found)

@@ -156,7 +156,7 @@ _CLAUSE_END_RE = re.compile(r"[，。；！？：—…,;!?]+|\.{2,}")  # "…�
 # inside the second's), so the codes found are the same. The look-behind sits after the
 # first character: (?<!说应) there is (?<!说) before it.
 _FOCUS_ASKED_RE = re.compile(
-    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体|又)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|是指|啥含义|什么含义"
+    r"([1-5]\d\d)(?!\d)\s?(?:(?:到底|一般|通常|具体|又)?(?:是啥|是什么|是干啥|是干嘛|啥意思|什么意思|是表示|表示什么|代表什么|代表啥|是指|啥含义|什么含义"
     r"|什么时候用|啥时候用|何时用|用在哪)(?!区别|不同|差别|关系)|到底是|一般是|为啥|为什么|怎么会"
     # "…401 是没登录对吧": a claim about the code, checked; "408 是客户端慢还是服务端慢".
     r"|是[^，。,;；！？?]{1,12}?(?:对吧|对吗|是吧|还是|吗)"
