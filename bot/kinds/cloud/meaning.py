@@ -647,6 +647,10 @@ def _what_went_missing(weights: dict[str, float], surfaced: str) -> None:
             term = _CONCEPT_TERM + concept
             if term in weights:
                 weights[term] *= tuning.MEANING_MISSING_THING
+                if m.group() == "不存在":
+                    # The things named before it set the scene ("给安全组加规则时说这个安全组不存在":
+                    # the rule being added is not what is missing).
+                    _scene_before(weights, surfaced[: m.start()], concept)
 
 
 # Literals: one pass. The thing missing sits right before 不存在 and right after 找不到.
@@ -654,7 +658,20 @@ _MISSING_RE = re.compile("不存在|找不到|没找到|查不到")
 _MISSING_REACH = 8  # characters either side
 _WHERE_ENDS = ("里", "中", "内", "下", "里面", "里边")
 # Things a cloud keeps that can go missing (not 实例's status or an action).
-_THINGS = frozenset(IMPLIED_PRODUCTS) | CLOUD_THINGS | {"vpc", "vswitch", "publicip", "zone", "region"}
+_THINGS = frozenset(IMPLIED_PRODUCTS) | CLOUD_THINGS | {"vpc", "vswitch", "publicip", "zone", "region", "rule"}
+
+
+def _scene_before(weights: dict[str, float], before: str, missing: str) -> None:
+    """Weigh down the things named only before the missing one's last mention in ``before``."""
+    for k in range(1, min(_MISSING_REACH, len(before)) + 1):
+        if missing in concepts_in(before[-k:])[0]:
+            head = before[:-k]
+            break
+    else:
+        return
+    for other in set(concepts_in(head)[0]) & _THINGS - {missing} - set(concepts_in(before[-k:])[0]):
+        if _CONCEPT_TERM + other in weights:
+            weights[_CONCEPT_TERM + other] *= tuning.MEANING_BESIDE_MISSING
 
 
 def _place_before(text: str) -> str:
