@@ -969,6 +969,11 @@ def test_a_status_alias_said_of_a_named_cloud_is_that_clouds_common_error(servic
     assert service.resolve("接口请求频率超限怎么办").matches[0].status == 429
 
 
+def test_aliyun_smss_api_name_names_the_product(service) -> None:
+    top = service.resolve("dysmsapi 发短信报签名不合法").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "isv.SMS_SIGNATURE_ILLEGAL")
+
+
 def test_the_things_named_before_the_missing_one_set_the_scene(service) -> None:
     # The disk being rolled back is where the snapshot was looked for, not a data disk's snapshot.
     top = service.resolve("阿里云拿快照回滚云盘时提示这个快照不存在").matches[0]

@@ -829,6 +829,18 @@ def test_a_dns_response_code_is_its_own_card(service, text, name):
     assert service.resolve(text).matches[0].key == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("权威服务器答复说根本没有这个域名，这个 DNS 响应码叫什么", "NXDOMAIN"),
+        ("ping 提示找不到主机，nslookup 里服务器明确说这个名字不存在，在 DNS 协议里叫什么", "NXDOMAIN"),
+        ("DNS 服务器出了内部错误，给不出答案，这个 DNS 响应码是什么", "SERVFAIL"),
+    ],
+)
+def test_the_dns_protocols_name_for_an_answer_asked_for(service, text, name):
+    assert service.resolve(text).matches[0].key == name
+
+
 def test_the_programs_error_for_a_dns_answer_leads_when_that_is_asked(service):
     text = "Node 里请求一个不存在的域名，DNS 回了 NXDOMAIN，http 模块抛出的错误 code 是什么？"
     assert [m.key for m in service.resolve(text).matches[:2]] == ["ENOTFOUND", "NXDOMAIN"]
@@ -840,6 +852,17 @@ def test_firefoxs_record_too_long_is_plain_http_spoken_to_a_tls_client(service):
     # Firefox reads a plain-HTTP reply as a TLS record whose length field is absurd.
     text = "火狐打开我们的站点报 SSL_ERROR_RX_RECORD_TOO_LONG，Chrome 也打不开"
     assert service.resolve(text).matches[0].key == "SSL_WRONG_VERSION_NUMBER"
+
+
+def test_a_retried_syn_that_timed_out_is_a_connect_timeout_not_the_asker_giving_up(service):
+    # "最后超时放弃了" is the retries giving up: the fault told, not a settled chat line.
+    text = "抓包看客户端一直重发 SYN，服务器那边毫无回应，最后超时放弃了"
+    assert service.resolve(text).matches[0].key == "ETIMEDOUT"
+
+
+def test_no_close_frame_is_1006_whatever_card_the_words_found_first(service):
+    text = "长连接建立好了，过一阵子突然断了，没收到关闭帧，前端拿到的是异常关闭"  # mixed_112
+    assert service.resolve(text).matches[0].key == "1006"
 
 
 def test_without_grpc_the_runtimes_wording_stands(service):

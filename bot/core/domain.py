@@ -1408,6 +1408,7 @@ _NOT_SETTLING = (
     *("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少", "催上线"),
     # A program giving up is the failure told ("…来回跳了很多次，浏览器最后放弃了"), not the asker.
     *("浏览器放弃了", "浏览器最后放弃了", "浏览器就放弃了", "客户端放弃了", "客户端最后放弃了", "chrome 放弃了", "chrome 最后放弃了"),
+    *("超时放弃了", "直接放弃了"),  # "重传了几次最后超时放弃了": the retries gave up
     # A step tried that ruled something out ("…提示没有到主机的路由，防火墙我已经关了"), not an alert closed.
     *("防火墙我已经关了", "防火墙已经关了", "防火墙我也关了", "防火墙也关了", "selinux 已经关了", "selinux 也关了"),
     # Nothing found where the cause should show ("后台日志一点东西都没有", "日志里啥都没有"): a clue
@@ -1856,6 +1857,8 @@ _PROTOCOL_CODE_ASKS = (
     "openssl 的哪个错误", "openssl 哪个错误", "openssl 报什么", "openssl 的错误码",
     # A program's own error code ("回调里拿到的 err.code 会是什么", "error.code 是哪个").
     "err.code", "error.code", "e.code", "errno 是", "哪个 errno", "什么 errno", "errno 名", "errno 叫",
+    # A DNS answer's own name ("这个 DNS 响应码叫什么", "在 DNS 协议里叫什么").
+    "dns 响应码", "dns响应码", "dns 协议里", "dns协议里", "rcode",
 )
 # "这个报错在 Node 里是哪个错误码", "Node 里这个错误对象的 code 是什么": a program's own error
 # code, in a few words after its name.

@@ -42,6 +42,9 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "oss2": (("aliyun", "OSS"),),
     "ossutil": (("aliyun", "OSS"),),
     "obsutil": (("huaweicloud", "OBS"),),  # Huawei OBS's own CLI, as ossutil is Aliyun OSS's
+    # Aliyun SMS's API and SDK name (Dysmsapi, aliyun-python-sdk-dysmsapi).
+    "dysms": (("aliyun", "SMS"),),
+    "dysmsapi": (("aliyun", "SMS"),),
     "对象存储": (("aliyun", "OSS"), ("huaweicloud", "OBS")),
     "ram": (("aliyun", "RAM"),),
     "sts": (("aliyun", "RAM"),),

@@ -120,6 +120,12 @@ _LATIN_RUNS = 3  # runs read per question
 _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
 # Where a text says which of several names it met ("我这边报的是 UNAUTHENTICATED"), the name right after.
 _MET_RE = re.compile(r"(?:报的是|出现的是|遇到的是|碰到的是|拿到的是|收到的是|看到的是|我的是|我这是)\s?")
+def _asks_dns_answer(folded: str) -> bool:
+    """The DNS protocol's own word for the answer asked for ("DNS 协议里叫什么", "DNS 响应码")."""
+    return "dns" in folded and any(w in folded for w in _DNS_ANSWER_ASKS)
+
+
+_DNS_ANSWER_ASKS = ("协议里叫", "协议里的", "协议中叫", "响应码", "rcode", "response code")
 # A program that reports a DNS answer under its own name (NXDOMAIN -> getaddrinfo ENOTFOUND).
 _RUNTIMES = ("node", "getaddrinfo", "java", "python", "golang", "go 程序", "http 模块", "抛出", "抛的", "抛什么")
 _TEMPORARY_RE = re.compile(r"暂时性|暂时(?:的)?失败|临时性?失败|重试(?:一下|几次)?就好|temporary failure|try again")
@@ -321,9 +327,9 @@ _BROWSER_REDIRECT_LOOP = "ERR_TOO_MANY_REDIRECTS"
 # A WebSocket closed with no close frame at all (1006, not 1005's frame without a code).
 _NO_CLOSE_FRAME = ("没有发送关闭帧", "没有发关闭帧", "没发关闭帧", "没有发过关闭帧", "没收到关闭帧", "没有收到关闭帧", "no close frame")
 # A certificate told self-signed, and OpenSSL's names for one alone and for one in a chain.
-_SELF_SIGNED = ("自签", "self signed", "self-signed", "selfsigned")
+_SELF_SIGNED = ("自签", "自己签的", "自己签发的", "self signed", "self-signed", "selfsigned")
 _SELF_SIGNED_LEAF, _SELF_SIGNED_IN_CHAIN = "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT", "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"
-_REDIRECT_LOOP = ("来回跳", "跳回", "跳来跳去", "重定向循环", "循环重定向", "重定向死循环")
+_REDIRECT_LOOP = ("来回跳", "跳回", "跳来跳去", "重定向循环", "循环重定向", "重定向死循环", "一直在跳转", "不停地跳转", "绕了好多圈")
 _NOT_EXPIRED = ("没过期", "未过期", "没有过期", "不过期", "没到期", "未到期", "没有到期", "还在有效期", "在有效期内")
 _EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after", "expired")
 # A certificate let lapse ("一年期的证书，运维忘了续费"): expired, told by the renewal missed.
@@ -663,13 +669,7 @@ class NetworkIndex:
             expiry = _BROWSER_EXPIRED if any(b in folded for b in _BROWSERS) else _OPENSSL_EXPIRED
             if expiry in self.entries:
                 ranked = _lead_with(ranked, expiry)
-        elif (
-            ranked
-            and ranked[0][0] != "1006"
-            and self.entries[ranked[0][0]].family == "websocket"
-            and "1006" in self.entries
-            and any(w in folded for w in _NO_CLOSE_FRAME)
-        ):
+        elif ranked and ranked[0][0] != "1006" and "1006" in self.entries and any(w in folded for w in _NO_CLOSE_FRAME):
             # "双方都没有发送关闭帧，TCP 连接就这么没了": no close frame at all is 1006 (1005 is one
             # that came without a code; both are never sent in a frame).
             ranked = _lead_with(ranked, "1006")
@@ -856,6 +856,10 @@ class NetworkIndex:
             if best.get("ENOTFOUND", (0.0, "", ""))[0] <= score:
                 best["ENOTFOUND"] = (score, why + "，问的是程序报的错", tier)
                 best["NXDOMAIN"] = (score - tuning.JUST_BELOW, why, tier)
+        if "ENOTFOUND" in best and "NXDOMAIN" in self.entries and _asks_dns_answer(q.folded):
+            # "…服务器明确回答说这个名字不存在，这个在 DNS 协议里叫什么": the protocol's own name
+            # for the answer, not what a program reports.
+            _told_instead(best, "ENOTFOUND", "NXDOMAIN", "，问的是 DNS 协议里的叫法")
         if "ENOTFOUND" in best and "EAI_AGAIN" in self.entries and _TEMPORARY_RE.search(q.folded) is not None:
             # "getaddrinfo 返回的是“暂时性”失败…过一会儿重试就好了": the lookup failed for now, not
             # for good (EAI_AGAIN), whatever else it shares with the commoner card.
