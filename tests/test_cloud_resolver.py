@@ -974,6 +974,20 @@ def test_aliyun_smss_api_name_names_the_product(service) -> None:
     assert (top.answer.provider, top.answer.error_code) == ("aliyun", "isv.SMS_SIGNATURE_ILLEGAL")
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("阿里云 ECS 调 StartInstance 报 InstanceId 不存在，是不是地域选错了", "InvalidInstanceId.NotFound"),
+        ("阿里云 OSS 说 AccessKeyId 不存在，是不是 key 被同事删掉了", "InvalidAccessKeyId"),
+    ],
+)
+def test_the_askers_guess_at_a_cause_is_not_the_error_told(service, text, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", code)
+    # A guess alone is the question ("是不是被限流了" asks about throttling).
+    assert service.resolve("阿里云 ECS 接口一直报错，是不是被限流了").matches[0].answer.error_code == "Throttling"
+
+
 def test_the_things_named_before_the_missing_one_set_the_scene(service) -> None:
     # The disk being rolled back is where the snapshot was looked for, not a data disk's snapshot.
     top = service.resolve("阿里云拿快照回滚云盘时提示这个快照不存在").matches[0]

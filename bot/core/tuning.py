@@ -194,6 +194,7 @@ MEANING_SCENE_INSTANCE = 0.75  # an instance named only in the scene of what the
 MEANING_LOOKED_IN = 0.5  # a concept named only as where the missing thing was looked for
 MEANING_MISSING_THING = 2.0  # the thing said to be missing ("这个安全组不存在") counts this much more
 MEANING_BESIDE_MISSING = 0.5  # ... and the other things named beside it, where it was looked for
+MEANING_GUESSED = 0.5  # a concept named only in the asker's guess at a cause, beside the error told
 MEANING_ACTION_WEIGHT = 1.2  # what the user did (~delete): messages often leave it out
 MEANING_FRAME_WEIGHT = 0.5  # the question's frame (~fail: 失败, 删不掉)
 # A query word the index has never seen counts against the share as a word this rare

@@ -159,6 +159,8 @@ _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
 _INSTANCE = _CONCEPT_TERM + "instance"
 # "不是过期，是签名校验失败" (commas are gone in a surfaced text): the denied part, up to the
 # "是" that says what it is instead. Literal-led, the part bounded.
+# A guess at the cause, to the end of its clause (bounded).
+_GUESS_RE = re.compile(r"(?:是不是|会不会)([^，。？?,;；!！]{1,20})")
 _NOT_THIS_BUT_RE = re.compile(r"(?:不是|并非) ?([^是 ]{1,10}) ?(?:而)?是")
 # The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
@@ -356,6 +358,18 @@ class MeaningIndex:
                 for concept in concepts_in(m.group(1))[0]:
                     if concept in PREDICATES and concept not in kept:
                         weights.pop(_CONCEPT_TERM + concept, None)
+        if "是不是" in surfaced or "会不会" in surfaced:
+            # "返回说 InstanceId 不存在…是不是 region 填错了": the asker's guess at a cause, beside
+            # what the cloud said went wrong, is not that error (a guess alone is the question).
+            for m in _GUESS_RE.finditer(surfaced):
+                rest = surfaced[: m.start()] + " " + surfaced[m.end() :]
+                kept, _ = concepts_in(rest)
+                if not set(kept) & PREDICATES:
+                    continue
+                for concept in set(concepts_in(m.group(1))[0]) - set(kept):
+                    term = _CONCEPT_TERM + concept
+                    if term in weights:
+                        weights[term] *= tuning.MEANING_GUESSED
         if "在" in surfaced:
             # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
             # looked for is not what is missing; a concept named only there says less.
