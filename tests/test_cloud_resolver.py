@@ -988,6 +988,12 @@ def test_the_askers_guess_at_a_cause_is_not_the_error_told(service, text, code) 
     assert service.resolve("阿里云 ECS 接口一直报错，是不是被限流了").matches[0].answer.error_code == "Throttling"
 
 
+def test_a_database_is_not_its_rds_instance(service) -> None:
+    # 数据库 is the database inside an instance (and "SQL Server" an engine, not a server).
+    top = service.resolve("阿里云 RDS 建库的时候说这个数据库名已经有了").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "InvalidDBName.Duplicate")
+
+
 def test_the_things_named_before_the_missing_one_set_the_scene(service) -> None:
     # The disk being rolled back is where the snapshot was looked for, not a data disk's snapshot.
     top = service.resolve("阿里云拿快照回滚云盘时提示这个快照不存在").matches[0]

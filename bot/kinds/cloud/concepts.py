@@ -1282,6 +1282,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "digest": ("etag", "entity tag", "md5", "摘要", "校验和", "digest", "checksum"),
     "instance": (
         "实例名",
+        "数据库实例",  # RDS's instance, not the database inside it
         "实例",
         "机器",
         "云服务器",
@@ -1606,6 +1607,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "start": ("启动", "开机", "start", "started", "startup"),
     "backup": ("备份点", "备份", "backup", "backups", "csbs"),
+    # A database inside an RDS instance ("数据库不存在"), not the instance.
+    "database": ("数据库", "database", "databases", "dbname", "db name", "sql server", "sqlserver"),  # the engine, not a server
     "copy": ("复制", "拷贝", "copy", "copying", "copied", "copies", "replication", "replicate", "replicated"),
     "capacity": ("容量", "capacity", "capacities"),
     "upgrade": ("升级", "upgrade", "upgrading", "upgraded"),
