@@ -994,6 +994,13 @@ def test_a_database_is_not_its_rds_instance(service) -> None:
     assert (top.answer.provider, top.answer.error_code) == ("aliyun", "InvalidDBName.Duplicate")
 
 
+def test_a_messages_closing_advice_is_not_what_went_wrong(service) -> None:
+    # TemplateIncorrectOrUnapproved's message ends "（1）可登录短信控制台，核查…": where to look,
+    # read as the error's own words, made it fit the question less than a neighbour (mixed_112).
+    top = service.resolve("腾讯云短信报模板未审批或者内容和审核通过的模板不一致").matches[0]
+    assert top.answer.error_code == "FailedOperation.TemplateIncorrectOrUnapproved"
+
+
 def test_the_things_named_before_the_missing_one_set_the_scene(service) -> None:
     # The disk being rolled back is where the snapshot was looked for, not a data disk's snapshot.
     top = service.resolve("阿里云拿快照回滚云盘时提示这个快照不存在").matches[0]

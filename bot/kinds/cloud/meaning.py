@@ -731,8 +731,16 @@ def distinct_texts(rows: Iterable[CloudError]) -> list[tuple[str, str, str, str]
 
 def document_terms(text: tuple[str, str, str, str]) -> list[str]:
     """A row's index terms (without its product): its code words and messages, read as the
-    vendor wrote them."""
-    return _terms(surface(" ".join(text), vendor=True))[0]
+    vendor wrote them, without the advice a message ends with ("…不匹配。（1）可登录短信控制台，
+    核查…": where to look is no part of what went wrong)."""
+    code, message_zh, *rest = text
+    if (m := _ADVICE_RE.search(message_zh)) is not None:
+        message_zh = message_zh[: m.start() + 1]
+    return _terms(surface(" ".join((code, message_zh, *rest)), vendor=True))[0]
+
+
+# A sentence of advice after the error's own ("。（1）可登录…", "。请检查…", "。若存在疑问…").
+_ADVICE_RE = re.compile(r"[。；;]\s*(?:（1）|\(1\)|可登录|登录|若存在疑问|如有疑问|详情请|具体请)")
 
 
 # Reading the tables' ~2,300 distinct texts is ~60 ms of start-up (surface forms and concept
