@@ -55,6 +55,7 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "api 网关": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
     "api gateway": (("huaweicloud", "APIG"), ("huaweicloud", "APIG (gateway runtime)")),
     "cvm": (("tencentcloud", "CVM"),),
+    "clb": (("tencentcloud", "CLB"),),
     "cbs": (("tencentcloud", "CBS"),),
     "云硬盘": (("tencentcloud", "CBS"),),
     # Huawei's block storage (Elastic Volume Service), whose errors are its ECS API's here.
