@@ -1001,6 +1001,14 @@ def test_a_messages_closing_advice_is_not_what_went_wrong(service) -> None:
     assert top.answer.error_code == "FailedOperation.TemplateIncorrectOrUnapproved"
 
 
+def test_a_request_signed_with_an_accesskey_is_no_sms_signature(service) -> None:
+    text = "调接口一直报签名不对，我算的签名跟服务端的对不上，AK 和 SK 都是刚从控制台复制的"
+    top = service.resolve(text).matches[0]
+    assert top.kind == "error" and top.answer.error.product != "SMS"
+    # An SMS named, its signature (the sender's name) is the one meant.
+    assert service.resolve("阿里云短信报签名不对，AK 和 SK 都没问题").matches[0].answer.error.product == "SMS"
+
+
 def test_the_things_named_before_the_missing_one_set_the_scene(service) -> None:
     # The disk being rolled back is where the snapshot was looked for, not a data disk's snapshot.
     top = service.resolve("阿里云拿快照回滚云盘时提示这个快照不存在").matches[0]

@@ -154,6 +154,7 @@ _GATEWAYS = frozenset({"apig", "api gateway", "apigateway"})  # products whose "
 # SMS rows' own errors apart: 3 rows lost for 3 gained, session 30).
 _SMS_RE = re.compile(r"短信|(?<![a-z])sms(?![a-z])")
 _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
+_ACCESS_KEY = "~accesskey"
 
 
 _INSTANCE = _CONCEPT_TERM + "instance"
@@ -476,6 +477,10 @@ class MeaningIndex:
             and (hints.products or row.product not in EVERY_API)
             and not self._about_named(i, own, products)
         ):
+            fit *= tuning.MEANING_OTHER_PRODUCT
+        elif row.product == "SMS" and (_ACCESS_KEY in weights or _ACCESS_KEY in story) and not (reading.implied & _SMS):
+            # "签名和服务端算的对不上，AK和SK都是刚复制的": a request signed with an AccessKey, not
+            # an SMS signature (the sender's name), when no text message is talked about.
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS
