@@ -822,22 +822,14 @@ def test_typed_a_little_off_or_named_beside(service, text, name):
         ("dig 出来 status: SERVFAIL，是上游挂了吗", "SERVFAIL"),
         ("dig @ns1.example.net api.example.com 返回 status: REFUSED", "DNS_REFUSED"),
         ("Error: queryA EREFUSED api.example.com", "DNS_REFUSED"),
-    ],
-)
-def test_a_dns_response_code_is_its_own_card(service, text, name):
-    """What dig shows is the DNS server's answer, under the protocol's name for it."""
-    assert service.resolve(text).matches[0].key == name
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
+        # The protocol's name for an answer asked for, in words.
         ("权威服务器答复说根本没有这个域名，这个 DNS 响应码叫什么", "NXDOMAIN"),
         ("ping 提示找不到主机，nslookup 里服务器明确说这个名字不存在，在 DNS 协议里叫什么", "NXDOMAIN"),
         ("DNS 服务器出了内部错误，给不出答案，这个 DNS 响应码是什么", "SERVFAIL"),
     ],
 )
-def test_the_dns_protocols_name_for_an_answer_asked_for(service, text, name):
+def test_a_dns_response_code_is_its_own_card(service, text, name):
+    """What dig shows is the DNS server's answer, under the protocol's name for it."""
     assert service.resolve(text).matches[0].key == name
 
 

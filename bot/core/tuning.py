@@ -258,8 +258,8 @@ def message_likeness(similarity: float) -> float:
 
 # --- weighing cloud readings against status readings ---------------------------------------
 PROVIDER_LIFT = 15.0  # naming a provider lifts its plausible errors over loose status readings
-MEANING_OVER_ALIAS = 70.0  # a reading by meaning this good leads a status alias said of the named cloud
 NAMED_FLOOR = 60.0  # ... when the cloud reading is at least this good
+MEANING_OVER_ALIAS = 70.0  # a reading by meaning this good leads a status alias said of the named cloud
 JUST_ABOVE = 0.5  # a verbatim message or a naming family ranks just above the best status
 # How alike a typed word and a name's word must be (0–1) to be a slip of it, not another word:
 # "refuesd" for "refused" is 0.71, "great" for "reset" 0.4, "expired" for "required" 0.62.

@@ -160,9 +160,9 @@ _ACCESS_KEY = "~accesskey"
 _INSTANCE = _CONCEPT_TERM + "instance"
 # "不是过期，是签名校验失败" (commas are gone in a surfaced text): the denied part, up to the
 # "是" that says what it is instead. Literal-led, the part bounded.
-# A guess at the cause, to the end of its clause (bounded).
-_GUESS_RE = re.compile(r"(?:是不是|会不会)([^，。？?,;；!！]{1,20})")
 _NOT_THIS_BUT_RE = re.compile(r"(?:不是|并非) ?([^是 ]{1,10}) ?(?:而)?是")
+# A guess at the cause ("是不是 region 填错了"), to the end of its clause (bounded).
+_GUESS_RE = re.compile(r"(?:是不是|会不会)([^，。？?,;；!！]{1,20})")
 # The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.

@@ -120,11 +120,7 @@ _LATIN_RUNS = 3  # runs read per question
 _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
 # Where a text says which of several names it met ("我这边报的是 UNAUTHENTICATED"), the name right after.
 _MET_RE = re.compile(r"(?:报的是|出现的是|遇到的是|碰到的是|拿到的是|收到的是|看到的是|我的是|我这是)\s?")
-def _asks_dns_answer(folded: str) -> bool:
-    """The DNS protocol's own word for the answer asked for ("DNS 协议里叫什么", "DNS 响应码")."""
-    return "dns" in folded and any(w in folded for w in _DNS_ANSWER_ASKS)
-
-
+# The DNS protocol's own word for an answer asked for ("DNS 协议里叫什么", "DNS 响应码"), "dns" named.
 _DNS_ANSWER_ASKS = ("协议里叫", "协议里的", "协议中叫", "响应码", "rcode", "response code")
 # A program that reports a DNS answer under its own name (NXDOMAIN -> getaddrinfo ENOTFOUND).
 _RUNTIMES = ("node", "getaddrinfo", "java", "python", "golang", "go 程序", "http 模块", "抛出", "抛的", "抛什么")
@@ -232,6 +228,10 @@ def _lead_with(ranked: list[tuple[str, float, float, float]], name: str) -> list
 def _reset_then_read(folded: str) -> bool:
     """The peer's reset (RST, 复位) and a read after it are told."""
     return ("复位" in folded or _RST_RE.search(folded) is not None) and _READ_RE.search(folded) is not None
+
+
+def _asks_dns_answer(folded: str) -> bool:
+    return "dns" in folded and any(w in folded for w in _DNS_ANSWER_ASKS)
 
 
 def _told_instead(best: dict[str, tuple[float, str, str]], commoner: str, told: str, note: str) -> None:
@@ -678,7 +678,8 @@ class NetworkIndex:
             # the page title Chrome shows for many faults.
             ranked = _lead_with(ranked, _BROWSER_REDIRECT_LOOP)
         if ranked and ranked[0][0] == "NXDOMAIN" and any(w in folded for w in _RUNTIMES):
-            # "DNS 返回说域名不存在，Node 抛出来的错误码是什么": the program's name for that answer.
+            # "DNS 返回说域名不存在，Node 抛出来的错误码是什么": the program's name for that answer
+            # (as in search).
             ranked = _lead_with(ranked, "ENOTFOUND")
         names = [row[0] for row in ranked]
         if "EPIPE" in names and "ECONNRESET" in names and _reset_then_read(folded):
