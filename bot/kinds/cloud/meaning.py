@@ -354,20 +354,17 @@ class MeaningIndex:
             for m in _NOT_THIS_BUT_RE.finditer(surfaced):
                 if surfaced[max(0, m.start() - 1) : m.start()] == "是":
                     continue  # "是不是过期": asked, not denied
-                rest = surfaced[: m.start()] + " " + surfaced[m.end(1) :]
-                kept = set(concepts_in(rest)[0])
-                for concept in concepts_in(m.group(1))[0]:
-                    if concept in PREDICATES and concept not in kept:
-                        weights.pop(_CONCEPT_TERM + concept, None)
+                only, _ = _only_in_clause(surfaced, m)
+                for concept in only & PREDICATES:
+                    weights.pop(_CONCEPT_TERM + concept, None)
         if "是不是" in surfaced or "会不会" in surfaced:
             # "返回说 InstanceId 不存在…是不是 region 填错了": the asker's guess at a cause, beside
             # what the cloud said went wrong, is not that error (a guess alone is the question).
             for m in _GUESS_RE.finditer(surfaced):
-                rest = surfaced[: m.start()] + " " + surfaced[m.end() :]
-                kept, _ = concepts_in(rest)
-                if not set(kept) & PREDICATES:
+                only, kept = _only_in_clause(surfaced, m)
+                if not kept & PREDICATES:
                     continue
-                for concept in set(concepts_in(m.group(1))[0]) - set(kept):
+                for concept in only:
                     term = _CONCEPT_TERM + concept
                     if term in weights:
                         weights[term] *= tuning.MEANING_GUESSED
@@ -630,6 +627,14 @@ def _refines(a: tuple[str, str], b: tuple[str, str]) -> bool:
 # Disks and their snapshots: one cloud documents them under its compute API and sells them as
 # a product of their own (Tencent's CBS), so a row about one is no other product's there.
 _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snapshot"))
+
+
+def _only_in_clause(surfaced: str, m: re.Match[str]) -> tuple[set[str], set[str]]:
+    """The concepts named only in ``m``'s clause (its group 1: a part denied, a guess), and
+    those the rest of the text names."""
+    kept = set(concepts_in(surfaced[: m.start()] + " " + surfaced[m.end(1) :])[0])
+    return set(concepts_in(m.group(1))[0]) - kept, kept
+
 
 def commonest_said(provider: str, says: tuple[frozenset[str], ...], reading: Reading, hints: Hints) -> bool:
     """Does the reading say what a commonest code of ``provider`` must (one concept of each of
