@@ -11,6 +11,8 @@ reading breaks the key, so no match runs across it.
 
 from __future__ import annotations
 
+import re
+
 from bot.core._pinyin_table import TABLE
 
 SEP = "·"
@@ -52,8 +54,12 @@ def syllable(ch: str) -> str:
     return _NAMES[ord(_NUMBERS[ord(ch) - _FIRST])] if "\u4e00" <= ch <= "\u9fff" else ""
 
 
+# The range is_cjk tests, for counting in C (a Latin message costs no Python call per character).
+_NOT_CJK_RE = re.compile("[^\u4e00-\u9fff]+")
+
+
 def cjk_count(text: str) -> int:
-    return sum(1 for ch in text if is_cjk(ch))
+    return len(_NOT_CJK_RE.sub("", text))
 
 
 def _typed(word: str) -> list[str] | None:

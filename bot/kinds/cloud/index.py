@@ -43,7 +43,7 @@ from bot.core import pinyin, tuning
 from bot.core.cache import TextCache, gc_paused
 from bot.core.lazyre import LazyPattern
 from bot.core.match import Match
-from bot.core.pinyin import is_cjk
+from bot.core.pinyin import cjk_count, is_cjk
 from bot.core.text import fold, has_cjk, normalize
 from bot.kinds.cloud.actions import implied_actions
 from bot.kinds.cloud.body import Body, parse_body
@@ -189,14 +189,17 @@ _QUOTABLE_MIXED_LATIN = 4
 
 def _mixed_script(key: str) -> bool:
     """Is the message short of Chinese characters, quotable only for the Latin name it holds?"""
-    return sum(map(is_cjk, key)) < _QUOTABLE_CJK
+    return cjk_count(key) < _QUOTABLE_CJK
 
 
 def _quotable_script(key: str) -> bool:
-    cjk = sum(map(is_cjk, key))
+    cjk = cjk_count(key)
     return cjk >= _QUOTABLE_CJK or (
-        cjk >= _QUOTABLE_MIXED_CJK and sum(ch.isascii() and ch.isalpha() for ch in key) >= _QUOTABLE_MIXED_LATIN
+        cjk >= _QUOTABLE_MIXED_CJK and len(_NOT_ASCII_LETTERS_RE.sub("", key)) >= _QUOTABLE_MIXED_LATIN
     )
+
+
+_NOT_ASCII_LETTERS_RE = re.compile("[^A-Za-z]+")
 
 
 _NOT_LOOSE_RE = re.compile(r"[^0-9a-z]")
