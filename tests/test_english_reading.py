@@ -19,6 +19,9 @@ def _top(service, text: str) -> str | None:
     [
         # An article between the cue and the number ("fails with a 413", "got the 502").
         ("why does my avatar upload fail with a 413", "413"),
+        # A cue longer than the twelve characters looked at before a number ("responded with").
+        ("the mirror responded with 451, is that a legal block?", "451"),
+        ("the health probe came back with a 503 after the deploy, is that the pod?", "503"),
         # A status typed as happening, then a laugh: still the writer's own trouble.
         ("getting 401 on every req after i changed the key lol did i miss smth", "401"),
         # "日志" after a status is the log, not a count of days.

@@ -1328,6 +1328,17 @@ def test_the_warning_page_of_an_expired_certificate_in_other_words(service, text
     assert service.resolve(text).matches[0].key == short_key("ERR_CERT_DATE_INVALID")
 
 
+def test_a_certificate_told_as_lapsed_behind_the_warning_page(service):
+    # "失效" of a certificate is its validity run out; the warning page names every fault alike.
+    text = "客户说 Edge 打开我们的站弹出您的连接不是私密连接，我看了下证书前天已经失效了"
+    assert service.resolve(text).matches[0].key == short_key("ERR_CERT_DATE_INVALID")
+
+
+def test_the_preflight_asked_in_english_words(service):
+    text = "devtools shows an extra OPTIONS request before every PUT to the api, what is it"
+    assert service.resolve(text).matches[0].key == short_key("CORS_PREFLIGHT_FAILED")
+
+
 def test_the_warning_page_told_with_a_name_mismatch_is_still_the_name_fault(service):
     text = "证书只签了 www.example.com，没包含裸域名，用户直接访问 example.com 时 Chrome 弹隐私错误，说证书和网址对不上，这是哪个错误"
     assert service.resolve(text).matches[0].key == short_key("ERR_CERT_COMMON_NAME_INVALID")

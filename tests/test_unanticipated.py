@@ -67,6 +67,12 @@ def test_chinese_convention_temporary_redirect_is_302_with_the_rfc_fact_beside_i
     assert "临时重定向" in service.answer(service.resolve("307")).plain()
 
 
+def test_the_payload_translation_of_413_names_it(service):
+    # "Payload Too Large" put word for word into Chinese; a server's load is not a payload.
+    assert service.resolve("有效载荷过大").matches[0].status == 413
+    assert service.resolve("服务器负载过大").matches[0].status == 503
+
+
 def test_keeping_the_method_on_a_temporary_redirect_is_307(service):
     assert service.resolve("临时重定向，但是不能让浏览器把 POST 改成 GET").matches[0].status == 307
 

@@ -352,6 +352,16 @@ STATUS_BEFORE = (
     "failed with",
     "failing with",
     "fail with",
+    # "the site responded with 451", "came back with a 502".
+    "responded with",
+    "responds with",
+    "respond with",
+    "returned with",
+    "came back with",
+    "comes back with",
+    "replied with",
+    "errored with",
+    "errors with",
     "getting",
     "receiving",
     "throws",
@@ -576,6 +586,9 @@ STATUS_CAUSE_AFTER = (
     "啥场景",
     "什么时候会",
 )
+# The longest cue and a light word or two ("came back with a 502"): the cues are looked
+# for at the end of this many characters before the number.
+_CUE_WINDOW = max(map(len, STATUS_BEFORE)) + 4
 _CLAUSE_END = frozenset("，。,.!?！？;；:：~～ 吗呀啊呢了哈")
 # Light words skipped between a STATUS_BEFORE cue and the number ("报了个 403").
 # English articles whole ("fails with a 413", "got the 502"), never the end of a word ("data").
@@ -2176,6 +2189,7 @@ def cued_status(text: str, start: int, end: int) -> bool:
     opens = start <= _WINDOW and _only_openers(before)
     if opens and after.startswith(MODAL_AFTER) and asks(text[end : end + 4 * _WINDOW]):
         return True
+    before = text[max(0, start - _CUE_WINDOW) : start].rstrip()  # the longest cue whole
     ends_clause = not after or after[:1] in _CLAUSE_END
     for _ in range(3):  # at most a few light words between cue and number
         if before.endswith(STATUS_BEFORE) or (ends_clause and before.endswith(WEAK_BEFORE)):

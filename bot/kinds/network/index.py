@@ -331,7 +331,7 @@ _SELF_SIGNED = ("自签", "自己签的", "自己签发的", "self signed", "sel
 _SELF_SIGNED_LEAF, _SELF_SIGNED_IN_CHAIN = "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT", "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"
 _REDIRECT_LOOP = ("来回跳", "跳回", "跳来跳去", "重定向循环", "循环重定向", "重定向死循环", "一直在跳转", "不停地跳转", "绕了好多圈")
 _NOT_EXPIRED = ("没过期", "未过期", "没有过期", "不过期", "没到期", "未到期", "没有到期", "还在有效期", "在有效期内")
-_EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after", "expired")
+_EXPIRY_WORDS = ("过期", "到期", "续期", "续签", "notafter", "not after", "expired", "证书失效", "已经失效")
 # A certificate let lapse ("一年期的证书，运维忘了续费"): expired, told by the renewal missed.
 _EXPIRY_WORDS += ("忘了续", "忘记续", "没续费", "没有续费", "未续费", "没记得续", "没人续", "忘续")
 # The validity told as over ("有效期上周就过了", "有效期限到上个月就结束了"), not "也在有效期内".
