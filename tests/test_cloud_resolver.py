@@ -1306,3 +1306,44 @@ def test_a_call_whose_own_docs_list_the_commonest_code_outranks_another_codes_wo
     # A call those docs do not cover keeps the quote's own code.
     top = service.resolve("阿里云 ECS 给实例挂弹性网卡报当前实例状态不支持该操作").matches[0]
     assert top.answer.error_code == "InvalidOperation.InvalidEcsState"
+
+
+def _answered(service, text: str) -> tuple[str, str]:
+    top = service.resolve(text).matches[0]
+    return top.answer.provider, top.answer.error_code
+
+
+def test_permission_told_in_the_passive_is_the_ram_users_fault(service) -> None:
+    # "没有被授权": 被 between the negation and the verb; still no permission.
+    text = "阿里云 RAM 账号调 DescribeInstances，提示这个子账号没有被授权调用该接口"
+    assert _answered(service, text) == ("aliyun", "Forbidden.RAM")
+
+
+def test_a_dotted_code_with_an_acronym_part_typed_a_letter_off(service) -> None:
+    # "Fobidden.RAM": capitalised parts, one an acronym, is no English word: checked against the codes.
+    assert _answered(service, "调接口一直返回 Fobidden.RAM 怎么回事") == ("aliyun", "Forbidden.RAM")
+
+
+def test_a_blacklisting_done_to_the_asker_is_trouble_not_a_block_they_set(service) -> None:
+    # "拉黑" of one's own doing settles a thread ("那个 IP 我拉黑了"); "被拉黑" is what went wrong.
+    text = "阿里云短信发不出去，SendSms 说签名不存在或者被拉黑"
+    assert _answered(service, text) == ("aliyun", "isv.SMS_SIGNATURE_ILLEGAL")
+    assert service.resolve("那个刷接口的 IP 我已经拉黑了").matches == ()
+
+
+def test_the_cos_sdks_exception_names_cos(service) -> None:
+    assert _answered(service, "python 脚本 CosClientError NoSuchBucket 是什么情况") == ("tencentcloud", "NoSuchBucket")
+    # STS is every cloud's: beside COS it is Tencent's, not the Aliyun RAM the tables file it under.
+    text = "coscmd 上传报 SignatureDoesNotMatch，我配的是 STS 临时凭证"
+    assert _answered(service, text) == ("tencentcloud", "SignatureDoesNotMatch")
+
+
+def test_sending_again_within_moments_is_the_rate_window(service) -> None:
+    for text in ("腾讯云短信 30 秒内连着发了两条验证码，第二条被拦了，报什么码", "腾讯云短信给一个用户半分钟内点两次获取验证码，后一次被拒"):
+        assert _answered(service, text) == ("tencentcloud", "LimitExceeded.PhoneNumberThirtySecondLimit"), text
+
+
+def test_a_signing_algorithm_named_is_the_request_signature_not_an_sms_one(service) -> None:
+    # "签名" of Tencent SMS is the sender's name; TC3-HMAC-SHA256 signs API requests.
+    text = "腾讯云 API 签名失败，TC3-HMAC-SHA256 怎么排查"
+    assert _answered(service, text) == ("tencentcloud", "AuthFailure.SignatureFailure")

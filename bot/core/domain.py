@@ -1427,6 +1427,8 @@ _NOT_SETTLING = (
     # Nothing found where the cause should show ("后台日志一点东西都没有", "日志里啥都没有"): a clue
     # told, not "一个 404 都没有了".
     *("东西都没有", "啥都没有", "什么都没有", "记录都没有", "内容都没有", "一个字都没有", "日志都没有"),
+    # Blacklisted by someone else ("签名不存在或被拉黑"): done to the asker, not a block they set.
+    *("被拉黑", "被加入黑名单"),
 )
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the

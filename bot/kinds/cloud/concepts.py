@@ -467,6 +467,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "没授权",
         "未授权",
         "没有授权",
+        "没被授权",  # "子用户没有被授权操作这个资源": the passive, with 被 between
+        "没有被授权",
+        "未获授权",
         "无权限",
         "not permitted",
         "denied",
@@ -588,6 +591,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "calling too often",
         "calling too fast",
         "调用太频繁",
+        # Sent again within moments ("30 秒内点两次发送"): the sends are counted per window.
+        "点两次",
+        "连点",
+        "连续点",
+        "连续发送",
+        "连着发",
         "调得太快",
         "调太快",
         "调用次数太多",

@@ -45,6 +45,9 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # Aliyun SMS's API and SDK name (Dysmsapi, aliyun-python-sdk-dysmsapi).
     "dysms": (("aliyun", "SMS"),),
     "dysmsapi": (("aliyun", "SMS"),),
+    # The send call of both SMS APIs (Aliyun's SendSms / SendBatchSms, Tencent's SendSms).
+    "sendsms": (("aliyun", "SMS"), ("tencentcloud", "SMS")),
+    "sendbatchsms": (("aliyun", "SMS"),),
     "对象存储": (("aliyun", "OSS"), ("huaweicloud", "OBS")),
     "ram": (("aliyun", "RAM"),),
     "sts": (("aliyun", "RAM"),),
@@ -292,7 +295,11 @@ NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("aliyun", "RDS"): (("rds", "云数据库"), ("数据库实例", "数据库")),
     ("aliyun", "KMS"): (("kms", "密钥管理服务", "凭据管家"), ("密钥", "凭据")),
     ("aliyun", "CDN"): ((), ("cdn", "加速域名", "回源")),
-    ("tencentcloud", "COS"): (("cos", "coscmd", "coscli", "cos-python-sdk"), ("bucket", "存储桶", "对象存储", "桶", "object")),
+    # The COS SDKs' exceptions name it too (CosServiceError, CosClientError, CosServiceException).
+    ("tencentcloud", "COS"): (
+        ("cos", "coscmd", "coscli", "cos-python-sdk", "cosserviceerror", "cosclienterror", "cosserviceexception"),
+        ("bucket", "存储桶", "对象存储", "桶", "object"),
+    ),
     ("huaweicloud", "VPC"): ((), ("vpc", "虚拟私有云", "子网", "对等连接", "弹性公网ip", "eip")),
 }
 
@@ -332,6 +339,10 @@ def _asked(folded: str, opened: frozenset[tuple[str, str]]) -> frozenset[tuple[s
     return frozenset(pair for m in GATED_NAME_RE.finditer(folded) if (pair := _GATED_NAMED[m.group()]) in opened)
 
 
+# Product words of a service every cloud runs under the same name: the tables have Aliyun's.
+_EVERY_CLOUDS = frozenset({"sts"})
+
+
 def _opened(folded: str, providers: set[str]) -> frozenset[tuple[str, str]]:
     """The NAMED_ONLY products a folded text opens, given the providers it names."""
     opened = set()
@@ -348,14 +359,25 @@ def _provider_hints(text: str) -> Hints:
     providers: set[str] = set()
     products: set[tuple[str, str]] = set()
     folded = fold(text)
+    shared: set[tuple[str, str]] = set()  # products named by a word every cloud uses ("sts")
     for word in _words_in(folded):
         if word in _PROVIDER_OF:
             named.add(_PROVIDER_OF[word])
+        elif word in _EVERY_CLOUDS:
+            shared.update(_PRODUCT_WORDS[word])
         else:
             pairs = _PRODUCT_WORDS[word]
             products.update(pairs)
             if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
                 providers.add(pairs[0][0])
+    if shared and not named and len(folded) <= _OPENED_CHECKED:
+        # "cos-python-sdk 报 SignatureDoesNotMatch，用的是 STS 临时密钥": another cloud's own
+        # product opened names that cloud; its STS is not Aliyun's.
+        elsewhere = {p for p, _ in _opened(folded, providers)} - {p for p, _ in shared}
+        if elsewhere:
+            shared = set()
+    products |= shared
+    providers.update(p for p, _ in shared)
     by_id, regions = _named_by_ids(folded)
     products |= by_id
     providers.update(provider for provider, _ in by_id)

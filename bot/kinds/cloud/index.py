@@ -1423,14 +1423,15 @@ def _latin_words(text: str) -> frozenset[str]:
 
 def _code_shaped(token: str) -> bool:
     """CamelCase of three humps or more ("SignatureDoesNotMach"), or dotted capitalised parts
-    with a CamelCase one ("InvalidAccesKeyId.NotFund"): no word of English prose."""
+    with a CamelCase or an acronym one ("InvalidAccesKeyId.NotFund", "Forbiden.RAM"): no word
+    of English prose."""
     if _CAMEL3_RE.fullmatch(token) is not None:
         return True
     parts = token.split(".")
     return (
         1 < len(parts) <= 4
         and all(part[:1].isupper() and part.isalnum() for part in parts)
-        and any(_CAMEL_RE.fullmatch(part) for part in parts)
+        and any(_CAMEL_RE.fullmatch(part) or (len(part) > 1 and part.isupper()) for part in parts)
     )
 
 

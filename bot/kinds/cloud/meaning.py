@@ -155,6 +155,8 @@ _GATEWAYS = frozenset({"apig", "api gateway", "apigateway"})  # products whose "
 _SMS_RE = re.compile(r"短信|(?<![a-z])sms(?![a-z])")
 _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
 _ACCESS_KEY = "~accesskey"
+# A request signature's algorithm, named by its parts (TC3-HMAC-SHA256, HMAC-SHA1).
+_SIGNING_TERMS = frozenset({"hmac", "tc3", "sha256", "sha1", "hmacsha256", "hmacsha1"})
 
 
 _INSTANCE = _CONCEPT_TERM + "instance"
@@ -475,9 +477,14 @@ class MeaningIndex:
             and not self._about_named(i, own, products)
         ):
             fit *= tuning.MEANING_OTHER_PRODUCT
-        elif row.product == "SMS" and (_ACCESS_KEY in weights or _ACCESS_KEY in story) and not (reading.implied & _SMS):
-            # "签名和服务端算的对不上，AK和SK都是刚复制的": a request signed with an AccessKey, not
-            # an SMS signature (the sender's name), when no text message is talked about.
+        elif (
+            row.product == "SMS"
+            and (_ACCESS_KEY in weights or _ACCESS_KEY in story or not _SIGNING_TERMS.isdisjoint(weights))
+            and not (reading.implied & _SMS)
+        ):
+            # "签名和服务端算的对不上，AK和SK都是刚复制的", "debug my TC3-HMAC-SHA256 signing": a
+            # request signed with an AccessKey, not an SMS signature (the sender's name), when no
+            # text message is talked about.
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS
