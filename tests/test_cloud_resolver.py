@@ -1347,3 +1347,10 @@ def test_a_signing_algorithm_named_is_the_request_signature_not_an_sms_one(servi
     # "签名" of Tencent SMS is the sender's name; TC3-HMAC-SHA256 signs API requests.
     text = "腾讯云 API 签名失败，TC3-HMAC-SHA256 怎么排查"
     assert _answered(service, text) == ("tencentcloud", "AuthFailure.SignatureFailure")
+
+
+def test_obs_permission_denied_is_the_code_its_docs_name(service) -> None:
+    # Huawei's OBS error page names AccessDenied for any missing grant (commonest.toml); a
+    # bucket without CORS (AccessForbidden) or the gateway's IAM user (APIGW.0302) is narrower.
+    for text in ("华为云 OBS 里子用户读对象被拒绝访问，是哪个错误码", "华为云 OBS 子账号往桶里写对象报权限不足"):
+        assert _answered(service, text) == ("huaweicloud", "AccessDenied"), text
