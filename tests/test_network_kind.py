@@ -1597,3 +1597,9 @@ def test_certificate_not_trusted_is_the_browsers_words_unless_a_program_says_the
     # So when the browser is told fine and a phone or a client fails.
     told = service.resolve("nginx 配了证书，电脑浏览器打开正常，iPhone 上的 app 却说证书不受信任").matches[0]
     assert told.answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+
+
+def test_a_code_asked_of_the_close_frame_is_the_websockets(service):
+    # "close 帧里填什么码": the close frame carries a WebSocket close code, not an HTTP status
+    # (499 is nginx's client-closed-request).
+    assert service.resolve("websocket 服务端正常关闭连接，close 帧里填什么码").matches[0].key == short_key("1000")

@@ -1895,6 +1895,10 @@ _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
 
 
+_CLOSE_FRAME = ("关闭帧", "close 帧", "close帧", "close frame")
+_FRAME_CODE_ASKS = ("什么码", "哪个码", "啥码", "什么状态码", "哪个状态码", "多少", "what code", "which code")
+
+
 def _asks_for_protocol_code(folded: str) -> bool:
     """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少", "控制台里显示的 net 错误
     是哪一个": a code that is no HTTP status is asked for, in the tool's own words."""
@@ -1904,6 +1908,8 @@ def _asks_for_protocol_code(folded: str) -> bool:
         any(ask in folded for ask in _PROTOCOL_CODE_ASKS)
         # "…主动发起关闭，关闭帧里应该带哪个原因码": the close frame's own code
         or ("原因码" in folded and ("关闭帧" in folded or "websocket" in folded))
+        # "…close 帧里应该填什么码": a code asked of the close frame is its own
+        or (any(w in folded for w in _CLOSE_FRAME) and any(ask in folded for ask in _FRAME_CODE_ASKS))
         or ("grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None)
         or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
