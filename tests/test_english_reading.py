@@ -64,3 +64,11 @@ def test_an_english_question_about_a_redirect_gets_choices(service):
     # so the redirects are offered rather than nothing.
     res = service.resolve("Which redirect should we use while the site is under temporary maintenance?")
     assert res.matches and res.matches[0].status in (302, 307)
+
+
+def test_a_status_field_glued_to_its_colon_is_the_status(service) -> None:
+    # "host:405" is a port; "status_code:413" is the field an SDK prints the status in.
+    res = service.resolve("sdk 异常打印 {status_code:413, request_id:abc} 怎么处理")
+    assert res.mode == "code" and res.matches[0].status == 413
+    assert service.resolve("接口日志里一行 status:429 retry-after 30 是被限流了吗").matches[0].status == 429
+    assert all(m.status != 405 for m in service.resolve("connect to localhost:405 failed").matches)

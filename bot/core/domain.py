@@ -338,6 +338,12 @@ STATUS_BEFORE = (
     "http",
     "code",
     "status",
+    # A field of an SDK's exception or a log's key ("{status_code:400, error_code:...}").
+    "status:",
+    "status_code",
+    "status_code:",
+    "statuscode:",
+    "http_status:",
     "error",
     "err",
     "resp",

@@ -42,6 +42,8 @@ from bot.retrieval.textindex import Choice, GramIndex, RatioKeys, SubstringIndex
 _CODE_RE = re.compile(
     r"([1-5](?<![0-9A-Za-z.#*_\-][1-5])(?<![0-9A-Za-z.:#*_\-]:[1-5])\d\d)(?![0-9A-Za-z_\-]|\.\d+\.|:\d)"
 )
+# A status field written against its colon or equals sign (literal-led, fixed width: linear).
+_STATUS_FIELD_RE = re.compile(r"(?<![a-z])(?:http_?)?status(?:_?code)?[:=]([1-5][0-9]{2})(?![0-9])")
 # A text that is nothing but a code, bare, after "HTTP " or after "状态码" (one space at most),
 # with any whitespace around it: StatusIndex.exact answers it without reading it. Not "http503":
 # a code run into a word is no code to the reading.
@@ -1486,6 +1488,11 @@ def explicit_codes(
         for m in _CODE_RE.finditer(folded)
         if not domain.is_quantity(folded, m.start(), m.end())
     ]
+    if "status" in folded:
+        # "{status_code:400, …}", "status:502": a status field, glued to its colon like a port.
+        fields = [(m.start(1), m.end(1), int(m.group(1))) for m in _STATUS_FIELD_RE.finditer(folded)]
+        if fields:  # "status=404" is found by both
+            spans = sorted({*spans, *fields})
     if not spans:
         return []
     norm = normalize(folded) if normalized is None else normalized
