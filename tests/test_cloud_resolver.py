@@ -1354,3 +1354,28 @@ def test_obs_permission_denied_is_the_code_its_docs_name(service) -> None:
     # bucket without CORS (AccessForbidden) or the gateway's IAM user (APIGW.0302) is narrower.
     for text in ("华为云 OBS 里子用户读对象被拒绝访问，是哪个错误码", "华为云 OBS 子账号往桶里写对象报权限不足"):
         assert _answered(service, text) == ("huaweicloud", "AccessDenied"), text
+
+
+def test_an_english_quote_after_a_capitalised_product_name_is_found_whole(service) -> None:
+    # The sentence scan starts at the first capital ("ECS …"); the quote starts at "The".
+    text = "aliyun ECS DescribeInstances keeps saying The specified InstanceId does not exist. but the id is right"
+    top = service.resolve(text).matches[0]
+    assert (top.answer.error_code, top.tier) == ("InvalidInstanceId.NotFound", "message")
+
+
+def test_the_gateways_short_mixed_script_message_is_quoted_beside_any_product(service) -> None:
+    # "token需要更新" is Huawei's API gateway answering a call to any product (ECS named here).
+    top = service.resolve("华为云 ECS 创建云服务器的接口一直报 token 需要更新").matches[0]
+    assert top.answer.error_code == "APIGW.0307" and "引用了错误信息原文" in top.why
+
+
+def test_a_namespaced_capitals_code_typed_a_letter_off_inside_a_question(service) -> None:
+    # Read as the code typed a letter off, not only retold by its words.
+    top = service.resolve("阿里云发短信一直报 isv.BUSINESS_LIMIT_CONTRL，明明一天才发了几条").matches[0]
+    assert (top.answer.error_code, top.tier) == ("isv.BUSINESS_LIMIT_CONTROL", "partial")
+
+
+def test_what_the_asker_sees_on_their_side_is_not_the_error(service) -> None:
+    # "但是我这边找不到这个桶": the asker's own view, set against the cloud's "已经存在".
+    text = "华为云 OBS 建桶报桶已经存在，但是我这边找不到这个桶"
+    assert _answered(service, text) == ("huaweicloud", "BucketAlreadyExists")

@@ -30,9 +30,9 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate, pairwise
+from itertools import accumulate, islice, pairwise
 from operator import methodcaller
 from sys import intern
 from typing import Any
@@ -167,6 +167,7 @@ MAX_MESSAGE_TEXT = 1000
 # An English sentence inside other text: a capital, then at least 15 more characters of words
 # (one bounded class: linear), up to its full stop.
 _LATIN_SENTENCE_RE = re.compile(r"[A-Z][A-Za-z0-9 ,'’_/-]{15,300}")
+_MIN_SENTENCE = 15
 # Compact characters, Chinese ones: shorter messages ("参数错误", "实例已经被释放") are what a
 # retelling says in passing, not a quote.
 _QUOTES_RE = re.compile("[“\"「]")
@@ -1024,7 +1025,7 @@ class CloudIndex:
             # An English message quoted whole inside a Chinese question ("ECS … 返回 The specified
             # InstanceId does not exist. RequestId: …，错误码被日志截掉了") or an SDK's line
             # ("OSSException: The specified key does not exist. [RequestId]: …"): each sentence.
-            for sentence in _LATIN_SENTENCE_RE.findall(text):
+            for sentence in _sentences(text):
                 key = SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", ""))
                 ids = exact_rows(key)
                 if ids:
@@ -1097,7 +1098,11 @@ class CloudIndex:
                         i
                         for i in m.exact.get(key) or m.clauses[key]
                         if (not named.providers or self.rows[i].provider in named.providers)
-                        and (not mixed or (self.rows[i].provider, self.rows[i].product) in named.products)
+                        and (
+                            not mixed
+                            or (self.rows[i].provider, self.rows[i].product) in named.products
+                            or self.rows[i].product in EVERY_API  # a gateway's answer to any product's call
+                        )
                     ]
                     take(ids, tuning.QUOTED_MESSAGE + bonus, "引用了错误信息原文")
                     # "返回说指定的实例不存在，让我检查实例 ID": the rest of a longer message that
@@ -1421,6 +1426,23 @@ def _latin_words(text: str) -> frozenset[str]:
     return frozenset(_LATIN_WORD_RE.findall(text.lower()))
 
 
+_SNAKE_CAPS_RE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_SENTENCE_STARTS = 8  # capitalised words inside one run tried as where the quote starts
+_CAPITAL_WORD_RE = re.compile(r" ['‘]?(?=[A-Z])")
+
+
+def _sentences(text: str) -> Iterator[str]:
+    """The English sentences of ``text`` (_LATIN_SENTENCE_RE), each also from its next few
+    capitalised words on: "huawei cloud ECS api keeps returning The throttling threshold has
+    been reached" holds the quote from "The", not from the product's name."""
+    for sentence in _LATIN_SENTENCE_RE.findall(text):
+        yield sentence
+        for m in islice(_CAPITAL_WORD_RE.finditer(sentence), _SENTENCE_STARTS):
+            rest = sentence[m.end() :]
+            if len(rest) > _MIN_SENTENCE:
+                yield rest
+
+
 def _code_shaped(token: str) -> bool:
     """CamelCase of three humps or more ("SignatureDoesNotMach"), or dotted capitalised parts
     with a CamelCase or an acronym one ("InvalidAccesKeyId.NotFund", "Forbiden.RAM"): no word
@@ -1428,6 +1450,8 @@ def _code_shaped(token: str) -> bool:
     if _CAMEL3_RE.fullmatch(token) is not None:
         return True
     parts = token.split(".")
+    if len(parts) == 2 and parts[0].islower() and _SNAKE_CAPS_RE.fullmatch(parts[1]):
+        return True  # "isv.MOBILE_NUMBER_ILEGAL": a namespace, then capitals joined by underscores
     return (
         1 < len(parts) <= 4
         and all(part[:1].isupper() and part.isalnum() for part in parts)

@@ -165,6 +165,8 @@ _INSTANCE = _CONCEPT_TERM + "instance"
 _NOT_THIS_BUT_RE = re.compile(r"(?:不是|并非) ?([^是 ]{1,10}) ?(?:而)?是")
 # A guess at the cause ("是不是 region 填错了"), to the end of its clause (bounded).
 _GUESS_RE = re.compile(r"(?:是不是|会不会)([^，。？?,;；!！]{1,20})")
+# The asker's own side, set against the error ("可我账号下没有这个桶", "但是我们控制台能看到"). Bounded.
+_ASKER_SEES_RE = re.compile(r"(?:可是|但是|可|但)(?:我们|我)([^，。？?,;；!！]{1,24})")
 # The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
@@ -370,6 +372,14 @@ class MeaningIndex:
                     term = _CONCEPT_TERM + concept
                     if term in weights:
                         weights[term] *= tuning.MEANING_GUESSED
+        if "可" in surfaced or "但" in surfaced:
+            # "提示桶名已经被占用了，可我账号下没有这个桶": what the asker sees on their side, set
+            # against what the cloud said, is not the error: its predicates are left out.
+            for m in _ASKER_SEES_RE.finditer(surfaced):
+                only, kept = _only_in_clause(surfaced, m)
+                if kept & PREDICATES:
+                    for concept in only & PREDICATES:
+                        weights.pop(_CONCEPT_TERM + concept, None)
         if "在" in surfaced:
             # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
             # looked for is not what is missing; a concept named only there says less.
