@@ -1379,3 +1379,12 @@ def test_what_the_asker_sees_on_their_side_is_not_the_error(service) -> None:
     # "但是我这边找不到这个桶": the asker's own view, set against the cloud's "已经存在".
     text = "华为云 OBS 建桶报桶已经存在，但是我这边找不到这个桶"
     assert _answered(service, text) == ("huaweicloud", "BucketAlreadyExists")
+
+
+def test_the_way_that_works_is_the_contrast_not_the_error(service) -> None:
+    # "切到主账号的 AK 就没问题": the main account is the way round, not what the error is about
+    # (Forbbiden.SubUser's message sends the user to the main account).
+    text = "阿里云子账号调 ECS 接口报没有被授权操作这个资源，切到主账号的 AK 就没问题"
+    assert _answered(service, text) == ("aliyun", "Forbidden.RAM")
+    # ... and another identity that works is no trouble settled.
+    assert _answered(service, "RAM 子用户调 ECS 接口说没有被授权，主账号调是正常的") == ("aliyun", "Forbidden.RAM")

@@ -1262,7 +1262,9 @@ _BUT_WORKS_THERE_RE = re.compile(
 )
 # Each alternative opens with a literal; the gap is bounded.
 _WORKS_OTHERWISE_RE = re.compile(
-    r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|浏览器|postman|手机|别的机器|其他机器|另一台|绕过[^,，。]{0,8})"
+    r"(?:直接访问|直接请求|直接调|直连|本地|单独访问|自己访问|浏览器|postman|手机|别的机器|其他机器|另一台|绕过[^,，。]{0,8}"
+    # Another identity ("子用户调报没授权，主账号调是正常的"): the permission is what differs.
+    r"|主账号|主账户|管理员账号|root 账号|root账号)"
     r"[^,，。]{0,6}(?:是正常的|调(?:用)?(?:都)?正常|请求(?:都)?正常)"
 )
 

@@ -170,6 +170,10 @@ _ASKER_SEES_RE = re.compile(r"(?:可是|但是|可|但)(?:我们|我)([^，。�
 # The place something was looked for and not found: "在 <where> 里/下/中 不存在 / 找不到". Bounded.
 _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(?:面|边)? ?(?:不存在|找不到|没有找到|查不到)")
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
+_CLAUSE_END_RE = re.compile(r"[,，。;；!！?？]")
+_WORKS_REACH = 24  # characters before the marker read as the way that works
+# A way that works, told beside the error ("主账号调就没问题", "控制台操作是正常的").
+_WORKS_THERE = ("就没问题", "都没问题", "是正常的", "就正常", "都正常", "是好的", "就可以", "能正常")
 _HAS_NO = ("里面没有", "里没有")
 # ... and a file or object named as inside a place ("OBS 桶里 reports/2024.csv 这个对象找不到"):
 # the place (the few characters before 里) is where it was looked for. Literal-led, bounded.
@@ -380,6 +384,23 @@ class MeaningIndex:
                 if kept & PREDICATES:
                     for concept in only & PREDICATES:
                         weights.pop(_CONCEPT_TERM + concept, None)
+        for marker in _WORKS_THERE:
+            # "提示用户没有被授权…，主账号的 AK 调就没问题": the way that works is the contrast, not
+            # the error; what only it names (the main account, its AccessKey) counts half.
+            # Its clause is read off the text itself: the surfaced form has no punctuation.
+            at = text.find(marker)
+            if at > 0:
+                lo = max(0, at - _WORKS_REACH)
+                before = text[lo:at].rstrip()
+                clause = _CLAUSE_END_RE.split(before)[-1]
+                rest = text[: lo + len(before) - len(clause)] + " " + text[at + len(marker) :]
+                kept = set(concepts_in(rest)[0])
+                if kept & PREDICATES:
+                    for concept in set(concepts_in(clause)[0]) - kept:
+                        term = _CONCEPT_TERM + concept
+                        if term in weights:
+                            weights[term] *= tuning.MEANING_GUESSED
+                break
         if "在" in surfaced:
             # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
             # looked for is not what is missing; a concept named only there says less.
