@@ -1388,3 +1388,10 @@ def test_the_way_that_works_is_the_contrast_not_the_error(service) -> None:
     assert _answered(service, text) == ("aliyun", "Forbidden.RAM")
     # ... and another identity that works is no trouble settled.
     assert _answered(service, "RAM 子用户调 ECS 接口说没有被授权，主账号调是正常的") == ("aliyun", "Forbidden.RAM")
+
+
+def test_not_yet_approved_by_the_review_is_its_own_concept(service) -> None:
+    # Tencent SMS: "模板未审批或内容不匹配" is a template not approved; "与审核通过的模板内容不匹配"
+    # is an approved one filled in wrong. "审核没过" says the first.
+    text = "腾讯云发短信报模板审核没过或者内容对不上，我照着模板填的"
+    assert _answered(service, text) == ("tencentcloud", "FailedOperation.TemplateIncorrectOrUnapproved")

@@ -1463,6 +1463,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "daily": ("每天", "每日", "一天", "当天", "当日", "单日", "一天内", "daily", "per day", "today", "今天"),
     # The shorter windows of a send limit (Tencent SMS's OneHourLimit, ThirtySecondLimit).
     "hourly": ("1小时", "1 小时", "一小时", "一个小时", "每小时", "one hour", "per hour", "hourly"),
+    # Not (yet) approved by the vendor's review (SMS templates and signatures): not "已经通过审核".
+    "unapproved": (
+        *("未审批", "没审批", "未审核", "没审核", "待审核", "审核中", "审核未通过", "审核没通过", "审核不通过"),
+        *("没审核通过", "没有审核通过", "还没审核", "未通过审核", "没通过审核", "没有通过审核", "没过审", "未过审"),
+        *("审核没过", "审核被拒", "没有审批", "审批没通过", "审批未通过", "审批不通过", "未审批通过"),
+        *("unapproved", "not approved", "pending review", "under review"),
+    ),
     "halfminute": ("30秒", "30 秒", "三十秒", "半分钟", "thirty second", "30 seconds", "30s"),
     # One phone number's sends ("同一个手机号发了几十条", "单个手机号…超过上限"): not the same
     # content sent again, nor any message about phone numbers.
@@ -1761,6 +1768,7 @@ PREDICATES = frozenset(
         "unavailable",
         "unauthenticated",
         "unchanged",
+        "unapproved",
     }
 )
 # What the user did: messages often leave it out ("存储空间非空" says nothing of deleting).
