@@ -1395,3 +1395,10 @@ def test_not_yet_approved_by_the_review_is_its_own_concept(service) -> None:
     # is an approved one filled in wrong. "审核没过" says the first.
     text = "腾讯云发短信报模板审核没过或者内容对不上，我照着模板填的"
     assert _answered(service, text) == ("tencentcloud", "FailedOperation.TemplateIncorrectOrUnapproved")
+
+
+def test_a_parameter_named_in_the_message_picks_the_code_about_it(service) -> None:
+    # "The specified LoadBalancerId does not exist." reads as much like ZoneId's message; the
+    # parameter it names is in InvalidLoadBalancerId.NotFound's code.
+    top = service.resolve("The specified LoadBalancerId does not exist.").matches[0]
+    assert top.answer.error_code == "InvalidLoadBalancerId.NotFound"

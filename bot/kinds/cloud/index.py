@@ -779,6 +779,8 @@ class CloudIndex:
                         self._add_meaning(cands, again, told, limit)
         if self._by_calls and reading is not None and cands:
             self._by_call(cands, reading, hints, text)
+        if cands:
+            _field_named_first(cands, tokens)
         return tuple(self._finish(cands, hints, body, limit, said, text))
 
     def _by_call(self, cands: dict[tuple[str, str], _Candidate], reading: Reading, hints: Hints, text: str) -> None:
@@ -1441,6 +1443,22 @@ def _sentences(text: str) -> Iterator[str]:
             rest = sentence[m.end() :]
             if len(rest) > _MIN_SENTENCE:
                 yield rest
+
+
+_FIELD_MIN = 6  # letters: "ZoneId", "LoadBalancerId"; not "DryRun"'s halves
+
+
+def _field_named_first(cands: dict[tuple[str, str], _Candidate], tokens: list[str]) -> None:
+    """A parameter typed by its name in what the cloud said ("The specified LoadBalancerId does not
+    exist"): of the rows read alike, those whose code is about that parameter go first."""
+    fields = {t.lower() for t in tokens if len(t) >= _FIELD_MIN and _CAMEL_RE.fullmatch(t)}
+    if not fields:
+        return
+    read = [c for c in cands.values() if c.tier in ("message", "meaning")]
+    about = [c for c in read if any(c.code.partition(".")[0].lower().endswith(f) for f in fields)]
+    if about and len(about) < len(read):
+        for c in about:
+            c.score += tuning.JUST_BELOW
 
 
 def _code_shaped(token: str) -> bool:
