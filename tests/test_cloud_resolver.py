@@ -1402,3 +1402,9 @@ def test_a_parameter_named_in_the_message_picks_the_code_about_it(service) -> No
     # parameter it names is in InvalidLoadBalancerId.NotFound's code.
     top = service.resolve("The specified LoadBalancerId does not exist.").matches[0]
     assert top.answer.error_code == "InvalidLoadBalancerId.NotFound"
+
+
+def test_sts_beside_another_clouds_product_is_that_clouds(service) -> None:
+    # The tables file STS under Aliyun's RAM; every cloud has one, and CBS is Tencent's.
+    top = service.resolve("STS 临时 token 调 CBS 接口说鉴权失败").matches[0]
+    assert top.answer.provider == "tencentcloud"

@@ -370,11 +370,13 @@ def _provider_hints(text: str) -> Hints:
             products.update(pairs)
             if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
                 providers.add(pairs[0][0])
-    if shared and not named and len(folded) <= _OPENED_CHECKED:
-        # "cos-python-sdk 报 SignatureDoesNotMatch，用的是 STS 临时密钥": another cloud's own
-        # product opened names that cloud; its STS is not Aliyun's.
-        elsewhere = {p for p, _ in _opened(folded, providers)} - {p for p, _ in shared}
-        if elsewhere:
+    if shared and not named:
+        # "cos-python-sdk 报 SignatureDoesNotMatch，用的是 STS 临时密钥", "用 STS 临时密钥调 CVM 接口":
+        # another cloud's own product names that cloud; its STS is not Aliyun's.
+        theirs = set(providers)
+        if not theirs and len(folded) <= _OPENED_CHECKED:
+            theirs = {p for p, _ in _opened(folded, providers)}
+        if theirs - {p for p, _ in shared}:
             shared = set()
     products |= shared
     providers.update(p for p, _ in shared)
