@@ -1408,3 +1408,8 @@ def test_sts_beside_another_clouds_product_is_that_clouds(service) -> None:
     # The tables file STS under Aliyun's RAM; every cloud has one, and CBS is Tencent's.
     top = service.resolve("STS 临时 token 调 CBS 接口说鉴权失败").matches[0]
     assert top.answer.provider == "tencentcloud"
+
+
+def test_a_step_already_taken_is_told_beside_the_error(service) -> None:
+    # "桶策略我都配了": what the asker set up, not what OBS said (not NoSuchBucketPolicy).
+    assert _answered(service, "华为云 OBS 下载对象一直拒绝访问，桶策略我都配了") == ("huaweicloud", "AccessDenied")

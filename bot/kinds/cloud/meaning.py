@@ -172,6 +172,22 @@ _LOOKED_IN_RE = re.compile(r"在 ?([^ ,，。;；]{1,16}?) ?(?:里|下|中|内)(
 # ... and without 在 ("bucket 里没有那个 object"): the place is the words just before the marker.
 _CLAUSE_END_RE = re.compile(r"[,，。;；!！?？]")
 _WORKS_REACH = 24  # characters before the marker read as the way that works
+# A step the asker already took ("桶策略已经配了", "IAM 里已经给了 OBS ReadOnlyAccess").
+_DONE_ASIDE = (
+    *("已经配了", "已经配置了", "也配了", "都配了", "已经给了", "也给了", "已经加了", "也加了"),
+    *("已经绑了", "已经授权了", "已经开通了"),
+)
+
+
+def _clause_at(text: str, at: int, length: int) -> tuple[str, str]:
+    """The clause of ``text`` around the marker at ``at`` (read off the text: the surfaced form
+    has no punctuation), a bounded reach either side; and the text without it."""
+    head = _CLAUSE_END_RE.split(text[max(0, at - _WORKS_REACH) : at])[-1]
+    end = at + length
+    tail = _CLAUSE_END_RE.split(text[end : end + _WORKS_REACH])[0]
+    return head + text[at:end] + tail, text[: at - len(head)] + " " + text[end + len(tail) :]
+
+
 # A way that works, told beside the error ("主账号调就没问题", "控制台操作是正常的").
 _WORKS_THERE = ("就没问题", "都没问题", "是正常的", "就正常", "都正常", "是好的", "就可以", "能正常")
 _HAS_NO = ("里面没有", "里没有")
@@ -384,23 +400,19 @@ class MeaningIndex:
                 if kept & PREDICATES:
                     for concept in only & PREDICATES:
                         weights.pop(_CONCEPT_TERM + concept, None)
-        for marker in _WORKS_THERE:
-            # "提示用户没有被授权…，主账号的 AK 调就没问题": the way that works is the contrast, not
-            # the error; what only it names (the main account, its AccessKey) counts half.
-            # Its clause is read off the text itself: the surfaced form has no punctuation.
-            at = text.find(marker)
+        for markers in (_WORKS_THERE, _DONE_ASIDE):
+            # "提示用户没有被授权…，主账号的 AK 调就没问题", "…拒绝访问，桶策略已经配了": the way that
+            # works, or a step already taken, is told beside the error, not part of it; what only
+            # its clause names (the main account, the bucket policy) counts half.
+            at, marker = next(((text.find(m), m) for m in markers if m in text), (-1, ""))
             if at > 0:
-                lo = max(0, at - _WORKS_REACH)
-                before = text[lo:at].rstrip()
-                clause = _CLAUSE_END_RE.split(before)[-1]
-                rest = text[: lo + len(before) - len(clause)] + " " + text[at + len(marker) :]
+                clause, rest = _clause_at(text, at, len(marker))
                 kept = set(concepts_in(rest)[0])
                 if kept & PREDICATES:
                     for concept in set(concepts_in(clause)[0]) - kept:
                         term = _CONCEPT_TERM + concept
                         if term in weights:
                             weights[term] *= tuning.MEANING_GUESSED
-                break
         if "在" in surfaced:
             # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
             # looked for is not what is missing; a concept named only there says less.
