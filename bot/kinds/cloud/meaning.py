@@ -406,7 +406,7 @@ class MeaningIndex:
             # its clause names (the main account, the bucket policy) counts half.
             at, marker = next(((text.find(m), m) for m in markers if m in text), (-1, ""))
             if at > 0:
-                clause, rest = _clause_at(text, at, len(marker))
+                clause, rest = (surface(part, drop=NAME_RE) for part in _clause_at(text, at, len(marker)))
                 kept = set(concepts_in(rest)[0])
                 if kept & PREDICATES:
                     for concept in set(concepts_in(clause)[0]) - kept:
