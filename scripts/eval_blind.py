@@ -38,6 +38,10 @@ def keys_of(m: Match) -> list[str]:
     keys = [key_of(m)]
     if m.kind == "network":
         keys.append(f"family:{m.answer.family}")
+        if m.answer.name.startswith(_OPENSSL_PREFIX):
+            # Node reports OpenSSL's verify errors without the prefix (err.code CERT_HAS_EXPIRED
+            # is X509_V_ERR_CERT_HAS_EXPIRED): one error, two spellings.
+            keys.append(f"network:{m.answer.name.removeprefix(_OPENSSL_PREFIX)}")
     if m.kind == "error":
         if m.answer.error is not None:
             keys.append(f"any:{m.answer.error_code}")
@@ -49,6 +53,8 @@ def keys_of(m: Match) -> list[str]:
         keys.extend(f"any:{code}" for _, code in getattr(m.answer, "members", ()))
     return keys
 
+
+_OPENSSL_PREFIX = "X509_V_ERR_"
 
 # Two sets (session 35) were told to write the clouds' short names: the same answer, spelled
 # as our provider keys.

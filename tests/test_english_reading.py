@@ -72,3 +72,15 @@ def test_a_status_field_glued_to_its_colon_is_the_status(service) -> None:
     assert res.mode == "code" and res.matches[0].status == 413
     assert service.resolve("接口日志里一行 status:429 retry-after 30 是被限流了吗").matches[0].status == 429
     assert all(m.status != 405 for m in service.resolve("connect to localhost:405 failed").matches)
+
+
+def test_a_code_written_as_an_english_plural_after_a_counting_word(service) -> None:
+    # "503s" after "seeing random": the code; "after 500s" is a time, not a status.
+    res = service.resolve("seeing random 503s from the load balancer, where do I start")
+    assert res.mode == "code" and res.matches[0].status == 503
+    assert all(m.status != 500 for m in service.resolve("upstream timed out after 500s").matches)
+
+
+def test_curls_exit_code_told_as_exiting_with(service) -> None:
+    top = service.resolve("my curl cron job keeps exiting with code 7 at night").matches[0]
+    assert top.key == "CURLE_COULDNT_CONNECT"

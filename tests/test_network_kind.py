@@ -1603,3 +1603,8 @@ def test_a_code_asked_of_the_close_frame_is_the_websockets(service):
     # "close 帧里填什么码": the close frame carries a WebSocket close code, not an HTTP status
     # (499 is nginx's client-closed-request).
     assert service.resolve("websocket 服务端正常关闭连接，close 帧里填什么码").matches[0].key == short_key("1000")
+
+
+def test_dns_said_to_be_down_is_the_resolvers_failure(service):
+    # "dns 服务挂了": the resolver unreachable, a temporary failure to resolve (not a 502's "服务").
+    assert service.resolve("dns 服务挂了怎么排查").matches[0].key == short_key("EAI_AGAIN")

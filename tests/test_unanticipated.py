@@ -3069,3 +3069,8 @@ def test_nginx_lines_retold_in_an_english_question_name_their_status(service):
     text = "Seeing upstream prematurely closed connection in the nginx log and users get an error page, which status is it?"
     assert service.resolve(text).matches[0].status == 502
     assert service.resolve("Client disconnected before nginx could reply, which code is in the access log?").matches[0].status == 499
+
+
+def test_which_side_closed_it_asked_right_after_the_code(service):
+    res = service.resolve("499 是谁断开的")
+    assert res.mode == "code" and res.matches[0].status == 499

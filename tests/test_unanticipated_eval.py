@@ -422,3 +422,10 @@ def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
     print(f"\n{name}: answerable top-1 {answered[1] / answered[0]:.1%}, chatter {rejected:.1%}")
     assert answered[1] / answered[0] >= answer_floor
     assert rejected >= chatter_floor
+
+
+def test_nodes_spelling_of_an_openssl_verify_error_is_the_same_answer(service):
+    # Node's err.code CERT_HAS_EXPIRED is OpenSSL's X509_V_ERR_CERT_HAS_EXPIRED (the card's name).
+    top = service.resolve("Error: certificate has expired { code: 'CERT_HAS_EXPIRED' }").matches[0]
+    keys = eval_blind.keys_of(top)
+    assert "network:X509_V_ERR_CERT_HAS_EXPIRED" in keys and "network:CERT_HAS_EXPIRED" in keys

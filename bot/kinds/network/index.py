@@ -62,7 +62,9 @@ _CURL_FAIL_RE = re.compile(r"-(?<![\w-]-)(?:-fail(?:-with-body)?|[a-zA-Z]{0,5}f[
 # Not a port ("Failed to connect to host port 443", "host:443", "端口 443").
 _FAILED_STATUS_RE = re.compile(r"(?<![0-9:])(?<!port )(?<!端口)(?<!端口 )[45][0-9]{2}(?![0-9])")
 _CURL_FAIL_NAME = "CURLE_HTTP_RETURNED_ERROR"
-_EXIT_RE = re.compile(r"(?:exit (?:code|status)|exit(?:s|ed) with(?: code| status)?|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])")
+_EXIT_RE = re.compile(
+    r"(?:exit (?:code|status)|exit(?:s|ed|ing) with(?: exit)?(?: code| status)?|退出码|返回码)[^0-9\n]{0,4}?([0-9]{1,3})(?![0-9])"
+)
 # OpenSSL's verify result by number: "verify error:num=10", "Verify return code: 21 (…)",
 # "openssl verify error 10".
 _OPENSSL_VERIFY_RE = re.compile(
