@@ -1608,3 +1608,15 @@ def test_a_code_asked_of_the_close_frame_is_the_websockets(service):
 def test_dns_said_to_be_down_is_the_resolvers_failure(service):
     # "dns 服务挂了": the resolver unreachable, a temporary failure to resolve (not a 502's "服务").
     assert service.resolve("dns 服务挂了怎么排查").matches[0].key == short_key("EAI_AGAIN")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # gRPC named, its status asked later in English words: gRPC's own code, not the HTTP one.
+        ("grpc request sent with no auth token, which status code comes back?", "UNAUTHENTICATED"),
+        ("our grpc server is down, what status does the stub report", "UNAVAILABLE"),
+    ],
+)
+def test_a_grpc_status_asked_in_english_after_the_story(service, text, name):
+    assert service.resolve(text).matches[0].key == short_key(name)

@@ -1906,6 +1906,7 @@ _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
 
 
+_EN_STATUS_ASKS = ("what status", "which status", "what code", "which code", "what error code", "which error code")
 _CLOSE_FRAME = ("关闭帧", "close 帧", "close帧", "close frame")
 _FRAME_CODE_ASKS = ("什么码", "哪个码", "啥码", "什么状态码", "哪个状态码", "多少", "what code", "which code")
 
@@ -1922,6 +1923,8 @@ def _asks_for_protocol_code(folded: str) -> bool:
         # "…close 帧里应该填什么码": a code asked of the close frame is its own
         or (any(w in folded for w in _CLOSE_FRAME) and any(ask in folded for ask in _FRAME_CODE_ASKS))
         or ("grpc" in folded and _GRPC_CODE_ASK_RE.search(folded) is not None)
+        # "grpc call without auth token, what status does the client get": asked later in English.
+        or ("grpc" in folded and any(ask in folded for ask in _EN_STATUS_ASKS))
         or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
         # "…Node 的 http.get 在回调里报错说解析不到这个主机名…这是哪个错误码": the program's own
