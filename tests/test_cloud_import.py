@@ -42,12 +42,13 @@ def test_import_keeps_every_row_and_its_source() -> None:
     out = importer.convert(SRC)
     # Each provider's shared table plus this repository's additions from scripts/cloud_sources:
     # Tencent's 32 common errors, its SMS (87), CLB (24) and COS (71, from its documentation page)
-    # errors; Aliyun's 13 common errors, Auto Scaling's missing-SLB error, 19 SMS errors and
+    # errors; Aliyun's 14 common errors (13 from its error center, InvalidApi.NotFound from the
+    # same table on its developer site), Auto Scaling's missing-SLB error, 19 SMS errors and
     # KMS (41), CDN (87) and RDS (135) errors, and RunInstances' two balance rows; Huawei's VPC
     # errors (66) and the five reasons its API gateway writes after two of its messages (FAQ pages).
-    pages = {"aliyun.tsv": 13, "huaweicloud.tsv": 5, "tencentcloud.tsv": 32 + 71}
+    pages = {"aliyun.tsv": 14, "huaweicloud.tsv": 5, "tencentcloud.tsv": 32 + 71}
     for name, expected in (
-        ("aliyun.tsv", 1262 + 14 + 19 + 41 + 87 + 135 + 2),
+        ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2),
         ("huaweicloud.tsv", 559 + 66 + 5),
         ("tencentcloud.tsv", 500 + 32 + 87 + 24 + 71),
     ):
@@ -55,7 +56,12 @@ def test_import_keeps_every_row_and_its_source() -> None:
         assert len(lines) - 1 == expected
         sources = [line.rsplit("\t", 1)[1] for line in lines[1:]]
         # A repository file, or for the common errors the documentation page listing them.
-        docs = ("cloud.tencent.com/document/", "error-center.alibabacloud.com/", "support.huaweicloud.com/")
+        docs = (
+            "cloud.tencent.com/document/",
+            "error-center.alibabacloud.com/",
+            "developer.aliyun.com/",
+            "support.huaweicloud.com/",
+        )
         assert all(s.startswith(("github.com/", *docs)) for s in sources)
         assert sum(s.startswith(docs) for s in sources) == pages[name]
         # No HTML markup of the pages the messages were read from (the shared Tencent table keeps

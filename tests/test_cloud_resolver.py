@@ -1413,3 +1413,10 @@ def test_sts_beside_another_clouds_product_is_that_clouds(service) -> None:
 def test_a_step_already_taken_is_told_beside_the_error(service) -> None:
     # "桶策略我都配了": what the asker set up, not what OBS said (not NoSuchBucketPolicy).
     assert _answered(service, "华为云 OBS 下载对象一直拒绝访问，桶策略我都配了") == ("huaweicloud", "AccessDenied")
+
+
+def test_aliyuns_common_api_not_found_code_is_known(service) -> None:
+    # InvalidApi.NotFound shares InvalidAction.NotFound's message in Aliyun's common error table.
+    assert _answered(service, "InvalidApi.NotFound") == ("aliyun", "InvalidApi.NotFound")
+    keys = [m.answer.error_code for m in service.resolve("阿里云返回 Specified api is not found, please check your url and method.").matches[:3]]
+    assert {"InvalidApi.NotFound", "InvalidAction.NotFound"} <= set(keys)
