@@ -1906,9 +1906,11 @@ _TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
 
 
-_EN_STATUS_ASKS = ("what status", "which status", "what code", "which code", "what error code", "which error code")
+# A code asked for in English words, and a status (a protocol's own, once its name is told).
+_EN_CODE_ASKS = ("what code", "which code")
+_EN_STATUS_ASKS = ("what status", "which status", "what error code", "which error code", *_EN_CODE_ASKS)
 _CLOSE_FRAME = ("关闭帧", "close 帧", "close帧", "close frame")
-_FRAME_CODE_ASKS = ("什么码", "哪个码", "啥码", "什么状态码", "哪个状态码", "多少", "what code", "which code")
+_FRAME_CODE_ASKS = ("什么码", "哪个码", "啥码", "什么状态码", "哪个状态码", "多少", *_EN_CODE_ASKS)
 
 
 def _asks_for_protocol_code(folded: str) -> bool:

@@ -47,12 +47,18 @@ _CODE_RE = re.compile(
 # A status field written against its colon or equals sign (literal-led, fixed width: linear).
 _STATUS_FIELD_RE = re.compile(r"(?<![a-z])(?:http_?)?status(?:_?code)?[:=]([1-5][0-9]{2})(?![0-9])")
 # A plural's cue right before it ("getting 429s", "lots of 502s"); "after 500s" is a time.
-_PLURAL_CUES = ("lots of", "tons of", "bunch of", "wave of", "spike of", "spike in", "a few", "some", "many", "more", "all", "seeing", "see", "getting", "get", "got", "throwing", "throws", "returning", "returns", "only", "random", "occasional", "intermittent", "constant")
+_PLURAL_CUES = (
+    *("lots of", "tons of", "bunch of", "wave of", "spike of", "spike in", "a few", "some", "many", "more", "all"),
+    *("seeing", "see", "getting", "get", "got", "throwing", "throws", "returning", "returns"),
+    *("only", "random", "occasional", "intermittent", "constant"),
+)
+_PLURAL_REACH = 16  # characters before the number the cue is looked for in
 
 
 def _plural_cued(folded: str, start: int, end: int) -> bool:
     """A code written as an English plural ("429s") only after a word that counts or sees them."""
-    return folded[max(0, start - 16) : start].rstrip().endswith(_PLURAL_CUES) or domain.cued_status(folded, start, end)
+    before = folded[max(0, start - _PLURAL_REACH) : start].rstrip()
+    return before.endswith(_PLURAL_CUES) or domain.cued_status(folded, start, end)
 
 
 # A text that is nothing but a code, bare, after "HTTP " or after "状态码" (one space at most),
