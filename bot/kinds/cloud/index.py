@@ -61,13 +61,13 @@ from bot.kinds.cloud.meaning import SAID_RE, STOP_WORDS, MeaningIndex, Reading, 
 from bot.kinds.cloud.messages import (
     MAX_FUZZY_LEN,
     MIN_MESSAGE_LEN,
-    SYNONYMS,
     CjkPool,
     LatinPool,
     Pool,
     Template,
     Templates,
     compact,
+    message_key,
     norm,
     spaced_form,
 )
@@ -457,7 +457,7 @@ class CloudIndex:
                     continue
                 if text not in forms:
                     spaced = spaced_form(_PLACEHOLDER_RE.sub(" ", text))
-                    forms[text] = (SYNONYMS.sub("账号", spaced.replace(" ", "")), spaced)
+                    forms[text] = (message_key(spaced), spaced)
                 key, spaced = forms[text]
                 if len(key) < MIN_MESSAGE_LEN:
                     continue
@@ -494,7 +494,7 @@ class CloudIndex:
                         and first.count(" ") >= _LEADING_SENTENCE_WORDS - 1
                         and _PLACEHOLDER_RE.search(first) is None
                     ):
-                        lead = SYNONYMS.sub("账号", spaced_form(first).replace(" ", ""))
+                        lead = message_key(spaced_form(first))
                         if i not in exact_messages[lead]:
                             exact_messages[lead].append(i)
                     # "User not authorized to operate on the specified resource, or this API
@@ -502,7 +502,7 @@ class CloudIndex:
                     # apart (see extended).
                     first, comma, more = text.partition(", ")
                     if comma and not has_placeholder and first.count(" ") >= _LEADING_SENTENCE_WORDS - 1:
-                        lead = SYNONYMS.sub("账号", spaced_form(first).replace(" ", ""))
+                        lead = message_key(spaced_form(first))
                         words = frozenset(w for w in _LATIN_WORD_RE.findall(more.lower()) if w not in STOP_WORDS)
                         if len(words) >= 2:
                             rests[lead].append((words, i))
@@ -1028,7 +1028,7 @@ class CloudIndex:
             # InstanceId does not exist. RequestId: …，错误码被日志截掉了") or an SDK's line
             # ("OSSException: The specified key does not exist. [RequestId]: …"): each sentence.
             for sentence in _sentences(text):
-                key = SYNONYMS.sub("账号", spaced_form(sentence).replace(" ", ""))
+                key = message_key(spaced_form(sentence))
                 ids = exact_rows(key)
                 if ids:
                     take(ids, tuning.VERBATIM + bonus, "错误信息一致")

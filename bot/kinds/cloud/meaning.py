@@ -385,13 +385,7 @@ class MeaningIndex:
             # "返回说 InstanceId 不存在…是不是 region 填错了": the asker's guess at a cause, beside
             # what the cloud said went wrong, is not that error (a guess alone is the question).
             for m in _GUESS_RE.finditer(surfaced):
-                only, kept = _only_in_clause(surfaced, m)
-                if not kept & PREDICATES:
-                    continue
-                for concept in only:
-                    term = _CONCEPT_TERM + concept
-                    if term in weights:
-                        weights[term] *= tuning.MEANING_GUESSED
+                _aside_counts_half(weights, *_only_in_clause(surfaced, m))
         if "可" in surfaced or "但" in surfaced:
             # "提示桶名已经被占用了，可我账号下没有这个桶": what the asker sees on their side, set
             # against what the cloud said, is not the error: its predicates are left out.
@@ -407,12 +401,7 @@ class MeaningIndex:
             at, marker = next(((text.find(m), m) for m in markers if m in text), (-1, ""))
             if at > 0:
                 clause, rest = (surface(part, drop=NAME_RE) for part in _clause_at(text, at, len(marker)))
-                kept = set(concepts_in(rest)[0])
-                if kept & PREDICATES:
-                    for concept in set(concepts_in(clause)[0]) - kept:
-                        term = _CONCEPT_TERM + concept
-                        if term in weights:
-                            weights[term] *= tuning.MEANING_GUESSED
+                _aside_counts_half(weights, *_only_in(clause, rest))
         if "在" in surfaced:
             # "object 在 bucket 里不存在", "实例 ID 在账号下找不到": where the missing thing was
             # looked for is not what is missing; a concept named only there says less.
@@ -682,8 +671,23 @@ _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snap
 def _only_in_clause(surfaced: str, m: re.Match[str]) -> tuple[set[str], set[str]]:
     """The concepts named only in ``m``'s clause (its group 1: a part denied, a guess), and
     those the rest of the text names."""
-    kept = set(concepts_in(surfaced[: m.start()] + " " + surfaced[m.end(1) :])[0])
-    return set(concepts_in(m.group(1))[0]) - kept, kept
+    return _only_in(m.group(1), surfaced[: m.start()] + " " + surfaced[m.end(1) :])
+
+
+def _only_in(clause: str, rest: str) -> tuple[set[str], set[str]]:
+    """The concepts ``clause`` names and ``rest`` does not, and those ``rest`` names."""
+    kept = set(concepts_in(rest)[0])
+    return set(concepts_in(clause)[0]) - kept, kept
+
+
+def _aside_counts_half(weights: dict[str, float], only: set[str], kept: set[str]) -> None:
+    """A clause told beside the error (a guess, a way that works, a step taken): when the rest
+    says what went wrong, the concepts only it names count half."""
+    if kept & PREDICATES:
+        for concept in only:
+            term = _CONCEPT_TERM + concept
+            if term in weights:
+                weights[term] *= tuning.MEANING_GUESSED
 
 
 def commonest_said(provider: str, says: tuple[frozenset[str], ...], reading: Reading, hints: Hints) -> bool:

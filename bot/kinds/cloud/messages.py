@@ -60,7 +60,13 @@ def norm(text: str) -> str:
 
 def compact(text: str) -> str:
     """The message-matching form: normalize() and no spaces (Chinese has none to rely on)."""
-    return SYNONYMS.sub("账号", norm(text).replace(" ", ""))
+    return message_key(norm(text))
+
+
+def message_key(words: str) -> str:
+    """A normalised word form (norm, spaced_form) as the message-matching key: no spaces, and
+    账户 / 帐号 spelled 账号."""
+    return SYNONYMS.sub("账号", words.replace(" ", ""))
 
 
 class Pool:
