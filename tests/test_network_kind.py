@@ -1620,3 +1620,15 @@ def test_dns_said_to_be_down_is_the_resolvers_failure(service):
 )
 def test_a_grpc_status_asked_in_english_after_the_story(service, text, name):
     assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize(("text", "name"), [("1006断开", "1006"), ("1001 掉线了", "1001"), ("断线 1011", "1011")])
+def test_a_close_code_told_beside_a_dropped_connection(service, text, name):
+    # A dropped connection is what a close code reports: the number alone with 断开 is one.
+    assert service.resolve(text).matches[0].key == short_key(name)
+
+
+@pytest.mark.parametrize("text", ["1006 断开电源前先保存", "1001 房间断网了"])
+def test_a_dropped_word_in_a_longer_line_leaves_the_number_alone(service, text):
+    matches = service.resolve(text).matches
+    assert not matches or matches[0].key not in {short_key("1006"), short_key("1001")}

@@ -416,6 +416,9 @@ _LETTER_O_RE = re.compile(r"(?<=[0-9])o+(?=[0-9])")  # "1o06", "1oo1"
 _DIGIT_O_RE = re.compile(r"[0-9]o")
 _FOUR_DIGITS_RE = re.compile(r"(?<![0-9])(10[01][0-9])(?![0-9])")
 _BARE_CLOSE_MAX = 12  # normalised characters: the number and a question word or two
+# A connection that dropped, told beside the number alone ("1006断开", "1001 掉线了"): what a
+# close code reports, so the number is one.
+_DROPPED = ("断开", "断线", "掉线", "断连", "断了")
 _NET_ERR_RE = re.compile(r"(?i:net)::(ERR_[A-Za-z0-9_]{8,})")  # NET:: on Chrome's warning pages
 # A question after an error's name or code ("这叫什么错误", "关闭码是多少", "what close code").
 _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
@@ -1215,7 +1218,10 @@ class NetworkIndex:
         if not found and len(q.normalized) <= _BARE_CLOSE_MAX and (m := _FOUR_DIGITS_RE.search(folded)) is not None:
             # "1011 啥意思": a close code asked about alone (1000–1015 are nothing else here).
             name = self._by_number.get(("websocket", int(m.group(1))))
-            if name and asks_only_about(q.normalized, {m.group(1)}):
+            told = q.normalized
+            for word in _DROPPED:
+                told = told.replace(word, " ")
+            if name and asks_only_about(told, {m.group(1)}):
                 found.append((name, f"WebSocket 关闭码 {m.group(1)}", m.start()))
         if any(word in folded for word in _BROWSERS) and (m := _CHROMIUM_NUMBER_RE.search(folded)) is not None:
             # "chrome 报 -102": Chromium's own error number (its names are the negative numbers).
