@@ -1632,3 +1632,13 @@ def test_a_close_code_told_beside_a_dropped_connection(service, text, name):
 def test_a_dropped_word_in_a_longer_line_leaves_the_number_alone(service, text):
     matches = service.resolve(text).matches
     assert not matches or matches[0].key not in {short_key("1006"), short_key("1001")}
+
+
+def test_a_topic_typed_by_sound_beats_word_overlap_alone(service):
+    # 浏览器 and 拦截 share words with the client-blocked cards; 跨预 is 跨域 typed by sound.
+    assert service.resolve("跨预请求被浏览器拦截了").matches[0].answer.family == "cors"
+
+
+def test_a_latin_word_and_its_chinese_half_apart_leave_a_card_read_by_words_first(service):
+    # "DNS … 解析失败" is the topic, but the card read by its words says which DNS error.
+    assert service.resolve("DNS 偶尔临时解析失败，过一会又好了，Node 里对应哪个错误码").matches[0].answer.name == "EAI_AGAIN"

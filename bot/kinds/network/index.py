@@ -1272,16 +1272,21 @@ class NetworkIndex:
         # Typed pinyin (several letters a character) is read when it asks in pinyin; an English
         # question is not made into syllables.
         typed = q.normalized.isascii()
+        # Only word overlap read so far ("跨预请求被浏览器拦截了": 浏览器 and 拦截 share words
+        # with the client-blocked cards) leaves room for the topic typed by its sound.
         if (
-            not best
+            all(tier == "words" and score < tuning.ANSWER for score, _, tier in best.values())
             and len(q.normalized) <= (_HEARD_MAX * 3 if typed else _HEARD_MAX)
             and (
                 asks_or_reports_in_pinyin(q.folded)
                 if typed
-                else asks_for_help(q.folded) or asks(q.folded) or reports_trouble(q.folded)
+                else asks_for_help(q.folded)
+                or asks(q.folded)
+                or reports_trouble(q.folded)
+                or any(w in q.folded for w in _STOPPED)
             )
         ):
-            self._heard_topic(q, offer)
+            self._heard_topic(q, offer, apart=not best)
         # A symptom that is CORS's ("postman 能通，浏览器不行") tells failure in its own words.
         cors_told = _browser_only(q.folded) and _CORS_COMMONEST in self.entries
         if (
@@ -1385,10 +1390,11 @@ class NetworkIndex:
         program's name), if any."""
         return next((n for n in entry.see_also if n in self.entries and self.entries[n].family == family), None)
 
-    def _heard_topic(self, q: Query, offer) -> None:
+    def _heard_topic(self, q: Query, offer, apart: bool = True) -> None:
         """A short question, or a short report of trouble, that types a topic word by its sound
         ("跨于问题怎么解决", "跨欲请求被拦截了 咋搞", "浏览器域名解西失败"): the topic's commonest
-        card, as a near reading."""
+        card, as a near reading. ``apart``: a Latin word and its Chinese half written apart
+        also count ("dns … 解析失败"), when nothing else was read (a card's words say more)."""
         query = q.normalized
         if any(word in query for word, _ in self._topics):
             return  # a topic word as written: the reading below
@@ -1397,6 +1403,8 @@ class NetworkIndex:
             if word not in query and sound in heard:
                 offer(name, tuning.NETWORK_TOPIC - tuning.JUST_BELOW, f"话题「{word}」（读音相同）", "heard")
                 return
+        if not apart:
+            return
         typed = set(_LATIN_WORD_RE.findall(query))
         for latin, chinese, sound, word, name in self._mixed_topic_sounds:
             if typed.issuperset(latin) and sound in heard:
