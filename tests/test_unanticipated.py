@@ -3074,3 +3074,27 @@ def test_nginx_lines_retold_in_an_english_question_name_their_status(service):
 def test_which_side_closed_it_asked_right_after_the_code(service):
     res = service.resolve("499 是谁断开的")
     assert res.mode == "code" and res.matches[0].status == 499
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A failure told in words, its cause found at the end, its name left out: a riddle.
+        ("我的 Node 程序去连本机数据库的 3306 端口，一启动就立刻报错说对方主动拒绝了连接，后来发现 mysql 服务根本没启动", "ECONNREFUSED"),
+        ("一个用 gRPC 的微服务调用，客户端设置了两秒的超时，服务端处理得太慢，客户端到两秒就直接报错放弃了，服务端其实后来处理完了", "DEADLINE_EXCEEDED"),
+    ],
+)
+def test_a_story_that_leaves_out_its_errors_name_is_answered(service, text, name):
+    assert service.resolve(text).matches[0].key.endswith(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same shape naming its error is a remark, answered by no one.
+        "我的 Node 程序去连本机数据库的 3306 端口，一启动就报 ECONNREFUSED，后来发现 mysql 服务根本没启动",
+        "上次那个 502 的问题，网关一直连不上后端，最后查出来是后端的连接池被打满了，改完就好了",
+    ],
+)
+def test_a_story_that_names_its_error_stays_a_remark(service, text):
+    assert service.resolve(text).matches == ()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from bot.core.cache import TextCache
 from bot.core.lazyre import LazyPattern
+from bot.core.pinyin import cjk_count
 from bot.core.text import has_cjk
 
 # Folded (lower-case, simplified) terms that only technical talk uses. Everyday words that
@@ -1630,7 +1631,25 @@ def _settled(folded: str) -> bool:
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     if _works_otherwise(folded):
         return False  # "APIG.0201 后端不可用，后端直接访问是正常的": not "是正常的" as in expected
-    return _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
+    said = _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
+    return said and not _riddle(folded)
+
+
+# A failure told at length in words, with its cause found at the end and no name for it
+# ("我的 Node 程序连本机 3306 一启动就报错说对方主动拒绝了连接，后来发现 mysql 根本没启动"):
+# the name the story leaves out is what its teller asks for. A story that names its error
+# ("上次那个 502 最后查出来是…", "ECONNRESET 是对面重启了，已经恢复") is a remark.
+_RIDDLE_MIN = 30  # Chinese characters: a story, not a remark
+_CAUSE_FOUND = ("后来发现", "最后查出来", "最后发现", "原来是", "才发现", "就好了", "后就好了", "后来处理完", "其实后来")
+# A status, or a name with an underscore or a dot ("ERR_…", "Throttling.User"), or an errno.
+_NAMED_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])|[a-z0-9][._][a-z]|(?<![a-z])e[a-z]{4,}(?![a-z])")
+_NOT_ERRNO_WORDS = frozenset({"error", "errors", "every", "email", "event", "exist", "exists", "extra", "empty", "entry", "etcd"})
+
+
+def _riddle(folded: str) -> bool:
+    if not any(word in folded for word in _CAUSE_FOUND) or cjk_count(folded) < _RIDDLE_MIN:
+        return False
+    return reports_trouble(folded) and all(m.group() in _NOT_ERRNO_WORDS for m in _NAMED_RE.finditer(folded))
 
 
 # A notice labelled as one, at the start of the text (folded: ":" for "：").
