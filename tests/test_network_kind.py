@@ -1642,3 +1642,13 @@ def test_a_topic_typed_by_sound_beats_word_overlap_alone(service):
 def test_a_latin_word_and_its_chinese_half_apart_leave_a_card_read_by_words_first(service):
     # "DNS … 解析失败" is the topic, but the card read by its words says which DNS error.
     assert service.resolve("DNS 偶尔临时解析失败，过一会又好了，Node 里对应哪个错误码").matches[0].answer.name == "EAI_AGAIN"
+
+
+def test_a_certificate_told_run_out_keeps_its_card_in_a_long_story(service):
+    text = "今天早上公司所有人打开官网，浏览器地址栏都显示不安全，点开详情说网站的证书已经过了有效期，昨天还好好的，什么都没改过"
+    assert service.resolve(text).matches[0].answer.name == "ERR_CERT_DATE_INVALID"
+
+
+def test_a_request_the_browsers_policy_stopped_that_a_tool_sends_fine_is_cors(service):
+    text = "前端页面请求后端接口，Network 面板里请求是红的，控制台说被浏览器的策略阻止了，因为响应里没有允许我这个来源的头，可是用 Postman 调完全正常"
+    assert service.resolve(text).matches[0].answer.family == "cors"

@@ -257,7 +257,7 @@ _NOT_A_BROWSER = ("postman", "apifox", "apipost", "insomnia", "curl", "接口工
 _TOOL_WORKS = ("正常", "能通", "可以", "没问题", "是好的", "好好的", "成功", "200", "通的", "调通", " ok")
 _TWO_ORIGINS = ("另一个域名", "不同域名", "不同的域名", "不在一个域名", "不在同一个域名", "两个域名", "不同端口", "端口不一样", "域名不一样")
 _BROWSER_SIDE = ("浏览器", "前端", "页面", "chrome", "控制台")
-_BROWSER_FAILS = ("拿不到", "不行", "失败", "报错", "一片红", "挂了", "不通", "读不到", "收不到", "没反应", "获取不到")
+_BROWSER_FAILS = ("拿不到", "不行", "失败", "报错", "一片红", "是红的", "挂了", "不通", "读不到", "收不到", "没反应", "获取不到", "阻止了", "被拦")
 _CORS_COMMONEST = "CORS_MISSING_ALLOW_ORIGIN"  # the card a CORS symptom most often is
 # The header that card is about, as a word of a text, typed a few letters off at most.
 _ALLOW_ORIGIN = "access-control-allow-origin"
@@ -276,7 +276,7 @@ _PREFLIGHT_TOLD = ("预检", "preflight", "options")
 # The browser's failure told beside a status that reports none ("…200，可浏览器拦下了响应").
 _CORS_FAILED = ("拦", "blocked", "拿不到", "过不去", "失败", "报错", "拒绝", "不让", "挂了", "disallow", "错误")
 # An OPTIONS request is a preflight when a browser sends it.
-_BROWSER_SIDE = ("浏览器", "前端", "fetch", "axios", "xhr", "xmlhttprequest", "browser")
+_BROWSER_SENDS = ("浏览器", "前端", "fetch", "axios", "xhr", "xmlhttprequest", "browser")
 
 
 def _quotes_cors(folded: str) -> bool:
@@ -426,7 +426,7 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # domain.REPORT_WORDS: for the cards as documents only (a status is no answer to them).
 _CANNOT_CONNECT = ("连不上", "连接不上", "连不了")
 # … or stopped by the client ("Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的").
-_STOPPED = ("拦了", "拦下", "拦截", "被拦", "没发出去", "就没发出", "发不出去")  # the request itself never left
+_STOPPED = ("拦了", "拦下", "拦截", "被拦", "阻止了", "被阻止", "没发出去", "就没发出", "发不出去")  # the request itself never left
 _TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT, *_STOPPED)
 # Asking for a named protocol's code ("哪个 grpc 状态", "该用哪个关闭码").
 _CODE_OF_ASKS = ("哪个 grpc 状态", "哪个grpc状态", "什么 grpc 状态", "哪个状态", "哪个关闭码", "什么关闭码", "which status", "which code")
@@ -622,7 +622,12 @@ class NetworkIndex:
         folded = q.folded
         if len(query.replace(" ", "")) < tuning.NETWORK_DOC_MIN_LENGTH:
             return []
-        told = reports_trouble(folded) or any(w in folded for w in _TROUBLE_OR_ERROR_ASKED)
+        told = (
+            reports_trouble(folded)
+            or any(w in folded for w in _TROUBLE_OR_ERROR_ASKED)
+            # "…点开详情说网站的证书已经过了有效期": a certificate run out is the trouble told.
+            or ("证书" in folded and _expired(folded))
+        )
         if settled(folded) or not told:
             return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
         if not any(word in folded for word in _DOC_CONTEXT):
@@ -637,10 +642,14 @@ class NetworkIndex:
             return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
         # A family whose words are everyday ones (gRPC, WebSocket) only with its context named:
         # "不合协议的帧" is no WebSocket close code when Chrome talks HTTP/2.
+        # A certificate told run out keeps its cards however much else the story tells ("今天早上
+        # 公司所有人打开官网…点开详情说网站的证书已经过了有效期，昨天还好好的").
+        expiry = (_BROWSER_EXPIRED, _OPENSSL_EXPIRED) if "证书" in folded and _expired(folded) else ()
         ranked = [
             row
             for row in self._documents.rank(self._undenied(q), _DOC_SHORTLIST)
-            if row[2] >= tuning.NETWORK_DOC_MIN_SHARE and self._family_named(self.entries[row[0]].family, folded)
+            if (row[2] >= tuning.NETWORK_DOC_MIN_SHARE or row[0] in expiry)
+            and self._family_named(self.entries[row[0]].family, folded)
         ]
         not_browser = _NOT_BROWSER_RE.search(folded) is not None
         if not_browser and not any(w in folded for w in _PROTOCOL_WORDS["browser"]):
@@ -726,7 +735,7 @@ class NetworkIndex:
         folded = q.folded
         if (
             not any(word in folded for word in _CORS_TOLD)
-            and not ("options" in folded and any(word in folded for word in _BROWSER_SIDE))
+            and not ("options" in folded and any(word in folded for word in _BROWSER_SENDS))
             and not ("浏览器" in folded and "拦" in folded)  # "…浏览器还是把结果拦下了"
             and not ("允许" in folded and _ALLOWED_ORIGIN_RE.search(folded) is not None)
         ):
