@@ -1420,3 +1420,14 @@ def test_aliyuns_common_api_not_found_code_is_known(service) -> None:
     assert _answered(service, "InvalidApi.NotFound") == ("aliyun", "InvalidApi.NotFound")
     keys = [m.answer.error_code for m in service.resolve("阿里云返回 Specified api is not found, please check your url and method.").matches[:3]]
     assert {"InvalidApi.NotFound", "InvalidAction.NotFound"} <= set(keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        ("tccli 调接口返回 InvalidAction 接口不存在，是不是 version 写错了", "tencentcloud"),  # Tencent's CLI
+        ("hcloud 调接口报 SignatureDoesNotMatch", "huaweicloud"),  # Huawei's KooCLI
+    ],
+)
+def test_a_clouds_command_line_tool_names_the_cloud(service, text, provider):
+    assert service.resolve(text).matches[0].answer.provider == provider

@@ -24,11 +24,13 @@ _PROVIDER_WORDS = {
     "huaweicloud": (
         "华为云", "华为", "huaweicloud", "huawei", "huawei cloud", "hwcloud", "myhuaweicloud",
         "huaweicloudsdkcore", "huaweicloudsdk", "huaweiyun",  # the last typed in pinyin
+        "hcloud", "koocli",  # its command-line tool (KooCLI), run as hcloud
     ),
     "tencentcloud": (
         "腾讯云", "腾讯", "tencentcloud", "tencent", "tencent cloud", "qcloud", "tencentcloudapi",
         "tencentcloudsdkexception", "tencentcloudsdk", "tengxunyun",  # the last typed in pinyin
         "response.error",  # API 3.0's error object, retold ("返回的 Response.Error 说…")
+        "tccli",  # its command-line tool
     ),
 }
 # Product words → (provider, product) pairs; a product sold by one provider implies it.
