@@ -1431,3 +1431,15 @@ def test_aliyuns_common_api_not_found_code_is_known(service) -> None:
 )
 def test_a_clouds_command_line_tool_names_the_cloud(service, text, provider):
     assert service.resolve(text).matches[0].answer.provider == provider
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "腾讯云返回 your current request times equals to 21 in a second, which exceeds the frequency limit 20 for a second",
+        "调腾讯云接口报 您当前每秒请求 8 次，超过了每秒频率上限 5，请稍后重试",
+    ],
+)
+def test_tencents_rate_limit_message_with_its_figures_is_request_limit_exceeded(service, text):
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "RequestLimitExceeded")
