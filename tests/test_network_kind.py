@@ -1652,3 +1652,9 @@ def test_a_certificate_told_run_out_keeps_its_card_in_a_long_story(service):
 def test_a_request_the_browsers_policy_stopped_that_a_tool_sends_fine_is_cors(service):
     text = "前端页面请求后端接口，Network 面板里请求是红的，控制台说被浏览器的策略阻止了，因为响应里没有允许我这个来源的头，可是用 Postman 调完全正常"
     assert service.resolve(text).matches[0].answer.family == "cors"
+
+
+def test_a_proto_file_told_of_makes_the_call_grpcs(service):
+    # 方法未实现 is 501's name too; a method added to the service's .proto makes it gRPC's call.
+    text = "服务端 proto 里加了新方法，客户端升级后调用马上失败，服务端还是老版本没有实现这个方法，报错说方法未实现"
+    assert service.resolve(text).matches[0].answer.name == "UNIMPLEMENTED"

@@ -35,7 +35,8 @@ _PROXY_RE = re.compile(r"nginx|代理|反代|网关|upstream|ingress|负载均�
 # 超过 deadline 返回什么码" is DEADLINE_EXCEEDED, not 504; "ws 服务端嫌消息太大关了连接，关闭码是多少"
 # is 1009. Unless it asks for the HTTP side of it ("grpc-gateway 把 UNAVAILABLE 映射成 HTTP 几").
 _OWN_CODES: dict[str, tuple[str, ...]] = {
-    "grpc": ("grpc",),
+    # A service's .proto file told of ("服务端 proto 里加了新方法…报错说方法未实现"): gRPC's call.
+    "grpc": ("grpc", ".proto", "proto 里", "proto里", "proto 文件", "protobuf"),
     # Not "websocket" alone: "WebSocket 握手的状态码" is 101.
     "websocket": WS_CLOSE_WORDS,
 }

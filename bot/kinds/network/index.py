@@ -157,7 +157,7 @@ _GRPC_LIKE_RE = re.compile(r"(?<![a-z0-9_])[a-z]{7,16}(?![a-z0-9_])")
 # Titles and aliases of these families are everyday words (成功, 参数无效, 稍后重试, 服务重启):
 # they count only beside a context word, unless they carry one themselves.
 FAMILY_CONTEXT = {
-    "grpc": ("grpc", "gprc", "grcp", "rpc"),
+    "grpc": ("grpc", "gprc", "grcp", "rpc", ".proto", "proto 里", "proto里", "proto 文件", "protobuf"),
     "websocket": ("websocket", "ws", "socket", "关闭码", "关闭代码", "close code", "closeevent", "onclose", "关闭事件"),
     # curl's titles are any client's words ("SSL/TLS 握手失败", "操作超时"): curl's card only
     # beside curl, or libcurl under another name.
