@@ -1658,3 +1658,14 @@ def test_a_proto_file_told_of_makes_the_call_grpcs(service):
     # 方法未实现 is 501's name too; a method added to the service's .proto makes it gRPC's call.
     text = "服务端 proto 里加了新方法，客户端升级后调用马上失败，服务端还是老版本没有实现这个方法，报错说方法未实现"
     assert service.resolve(text).matches[0].answer.name == "UNIMPLEMENTED"
+
+
+def test_a_verification_failure_told_with_its_reason_names_the_reason(service):
+    # Python's catch-all for a failed verification, told in words with why it failed.
+    text = "网站证书昨天到期忘了续，今天 python requests 调接口直接报证书校验失败，说证书已经过了有效期"
+    assert service.resolve(text).matches[0].answer.name == "X509_V_ERR_CERT_HAS_EXPIRED"
+
+
+def test_a_tool_that_speaks_no_http_puts_the_network_card_before_a_status_guess(service):
+    text = "新买的域名还没配解析记录，dig 查询很快返回，不是超时也不是服务器故障，而是明确告诉我这个名字根本不存在"
+    assert service.resolve(text).matches[0].answer.name == "NXDOMAIN"

@@ -497,6 +497,8 @@ class Resolver:
                 # "…页面提示证书有效期已经结束，点高级才能继续访问": a certificate told of, and
                 # the network card is one (no status is about a certificate's contents).
                 or ("证书" in q.folded and "CERT" in below.key)
+                # "…dig 查询很快返回…明确告诉我这个名字根本不存在": a tool that speaks no HTTP.
+                or _BELOW_HTTP_TOOL_RE.search(q.folded) is not None
             ):
                 matches = _put_ahead(matches, below)
         if (
@@ -573,6 +575,8 @@ _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not c
 # unless a proxy in front of a site is told of (what Cloudflare shows its visitors is a status).
 _BELOW_HTTP = ("tcp", "udp", "三次握手")
 _FRONTED = ("cloudflare", "源站", "回源", "cdn")
+# Tools that speak no HTTP, as words ("dig 查询", "用 telnet 连", "nslookup 一下"). Literal-led.
+_BELOW_HTTP_TOOL_RE = re.compile(r"(?<![a-z])(?:dig|nslookup|telnet|traceroute|tcpdump)(?![a-z])")
 # Words that put a text in HTTP's own terms ("https" is TLS talk as much as HTTP's).
 _HTTP_TALK = ("状态码", "响应码", "返回码", "status code", "http 状态", "http状态", "nginx", "网关", "http/", "请求")
 

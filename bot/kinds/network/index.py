@@ -898,6 +898,16 @@ class NetworkIndex:
             # "A 跳到 B，B 又跳回 A…Chrome 显示该网页无法正常运作": the page title Chrome shows
             # for many faults, and the loop behind it.
             _told_instead(best, "ERR_INVALID_RESPONSE", _BROWSER_REDIRECT_LOOP, "，且说的是来回跳转")
+        if (
+            "SSL_CERTIFICATE_VERIFY_FAILED" in best
+            and _OPENSSL_EXPIRED in self.entries
+            and "证书" in q.folded
+            and _expired(q.folded)
+            and not any(w in q.folded for w in _NOT_EXPIRED)
+        ):
+            # "python requests 报证书校验失败，说证书已经过了有效期": Python's catch-all for a failed
+            # verification, told in words with the reason it failed.
+            _told_instead(best, "SSL_CERTIFICATE_VERIFY_FAILED", _OPENSSL_EXPIRED, "，且证书已过期")
         swapped = (
             "ERR_CERT_AUTHORITY_INVALID" in best
             and _expired(q.folded)
