@@ -3082,6 +3082,9 @@ def test_which_side_closed_it_asked_right_after_the_code(service):
         # A failure told in words, its cause found at the end, its name left out: a riddle.
         ("我的 Node 程序去连本机数据库的 3306 端口，一启动就立刻报错说对方主动拒绝了连接，后来发现 mysql 服务根本没启动", "ECONNREFUSED"),
         ("一个用 gRPC 的微服务调用，客户端设置了两秒的超时，服务端处理得太慢，客户端到两秒就直接报错放弃了，服务端其实后来处理完了", "DEADLINE_EXCEEDED"),
+        # The fix told at the end (才解决), and the program that gave up (到点就放弃了) is the failure.
+        ("订单服务调库存服务的 gRPC 接口时客户端设了 2 秒截止时间，库存服务那次慢查询跑了 5 秒，客户端到点就放弃了，虽然服务端最后其实处理成功了。", "DEADLINE_EXCEEDED"),
+        ("财务的年度报表查询要跑将近两分钟，但 nginx 的 proxy_read_timeout 是 60 秒，每次到一分钟网关就放弃等待给浏览器回错误页，后来改成异步导出才解决。", "504"),
     ],
 )
 def test_a_story_that_leaves_out_its_errors_name_is_answered(service, text, name):
@@ -3094,6 +3097,11 @@ def test_a_story_that_leaves_out_its_errors_name_is_answered(service, text, name
         # The same shape naming its error is a remark, answered by no one.
         "我的 Node 程序去连本机数据库的 3306 端口，一启动就报 ECONNREFUSED，后来发现 mysql 服务根本没启动",
         "上次那个 502 的问题，网关一直连不上后端，最后查出来是后端的连接池被打满了，改完就好了",
+        # Named by its family, or by the message quoted in English.
+        "CORS 的锅找到了：网关和后端都加了允许来源的头，响应里出现两个值，nginx 那边删掉一个就好了",
+        "安卓老机型报 unable to verify the first certificate，原因是 nginx 只配了站点证书没配中间证书，换成 fullchain 就好了",
+        # Settled by more than the cause found: a scare told.
+        "一进公司就看到告警群刷屏，以为是大事，结果是监控系统自己的证书过期了，所有检查都在报错，虚惊一场",
     ],
 )
 def test_a_story_that_names_its_error_stays_a_remark(service, text):

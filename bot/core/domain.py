@@ -1433,7 +1433,7 @@ _NOT_SETTLING = (
     *("可能已经", "设成了对应", "都没有收", "都没有发", "比预期的要少", "比预期的少", "比预期少", "催上线"),
     # A program giving up is the failure told ("…来回跳了很多次，浏览器最后放弃了"), not the asker.
     *("浏览器放弃了", "浏览器最后放弃了", "浏览器就放弃了", "客户端放弃了", "客户端最后放弃了", "chrome 放弃了", "chrome 最后放弃了"),
-    *("超时放弃了", "直接放弃了"),  # "重传了几次最后超时放弃了": the retries gave up
+    *("超时放弃了", "直接放弃了", "报错放弃了", "到点就放弃了"),  # "重传了几次最后超时放弃了": the retries gave up
     # A step tried that ruled something out ("…提示没有到主机的路由，防火墙我已经关了"), not an alert closed.
     *("防火墙我已经关了", "防火墙已经关了", "防火墙我也关了", "防火墙也关了", "selinux 已经关了", "selinux 也关了"),
     # Nothing found where the cause should show ("后台日志一点东西都没有", "日志里啥都没有"): a clue
@@ -1631,8 +1631,11 @@ def _settled(folded: str) -> bool:
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     if _works_otherwise(folded):
         return False  # "APIG.0201 后端不可用，后端直接访问是正常的": not "是正常的" as in expected
-    said = _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
-    return said and not _riddle(folded)
+    return _settled_as_told(folded) and not riddle(folded)
+
+
+def _settled_as_told(folded: str) -> bool:
+    return _settled_long(folded) if len(folded) > _SHORT_TEXT else _settled_short(folded)
 
 
 # A failure told at length in words, with its cause found at the end and no name for it
@@ -1640,16 +1643,34 @@ def _settled(folded: str) -> bool:
 # the name the story leaves out is what its teller asks for. A story that names its error
 # ("上次那个 502 最后查出来是…", "ECONNRESET 是对面重启了，已经恢复") is a remark.
 _RIDDLE_MIN = 30  # Chinese characters: a story, not a remark
-_CAUSE_FOUND = ("后来发现", "最后查出来", "最后发现", "原来是", "才发现", "就好了", "后就好了", "后来处理完", "其实后来")
-# A status, or a name with an underscore or a dot ("ERR_…", "Throttling.User"), or an errno.
-_NAMED_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])|[a-z0-9][._][a-z]|(?<![a-z])e[a-z]{4,}(?![a-z])")
-_NOT_ERRNO_WORDS = frozenset({"error", "errors", "every", "email", "event", "exist", "exists", "extra", "empty", "entry", "etcd"})
+_CAUSE_FOUND = (
+    *("后来发现", "最后查出来", "最后发现", "原来是", "才发现", "结果是", "最后是", "后来是"),
+    *("就好了", "后就好了", "就通了", "才行", "才解决", "后恢复", "后来处理完", "其实后来"),
+)
+# What names an error: a status, a Chromium or errno name, a cloud code with a dot ("throttling.user",
+# "apig.0301"; not a file or a host: "resolv.conf", "example.com"), OpenSSL's x509, CORS, a message
+# quoted in English. Literal- or class-led, bounded.
+_NAMED_RE = re.compile(
+    r"(?<![0-9])[1-5][0-9]{2}(?![0-9])"
+    r"|err_[a-z]"
+    r"|(?<![a-z])e(?:conn|addr|host|net|ai_|pipe|timedout|notfound|acces|perm|proto)[a-z_]*"
+    r"|[a-z]{3}\.(?!(?:conf|json|ya?ml|com|cn|net|org|io|js|ts|py|log|txt|xml|html?|sh|d)(?![a-z]))[a-z0-9]"
+    r"|x509|cors|跨域"
+    # A message quoted in English ("报 unable to verify the first certificate"): four words or more.
+    r"|(?<![a-z])[a-z]{1,20} [a-z]{1,20} [a-z]{1,20} [a-z]{1,20}(?![a-z])"
+)
 
 
-def _riddle(folded: str) -> bool:
+def riddle(folded: str) -> bool:
+    """Is the text a failure told at length with its cause found and its name left out?"""
     if not any(word in folded for word in _CAUSE_FOUND) or cjk_count(folded) < _RIDDLE_MIN:
         return False
-    return reports_trouble(folded) and all(m.group() in _NOT_ERRNO_WORDS for m in _NAMED_RE.finditer(folded))
+    # Settled by nothing but the cause found or the fix told ("虚惊一场", "教训：" settle a remark).
+    return (
+        reports_trouble(folded)
+        and _NAMED_RE.search(folded) is None
+        and not _told_settled(_blanked(folded, _CAUSE_FOUND))
+    )
 
 
 # A notice labelled as one, at the start of the text (folded: ":" for "：").

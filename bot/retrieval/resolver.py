@@ -211,6 +211,10 @@ class Resolver:
             # "网站打不开了", "小程序打不开了": a bare symptom, which only choices answer (bot.core.symptoms).
             # Told to the bot it is asked of it; a group's auto mode never offers choices.
             return False
+        if res.mode == "text" and domain.riddle(q.folded):
+            # "…nginx 日志全是 upstream prematurely closed connection，原来是 php-fpm 被 OOM 干掉了，
+            # 重启后恢复": a failure told at length, its cause found, its name left out.
+            return False
         helped: bool | None = None  # asks_for_help, once worked out
         if res.mode == "text":
             identifier = top.score >= tuning.EXPLICIT or top.tier in tuning.CHATTER_SPARES

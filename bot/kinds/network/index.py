@@ -427,7 +427,9 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 _CANNOT_CONNECT = ("连不上", "连接不上", "连不了")
 # … or stopped by the client ("Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的").
 _STOPPED = ("拦了", "拦下", "拦截", "被拦", "阻止了", "被阻止", "没发出去", "就没发出", "发不出去")  # the request itself never left
-_TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT, *_STOPPED)
+# … or a program that stopped waiting ("客户端到点就放弃了"): a deadline or a timeout.
+_GAVE_UP = ("就放弃了", "放弃等待", "报错放弃")
+_TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT, *_STOPPED, *_GAVE_UP)
 # Asking for a named protocol's code ("哪个 grpc 状态", "该用哪个关闭码").
 _CODE_OF_ASKS = ("哪个 grpc 状态", "哪个grpc状态", "什么 grpc 状态", "哪个状态", "哪个关闭码", "什么关闭码", "which status", "which code")
 # Asking for an error's name, with the program that raises it named (NetworkKind.weigh).
