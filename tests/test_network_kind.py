@@ -1669,3 +1669,8 @@ def test_a_verification_failure_told_with_its_reason_names_the_reason(service):
 def test_a_tool_that_speaks_no_http_puts_the_network_card_before_a_status_guess(service):
     text = "新买的域名还没配解析记录，dig 查询很快返回，不是超时也不是服务器故障，而是明确告诉我这个名字根本不存在"
     assert service.resolve(text).matches[0].answer.name == "NXDOMAIN"
+
+
+def test_a_message_over_the_receivers_limit_is_1009(service):
+    text = "客户端通过 WebSocket 发了一个 5MB 的 JSON，服务端配置的单条消息上限是 1MB，于是服务端发了关闭帧断开连接"
+    assert service.resolve(text).matches[0].answer.name == "1009"
