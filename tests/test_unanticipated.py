@@ -3106,3 +3106,19 @@ def test_a_story_that_leaves_out_its_errors_name_is_answered(service, text, name
 )
 def test_a_story_that_names_its_error_stays_a_remark(service, text):
     assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nginx反向代理的proxy_pass怎么写", "Kubernetes的Pod和Deployment有什么区别", "解释一下 DNS 递归查询和迭代查询的区别"],
+)
+def test_asked_how_to_write_or_how_two_things_differ_with_only_words_shared_is_no_error(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("502 和 504 有什么区别", "502"), ("超时和拒绝连接有什么区别", "ECONNREFUSED"), ("ECONNRESET 和 EPIPE 的区别", "ECONNRESET")],
+)
+def test_errors_compared_are_still_answered(service, text, key):
+    assert service.resolve(text).matches[0].key.endswith(key)

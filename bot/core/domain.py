@@ -2014,6 +2014,15 @@ def asks_how_to_set_up(folded: str) -> bool:
     return any(ask in folded for ask in _SET_UP_ASKS)
 
 
+# Asked how to write something, or how two things differ, or which of two ways ("proxy_pass 怎么写",
+# "Pod 和 Deployment 有什么区别", "URL 用复数还是单数"): about the things, not about an error.
+_CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是")
+
+
+def asks_about_concepts(folded: str) -> bool:
+    return any(ask in folded for ask in _CONCEPT_ASKS)
+
+
 def tells_of_grpc_call(folded: str) -> bool:
     """Does the text tell of a gRPC call ("gRPC 客户端调用时没带 token，服务端…直接拒绝掉了") with
     no HTTP status asked for? Its own status is the answer, as when it is asked for."""

@@ -556,8 +556,20 @@ class Resolver:
                     and not domain.speaks_of_status(q.folded)
                     and not domain.asks_for_error_name(q.folded)
                 )
+
             )
         ):
+            matches = []
+        if (
+            matches
+            and all(m.tier in _SHARED_WORDS_TIERS for m in matches)
+            and domain.asks_about_concepts(q.folded)
+            and not domain.reports_trouble(q.folded)
+            and not domain.speaks_of_status(q.folded)
+            and not domain.asks_for_error_name(q.folded)
+        ):
+            # "Pod 和 Deployment 有什么区别", "proxy_pass 怎么写", "URL 用复数还是单数": asked about
+            # things, with only their words (or whole cards) shared, however many.
             matches = []
         unknown = tuple(dict.fromkeys(q.unknown))
         if not matches and LAST_RESORT in q.memo:
@@ -574,6 +586,7 @@ _DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
 # ("证书过七了"): typed alone, they are looked up.
 _TERSE_LOOKUPS = frozenset({"phrase", "meaning", "heard"})
 _LOOSE_TIERS = frozenset({"words", "fuzzy", "document", "topic"})
+_SHARED_WORDS_TIERS = frozenset({"words", "document"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
 # Transports below HTTP, named: a status sharing words with such a text is no reading of it,
 # unless a proxy in front of a site is told of (what Cloudflare shows its visitors is a status).
