@@ -1674,3 +1674,21 @@ def test_a_tool_that_speaks_no_http_puts_the_network_card_before_a_status_guess(
 def test_a_message_over_the_receivers_limit_is_1009(service):
     text = "客户端通过 WebSocket 发了一个 5MB 的 JSON，服务端配置的单条消息上限是 1MB，于是服务端发了关闭帧断开连接"
     assert service.resolve(text).matches[0].answer.name == "1009"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # HTTP named as a likeness asks for none of its codes.
+        "gRPC 调用时 metadata 里忘了带 authorization 的 token，服务端拦截器拿不到任何身份凭证就直接拒绝了，相当于 HTTP 里没登录的那种情况。",
+        # A status asked for beside one of gRPC's own names, set aside.
+        "面试题：gRPC接口要求带token，调用方压根没传或者传的token无效，也就是认证凭据有问题，服务端应该返回哪个状态码，而不是PERMISSION_DENIED？",
+        "My gRPC server rejects a call because the caller sent no credentials at all. Which gRPC status should I return?",
+    ],
+)
+def test_grpcs_own_status_for_a_call_without_credentials(service, text):
+    assert service.resolve(text).matches[0].answer.name == "UNAUTHENTICATED"
+
+
+def test_grpc_named_beside_an_http_status_asked_for_keeps_the_status(service):
+    assert service.resolve("gRPC 网关转成 HTTP 以后，认证失败返回哪个 HTTP 状态码").matches[0].key == "401"

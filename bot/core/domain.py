@@ -1953,6 +1953,13 @@ _CLOSE_FRAME = ("关闭帧", "close 帧", "close帧", "close frame")
 _FRAME_CODE_ASKS = ("什么码", "哪个码", "啥码", "什么状态码", "哪个状态码", "多少", *_EN_CODE_ASKS)
 
 
+# gRPC's status names that are no everyday English word ("internal", "unknown" are).
+_GRPC_STATUS_NAMES = (
+    "permission_denied", "unauthenticated", "deadline_exceeded", "resource_exhausted", "failed_precondition",
+    "out_of_range", "already_exists", "invalid_argument", "not_found", "unimplemented", "data_loss",
+)
+
+
 def _asks_for_protocol_code(folded: str) -> bool:
     """"…这时 curl 退出码对应哪个错误", "onclose 里 event.code 会是多少", "控制台里显示的 net 错误
     是哪一个": a code that is no HTTP status is asked for, in the tool's own words."""
@@ -1968,6 +1975,9 @@ def _asks_for_protocol_code(folded: str) -> bool:
         # "grpc call without auth token, what status does the client get": asked later in English.
         or ("grpc" in folded and any(ask in folded for ask in _EN_STATUS_ASKS))
         or (any(w in folded for w in _GRPC_WORDS) and _STATE_ASK_RE.search(folded) is not None)
+        # "gRPC 接口…服务端应该返回哪个状态码，而不是 PERMISSION_DENIED": a status asked for beside
+        # one of gRPC's own names, set aside or compared.
+        or ("grpc" in folded and any(name in folded for name in _GRPC_STATUS_NAMES) and asks_for_status(folded))
         or _PROGRAM_CODE_ASK_RE.search(folded) is not None
         # "…Node 的 http.get 在回调里报错说解析不到这个主机名…这是哪个错误码": the program's own
         # code, its name told earlier in the story, no HTTP status word anywhere.
