@@ -3085,6 +3085,9 @@ def test_which_side_closed_it_asked_right_after_the_code(service):
         # The fix told at the end (才解决), and the program that gave up (到点就放弃了) is the failure.
         ("订单服务调库存服务的 gRPC 接口时客户端设了 2 秒截止时间，库存服务那次慢查询跑了 5 秒，客户端到点就放弃了，虽然服务端最后其实处理成功了。", "DEADLINE_EXCEEDED"),
         ("财务的年度报表查询要跑将近两分钟，但 nginx 的 proxy_read_timeout 是 60 秒，每次到一分钟网关就放弃等待给浏览器回错误页，后来改成异步导出才解决。", "504"),
+        # Nothing found in the log, and a clock changed by someone else: clues, not the trouble settled.
+        ("运营在后台上传一个 80MB 的宣传视频，页面直接报错，后端日志里连这条请求都没有，最后发现是 nginx 的 client_max_body_size 默认才 1m，调大就好了。", "413"),
+        ("有用户说 Chrome 打开我们网站提示连接不是私密连接，点开高级显示证书的有效期有问题，结果是他电脑的系统时间被改到了 2015 年。", "ERR_CERT_DATE_INVALID"),
     ],
 )
 def test_a_story_that_leaves_out_its_errors_name_is_answered(service, text, name):

@@ -1438,7 +1438,9 @@ _NOT_SETTLING = (
     *("防火墙我已经关了", "防火墙已经关了", "防火墙我也关了", "防火墙也关了", "selinux 已经关了", "selinux 也关了"),
     # Nothing found where the cause should show ("后台日志一点东西都没有", "日志里啥都没有"): a clue
     # told, not "一个 404 都没有了".
-    *("东西都没有", "啥都没有", "什么都没有", "记录都没有", "内容都没有", "一个字都没有", "日志都没有"),
+    *("东西都没有", "啥都没有", "什么都没有", "记录都没有", "内容都没有", "一个字都没有", "日志都没有", "请求都没有"),
+    # Done to the teller's machine, not a change made ("他电脑的系统时间被改到了 2015 年").
+    "被改到了",
     # Blacklisted by someone else ("签名不存在或被拉黑"): done to the asker, not a block they set.
     *("被拉黑", "被加入黑名单"),
 )
