@@ -1692,3 +1692,18 @@ def test_grpcs_own_status_for_a_call_without_credentials(service, text):
 
 def test_grpc_named_beside_an_http_status_asked_for_keeps_the_status(service):
     assert service.resolve("gRPC 网关转成 HTTP 以后，认证失败返回哪个 HTTP 状态码").matches[0].key == "401"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("办公网连测试机房一直连不上，报的不是超时也不是被拒，而是内核说压根找不到去那台主机的路", "EHOSTUNREACH"),
+        ("本地连云服务器的 8000 端口一直卡着，过了一两分钟才报连接失败，安全组没放行，SYN 包被悄悄丢掉了", "ETIMEDOUT"),
+        # curl's own error told in words leads a status sharing a phrase with the story (201's 建立成功).
+        ("用 curl 测试新服务，TCP 连接建立成功了，但服务端一个字节都没回就把连接关了", "CURLE_GOT_NOTHING"),
+        # A browser that will not let the response through (不放行) is a CORS failure told.
+        ("请求设置了 withCredentials，后端响应头里允许的来源写的是星号，浏览器就是不放行，改成回显具体的 Origin 并加上 Allow-Credentials 才行。", "CORS_CREDENTIALS_WILDCARD"),
+    ],
+)
+def test_network_failures_told_in_other_words(service, text, name):
+    assert service.resolve(text).matches[0].answer.name == name

@@ -522,6 +522,21 @@ class Resolver:
         if (
             matches
             and matches[0].kind == "status"
+            and matches[0].tier in ("words", "alias")
+            and "curl" in q.folded
+            and not domain.asks_for_status(q.folded)
+        ):
+            # "用 curl 测…TCP 连接建立成功了…一个字节都没回就把连接关了": curl's own error told in
+            # words leads a status that shares a phrase with the story (201's 建立成功).
+            told = next(
+                (m for m in matches if m.kind == "network" and m.tier == "alias" and getattr(m.answer, "family", "") == "curl"),
+                None,
+            )
+            if told is not None:
+                matches = _put_ahead(matches, told)
+        if (
+            matches
+            and matches[0].kind == "status"
             and matches[0].tier == "signature"
             and (quoted := _quoted_in(matches[0].why))
             and quoted in (getattr(matches[0].answer, "received_as", "") or "").lower()

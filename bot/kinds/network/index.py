@@ -165,7 +165,7 @@ FAMILY_CONTEXT = {
 }
 # Words that say something went wrong: with one of these a single technical term is enough
 # for a topic reading ("springboot 配了 @CrossOrigin 还是报跨域").
-_TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不通", "不了", "不出来", "查不到", "问题", "解决", "error", "blocked")
+_TROUBLE = ("报错", "报", "错误", "失败", "拦截", "被拦", "不放行", "不通", "不了", "不出来", "查不到", "问题", "解决", "error", "blocked")
 # Technology names that make an alias more specific than any status alias it contains.
 _TECH_WORDS = ("grpc", "websocket", "curl")
 _GRPC_STATED = ("code = ", "code=", "statuscode.", "status: ")
@@ -426,7 +426,7 @@ _ASKS_FOR_ERROR = ("码", "code", "错误", "error", "报什么", "叫什么")
 # domain.REPORT_WORDS: for the cards as documents only (a status is no answer to them).
 _CANNOT_CONNECT = ("连不上", "连接不上", "连不了")
 # … or stopped by the client ("Chrome 打开时拦了下来，说无法确认这个证书是谁颁发的").
-_STOPPED = ("拦了", "拦下", "拦截", "被拦", "阻止了", "被阻止", "没发出去", "就没发出", "发不出去")  # the request itself never left
+_STOPPED = ("拦了", "拦下", "拦截", "被拦", "阻止了", "被阻止", "不放行", "没发出去", "就没发出", "发不出去")  # the request itself never left
 # … or a program that stopped waiting ("客户端到点就放弃了"): a deadline or a timeout.
 _GAVE_UP = ("就放弃了", "放弃等待", "报错放弃")
 _TROUBLE_OR_ERROR_ASKED = (*_ASKS_FOR_ERROR, *_CANNOT_CONNECT, *_STOPPED, *_GAVE_UP)
