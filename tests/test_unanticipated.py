@@ -3125,3 +3125,20 @@ def test_asked_how_to_write_or_how_two_things_differ_with_only_words_shared_is_n
 )
 def test_errors_compared_are_still_answered(service, text, key):
     assert service.resolve(text).matches[0].key.endswith(key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同事反馈某个用户访问网站一直失败，排查发现是他浏览器里积累的cookie太多，请求头整体太大，服务器直接拒绝处理了，规范里对应的是哪个状态码？",
+        "cookie 太多导致请求头总大小超限，HTTP 标准里专门那个 4xx 是几？",
+    ],
+)
+def test_the_standard_asked_for_names_the_registered_code_a_servers_own_one_stands_for(service, text):
+    # Only nginx's 494 read: the registered code its card names first among its related ones.
+    matches = service.resolve(text).matches
+    assert [m.key for m in matches[:2]] == ["431", "494"]
+
+
+def test_a_code_asked_for_outside_the_standard_keeps_the_servers_own(service):
+    assert service.resolve("nginx 日志里很多请求的状态码是客户端自己提前断开的那种，不是标准 HTTP 码，是哪个").matches[0].key == "499"

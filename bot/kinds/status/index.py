@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
@@ -399,16 +399,25 @@ def _asks_for_a_code(folded: str) -> bool:
     return False
 
 
-def _below_the_standard(matches: list[Match], folded: str) -> list[Match]:
+def _below_the_standard(matches: list[Match], folded: str, statuses: Mapping[int, StatusEntry]) -> list[Match]:
     """Readings of a question that asks for the standard's code: a vendor's or a server's own
     code ("浏览器带的 cookie 太多…按 RFC 应该返回什么" reads nginx's 494 too) ranks just below
     the best registered one. (Within the readings, StatusIndex._standard_first has already
-    lowered a vendor's code whose vendor the text does not name; this places them all.)"""
+    lowered a vendor's code whose vendor the text does not name; this places them all.) With
+    none read, the registered code the leading one's card names first among its related ones
+    (494's 431) is the standard's answer."""
     if not matches or _STANDARD_ASKED_RE.search(folded) is None:
         return matches
     official = [m.score for m in matches if m.answer.registry != "unofficial"]
     if not official:
-        return matches
+        if _STANDARD_DENIED_RE.search(folded) is not None:
+            return matches  # "…不是标准 HTTP 码，是哪个": a server's own code asked for
+        top = matches[0]
+        standard = next((c for c in top.answer.related if c in statuses and statuses[c].registry != "unofficial"), None)
+        if standard is None:
+            return matches
+        why = f"规范里对应 {top.answer.code} 的码"
+        return [status_match(statuses[standard], top.score, why, top.tier), replace(top, score=top.score - tuning.JUST_BELOW), *matches[1:]]
     below = max(official) - tuning.JUST_BELOW
     moved = [replace(m, score=min(m.score, below)) if m.answer.registry == "unofficial" else m for m in matches]
     return sorted(moved, key=lambda m: -m.score)
@@ -1036,7 +1045,7 @@ class StatusIndex:
             for c, (score, why, tier) in ranked[:limit]
             if tier != "words" or self.vendor_said(c, q.folded)
         ]
-        return _below_the_standard(matches, q.folded)
+        return _below_the_standard(matches, q.folded, self.data.statuses)
 
     def _quoted_names(self, folded: str) -> list[Choice]:
         """The names the text quotes whole, in order."""
@@ -1156,7 +1165,7 @@ class StatusIndex:
             if out:
                 score = min(score, out[-1].score - tuning.JUST_BELOW)
             out.append(status_match(self.data.statuses[code], score, f"描述相符（{share:.0%}）", "document"))
-        return _below_the_standard(out, q.folded)
+        return _below_the_standard(out, q.folded, self.data.statuses)
 
     # --- tiers -------------------------------------------------------------------------
 
@@ -1565,7 +1574,10 @@ _LATIN_RUN_CUTOFF = 80.0  # stricter than a whole-text typo: the rest of the tex
 _STANDARD_RE = re.compile(r"标准|规范|rfc(?<![a-z]rfc)(?![a-z])|ietf(?<![a-z]ietf)(?![a-z])")
 # ... and asked for, as the registered codes' own (_below_the_standard): not a vendor's "非标准码",
 # whose vendor _STANDARD_RE's penalty lifts again when named.
-_STANDARD_ASKED_RE = re.compile(r"rfc|标(?<!非标)准|s(?<![a-z-]s)tandard")
+# A code asked for as outside the standard ("不是标准 HTTP 码", "它并不在 HTTP 标准里"). Literal-led,
+# bounded gap.
+_STANDARD_DENIED_RE = re.compile(r"(?:不是|不在|不属于|非)[^，。,?？]{0,8}?标准")
+_STANDARD_ASKED_RE = re.compile(r"rfc|标(?<!非标)准|s(?<![a-z-]s)tandard|规范(?:里|上|中)|按(?:照)?规范")
 # A redirect that must keep its method and body is the method-keeping sibling of the one read.
 _KEEPS_SIBLING = {301: 308, 302: 307}
 
