@@ -3142,3 +3142,8 @@ def test_the_standard_asked_for_names_the_registered_code_a_servers_own_one_stan
 
 def test_a_code_asked_for_outside_the_standard_keeps_the_servers_own(service):
     assert service.resolve("nginx 日志里很多请求的状态码是客户端自己提前断开的那种，不是标准 HTTP 码，是哪个").matches[0].key == "499"
+
+
+def test_a_status_spoken_of_to_be_named_is_asked_for(service):
+    text = "听说有个状态码最初是为数字支付预留的，一直没正式定义用法，但有些支付平台会在付款失败时用它，是哪个？我们想在用户欠费时拒绝调用接口"
+    assert service.resolve(text).matches[0].key == "402"

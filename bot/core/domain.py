@@ -1854,6 +1854,8 @@ _STATUS_ASKS = (
     *("哪个状态码", "什么状态码", "状态码是多少", "哪个码", "什么码", "啥码", "是几", "是多少", "哪个 http 码"),
     # "…服务器拒绝处理该请求，按照规范应返回什么？"
     *("应返回什么", "应该返回什么", "该返回什么", "应该回什么", "该回什么", "应当返回什么"),
+    # "听说有个状态码最初是为数字支付预留的…是哪个": a status spoken of, to be named.
+    *("有个状态码", "有一个状态码"),
     # "what status should I return when the user is logged in but …"
     *("what status", "which status", "what http status", "which http status", "what response code"),
     *("what code should", "which code should", "what status code", "which status code"),
