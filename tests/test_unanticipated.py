@@ -3147,3 +3147,10 @@ def test_a_code_asked_for_outside_the_standard_keeps_the_servers_own(service):
 def test_a_status_spoken_of_to_be_named_is_asked_for(service):
     text = "听说有个状态码最初是为数字支付预留的，一直没正式定义用法，但有些支付平台会在付款失败时用它，是哪个？我们想在用户欠费时拒绝调用接口"
     assert service.resolve(text).matches[0].key == "402"
+
+
+def test_a_redirect_told_to_have_turned_post_into_get_is_the_sibling_that_may(service):
+    # "Temporary Redirect" is 307's English name, but 307 keeps the method: 302 is the one that changes it.
+    text = "The server sent a temporary redirect and the browser silently turned my POST into a GET. Which status causes that?"
+    top = service.resolve(text).matches[0]
+    assert top.key == "302" and "307" in top.why

@@ -1010,6 +1010,8 @@ class StatusIndex:
         ranked = _gives_way(ranked, q.folded)
         if keeps:  # before the yardsticks: "不是 301，是…禁止把 POST 改成 GET 的那个" reads 301 as 308
             ranked = _keeping_method(ranked)
+        elif _CHANGED_METHOD_RE.search(q.stripped) is not None:
+            ranked = _changing_method(ranked)
         if _STANDARD_RE.search(q.folded) is not None:
             ranked = self._standard_first(ranked, q.folded)
         if yardsticks:
@@ -1580,6 +1582,14 @@ _STANDARD_DENIED_RE = re.compile(r"(?:不是|不在|不属于|非)[^，。,?？]
 _STANDARD_ASKED_RE = re.compile(r"rfc|标(?<!非标)准|s(?<![a-z-]s)tandard|规范(?:里|上|中)|按(?:照)?规范")
 # A redirect that must keep its method and body is the method-keeping sibling of the one read.
 _KEEPS_SIBLING = {301: 308, 302: 307}
+# A redirect told to have turned the request into a GET is the sibling that may: "the server sent
+# a temporary redirect and the browser turned my POST into a GET" is 302, not 307.
+_CHANGES_SIBLING = {308: 301, 307: 302}
+# Literal-led, bounded gaps.
+_CHANGED_METHOD_RE = re.compile(
+    r"(?:turned|changed|switched|converted|rewrote)[^,.;]{0,16}?(?:into|to) (?:a )?get"
+    r"|post[^，。,;；]{0,6}?(?:变成了|被改成了?|改成了|被换成了?)\s?get"
+)
 
 
 _CLAUSE_RE = re.compile(r"[^，。；！？,;!?（）()]+")
@@ -1635,6 +1645,18 @@ def _keeps_method(q: Query) -> bool:
     if found is None:
         found = q.memo["status.keeps_method"] = _KEEPS_METHOD_RE.search(q.stripped) is not None
     return found
+
+
+def _changing_method(ranked: list) -> list:
+    """Readings (code, (score, why, tier)) with 308 / 307 read as 301 / 302, each code once."""
+    out, seen = [], set()
+    for code, (score, why, tier) in ranked:
+        if code in _CHANGES_SIBLING:
+            code, why = _CHANGES_SIBLING[code], f"{code} 的同类里会把请求改成 GET 的那个"
+        if code not in seen:
+            seen.add(code)
+            out.append((code, (score, why, tier)))
+    return out
 
 
 def _keeping_method(ranked: list) -> list:
