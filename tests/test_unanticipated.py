@@ -3154,3 +3154,14 @@ def test_a_redirect_told_to_have_turned_post_into_get_is_the_sibling_that_may(se
     text = "The server sent a temporary redirect and the browser silently turned my POST into a GET. Which status causes that?"
     top = service.resolve(text).matches[0]
     assert top.key == "302" and "307" in top.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用户登录态是好的，token 也没过期，但他拿着别人的订单号去调取消接口，服务端鉴权发现他不是订单所有者，直接拒绝了，让他重新登录也没用。",
+        "接口直接拒绝了，身份验证通过了的，就是不让删别人的评论，重新登录也没用",
+    ],
+)
+def test_refused_with_the_callers_identity_never_in_doubt_is_403(service, text):
+    assert service.resolve(text).matches[0].key == "403"

@@ -1813,6 +1813,16 @@ _GIVES_WAY_RULES = (
     # "后端进程挂了、端口没人监听，代理拿不到有效响应": the upstream refused or gone is a bad gateway
     # (502), not a gateway timeout (504), unless a wait running out is told.
     (re.compile("|".join((*domain.NOBODY_LISTENING, "进程挂了", "拒绝连接", "connection refused"))), 504, 502, _TIMEOUT_TOLD_RE),
+    # "登录态是好的，token 也没过期…不是订单所有者，直接拒绝了，让他重新登录也没用": who the caller
+    # is was never in doubt: refused all the same is 403, not the 401 that asks to log in.
+    (
+        re.compile(
+            r"(?:登录态|登录状态|token|令牌|身份)[^，。,]{0,6}?(?:是好的|没问题|正常|有效|没过期|没有过期|验证通过|认证通过)"
+            r"|重新登录也没用|重新登录也不行|重登也没用"
+        ),
+        401,
+        403,
+    ),
 )
 # Each rule as (pattern, loser, winner, unless or None), unpacked once here, not on every question.
 _GIVES_WAY = tuple((pattern, loser, winner, unless[0] if unless else None) for pattern, loser, winner, *unless in _GIVES_WAY_RULES)
