@@ -761,11 +761,19 @@ def test_names_a_letter_off_as_warning_pages_and_hurried_typing_show_them(servic
             "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN",
         ),
         ("SSL certificate problem: certificate has expired", "X509_V_ERR_CERT_HAS_EXPIRED"),
+        ("git clone 报 SSL certificate problem: unable to get local issuer certificate", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"),
     ],
 )
-def test_libcurls_certificate_wording_is_curl_60_with_the_reason_beside_it(service, text, cause):
-    """git and PHP print libcurl's own message: curl's card first, as for "curl: (60) …"."""
-    assert [m.key for m in service.resolve(text).matches[:2]] == ["CURLE_PEER_FAILED_VERIFICATION", cause]
+def test_libcurls_certificate_wording_printed_by_another_program_leads_with_the_reason(service, text, cause):
+    """git and PHP print libcurl's own message: the OpenSSL reason after it says what went wrong
+    and leads; curl's exit 60 is beside it (blind writers asked for the reason, three times)."""
+    names = [m.answer.name for m in service.resolve(text).matches[:3]]
+    assert names[0] == cause and "CURLE_PEER_FAILED_VERIFICATION" in names
+
+
+def test_curls_own_exit_60_leads_with_the_reason_beside_it(service):
+    text = "curl: (60) SSL certificate problem: certificate has expired"
+    assert [m.key for m in service.resolve(text).matches[:2]] == ["CURLE_PEER_FAILED_VERIFICATION", "X509_V_ERR_CERT_HAS_EXPIRED"]
 
 
 @pytest.mark.parametrize(("text", "first"), [("ETIMEOUT 连数据库超时", "ETIMEDOUT"), ("Error: queryA ETIMEOUT api.example.com", "ETIMEOUT")])

@@ -798,6 +798,10 @@ class NetworkIndex:
                 continue  # "…应该用哪个状态码？我知道不是 PERMISSION_DENIED": ruled out, not asked about
             # A catch-all name (net::ERR_FAILED) yields to whatever more specific line is beside it.
             fallback = self.entries[name].fallback if name in self.entries else False
+            # libcurl's "SSL certificate problem: …" printed by another program (git, PHP, a CI
+            # runner) is curl's exit 60 only as the library sees it; the OpenSSL reason after it
+            # says what went wrong, and leads. Where curl itself ran, its card leads.
+            fallback = fallback or (name == _LIBCURL_CERT_NAME and why.startswith("libcurl") and "curl" not in q.folded)
             score = tuning.NETWORK_FALLBACK if fallback else tuning.NETWORK_PATTERN
             if why.endswith(_STATED):
                 # gRPC's own "code = X" outranks a cloud code of the same spelling (InvalidArgument).
