@@ -1715,3 +1715,13 @@ def test_grpc_named_beside_an_http_status_asked_for_keeps_the_status(service):
 )
 def test_network_failures_told_in_other_words(service, text, name):
     assert service.resolve(text).matches[0].answer.name == name
+
+
+def test_a_deadline_that_ran_out_is_not_a_cancelled_call(service):
+    text = "Go 写的微服务调用下游 gRPC 接口，ctx 设了 3 秒超时，下游一个慢查询跑了 5 秒，调用方拿到的 gRPC 状态是什么"
+    assert service.resolve(text).matches[0].answer.name == "DEADLINE_EXCEEDED"
+
+
+def test_a_console_red_all_over_with_a_tool_working_is_cors(service):
+    text = "本地起了前端项目，调后端接口时浏览器控制台红了一片，说响应里没有允许当前源的头，可是用 Postman 调完全正常，这是什么问题"
+    assert service.resolve(text).matches[0].answer.family == "cors"

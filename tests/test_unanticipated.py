@@ -3164,3 +3164,17 @@ def test_a_redirect_told_to_have_turned_post_into_get_is_the_sibling_that_may(se
 )
 def test_refused_with_the_callers_identity_never_in_doubt_is_403(service, text):
     assert service.resolve(text).matches[0].key == "403"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["RESTful API 的 URL 应该用单数还是复数", "怎么在 Spring Boot 里统一返回 JSON 格式"],
+)
+def test_a_choice_or_a_design_asked_about_is_no_error(service, text):
+    # 还是 (a choice) and 统一返回 (a design's verb) tell no trouble.
+    assert service.resolve(text).matches == ()
+
+
+def test_which_status_asked_as_returned_reads_the_statuses_whole_cards(service):
+    text = "两个人同时编辑同一篇文档，我带着旧的 ETag 放在 If-Match 里发 PUT，服务端拒绝了说条件不满足，这种情况返回的是哪个状态？"
+    assert service.resolve(text).matches[0].key == "412"

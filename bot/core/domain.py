@@ -1856,6 +1856,8 @@ _STATUS_ASKS = (
     *("应返回什么", "应该返回什么", "该返回什么", "应该回什么", "该回什么", "应当返回什么"),
     # "听说有个状态码最初是为数字支付预留的…是哪个": a status spoken of, to be named.
     *("有个状态码", "有一个状态码"),
+    # "…这种情况返回的是哪个状态？", "请求压根没带 token，该回哪个".
+    *("返回的是哪个状态", "返回哪个状态", "该回哪个", "应该回哪个", "该返回哪个", "应该返回哪个"),
     # "what status should I return when the user is logged in but …"
     *("what status", "which status", "what http status", "which http status", "what response code"),
     *("what code should", "which code should", "what status code", "which status code"),
@@ -2030,11 +2032,19 @@ def asks_how_to_set_up(folded: str) -> bool:
 
 # Asked how to write something, or how two things differ, or which of two ways ("proxy_pass 怎么写",
 # "Pod 和 Deployment 有什么区别", "URL 用复数还是单数"): about the things, not about an error.
-_CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是")
+_CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是", "怎么瘦身", "怎么在")
 
 
 def asks_about_concepts(folded: str) -> bool:
     return any(ask in folded for ask in _CONCEPT_ASKS)
+
+
+# A choice between two ways and a design's verb, no trouble in themselves.
+_CHOICE_WORDS = ("还是", "统一返回", "返回 json", "返回json")
+
+
+def without_choice_words(folded: str) -> str:
+    return _blanked(folded, _CHOICE_WORDS)
 
 
 def tells_of_grpc_call(folded: str) -> bool:

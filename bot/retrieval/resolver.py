@@ -49,6 +49,8 @@ _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
 # EADDRINUSE :::3000，谁占了我的端口", "what is
 # http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
 _ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "谁占", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
+# The bot asked to explain to someone ("@机器人 给他科普下"): a laugh around it asks all the same.
+_ASKED_ANYWAY += ("科普下", "科普一下", "解释下", "解释一下")
 # A remark set aside as settled is read again for what it names only when it is chat-sized, and
 # only an error typed by name is offered then (not whatever its other words resemble).
 _REMARK_MAX = 200
@@ -579,8 +581,10 @@ class Resolver:
             matches
             and all(m.tier in _SHARED_WORDS_TIERS for m in matches)
             and domain.asks_about_concepts(q.folded)
-            and not domain.reports_trouble(q.folded)
-            and not domain.speaks_of_status(q.folded)
+            # ("…用单数还是复数", "怎么在 Spring Boot 里统一返回 JSON": the choice and the design's
+            # verb are no trouble told.)
+            and not domain.reports_trouble(plain := domain.without_choice_words(q.folded))
+            and not domain.speaks_of_status(plain)
             and not domain.asks_for_error_name(q.folded)
         ):
             # "Pod 和 Deployment 有什么区别", "proxy_pass 怎么写", "URL 用复数还是单数": asked about

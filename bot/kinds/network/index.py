@@ -257,7 +257,7 @@ _NOT_A_BROWSER = ("postman", "apifox", "apipost", "insomnia", "curl", "接口工
 _TOOL_WORKS = ("正常", "能通", "可以", "没问题", "是好的", "好好的", "成功", "200", "通的", "调通", " ok")
 _TWO_ORIGINS = ("另一个域名", "不同域名", "不同的域名", "不在一个域名", "不在同一个域名", "两个域名", "不同端口", "端口不一样", "域名不一样")
 _BROWSER_SIDE = ("浏览器", "前端", "页面", "chrome", "控制台")
-_BROWSER_FAILS = ("拿不到", "不行", "失败", "报错", "一片红", "是红的", "挂了", "不通", "读不到", "收不到", "没反应", "获取不到", "阻止了", "被拦")
+_BROWSER_FAILS = ("拿不到", "不行", "失败", "报错", "一片红", "红了一片", "是红的", "挂了", "不通", "读不到", "收不到", "没反应", "获取不到", "阻止了", "被拦")
 _CORS_COMMONEST = "CORS_MISSING_ALLOW_ORIGIN"  # the card a CORS symptom most often is
 # The header that card is about, as a word of a text, typed a few letters off at most.
 _ALLOW_ORIGIN = "access-control-allow-origin"
@@ -410,6 +410,8 @@ _OFTEN_MEANT = {"ETIMEOUT": "ETIMEDOUT"}
 _DNS_QUERY_WORDS = ("dns", "query", "resolve", "lookup", "srv", "解析", "域名", "查询")
 _LIBCURL_CERT = "ssl certificate problem:"
 _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
+# A time limit set ("设了 3 秒超时", "超时设的两秒", "deadline", "截止时间"). Literal-led, bounded.
+_TIMEOUT_SET_RE = re.compile(r"超时|截止时间|deadline|timeout")
 _LETTER_O_RE = re.compile(r"(?<=[0-9])o+(?=[0-9])")  # "1o06", "1oo1"
 # What _LETTER_O_RE needs, looked for first: it starts with a look-behind, which the engine
 # tries at every position (~45 µs on 4 KB); this starts with a class it skips to in C.
@@ -693,6 +695,10 @@ class NetworkIndex:
             # "A 跳到 B，B 又跳回 A，来回跳了几十次…页面上说该网页无法正常运作": the loop, not
             # the page title Chrome shows for many faults.
             ranked = _lead_with(ranked, _BROWSER_REDIRECT_LOOP)
+        if ranked and ranked[0][0] == "CANCELLED" and "DEADLINE_EXCEEDED" in self.entries and _TIMEOUT_SET_RE.search(folded):
+            # "ctx 设了 3 秒超时，下游跑了 5 秒，调用方拿到的 gRPC 状态": a deadline that ran out,
+            # not a call the caller cancelled.
+            ranked = _lead_with(ranked, "DEADLINE_EXCEEDED")
         if ranked and ranked[0][0] == "NXDOMAIN" and any(w in folded for w in _RUNTIMES):
             # "DNS 返回说域名不存在，Node 抛出来的错误码是什么": the program's name for that answer
             # (as in search).
