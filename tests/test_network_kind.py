@@ -1725,3 +1725,19 @@ def test_a_deadline_that_ran_out_is_not_a_cancelled_call(service):
 def test_a_console_red_all_over_with_a_tool_working_is_cors(service):
     text = "本地起了前端项目，调后端接口时浏览器控制台红了一片，说响应里没有允许当前源的头，可是用 Postman 调完全正常，这是什么问题"
     assert service.resolve(text).matches[0].answer.family == "cors"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用 dig 查一个根本不存在的子域名，权威服务器明确回答说这个名字不存在，响应头里的 status 字段显示的是什么？",
+        "用 dig 查询一个拼错的、根本不存在的域名，权威 DNS 服务器明确回答“这个域名不存在”，这时候 DNS 响应头里的 status 字段是什么？",
+    ],
+)
+def test_the_status_field_a_dns_tool_shows_is_the_answers_own_code(service, text):
+    assert service.resolve(text).matches[0].answer.name == "NXDOMAIN"
+
+
+def test_a_dns_tool_that_finds_nothing_without_its_fields_is_still_the_programs_lookup(service):
+    text = "程序里访问 api.internal.corp 说找不到这个主机，nslookup 也查不到记录"
+    assert service.resolve(text).matches[0].answer.name != "NXDOMAIN"

@@ -410,6 +410,10 @@ _OFTEN_MEANT = {"ETIMEOUT": "ETIMEDOUT"}
 _DNS_QUERY_WORDS = ("dns", "query", "resolve", "lookup", "srv", "解析", "域名", "查询")
 _LIBCURL_CERT = "ssl certificate problem:"
 _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
+# A DNS answer's own fields, as a DNS tool shows them.
+_DNS_ANSWER_FIELDS = ("status", "rcode", "响应头", "应答码", "header")
+# DNS's own query tools, as words. Literal-led.
+_DNS_TOOL_RE = re.compile(r"(?<![a-z])(?:dig|nslookup)(?![a-z])")
 # A time limit set ("设了 3 秒超时", "超时设的两秒", "deadline", "截止时间"). Literal-led, bounded.
 _TIMEOUT_SET_RE = re.compile(r"超时|截止时间|deadline|timeout")
 _LETTER_O_RE = re.compile(r"(?<=[0-9])o+(?=[0-9])")  # "1o06", "1oo1"
@@ -631,6 +635,8 @@ class NetworkIndex:
             or any(w in folded for w in _TROUBLE_OR_ERROR_ASKED)
             # "…点开详情说网站的证书已经过了有效期": a certificate run out is the trouble told.
             or ("证书" in folded and _expired(folded))
+            # "用 dig 查…响应头里的 status 字段": what a DNS tool showed is asked about.
+            or (_DNS_TOOL_RE.search(folded) is not None and any(w in folded for w in _DNS_ANSWER_FIELDS))
         )
         if settled(folded) or not told:
             return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
@@ -642,6 +648,8 @@ class NetworkIndex:
             and not set(named) & _OWN_CODES_FAMILIES
             and not asks_for_protocol_code(folded)
             and not asks_for_error_name(folded)
+            # "用 dig 查…响应头里的 status 字段显示的是什么": DNS's own header, not HTTP's.
+            and not (_DNS_TOOL_RE.search(folded) is not None and any(w in folded for w in _DNS_ANSWER_FIELDS))
         ):
             return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
         # A family whose words are everyday ones (gRPC, WebSocket) only with its context named:
@@ -910,6 +918,16 @@ class NetworkIndex:
             # "A 跳到 B，B 又跳回 A…Chrome 显示该网页无法正常运作": the page title Chrome shows
             # for many faults, and the loop behind it.
             _told_instead(best, "ERR_INVALID_RESPONSE", _BROWSER_REDIRECT_LOOP, "，且说的是来回跳转")
+        if (
+            "ENOTFOUND" in best
+            and "NXDOMAIN" in self.entries
+            and _DNS_TOOL_RE.search(q.folded) is not None
+            and any(w in q.folded for w in _DNS_ANSWER_FIELDS)
+            and not any(w in q.folded for w in _RUNTIMES)
+        ):
+            # "用 dig 查一个不存在的域名…响应头里的 status 字段": what the DNS tool shows is the
+            # answer's own code (NXDOMAIN), not the name a program gives the failed lookup.
+            _told_instead(best, "ENOTFOUND", "NXDOMAIN", "，且问的是 DNS 工具看到的应答")
         if (
             "SSL_CERTIFICATE_VERIFY_FAILED" in best
             and _OPENSSL_EXPIRED in self.entries
