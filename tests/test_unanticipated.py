@@ -3168,7 +3168,7 @@ def test_refused_with_the_callers_identity_never_in_doubt_is_403(service, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["RESTful API 的 URL 应该用单数还是复数", "怎么在 Spring Boot 里统一返回 JSON 格式"],
+    ["RESTful API 的 URL 应该用单数还是复数", "怎么在 Spring Boot 里统一返回 JSON 格式", "本地开发端口用 8080 还是 3000 比较好"],
 )
 def test_a_choice_or_a_design_asked_about_is_no_error(service, text):
     # 还是 (a choice) and 统一返回 (a design's verb) tell no trouble.

@@ -2032,7 +2032,7 @@ def asks_how_to_set_up(folded: str) -> bool:
 
 # Asked how to write something, or how two things differ, or which of two ways ("proxy_pass 怎么写",
 # "Pod 和 Deployment 有什么区别", "URL 用复数还是单数"): about the things, not about an error.
-_CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是", "怎么瘦身", "怎么在")
+_CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是", "怎么瘦身", "怎么在", "比较好", "哪个好")
 
 
 def asks_about_concepts(folded: str) -> bool:
