@@ -1741,3 +1741,9 @@ def test_the_status_field_a_dns_tool_shows_is_the_answers_own_code(service, text
 def test_a_dns_tool_that_finds_nothing_without_its_fields_is_still_the_programs_lookup(service):
     text = "程序里访问 api.internal.corp 说找不到这个主机，nslookup 也查不到记录"
     assert service.resolve(text).matches[0].answer.name != "NXDOMAIN"
+
+
+def test_the_local_issuer_error_told_in_chinese_is_openssls_20(service):
+    # The message the program printed, told in Chinese, beside the missing intermediate that caused it.
+    text = "nginx 上只配了叶子证书没配中间证书链，浏览器有时候能打开，但 Java 和 Python 客户端报无法获取本地颁发者证书，这个是哪个校验错误？"
+    assert service.resolve(text).matches[0].answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
