@@ -3178,3 +3178,29 @@ def test_a_choice_or_a_design_asked_about_is_no_error(service, text):
 def test_which_status_asked_as_returned_reads_the_statuses_whole_cards(service):
     text = "两个人同时编辑同一篇文档，我带着旧的 ETag 放在 If-Match 里发 PUT，服务端拒绝了说条件不满足，这种情况返回的是哪个状态？"
     assert service.resolve(text).matches[0].key == "412"
+
+
+@pytest.mark.parametrize(("text", "code"), [("waht does 503 servise unavailable mean", "503"), ("what does 504 gatway timout mean please", "504")])
+def test_a_reason_phrase_mistyped_before_more_words_still_names_the_code(service, text, code):
+    # The name's own words typed with slips, then the question goes on ("… mean").
+    assert service.resolve(text).matches[0].key == code
+
+
+def test_a_name_set_aside_in_brackets_is_not_what_is_asked(service):
+    assert service.resolve("“请求超时”这个状态码是多少（不是网关超时）").matches[0].key == "408"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "笑死，实习生把 GET 写成 POST，后端回了个 405，他以为服务器挂了😂 @机器人 给他科普下",
+        "笑死，前端说是后端的锅，后端说是浏览器的锅，谁能解释下这个跨域报错到底该谁改 😂",
+    ],
+)
+def test_an_explanation_asked_for_in_a_laugh_is_answered(service, text):
+    assert service.resolve(text).matches
+
+
+@pytest.mark.parametrize("text", ["怎么用 nginx 配置反向代理"])
+def test_asked_how_to_use_a_tool_is_no_error(service, text):
+    assert service.resolve(text).matches == ()

@@ -974,7 +974,7 @@ _ASIDE_REACH = 10
 
 
 DENIALS = ("不是", "并非", "而非", "并不是", "不属于")
-_CLAUSE_SPLIT_RE = re.compile(r"[^，。；？！,;?!]+")
+_CLAUSE_SPLIT_RE = re.compile(r"[^，。；？！,;?!()（）]+")
 
 
 def without_denied(folded: str) -> str:
@@ -1730,6 +1730,8 @@ def _settled_long(folded: str) -> bool:
 # Help asked for ("@bot 帮看下，…返回欠费，财务说已经充值了啊"): whatever the text says was done,
 # it did not settle the trouble.
 _LOOK_FOR_ME = ("帮看", "帮忙看", "帮我看", "帮我查", "帮忙查", "求助", "救救")
+# … or an explanation asked for, of the bot as group members @ it ("@机器人 给他科普下", "谁能解释下").
+_LOOK_FOR_ME += ("科普下", "科普一下", "解释下", "解释一下", "@机器人")
 
 # Asked by every kind, several times a question (~35 µs a call on a 4 KB paste): once per text.
 settled = TextCache(_settled, max_chars=256_000, longest=8192, max_entries=64)
@@ -2032,7 +2034,7 @@ def asks_how_to_set_up(folded: str) -> bool:
 
 # Asked how to write something, or how two things differ, or which of two ways ("proxy_pass 怎么写",
 # "Pod 和 Deployment 有什么区别", "URL 用复数还是单数"): about the things, not about an error.
-_CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是", "怎么瘦身", "怎么在", "比较好", "哪个好")
+_CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是", "怎么瘦身", "怎么在", "怎么用", "比较好", "哪个好", "有哪些常用")
 
 
 def asks_about_concepts(folded: str) -> bool:

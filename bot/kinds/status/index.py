@@ -970,10 +970,13 @@ class StatusIndex:
                 return True
         runs = _latin_runs(normalized)
         return any(
-            fuzz.ratio(run, name) >= _LATIN_RUN_CUTOFF and _typed_alike(run, name)
+            fuzz.ratio(typed, name) >= _LATIN_RUN_CUTOFF and _typed_alike(typed, name)
             for run in runs
             for name in names
             if name.isascii()
+            # The run, or its first words as many as the name's ("servise unavailable" of
+            # "servise unavailable mean"): the name typed, then the question goes on.
+            for typed in dict.fromkeys((run, " ".join(run.split()[: name.count(" ") + 1])))
         )
 
     def signatures_in(self, q: Query) -> list[Choice]:
@@ -992,6 +995,10 @@ class StatusIndex:
     def rank(self, q: Query, limit: int) -> list[Match]:
         _, unknown = self.codes(q)
         stripped = q.stripped
+        if "不是" in stripped and ("(" in stripped or "（" in stripped):
+            # "“请求超时”这个状态码是多少（不是网关超时）": the name set aside in brackets is
+            # what the question is not about.
+            stripped = domain.without_denied(stripped)
         if unknown:
             # An unregistered code ("299") must not fuzzy-match a neighbour's alias ("http 599").
             q.unknown.extend(("status", str(c)) for c in unknown)
