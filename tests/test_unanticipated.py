@@ -3204,3 +3204,9 @@ def test_an_explanation_asked_for_in_a_laugh_is_answered(service, text):
 @pytest.mark.parametrize("text", ["怎么用 nginx 配置反向代理"])
 def test_asked_how_to_use_a_tool_is_no_error(service, text):
     assert service.resolve(text).matches == ()
+
+
+def test_trouble_back_again_in_a_laugh_is_still_failing(service):
+    # 又抽风了: the trouble is on again, whatever the laugh.
+    text = "笑死，我本地 npm install 报 getaddrinfo ENOTFOUND registry.npmjs.org，公司网又抽风了"
+    assert service.resolve(text).matches[0].key == "ENOTFOUND"

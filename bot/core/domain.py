@@ -1211,7 +1211,7 @@ _CANNOT_REACH = ("连不上", "连不通", "调不通", "访问不了", "打不�
 # Failing on and on since someone did something ("谁把测试机 redis 停了？服务一直 ECONNREFUSED"),
 # or failing again since someone changed something ("短信又报模板参数格式错误了 谁改的模板啊"):
 # the outage is one's own, asked about. Not so after 谁写的 ("谁写的接口，一直返回 500": a jab).
-_ON_AND_ON = ("一直", "总是", "老是")
+_ON_AND_ON = ("一直", "总是", "老是", "又抽风", "又崩了", "又挂了")
 _AGAIN = ("又报", "又出", "又开始", "又挂")
 
 
