@@ -3210,3 +3210,15 @@ def test_trouble_back_again_in_a_laugh_is_still_failing(service):
     # 又抽风了: the trouble is on again, whatever the laugh.
     text = "笑死，我本地 npm install 报 getaddrinfo ENOTFOUND registry.npmjs.org，公司网又抽风了"
     assert service.resolve(text).matches[0].key == "ENOTFOUND"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["阿里云那个 Forbbiden 拼写错误居然一直没改 😂", "阿里云这个 Forbbiden 拼写错了这么多年都没改，强迫症看着难受"],
+)
+def test_a_remark_on_a_codes_spelling_is_no_error_met(service, text):
+    assert service.resolve(text).matches == ()
+
+
+def test_a_codes_spelling_asked_about_is_answered(service):
+    assert service.resolve("Forbbiden 是拼错了吗，这个码什么意思").matches

@@ -1246,6 +1246,16 @@ def disowns(folded: str) -> bool:
     return ("无关" in folded or "关系" in folded) and _DISOWNED_RE.search(folded) is not None
 
 
+# The name itself remarked on: its spelling left wrong for years ("阿里云那个 Forbbiden 拼写错误居然
+# 一直没改 😂"), not an error met.
+_MISSPELT_NAME = ("拼写错", "拼错了", "拼错")
+_LEFT_AS_IS = ("没改", "没修", "强迫症")
+
+
+def remarks_on_the_name(folded: str) -> bool:
+    return any(w in folded for w in _MISSPELT_NAME) and any(w in folded for w in _LEFT_AS_IS)
+
+
 def works_elsewhere(folded: str) -> bool:
     """Does the text say the same thing works somewhere else ("真机 request:fail timeout，模拟器是
     好的", "后端直接访问是正常的", "安卓手机打不开但电脑可以")? That is someone narrowing down their

@@ -240,6 +240,8 @@ class Resolver:
                     return False  # "pod 里还是频繁 getaddrinfo EAI_AGAIN…", "…模拟器是好的": trouble of one's own
                 if domain.disowns(q.folded):
                     return True  # "跟 ENOTFOUND 无关哈，纯好奇：…": the name set aside, not asked about
+                if domain.remarks_on_the_name(q.folded) and not domain.asks(q.folded):
+                    return True  # "那个 Forbbiden 拼写错误居然一直没改 😂": the name's spelling, not an error met
                 least = tuning.CHATTER_IDENTIFIER
             else:
                 if domain.works_elsewhere(q.folded) and domain.reports_trouble(q.folded):
