@@ -1443,3 +1443,20 @@ def test_a_clouds_command_line_tool_names_the_cloud(service, text, provider):
 def test_tencents_rate_limit_message_with_its_figures_is_request_limit_exceeded(service, text):
     top = service.resolve(text).matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "RequestLimitExceeded")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "调阿里云 OpenAPI 报错，意思是请求因为用户级别的流控被拒绝了，是不是我调用太频繁",
+        "阿里云 API 批量查询的时候报 request denied because of user-level flow control，这个限制是多少 QPS",
+    ],
+)
+def test_flow_control_counted_per_user_is_throttling_user(service, text):
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("aliyun", "Throttling.User")
+
+
+def test_flow_control_not_said_to_be_the_users_stays_throttling(service):
+    top = service.resolve("阿里云接口被流控了").matches[0]
+    assert top.answer.error_code == "Throttling"

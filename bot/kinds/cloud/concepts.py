@@ -1712,6 +1712,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "stock": ("库存", "stock", "nostock", "inventory"),
     # A request's timestamp (InvalidTimeStamp.*; Tencent's Timestamp parameter), not any time.
     "timestamp": ("时间戳", "timestamp", "time stamp", "timestamps"),
+    # Flow control counted per user (Aliyun's Throttling.User: "…due to user flow control"),
+    # apart from the API's own (Throttling).
+    "userflow": (
+        *("用户级别的流控", "用户级别流控", "用户级流控", "用户流控"),
+        *("user flow control", "user-level flow control", "user level flow control", "user-level throttling"),
+    ),
 }
 
 # What went wrong: a question with none of these is no error question (chatter that names a
