@@ -1747,3 +1747,8 @@ def test_the_local_issuer_error_told_in_chinese_is_openssls_20(service):
     # The message the program printed, told in Chinese, beside the missing intermediate that caused it.
     text = "nginx 上只配了叶子证书没配中间证书链，浏览器有时候能打开，但 Java 和 Python 客户端报无法获取本地颁发者证书，这个是哪个校验错误？"
     assert service.resolve(text).matches[0].answer.name == "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+
+
+def test_the_one_met_of_two_named_pointed_at_by_its_place(service):
+    text = "有人能说一下 gRPC 的 PERMISSION_DENIED 和 UNAUTHENTICATED 区别吗，我们这边报的是后面那个"
+    assert service.resolve(text).matches[0].answer.name == "UNAUTHENTICATED"

@@ -3222,3 +3222,18 @@ def test_a_remark_on_a_codes_spelling_is_no_error_met(service, text):
 
 def test_a_codes_spelling_asked_about_is_answered(service):
     assert service.resolve("Forbbiden 是拼错了吗，这个码什么意思").matches
+
+
+def test_a_status_page_named_in_english_is_the_status(service):
+    assert service.resolve("I keep hitting a 511 page on hotel wifi, what is that?").matches[0].key == "511"
+    assert service.resolve("the book has 300 pages").matches == ()
+
+
+def test_a_wait_that_ran_out_before_an_error_page_is_a_gateway_timeout(service):
+    text = "线上接口突然大面积报错，nginx 等了 60 秒还没拿到后端服务的响应，最后直接给浏览器返回了一个错误页，这种情况对应的是哪个状态码？"
+    assert service.resolve(text).matches[0].key == "504"
+
+
+def test_refused_by_a_server_that_knows_who_is_asking_is_403(service):
+    text = "测试发现：普通账号登录后访问管理后台，服务端明确知道是谁，但就是不给访问，返回的码和没登录时不一样，这种情况应该返回什么？"
+    assert service.resolve(text).matches[0].key == "403"

@@ -379,7 +379,7 @@ STATUS_BEFORE = (
     "=>",
 )
 # Right after the number.
-STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err", "重试")
+STATUS_AFTER = ("错误", "错了", "报错", "页面", "状态", "异常", "error", "err", "重试", "page")  # "a 511 page on hotel wifi"
 # A question that opens with the number and asks what one does with it: "503 可以重试吗",
 # "429 要等多久", "301 会影响 seo 吗" (not "503 今晚聚餐", "302 的同学一起自习吗").
 MODAL_AFTER = (

@@ -121,6 +121,9 @@ _LATIN_RUN_RE = re.compile(r"[a-z]{2,}(?: [a-z]+){1,5}")
 _LATIN_RUNS = 3  # runs read per question
 _WHICH_ONE_RE = re.compile(r"(?<![a-z])(?:or|which)(?![a-z])|还是|哪个|哪一个")
 # Where a text says which of several names it met ("我这边报的是 UNAUTHENTICATED"), the name right after.
+# The one met, of two named, pointed at by its place ("报的是后面那个", "是前者").
+_LATTER = ("后面那个", "后面的", "后者", "第二个")
+_FORMER = ("前面那个", "前面的", "前者", "第一个")
 _MET_RE = re.compile(r"(?:报的是|出现的是|遇到的是|碰到的是|拿到的是|收到的是|看到的是|我的是|我这是)\s?")
 # The DNS protocol's own word for an answer asked for ("DNS 协议里叫什么", "DNS 响应码"), "dns" named.
 _DNS_ANSWER_ASKS = ("协议里叫", "协议里的", "协议中叫", "响应码", "rcode", "response code")
@@ -411,7 +414,7 @@ _DNS_QUERY_WORDS = ("dns", "query", "resolve", "lookup", "srv", "解析", "域�
 _LIBCURL_CERT = "ssl certificate problem:"
 _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
 # A DNS answer's own fields, as a DNS tool shows them.
-_DNS_ANSWER_FIELDS = ("status", "rcode", "响应头", "应答码", "header")
+_DNS_ANSWER_FIELDS = ("status", "rcode", "响应头", "应答码", "响应码", "header")
 # DNS's own query tools, as words. Literal-led.
 _DNS_TOOL_RE = re.compile(r"(?<![a-z])(?:dig|nslookup)(?![a-z])")
 # A time limit set ("设了 3 秒超时", "超时设的两秒", "deadline", "截止时间"). Literal-led, bounded.
@@ -971,6 +974,11 @@ class NetworkIndex:
             # "PERMISSION_DENIED 和 UNAUTHENTICATED 有啥区别？我这边报的是 UNAUTHENTICATED": the one met.
             for m in _MET_RE.finditer(q.folded):
                 met = next((name for name in first_seen if q.folded.startswith(name.lower(), m.end())), None)
+                if met is None and q.folded.startswith(_LATTER, m.end()) and len(first_seen) == 2:
+                    # "…PERMISSION_DENIED 和 UNAUTHENTICATED 区别吗，我们这边报的是后面那个".
+                    met = max(first_seen, key=first_seen.get)
+                elif met is None and q.folded.startswith(_FORMER, m.end()) and len(first_seen) == 2:
+                    met = min(first_seen, key=first_seen.get)
                 if met is not None:
                     first_seen[met] = -1
                     break

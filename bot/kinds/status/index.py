@@ -1820,12 +1820,15 @@ _GIVES_WAY_RULES = (
     # "后端进程挂了、端口没人监听，代理拿不到有效响应": the upstream refused or gone is a bad gateway
     # (502), not a gateway timeout (504), unless a wait running out is told.
     (re.compile("|".join((*domain.NOBODY_LISTENING, "进程挂了", "拒绝连接", "connection refused"))), 504, 502, _TIMEOUT_TOLD_RE),
+    # "nginx 等了 60 秒还没拿到后端服务的响应，最后直接给浏览器返回了一个错误页": a wait that ran
+    # out is a gateway timeout (504), not the bad gateway (502) an error page reads alike.
+    (re.compile(r"等了\s?[0-9一二三四五六七八九十几]+\s?(?:秒|分钟)[^。，,]{0,6}?(?:还没|没拿到|没有拿到|都没|也没)"), 502, 504),
     # "登录态是好的，token 也没过期…不是订单所有者，直接拒绝了，让他重新登录也没用": who the caller
     # is was never in doubt: refused all the same is 403, not the 401 that asks to log in.
     (
         re.compile(
             r"(?:登录态|登录状态|token|令牌|身份)[^，。,]{0,6}?(?:是好的|没问题|正常|有效|没过期|没有过期|验证通过|认证通过)"
-            r"|重新登录也没用|重新登录也不行|重登也没用"
+            r"|重新登录也没用|重新登录也不行|重登也没用|(?:明确|已经|清楚)知道(?:他|她|用户|对方|调用方)?是谁"
         ),
         401,
         403,
