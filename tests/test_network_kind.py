@@ -1752,3 +1752,14 @@ def test_the_local_issuer_error_told_in_chinese_is_openssls_20(service):
 def test_the_one_met_of_two_named_pointed_at_by_its_place(service):
     text = "有人能说一下 gRPC 的 PERMISSION_DENIED 和 UNAUTHENTICATED 区别吗，我们这边报的是后面那个"
     assert service.resolve(text).matches[0].answer.name == "UNAUTHENTICATED"
+
+
+def test_a_time_limit_that_ran_out_is_a_deadline_whatever_was_returned_later(service):
+    text = "gRPC 客户端调用时设置了 3 秒超时，服务端处理了 5 秒才返回结果，客户端这边最终收到的状态是什么？"
+    assert service.resolve(text).matches[0].answer.name == "DEADLINE_EXCEEDED"
+
+
+def test_chromes_dns_failure_page_in_its_own_words(service):
+    text = "我妈说家里电脑打开某个网站，Chrome 显示无法访问此网站，找不到该网站服务器的 IP 地址，其他网站都能正常上"
+    assert service.resolve(text).matches[0].answer.name == "ERR_NAME_NOT_RESOLVED"
+    assert service.resolve("服务器的 IP 地址是多少").matches[:1] == () or service.resolve("服务器的 IP 地址是多少").matches[0].tier != "alias"

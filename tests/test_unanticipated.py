@@ -3237,3 +3237,7 @@ def test_a_wait_that_ran_out_before_an_error_page_is_a_gateway_timeout(service):
 def test_refused_by_a_server_that_knows_who_is_asking_is_403(service):
     text = "测试发现：普通账号登录后访问管理后台，服务端明确知道是谁，但就是不给访问，返回的码和没登录时不一样，这种情况应该返回什么？"
     assert service.resolve(text).matches[0].key == "403"
+
+
+def test_someone_in_the_group_asked_to_know_a_code_names_it(service):
+    assert service.resolve("群里有人懂 413 吗，传个 50M 的 excel 就报这个，急").matches[0].key == "413"

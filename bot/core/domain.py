@@ -296,6 +296,8 @@ STATUS_BEFORE = (
     "依旧",
     "有人知道",  # "有人知道 511 吗" (a unit or a place after it is still a quantity)
     "谁知道",
+    "有人懂",  # "群里有人懂 413 吗，传个 50M 的 excel 就报这个"
+    "谁懂",
     "解释下",  # "能解释下 502 一般是什么原因吗"
     "解释一下",
     "科普一下",  # "求科普一下 451"
@@ -1741,7 +1743,8 @@ def _settled_long(folded: str) -> bool:
 # it did not settle the trouble.
 _LOOK_FOR_ME = ("帮看", "帮忙看", "帮我看", "帮我查", "帮忙查", "求助", "救救")
 # … or an explanation asked for, of the bot as group members @ it ("@机器人 给他科普下", "谁能解释下").
-_LOOK_FOR_ME += ("科普下", "科普一下", "解释下", "解释一下", "@机器人")
+# (Not "科普下:", a lesson labelled as one, which settles.)
+_LOOK_FOR_ME += ("给他科普", "给她科普", "给我科普", "求科普", "解释下", "解释一下", "@机器人")
 
 # Asked by every kind, several times a question (~35 µs a call on a 4 KB paste): once per text.
 settled = TextCache(_settled, max_chars=256_000, longest=8192, max_entries=64)

@@ -257,7 +257,7 @@ _BROWSER_BLOCKED = ("浏览器拦", "浏览器给拦", "浏览器拦截", "浏�
 # ("postman 调是好的，浏览器里就是拿不到数据"), or the page and the API sit on two origins ("接口在
 # 另一个域名…前端拿不到响应"), with the browser's side failing.
 _NOT_A_BROWSER = ("postman", "apifox", "apipost", "insomnia", "curl", "接口工具", "后端自己调")
-_TOOL_WORKS = ("正常", "能通", "可以", "没问题", "是好的", "好好的", "成功", "200", "通的", "调通", " ok")
+_TOOL_WORKS = ("正常", "能通", "可以", "没问题", "问题都没有", "是好的", "好好的", "成功", "200", "通的", "调通", " ok")
 _TWO_ORIGINS = ("另一个域名", "不同域名", "不同的域名", "不在一个域名", "不在同一个域名", "两个域名", "不同端口", "端口不一样", "域名不一样")
 _BROWSER_SIDE = ("浏览器", "前端", "页面", "chrome", "控制台")
 _BROWSER_FAILS = ("拿不到", "不行", "失败", "报错", "一片红", "红了一片", "是红的", "挂了", "不通", "读不到", "收不到", "没反应", "获取不到", "阻止了", "被拦")
@@ -417,6 +417,9 @@ _LIBCURL_CERT_NAME = "CURLE_PEER_FAILED_VERIFICATION"
 _DNS_ANSWER_FIELDS = ("status", "rcode", "响应头", "应答码", "响应码", "header")
 # DNS's own query tools, as words. Literal-led.
 _DNS_TOOL_RE = re.compile(r"(?<![a-z])(?:dig|nslookup)(?![a-z])")
+# What a gRPC call whose time limit ran out is read as by its words: the call cancelled, a
+# result returned after all ("服务端处理了 5 秒才返回结果"), an unknown error.
+_NOT_A_DEADLINE = frozenset({"CANCELLED", "OK", "UNKNOWN"})
 # A time limit set ("设了 3 秒超时", "超时设的两秒", "deadline", "截止时间"). Literal-led, bounded.
 _TIMEOUT_SET_RE = re.compile(r"超时|截止时间|deadline|timeout")
 _LETTER_O_RE = re.compile(r"(?<=[0-9])o+(?=[0-9])")  # "1o06", "1oo1"
@@ -706,7 +709,7 @@ class NetworkIndex:
             # "A 跳到 B，B 又跳回 A，来回跳了几十次…页面上说该网页无法正常运作": the loop, not
             # the page title Chrome shows for many faults.
             ranked = _lead_with(ranked, _BROWSER_REDIRECT_LOOP)
-        if ranked and ranked[0][0] == "CANCELLED" and "DEADLINE_EXCEEDED" in self.entries and _TIMEOUT_SET_RE.search(folded):
+        if ranked and ranked[0][0] in _NOT_A_DEADLINE and "DEADLINE_EXCEEDED" in self.entries and _TIMEOUT_SET_RE.search(folded):
             # "ctx 设了 3 秒超时，下游跑了 5 秒，调用方拿到的 gRPC 状态": a deadline that ran out,
             # not a call the caller cancelled.
             ranked = _lead_with(ranked, "DEADLINE_EXCEEDED")
