@@ -363,6 +363,8 @@ CHATTER_CERTAIN = 0.97
 CHATTER_IDENTIFIER = CHATTER_CERTAIN
 CHATTER_SETTLED = 0.5
 CHATTER_TERSE = 8  # characters besides spaces: a typed code in a text this short is a lookup
+CHATTER_TERSE_WORDS = 3  # English words: a text of no more is as terse
+CHATTER_SHORT_REPORT = 14  # characters besides spaces: a trouble report this short, read by an alias, is asked
 # Tiers whose readings the model overrules only at CHATTER_IDENTIFIER: an identifier, a log
 # signature, a naming family.
 CHATTER_SPARES = IDENTIFIER_TIERS | {"signature", "family", "named"}

@@ -75,6 +75,8 @@ _SPELLED_CODE_RE = re.compile(
 )
 _BY_SOUND = frozenset({"fuzzy", "heard"})
 # An English yes/no question opens with its verb ("Is 418 a real status code lol").
+# A tool or a thing named in Latin letters ("docker", "nginx", "mysql"). Class-led, bounded.
+_TOOL_WORD_RE = re.compile(r"[a-z]{3,}")
 _ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
 
 
@@ -191,8 +193,21 @@ class Resolver:
         if model is None:
             return False
         terse = len(q.normalized.replace(" ", "")) <= tuning.CHATTER_TERSE
+        # A few English words are as terse ("account in arrears", "request throttled").
+        terse = terse or (q.normalized.isascii() and q.normalized.count(" ") < tuning.CHATTER_TERSE_WORDS)
         if terse and (res.mode != "text" or top.tier in _TERSE_LOOKUPS):
             return False  # "503", "又 502 了", "触发流控了", "欠费了": a lookup (and the cheap tests first)
+        if (
+            top.tier == "alias"
+            and len(q.normalized.replace(" ", "")) <= tuning.CHATTER_SHORT_REPORT
+            and _TOOL_WORD_RE.search(q.folded) is not None
+            and domain.reports_trouble(q.folded)
+            and not _laughs(q.folded)
+            and not domain.settled(q.folded)
+        ):
+            # "docker 挂载目录没权限": a short report of a tool's trouble, a status named for it
+            # (venting that names no tool, "接口又被限流了，算了明天再跑", the model judges).
+            return False
         if (
             _laughs(q.folded)
             and not domain.asks(q.folded)
