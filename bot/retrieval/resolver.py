@@ -74,9 +74,9 @@ _SPELLED_CODE_RE = re.compile(
     rf"|(?<![a-z]){_PY_FIRST} ?{_PY_DIGIT} ?{_PY_DIGIT}(?![a-z])"
 )
 _BY_SOUND = frozenset({"fuzzy", "heard"})
-# An English yes/no question opens with its verb ("Is 418 a real status code lol").
 # A tool or a thing named in Latin letters ("docker", "nginx", "mysql"). Class-led, bounded.
 _TOOL_WORD_RE = re.compile(r"[a-z]{3,}")
+# An English yes/no question opens with its verb ("Is 418 a real status code lol").
 _ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
 
 
@@ -590,7 +590,6 @@ class Resolver:
                     and not domain.speaks_of_status(q.folded)
                     and not domain.asks_for_error_name(q.folded)
                 )
-
             )
         ):
             matches = []

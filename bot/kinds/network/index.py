@@ -348,6 +348,11 @@ def _tells_redirect_loop(folded: str) -> bool:
     return any(w in folded for w in _REDIRECT_LOOP) and any(b in folded for b in _BROWSERS)
 
 
+def _dns_answer_asked(folded: str) -> bool:
+    """Is a field of the answer a DNS tool shows asked about ("用 dig 查…响应头里的 status 字段")?"""
+    return _DNS_TOOL_RE.search(folded) is not None and any(w in folded for w in _DNS_ANSWER_FIELDS)
+
+
 def _expired(folded: str) -> bool:
     return any(w in folded for w in _EXPIRY_WORDS) or _VALIDITY_OVER_RE.search(folded) is not None
 
@@ -642,7 +647,7 @@ class NetworkIndex:
             # "…点开详情说网站的证书已经过了有效期": a certificate run out is the trouble told.
             or ("证书" in folded and _expired(folded))
             # "用 dig 查…响应头里的 status 字段": what a DNS tool showed is asked about.
-            or (_DNS_TOOL_RE.search(folded) is not None and any(w in folded for w in _DNS_ANSWER_FIELDS))
+            or _dns_answer_asked(folded)
         )
         if settled(folded) or not told:
             return []  # "小程序的合法域名在后台哪个菜单里配": asks how, tells of no failure
@@ -655,7 +660,7 @@ class NetworkIndex:
             and not asks_for_protocol_code(folded)
             and not asks_for_error_name(folded)
             # "用 dig 查…响应头里的 status 字段显示的是什么": DNS's own header, not HTTP's.
-            and not (_DNS_TOOL_RE.search(folded) is not None and any(w in folded for w in _DNS_ANSWER_FIELDS))
+            and not _dns_answer_asked(folded)
         ):
             return []  # "…Node 的 http 服务拒绝了，返回的状态码是多少": an HTTP status is asked for
         # A family whose words are everyday ones (gRPC, WebSocket) only with its context named:
@@ -927,8 +932,7 @@ class NetworkIndex:
         if (
             "ENOTFOUND" in best
             and "NXDOMAIN" in self.entries
-            and _DNS_TOOL_RE.search(q.folded) is not None
-            and any(w in q.folded for w in _DNS_ANSWER_FIELDS)
+            and _dns_answer_asked(q.folded)
             and not any(w in q.folded for w in _RUNTIMES)
         ):
             # "用 dig 查一个不存在的域名…响应头里的 status 字段": what the DNS tool shows is the
