@@ -18,6 +18,9 @@ from bot.core.lazyre import LazyPattern
 from bot.core.pinyin import cjk_count
 from bot.core.text import has_cjk
 
+# Three digits standing alone that may be a status ("502", not "1502" or "50").
+STATUS_NUMBER = r"(?<![0-9])[1-5][0-9]{2}(?![0-9])"
+
 # Folded (lower-case, simplified) terms that only technical talk uses. Everyday words that
 # chatter shares with the cards (版本, 上线, 地址, 时间, 问题) are deliberately absent.
 TERMS = (
@@ -1226,7 +1229,7 @@ def asks_who_did_it(folded: str) -> bool:
         return False
     if "谁改" in folded and any(word in folded for word in (*_ON_AND_ON, *_AGAIN)):
         return False
-    return _asks_no_one(_blanked(folded, _WHO_DID_IT).replace("?", " "))
+    return _asks_no_one(blanked(folded, _WHO_DID_IT).replace("?", " "))
 
 
 # How to put something to another person ("老板问为什么接口不能秒回，我该怎么跟他解释"): help with
@@ -1291,7 +1294,7 @@ def asks_for_help(folded: str) -> bool:
     if "解释" in folded:
         folded = folded.replace("不用解释", " ").replace("无需解释", " ").replace("不需要解释", " ")  # no explaining needed
     if any(found in folded for found in FOUND_CAUSE):
-        folded = _blanked(folded, FOUND_CAUSE)  # "405 那个找到原因了": the cause told, not asked for
+        folded = blanked(folded, FOUND_CAUSE)  # "405 那个找到原因了": the cause told, not asked for
     if "原因" in folded:
         folded = _CAUSE_GIVEN_RE.sub(" ", folded)  # "408 的原因是 SLB 的空闲超时…": told, not asked
     if "问" in folded:
@@ -1498,7 +1501,7 @@ def _told_settled(folded: str) -> bool:
             return False
     if any(words in folded for words in _NOT_SETTLING):
         folded = _GUESSED_RE.sub(" ", folded) if "可能已经" in folded else folded
-        folded = _blanked(folded, _NOT_SETTLING)
+        folded = blanked(folded, _NOT_SETTLING)
         if not _settled_word(folded):
             return False
     if not any(word in folded for word in _DID_IT_ANYWAY):
@@ -1665,8 +1668,8 @@ _CAUSE_FOUND = (
 # "apig.0301"; not a file or a host: "resolv.conf", "example.com"), OpenSSL's x509, CORS, a message
 # quoted in English. Literal- or class-led, bounded.
 _NAMED_RE = re.compile(
-    r"(?<![0-9])[1-5][0-9]{2}(?![0-9])"
-    r"|err_[a-z]"
+    STATUS_NUMBER
+    + r"|err_[a-z]"
     r"|(?<![a-z])e(?:conn|addr|host|net|ai_|pipe|timedout|notfound|acces|perm|proto)[a-z_]*"
     r"|[a-z]{3}\.(?!(?:conf|json|ya?ml|com|cn|net|org|io|js|ts|py|log|txt|xml|html?|sh|d)(?![a-z]))[a-z0-9]"
     r"|x509|cors|跨域"
@@ -1683,7 +1686,7 @@ def riddle(folded: str) -> bool:
     return (
         reports_trouble(folded)
         and _NAMED_RE.search(folded) is None
-        and not _told_settled(_blanked(folded, _CAUSE_FOUND))
+        and not _told_settled(blanked(folded, _CAUSE_FOUND))
     )
 
 
@@ -1757,13 +1760,13 @@ _BARE_FILLERS = ("已经", "都", "也", "了", "啦", "的", "这个", "那个"
 def only_settled(folded: str) -> bool:
     """Does the text say nothing in Chinese but that the trouble is settled ("connect ECONNREFUSED
     已经解决了", "ERR_CERT_DATE_INVALID 修好了")? Asked of settled texts only."""
-    rest = _blanked(without_settled_words(folded), _BARE_FILLERS)
+    rest = blanked(without_settled_words(folded), _BARE_FILLERS)
     return not has_cjk(rest)
 
 
 def without_settled_words(folded: str) -> str:
     """``folded`` with the words that settle it blanked out (what a remark names, read alone)."""
-    return _blanked(folded, SETTLED_WORDS)
+    return blanked(folded, SETTLED_WORDS)
 
 
 _LEST = ("免得", "以免", "省得", "防止")
@@ -1810,7 +1813,7 @@ _NOT_REPORTS = ("报销", "报名", "报告", "汇报", "报表", "报价", "报
 _TOPIC_NOUNS = ("错误处理", "错误响应", "错误格式", "错误信息", "错误提示", "异常处理", "请求量", "状态码分组")
 
 
-def _blanked(folded: str, words: tuple[str, ...]) -> str:
+def blanked(folded: str, words: Iterable[str]) -> str:
     """``folded`` with each of ``words`` it holds put out of reach of the word tests below."""
     for word in words:
         if word in folded:
@@ -1822,7 +1825,7 @@ PASSING_MIN = 10  # characters besides spaces: shorter texts ("又是 503", "504
 
 
 def reports_trouble(folded: str) -> bool:
-    folded = _blanked(folded, _NOT_REPORTS)
+    folded = blanked(folded, _NOT_REPORTS)
     return any(word in folded for word in REPORT_WORDS)
 
 
@@ -1962,7 +1965,7 @@ _BROWSER_ERROR_ASK_RE = re.compile(r"(?:chrome|chromium|edge)[^，。？?,.]{0,8
 # ("gRPC 客户端设了 3 秒 deadline…客户端拿到的状态是什么", "proto 里新加了 rpc 方法…调用会返回什么").
 _GRPC_WORDS = ("grpc", "proto", "rpc 方法", "rpc 调用", "rpc调用")
 _STATE_ASK_RE = re.compile(r"(?:拿到|收到|得到)的?状态码?是|(?:拿到|收到|得到)的是(?:哪个|哪一个|什么|啥)状态|(?:拿到|收到|得到)(?:一个|的)[^，。？?]{0,4}?状态码?[。，,]?\s?(?:是)?(?:哪个|什么|啥)|状态是(?:什么|啥|哪个)|返回的是(?:哪个|什么|啥)状态|(?:是|属于)哪(?:个|一个|种)状态|调用会返回(?:什么|啥|哪个)")
-_TYPED_STATUS_RE = re.compile(r"(?<![0-9])[1-5][0-9]{2}(?![0-9])")
+_TYPED_STATUS_RE = re.compile(STATUS_NUMBER)
 # "调用时 gRPC 会返回什么状态", "grpc 应该报哪个": gRPC's own status, in a few words after it.
 _GRPC_CODE_ASK_RE = re.compile(r"grpc[^，。？?,.]{0,8}?(?:状态|status|返回什么|返回哪个|报什么|报哪个|code)")
 
@@ -2059,7 +2062,7 @@ _CHOICE_WORDS = ("还是", "统一返回", "返回 json", "返回json")
 
 
 def without_choice_words(folded: str) -> str:
-    return _blanked(folded, _CHOICE_WORDS)
+    return blanked(folded, _CHOICE_WORDS)
 
 
 def tells_of_grpc_call(folded: str) -> bool:
@@ -2139,7 +2142,7 @@ _WHICH_ONE = ("哪个", "哪一个", "哪种", "多少", "是几", "什么", "�
 def discusses(folded: str) -> bool:
     """Does the text discuss error handling (or anything) rather than ask which status?"""
     return (
-        _discussion_word(_blanked(folded, _NOT_DISCUSSION))
+        _discussion_word(blanked(folded, _NOT_DISCUSSION))
         and not asks_for_status(folded)
         and not any(word in folded for word in _WHICH_ONE)
     )
@@ -2169,7 +2172,7 @@ def describes_exchange(folded: str) -> bool:
 def _tells_of_trouble_or_exchange(folded: str) -> bool:
     """It reports trouble, tells of a refusal, talks of a code, or names two of the exchange's
     parties and messages (the part of :func:`describes_exchange` that is no question)."""
-    folded = _blanked(folded, _TOPIC_NOUNS)
+    folded = blanked(folded, _TOPIC_NOUNS)
     return (
         reports_trouble(folded)
         or any(word in folded for word in REFUSAL_WORDS)
@@ -2196,7 +2199,7 @@ def speaks_of_status(folded: str) -> bool:
     the cards ("把服务从 8080 端口改到 443 要注意啥") does not."""
     if asks_for_status(folded) or _tells_of_trouble_or_exchange(folded):
         return True
-    folded = _blanked(folded, _NOT_SIGNALS)
+    folded = blanked(folded, _NOT_SIGNALS)
     return any(word in folded for word in STATUS_SIGNAL_WORDS)
 
 

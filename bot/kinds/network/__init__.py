@@ -44,13 +44,6 @@ _OWN_CODES: dict[str, tuple[str, ...]] = {
 _LIKE_HTTP = ("相当于 http", "相当于http", "类似 http", "类似于 http", "就像 http", "好比 http")
 
 
-def _blanked_likeness(folded: str) -> str:
-    for like in _LIKE_HTTP:
-        if like in folded:
-            folded = folded.replace(like, " ")
-    return folded
-
-
 # A text this short and telling trouble is read again with its terms' sounds put right.
 _RESPELL_MAX = 80
 # A WebSocket connection closed "with a code" (WebSocket named too): its close code is asked for.
@@ -153,7 +146,7 @@ class NetworkKind:
         proxied = _PROXY_RE.search(q.folded) is not None
         folded = q.folded
         # HTTP named as a likeness ("…相当于 HTTP 里没登录的那种情况") asks for none of its codes.
-        http = "http" in folded and "http" in _blanked_likeness(folded)
+        http = "http" in folded and "http" in domain.blanked(folded, _LIKE_HTTP)
         own = {f for f, words in _OWN_CODES.items() if any(w in folded for w in words)} if not http else set()
         if "websocket" in folded and any(w in folded for w in _CLOSED_WITH_A_CODE):
             own.add("websocket")  # "…于是用一个通用码关闭连接，是多少": a close code asked for

@@ -30,6 +30,7 @@ from bot.core.domain import (
     asks_for_status,
     asks_only_about,
     asks_or_reports_in_pinyin,
+    blanked,
     denied_before,
     reports_trouble,
     ruled_out,
@@ -1282,10 +1283,7 @@ class NetworkIndex:
         if not found and len(q.normalized) <= _BARE_CLOSE_MAX and (m := _FOUR_DIGITS_RE.search(folded)) is not None:
             # "1011 啥意思": a close code asked about alone (1000–1015 are nothing else here).
             name = self._by_number.get(("websocket", int(m.group(1))))
-            told = q.normalized
-            for word in _DROPPED:
-                told = told.replace(word, " ")
-            if name and asks_only_about(told, {m.group(1)}):
+            if name and asks_only_about(blanked(q.normalized, _DROPPED), {m.group(1)}):
                 found.append((name, f"WebSocket 关闭码 {m.group(1)}", m.start()))
         if any(word in folded for word in _BROWSERS) and (m := _CHROMIUM_NUMBER_RE.search(folded)) is not None:
             # "chrome 报 -102": Chromium's own error number (its names are the negative numbers).

@@ -1654,27 +1654,34 @@ def _keeps_method(q: Query) -> bool:
     return found
 
 
+def _as_siblings(ranked: list, siblings: dict[int, int], why: Callable[[int], str] | None = None) -> list:
+    """Readings with each code in ``siblings`` read as its sibling (codes are the first item),
+    each code once. ``why``: for (code, (score, why, tier)) readings, the reason a sibling read
+    gives, from the code it was read as."""
+    out, seen = [], set()
+    for item in ranked:
+        code = siblings.get(item[0], item[0])
+        if code in seen:
+            continue
+        seen.add(code)
+        if code != item[0]:
+            if why is None:
+                item = (code, *item[1:])
+            else:
+                score, _, tier = item[1]
+                item = (code, (score, why(item[0]), tier))
+        out.append(item)
+    return out
+
+
 def _changing_method(ranked: list) -> list:
     """Readings (code, (score, why, tier)) with 308 / 307 read as 301 / 302, each code once."""
-    out, seen = [], set()
-    for code, (score, why, tier) in ranked:
-        if code in _CHANGES_SIBLING:
-            code, why = _CHANGES_SIBLING[code], f"{code} 的同类里会把请求改成 GET 的那个"
-        if code not in seen:
-            seen.add(code)
-            out.append((code, (score, why, tier)))
-    return out
+    return _as_siblings(ranked, _CHANGES_SIBLING, lambda code: f"{code} 的同类里会把请求改成 GET 的那个")
 
 
 def _keeping_method(ranked: list) -> list:
     """Readings with 301 / 302 read as 308 / 307 (codes are the first item), each code once."""
-    out, seen = [], set()
-    for item in ranked:
-        code = _KEEPS_SIBLING.get(item[0], item[0])
-        if code not in seen:
-            seen.add(code)
-            out.append((code, *item[1:]) if code != item[0] else item)
-    return out
+    return _as_siblings(ranked, _KEEPS_SIBLING)
 
 
 def _in_class(ranked: list, digit: int | None) -> list:
