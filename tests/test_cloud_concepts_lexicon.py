@@ -176,3 +176,21 @@ def test_common_retellings_reach_their_rows(service: Service, question: str, exp
     assert matches
     provider, code = expect.split(":")
     assert (matches[0].answer.error.provider, matches[0].answer.error_code) == (provider, code)
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        # Tencent's own word 未授权 names its UnauthorizedOperation pair, not PermissionDenied,
+        # even beside the CAM policy every such question asks about.
+        ("腾讯云子账号跑脚本，接口回我未授权操作，CAM 里该怎么配", {"UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"}),
+        ("腾讯云子用户关机器提示请求未授权，CAM 策略要加哪条", {"UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"}),
+        # 无权操作 is PermissionDenied's wording.
+        ("腾讯云子用户关机器提示无权操作这个资源，CAM 策略要加哪条", {"UnauthorizedOperation.PermissionDenied"}),
+    ],
+)
+def test_not_granted_and_not_permitted_stay_apart(service: Service, question: str, expect: set[str]) -> None:
+    matches = service.resolve(question).matches
+    assert matches
+    assert matches[0].answer.error.provider == "tencentcloud"
+    assert matches[0].answer.error_code in expect

@@ -465,11 +465,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "拦下",
         "拦截",
         "没授权",
-        "未授权",
         "没有授权",
         "没被授权",  # "子用户没有被授权操作这个资源": the passive, with 被 between
         "没有被授权",
-        "未获授权",
         "无权限",
         "not permitted",
         "denied",
@@ -490,6 +488,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "拦了",
         "拦住",
     ),
+    # Not granted, in the vendor's own word: Tencent's "未授权操作" (UnauthorizedOperation) and "请求
+    # 未授权" (AuthFailure.UnauthorizedOperation) beside "无权操作指定的资源" (its PermissionDenied).
+    # Still forbidden too (see _ALSO).
+    "unauthorized": ("未授权", "未获授权"),
     "invalid": (
         # Data not encoded as required ("自定义数据没做 Base64 编码").
         "没做 base64",
@@ -2079,6 +2081,8 @@ _ALSO = {
     "没有支付权限": "pay",
     "没支付权限": "pay",
     "无支付权限": "pay",
+    "未授权": "forbidden",
+    "未获授权": "forbidden",
     # "签名验证失败": the request's authentication failed on its signature (AuthFailure.SignatureFailure).
     **dict.fromkeys(("签名验证", "签名校验"), "auth"),
 }
