@@ -442,11 +442,18 @@ def test_taken_by_someone_else_is_told_from_already_ones_own(service, text, code
         # APIG.0201 (answered as the gateway returns it, APIGW.0201) is documented with 504 and with
         # other statuses: the row shown is the 504 one.
         ("华为 APIG 转发到后端，后端太慢网关等不及了，返回 504", "APIGW.0201"),
+        # Ahead of the next code by a tenth is ahead (NoSuchKey beside the console's SYS.0015).
+        ("OBS 下载对象一直 404，对象路径是脚本拼出来的 /srv/data/a.log", "NoSuchKey"),
+        # COS is named by its own name, so the cloud is Tencent's; what went wrong (access denied)
+        # decides, not the thing (an object's state).
+        ("用 COS 的 Python SDK 往私有桶里传对象，403 Access Denied", "AccessDenied"),
     ],
 )
 def test_a_product_and_typed_status_pick_the_error_the_words_fit(service, text, code) -> None:
     first, second = service.resolve(text).matches[:2]
     assert first.answer.error_code == code and second.kind == "status" and second.status == first.status
+    if "COS" in text:
+        assert first.answer.error.provider == "tencentcloud"
 
 
 def test_asked_for_the_vendors_error_code_a_status_alias_in_the_words_is_the_vendors_too(service) -> None:

@@ -344,7 +344,7 @@ EXPLAINED = 66.0
 ONLY_WITH_STATUS = 76.0
 # Among a named product's errors returned with the typed status ("OBS 下载时 range 超出了对象
 # 大小，返回 416"), the one the words fit, when it scores this many times the next one.
-MEANING_STATUS_LEAD = 1.5
+MEANING_STATUS_LEAD = 1.1
 # Readings specific enough for unprompted answers in groups (auto mode), at DOMINANT or above.
 AUTO_TIERS = IDENTIFIER_TIERS | {"family"}
 

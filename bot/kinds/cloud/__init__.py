@@ -315,6 +315,8 @@ class CloudKind:
             return False
         if (error.provider, error.product) in named_products(q.folded):
             return True
+        if (error.provider, error.product) in provider_hints(q.text).asked:
+            return True  # "COS 上传 403 Access Denied": COS, RDS named by their own names
         # "阿里云…API 一直回 503，对应哪个错误码": the vendor's error code asked for, so a status
         # alias in the words ("系统维护") is the vendor's wording too.
         return domain.asks_for_cloud_error(q.folded) and error.provider in provider_hints(q.text).providers
@@ -352,11 +354,18 @@ class CloudKind:
         matches = _message_over_caseless_code(matches)
         matches = _typed_code_over_segments(text, matches)
         matches = _member_over_caseless_family(text, matches)
-        if not matches or (matches[0].tier == "meaning" and matches[0].status not in provider_hints(text).statuses):
-            # A retelling read no row returned with the status typed beside it: the product's
-            # only error with that status says more.
+        weak = bool(matches) and matches[0].score < tuning.EXPLAINED
+        if (
+            not matches
+            or (matches[0].tier == "meaning" and matches[0].status not in provider_hints(text).statuses)
+            or weak
+        ):
+            # A retelling read no row returned with the status typed beside it, or nothing strong
+            # enough to say which error the status was ("COS 上传对象 403 Access Denied"): the
+            # product's only error with that status, or the one of them its words tell, says
+            # more. A weak reading of that same error stays as it was read.
             only = self._only_error_with_status(text)
-            if only:
+            if only and not (weak and any(m.key == only[0].key for m in matches)):
                 matches = [*only, *(m for m in matches if m.key != only[0].key)][:limit]
         if matches and _FOREIGN_CLOUD_RE.search(q.folded) is not None:
             hints = provider_hints(q.text)
@@ -429,11 +438,13 @@ class CloudKind:
         """"阿里云 SLB 接口返回 449 是什么情况": a product named with a status that only one of
         its documented errors returns is that error (the resolver keeps the status beside it)."""
         hints = provider_hints(text)
-        if not hints.products or len(hints.statuses) != 1:
+        # COS, RDS: a product answered only when asked about, named by its own name.
+        products = hints.products | hints.asked
+        if not products or len(hints.statuses) != 1:
             return []
         (status,) = hints.statuses
         entry = self._statuses.statuses.get(status) if self._statuses is not None else None
-        rows = self.index.rows_with_status(hints.products, status)
+        rows = self.index.rows_with_status(products, status)
         codes = {(self.index.rows[i].provider, self.index.rows[i].error_code) for i in rows}
         told = self.index.told_with_status(text, hints, rows) if codes else None
         if told is not None:
@@ -453,7 +464,7 @@ class CloudKind:
         answer = self.index.answer_for(key, hints)
         if answer is None:
             return []
-        product = next(p for pv, p in sorted(hints.products) if pv == provider)
+        product = next(p for pv, p in sorted(products) if pv == provider)
         if only:
             why = f"{PROVIDER_ZH[provider]} {product} 里只有它以 {status} 返回"
         else:

@@ -401,6 +401,9 @@ def _provider_hints(text: str) -> Hints:
     }
     opened = _opened(folded, providers) if len(folded) <= _OPENED_CHECKED else frozenset()
     asked = _asked(folded, opened) if opened and not products else frozenset()
+    if asked and not providers:
+        # "COS 上传对象 403 Access Denied": a product asked about by its own name is its cloud's.
+        providers = {provider for provider, _ in asked}
     return Hints(frozenset(providers), frozenset(products), frozenset(statuses), opened=opened, asked=asked)
 
 

@@ -551,6 +551,13 @@ class MeaningIndex:
         said = {t for t in reading.weights if t[0] == _CONCEPT_TERM and t[1:] not in FRAMES}
         if not said:
             return None
+        # What went wrong decides among them: a row that shares only the thing ("COS 上传对象
+        # 403 Access Denied": InvalidObjectState's object) is not what the words tell, when
+        # another row tells it.
+        wrong = {t for t in said if t[1:] in PREDICATES}
+        rows = list(rows)
+        if wrong:
+            rows = [i for i in rows if not wrong.isdisjoint(self._concepts[i])] or rows
         scores = self._bm25.scores(reading.weights)
         best: dict[tuple[str, str], tuple[float, int]] = {}  # code → (score, its best row)
         for i in rows:
