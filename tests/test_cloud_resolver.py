@@ -498,6 +498,19 @@ def test_sdk_and_cli_names_point_at_the_cloud_error(service, text, code) -> None
     assert (top.kind, top.answer.error.provider, top.answer.error_code) == ("error", "aliyun", code)
 
 
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        # S3's codes are every storage's: the SDK's exception class says whose.
+        ("ObsException: status:403, errorCode:SignatureDoesNotMatch, errorMessage:sig mismatch", "huaweicloud"),
+        ("com.aliyun.oss.OSSException: bad signature [ErrorCode]: SignatureDoesNotMatch", "aliyun"),
+    ],
+)
+def test_a_storage_sdks_exception_names_its_cloud(service, text, provider) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == (provider, "SignatureDoesNotMatch")
+
+
 def test_another_clouds_sdk_exception_is_no_answer_of_ours(service) -> None:
     # botocore is AWS: a same-named code of the clouds here is a choice, never the answer.
     top = service.resolve("botocore.errorfactory.NoSuchBucket: An error occurred").matches[0]

@@ -44,6 +44,12 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "oss2": (("aliyun", "OSS"),),
     "ossutil": (("aliyun", "OSS"),),
     "obsutil": (("huaweicloud", "OBS"),),  # Huawei OBS's own CLI, as ossutil is Aliyun OSS's
+    # Their SDKs' exception and client classes in a pasted trace ("ObsException: status:404,
+    # errorCode:NoSuchKey", "com.aliyun.oss.OSSException"): S3's codes, which cloud's.
+    "obsexception": (("huaweicloud", "OBS"),),
+    "obsclient": (("huaweicloud", "OBS"),),
+    "ossexception": (("aliyun", "OSS"),),
+    "ossclient": (("aliyun", "OSS"),),
     # Aliyun SMS's API and SDK name (Dysmsapi, aliyun-python-sdk-dysmsapi).
     "dysms": (("aliyun", "SMS"),),
     "dysmsapi": (("aliyun", "SMS"),),
