@@ -42,7 +42,8 @@ def test_import_keeps_every_row_and_its_source() -> None:
     out = importer.convert(SRC)
     # Each provider's shared table plus this repository's additions from scripts/cloud_sources:
     # Tencent's 32 common errors, its SMS (87), CLB (24) and COS (71, from its documentation page)
-    # errors, and RequestLimitExceeded's message with the figures filled in (as users pasted it); Aliyun's 14 common errors (13 from its error center, InvalidApi.NotFound from the
+    # errors, and RequestLimitExceeded's message with the figures filled in and the API's own wording of
+    # AuthFailure.SecretIdNotFound and AuthFailure.UnauthorizedOperation (as users pasted them); Aliyun's 14 common errors (13 from its error center, InvalidApi.NotFound from the
     # same table on its developer site), Auto Scaling's missing-SLB error, 19 SMS errors and
     # KMS (41), CDN (87) and RDS (135) errors, and RunInstances' two balance rows; Huawei's VPC
     # errors (66), the five reasons its API gateway writes after two of its messages (FAQ pages)
@@ -51,7 +52,7 @@ def test_import_keeps_every_row_and_its_source() -> None:
     for name, expected in (
         ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2),
         ("huaweicloud.tsv", 559 + 66 + 5 + 1),
-        ("tencentcloud.tsv", 500 + 32 + 1 + 87 + 24 + 71),
+        ("tencentcloud.tsv", 500 + 32 + 1 + 3 + 87 + 24 + 71),
     ):
         lines = out[name].splitlines()
         assert len(lines) - 1 == expected

@@ -1480,3 +1480,22 @@ def test_flow_control_counted_per_user_is_throttling_user(service, text):
 def test_flow_control_not_said_to_be_the_users_stays_throttling(service):
     top = service.resolve("阿里云接口被流控了").matches[0]
     assert top.answer.error_code == "Throttling"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Tencent's API answers in English when asked to: its own sentences, as pasted.
+        (
+            "TencentCloudSDKHttpException [Error]: The SecretId is not found, please ensure that your SecretId is correct.",
+            "AuthFailure.SecretIdNotFound",
+        ),
+        (
+            "sdk threw: You are not authorized to perform this operation. Check your CAM policies, and ensure that you are using the correct access keys.",
+            "AuthFailure.UnauthorizedOperation",
+        ),
+    ],
+)
+def test_tencents_english_wording_of_its_common_errors(service, text, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.error.provider, top.answer.error_code) == ("error", "tencentcloud", code)

@@ -29,6 +29,7 @@ _PROVIDER_WORDS = {
     "tencentcloud": (
         "腾讯云", "腾讯", "tencentcloud", "tencent", "tencent cloud", "qcloud", "tencentcloudapi",
         "tencentcloudsdkexception", "tencentcloudsdk", "tengxunyun",  # the last typed in pinyin
+        "tencentcloudsdkhttpexception",  # the Node SDK's exception
         "response.error",  # API 3.0's error object, retold ("返回的 Response.Error 说…")
         "tccli",  # its command-line tool
     ),
