@@ -45,12 +45,13 @@ def test_import_keeps_every_row_and_its_source() -> None:
     # errors, and RequestLimitExceeded's message with the figures filled in and the API's own wording of
     # AuthFailure.SecretIdNotFound and AuthFailure.UnauthorizedOperation (as users pasted them); Aliyun's 14 common errors (13 from its error center, InvalidApi.NotFound from the
     # same table on its developer site), Auto Scaling's missing-SLB error, 19 SMS errors and
-    # KMS (41), CDN (87) and RDS (135) errors, and RunInstances' two balance rows; Huawei's VPC
+    # KMS (41), CDN (87) and RDS (135) errors, RunInstances' two balance rows, RAM's user and group
+    # errors (3) and Alidns (19) from their API reference pages; Huawei's VPC
     # errors (66), the five reasons its API gateway writes after two of its messages (FAQ pages)
     # and OBS's generic AccessDenied (拒绝访问, from its SDK's error table page).
-    pages = {"aliyun.tsv": 14, "huaweicloud.tsv": 5 + 1, "tencentcloud.tsv": 32 + 71}
+    pages = {"aliyun.tsv": 14 + 22, "huaweicloud.tsv": 5 + 1, "tencentcloud.tsv": 32 + 71}
     for name, expected in (
-        ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2),
+        ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2 + 3 + 19),
         ("huaweicloud.tsv", 559 + 66 + 5 + 1),
         ("tencentcloud.tsv", 500 + 32 + 1 + 3 + 87 + 24 + 71),
     ):
@@ -62,6 +63,8 @@ def test_import_keeps_every_row_and_its_source() -> None:
             "cloud.tencent.com/document/",
             "error-center.alibabacloud.com/",
             "developer.aliyun.com/",
+            "help.aliyun.com/",
+            "www.alibabacloud.com/help/",
             "support.huaweicloud.com/",
         )
         assert all(s.startswith(("github.com/", *docs)) for s in sources)

@@ -1499,3 +1499,17 @@ def test_flow_control_not_said_to_be_the_users_stays_throttling(service):
 def test_tencents_english_wording_of_its_common_errors(service, text, code) -> None:
     top = service.resolve(text).matches[0]
     assert (top.kind, top.answer.error.provider, top.answer.error_code) == ("error", "tencentcloud", code)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Aliyun's DNS service answers only when asked about (云解析, Alidns).
+        ("阿里云云解析加记录时报这条解析记录已存在，我脚本跑了两遍", "DomainRecordDuplicate"),
+        # RAM's own management errors, beside its STS ones.
+        ("阿里云 RAM 创建子用户，返回说这个用户已经存在", "EntityAlreadyExists.User"),
+    ],
+)
+def test_aliyun_dns_records_and_ram_users(service, text, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == ("aliyun", code)

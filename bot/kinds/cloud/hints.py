@@ -293,9 +293,9 @@ def named_by_id(folded: str) -> bool:
 
 
 # Products whose tables came after the readings were tuned (session 30: Aliyun RDS, KMS and CDN,
-# Tencent COS, Huawei VPC). Their codes and words overlap the older products' (COS has a
-# Redirect and an ExpiredToken, RDS "指定的实例不存在"), and a row of a product nobody mentioned is
-# a worse answer than one of the product asked about: their rows take part only when the question
+# Tencent COS, Huawei VPC; session 38: Aliyun Alidns). Their codes and words overlap the older
+# products' (COS has a Redirect and an ExpiredToken, RDS "指定的实例不存在"), and a row of a product
+# nobody mentioned is a worse answer than one of the product asked about: their rows take part only when the question
 # opens them, by one of these words, by typing one of their codes or by naming one of their API
 # actions (CloudIndex). A word every cloud uses ("cdn", "vpc", "子网") opens its product only with
 # the provider named too; any word, only when no other provider is named.
@@ -304,6 +304,8 @@ NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("aliyun", "RDS"): (("rds", "云数据库"), ("数据库实例", "数据库")),
     ("aliyun", "KMS"): (("kms", "密钥管理服务", "凭据管家"), ("密钥", "凭据")),
     ("aliyun", "CDN"): ((), ("cdn", "加速域名", "回源")),
+    # Aliyun's DNS service (session 38): its API's own name, or DNS records with Aliyun named.
+    ("aliyun", "Alidns"): (("alidns", "云解析"), ("解析记录", "dns 记录", "dns记录", "域名解析")),
     # The COS SDKs' exceptions name it too (CosServiceError, CosClientError, CosServiceException).
     ("tencentcloud", "COS"): (
         ("cos", "coscmd", "coscli", "cos-python-sdk", "cosserviceerror", "cosclienterror", "cosserviceexception"),
