@@ -143,6 +143,7 @@ def test_retellings_reach_their_rows(service: Service, question: str, expect: st
         ("已经在解冻中了", {"restore", "inprogress"}),
         ("Bucket 开了合规保留策略", {"bucket", "protect"}),
         ("选的还是原来那个规格，提示规格没有变化", {"instancetype", "unchanged"}),
+        ("the request frequency has exceeded the limit", {"throttle"}),
     ],
 )
 def test_common_retellings_read_as_their_concepts(text: str, present: set[str]) -> None:

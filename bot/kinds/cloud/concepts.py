@@ -613,6 +613,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "请求频率",
         "频率限制",  # "请求的次数超过了频率限制": a rate limit
         "frequency limit",
+        "request frequency",  # "the request frequency has exceeded the limit"
+        "call frequency",
+        "calling frequency",
         "降低频率",
         "频率过高",
         "频率太高",
