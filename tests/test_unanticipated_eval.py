@@ -426,6 +426,13 @@ from tests.eval_utils import blind_rows, eval_blind
         ("dev/mixed_128.tsv", 0.98, 0.98),
         ("dev/mixed_129.tsv", 0.98, 0.98),
         ("dev/mixed_130.tsv", 0.96, 0.96),
+        # Session 38's two cloud tuning sets (90 cloud errors naming many products, 30 chat lines
+        # about clouds each), scored once on arrival at f4ec3f4, rows unread (68.9% / 72.2% and
+        # 74.4% / 75.6%; chatter 93.3% and 96.7%); then tuned and trained on. Their writers named
+        # codes the tables here do not hold (Tencent VPC, CDN, KMS and DNSPod, Huawei SMS), so the
+        # floors stay well below the other sets'.
+        ("dev/cloud_133.tsv", 0.74, 0.96),
+        ("dev/cloud_134.tsv", 0.78, 0.96),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
