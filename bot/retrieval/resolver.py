@@ -295,6 +295,11 @@ class Resolver:
         else:
             if domain.plans(q.folded) and domain.asks(q.folded):
                 return False  # "准备加重试，503 重试几次合适", "计划把 500 都改成 503，有啥坑": asked of the code
+            if not has_cjk(q.folded) and domain.asks(q.folded):
+                # "the health probe came back with a 503 after the deploy, is that the pod?": an
+                # English line asking about the code it typed; the model knows the remarks of
+                # Chinese groups, not English questions (as for an identifier typed, above).
+                return False
             least = tuning.CHATTER_CERTAIN  # a code typed inside a longer text
             helped = domain.asks_for_help(q.folded)  # read below too
             if (
