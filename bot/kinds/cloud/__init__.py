@@ -315,11 +315,12 @@ class CloudKind:
             return False
         if (error.provider, error.product) in named_products(q.folded):
             return True
-        if (error.provider, error.product) in provider_hints(q.text).asked:
+        hints = provider_hints(q.text)
+        if (error.provider, error.product) in hints.asked:
             return True  # "COS 上传 403 Access Denied": COS, RDS named by their own names
         # "阿里云…API 一直回 503，对应哪个错误码": the vendor's error code asked for, so a status
         # alias in the words ("系统维护") is the vendor's wording too.
-        return domain.asks_for_cloud_error(q.folded) and error.provider in provider_hints(q.text).providers
+        return domain.asks_for_cloud_error(q.folded) and error.provider in hints.providers
 
     def note(self, q: Query) -> None:
         pass  # nothing the other kinds need before they search

@@ -297,8 +297,9 @@ def named_by_id(folded: str) -> bool:
 # products' (COS has a Redirect and an ExpiredToken, RDS "指定的实例不存在"), and a row of a
 # product nobody mentioned is a worse answer than one of the product asked about: their rows take
 # part only when the question opens them, by one of these words, by typing one of their codes or
-# by naming one of their API actions (CloudIndex). A word every cloud uses ("cdn", "vpc", "子网") opens its product only with
-# the provider named too; any word, only when no other provider is named.
+# by naming one of their API actions (CloudIndex). A word every cloud uses ("cdn", "vpc", "子网")
+# opens its product only with the provider named too; any word, only when no other provider is
+# named.
 NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     # product → (words that open it alone, words that open it with its provider named)
     ("aliyun", "RDS"): (("rds", "云数据库"), ("数据库实例", "数据库")),
