@@ -1513,3 +1513,35 @@ def test_tencents_english_wording_of_its_common_errors(service, text, code) -> N
 def test_aliyun_dns_records_and_ram_users(service, text, code) -> None:
     top = service.resolve(text).matches[0]
     assert (top.answer.error.provider, top.answer.error_code) == ("aliyun", code)
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "code"),
+    [
+        # 密钥 beside a SecretId is the API key, not an SSH key pair.
+        ("腾讯云 CVM 接口回了一句 SecretId 不存在，叫我检查密钥对不对", "tencentcloud", "AuthFailure.SecretIdNotFound"),
+        # Another operation still running on the instance, told in the asker's words.
+        ("腾讯云的机器还在重启，我这边调了改配置的接口，结果报实例有操作正在进行中", "tencentcloud", "OperationDenied.InstanceOperationInProgress"),
+        # Texts that will not go out to one phone after a day's worth of them.
+        ("腾讯云短信给同一个手机号一天发了十几次验证码，后面就发不出去了", "tencentcloud", "LimitExceeded.PhoneNumberDailyLimit"),
+    ],
+)
+def test_retold_errors_of_keys_operations_and_text_messages(service, text, provider, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == (provider, code)
+
+
+def test_a_system_policy_by_name_makes_a_permission_question(service) -> None:
+    text = "腾讯云子账号调 CVM 的 RunInstances 提示没有权限，它身上只挂了 QcloudCVMReadOnlyAccess"
+    top = service.resolve(text).matches[0]
+    assert top.answer.error.provider == "tencentcloud"
+    assert top.answer.error_code.startswith(("UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"))
+
+
+def test_opening_a_pay_as_you_go_instance_is_creating_one() -> None:
+    from bot.kinds.cloud.actions import implied_actions
+
+    assert "runinstances" in implied_actions("开按量付费的 ecs 实例，提示余额不足")
+    # Reopening one stopped for arrears, opening its page, booting it: no new instance.
+    for text in ("重开按量付费实例", "打开按量付费的实例详情", "开机后实例连不上"):
+        assert "runinstances" not in implied_actions(text), text

@@ -1763,3 +1763,8 @@ def test_chromes_dns_failure_page_in_its_own_words(service):
     text = "我妈说家里电脑打开某个网站，Chrome 显示无法访问此网站，找不到该网站服务器的 IP 地址，其他网站都能正常上"
     assert service.resolve(text).matches[0].answer.name == "ERR_NAME_NOT_RESOLVED"
     assert service.resolve("服务器的 IP 地址是多少").matches[:1] == () or service.resolve("服务器的 IP 地址是多少").matches[0].tier != "alias"
+
+
+def test_a_laughed_question_of_whose_fault_is_still_answered(service):
+    text = "测试同学说浏览器报 has been blocked by CORS policy，这锅是后端的吧😂"
+    assert service.resolve(text).matches[0].answer.family == "cors"

@@ -1837,6 +1837,8 @@ SESSION_19_QUESTIONS = [
     # Or fails on and on since someone stopped it, or fails again since someone changed it.
     ("谁把预发的 redis 停了？服务一直 ECONNREFUSED 10.0.0.8:6379 😤", "ECONNREFUSED"),
     ("上线后又报 ECONNRESET 了，网关超时配置是谁改的", "ECONNRESET"),
+    # Or does not know who changed a setting of one's own, beside the error it gives now.
+    ("华为云 OBS 下载文件返回拒绝访问，桶策略都不知道是谁改的", "AccessDenied"),
     # "结果是" and what came out, not what was wrong.
     ("我 telnet 了一下，结果是 connection refused", "ECONNREFUSED"),
     ("换了个网络试，结果是 ERR_NAME_NOT_RESOLVED", "ERR_NAME_NOT_RESOLVED"),

@@ -1218,6 +1218,9 @@ _CANNOT_REACH = ("连不上", "连不通", "调不通", "访问不了", "打不�
 # the outage is one's own, asked about. Not so after 谁写的 ("谁写的接口，一直返回 500": a jab).
 _ON_AND_ON = ("一直", "总是", "老是", "又抽风", "又崩了", "又挂了")
 _AGAIN = ("又报", "又出", "又开始", "又挂")
+# Not knowing who changed it ("桶策略我也不知道谁改的"): one's own setting changed under one,
+# told beside the error, not a question to colleagues.
+_DO_NOT_KNOW_WHO = ("不知道谁改", "不知道是谁改", "不知道被谁改", "不清楚谁改", "不清楚是谁改")
 
 
 def asks_who_did_it(folded: str) -> bool:
@@ -1227,7 +1230,7 @@ def asks_who_did_it(folded: str) -> bool:
         return False
     if "谁把" in folded and any(word in folded for word in _ON_AND_ON):
         return False
-    if "谁改" in folded and any(word in folded for word in (*_ON_AND_ON, *_AGAIN)):
+    if "谁改" in folded and any(word in folded for word in (*_ON_AND_ON, *_AGAIN, *_DO_NOT_KNOW_WHO)):
         return False
     return _asks_no_one(blanked(folded, _WHO_DID_IT).replace("?", " "))
 

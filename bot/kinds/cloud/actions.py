@@ -52,9 +52,10 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-# "创建不了按量付费实例", "购买一台包年包月的实例": the verb and the instance a few words apart
-# (bounded: no clause break between them).
-_MAKES_INSTANCE_RE = re.compile(r"(?:创建|购买)[^，。,.;；！？!?]{1,8}实例")
+# "创建不了按量付费实例", "购买一台包年包月的实例", "开按量付费的实例": the verb and the instance
+# a few words apart (bounded: no clause break between them). A bare 开 only where it is the
+# verb, not part of 打开 / 开发 / 开机 (开机 boots one that exists).
+_MAKES_INSTANCE_RE = re.compile(r"(?:创建|购买|(?<![打公展离分重])开(?![发启关放始机会心着]))[^，。,.;；！？!?]{1,8}实例")
 
 
 def implied_actions(folded: str) -> frozenset[str]:

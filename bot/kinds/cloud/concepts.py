@@ -743,6 +743,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "delisted",
     ),
     "fail": (
+        "发不出去",  # a message that will not go out (短信发不出去)
+        "发不出",
         "不上",
         "不进",
         "不下",
@@ -1090,6 +1092,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "繁忙",
         "忙",
         "busy",
+        # Another operation still running on the thing ("实例有操作正在进行中").
+        "有操作正在",
+        "操作正在进行",
+        "其他操作正在",
+        "另一个操作",
+        "another operation",
     ),
     "timeout": ("超时", "timeout", "timed out", "time out"),
     "simple": (
@@ -1442,7 +1450,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "api": ("api", "apis", "接口", "interface"),
     "app": ("app key", "appkey", "app", "apps", "应用"),
     "environment": ("环境", "environment", "env"),
-    "policy": ("策略", "policy", "policies", "strategy"),
+    # A system policy by its name (QcloudCVMReadOnlyAccess, AliyunECSFullAccess) is a policy.
+    "policy": ("策略", "policy", "policies", "strategy", "only access", "readonlyaccess", "full access", "fullaccess"),
     "role": ("角色", "role"),
     "saml": ("saml",),
     "assertion": ("断言", "assertion"),

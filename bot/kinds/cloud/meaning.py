@@ -130,6 +130,11 @@ def _stem(word: str) -> str:
     return word
 
 
+# A key pair named as one (not the bare 密钥 an API key is called too). Literal alternatives.
+_KEY_PAIR = "keypair"
+_KEY_PAIR_RE = re.compile(r"密钥对(?!不对)|密钥名|ssh|key ?pair")
+
+
 def _terms(surfaced: str) -> tuple[list[str], set[str]]:
     """Concept terms, then the words and Chinese bigrams outside the concept forms; and the
     set of concepts found (for the gate and the implied products)."""
@@ -340,6 +345,12 @@ class MeaningIndex:
             return None
         surfaced = surface(text, drop=NAME_RE)  # provider and product names: hints
         terms, concepts = _terms(surfaced)
+        if _KEY_PAIR in concepts and _ACCESS_KEY in terms and _KEY_PAIR_RE.search(surfaced) is None:
+            # 密钥 beside a SecretId or an AccessKey is that API key, not an SSH key pair
+            # ("SecretId 不存在，请确认密钥是否正确"). The question's alone: a row's 密钥 reads
+            # as it was tuned to (Tencent's SecretIdNotFound says both).
+            terms = [t for t in terms if t != _CONCEPT_TERM + _KEY_PAIR]
+            concepts.discard(_KEY_PAIR)
         # A provider or a product by its own name; 负载均衡 or 云服务器 alone (which hints read
         # as Aliyun's SLB, or any provider's ECS) is HTTP talk as often.
         folded = fold(around[:_AROUND_LEN] if around else text)
