@@ -13,7 +13,8 @@ error centre, Auto Scaling's InvalidLoadBalancerId.NotFound, and the two balance
 RunInstances' own table lists (the shared table names five APIs per code, not that one);
 Huawei's VPC table, and the reasons Huawei's API gateway runtime writes after APIG.0301's and
 APIG.0303's message ("Incorrect IAM authentication information: verify aksk signature fail"),
-from its FAQ pages.
+from its FAQ pages; Aliyun Function Compute's errors from its error-code pages, and Tencent's
+SCF, CDB and CDN errors from tencentcloud-sdk-go's errors.go files (session 39).
 
     python scripts/import_cloud_errors.py [--src DIR] [--out DIR]
 """

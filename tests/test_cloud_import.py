@@ -48,12 +48,14 @@ def test_import_keeps_every_row_and_its_source() -> None:
     # KMS (41), CDN (87) and RDS (135) errors, RunInstances' two balance rows, RAM's user and group
     # errors (3) and Alidns (19) from their API reference pages; Huawei's VPC
     # errors (66), the five reasons its API gateway writes after two of its messages (FAQ pages)
-    # and OBS's generic AccessDenied (拒绝访问, from its SDK's error table page).
-    pages = {"aliyun.tsv": 14 + 22, "huaweicloud.tsv": 5 + 1, "tencentcloud.tsv": 32 + 71}
+    # and OBS's generic AccessDenied (拒绝访问, from its SDK's error table page); session 39's
+    # Function Compute errors (28, its error-code pages) and Tencent's SCF (101), CDB (85) and
+    # CDN (92) errors met in use (from tencentcloud-sdk-go's errors.go files).
+    pages = {"aliyun.tsv": 14 + 22 + 28, "huaweicloud.tsv": 5 + 1, "tencentcloud.tsv": 32 + 71}
     for name, expected in (
-        ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2 + 3 + 19),
+        ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2 + 3 + 19 + 28),
         ("huaweicloud.tsv", 559 + 66 + 5 + 1),
-        ("tencentcloud.tsv", 500 + 32 + 1 + 3 + 87 + 24 + 71),
+        ("tencentcloud.tsv", 500 + 32 + 1 + 3 + 87 + 24 + 71 + 101 + 85 + 92),
     ):
         lines = out[name].splitlines()
         assert len(lines) - 1 == expected

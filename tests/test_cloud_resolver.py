@@ -912,12 +912,13 @@ def test_a_later_products_code_typed_opens_it(index: CloudIndex) -> None:
 
 
 def test_an_undocumented_code_of_the_cloud_named_is_that_clouds(service) -> None:
-    # Tencent's CDN table is not here: the code is read by its naming family, as Tencent's.
-    text = '{"Response":{"Error":{"Code":"ResourceNotFound.CdnHostNotExists","Message":"未查询到该域名"},"RequestId":"2c9e4b1a"}}'
+    # Tencent's container service (TKE) table is not here: the code is read by its naming
+    # family, as Tencent's.
+    text = '{"Response":{"Error":{"Code":"ResourceNotFound.ClusterNotFound","Message":"集群不存在"},"RequestId":"2c9e4b1a"}}'
     m = service.resolve(text).matches[0]
     assert m.answer.error is None and m.answer.family is not None
     assert m.answer.provider == "tencentcloud" and m.to_json()["provider"] == "tencentcloud"
-    assert service.ask(text).plain().splitlines()[0] == "☁️ 腾讯云 API 错误码 ResourceNotFound.CdnHostNotExists"
+    assert service.ask(text).plain().splitlines()[0] == "☁️ 腾讯云 API 错误码 ResourceNotFound.ClusterNotFound"
     # No cloud named: no cloud claimed.
     m = service.resolve("Foo.Bar.NotFound").matches[0]
     assert m.answer.error is None and m.answer.provider == ""
@@ -1545,3 +1546,23 @@ def test_opening_a_pay_as_you_go_instance_is_creating_one() -> None:
     # Reopening one stopped for arrears, opening its page, booting it: no new instance.
     for text in ("重开按量付费实例", "打开按量付费的实例详情", "开机后实例连不上"):
         assert "runinstances" not in implied_actions(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "code"),
+    [
+        ("阿里云函数计算调 InvokeFunction，说要调的函数不存在", "aliyun", "FunctionNotFound"),
+        ("腾讯云云函数 SCF 调用时提示函数不存在，命名空间没填错", "tencentcloud", "ResourceNotFound.Function"),
+        ("腾讯云 CDN 添加加速域名时说这个域名已经存在了", "tencentcloud", "ResourceInUse.CdnHostExists"),
+    ],
+)
+def test_serverless_functions_and_tencents_cdn_answer_when_named(service, text, provider, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == (provider, code)
+
+
+def test_the_function_and_database_products_stay_out_when_not_named(service) -> None:
+    # Answered only when asked about: a plain 404 question about a missing function is HTTP's.
+    for text in ("接口返回 404，说请求的函数不存在", "mysql 连接数满了，应用报 Too many connections"):
+        for m in service.resolve(text).matches:
+            assert m.kind != "error" or m.answer.error is None or m.answer.error.product not in ("FC", "SCF", "CDB", "CDN"), text

@@ -313,6 +313,12 @@ NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("bucket", "存储桶", "对象存储", "桶", "object"),
     ),
     ("huaweicloud", "VPC"): ((), ("vpc", "虚拟私有云", "子网", "对等连接", "弹性公网ip", "eip")),
+    # Session 39: serverless functions and Tencent's MySQL and CDN, from their SDKs' error lists
+    # and Function Compute's error-code pages.
+    ("aliyun", "FC"): (("函数计算", "aliyun fc", "fc3", "fc2"), ("fc", "函数", "function")),
+    ("tencentcloud", "SCF"): (("scf", "云函数"), ("函数", "function", "命名空间", "namespace")),
+    ("tencentcloud", "CDB"): (("cdb", "云数据库 mysql", "云数据库mysql"), ("云数据库", "mysql", "数据库实例")),
+    ("tencentcloud", "CDN"): ((), ("cdn", "加速域名", "回源", "刷新缓存", "预热")),
 }
 
 
