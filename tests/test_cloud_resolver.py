@@ -1566,3 +1566,30 @@ def test_the_function_and_database_products_stay_out_when_not_named(service) -> 
     for text in ("接口返回 404，说请求的函数不存在", "mysql 连接数满了，应用报 Too many connections"):
         for m in service.resolve(text).matches:
             assert m.kind != "error" or m.answer.error is None or m.answer.error.product not in ("FC", "SCF", "CDB", "CDN"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "code"),
+    [
+        # ECS named and no cloud: Aliyun's and Huawei's rows, not Tencent's look-alike states.
+        ("ECS 的 StopInstance 报实例当前状态不支持这个操作，控制台上还显示启动中", "aliyun", "IncorrectInstanceStatus"),
+        # A bucket already in one's own account, created again.
+        ("华为云 OBS 这个桶本来就在自己账号下，部署脚本又建了一次，报的什么", "huaweicloud", "BucketAlreadyOwnedByYou"),
+        # One number's daily cap, said as 单号码.
+        ("腾讯云短信给一个用户发了一天验证码，后来发不出去了，是不是单号码日上限", "tencentcloud", "LimitExceeded.PhoneNumberDailyLimit"),
+        # A signature "not right" is one that does not match.
+        ("阿里云 OpenAPI 老是回签名不对，参数是我自己拼的", "aliyun", "SignatureDoesNotMatch"),
+        # A precondition just approved, and still refused: not a settled remark.
+        ("阿里云短信报签名不合法，产品说签名刚批下来", "aliyun", "isv.SMS_SIGNATURE_ILLEGAL"),
+    ],
+)
+def test_session_39_cloud_readings(service, text, provider, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.error.provider, top.answer.error_code) == (provider, code)
+
+
+def test_a_system_policy_name_names_its_cloud() -> None:
+    from bot.kinds.cloud.hints import provider_hints
+
+    assert provider_hints("子账号只给了 QcloudCOSDataReadOnly，上传被拒").providers == {"tencentcloud"}
+    assert provider_hints("RAM 用户挂了 AliyunECSFullAccess 还是不行").providers == {"aliyun"}

@@ -1461,6 +1461,8 @@ _NOT_SETTLING = (
     "被改到了",
     # Blacklisted by someone else ("签名不存在或被拉黑"): done to the asker, not a block they set.
     *("被拉黑", "被加入黑名单"),
+    # A precondition just met, and still refused ("报签名不合法，老板说签名刚批下来").
+    *("刚批下来", "刚审批下来", "刚审核通过"),
 )
 _trouble_word = _one_of(TROUBLE_WORDS)
 # A step the asker took, told after "可是 / 明明 / 可我 / 但我" ("返回 403，说余额不足，可是我刚充了钱"): the

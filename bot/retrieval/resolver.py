@@ -76,6 +76,8 @@ _SPELLED_CODE_RE = re.compile(
 _BY_SOUND = frozenset({"fuzzy", "heard"})
 # A tool or a thing named in Latin letters ("docker", "nginx", "mysql"). Class-led, bounded.
 _TOOL_WORD_RE = re.compile(r"[a-z]{3,}")
+# A status in front of an English line's writer ("this 502", "these 504s"). Literal-led.
+_THIS_CODE_RE = re.compile(r"(?<![a-z])(?:this|these) [1-5][0-9]{2}(?![0-9])")
 # An English yes/no question opens with its verb ("Is 418 a real status code lol").
 _ASKED_OPENING = ("is ", "are ", "can ", "could ", "does ", "do ", "should ", "will ")
 
@@ -308,6 +310,9 @@ class Resolver:
                 and not domain.asks(q.folded)
                 and not domain.reports_trouble(q.folded)
                 and not domain.happening(q.folded, (top.key,))  # "支付回调那边现在 504 了"
+                # "been staring at this 502 from the load balancer all morning": an English line
+                # about the code in front of its writer (the model learnt Chinese groups' remarks).
+                and (has_cjk(q.folded) or _THIS_CODE_RE.search(q.folded) is None)
             ):
                 # "我觉得状态码里最浪漫的是 200，一切安好，什么都不用解释": a code said in a
                 # remark that neither asks nor tells of trouble, when the model leans that way.

@@ -80,6 +80,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # The asker's own ("我自己之前建过", "owned by you", 共享给自己): BucketAlreadyOwnedByYou, not
     # BucketAlreadyExists; an image shared with oneself.
     "mine": (
+        "自己账号",
+        "自己的账号",
         "给自己",
         "yourself",
         "your self",
@@ -116,6 +118,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "other user",
     ),
     "exists": (
+        "又建一次",
+        "又建了一次",
+        "又创建一次",
+        "又创建了一次",
+        "再建一次",
+        "再创建一次",
         "又提交",
         "再次提交",
         "重复提交",
@@ -1116,6 +1124,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # --- actions -------------------------------------------------------------------------
     "delete": (
+        "清掉",
+        "清理掉",
+        "被清了",
         "termination",
         "terminated",
         "terminating",
@@ -1446,7 +1457,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "secret id",
     ),
     # A signature that failed verification is a failed authentication too (see _ALSO).
-    "signature": ("签名验证", "签名校验", "签名", "signature"),
+    "signature": ("签名验证", "签名校验", "签名不对", "签名", "signature"),
     "api": ("api", "apis", "接口", "interface"),
     "app": ("app key", "appkey", "app", "apps", "应用"),
     "environment": ("环境", "environment", "env"),
@@ -1489,7 +1500,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # content sent again, nor any message about phone numbers.
     "onephone": (
         *("同一个手机号", "同一手机号", "同一个号码", "同一号码", "单个手机号", "单个号码", "这个手机号", "某个手机号"),
-        *("一个手机号", "该手机号", "这个号码", "某个号码", "一个号码", "该号码"),
+        *("一个手机号", "该手机号", "这个号码", "某个号码", "一个号码", "该号码", "单号码", "单个手机"),
     ),
     "contact": ("客服", "工单", "contact", "customer service", "ticket"),
     "prepaid": ("包年包月", "包月", "包年", "预付费", "yearly", "monthly", "prepaid", "prepay", "cycle order"),
@@ -2034,6 +2045,8 @@ def _concept_of() -> dict[str, str]:
 _CONCEPT_OF = _concept_of()
 # Forms that say two things: "被别人用了" is taken (exists) and by someone else (byothers).
 _ALSO = {
+    # A signature "not right" is one that does not match the server's ("好像说什么签名不对").
+    "签名不对": "mismatch",
     # A private IP is an IP: a row that says "IP" alone is still about it ("内网 IP 已被使用").
     **dict.fromkeys(CONCEPTS["privateip"], "ip"),
     # Not encoded as required: invalid, and about the encoding ("UserData 没做 base64").

@@ -171,6 +171,9 @@ class Hints:
     # Those of them named by their own names ("RDS", not 数据库 or 密钥) when no other product
     # is named: the product called, not part of the story ("RAM 里建的 AK", "导出镜像到 COS").
     asked: frozenset[tuple[str, str]] = frozenset()
+    # With no cloud named, the clouds of the products named by their own names (ECS: Aliyun's
+    # and Huawei's): a reading by meaning looks among their rows alone.
+    clouds: frozenset[str] = frozenset()
 
 
 def _roots(words: Iterable[str]) -> tuple[str, ...]:
@@ -371,6 +374,12 @@ def _opened(folded: str, providers: set[str]) -> frozenset[tuple[str, str]]:
     return frozenset(opened)
 
 
+# A word that starts with a cloud's brand and goes on (policy names: QcloudCOSDataReadOnly,
+# AliyunOSSReadOnlyAccess). Literal-led, bounded.
+_BRANDS = {"qcloud": "tencentcloud", "aliyun": "aliyun"}
+_BRANDED_RE = re.compile(r"(?<![a-z0-9])(qcloud|aliyun)[a-z0-9]{4,40}(?![a-z0-9])")
+
+
 def _provider_hints(text: str) -> Hints:
     """Providers, products and status codes named in ``text``."""
     named: set[str] = set()  # providers named by name
@@ -388,6 +397,10 @@ def _provider_hints(text: str) -> Hints:
             products.update(pairs)
             if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
                 providers.add(pairs[0][0])
+    if ("qcloud" in folded or "aliyun" in folded) and (m := _BRANDED_RE.search(folded)) is not None:
+        # A system policy or SDK name run into one word (QcloudCVMReadOnlyAccess,
+        # AliyunECSFullAccess): its cloud is named.
+        named.add(_BRANDS[m.group(1)])
     if shared and not named:
         # "cos-python-sdk 报 SignatureDoesNotMatch，用的是 STS 临时密钥", "用 STS 临时密钥调 CVM 接口":
         # another cloud's own product names that cloud; its STS is not Aliyun's.
@@ -420,7 +433,12 @@ def _provider_hints(text: str) -> Hints:
     if asked and not providers:
         # "COS 上传对象 403 Access Denied": a product asked about by its own name is its cloud's.
         providers = {provider for provider, _ in asked}
-    return Hints(frozenset(providers), frozenset(products), frozenset(statuses), opened=opened, asked=asked)
+    # No cloud named, but products by their own names ("ECS StopInstance 报…"): those products'
+    # clouds are the ones the words are about.
+    clouds = frozenset(provider for provider, _ in products) if not providers else frozenset()
+    return Hints(
+        frozenset(providers), frozenset(products), frozenset(statuses), opened=opened, asked=asked, clouds=clouds
+    )
 
 
 # The search, the weighing and the seed check each ask about the same text (within one

@@ -160,6 +160,7 @@ _GATEWAYS = frozenset({"apig", "api gateway", "apigateway"})  # products whose "
 _SMS_RE = re.compile(r"短信|(?<![a-z])sms(?![a-z])")
 _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
 _ACCESS_KEY = "~accesskey"
+_MISMATCH = "~mismatch"
 # A request signature's algorithm, named by its parts (TC3-HMAC-SHA256, HMAC-SHA1).
 _SIGNING_TERMS = frozenset({"hmac", "tc3", "sha256", "sha1", "hmacsha256", "hmacsha1"})
 
@@ -448,6 +449,10 @@ class MeaningIndex:
         implied = frozenset(p for c in concepts for p in IMPLIED_PRODUCTS.get(c, ()))
         if _SMS_RE.search(folded) is not None:
             implied |= _SMS  # "阿里云发短信提示账户余额不足": the SMS API's own error
+            if "签名不对" in surfaced and _MISMATCH in weights and concepts_in(surfaced.replace("签名不对", " "))[0].count("mismatch") == 0:
+                # A text message's signature is its sender's name: "签名不对" there is a wrong
+                # one, not a request signature the server computed otherwise.
+                del weights[_MISMATCH]
         # A named-only product asked about (hints.asked: "阿里云 RDS …") is the product, not the
         # one its words imply (the instance of ECS). Sorted: the same float sums every run.
         for provider, product in sorted(hints.products or hints.asked or implied):
@@ -586,7 +591,7 @@ class MeaningIndex:
 
     def search(self, reading: Reading, hints: Hints, limit: int) -> list[Hit]:
         """The best row of each code, best first, scored on the one scale."""
-        allowed, products = hints.providers, hints.products
+        allowed, products = hints.providers or hints.clouds, hints.products
         # Words the index has never seen still count against the share: a question mostly about
         # something else is not a retelling of any row.
         unknown = tuning.MEANING_UNKNOWN_IDF * self._max_idf
