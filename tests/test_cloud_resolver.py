@@ -1523,11 +1523,25 @@ def test_aliyun_dns_records_and_ram_users(service, text, code) -> None:
         ("腾讯云 CVM 接口回了一句 SecretId 不存在，叫我检查密钥对不对", "tencentcloud", "AuthFailure.SecretIdNotFound"),
         # Another operation still running on the instance, told in the asker's words.
         ("腾讯云的机器还在重启，我这边调了改配置的接口，结果报实例有操作正在进行中", "tencentcloud", "OperationDenied.InstanceOperationInProgress"),
-        # Texts that will not go out to one phone after a day's worth of them.
+        # Texts that will not go out to one phone after a day's worth of them; one number's
+        # daily cap said as 单号码.
         ("腾讯云短信给同一个手机号一天发了十几次验证码，后面就发不出去了", "tencentcloud", "LimitExceeded.PhoneNumberDailyLimit"),
+        ("腾讯云短信给一个用户发了一天验证码，后来发不出去了，是不是单号码日上限", "tencentcloud", "LimitExceeded.PhoneNumberDailyLimit"),
+        # Serverless functions and Tencent's CDN, answered when named.
+        ("阿里云函数计算调 InvokeFunction，说要调的函数不存在", "aliyun", "FunctionNotFound"),
+        ("腾讯云云函数 SCF 调用时提示函数不存在，命名空间没填错", "tencentcloud", "ResourceNotFound.Function"),
+        ("腾讯云 CDN 添加加速域名时说这个域名已经存在了", "tencentcloud", "ResourceInUse.CdnHostExists"),
+        # ECS named and no cloud: Aliyun's and Huawei's rows, not Tencent's look-alike states.
+        ("ECS 的 StopInstance 报实例当前状态不支持这个操作，控制台上还显示启动中", "aliyun", "IncorrectInstanceStatus"),
+        # A bucket already in one's own account, created again.
+        ("华为云 OBS 这个桶本来就在自己账号下，部署脚本又建了一次，报的什么", "huaweicloud", "BucketAlreadyOwnedByYou"),
+        # A signature "not right" is one that does not match.
+        ("阿里云 OpenAPI 老是回签名不对，参数是我自己拼的", "aliyun", "SignatureDoesNotMatch"),
+        # A precondition just approved, and still refused: not a settled remark.
+        ("阿里云短信报签名不合法，产品说签名刚批下来", "aliyun", "isv.SMS_SIGNATURE_ILLEGAL"),
     ],
 )
-def test_retold_errors_of_keys_operations_and_text_messages(service, text, provider, code) -> None:
+def test_session_39_cloud_readings(service, text, provider, code) -> None:
     top = service.resolve(text).matches[0]
     assert (top.answer.error.provider, top.answer.error_code) == (provider, code)
 
@@ -1548,44 +1562,11 @@ def test_opening_a_pay_as_you_go_instance_is_creating_one() -> None:
         assert "runinstances" not in implied_actions(text), text
 
 
-@pytest.mark.parametrize(
-    ("text", "provider", "code"),
-    [
-        ("阿里云函数计算调 InvokeFunction，说要调的函数不存在", "aliyun", "FunctionNotFound"),
-        ("腾讯云云函数 SCF 调用时提示函数不存在，命名空间没填错", "tencentcloud", "ResourceNotFound.Function"),
-        ("腾讯云 CDN 添加加速域名时说这个域名已经存在了", "tencentcloud", "ResourceInUse.CdnHostExists"),
-    ],
-)
-def test_serverless_functions_and_tencents_cdn_answer_when_named(service, text, provider, code) -> None:
-    top = service.resolve(text).matches[0]
-    assert (top.answer.error.provider, top.answer.error_code) == (provider, code)
-
-
 def test_the_function_and_database_products_stay_out_when_not_named(service) -> None:
     # Answered only when asked about: a plain 404 question about a missing function is HTTP's.
     for text in ("接口返回 404，说请求的函数不存在", "mysql 连接数满了，应用报 Too many connections"):
         for m in service.resolve(text).matches:
             assert m.kind != "error" or m.answer.error is None or m.answer.error.product not in ("FC", "SCF", "CDB", "CDN"), text
-
-
-@pytest.mark.parametrize(
-    ("text", "provider", "code"),
-    [
-        # ECS named and no cloud: Aliyun's and Huawei's rows, not Tencent's look-alike states.
-        ("ECS 的 StopInstance 报实例当前状态不支持这个操作，控制台上还显示启动中", "aliyun", "IncorrectInstanceStatus"),
-        # A bucket already in one's own account, created again.
-        ("华为云 OBS 这个桶本来就在自己账号下，部署脚本又建了一次，报的什么", "huaweicloud", "BucketAlreadyOwnedByYou"),
-        # One number's daily cap, said as 单号码.
-        ("腾讯云短信给一个用户发了一天验证码，后来发不出去了，是不是单号码日上限", "tencentcloud", "LimitExceeded.PhoneNumberDailyLimit"),
-        # A signature "not right" is one that does not match.
-        ("阿里云 OpenAPI 老是回签名不对，参数是我自己拼的", "aliyun", "SignatureDoesNotMatch"),
-        # A precondition just approved, and still refused: not a settled remark.
-        ("阿里云短信报签名不合法，产品说签名刚批下来", "aliyun", "isv.SMS_SIGNATURE_ILLEGAL"),
-    ],
-)
-def test_session_39_cloud_readings(service, text, provider, code) -> None:
-    top = service.resolve(text).matches[0]
-    assert (top.answer.error.provider, top.answer.error_code) == (provider, code)
 
 
 def test_a_system_policy_name_names_its_cloud() -> None:

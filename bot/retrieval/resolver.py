@@ -45,9 +45,9 @@ from bot.retrieval.textindex import forget_shared
 # messages say "please try again".
 _LAUGHS = ("哈哈", "笑死", "习惯了", "我服了", "🤣", "😂")
 _LOL_RE = re.compile(r"(?<![a-z])(?:lol|lmao)(?![a-z])")
-# Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…这锅是后端的吧😂", "…101 才算成功对吧", "我服了…
-# EADDRINUSE :::3000，谁占了我的端口", "what is
-# http 418 lol", "问个小白问题…哈哈哈"): a laugh beside them is no remark.
+# Question tags asks() leaves to the other tiers ("…到底谁的锅😂", "…这锅是后端的吧😂", "…101 才算成功
+# 对吧", "我服了… EADDRINUSE :::3000，谁占了我的端口", "what is http 418 lol", "问个小白问题…哈哈哈"):
+# a laugh beside them is no remark.
 _ASKED_ANYWAY = ("对吧", "到底", "谁的锅", "这锅是", "锅在谁", "谁占", "呢", "问个", "问一下", "请问", "求问", "what ", "what's", "whats ", "why ", "how ", "which ", "is it ")
 # The bot asked to explain to someone ("@机器人 给他科普下"): a laugh around it asks all the same.
 _ASKED_ANYWAY += ("科普下", "科普一下", "解释下", "解释一下")

@@ -449,7 +449,11 @@ class MeaningIndex:
         implied = frozenset(p for c in concepts for p in IMPLIED_PRODUCTS.get(c, ()))
         if _SMS_RE.search(folded) is not None:
             implied |= _SMS  # "阿里云发短信提示账户余额不足": the SMS API's own error
-            if "签名不对" in surfaced and _MISMATCH in weights and concepts_in(surfaced.replace("签名不对", " "))[0].count("mismatch") == 0:
+            if (
+                "签名不对" in surfaced
+                and _MISMATCH in weights
+                and "mismatch" not in concepts_in(surfaced.replace("签名不对", " "))[0]
+            ):
                 # A text message's signature is its sender's name: "签名不对" there is a wrong
                 # one, not a request signature the server computed otherwise.
                 del weights[_MISMATCH]
