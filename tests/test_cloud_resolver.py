@@ -1574,3 +1574,12 @@ def test_a_system_policy_name_names_its_cloud() -> None:
 
     assert provider_hints("子账号只给了 QcloudCOSDataReadOnly，上传被拒").providers == {"tencentcloud"}
     assert provider_hints("RAM 用户挂了 AliyunECSFullAccess 还是不行").providers == {"aliyun"}
+
+
+def test_every_button_id_leads_back_to_its_code_and_no_other_does(index: CloudIndex) -> None:
+    for provider, code in index._groups:
+        answer = index.answer_for(index.key_of(provider, code))
+        assert answer is not None and answer.error.provider == provider, (provider, code)
+    # Forged or stale callback data: wrong length, case, letters, or an id no code has.
+    for key in ("", "0" * 12, "F" * 12, index.key_of("aliyun", "Throttling.User").upper(), "zzzzzzzzzzzz", "1" * 40):
+        assert index.answer_for(key) is None, key

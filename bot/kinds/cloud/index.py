@@ -373,12 +373,14 @@ class CloudIndex:
         self._groups = defaultdict(tuple, {group: tuple(ids) for group, ids in self._groups.items()})
         # Buttons carry a short, stable id per (provider, code): 106 documented codes are
         # longer than Telegram's 64-byte callback data, so the code itself cannot travel.
-        self._keys: dict[str, tuple[str, str]] = {}
-        for group in self._groups:
-            key = _short_id(*group)
-            if key in self._keys:  # 48-bit ids over a few thousand codes: would be a bug
-                raise ValueError(f"button id collision: {self._keys[key]} and {group}")
-            self._keys[key] = group  # the same tuple as the group's key
+        # Looked up from an id only when a button is pressed: the ids as 48-bit numbers in one
+        # sorted array beside their groups (a dict of 12-character strings held ~0.4 MiB).
+        by_id = sorted((int(_short_id(*group), 16), group) for group in self._groups)
+        self._key_ids = array("Q", (n for n, _ in by_id))
+        self._key_groups = tuple(group for _, group in by_id)  # the same tuples as the groups' keys
+        for (n, group), (m, other) in pairwise(by_id):
+            if n == m:  # 48-bit ids over a few thousand codes: would be a bug
+                raise ValueError(f"button id collision: {other} and {group}")
         self._table = CodeTable(partial)
         self._codes = sorted(self._by_exact)
         self._spaced_codes = {loose(c): c for c in self._codes if " " in c}
@@ -409,7 +411,11 @@ class CloudIndex:
             Choice(pinyin.key(choice.key), choice.target, choice.label) for choice in phrases if _heard_phrase(choice)
         )
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._gated_codes = {code: frozenset(products) for code, products in gated_codes.items()}
+        # Equal sets are one object: nearly every gated code belongs to one product (~0.14 MiB).
+        one_set: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
+        self._gated_codes = {
+            code: one_set.setdefault(found, found) for code, found in ((c, frozenset(p)) for c, p in gated_codes.items())
+        }
         self._messages = self._build_messages(i for i, gated in enumerate(self._gated) if gated is None)
         # The products answered only when asked about have indexes of their own: searched
         # only when one is opened, they neither crowd the others' shortlists nor cost a thing.
@@ -637,12 +643,20 @@ class CloudIndex:
     def key_of(self, provider: str, code: str) -> str:
         return _short_id(provider, code)
 
+    def _group_of(self, key: str) -> tuple[str, str] | None:
+        """The (provider, code) whose button id is ``key`` (12 lower-case hex digits), or None."""
+        if len(key) != _ID_DIGITS or key.strip("0123456789abcdef"):
+            return None
+        n = int(key, 16)
+        at = bisect_left(self._key_ids, n)
+        return self._key_groups[at] if at < len(self._key_ids) and self._key_ids[at] == n else None
+
     def answer_for(self, key: str, hints: Hints | None = None) -> CloudAnswer | None:
         """The answer a button id stands for (its best row for ``hints``, none by default), or None."""
         if key.startswith("family:"):
             fam = next((f for f in self.families if f.name == key[7:]), None)
             return self.family_answer(fam) if fam else None
-        group = self._keys.get(key)
+        group = self._group_of(key)
         if group is None:
             return None
         ids = self._groups[group]
@@ -1415,8 +1429,11 @@ def _frozen(
     return out
 
 
+_ID_DIGITS = 12  # a button id: 6 bytes of a blake2b digest, in hex
+
+
 def _short_id(provider: str, code: str) -> str:
-    return hashlib.blake2b(f"{provider}:{code}".encode(), digest_size=6).hexdigest()
+    return hashlib.blake2b(f"{provider}:{code}".encode(), digest_size=_ID_DIGITS // 2).hexdigest()
 
 
 _TELLING_USES = 40  # a code-name word in at most this many codes tells codes apart
