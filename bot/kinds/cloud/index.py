@@ -364,7 +364,7 @@ class CloudIndex:
         # Held as sorted tuples: most hold one code, and a one-element set costs 216 bytes.
         # Equal tuples are one object: the four tables mostly hold the same one-code tuples,
         # and the providers of ~2,000 codes make 7 distinct tuples (~0.3 MiB in all).
-        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._by_exact = _frozen(by_exact, shared)
         self._by_fold = _frozen(by_fold, shared)
         self._by_loose = _frozen(by_loose, shared)
@@ -411,11 +411,9 @@ class CloudIndex:
             Choice(pinyin.key(choice.key), choice.target, choice.label) for choice in phrases if _heard_phrase(choice)
         )
         self._members: dict[str, tuple[tuple[str, str], ...]] = {}
-        # Equal sets are one object: nearly every gated code belongs to one product (~0.14 MiB).
-        one_set: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
-        self._gated_codes = {
-            code: one_set.setdefault(found, found) for code, found in ((c, frozenset(p)) for c, p in gated_codes.items())
-        }
+        # Sorted tuples, equal ones one object, as the code tables: nearly every gated code
+        # belongs to one product (~0.14 MiB as a frozenset each).
+        self._gated_codes = _frozen(gated_codes, shared)
         self._messages = self._build_messages(i for i, gated in enumerate(self._gated) if gated is None)
         # The products answered only when asked about have indexes of their own: searched
         # only when one is opened, they neither crowd the others' shortlists nor cost a thing.
@@ -1418,9 +1416,7 @@ def _glob_test(pattern: str) -> Callable[[str], bool]:
     return Template(tuple(pieces)).matches
 
 
-def _frozen(
-    table: dict[str, set[str]], shared: dict[tuple[str, ...], tuple[str, ...]]
-) -> dict[str, tuple[str, ...]]:
+def _frozen(table: dict[str, set[Any]], shared: dict[tuple[Any, ...], tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
     """``table`` with sorted tuples for sets; equal tuples (across tables too) are one object."""
     out = {}
     for key, values in table.items():

@@ -452,7 +452,7 @@ class MeaningIndex:
             if (
                 "签名不对" in surfaced
                 and _MISMATCH in weights
-                and "mismatch" not in concepts_in(surfaced.replace("签名不对", " "))[0]
+                and _MISMATCH[1:] not in concepts_in(surfaced.replace("签名不对", " "))[0]
             ):
                 # A text message's signature is its sender's name: "签名不对" there is a wrong
                 # one, not a request signature the server computed otherwise.
