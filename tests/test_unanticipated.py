@@ -3243,3 +3243,17 @@ def test_refused_by_a_server_that_knows_who_is_asking_is_403(service):
 
 def test_someone_in_the_group_asked_to_know_a_code_names_it(service):
     assert service.resolve("群里有人懂 413 吗，传个 50M 的 excel 就报这个，急").matches[0].key == "413"
+
+
+def test_a_quoted_name_is_meant_even_as_a_small_part_of_the_question(service):
+    # 302's card talks about being sent to a login page at length; the name in quotes is 401's.
+    text = "文档里说的“未登录”一般回 HTTP 哪个码"
+    assert service.resolve(text).matches[0].key == "401"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("“分段下载”成功时服务器返回的那个状态码叫啥", "206")],
+)
+def test_a_status_asked_for_by_its_name_is_a_status(service, text, code):
+    assert service.resolve(text).matches[0].key == code

@@ -1911,6 +1911,8 @@ _STATUS_ASK_RE = re.compile(
         + [rf"{w}的是\s?(?:[?？]|什么|啥)" for w in ("返回", "回", "拿到", "得到", "收到", "看到")]
         # "茶壶的状态码，我当场懵了，有人知道吗": a code known by what it stands for.
         + [r"的状态码.{0,16}?(?:知道吗|知道不|是啥|是什么|叫啥|叫什么)"]
+        # "“断点续传”成功时返回的那个状态码叫啥": the code's name asked for.
+        + [r"状态码叫(?:啥|什么)"]
         # "…访客看到的是 Cloudflare 的哪个错误页？": an error page is a response with a status.
         + [rf"{w}错误页" for w in ("哪个", "哪一个", "什么", "啥")]
     )

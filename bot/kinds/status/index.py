@@ -321,6 +321,8 @@ _LETTER_O_CODE_RE = re.compile(r"[1-5](?<![0-9a-z][1-5])(?=[0-9o]{0,1}o)[0-9o]{2
 # most between digits, at least one space in all.
 _SPACED_CODE_RE = re.compile(r"(?<![0-9])[1-5](?= ?[0-9] ?[0-9](?![0-9]))(?=[0-9]? )[0-9 ]{3,4}(?<=[0-9])")
 _SPACED_CODE_MAX = 16  # characters: only a short question types a code that way
+# Words that put a quoted name as what people call something ("文档里说的“未登录”").
+_NAMING_CUES = ("说的", "讲的", "叫的", "所谓", "所谓的", "叫做", "称为", "俗称")
 # A quoted name: at most 24 characters between one pair of quotes, so each start reads a
 # bounded stretch (linear in the text).
 _QUOTED_RE = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
@@ -1056,8 +1058,9 @@ class StatusIndex:
         ]
         return _below_the_standard(matches, q.folded, self.data.statuses)
 
-    def _quoted_names(self, folded: str) -> list[Choice]:
-        """The names the text quotes whole, in order."""
+    def _quoted_names(self, folded: str, cues: tuple[str, ...] = ()) -> list[Choice]:
+        """The names the text quotes whole, in order; with ``cues``, only those quoted right
+        after one of them."""
         if "“" not in folded and '"' not in folded and "「" not in folded:
             return []
         # Not one quoted after a denial ("…是哪个？不是“禁止访问”那个"): ruled out, not asked about.
@@ -1065,6 +1068,7 @@ class StatusIndex:
             self._exact.get(normalize(m.group(1)))
             for m in _QUOTED_RE.finditer(folded)
             if not domain.denied_before(folded, m.start())
+            and (not cues or folded[max(0, m.start() - 6) : m.start()].rstrip().endswith(cues))
         )
         return [choice for choice in found if choice is not None]
 
@@ -1363,6 +1367,10 @@ class StatusIndex:
                     score -= tuning.VENDOR_UNNAMED
             offer(code, score, f"描述相近（{words}）", "words")
 
+        # A name quoted as what people call it is meant, however small a part of the text
+        # ("文档里说的“未登录”一般回哪个码": not 302, whose card tells of redirects to a login
+        # page at more length); a quoted reply is not ("不告诉你“没权限”，而是装作不存在").
+        slivers -= {choice.target for choice in self._quoted_names(folded, _NAMING_CUES)}
         if slivers and scored:
             self._outvote(query, best, slivers, scored)
         if self._symptoms and all(tier in _COINCIDENT for _, _, tier in best.values()):
