@@ -3257,3 +3257,27 @@ def test_a_quoted_name_is_meant_even_as_a_small_part_of_the_question(service):
 )
 def test_a_status_asked_for_by_its_name_is_a_status(service, text, code):
     assert service.resolve(text).matches[0].key == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "腾讯云 CDN 的防盗链在哪里配置",
+        "阿里云 OSS 防盗链的入口在哪",
+        "腾讯云云函数每个月的免费额度是多少",
+        "阿里云短信签名审核一般要几天",
+        "阿里云 RAM 用户怎么配成只能读一个 bucket",
+        "华为云实名认证一般要审核多久",
+    ],
+)
+def test_a_service_asked_about_as_bought_and_run_is_no_error(service, text):
+    assert service.resolve(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("阿里云账号没通过实名认证，调 ECS 接口创建实例被拒了", "aliyun:RealNameAuthenticationError")],
+)
+def test_an_error_met_around_the_same_words_is_still_answered(service, text, code):
+    m = service.resolve(text).matches[0]
+    assert f"{m.answer.provider}:{m.answer.error_code}" == code

@@ -2055,6 +2055,26 @@ def asks_how_to_set_up(folded: str) -> bool:
     return any(ask in folded for ask in _SET_UP_ASKS)
 
 
+# A cloud service asked about as bought and run, not an error met: its price, free tier, offers,
+# reviews and waiting times, where a setting lives ("OBS 标准存储和低频存储价格差多少", "SCF 每个月的
+# 免费额度是多少", "实名认证一般要审核多久", "COS 的防盗链在哪里配置", "RAM 子账号怎么配成只读").
+_SERVICE_ASKS = (
+    *("价格差多少", "多少钱", "怎么收费", "收费标准", "免费额度是多少", "免费额度有多少", "只能买一次", "值不值得买"),
+    *("审核多久", "要审核多久", "审核一般要", "审不审", "多久有人", "一般多久", "要多久", "要几天", "一般几天", "考完"),
+    *("在哪里配置", "在哪配置", "在哪里设置", "在哪设置", "在哪里开", "在哪开", "入口在哪", "怎么配成", "怎么配置成"),
+)
+# What tells an error met after all ("审核通过了调接口还是说签名不合法"): not a question about the service.
+_ERROR_MET = (
+    *("报错", "报了", "错误", "失败", "异常", "提示", "返回", "不存在", "拒绝", "被拒", "超时", "不了", "不通", "说"),
+    *("受限", "限制", "不让", "不满足", "没通过", "不合法", "不对", "exception", "error"),
+)
+
+
+def asks_about_the_service(folded: str) -> bool:
+    """Does the text ask about a service as bought and run (see _SERVICE_ASKS), telling no error?"""
+    return any(ask in folded for ask in _SERVICE_ASKS) and not any(word in folded for word in _ERROR_MET)
+
+
 # Asked how to write something, or how two things differ, or which of two ways ("proxy_pass 怎么写",
 # "Pod 和 Deployment 有什么区别", "URL 用复数还是单数"): about the things, not about an error.
 _CONCEPT_ASKS = ("怎么写", "写法", "区别", "复数还是单数", "单数还是复数", "原理是", "怎么瘦身", "怎么在", "怎么用", "比较好", "哪个好", "有哪些常用")

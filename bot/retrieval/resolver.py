@@ -616,6 +616,19 @@ class Resolver:
             # "Pod 和 Deployment 有什么区别", "proxy_pass 怎么写", "URL 用复数还是单数": asked about
             # things, with only their words (or whole cards) shared, however many.
             matches = []
+        if (
+            matches
+            and matches[0].tier in _SERVICE_TALK_TIERS
+            and domain.asks_about_the_service(q.folded)
+            and not domain.reports_trouble(q.folded)
+            and not domain.asks_for_status(q.folded)
+            and not domain.asks_for_error_name(q.folded)
+            and not domain.asks_for_cloud_error(q.folded)
+        ):
+            # "SCF 每个月的免费额度是多少", "COS 的防盗链在哪里配置": a service's price, waits or
+            # settings asked about, no error told; what its words share with a card or an
+            # alias (防盗链: 403) answers nothing asked.
+            matches = []
         unknown = tuple(dict.fromkeys(q.unknown))
         if not matches and LAST_RESORT in q.memo:
             return q.memo[LAST_RESORT]
@@ -632,6 +645,8 @@ _DESCRIBED_TIERS = frozenset({"words", "document", "alias"})
 _TERSE_LOOKUPS = frozenset({"phrase", "meaning", "heard"})
 _LOOSE_TIERS = frozenset({"words", "fuzzy", "document", "topic"})
 _SHARED_WORDS_TIERS = frozenset({"words", "document"})
+# Readings of words a text shares with a card, not of a code or a message typed.
+_SERVICE_TALK_TIERS = frozenset({"words", "document", "meaning", "alias", "phrase", "topic", "fuzzy"})
 _LOOKUP_WORD = 6  # normalised characters: a term this short is looked up, not chatted about
 # Transports below HTTP, named: a status sharing words with such a text is no reading of it,
 # unless a proxy in front of a site is told of (what Cloudflare shows its visitors is a status).
