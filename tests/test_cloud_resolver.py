@@ -1583,3 +1583,38 @@ def test_every_button_id_leads_back_to_its_code_and_no_other_does(index: CloudIn
     # Forged or stale callback data: wrong length, case, letters, or an id no code has.
     for key in ("", "0" * 12, "F" * 12, index.key_of("aliyun", "Throttling.User").upper(), "zzzzzzzzzzzz", "1" * 40):
         assert index.answer_for(key) is None, key
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("腾讯云释放弹性公网IP 说这个地址 ID 不存在", "InvalidAddressId.NotFound"),
+        ("腾讯云私有网络下面新建子网，提示子网网段跟已有的冲突了", "InvalidParameterValue.SubnetConflict"),
+    ],
+)
+def test_tencent_vpc_errors_are_answered_when_its_things_are_named(service, text, code) -> None:
+    top = service.resolve(text).matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", code)
+
+
+def test_a_product_named_keeps_its_own_error_about_a_thing_another_product_sells(service) -> None:
+    # Tencent's VPC sells private IPs too; CVM named, CVM's own "已被占用" is meant.
+    top = service.resolve("CVM 创建实例时指定了内网 IP，报这个私有网络 IP 已经被占用").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "VpcIpIsUsed")
+
+
+def test_a_messages_leading_sentences_pasted_without_its_example_are_that_message(service) -> None:
+    # Tencent's message goes on with "例如实例ID长度错误ins-1122。"; the two sentences before it are quoted.
+    for text in ("无效实例ID。指定的实例ID格式错误", "调 StopInstances 报 无效实例ID。指定的实例ID格式错误，传的是主机名"):
+        top = service.resolve(text).matches[0]
+        assert (top.kind, top.answer.error_code) == ("error", "InvalidInstanceId.Malformed")
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [("开 ecs.c7.large 报库存不足", "aliyun"), ("S5.MEDIUM4 这个规格售罄了", "tencentcloud"), ("规格 s6.large.2 开不出来", "huaweicloud")],
+)
+def test_an_instance_type_names_its_cloud(text, provider) -> None:
+    from bot.kinds.cloud.hints import provider_hints
+
+    assert provider in provider_hints(text).providers

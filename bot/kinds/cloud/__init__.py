@@ -578,6 +578,7 @@ class CloudKind:
         # meaning may lead (see tuning.weigh_cloud).
         over_alias = bool(hints.providers) and not asked and q.memo.get("baseline.tier") == "alias"
         first_meaning = next((m for m in matches if m.tier == "meaning"), None)
+        loose = best_other < tuning.ANSWER and q.memo.get("baseline.tier") in ("words", "document", "fuzzy")
         weighed = []
         last_meaning = tuning.EXPLICIT  # readings by meaning keep their order when lifted
         for m in matches:
@@ -596,7 +597,10 @@ class CloudKind:
                 and answer.error is not None
                 and bool(answer.error.seed_message)
                 and m.score >= tuning.SEED_MESSAGE,
-                verbatim=exact and m.score >= tuning.TEMPLATE,  # verbatim, or a template filled in
+                # Verbatim, or a template filled in; or a documented message quoted whole inside
+                # the question, beside statuses that only share words with it ("调 StopInstances
+                # 报 无效实例ID。指定的实例ID格式错误，传的是主机名": not 400's 格式 and 无效).
+                verbatim=(exact or (loose and m.tier == "message")) and m.score >= tuning.TEMPLATE,
                 family=answer.error is None and m.score >= tuning.DOMINANT,
                 named=(named and ours) or stored,
                 meaning=m.tier == "meaning" or (english and m.tier == "message"),

@@ -251,6 +251,24 @@ _RESOURCE_ID_RE = re.compile(
 )
 
 
+# Instance types, each cloud spelling them its own way: Aliyun's "ecs.g7.2xlarge", Tencent's
+# "S5.LARGE8" (memory glued to the size), Huawei's "c7.xlarge.4". Literal- or class-led, bounded.
+_SIZE = r"(?:small|medium|large|[0-9]{0,2}xlarge)"
+_INSTANCE_TYPE_RE = re.compile(
+    r"(?<![a-z0-9_.-])(?:"
+    r"(ecs)\.[a-z][a-z0-9-]{0,15}\.[a-z0-9]{4,12}"
+    rf"|[a-z]{{1,3}}[0-9]{{1,2}}[a-z]{{0,2}}\.{_SIZE}(?:([0-9]{{1,3}})|\.([0-9]{{1,2}}))"
+    r")(?![a-z0-9_.-])"
+)
+
+
+def _type_product(m: re.Match[str]) -> tuple[str, str]:
+    aliyun, tencent = m.group(1, 2)
+    if aliyun is not None:
+        return ("aliyun", "ECS")
+    return ("tencentcloud", "CVM") if tencent is not None else ("huaweicloud", "ECS")
+
+
 def _id_product(m: re.Match[str]) -> tuple[str, str]:
     prefix, tencent = m.group(1, 2)
     if prefix is not None:
@@ -278,9 +296,12 @@ def _named_by_ids(folded: str) -> tuple[set[tuple[str, str]], set[str]]:
     """The (provider, product) pairs a text's resource IDs name and the providers its region IDs
     name: a question's IDs, not a long paste's (~30 µs a 4 KB log), whose cloud names itself
     otherwise."""
-    if "-" not in folded or len(folded) > _IDS_CHECKED:
+    if len(folded) > _IDS_CHECKED:
         return set(), set()
-    products = {_id_product(m) for m in _RESOURCE_ID_RE.finditer(folded)}
+    products = {_type_product(m) for m in _INSTANCE_TYPE_RE.finditer(folded)} if "." in folded else set()
+    if "-" not in folded:
+        return products, set()
+    products |= {_id_product(m) for m in _RESOURCE_ID_RE.finditer(folded)}
     regions = (
         {provider for provider, pattern in _REGION_IDS if pattern.search(folded) is not None}
         if "cn-" in folded or "ap-" in folded
@@ -322,6 +343,11 @@ NAMED_ONLY: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
     ("tencentcloud", "SCF"): (("scf", "云函数"), ("函数", "function", "命名空间", "namespace")),
     ("tencentcloud", "CDB"): (("cdb", "云数据库 mysql", "云数据库mysql"), ("云数据库", "mysql", "数据库实例")),
     ("tencentcloud", "CDN"): ((), ("cdn", "加速域名", "回源", "刷新缓存", "预热")),
+    # Session 40: Tencent's VPC (its EIPs, subnets, security groups), from its SDK's error list.
+    ("tencentcloud", "VPC"): (
+        (),
+        ("vpc", "私有网络", "子网", "网段", "弹性公网ip", "eip", "安全组", "路由表", "nat 网关", "nat网关", "对等连接", "弹性网卡"),
+    ),
 }
 
 

@@ -174,6 +174,7 @@ _QUOTES_RE = re.compile("[“\"「]")
 # A span in quotation marks (bounded, no nesting: linear).
 _QUOTED_MESSAGE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{2,80})[”\"」]")
 _QUOTABLE_LEN = 8
+_PASTED_CLAUSE = 12  # compact characters: a message's leading sentences this long, pasted alone, are the message
 _QUOTABLE_CJK = 7
 # A whole documented message this short, quoted, is quotable too ("该可用区已售罄"); a leading
 # clause this short is a scene ("创建云服务器时"), not a quote.
@@ -486,6 +487,14 @@ class CloudIndex:
                             clauses[clause].append(i)
                             if key.startswith(clause):
                                 rests[clause].append((_rest_grams(key[len(clause) :]), i))
+                    # A message of several sentences whose last one adds an example or a hint
+                    # ("无效实例ID。指定的实例ID格式错误。例如实例ID长度错误ins-1122。"): the sentences
+                    # before it, quoted together.
+                    before, stop, _ = text.rstrip("。").rpartition("。")
+                    if stop and not has_placeholder:
+                        lead = compact(before)
+                        if len(clause) < len(lead) < len(key) - 4:
+                            clauses[lead].append(i)
                 else:
                     if fuzzy:
                         m.pools["latin"].add(key, spaced, i)
@@ -555,7 +564,9 @@ class CloudIndex:
         its templates with the placeholders filled ("The input parameter “InstanceId” that is
         mandatory …")."""
         key = compact(text.strip())
-        return key in self._messages.exact or (len(key) <= MAX_MESSAGE_TEXT and bool(self._messages.patterns.matching(key)))
+        if key in self._messages.exact or (len(key) >= _PASTED_CLAUSE and key in self._messages.clauses):
+            return True  # (a long leading part of a message, "无效实例ID。指定的实例ID格式错误", pasted alone)
+        return len(key) <= MAX_MESSAGE_TEXT and bool(self._messages.patterns.matching(key))
 
     def family_phrases(self, normalized: str) -> list[Choice]:
         """Each family phrase in a normalised text, longest first: its normalised form (``key``),
@@ -1103,7 +1114,10 @@ class CloudIndex:
         quoted = m.quotable.find(whole) if whole != stripped else []
         quoted = sorted({*quoted, *m.quotable.find(stripped)}, key=lambda key: (-len(key), key))
         for longest in quoted[:1]:
-            if longest not in (stripped, whole):
+            # A whole text that is a documented message was read above; one that is only the
+            # leading part of one ("无效实例ID。指定的实例ID格式错误" of a message that goes on
+            # with an example) is quoted here.
+            if longest not in (stripped, whole) or longest in m.clauses:
                 for key in (key for key in quoted if len(key) == len(longest)):
                     # A short mixed-script quote ("指定的Object不存在") is ECS's as much as OSS's
                     # words: with a product named, only that product's message is quoted.

@@ -529,6 +529,11 @@ class MeaningIndex:
             and not self._about_named(i, own, products)
         ):
             fit *= tuning.MEANING_OTHER_PRODUCT
+            if hints.products and self._gated[i] is not None and self._gated[i] not in hints.asked:
+                # "CVM 指定内网 IP 创建，报私有网络 IP 已经被占用": a product named (CVM, or its API
+                # RunInstances), and another opened only by a thing it sells (私有网络: Tencent's
+                # VPC); the named product's own error about that thing is meant.
+                fit *= tuning.MEANING_OTHER_PRODUCT
         elif (
             row.product == "SMS"
             and (_ACCESS_KEY in weights or _ACCESS_KEY in story or not _SIGNING_TERMS.isdisjoint(weights))
