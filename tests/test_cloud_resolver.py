@@ -1618,3 +1618,10 @@ def test_an_instance_type_names_its_cloud(text, provider) -> None:
     from bot.kinds.cloud.hints import provider_hints
 
     assert provider in provider_hints(text).providers
+
+
+def test_the_ask_for_the_codes_name_is_no_part_of_what_went_wrong(service) -> None:
+    # "这种情况…叫啥" asks for the name; read as words, it outweighed what was told.
+    text = "运维把我 RAM 账号的 AccessKey 停用了，阿里云接口现在都调不通，这种情况下的错误码叫什么"
+    top = service.resolve(text).matches[0]
+    assert (top.kind, top.answer.provider) == ("error", "aliyun")

@@ -71,7 +71,9 @@ _WORD_RE = re.compile(r"[a-z][a-z0-9]*")
 # Question frames and fillers: in every retelling, in no vendor message.
 _NOISE_WORDS = (
     "报错 报了 提示 错误信息 出现 显示 返回 遇到 的时候 时候 怎么办 怎么回事 什么意思 是什么 为什么 好像 结果 "
-    "一直 直接 说是 告诉我 我的 我们 这个 那个 一个 里面 可是 但是 然后 已经 还是"
+    "一直 直接 说是 告诉我 我的 我们 这个 那个 一个 里面 可是 但是 然后 已经 还是 "
+    # The ask ("这种情况返回的错误码叫啥"): what is asked for, not what went wrong.
+    "叫啥 叫什么 这种情况 这时候 这情况"
 ).split()
 # Function characters: bigrams across them ("说组", "西说") are noise, not words.
 _FRAME_RE = re.compile("报错")
