@@ -1625,3 +1625,8 @@ def test_the_ask_for_the_codes_name_is_no_part_of_what_went_wrong(service) -> No
     text = "运维把我 RAM 账号的 AccessKey 停用了，阿里云接口现在都调不通，这种情况下的错误码叫什么"
     top = service.resolve(text).matches[0]
     assert (top.kind, top.answer.provider) == ("error", "aliyun")
+
+
+def test_characters_a_name_may_not_hold_make_it_invalid(service) -> None:
+    top = service.resolve("华为云 OBS 新建桶，名字里有下划线和大写字母，直接创建失败").matches[0]
+    assert (top.answer.provider, top.answer.error_code) == ("huaweicloud", "InvalidBucketName")

@@ -3270,6 +3270,8 @@ def test_a_status_asked_for_by_its_name_is_a_status(service, text, code):
         "阿里云短信签名审核一般要几天",
         "阿里云 RAM 用户怎么配成只能读一个 bucket",
         "华为云实名认证一般要审核多久",
+        "腾讯云 CVM 免费试用是一个月还是半年",
+        "阿里云 OSS 按量计费还是买资源包更划算",
     ],
 )
 def test_a_service_asked_about_as_bought_and_run_is_no_error(service, text):

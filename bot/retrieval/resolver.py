@@ -620,7 +620,7 @@ class Resolver:
             matches
             and matches[0].tier in _SERVICE_TALK_TIERS
             and domain.asks_about_the_service(q.folded)
-            and not domain.reports_trouble(q.folded)
+            and not domain.reports_trouble(q.folded.replace("还是", " "))  # "按流量还是按带宽" is a choice
             and not domain.asks_for_status(q.folded)
             and not domain.asks_for_error_name(q.folded)
             and not domain.asks_for_cloud_error(q.folded)

@@ -501,6 +501,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Still forbidden too (see _ALSO).
     "unauthorized": ("未授权", "未获授权"),
     "invalid": (
+        # Characters a name may not hold ("桶名用了大写字母和下划线"): the vendors' 特殊字符.
+        "大写字母",
+        "下划线",
+        "特殊字符",
+        "非法字符",
         # Data not encoded as required ("自定义数据没做 Base64 编码").
         "没做 base64",
         "没有 base64",
