@@ -1630,3 +1630,12 @@ def test_the_ask_for_the_codes_name_is_no_part_of_what_went_wrong(service) -> No
 def test_characters_a_name_may_not_hold_make_it_invalid(service) -> None:
     top = service.resolve("华为云 OBS 新建桶，名字里有下划线和大写字母，直接创建失败").matches[0]
     assert (top.answer.provider, top.answer.error_code) == ("huaweicloud", "InvalidBucketName")
+
+
+def test_an_internal_error_is_read_only_when_one_is_told(service) -> None:
+    # Tencent's SMS words an internal failure as "不存在该 RESTAPI 接口"; the API's own InvalidAction
+    # (接口不存在) is what a wrong Action name gets.
+    top = service.resolve("腾讯云 API 返回接口不存在").matches[0]
+    assert (top.kind, top.answer.error_code) == ("error", "InvalidAction")
+    told = service.resolve("腾讯云短信接口返回内部错误").matches[0]
+    assert told.kind == "error" and told.answer.error_code.startswith("InternalError")

@@ -162,6 +162,7 @@ _GATEWAYS = frozenset({"apig", "api gateway", "apigateway"})  # products whose "
 _SMS_RE = re.compile(r"短信|(?<![a-z])sms(?![a-z])")
 _SMS = frozenset({("aliyun", "SMS"), ("tencentcloud", "SMS")})
 _ACCESS_KEY = "~accesskey"
+_INTERNAL = "~internal"
 _MISMATCH = "~mismatch"
 # A request signature's algorithm, named by its parts (TC3-HMAC-SHA256, HMAC-SHA1).
 _SIGNING_TERMS = frozenset({"hmac", "tc3", "sha256", "sha1", "hmacsha256", "hmacsha1"})
@@ -288,6 +289,7 @@ class MeaningIndex:
         # leaving them out as well lost 7 rows for 3 (session 29's row diff).
         common = {i for i, row in enumerate(rows) if (row.provider, row.product) in _UNCOUNTED}
         self._gated = named_only_products(rows) if gated is None else gated
+        self._internal = [row.error_code.startswith("InternalError") for row in rows]
         self._bm25 = BM25(
             docs,
             tokenize=_identity,
@@ -544,6 +546,10 @@ class MeaningIndex:
             # "签名和服务端算的对不上，AK和SK都是刚复制的", "debug my TC3-HMAC-SHA256 signing": a
             # request signed with an AccessKey, not an SMS signature (the sender's name), when no
             # text message is talked about.
+            fit *= tuning.MEANING_OTHER_PRODUCT
+        if self._internal[i] and _INTERNAL not in weights and _INTERNAL not in story:
+            # "腾讯云返回接口不存在": the API's own InvalidAction, not the SMS service's internal
+            # failure that words it alike; an internal error is read as such when one is told.
             fit *= tuning.MEANING_OTHER_PRODUCT
         if statuses and row.status not in statuses:
             fit *= tuning.MEANING_OTHER_STATUS
