@@ -1639,3 +1639,8 @@ def test_an_internal_error_is_read_only_when_one_is_told(service) -> None:
     assert (top.kind, top.answer.error_code) == ("error", "InvalidAction")
     told = service.resolve("腾讯云短信接口返回内部错误").matches[0]
     assert told.kind == "error" and told.answer.error_code.startswith("InternalError")
+
+
+def test_a_text_message_not_delivered_is_a_failure_told(service) -> None:
+    top = service.resolve("腾讯云短信给同一个号码半分钟里连发两条验证码，后一条没收到").matches
+    assert top and top[0].kind == "error" and top[0].answer.error_code == "LimitExceeded.PhoneNumberThirtySecondLimit"

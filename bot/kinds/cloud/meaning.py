@@ -87,6 +87,8 @@ _NOISE_RE = re.compile(
 # "回调没成功", "AccessKey 被禁用了".
 _ERRORISH_RE = re.compile(
     r"报错|错误|提示|(?<![听据会话再所小如是来虽])说(?![要好明])|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|要先|得先|禁用|停用|error|fail"
+    # A message not delivered ("第二条没收到"): what an SMS user sees of a limit.
+    r"|没收到|收不到"
     r"|(?:报|回|返回)(?:什么|啥|哪个)错|不让|不许|被拒|报(?:说|这|那)",
     re.IGNORECASE
 )
