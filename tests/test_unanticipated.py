@@ -3285,3 +3285,9 @@ def test_a_service_asked_about_as_bought_and_run_is_no_error(service, text):
 def test_an_error_met_around_the_same_words_is_still_answered(service, text, code):
     m = service.resolve(text).matches[0]
     assert f"{m.answer.provider}:{m.answer.error_code}" == code
+
+
+def test_a_step_told_done_in_indignation_is_still_failing(service):
+    # "…已经加了…策略了啊": done, and the error is still there; not a remark that settles it.
+    matches = service.resolve("OSS 报 AccessDenied，bucket policy 已经加了读权限了呀").matches
+    assert matches and matches[0].answer.error_code == "AccessDenied"

@@ -1351,7 +1351,7 @@ SETTLED_WORDS = (
     "属预期 预期现象 无需上报 无需处理 我更新了 补全了 已经生效 已生效 虚惊一场 自己去看 都正常了 "
     "排查完了 结案 已恢复 改到了 已经处理了 学到了 涨知识 统一收敛 提醒: 比上周 比昨天 环比 同比 "
     "加上了 已经上线 收工 公告已发 是正常的 下个版本改 吵起来 ✅ 那边确认过 刚充了 充了 放心用 已补 "
-    "续上了 我笑了 维护到 最喜欢的状态码 是我的内心 是我对 一目了然 清理中 "
+    "续上了 我笑了 维护到 最喜欢的状态码 是我的内心 是我对 一目了然 清理中 最浪漫的 最优雅的 最讨厌的状态码 "
     # Stories of the past, news and interviews told: "上次那个网关超时的问题，最后查出来是…",
     # "面试被问了 301 和 302 的区别，我答上来了", "新闻：某云厂商宕机 3 小时".
     "去年我们 去年双十一 上次那个 之前我们 新闻: 时间线 白起了 记忆犹新 培训案例 后来改了 后来加了 后来发现 最后查出来 踩过 "
@@ -1653,7 +1653,13 @@ def _settled(folded: str) -> bool:
         return True  # "【通知】…期间如果看到 … 稍等几分钟刷新即可": a notice asks nothing
     if _works_otherwise(folded):
         return False  # "APIG.0201 后端不可用，后端直接访问是正常的": not "是正常的" as in expected
+    if folded.rstrip(" ?!.~").endswith(_INDIGNANT) and not tells_trouble_gone(folded):
+        return False  # "…报没权限，子账号已经加了 AssumeRole 的策略了啊": done, and still failing
     return _settled_as_told(folded) and not riddle(folded)
+
+
+# A step told as done, ending in indignation: the trouble is still there.
+_INDIGNANT = ("了啊", "了呀", "了啊啊", "了的啊", "了哇")
 
 
 def _settled_as_told(folded: str) -> bool:
