@@ -1593,14 +1593,13 @@ def test_every_button_id_leads_back_to_its_code_and_no_other_does(index: CloudIn
     ],
 )
 def test_tencent_vpc_errors_are_answered_when_its_things_are_named(service, text, code) -> None:
-    top = service.resolve(text).matches[0]
-    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", code)
+    assert _answered(service, text) == ("tencentcloud", code)
 
 
 def test_a_product_named_keeps_its_own_error_about_a_thing_another_product_sells(service) -> None:
     # Tencent's VPC sells private IPs too; CVM named, CVM's own "已被占用" is meant.
-    top = service.resolve("CVM 创建实例时指定了内网 IP，报这个私有网络 IP 已经被占用").matches[0]
-    assert (top.answer.provider, top.answer.error_code) == ("tencentcloud", "VpcIpIsUsed")
+    text = "CVM 创建实例时指定了内网 IP，报这个私有网络 IP 已经被占用"
+    assert _answered(service, text) == ("tencentcloud", "VpcIpIsUsed")
 
 
 def test_a_messages_leading_sentences_pasted_without_its_example_are_that_message(service) -> None:
@@ -1628,8 +1627,8 @@ def test_the_ask_for_the_codes_name_is_no_part_of_what_went_wrong(service) -> No
 
 
 def test_characters_a_name_may_not_hold_make_it_invalid(service) -> None:
-    top = service.resolve("华为云 OBS 新建桶，名字里有下划线和大写字母，直接创建失败").matches[0]
-    assert (top.answer.provider, top.answer.error_code) == ("huaweicloud", "InvalidBucketName")
+    text = "华为云 OBS 新建桶，名字里有下划线和大写字母，直接创建失败"
+    assert _answered(service, text) == ("huaweicloud", "InvalidBucketName")
 
 
 def test_an_internal_error_is_read_only_when_one_is_told(service) -> None:

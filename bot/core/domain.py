@@ -2077,9 +2077,12 @@ _ERROR_MET = (
 )
 
 
+_service_ask, _error_met = _one_of(_SERVICE_ASKS), _one_of(_ERROR_MET)
+
+
 def asks_about_the_service(folded: str) -> bool:
     """Does the text ask about a service as bought and run (see _SERVICE_ASKS), telling no error?"""
-    return any(ask in folded for ask in _SERVICE_ASKS) and not any(word in folded for word in _ERROR_MET)
+    return _service_ask(folded) and not _error_met(folded)
 
 
 # Asked how to write something, or how two things differ, or which of two ways ("proxy_pass 怎么写",

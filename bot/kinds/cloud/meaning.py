@@ -291,7 +291,6 @@ class MeaningIndex:
         # leaving them out as well lost 7 rows for 3 (session 29's row diff).
         common = {i for i, row in enumerate(rows) if (row.provider, row.product) in _UNCOUNTED}
         self._gated = named_only_products(rows) if gated is None else gated
-        self._internal = [row.error_code.startswith("InternalError") for row in rows]
         self._bm25 = BM25(
             docs,
             tokenize=_identity,
@@ -549,7 +548,7 @@ class MeaningIndex:
             # request signed with an AccessKey, not an SMS signature (the sender's name), when no
             # text message is talked about.
             fit *= tuning.MEANING_OTHER_PRODUCT
-        if self._internal[i] and _INTERNAL not in weights and _INTERNAL not in story:
+        if self._codes[i][1].startswith("InternalError") and _INTERNAL not in weights and _INTERNAL not in story:
             # "腾讯云返回接口不存在": the API's own InvalidAction, not the SMS service's internal
             # failure that words it alike; an internal error is read as such when one is told.
             fit *= tuning.MEANING_OTHER_PRODUCT

@@ -1367,12 +1367,13 @@ class StatusIndex:
                     score -= tuning.VENDOR_UNNAMED
             offer(code, score, f"描述相近（{words}）", "words")
 
-        # A name quoted as what people call it is meant, however small a part of the text
-        # ("文档里说的“未登录”一般回哪个码": not 302, whose card tells of redirects to a login
-        # page at more length); a quoted reply is not ("不告诉你“没权限”，而是装作不存在").
-        slivers -= {choice.target for choice in self._quoted_names(folded, _NAMING_CUES)}
         if slivers and scored:
-            self._outvote(query, best, slivers, scored)
+            # A name quoted as what people call it is meant, however small a part of the text
+            # ("文档里说的“未登录”一般回哪个码": not 302, whose card tells of redirects to a login
+            # page at more length); a quoted reply is not ("不告诉你“没权限”，而是装作不存在").
+            slivers -= {choice.target for choice in self._quoted_names(folded, _NAMING_CUES)}
+            if slivers:
+                self._outvote(query, best, slivers, scored)
         if self._symptoms and all(tier in _COINCIDENT for _, _, tier in best.values()):
             # "网站打不开了", "服务器挂了": a symptom and nothing else is no one card's; word overlap
             # picked whichever shares its words ("打不开" is in 508's causes). The codes it
