@@ -50,9 +50,9 @@ def test_real_files_load_cleanly(root: Path) -> None:
     # Each shared table, then scripts/cloud_sources (Aliyun 15 + 19 SMS + 263 KMS/CDN/RDS + 2
     # RunInstances balance rows, Huawei 66 VPC, Tencent 32 + 87 SMS + 24 CLB + 71 COS), then the seed (12);
     # session 39's Function Compute (28) and Tencent SCF, CDB and CDN (278); session 40's Tencent
-    # VPC (146) and one more Aliyun common error's wording.
+    # VPC (146) and one more Aliyun common error's wording; session 41's OSS SecurityTokenExpired.
     assert by_provider == {
-        "aliyun": 1262 + 34 + 263 + 2 + 12 + 22 + 28 + 1,
+        "aliyun": 1262 + 34 + 263 + 2 + 12 + 22 + 28 + 1 + 1,
         "huaweicloud": 559 + 66 + 5 + 1,
         "tencentcloud": 500 + 147 + 71 + 278 + 146,
     }
@@ -386,7 +386,7 @@ def test_load_knowledge_refuses_a_broken_cloud_file(knowledge_copy: Path) -> Non
 
 def test_real_knowledge_base_carries_the_cloud_data(kb) -> None:
     # Also proves every status the vendors use (203, 449, 494 ...) is in knowledge/status/.
-    assert len(kb["error"].rows) == 1262 + 34 + 263 + 2 + 22 + 28 + 1 + 559 + 66 + 5 + 1 + 500 + 147 + 71 + 278 + 146 + 12
+    assert len(kb["error"].rows) == 1262 + 34 + 263 + 2 + 22 + 28 + 1 + 1 + 559 + 66 + 5 + 1 + 500 + 147 + 71 + 278 + 146 + 12
     assert kb["error"].families
     assert "knowledge/cloud/aliyun.tsv" in kb.files
 

@@ -1643,3 +1643,53 @@ def test_an_internal_error_is_read_only_when_one_is_told(service) -> None:
 def test_a_text_message_not_delivered_is_a_failure_told(service) -> None:
     top = service.resolve("腾讯云短信给同一个号码半分钟里连发两条验证码，后一条没收到").matches
     assert top and top[0].kind == "error" and top[0].answer.error_code == "LimitExceeded.PhoneNumberThirtySecondLimit"
+
+
+def test_a_kms_key_is_kms_own_not_an_instance_key_pair(service) -> None:
+    # KMS's "指定的密钥不存在" is its own key: asked of KMS, not ECS's KMSKeyId parameter error.
+    assert _answered(service, "阿里云 KMS 加密接口报主密钥找不到") == ("aliyun", "Forbidden.KeyNotFound")
+
+
+def test_huaweis_gateway_answers_a_typed_401_or_429_of_its_apis(service) -> None:
+    # Every Huawei Cloud API but OBS's is called through the API gateway: its 401 and 429.
+    assert _answered(service, "华为云的 EVS 接口调用返回 401，AK 是新建的") == ("huaweicloud", "APIGW.0301")
+    assert _answered(service, "华为云 ELB 接口压测到一半开始回 429") == ("huaweicloud", "APIGW.0308")
+    # A product's own error that the words tell stays first; IAM's token API answers for itself;
+    # a gateway not named as Huawei's is anyone's.
+    assert _answered(service, "华为云 ECS 接口 401，提示 token 不合法") == ("huaweicloud", "Common.0013")
+    assert service.resolve("华为云 IAM 用账号密码获取 token 返回 401").matches[0].kind == "status"
+    assert service.resolve("我们公司 API 网关一压测就回 429").matches[0].kind == "status"
+
+
+def test_object_storage_refusing_for_want_of_permission_is_access_denied(service) -> None:
+    # (Told with 授权 and a RAM role's words, the meaning layer still reads ECS's
+    # InvalidUser.PassRoleForbidden first: a weakness left as it is.)
+    assert _answered(service, "oss 传文件 403 了，RAM 权限我给过了") == ("aliyun", "AccessDenied")
+
+
+def test_an_expired_sts_token_at_oss(service) -> None:
+    text = "ali-oss 直传一小时后报 The security token you provided has expired."
+    assert _answered(service, text) == ("aliyun", "SecurityTokenExpired")
+
+
+def test_an_english_message_quoted_without_its_advice(service) -> None:
+    # "The SecretId is not found, please ensure …": the gist before the advice.
+    assert _answered(service, "The SecretId is not found") == ("tencentcloud", "AuthFailure.SecretIdNotFound")
+
+
+def test_someone_taking_ones_key_away_is_still_asked_about(service) -> None:
+    text = "SDK 报 Specified access key is disabled. 谁把我的 key 给停了"
+    assert _answered(service, text) == ("aliyun", "InvalidAccessKeyId.Inactive")
+
+
+def test_what_the_cloud_would_answer_is_asked(service) -> None:
+    text = "腾讯云短信同一个手机号半分钟内发两次，第二条会报什么"
+    assert _answered(service, text) == ("tencentcloud", "LimitExceeded.PhoneNumberThirtySecondLimit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["阿里云 OSS 是按存储量收费还是按请求次数", "阿里云香港节点建站还要备案吗"],
+)
+def test_billing_and_filing_asks_are_about_the_service(service, text) -> None:
+    assert service.resolve(text).matches == ()

@@ -3291,3 +3291,21 @@ def test_a_step_told_done_in_indignation_is_still_failing(service):
     # "…已经加了…策略了啊": done, and the error is still there; not a remark that settles it.
     matches = service.resolve("OSS 报 AccessDenied，bucket policy 已经加了读权限了呀").matches
     assert matches and matches[0].answer.error_code == "AccessDenied"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("请求成功但没返回数据，这种用什么码", 204),
+        ("做接口防刷的话一般返回哪个状态码", 429),
+        ("Which HTTP code is returned when the request method is not supported by the target?", 405),
+    ],
+)
+def test_convention_and_english_asks_lead_with_the_status(service, text, status):
+    assert service.resolve(text).matches[0].status == status
+
+
+def test_an_observation_told_in_indignation_is_still_failing(service):
+    # "…一个文件都没有啊": what the asker saw, not a report that all is well.
+    matches = service.resolve("阿里云 OSS 删 bucket 提示不是空的，可我看里面一个文件都没有啊").matches
+    assert matches and matches[0].answer.error_code == "BucketNotEmpty"

@@ -1230,6 +1230,8 @@ def asks_who_did_it(folded: str) -> bool:
         return False
     if "谁把" in folded and any(word in folded for word in _ON_AND_ON):
         return False
+    if "谁把我" in folded:
+        return False  # "是谁把我 key 禁了": one's own thing taken away, the error of it asked about
     if "谁改" in folded and any(word in folded for word in (*_ON_AND_ON, *_AGAIN, *_DO_NOT_KNOW_WHO)):
         return False
     return _asks_no_one(blanked(folded, _WHO_DID_IT).replace("?", " "))
@@ -1659,7 +1661,7 @@ def _settled(folded: str) -> bool:
 
 
 # A step told as done, ending in indignation: the trouble is still there.
-_INDIGNANT = ("了啊", "了呀", "了啊啊", "了的啊", "了哇")
+_INDIGNANT = ("了啊", "了呀", "了啊啊", "了的啊", "了哇", "都没有啊", "都没有呀")
 
 
 def _settled_as_told(folded: str) -> bool:
@@ -1889,6 +1891,8 @@ _STATUS_ASKS = (
     *("返回的是哪个状态", "返回哪个状态", "该回哪个", "应该回哪个", "该返回哪个", "应该返回哪个"),
     # "what status should I return when the user is logged in but …"
     *("what status", "which status", "what http status", "which http status", "what response code"),
+    # "Which HTTP code is used when the request method is not supported …?"
+    *("which http code", "what http code", "which response code"),
     *("what code should", "which code should", "what status code", "which status code"),
     # "Proper status code for a POST that …", "correct http status for …"
     *("proper status", "correct status", "right status", "best status", "proper http status", "correct http status"),
@@ -2068,7 +2072,9 @@ _SERVICE_ASKS = (
     *("价格差多少", "多少钱", "怎么收费", "收费标准", "免费额度", "免费试用", "free tier", "只能买一次", "值不值得买"),
     *("审核多久", "审核一般要", "审不审", "多久有人", "要几天", "一般几天", "考完", "还能申请吗", "能领几个"),
     *("在哪里配置", "在哪配置", "在哪里设置", "在哪设置", "在哪里开", "在哪开", "入口在哪", "地址在哪", "怎么配成"),
-    *("怎么配置成", "怎么改回", "计费还是", "更划算"),
+    *("怎么配置成", "怎么改回", "计费还是", "更划算", "收费还是", "按什么收费"),
+    # "香港节点建站还需要备案吗": the rules of buying and running, not an error.
+    *("需要备案吗", "要备案吗", "用备案吗"),
 )
 # What tells an error met after all ("审核通过了调接口还是说签名不合法"): not a question about the service.
 _ERROR_MET = (

@@ -89,6 +89,17 @@ _CLOUDISH_ASCII_RE = re.compile(
 )
 
 
+# Every Huawei Cloud API but OBS's is called through its API gateway, which answers for
+# them all when a token or signature is refused (401) or calls pass the flow limit (429):
+# "华为云 token 过了 24 小时，调 VPC 接口全是 401" is the gateway's error, not the product's.
+_GATEWAY = ("huaweicloud", "APIG (gateway runtime)")
+_GATEWAY_USUAL = {401: "APIG.0301", 429: "APIG.0308"}  # what it says when the words pick no other
+_API_TALK_RE = re.compile(r"接口|api|sdk|调|token|aksk|签名|认证")
+# ... but IAM issues the token itself ("IAM 获取 token 返回 401": a wrong password, its own answer).
+_OWN_ANSWER_RE = re.compile(r"(?:获取|拿|申请|换)\s?token|auth/tokens")
+# Object storage's refusal for want of permission, by its 403.
+_USUAL_REFUSAL = {(cloud, product, 403): "AccessDenied" for cloud, product in (("aliyun", "OSS"), ("huaweicloud", "OBS"), ("tencentcloud", "COS"))}
+_PERMISSION_RE = re.compile(r"权限|授权|策略|policy|子账号|子用户|ram|acl|私有|跨账号")
 _CONFIRM_RE = re.compile(r"吗|是不是|对吧|对不对|没错吧")
 # Where a group line turns from an error someone else had to the asker's own: "我的是",
 # "我这回是", "现在是", "我想问". Literals only: linear.
@@ -441,13 +452,28 @@ class CloudKind:
         hints = provider_hints(text)
         # COS, RDS: a product answered only when asked about, named by its own name.
         products = hints.products | hints.asked
-        if not products or len(hints.statuses) != 1:
+        if not (products or "huaweicloud" in hints.providers) or len(hints.statuses) != 1:
             return []
         (status,) = hints.statuses
         entry = self._statuses.statuses.get(status) if self._statuses is not None else None
+        gateway = status in _GATEWAY_USUAL and self._through_gateway(text, hints, products)
         rows = self.index.rows_with_status(products, status)
         codes = {(self.index.rows[i].provider, self.index.rows[i].error_code) for i in rows}
         told = self.index.told_with_status(text, hints, rows) if codes else None
+        if told is None and len(products) == 1 and _PERMISSION_RE.search(text.lower()) is not None:
+            # "oss 上传一直 403，子账号已经给了 ReadOnly 策略": object storage refusing for want of
+            # permission says AccessDenied, the code its 403s mostly carry.
+            ((provider, product),) = products
+            usual = _USUAL_REFUSAL.get((provider, product, status))
+            if usual is not None and any(self.index.rows[i].error_code == usual for i in rows):
+                told = (provider, usual)
+        if told is None and gateway:
+            # The product's own errors with the status told nothing ("token 不合法" is ECS's
+            # Common.0013): the gateway's, by what the words tell, or the one it usually says.
+            products = products | {_GATEWAY}
+            rows = self.index.rows_with_status({_GATEWAY}, status)
+            told = self.index.told_with_status(text, hints, rows) or (_GATEWAY[0], _GATEWAY_USUAL[status])
+            codes = {told}
         if told is not None:
             # The words retell one of the product's errors with that status (the status may be a
             # registered one: "OBS 下载时 range 超出了对象大小，返回 416").
@@ -466,11 +492,25 @@ class CloudKind:
         if answer is None:
             return []
         product = next(p for pv, p in sorted(products) if pv == provider)
-        if only:
+        if answer.error is not None and (provider, answer.error.product) == _GATEWAY:
+            why = f"华为云的接口经 API 网关调用，网关以 {status} 拒绝时回的是它"
+        elif only:
             why = f"{PROVIDER_ZH[provider]} {product} 里只有它以 {status} 返回"
         else:
             why = f"{PROVIDER_ZH[provider]} {product} 以 {status} 返回的错误里，它和所说的最相符"
         return [Match("error", key, tuning.ONLY_WITH_STATUS, why, answer, tier="meaning", order=code)]
+
+    @staticmethod
+    def _through_gateway(text: str, hints: Any, products: frozenset[tuple[str, str]]) -> bool:
+        """Is a Huawei Cloud API (not OBS, which answers for itself) told of as called?"""
+        huawei = {p for provider, p in products if provider == _GATEWAY[0]}
+        folded = text.lower()
+        # Huawei named by name: "API 网关" alone is any company's gateway as often as Huawei's APIG.
+        if not ("华为" in folded or "huawei" in folded) or _OWN_ANSWER_RE.search(folded) is not None:
+            return False
+        if "OBS" in huawei or ("huaweicloud", "OBS") in hints.implied or "obs" in folded:
+            return False
+        return bool(huawei) or _API_TALK_RE.search(folded) is not None
 
     def _known_prefixes(self, text: str) -> str:
         """"Esc.0001", "Ecd.0001": a numbered code whose prefix is one slip from a known one
@@ -624,6 +664,10 @@ class CloudKind:
                     # "…支持的话响应应该是几": asked for a status, a guess at a cloud error by
                     # meaning stays beside the status reading, not above it.
                     score = min(score, best_other - tuning.JUST_BELOW)
+            elif asked and english and m.tier == "message" and best_other >= tuning.CHOICES:
+                # "Which HTTP code is used when the request method is not supported …": a status
+                # asked for in English; a cloud message it retells stays beside the status.
+                score = min(score, best_other - tuning.JUST_BELOW)
             weighed.append(replace(m, score=score) if score != m.score else m)
         # Lifted to the same cap (a provider named), a naming family's guess would tie a
         # documented code the index ranked above it (the code it misspells): keep that order.

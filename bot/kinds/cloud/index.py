@@ -516,6 +516,9 @@ class CloudIndex:
                     first, comma, more = text.partition(", ")
                     if comma and not has_placeholder and first.count(" ") >= _LEADING_SENTENCE_WORDS - 1:
                         lead = message_key(spaced_form(first))
+                        if more[:7].lower() == "please " and i not in exact_messages[lead]:
+                            # "The SecretId is not found, please ensure …": the gist, then advice.
+                            exact_messages[lead].append(i)
                         words = frozenset(w for w in _LATIN_WORD_RE.findall(more.lower()) if w not in STOP_WORDS)
                         if len(words) >= 2:
                             rests[lead].append((words, i))

@@ -89,7 +89,9 @@ _ERRORISH_RE = re.compile(
     r"报错|错误|提示|(?<![听据会话再所小如是来虽])说(?![要好明])|失败|异常|没成功|不成功|不行|不能|无法|让我|叫我|要我|要先|得先|禁用|停用|error|fail"
     # A message not delivered ("第二条没收到"): what an SMS user sees of a limit.
     r"|没收到|收不到"
-    r"|(?:报|回|返回)(?:什么|啥|哪个)错|不让|不许|被拒|报(?:说|这|那)",
+    r"|(?:报|回|返回)(?:什么|啥|哪个)错|不让|不许|被拒|报(?:说|这|那)"
+    # "30 秒内给同一个号码连发两次，第二次会返回啥": what the cloud would answer, asked.
+    r"|会(?:返回|报|回)(?:啥|什么)",
     re.IGNORECASE
 )
 _REPORTED_RE = re.compile(r"报错|报了|失败|error|fail", re.IGNORECASE)
@@ -279,6 +281,12 @@ class MeaningIndex:
 
         def document(row: CloudError) -> list[str]:
             terms, concepts = seen[_text_of(row)]
+            said = _PRODUCT_SAYS.get((row.provider, row.product))
+            if said is not None and not said.keys().isdisjoint(concepts):
+                # KMS's "指定的密钥不存在" is its own key, not an instance's key pair.
+                terms = [said.get(t, t) for t in terms]
+                concepts = tuple(dict.fromkeys(said.get(c, c) for c in concepts))
+                concepts = tuples.setdefault(concepts, concepts)
             self._concepts.append(concepts)
             return [*terms, _PRODUCT_TERM + row.product.lower()]
 
@@ -706,6 +714,11 @@ def _refines(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 # Disks and their snapshots: one cloud documents them under its compute API and sells them as
 # a product of their own (Tencent's CBS), so a row about one is no other product's there.
+# A concept a product's own messages mean by a word other products use for something else:
+# in KMS's tables 密钥 is a KMS key (~kms), not an instance's SSH key pair.
+_PRODUCT_SAYS: dict[tuple[str, str], dict[str, str]] = {
+    ("aliyun", "KMS"): {_CONCEPT_TERM + "keypair": _CONCEPT_TERM + "kms"},
+}
 _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snapshot"))
 
 
