@@ -453,6 +453,13 @@ from tests.eval_utils import blind_rows, eval_blind
         ("dev/cloud_142.tsv", 0.87, 0.96),
         ("dev/cloud_143.tsv", 0.77, 0.96),
         ("dev/cloud_144.tsv", 0.76, 0.96),
+        # Session 41's three (the same shape), scored once on arrival at 97034b7 (74.4% / 76.7%,
+        # 82.2% / 83.3% and 77.8% / 81.1%; chatter 96.7%, 93.3% and 96.7%), rows unread; then
+        # tuned and trained on. Their writers leant on Huawei's gateway codes (APIGW.*) for
+        # every Huawei API, and on codes they were unsure of.
+        ("dev/cloud_146.tsv", 0.81, 0.96),
+        ("dev/cloud_147.tsv", 0.84, 0.96),
+        ("dev/cloud_148.tsv", 0.83, 0.96),
     ],
 )
 def test_unanticipated_floors(service, name, answer_floor, chatter_floor):
