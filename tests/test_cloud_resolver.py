@@ -598,7 +598,8 @@ def test_a_products_everyday_name_is_cloud_talk_but_a_load_balancer_is_anyones(s
 
 
 def test_a_documented_message_quoted_inside_a_question_names_its_error(service) -> None:
-    top = service.resolve("TerminateInstances 提示实例使用商业操作系统，不支持退还").matches[0]
+    # (Not after TerminateInstances: that names Tencent CVM, and the rest is then the message whole.)
+    top = service.resolve("调退还接口提示实例使用商业操作系统，不支持退还").matches[0]
     assert (top.answer.error.provider, top.answer.error_code) == (
         "tencentcloud",
         "UnsupportedOperation.RedHatInstanceTerminateUnsupported",
@@ -1689,7 +1690,63 @@ def test_what_the_cloud_would_answer_is_asked(service) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["阿里云 OSS 是按存储量收费还是按请求次数", "阿里云香港节点建站还要备案吗"],
+    [
+        "阿里云 OSS 是按存储量收费还是按请求次数",
+        "阿里云香港节点建站还要备案吗",
+        "阿里云年中大促有什么活动吗，想囤几台云服务器",
+        # A status as a page's name, a feature's setup asked about.
+        "阿里云 OSS 能不能托管静态网站，自定义 404 页面怎么配",
+    ],
 )
 def test_billing_and_filing_asks_are_about_the_service(service, text) -> None:
     assert service.resolve(text).matches == ()
+
+
+def test_the_go_sdks_error_tag_names_tencent(service) -> None:
+    text = "[TencentCloudSDKError] Code=InternalError, Message=An internal error has occurred."
+    assert _answered(service, text) == ("tencentcloud", "InternalError")
+
+
+def test_a_short_test_instance_id_names_tencent(service) -> None:
+    # ins-xxxxxxxx is Tencent CVM's instance ID; a test value of three characters still names it.
+    text = "StopInstances 实例 ID 填了 ins-9zk，报实例ID格式错误"
+    assert _answered(service, text) == ("tencentcloud", "InvalidInstanceId.Malformed")
+
+
+def test_a_reason_phrase_after_the_status_is_the_status_line(service) -> None:
+    # "429 Too Many Requests" is what any server says; Huawei's gateway says APIGW.0308.
+    assert _answered(service, "华为云 EVS 批量查询，返回 429 Too Many Requests") == ("huaweicloud", "APIGW.0308")
+
+
+def test_a_message_retold_after_the_word_that_reports_it(service) -> None:
+    text = "短信验证码点了两下，后一条没发出去，提示单个手机号30秒内下发短信条数超过上限"
+    assert _answered(service, text) == ("tencentcloud", "LimitExceeded.PhoneNumberThirtySecondLimit")
+
+
+def test_an_english_message_quoted_whole_leads_the_phrase_inside_it(service) -> None:
+    # 409's "Conflict" is a word of the message quoted; the message is what the cloud said.
+    text = "并发建交换机，有两个报 Request was denied due to conflict with a previous request"
+    assert _answered(service, text) == ("aliyun", "OperationConflict")
+
+
+def test_an_sms_template_and_aliyuns_template_param_name_the_sms_service(service) -> None:
+    text = "短信模板里有 ${name} 变量，TemplateParam 里没传它，发送失败了"
+    assert _answered(service, text) == ("aliyun", "isv.TEMPLATE_MISSING_PARAMETERS")
+
+
+def test_a_message_naming_which_id_was_wrong_is_quoted(service) -> None:
+    # "…ID错误" says which value was wrong, as "…格式错误" does ("创建失败" alone says nothing):
+    # quoted, it is that message, whatever the scene around it (监听器) reads like.
+    assert _answered(service, "CLB 添加监听器时提示 负载均衡实例ID错误") == ("tencentcloud", "InvalidParameter.LBIdNotFound")
+
+
+def test_a_tencent_only_api_action_names_cvm(service) -> None:
+    # Aliyun's and Huawei's actions are named otherwise (ModifyInstanceAttribute, ResetServerPassword).
+    assert _answered(service, "调 ResetInstancesPassword 改密码，新密码太简单被拒") == ("tencentcloud", "InvalidPassword")
+
+
+def test_load_balancing_is_the_thing_beside_another_clouds_product() -> None:
+    from bot.kinds.cloud.hints import provider_hints
+
+    assert provider_hints("CLB 绑定后端服务器，负载均衡报错了").providers == {"tencentcloud"}
+    assert provider_hints("负载均衡绑定后端服务器报错了").providers == {"aliyun"}  # alone: Aliyun's SLB, as before

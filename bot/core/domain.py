@@ -2075,6 +2075,9 @@ _SERVICE_ASKS = (
     *("怎么配置成", "怎么改回", "计费还是", "更划算", "收费还是", "按什么收费"),
     # "香港节点建站还需要备案吗": the rules of buying and running, not an error.
     *("需要备案吗", "要备案吗", "用备案吗"),
+    # Promotions, the bill, and how a feature is set up ("618有什么活动吗", "账单里多了一笔",
+    # "能不能托管静态网站，自定义404页面怎么配").
+    *("有什么活动", "优惠活动", "账单里", "能不能托管", "页面怎么配"),
 )
 # What tells an error met after all ("审核通过了调接口还是说签名不合法"): not a question about the service.
 _ERROR_MET = (

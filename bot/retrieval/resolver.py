@@ -399,6 +399,10 @@ class Resolver:
                 placed = {m.key for m in beside}
                 lead = [lead[0], *beside, *(m for m in lead[1:] if m.key not in placed)]
             return Resolution(q.text, "text", tuple(lead[:limit]))
+        if explained and outright is not None and _asks_about_the_service(q):
+            # "OBS 能不能托管静态网站，自定义404页面怎么配": a feature's setup asked about; the
+            # status is a page's name, and the error that reads alike answers nothing asked.
+            return Resolution(q.text, "none", ())
         if explained and outright is not None:
             # The typed status and the retold message agree: together they answer.
             lead = replace(explained[0], score=max(explained[0].score, tuning.ANSWER))
@@ -616,15 +620,7 @@ class Resolver:
             # "Pod 和 Deployment 有什么区别", "proxy_pass 怎么写", "URL 用复数还是单数": asked about
             # things, with only their words (or whole cards) shared, however many.
             matches = []
-        if (
-            matches
-            and matches[0].tier in _SERVICE_TALK_TIERS
-            and domain.asks_about_the_service(q.folded)
-            and not domain.reports_trouble(q.folded.replace("还是", " "))  # "按流量还是按带宽" is a choice
-            and not domain.asks_for_status(q.folded)
-            and not domain.asks_for_error_name(q.folded)
-            and not domain.asks_for_cloud_error(q.folded)
-        ):
+        if matches and matches[0].tier in _SERVICE_TALK_TIERS and _asks_about_the_service(q):
             # "SCF 每个月的免费额度是多少", "COS 的防盗链在哪里配置": a service's price, waits or
             # settings asked about, no error told; what its words share with a card or an
             # alias (防盗链: 403) answers nothing asked.
@@ -635,6 +631,18 @@ class Resolver:
         if not matches:
             return Resolution(q.text, "none", (), unknown=unknown)
         return Resolution(q.text, "text", tuple(matches[:limit]), unknown=unknown)
+
+
+def _asks_about_the_service(q: Query) -> bool:
+    """A cloud service's price, waits or settings asked about, no error told (see
+    domain.asks_about_the_service)."""
+    return (
+        domain.asks_about_the_service(q.folded)
+        and not domain.reports_trouble(q.folded.replace("还是", " "))  # "按流量还是按带宽" is a choice
+        and not domain.asks_for_status(q.folded)
+        and not domain.asks_for_error_name(q.folded)
+        and not domain.asks_for_cloud_error(q.folded)
+    )
 
 
 # Status readings of a description, not of a typed code: a protocol's own code asked for

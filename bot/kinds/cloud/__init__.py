@@ -27,7 +27,7 @@ from bot.core.text import fold
 from bot.core.textforms import known_forms
 from bot.kinds.cloud.cards import error_card
 from bot.kinds.cloud.hints import HINT_RE, named_products
-from bot.kinds.cloud.index import CloudIndex, loose, provider_hints
+from bot.kinds.cloud.index import VERBATIM_WHY, CloudIndex, loose, provider_hints
 from bot.kinds.cloud.loader import COMMONEST_FILE, load_cloud, load_commonest
 from bot.kinds.cloud.messages import compact
 from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudData
@@ -94,9 +94,9 @@ _CLOUDISH_ASCII_RE = re.compile(
 # "华为云 token 过了 24 小时，调 VPC 接口全是 401" is the gateway's error, not the product's.
 _GATEWAY = ("huaweicloud", "APIG (gateway runtime)")
 _GATEWAY_USUAL = {401: "APIG.0301", 429: "APIG.0308"}  # what it says when the words pick no other
-_API_TALK_RE = re.compile(r"接口|api|sdk|调|token|aksk|签名|认证")
+_API_TALK_RE = re.compile(r"接口|api|sdk|调|token|aksk|签名|认证|脚本|批量|ecs|evs|vpc|rds|elb|iam")
 # ... but IAM issues the token itself ("IAM 获取 token 返回 401": a wrong password, its own answer).
-_OWN_ANSWER_RE = re.compile(r"(?:获取|拿|申请|换)\s?token|auth/tokens")
+_OWN_ANSWER_RE = re.compile(r"(?:获取|拿|申请|换)\s?(?:iam\s?)?token|auth/tokens")
 # Object storage's refusal for want of permission, by its 403.
 _USUAL_REFUSAL = {(cloud, product, 403): "AccessDenied" for cloud, product in (("aliyun", "OSS"), ("huaweicloud", "OBS"), ("tencentcloud", "COS"))}
 _PERMISSION_RE = re.compile(r"权限|授权|策略|policy|子账号|子用户|ram|acl|私有|跨账号")
@@ -617,6 +617,10 @@ class CloudKind:
         # A provider named outright, and the status read only by an alias: its best reading by
         # meaning may lead (see tuning.weigh_cloud).
         over_alias = bool(hints.providers) and not asked and q.memo.get("baseline.tier") == "alias"
+        # A documented message quoted word for word inside the text, beside a status read only
+        # by an alias that is a phrase of it ("…说 Request was denied due to conflict with a
+        # previous request": 409's Conflict): the message is what was said.
+        quoted_over_alias = q.memo.get("baseline.tier") == "alias" and not hints.statuses
         first_meaning = next((m for m in matches if m.tier == "meaning"), None)
         loose = best_other < tuning.ANSWER and q.memo.get("baseline.tier") in ("words", "document", "fuzzy")
         weighed = []
@@ -640,7 +644,17 @@ class CloudKind:
                 # Verbatim, or a template filled in; or a documented message quoted whole inside
                 # the question, beside statuses that only share words with it ("调 StopInstances
                 # 报 无效实例ID。指定的实例ID格式错误，传的是主机名": not 400's 格式 and 无效).
-                verbatim=(exact or (loose and m.tier == "message")) and m.score >= tuning.TEMPLATE,
+                verbatim=(
+                    exact
+                    or (loose and m.tier == "message")
+                    or (
+                        quoted_over_alias
+                        and m.tier == "message"
+                        and m.why.startswith(VERBATIM_WHY)
+                        and not (answer.error is not None and self.index.says_only_a_phrase(answer.error))
+                    )
+                )
+                and m.score >= tuning.TEMPLATE,
                 family=answer.error is None and m.score >= tuning.DOMINANT,
                 named=(named and ours) or stored,
                 meaning=m.tier == "meaning" or (english and m.tier == "message"),

@@ -30,6 +30,7 @@ _PROVIDER_WORDS = {
         "腾讯云", "腾讯", "tencentcloud", "tencent", "tencent cloud", "qcloud", "tencentcloudapi",
         "tencentcloudsdkexception", "tencentcloudsdk", "tengxunyun",  # the last typed in pinyin
         "tencentcloudsdkhttpexception",  # the Node SDK's exception
+        "tencentcloudsdkerror",  # the Go SDK's ("[TencentCloudSDKError] Code=…")
         "response.error",  # API 3.0's error object, retold ("返回的 Response.Error 说…")
         "tccli",  # its command-line tool
     ),
@@ -57,6 +58,21 @@ _PRODUCT_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # The send call of both SMS APIs (Aliyun's SendSms / SendBatchSms, Tencent's SendSms).
     "sendsms": (("aliyun", "SMS"), ("tencentcloud", "SMS")),
     "sendbatchsms": (("aliyun", "SMS"),),
+    # An SMS signature or template is a cloud SMS service's thing (its review, its variables).
+    "短信签名": (("aliyun", "SMS"), ("tencentcloud", "SMS")),
+    "短信模板": (("aliyun", "SMS"), ("tencentcloud", "SMS")),
+    # Aliyun SMS's own request fields ("TemplateParam 传了个空的 {}").
+    "templateparam": (("aliyun", "SMS"),),
+    "templatecode": (("aliyun", "SMS"),),
+    # Tencent CVM's own API actions (Aliyun's are singular: ModifyInstanceAttribute).
+    "resetinstancespassword": (("tencentcloud", "CVM"),),
+    "terminateinstances": (("tencentcloud", "CVM"),),
+    "modifyinstancesattribute": (("tencentcloud", "CVM"),),
+    # Tencent SMS's own request and response fields ("SendStatusSet 里 Code 不是 Ok").
+    "sendstatusset": (("tencentcloud", "SMS"),),
+    "smssdkappid": (("tencentcloud", "SMS"),),
+    "phonenumberset": (("tencentcloud", "SMS"),),
+    "templateparamset": (("tencentcloud", "SMS"),),
     "对象存储": (("aliyun", "OSS"), ("huaweicloud", "OBS")),
     "ram": (("aliyun", "RAM"),),
     "sts": (("aliyun", "RAM"),),
@@ -98,6 +114,8 @@ def _alternation(words: Iterable[str]) -> str:
     return rf"(?=[{first}])(?:(?<![a-z0-9])(?:{latin})(?![a-z0-9])|{other})"
 
 
+# Everyday names of a thing that one cloud's product is also called by.
+_EVERYDAY_NAMES = frozenset({"负载均衡"})
 _ALL_WORDS = [w for ws in _PROVIDER_WORDS.values() for w in ws] + list(_PRODUCT_WORDS)
 HINT_RE = re.compile(_alternation(_ALL_WORDS))
 # Product words that are also the everyday noun for the thing (云服务器 is an instance, 云硬盘
@@ -244,7 +262,7 @@ _IDS_CHECKED = 512  # characters
 _ALIYUN_REGION_LETTERS = r"(?:bp|2z|uf|wz|m5|t4|j6|8v|hp|gw)"
 _RESOURCE_ID_RE = re.compile(
     r"(?<![a-z0-9_-])(?:"
-    rf"(ins|skey|img|disk|vsw|i(?=-{_ALIYUN_REGION_LETTERS}[a-z0-9]))-[a-z0-9]{{4,32}}"
+    rf"(ins|skey|img|disk|vsw|i(?=-{_ALIYUN_REGION_LETTERS}[a-z0-9]))-[a-z0-9]{{3,32}}"
     rf"|(?:sg|vpc)-{_ALIYUN_REGION_LETTERS}[a-z0-9]{{10,30}}"  # Aliyun's, by its length
     r"|(sg|vpc|subnet|eni)-[a-z0-9]{8}"  # Tencent's
     r")(?![a-z0-9_.-])"
@@ -413,16 +431,24 @@ def _provider_hints(text: str) -> Hints:
     products: set[tuple[str, str]] = set()
     folded = fold(text)
     shared: set[tuple[str, str]] = set()  # products named by a word every cloud uses ("sts")
+    generic: set[tuple[str, str]] = set()  # named by the thing's everyday name (负载均衡)
     for word in _words_in(folded):
         if word in _PROVIDER_OF:
             named.add(_PROVIDER_OF[word])
         elif word in _EVERY_CLOUDS:
             shared.update(_PRODUCT_WORDS[word])
+        elif word in _EVERYDAY_NAMES:
+            generic.update(_PRODUCT_WORDS[word])
         else:
             pairs = _PRODUCT_WORDS[word]
             products.update(pairs)
             if len({p for p, _ in pairs}) == 1:  # a product sold by one provider names it
                 providers.add(pairs[0][0])
+    if generic and not {p for p, _ in products} - {p for p, _ in generic}:
+        # "CLB 绑定后端服务器，提示负载均衡实例ID错误": beside another cloud's load balancer named by
+        # its own name, 负载均衡 is the thing, not Aliyun's SLB.
+        products |= generic
+        providers.update(p for p, _ in generic)
     if ("qcloud" in folded or "aliyun" in folded) and (m := _BRANDED_RE.search(folded)) is not None:
         # A system policy or SDK name run into one word (QcloudCVMReadOnlyAccess,
         # AliyunECSFullAccess): its cloud is named.

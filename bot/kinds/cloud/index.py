@@ -154,7 +154,22 @@ _HTTP_PHRASES = {
     "gatewaytimeout",
 }
 # Question frames that normalize() keeps but that never occur in vendors' messages.
+VERBATIM_WHY = "错误信息一致"  # why a documented message was found word for word
 _MESSAGE_NOISE_RE = re.compile(r"报错|报了|提示|错误信息|错误提示|出现|显示|返回了|遇到")
+# The word that reports a message ("…，提示单个手机号…"): what follows it is the message retold.
+_TOLD_CUE_RE = re.compile(r"提示|报错|返回|显示")
+_CLAUSE_END_RE = re.compile(r"[，。？！；,?!;]")
+_TOLD_CLAUSE_MIN = 10  # compact characters: shorter is a word or two, not a message
+
+
+def _told_clause(folded: str) -> str:
+    """The compact text after the last word that reports a message, when it is a clause of
+    its own and not the whole text; else ""."""
+    cues = list(_TOLD_CUE_RE.finditer(folded))  # a fuzzy-sized text: a few at most
+    if not cues or cues[-1].start() == 0:
+        return ""
+    told = compact(_CLAUSE_END_RE.split(folded[cues[-1].end() :], maxsplit=1)[0])
+    return told if len(told) >= _TOLD_CLAUSE_MIN else ""
 # Placeholders in vendors' messages: {0}, {status}, %s, %d (with or without curly quotes).
 _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")
 # Where a Chinese message's leading clause ends (the gist people quote or reword).
@@ -180,9 +195,10 @@ _QUOTABLE_CJK = 7
 # clause this short is a scene ("创建云服务器时"), not a quote.
 _QUOTABLE_WHOLE = 7
 # "创建云服务器失败": a message that says only which call failed is no quote of one error.
-# A value's format found wrong says which value ("手机号格式错误").
+# A value's format found wrong says which value ("手机号格式错误"), and so does an ID found
+# wrong ("负载均衡实例ID错误").
 _SAYS_ONLY_FAILED = ("失败", "错误", "异常")
-_SAYS_WHAT_FAILED = "格式错误"
+_SAYS_WHAT_FAILED = ("格式错误", "id错误")
 # A message naming a thing by its Latin name ("token需要更新") says as much with fewer Chinese
 # characters.
 _QUOTABLE_MIXED_CJK = 4
@@ -561,6 +577,10 @@ class CloudIndex:
         """True when ``text`` clearly names a cloud error (a code, a body, or a provider + message)."""
         matches = self.search(text, limit=1)
         return bool(matches) and matches[0].score >= CONFIDENT
+
+    def says_only_a_phrase(self, row: CloudError) -> bool:
+        """Is the row's English message only an HTTP reason phrase ("Too many requests.")?"""
+        return bool(row.message_en) and loose(row.message_en) in self._phrases
 
     def is_documented_message(self, text: str) -> bool:
         """True when ``text`` is, word for word, a message some provider documents, or one of
@@ -1045,10 +1065,10 @@ class CloudIndex:
                 else:
                     # 账户/账号 spellings meet, but the vendor's own spelling ranks first.
                     score = tuning.VERBATIM if self._says(i, text) else tuning.VERBATIM_RESPELLED
-                    take([i], score + (0.0 if phrase_only else bonus), "错误信息一致")
+                    take([i], score + (0.0 if phrase_only else bonus), VERBATIM_WHY)
             for m in sets:
                 for ids in m.patterns.matching(query):
-                    take(ids, tuning.TEMPLATE + bonus, "错误信息一致（占位符部分任意）")
+                    take(ids, tuning.TEMPLATE + bonus, VERBATIM_WHY + "（占位符部分任意）")
         if cjk or not scored:
             # An English message quoted whole inside a Chinese question ("ECS … 返回 The specified
             # InstanceId does not exist. RequestId: …，错误码被日志截掉了") or an SDK's line
@@ -1056,13 +1076,15 @@ class CloudIndex:
             for sentence in _sentences(text):
                 key = message_key(spaced_form(sentence))
                 ids = exact_rows(key)
+                if ids and loose(sentence) in self._phrases:
+                    continue  # "返回429 Too Many Requests": the status line, not a vendor's message
                 if ids:
-                    take(ids, tuning.VERBATIM + bonus, "错误信息一致")
+                    take(ids, tuning.VERBATIM + bonus, VERBATIM_WHY)
                     # A longer message that opens with this one, its rest told around the quote
                     # ("RAM 子账号调用 API 报 User not authorized …": "…, or this API doesn't support RAM").
                     around = compact(fold(text)).replace(key, " ")  # product names kept: "RAM"
                     retold = [i for m in sets for grams, i in m.extended.get(key, ()) if _retells(grams, around)]
-                    take(retold, tuning.VERBATIM + tuning.TIE_STEP + bonus, "错误信息一致（连同后半句的意思）")
+                    take(retold, tuning.VERBATIM + tuning.TIE_STEP + bonus, VERBATIM_WHY + "（连同后半句的意思）")
         if cjk and len(stripped) > _QUOTABLE_LEN:
             # A documented message quoted inside the question, word for word: the longest,
             # product names kept ("指定的RAM角色不存在") or not.
@@ -1088,9 +1110,15 @@ class CloudIndex:
         if fuzzy:
             # The English pool picks forms by word: CamelCase words count apart ("ImageId").
             tokens = {*words, *_NOT_WORD_RE.sub(" ", spaced_form(text)).split()}
+            # (With a cloud named, the meaning layer reads the retelling with its product.)
+            told = _told_clause(folded) if cjk and not (named.providers or named.products) else ""
             for m in sets:
                 if cjk:
                     hits += m.pools["cjk"].similar(stripped, stripped)
+                    if told:
+                        # "…第二次失败，提示单个手机号30秒内下发短信条数超过上限": the message
+                        # retold after the word that reports it, apart from the story before.
+                        hits += m.pools["cjk"].similar(told, told)
                     if embedded:  # an English message pasted inside a Chinese question
                         hits += m.pools["latin"].similar(embedded, " ".join(words), tokens)
                 else:
