@@ -53,10 +53,11 @@ def test_import_keeps_every_row_and_its_source() -> None:
     # CDN (92) errors met in use (from tencentcloud-sdk-go's errors.go files); session 40's Tencent
     # VPC errors (146, the same way) and Aliyun's InvalidAccessKeyId.NotFound as its API words it
     # (a public issue that pasted the SDK's output); session 41's OSS SecurityTokenExpired (its
-    # 403 troubleshooting page in AlibabaCloudDocs/oss).
+    # 403 troubleshooting page in AlibabaCloudDocs/oss) and the Aliyun SDK's own SDK.InvalidRegionId
+    # (raised by its client, from the .NET SDK's source).
     pages = {"aliyun.tsv": 14 + 22 + 28, "huaweicloud.tsv": 5 + 1, "tencentcloud.tsv": 32 + 71}
     for name, expected in (
-        ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2 + 3 + 19 + 28 + 1 + 1),
+        ("aliyun.tsv", 1262 + 15 + 19 + 41 + 87 + 135 + 2 + 3 + 19 + 28 + 1 + 1 + 1),
         ("huaweicloud.tsv", 559 + 66 + 5 + 1),
         ("tencentcloud.tsv", 500 + 32 + 1 + 3 + 87 + 24 + 71 + 101 + 85 + 92 + 146),
     ):

@@ -50,9 +50,9 @@ def test_real_files_load_cleanly(root: Path) -> None:
     # Each shared table, then scripts/cloud_sources (Aliyun 15 + 19 SMS + 263 KMS/CDN/RDS + 2
     # RunInstances balance rows, Huawei 66 VPC, Tencent 32 + 87 SMS + 24 CLB + 71 COS), then the seed (12);
     # session 39's Function Compute (28) and Tencent SCF, CDB and CDN (278); session 40's Tencent
-    # VPC (146) and one more Aliyun common error's wording; session 41's OSS SecurityTokenExpired.
+    # VPC (146) and one more Aliyun common error's wording; session 41's OSS SecurityTokenExpired and the SDK's SDK.InvalidRegionId.
     assert by_provider == {
-        "aliyun": 1262 + 34 + 263 + 2 + 12 + 22 + 28 + 1 + 1,
+        "aliyun": 1262 + 34 + 263 + 2 + 12 + 22 + 28 + 1 + 1 + 1,
         "huaweicloud": 559 + 66 + 5 + 1,
         "tencentcloud": 500 + 147 + 71 + 278 + 146,
     }
@@ -75,6 +75,10 @@ def test_real_files_load_cleanly(root: Path) -> None:
     ]
     assert all(r.status is None and r.other_statuses == () for r in in_body)
     body_ids = {id(r) for r in in_body}
+    # An SDK's client-side errors have none either: no request was sent.
+    client_side = [r for r in rows if (r.provider, r.product) == ("aliyun", "SDK")]
+    assert [r.error_code for r in client_side] == ["SDK.InvalidRegionId"] and client_side[0].status is None
+    body_ids |= {id(r) for r in client_side}
     assert all(r.status is not None for r in rows if id(r) not in body_ids)
     assert sum(1 for r in in_body if r.provider == "aliyun") == 19
     assert all(r.source for r in rows)
@@ -254,6 +258,19 @@ def test_aliyun_sms_rows_carry_no_status_and_other_products_must(root: Path) -> 
     assert one_problem(root).endswith("field 'http_status': is missing")
 
 
+def test_an_sdks_client_side_rows_carry_no_status(root: Path) -> None:
+    # The SDK raises them before sending anything: a status on such a row is a mistake.
+    sdk = "aliyun\tSDK\t\tSDK.InvalidProfile\t\t\t\tNo active profile found.\tgithub.com/x/y@1:client.cs"
+    path = root / "cloud" / "aliyun.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + sdk + "\n", encoding="utf-8")
+    rows, _, _, problems = load(root)
+    assert problems == [] and any(r.error_code == "SDK.InvalidProfile" and r.status is None for r in rows)
+    write_aliyun(root, GOOD, sdk.replace("\t\t\t\tNo", "\t400\t\t\tNo"))
+    assert one_problem(root).endswith(
+        "field 'http_status': must be empty: aliyun SDK errors are raised on the client, before any request"
+    )
+
+
 def test_missing_tsv(root: Path) -> None:
     (root / "cloud" / "huaweicloud.tsv").unlink()
     assert one_problem(root) == (
@@ -386,7 +403,7 @@ def test_load_knowledge_refuses_a_broken_cloud_file(knowledge_copy: Path) -> Non
 
 def test_real_knowledge_base_carries_the_cloud_data(kb) -> None:
     # Also proves every status the vendors use (203, 449, 494 ...) is in knowledge/status/.
-    assert len(kb["error"].rows) == 1262 + 34 + 263 + 2 + 22 + 28 + 1 + 1 + 559 + 66 + 5 + 1 + 500 + 147 + 71 + 278 + 146 + 12
+    assert len(kb["error"].rows) == 1262 + 34 + 263 + 2 + 22 + 28 + 1 + 1 + 1 + 559 + 66 + 5 + 1 + 500 + 147 + 71 + 278 + 146 + 12
     assert kb["error"].families
     assert "knowledge/cloud/aliyun.tsv" in kb.files
 

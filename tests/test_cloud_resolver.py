@@ -1750,3 +1750,26 @@ def test_load_balancing_is_the_thing_beside_another_clouds_product() -> None:
 
     assert provider_hints("CLB 绑定后端服务器，负载均衡报错了").providers == {"tencentcloud"}
     assert provider_hints("负载均衡绑定后端服务器报错了").providers == {"aliyun"}  # alone: Aliyun's SLB, as before
+
+
+def test_an_sdks_client_side_error_is_found_and_has_no_status(service) -> None:
+    text = "com.aliyuncs.exceptions.ClientException: SDK.InvalidRegionId : Can not find endpoint to access."
+    assert _answered(service, text) == ("aliyun", "SDK.InvalidRegionId")
+    card = service.card(service.resolve(text).matches[0]).plain()
+    assert "请求没有发出去" in card and "RegionId" in card  # no status claimed, the region advice given
+
+
+def test_a_disabled_access_key_with_no_product_named_is_the_common_code(service) -> None:
+    # Aliyun's common error for every API; ECS's own Forbidden.AccessKeyDisabled when ECS is named.
+    assert _answered(service, "运维把我的 AccessKey 禁用了，调阿里云接口会报什么") == ("aliyun", "InvalidAccessKeyId.Inactive")
+    assert _answered(service, "阿里云 ECS 接口报 AccessKey 被禁用") == ("aliyun", "Forbidden.AccessKeyDisabled")
+
+
+def test_object_storage_403_told_with_permission_words_over_a_brushing_reading(service) -> None:
+    assert _answered(service, "OBS 桶设成私有了，匿名访问对象就 403") == ("huaweicloud", "AccessDenied")
+
+
+def test_a_code_naming_the_thing_a_parameter_is_for_counts_as_naming_it(service) -> None:
+    # RoleArn is a role's name: EntityNotExist.Role (AssumeRole's own) is about it, not only
+    # the codes that spell RoleArn out (EntityNotExist.RoleArn is AssumeRoleWithSAML's).
+    assert _answered(service, "阿里云 STS 调 AssumeRole，RoleArn 填的角色提示不存在") == ("aliyun", "EntityNotExist.Role")

@@ -99,7 +99,8 @@ _API_TALK_RE = re.compile(r"接口|api|sdk|调|token|aksk|签名|认证|脚本|�
 _OWN_ANSWER_RE = re.compile(r"(?:获取|拿|申请|换)\s?(?:iam\s?)?token|auth/tokens")
 # Object storage's refusal for want of permission, by its 403.
 _USUAL_REFUSAL = {(cloud, product, 403): "AccessDenied" for cloud, product in (("aliyun", "OSS"), ("huaweicloud", "OBS"), ("tencentcloud", "COS"))}
-_PERMISSION_RE = re.compile(r"权限|授权|策略|policy|子账号|子用户|ram|acl|私有|跨账号")
+_REFUSALS = frozenset(_USUAL_REFUSAL.values())
+_PERMISSION_RE = re.compile(r"权限|授权|策略|policy|子账号|子用户|(?<![a-z])(?:ram|acl)(?![a-z])|私有|跨账号")
 _CONFIRM_RE = re.compile(r"吗|是不是|对吧|对不对|没错吧")
 # Where a group line turns from an error someone else had to the asker's own: "我的是",
 # "我这回是", "现在是", "我想问". Literals only: linear.
@@ -367,10 +368,20 @@ class CloudKind:
         matches = _typed_code_over_segments(text, matches)
         matches = _member_over_caseless_family(text, matches)
         weak = bool(matches) and matches[0].score < tuning.EXPLAINED
+        # Object storage's 403 told with permission words ("跨账号读别人的桶 403，桶策略还没给我加"):
+        # its refusal, over a row read by meaning that only brushes against the words.
+        refused = (
+            bool(matches)
+            and matches[0].tier == "meaning"
+            and matches[0].answer.error_code not in _REFUSALS  # read so already
+            and 403 in provider_hints(text).statuses
+            and _PERMISSION_RE.search(text.lower()) is not None
+        )
         if (
             not matches
             or (matches[0].tier == "meaning" and matches[0].status not in provider_hints(text).statuses)
             or weak
+            or refused
         ):
             # A retelling read no row returned with the status typed beside it, or nothing strong
             # enough to say which error the status was ("COS 上传对象 403 Access Denied"): the

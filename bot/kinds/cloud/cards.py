@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.kinds.cloud.model import PROVIDER_ZH, CloudAnswer, CloudError
+from bot.kinds.cloud.model import CLIENT_SIDE, PROVIDER_ZH, CloudAnswer, CloudError
 from bot.kinds.status.cards import open_action
 from bot.kinds.status.model import StatusData
 from bot.render.reply import TELEGRAM_LIMIT, Button, Reply, fit
@@ -29,7 +29,9 @@ def error_card(statuses: StatusData, match: CloudAnswer, limit: int = TELEGRAM_L
     rows = ([row] if row else []) + [v for v in match.variants if v is not row]
     status = match.status
     entry = statuses.statuses.get(status) if status is not None else None
-    if row is not None and row.status is None:
+    if row is not None and (row.provider, row.product) in CLIENT_SIDE:
+        doc.add(t("HTTP 状态：没有——SDK 在本地就报了错，请求没有发出去"))
+    elif row is not None and row.status is None:
         where = "响应体 Response.Error.Code 里" if row.provider == "tencentcloud" else "响应体的 Code 字段里"
         doc.add(t(f"HTTP 状态：接口以 HTTP 200 返回，错误在{where}"))
     elif entry is not None:

@@ -39,7 +39,7 @@ from bot.core.schema import (
 )
 from bot.core.text import normalize
 from bot.kinds.cloud.concepts import CONCEPTS
-from bot.kinds.cloud.model import CloudError, Commonest, ErrorFamily
+from bot.kinds.cloud.model import CLIENT_SIDE, CloudError, Commonest, ErrorFamily
 
 TSV_COLUMNS = (
     "provider",
@@ -57,7 +57,8 @@ TSV_COLUMNS = (
 PROVIDERS: dict[str, bool] = {"aliyun": True, "huaweicloud": True, "tencentcloud": False}
 # Products that answer otherwise than their cloud's API: Aliyun's SMS (dysms) with HTTP 200
 # and the error in the body's Code; Tencent's COS, an S3-style XML API, with a real status.
-_OWN_STATUS_RULE = {("aliyun", "SMS"): False, ("tencentcloud", "COS"): True}
+# An SDK's client-side errors (model.CLIENT_SIDE) have no status: nothing was sent.
+_OWN_STATUS_RULE = {("aliyun", "SMS"): False, ("tencentcloud", "COS"): True, **dict.fromkeys(CLIENT_SIDE, False)}
 TSV_FILES = tuple(f"{p}.tsv" for p in PROVIDERS)
 SEED_FILE = "aliyun_seed.toml"
 FAMILY_FILE = "families.toml"
@@ -114,6 +115,8 @@ def _row_problems(cells: list[str], provider: str, status_codes: set[int]) -> li
             found.append(("http_status", "is missing"))
         elif (msg := _status_error(status_text, status_codes)) is not None:
             found.append(("http_status", msg))
+    elif (status_text or others_text) and (provider, cells[_IDX["product"]]) in CLIENT_SIDE:
+        found.append(("http_status", f"must be empty: {provider} {cells[_IDX['product']]} errors are raised on the client, before any request"))
     elif status_text or others_text:
         found.append(("http_status", f"must be empty: {provider} {cells[_IDX['product']]} returns errors inside an HTTP 200 body"))
     parts = others_text.split(",") if others_text else []

@@ -570,7 +570,9 @@ class MeaningIndex:
             fit *= tuning.MEANING_OTHER_ACTION
         if fields:
             code = self._codes[i][1].lower()
-            if not any(field in code for field in fields):
+            # A code naming the thing the parameter is for counts ("RoleArn": EntityNotExist.Role).
+            thing = code.rpartition(".")[2]
+            if not any(field in code or (len(thing) >= _THING_MIN and field.startswith(thing)) for field in fields):
                 fit *= tuning.MEANING_OTHER_FIELD
         return fit
 
@@ -719,6 +721,7 @@ def _refines(a: tuple[str, str], b: tuple[str, str]) -> bool:
 _PRODUCT_SAYS: dict[tuple[str, str], dict[str, str]] = {
     ("aliyun", "KMS"): {_CONCEPT_TERM + "keypair": _CONCEPT_TERM + "kms"},
 }
+_THING_MIN = 4  # letters: a code's last part this long may be the stem of a parameter's name
 _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snapshot"))
 
 

@@ -12,6 +12,8 @@ COMMON_PRODUCT = "公共错误码"
 # Products whose errors any API of their cloud may return: the common codes, and Huawei's API
 # gateway, which stands in front of every Huawei API (its runtime answers "IAM认证信息错误").
 EVERY_API = frozenset({COMMON_PRODUCT, "APIG (gateway runtime)"})
+# An SDK's own errors, raised on the client before any request is sent: no HTTP status at all.
+CLIENT_SIDE = frozenset({("aliyun", "SDK")})
 
 
 @dataclass(frozen=True, slots=True)
