@@ -368,21 +368,17 @@ class CloudKind:
         matches = _typed_code_over_segments(text, matches)
         matches = _member_over_caseless_family(text, matches)
         weak = bool(matches) and matches[0].score < tuning.EXPLAINED
+        typed = provider_hints(text).statuses
         # Object storage's 403 told with permission words ("跨账号读别人的桶 403，桶策略还没给我加"):
         # its refusal, over a row read by meaning that only brushes against the words.
         refused = (
             bool(matches)
             and matches[0].tier == "meaning"
             and matches[0].answer.error_code not in _REFUSALS  # read so already
-            and 403 in provider_hints(text).statuses
+            and 403 in typed
             and _PERMISSION_RE.search(text.lower()) is not None
         )
-        if (
-            not matches
-            or (matches[0].tier == "meaning" and matches[0].status not in provider_hints(text).statuses)
-            or weak
-            or refused
-        ):
+        if not matches or (matches[0].tier == "meaning" and matches[0].status not in typed) or weak or refused:
             # A retelling read no row returned with the status typed beside it, or nothing strong
             # enough to say which error the status was ("COS 上传对象 403 Access Denied"): the
             # product's only error with that status, or the one of them its words tell, says

@@ -158,7 +158,6 @@ VERBATIM_WHY = "错误信息一致"  # why a documented message was found word f
 _MESSAGE_NOISE_RE = re.compile(r"报错|报了|提示|错误信息|错误提示|出现|显示|返回了|遇到")
 # The word that reports a message ("…，提示单个手机号…"): what follows it is the message retold.
 _TOLD_CUE_RE = re.compile(r"提示|报错|返回|显示")
-_CLAUSE_END_RE = re.compile(r"[，。？！；,?!;]")
 _TOLD_CLAUSE_MIN = 10  # compact characters: shorter is a word or two, not a message
 
 
@@ -168,7 +167,7 @@ def _told_clause(folded: str) -> str:
     cues = list(_TOLD_CUE_RE.finditer(folded))  # a fuzzy-sized text: a few at most
     if not cues or cues[-1].start() == 0:
         return ""
-    told = compact(_CLAUSE_END_RE.split(folded[cues[-1].end() :], maxsplit=1)[0])
+    told = compact(_CLAUSE_RE.split(folded[cues[-1].end() :], maxsplit=1)[0])
     return told if len(told) >= _TOLD_CLAUSE_MIN else ""
 # Placeholders in vendors' messages: {0}, {status}, %s, %d (with or without curly quotes).
 _PLACEHOLDER_RE = re.compile(r"[“\"']?\{[^{}]*\}[”\"']?|%[sd]")

@@ -714,14 +714,14 @@ def _refines(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] == b[0] and (b[1].startswith(a[1] + ".") or a[1].startswith(b[1] + "."))
 
 
-# Disks and their snapshots: one cloud documents them under its compute API and sells them as
-# a product of their own (Tencent's CBS), so a row about one is no other product's there.
 # A concept a product's own messages mean by a word other products use for something else:
 # in KMS's tables 密钥 is a KMS key (~kms), not an instance's SSH key pair.
 _PRODUCT_SAYS: dict[tuple[str, str], dict[str, str]] = {
     ("aliyun", "KMS"): {_CONCEPT_TERM + "keypair": _CONCEPT_TERM + "kms"},
 }
 _THING_MIN = 4  # letters: a code's last part this long may be the stem of a parameter's name
+# Disks and their snapshots: one cloud documents them under its compute API and sells them as
+# a product of their own (Tencent's CBS), so a row about one is no other product's there.
 _DISK_THINGS = frozenset(_CONCEPT_TERM + c for c in ("disk", "systemdisk", "snapshot"))
 
 
